@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// Builds the client, server and CLI bundles with esbuild; with --tests also bundles test/**/*.test.ts.
+// Rules are discovered from rules/<pack>/<id>/rule.ts (+ <id>.md) through the virtual module 'aisec:rules'.
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const withTests = args.has('--tests');
+
+function listRules() {
+  const rulesDir = path.join(root, 'rules');
+  const out = [];
+  for (const pack of fs.readdirSync(rulesDir, { withFileTypes: true })) {
+    if (!pack.isDirectory()) continue;
+    for (const rule of fs.readdirSync(path.join(rulesDir, pack.name), { withFileTypes: true })) {
+      if (!rule.isDirectory()) continue;
+      const dir = path.join(rulesDir, pack.name, rule.name);
+      if (!fs.existsSync(path.join(dir, 'rule.ts'))) continue;
+      out.push({ pack: pack.name, id: rule.name, dir });
+    }
+  }
+  return out.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+const rulesPlugin = {
+  name: 'aisec-rules',
+  setup(build) {
+    build.onResolve({ filter: /^aisec:rules$/ }, () => ({ path: 'aisec:rules', namespace: 'aisec-rules' }));
+    build.onLoad({ filter: /.*/, namespace: 'aisec-rules' }, () => {
+      const rules = listRules();
+      const lines = [];
+      rules.forEach((r, i) => {
+        const rel = (f) => JSON.stringify(path.join(r.dir, f).split(path.sep).join('/'));
+        lines.push(`import rule${i} from ${rel('rule.ts')};`);
+        const md = fs.existsSync(path.join(r.dir, `${r.id}.md`)) ? rel(`${r.id}.md`) : undefined;
+        lines.push(md ? `import docs${i} from ${md};` : `const docs${i} = '';`);
+      });
+      lines.push(`export const rules = [${rules.map((r, i) => `{ ...rule${i}, docs: docs${i}, pack: ${JSON.stringify(r.pack)} }`).join(', ')}];`);
+      return { contents: lines.join('\n'), loader: 'ts', resolveDir: root, watchFiles: rules.map((r) => path.join(r.dir, 'rule.ts')), watchDirs: [path.join(root, 'rules')] };
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  loader: { '.md': 'text' },
+  mainFields: ['module', 'main'],
+  plugins: [rulesPlugin],
+  // web-tree-sitter probes for these Node builtins conditionally; they exist in Node
+  external: ['vscode'],
+};
+
+function copyWasm() {
+  const dist = path.join(root, 'dist');
+  fs.mkdirSync(dist, { recursive: true });
+  fs.copyFileSync(path.join(root, 'node_modules/web-tree-sitter/tree-sitter.wasm'), path.join(dist, 'tree-sitter.wasm'));
+  fs.copyFileSync(path.join(root, 'node_modules/tree-sitter-python/tree-sitter-python.wasm'), path.join(dist, 'tree-sitter-python.wasm'));
+}
+
+function listTests(dir) {
+  if (!fs.existsSync(dir)) return [];
+  const out = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...listTests(p));
+    else if (e.name.endsWith('.test.ts')) out.push(p);
+  }
+  return out;
+}
+
+const t0 = Date.now();
+await Promise.all([
+  esbuild.build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', absWorkingDir: root }),
+  esbuild.build({ ...common, entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli/main.ts' }, outdir: 'dist', absWorkingDir: root }),
+]);
+copyWasm();
+if (withTests) {
+  const entries = listTests(path.join(root, 'test')).filter((p) => !p.includes(`${path.sep}e2e${path.sep}`));
+  fs.rmSync(path.join(root, 'out'), { recursive: true, force: true });
+  await esbuild.build({ ...common, sourcemap: 'inline', entryPoints: entries, outdir: 'out/test', outbase: 'test', absWorkingDir: root, external: ['vscode', 'mocha'] });
+}
+if (!args.has('--quiet')) console.error(`build: ${Date.now() - t0} ms${withTests ? ' (with tests)' : ''}`);

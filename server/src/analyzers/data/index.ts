@@ -1,0 +1,134 @@
+/**
+ * JSON, JSONC and YAML into one positioned value tree (DataNode), so tool-definition and prompt
+ * rules can point at the exact key or value. The only module that knows jsonc-parser and yaml.
+ */
+import { parseTree, printParseErrorCode } from 'jsonc-parser';
+import type { Node as JsoncNode, ParseError } from 'jsonc-parser';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments } from 'yaml';
+import type { AnalysisError } from '../../engine/model';
+import type { DataNode, DataProperty, DataView } from '../../engine/views';
+import { fileBaseName } from '../../engine/fileKind';
+
+export function analyzeData(path: string, text: string): { view?: DataView; errors: AnalysisError[] } {
+  const name = fileBaseName(path);
+  const isYaml = /\.(ya?ml)$/.test(name);
+  return isYaml ? analyzeYaml(path, name, text) : analyzeJson(path, name, text);
+}
+
+function analyzeJson(path: string, name: string, text: string): { view?: DataView; errors: AnalysisError[] } {
+  const perrors: ParseError[] = [];
+  const tree = parseTree(text, perrors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  const errors: AnalysisError[] = perrors.slice(0, 5).map((e) => ({ kind: 'parse' as const, message: `JSON: ${printParseErrorCode(e.error)}`, start: e.offset, end: e.offset + e.length }));
+  if (!tree) return { errors };
+  const root = fromJsonc(tree, text, undefined);
+  const format = name.endsWith('.json') && !/(^|\.)mcp\.json$|settings\.json$/.test(name) && !text.includes('//') ? 'json' : 'jsonc';
+  return { view: { text, format, roots: root ? [root] : [], fileName: name, path: path.replace(/\\/g, '/') }, errors };
+}
+
+function fromJsonc(n: JsoncNode, text: string, parent: DataNode | undefined): DataNode | undefined {
+  switch (n.type) {
+    case 'object': {
+      const node: DataNode = { type: 'object', start: n.offset, end: n.offset + n.length, properties: [], parent };
+      for (const p of n.children ?? []) {
+        const [k, v] = p.children ?? [];
+        if (!k || typeof k.value !== 'string') continue;
+        const value = v ? fromJsonc(v, text, node) : undefined;
+        if (!value) continue;
+        node.properties!.push({ key: k.value, keyStart: k.offset, keyEnd: k.offset + k.length, value });
+      }
+      return node;
+    }
+    case 'array': {
+      const node: DataNode = { type: 'array', start: n.offset, end: n.offset + n.length, items: [], parent };
+      for (const c of n.children ?? []) {
+        const item = fromJsonc(c, text, node);
+        if (item) node.items!.push(item);
+      }
+      return node;
+    }
+    case 'string':
+      return { type: 'string', value: n.value as string, start: n.offset, end: n.offset + n.length, contentStart: n.offset + 1, parent };
+    case 'number':
+      return { type: 'number', value: n.value as number, start: n.offset, end: n.offset + n.length, parent };
+    case 'boolean':
+      return { type: 'boolean', value: n.value as boolean, start: n.offset, end: n.offset + n.length, parent };
+    case 'null':
+      return { type: 'null', value: null, start: n.offset, end: n.offset + n.length, parent };
+    default:
+      return undefined;
+  }
+}
+
+function analyzeYaml(path: string, name: string, text: string): { view?: DataView; errors: AnalysisError[] } {
+  const errors: AnalysisError[] = [];
+  const roots: DataNode[] = [];
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false, prettyErrors: false});
+  const list = Array.isArray(docs) ? docs : [docs];
+  for (const doc of list) {
+    for (const e of doc.errors.slice(0, 5)) errors.push({ kind: 'parse', message: `YAML: ${e.message.split('\n')[0]}`, start: e.pos[0], end: e.pos[1] });
+    const root = fromYaml(doc.contents, undefined, 0);
+    if (root) roots.push(root);
+  }
+  return { view: { text, format: 'yaml', roots, fileName: name, path: path.replace(/\\/g, '/') }, errors };
+}
+
+function fromYaml(n: unknown, parent: DataNode | undefined, depth: number): DataNode | undefined {
+  if (!n || depth > 200) return undefined;
+  if (isAlias(n)) return undefined; // aliases are not followed: no billion-laughs expansion
+  if (isMap(n)) {
+    const [start, , end] = n.range ?? [0, 0, 0];
+    const node: DataNode = { type: 'object', start, end, properties: [], parent };
+    for (const item of n.items) {
+      if (!isPair(item)) continue;
+      const k = item.key;
+      if (!isScalar(k)) continue;
+      const value = fromYaml(item.value, node, depth + 1) ?? { type: 'null' as const, value: null, start: k.range?.[1] ?? start, end: k.range?.[1] ?? start, parent: node };
+      const prop: DataProperty = { key: String(k.value), keyStart: k.range?.[0] ?? start, keyEnd: k.range?.[1] ?? start, value };
+      node.properties!.push(prop);
+    }
+    return node;
+  }
+  if (isSeq(n)) {
+    const [start, , end] = n.range ?? [0, 0, 0];
+    const node: DataNode = { type: 'array', start, end, items: [], parent };
+    for (const item of n.items) {
+      const c = fromYaml(item, node, depth + 1);
+      if (c) node.items!.push(c);
+    }
+    return node;
+  }
+  if (isScalar(n)) {
+    const [start, valueEnd] = n.range ?? [0, 0, 0];
+    const v = n.value;
+    if (typeof v === 'string') {
+      const quoted = n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE';
+      return { type: 'string', value: v, start, end: valueEnd, contentStart: quoted ? start + 1 : start, parent };
+    }
+    if (typeof v === 'number') return { type: 'number', value: v, start, end: valueEnd, parent };
+    if (typeof v === 'boolean') return { type: 'boolean', value: v, start, end: valueEnd, parent };
+    if (v === null || v === undefined) return { type: 'null', value: null, start, end: valueEnd, parent };
+    return { type: 'string', value: String(v), start, end: valueEnd, contentStart: start, parent };
+  }
+  return undefined;
+}
+
+/** Helpers for rules. */
+export function getProp(node: DataNode | undefined, key: string): DataProperty | undefined {
+  return node?.properties?.find((p) => p.key === key);
+}
+export function getValue(node: DataNode | undefined, ...path: (string | number)[]): DataNode | undefined {
+  let cur = node;
+  for (const seg of path) {
+    if (!cur) return undefined;
+    if (typeof seg === 'number') cur = cur.items?.[seg];
+    else cur = getProp(cur, seg)?.value;
+  }
+  return cur;
+}
+/** Visit every node depth-first. */
+export function walkData(node: DataNode, visit: (n: DataNode, key: string | undefined) => void, key?: string): void {
+  visit(node, key);
+  for (const p of node.properties ?? []) walkData(p.value, visit, p.key);
+  for (const i of node.items ?? []) walkData(i, visit, undefined);
+}

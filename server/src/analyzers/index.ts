@@ -1,0 +1,59 @@
+/** Routes a file to the analyzers of its kind; each returns views plus errors and never throws. */
+import type { AnalysisError, FileKind } from '../engine/model';
+import type { Views } from '../engine/views';
+import { analyzeData } from './data';
+import { analyzeJs } from './js';
+import { analyzeNotebook } from './notebook';
+import { analyzePrompt, promptsFromData } from './prompt';
+import { analyzePython } from './python';
+import { initPythonParser } from './python/parser';
+
+export async function initAnalyzers(wasmDir?: string): Promise<void> {
+  await initPythonParser(wasmDir);
+}
+
+export function buildViews(path: string, text: string, kind: FileKind): { views: Views; errors: AnalysisError[] } {
+  const views: Views = { text: { text } };
+  const errors: AnalysisError[] = [];
+  switch (kind) {
+    case 'python': {
+      const r = analyzePython(text);
+      views.python = r.view;
+      errors.push(...r.errors);
+      break;
+    }
+    case 'javascript':
+    case 'typescript': {
+      const r = analyzeJs(path, text, kind === 'typescript');
+      views.js = r.view;
+      errors.push(...r.errors);
+      break;
+    }
+    case 'notebook': {
+      const r = analyzeNotebook(path, text);
+      views.python = r.python;
+      views.data = r.data;
+      errors.push(...r.errors);
+      break;
+    }
+    case 'prompt': {
+      const r = analyzePrompt(path, text);
+      views.prompt = r.views;
+      errors.push(...r.errors);
+      break;
+    }
+    case 'data': {
+      const r = analyzeData(path, text);
+      views.data = r.view;
+      errors.push(...r.errors);
+      if (r.view) {
+        const prompts = promptsFromData(r.view);
+        if (prompts.length) views.prompt = prompts;
+      }
+      break;
+    }
+    case 'markdown':
+      break;
+  }
+  return { views, errors };
+}

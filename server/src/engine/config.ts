@@ -1,0 +1,54 @@
+/** The effective configuration the engine receives (already resolved by packs/). */
+import type { OwaspLlmId, Severity, SeverityOrOff } from './model';
+
+export interface RuleSetting {
+  severity: SeverityOrOff;
+  options: Record<string, unknown>;
+}
+
+export interface PolicyConfig {
+  /** URL template; `{ruleId}`, `{owasp}` (e.g. llm01) and `{category}` are filled in. */
+  url?: string;
+  /** Per-rule URL overrides (templates too). */
+  rules?: Record<string, string>;
+  /** Per-OWASP-category URL overrides, keyed LLM01..LLM10. */
+  categories?: Partial<Record<OwaspLlmId, string>>;
+  /** Contact shown with every finding. */
+  owner?: string;
+  /** Per-rule owner overrides. */
+  owners?: Record<string, string>;
+}
+
+export interface ConfigSuppression {
+  /** minimatch glob, relative to the config's root. */
+  path: string;
+  rule: string;
+  reason: string;
+  until?: string;
+  by?: string;
+}
+
+export interface EffectiveConfig {
+  /** Explicit settings; rules not listed use their default (on at default severity unless opt-in). */
+  rules: Record<string, RuleSetting>;
+  /** minimatch globs of files to skip, relative to `root`. */
+  ignore: string[];
+  policy: PolicyConfig;
+  suppressions: ConfigSuppression[];
+  /** Files larger than this many UTF-16 units are skipped with a message. */
+  maxFileSize: number;
+  /** Today's date (YYYY-MM-DD) for suppression expiry; supplied by the caller (the engine has no clock). */
+  today?: string;
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+
+export function defaultConfig(): EffectiveConfig {
+  return { rules: {}, ignore: [], policy: {}, suppressions: [], maxFileSize: DEFAULT_MAX_FILE_SIZE };
+}
+
+export function effectiveSeverity(config: EffectiveConfig, ruleId: string, defaultSeverity: Severity, optIn: boolean | undefined): SeverityOrOff {
+  const s = config.rules[ruleId];
+  if (s) return s.severity;
+  return optIn ? 'off' : defaultSeverity;
+}

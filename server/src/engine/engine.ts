@@ -1,0 +1,215 @@
+/**
+ * analyze(file, config, rules) -> findings + errors. Pure: no fs, no network, no clock.
+ * Never throws on bad input: a file it cannot parse yields a parse error and whatever rules still apply.
+ */
+import { minimatch } from 'minimatch';
+import { buildViews } from '../analyzers';
+import type { EffectiveConfig } from './config';
+import { effectiveSeverity } from './config';
+import { stableHash } from './hash';
+import { LineIndex } from './lineIndex';
+import type { AnalysisError, AnalysisResult, FileKind, Finding, Fix, Severity, Suppression, TextEdit } from './model';
+import { detectFileKind } from './fileKind';
+import { INVALID_SUPPRESSION_RULE } from './registry';
+import type { RegisteredRule, ReportDescriptor, RuleContext } from './rule';
+import { parseSuppressions } from './suppressions';
+import type { BaseView, Views } from './views';
+
+export interface FileInput {
+  /** Path relative to the workspace/scan root, posix separators (absolute is accepted too). */
+  path: string;
+  text: string;
+  /** The editor's language id, when known. */
+  languageId?: string;
+}
+
+const MINIFIED_LINE = 5000;
+
+/** Why a file is not analysed, or undefined when it is. */
+export function skipReason(file: FileInput, config: EffectiveConfig): string | undefined {
+  const { text } = file;
+  if (text.length > config.maxFileSize) return `file is ${(text.length / 1048576).toFixed(1)} MB, above the ${(config.maxFileSize / 1048576).toFixed(1)} MB limit`;
+  const head = text.length > 8192 ? text.slice(0, 8192) : text;
+  if (head.includes('\u0000')) return 'binary file (contains NUL bytes)';
+  if (text.length > 100_000) {
+    let lines = 1;
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
+    if (text.length / lines > MINIFIED_LINE) return 'minified or generated file (average line longer than 5,000 characters)';
+  }
+  return undefined;
+}
+
+export function isIgnored(path: string, config: EffectiveConfig): boolean {
+  return config.ignore.some((g) => minimatch(path, g, { dot: true, matchBase: !g.includes('/') }));
+}
+
+function fill(template: string, data: Record<string, string | number> | undefined): string {
+  if (!data) return template;
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
+}
+
+export function analyze(file: FileInput, config: EffectiveConfig, rules: readonly RegisteredRule[]): AnalysisResult {
+  const kind = detectFileKind(file.path, file.languageId);
+  const result: AnalysisResult = { path: file.path, kind, findings: [], errors: [] };
+  if (!kind) return result;
+  const reason = skipReason(file, config);
+  if (reason) {
+    result.errors.push({ kind: 'skipped', message: `${file.path}: not analysed: ${reason}` });
+    return result;
+  }
+  const text = file.text;
+  const lines = new LineIndex(text);
+  let views: Views;
+  try {
+    const built = buildViews(file.path, text, kind);
+    views = built.views;
+    result.errors.push(...built.errors);
+  } catch (e) {
+    // an analyzer must not throw; if one does, keep going with the text view only
+    result.errors.push({ kind: 'parse', message: `${file.path}: analyzer failed: ${(e as Error).message}` });
+    views = { text: { text } };
+  }
+
+  const raw: Finding[] = [];
+  for (const rule of rules) {
+    const severity = effectiveSeverity(config, rule.meta.id, rule.meta.severity, rule.meta.optIn);
+    if (severity === 'off') continue;
+    const options = config.rules[rule.meta.id]?.options ?? {};
+    for (const viewName of rule.meta.views) {
+      const check = rule.check[viewName] as ((ctx: RuleContext<BaseView>) => void) | undefined;
+      if (!check) continue;
+      const v = views[viewName];
+      const list: BaseView[] = Array.isArray(v) ? v : v ? [v] : [];
+      for (const view of list) {
+        const ctx: RuleContext<BaseView> = {
+          view,
+          path: file.path,
+          kind,
+          options,
+          report: (d) => {
+            const f = toFinding(rule, severity, d, view, lines);
+            if (f) raw.push(f);
+          },
+        };
+        try {
+          check(ctx);
+        } catch (e) {
+          result.errors.push({ kind: 'rule', ruleId: rule.meta.id, message: `${file.path}: rule ${rule.meta.id} failed: ${(e as Error).message}` });
+        }
+      }
+    }
+  }
+
+  const findings = dedupe(raw);
+  applySuppressions(findings, file.path, text, lines, config, rules, result.errors);
+  assignFingerprints(findings, file.path, lines);
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  result.findings = findings;
+  return result;
+}
+
+function mapEdits(edits: TextEdit[], view: BaseView): TextEdit[] | undefined {
+  if (!view.map) return edits;
+  const out: TextEdit[] = [];
+  for (const e of edits) {
+    if (!view.map.canEdit(e.start, e.end)) return undefined;
+    out.push({ start: view.map.toFile(e.start), end: view.map.toFile(e.end), newText: e.newText });
+  }
+  return out;
+}
+
+function toFinding(rule: RegisteredRule, severity: Severity, d: ReportDescriptor, view: BaseView, lines: LineIndex): Finding | undefined {
+  const messageId = d.messageId ?? Object.keys(rule.meta.messages)[0];
+  const template = rule.meta.messages[messageId] ?? rule.meta.shortDescription;
+  const start = view.map ? view.map.toFile(d.start) : d.start;
+  const end = view.map ? view.map.toFile(Math.max(d.start, d.end - 1)) + (d.end > d.start ? 1 : 0) : d.end;
+  const fixes: Fix[] = [];
+  for (const fix of d.fixes ?? []) {
+    const edits = mapEdits(fix.edits, view);
+    if (edits) fixes.push({ ...fix, edits });
+  }
+  return {
+    ruleId: rule.meta.id,
+    messageId,
+    message: fill(template, d.data),
+    severity,
+    confidence: rule.meta.confidence,
+    start,
+    end: Math.max(start, end),
+    range: lines.rangeOf(start, Math.max(start, end)),
+    fixes,
+    fingerprint: '',
+  };
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const k = `${f.ruleId}:${f.start}:${f.end}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function applySuppressions(findings: Finding[], path: string, text: string, lines: LineIndex, config: EffectiveConfig, rules: readonly RegisteredRule[], errors: AnalysisError[]): void {
+  const known = new Set(rules.map((r) => r.meta.id));
+  const directives = parseSuppressions(text, lines, known, config.today);
+  const invalidRule = rules.find((r) => r.meta.id === INVALID_SUPPRESSION_RULE);
+  for (const s of directives) {
+    if (s.problems.length > 0) {
+      const sev = invalidRule ? effectiveSeverity(config, invalidRule.meta.id, invalidRule.meta.severity, false) : 'off';
+      if (invalidRule && sev !== 'off') {
+        findings.push({
+          ruleId: INVALID_SUPPRESSION_RULE,
+          messageId: 'invalid',
+          message: fill(invalidRule.meta.messages.invalid ?? 'Invalid suppression: {{problems}}.', { problems: s.problems.join('; ') }),
+          severity: sev,
+          confidence: 'high',
+          start: s.start,
+          end: s.end,
+          range: lines.rangeOf(s.start, s.end),
+          fixes: [],
+          fingerprint: '',
+        });
+      }
+      continue;
+    }
+    for (const f of findings) {
+      if (f.suppression || f.ruleId === INVALID_SUPPRESSION_RULE) continue;
+      const line = f.range.start.line;
+      if ((line === s.line || line === s.line + 1) && s.ruleIds.includes(f.ruleId)) {
+        f.suppression = { kind: 'inSource', justification: s.justification ?? '', until: s.until, by: s.by, line: s.line };
+      }
+    }
+  }
+  for (const cs of config.suppressions) {
+    if (!minimatch(path, cs.path, { dot: true, matchBase: !cs.path.includes('/') })) continue;
+    const expired = cs.until && config.today && cs.until < config.today;
+    if (expired) {
+      errors.push({ kind: 'suppression', message: `config suppression of ${cs.rule} for ${cs.path} expired on ${cs.until}` });
+      continue;
+    }
+    for (const f of findings) {
+      if (!f.suppression && (cs.rule === f.ruleId || cs.rule === '*')) {
+        const sup: Suppression = { kind: 'external', justification: cs.reason, until: cs.until, by: cs.by };
+        f.suppression = sup;
+      }
+    }
+  }
+}
+
+/** Fingerprint = rule + path + normalized text of the finding's line + occurrence; stable when lines move. */
+function assignFingerprints(findings: Finding[], path: string, lines: LineIndex): void {
+  const counts = new Map<string, number>();
+  const ordered = [...findings].sort((a, b) => a.start - b.start);
+  for (const f of ordered) {
+    const lineText = lines.lineText(f.range.start.line).replace(/\s+/g, ' ').trim();
+    const key = `${f.ruleId}\u0000${path}\u0000${lineText}`;
+    const n = counts.get(key) ?? 0;
+    counts.set(key, n + 1);
+    f.fingerprint = stableHash(`${key}\u0000${n}`);
+  }
+}
+
+export type { FileKind };

@@ -1,0 +1,68 @@
+import type { FileKind } from './model';
+
+const PROMPT_FILE_NAMES = new Set([
+  'agents.md', 'claude.md', 'gemini.md', '.cursorrules', '.windsurfrules', '.clinerules',
+  'copilot-instructions.md', 'system-prompt.md', 'system_prompt.md', 'system.md',
+]);
+const PROMPT_EXTENSIONS = ['.prompty', '.prompt', '.jinja', '.jinja2', '.j2', '.mustache', '.hbs', '.handlebars', '.mdc'];
+const PROMPT_SUFFIXES = ['.prompt.md', '.instructions.md', '.chatmode.md', '.agent.md', '.prompt.txt', '.prompt.yaml', '.prompt.yml', '.prompt.json'];
+
+const LANGUAGE_KINDS: Record<string, FileKind> = {
+  python: 'python',
+  javascript: 'javascript',
+  javascriptreact: 'javascript',
+  typescript: 'typescript',
+  typescriptreact: 'typescript',
+  prompt: 'prompt',
+  instructions: 'prompt',
+  chatmode: 'prompt',
+  jinja: 'prompt',
+  handlebars: 'prompt',
+  json: 'data',
+  jsonc: 'data',
+  yaml: 'data',
+};
+
+function baseName(path: string): string {
+  const p = path.replace(/\\/g, '/');
+  return p.slice(p.lastIndexOf('/') + 1).toLowerCase();
+}
+
+/**
+ * Decide what a file is from its path (and the editor's language id, when known).
+ * Returns undefined for files AISec does not analyse.
+ */
+export function detectFileKind(path: string, languageId?: string): FileKind | undefined {
+  const name = baseName(path);
+  const lower = path.replace(/\\/g, '/').toLowerCase();
+  if (PROMPT_FILE_NAMES.has(name)) return 'prompt';
+  if (PROMPT_SUFFIXES.some((s) => name.endsWith(s))) return name.endsWith('.json') || name.endsWith('.yaml') || name.endsWith('.yml') ? 'data' : 'prompt';
+  if (name.endsWith('.ipynb')) return 'notebook';
+  if (/\.(py|pyi|pyw)$/.test(name)) return 'python';
+  if (/\.(ts|mts|cts|tsx)$/.test(name)) return name.endsWith('.d.ts') ? undefined : 'typescript';
+  if (/\.(js|mjs|cjs|jsx)$/.test(name)) return name.endsWith('.min.js') ? undefined : 'javascript';
+  if (PROMPT_EXTENSIONS.some((e) => name.endsWith(e))) return 'prompt';
+  if (/\.(json|jsonc|json5|yaml|yml)$/.test(name)) {
+    if (IGNORED_DATA_FILES.has(name)) return undefined;
+    return 'data';
+  }
+  if (name.endsWith('.md') || name.endsWith('.txt')) {
+    // system prompts and agent instructions kept as markdown / text
+    if (/(^|\/)(prompts?|instructions|system[-_]?prompts?|agents?)\//.test(lower) || /prompt|instruction|system/.test(name)) return 'prompt';
+    if (languageId && LANGUAGE_KINDS[languageId] === 'prompt') return 'prompt';
+    return undefined;
+  }
+  if (languageId && LANGUAGE_KINDS[languageId]) return LANGUAGE_KINDS[languageId];
+  return undefined;
+}
+
+/** Data files that are never prompts or tool definitions and are often huge. */
+const IGNORED_DATA_FILES = new Set([
+  'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'composer.lock',
+  'tsconfig.json', 'jsconfig.json', '.eslintrc.json', 'babel.config.json', 'lerna.json', 'turbo.json',
+  'renovate.json', '.prettierrc.json', 'tslint.json', 'pipfile.lock', 'poetry.lock', 'deno.lock',
+]);
+
+export function fileBaseName(path: string): string {
+  return baseName(path);
+}

@@ -1,0 +1,177 @@
+/**
+ * The one data-driven runner over rules/<pack>/<id>/ (semgrep-rules style):
+ * - every file in a rule folder other than rule.ts, <id>.md, *.fixed.* and *.expect.yaml is a fixture;
+ * - an annotation line `ruleid: <id>` (in any comment syntax) means the next code line must report <id>;
+ *   `ok: <id>` means it must not; `todoruleid:` / `todook:` are documented known gaps (not failures);
+ * - JSON fixtures keep their expectations in a sidecar `<fixture>.expect.yaml`
+ *   (`ruleid: [lines]`, `ok: [lines]`, 1-based);
+ * - `<stem>.fixed.<ext>` is the golden output of applying the rule's first fix at every finding;
+ *   the fixed text must re-parse and yield no finding of that rule;
+ * - every rule has docs with the fixed headings, unique id, valid metadata and two-sided fixtures.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { parse as parseYaml } from 'yaml';
+import { builtinRules } from '../../server/src/engine/registry';
+import type { RegisteredRule } from '../../server/src/engine/rule';
+import { applyEdits, ready, run } from '../helpers/engine';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const RULES_DIR = path.join(ROOT, 'rules');
+const DOC_HEADINGS = ['Summary', 'Why it matters', 'Examples', 'How to fix', 'When it is a false positive', 'References'];
+const ANNOTATION = /(?:^|[\s#/*!{<-])(todoruleid|todook|ruleid|ok):\s*([A-Za-z0-9_,-]+)/;
+
+interface Expectation { line: number; kind: 'ruleid' | 'ok' | 'todoruleid' | 'todook'; ids: string[] }
+
+function listFiles(dir: string, rel = ''): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...listFiles(dir, r));
+    else out.push(r);
+  }
+  return out;
+}
+
+function fixtureFiles(ruleDir: string, id: string): string[] {
+  return listFiles(ruleDir).filter((f) => f !== 'rule.ts' && f !== `${id}.md` && !/\.fixed(\.|$)/.test(path.basename(f)) && !f.endsWith('.expect.yaml') && !f.endsWith('.ts.snap') && path.basename(f) !== 'README.md');
+}
+
+function goldenName(fixture: string): string {
+  const dir = path.dirname(fixture);
+  const base = path.basename(fixture);
+  const dot = base.indexOf('.', 1);
+  const name = dot > 0 ? `${base.slice(0, dot)}.fixed${base.slice(dot)}` : `${base}.fixed`;
+  return dir === '.' ? name : `${dir}/${name}`;
+}
+
+function expectations(ruleDir: string, fixture: string, text: string): Expectation[] {
+  const sidecar = path.join(ruleDir, `${fixture}.expect.yaml`);
+  const out: Expectation[] = [];
+  if (fs.existsSync(sidecar)) {
+    const doc = parseYaml(fs.readFileSync(sidecar, 'utf8')) as Record<string, unknown>;
+    for (const kind of ['ruleid', 'ok', 'todoruleid', 'todook'] as const) {
+      const v = doc[kind];
+      if (!v) continue;
+      // either { rule-id: [lines] } or [lines] for the folder's own rule
+      const entries = Array.isArray(v) ? [[path.basename(ruleDir), v]] : Object.entries(v as Record<string, number[]>);
+      for (const [id, lines] of entries as [string, number[]][]) for (const l of lines) out.push({ line: l - 1, kind, ids: [id] });
+    }
+    return out;
+  }
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const m = ANNOTATION.exec(lines[i]);
+    if (!m) continue;
+    // the annotated line is the next line that is not itself an annotation
+    let j = i + 1;
+    while (j < lines.length && ANNOTATION.test(lines[j])) j++;
+    out.push({ line: j, kind: m[1] as Expectation['kind'], ids: m[2].split(',') });
+  }
+  return out;
+}
+
+describe('rules', function () {
+  before(ready);
+
+  it('every rule folder is registered and ids are unique', () => {
+    const ids = builtinRules.map((r) => r.meta.id);
+    assert.strictEqual(new Set(ids).size, ids.length, 'duplicate rule ids');
+    for (const pack of fs.readdirSync(RULES_DIR, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+      for (const dir of fs.readdirSync(path.join(RULES_DIR, pack.name), { withFileTypes: true }).filter((d) => d.isDirectory())) {
+        assert.ok(ids.includes(dir.name), `rules/${pack.name}/${dir.name} has no registered rule with that id`);
+      }
+    }
+  });
+
+  for (const rule of builtinRules) describeRule(rule);
+});
+
+function describeRule(rule: RegisteredRule): void {
+  const id = rule.meta.id;
+  const ruleDir = path.join(RULES_DIR, rule.pack, id);
+  describe(id, () => {
+    it('has valid metadata', () => {
+      const m = rule.meta;
+      assert.match(m.id, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+      assert.match(m.name, /^[A-Z][A-Za-z0-9]+$/);
+      assert.ok(m.shortDescription.length > 10 && m.fullDescription.length > 40, 'descriptions');
+      assert.ok(m.owasp.length > 0 && m.owasp.every((o) => /^LLM(0[1-9]|10)$/.test(o)), 'OWASP LLM ids');
+      assert.ok(m.cwe.length > 0 && m.cwe.every((c) => Number.isInteger(c) && c > 0), 'CWE ids');
+      assert.ok(m.views.length > 0, 'views');
+      assert.ok(Object.keys(m.messages).length > 0, 'messages');
+      const fw = m.frameworks;
+      assert.ok((fw.nistAiRmf?.length ?? 0) + (fw.euAiAct?.length ?? 0) + (fw.iso42001?.length ?? 0) > 0, 'framework references');
+      for (const v of m.views) assert.ok(typeof (rule.check as Record<string, unknown>)[v] === 'function' || id === 'invalid-suppression', `check for view ${v}`);
+    });
+
+    it('has docs with the fixed headings', () => {
+      assert.ok(rule.docs.startsWith(`# ${id}`), 'docs start with "# <id>"');
+      let last = -1;
+      for (const h of DOC_HEADINGS) {
+        const at = rule.docs.indexOf(`\n## ${h}\n`);
+        assert.ok(at > last, `docs heading "## ${h}" missing or out of order`);
+        last = at;
+      }
+    });
+
+    const fixtures = fs.existsSync(ruleDir) ? fixtureFiles(ruleDir, id) : [];
+    it('has fixtures that must and must not fire', () => {
+      let positives = 0, negatives = 0;
+      for (const f of fixtures) {
+        const text = fs.readFileSync(path.join(ruleDir, f), 'utf8');
+        for (const e of expectations(ruleDir, f, text)) {
+          if (!e.ids.includes(id)) continue;
+          if (e.kind === 'ruleid') positives++;
+          if (e.kind === 'ok') negatives++;
+        }
+      }
+      assert.ok(positives > 0, 'no "ruleid:" case');
+      assert.ok(negatives > 0, 'no "ok:" case');
+    });
+
+    for (const f of fixtures) {
+      it(`fixture ${f}`, () => {
+        const text = fs.readFileSync(path.join(ruleDir, f), 'utf8');
+        const result = run(f, text);
+        const problems: string[] = [];
+        for (const e of expectations(ruleDir, f, text)) {
+          for (const rid of e.ids) {
+            const hit = result.findings.some((x) => x.ruleId === rid && x.range.start.line === e.line && !x.suppression);
+            if (e.kind === 'ruleid' && !hit) problems.push(`line ${e.line + 1}: expected ${rid}, got none`);
+            if (e.kind === 'ok' && hit) problems.push(`line ${e.line + 1}: expected no ${rid}, got one`);
+          }
+        }
+        // a finding of this rule on a line with no expectation is a failure too (unexpected noise)
+        const annotated = new Set(expectations(ruleDir, f, text).filter((e) => e.ids.includes(id)).map((e) => e.line));
+        for (const x of result.findings) {
+          if (x.ruleId === id && !x.suppression && !annotated.has(x.range.start.line)) problems.push(`line ${x.range.start.line + 1}: unexpected ${id}: ${x.message}`);
+        }
+        assert.deepStrictEqual(problems, []);
+      });
+
+      const golden = goldenName(f);
+      if (fs.existsSync(path.join(ruleDir, golden))) {
+        it(`fix of ${f} matches ${golden} and no longer fires`, () => {
+          const text = fs.readFileSync(path.join(ruleDir, f), 'utf8');
+          const result = run(f, text);
+          const edits = result.findings.filter((x) => x.ruleId === id && x.fixes.length > 0).flatMap((x) => x.fixes[0].edits);
+          assert.ok(edits.length > 0, 'the rule offered no fix');
+          const fixed = applyEdits(text, edits);
+          assert.strictEqual(fixed, fs.readFileSync(path.join(ruleDir, golden), 'utf8'));
+          const again = run(f, fixed);
+          assert.deepStrictEqual(again.errors.filter((e) => e.kind === 'parse').map((e) => e.message), [], 'fixed text re-parses');
+          const todo = new Set(expectations(ruleDir, f, fixed).filter((e) => e.kind === 'todook' || e.kind === 'todoruleid').map((e) => e.line));
+          assert.deepStrictEqual(again.findings.filter((x) => x.ruleId === id && !x.suppression && !todo.has(x.range.start.line)).map((x) => `${x.range.start.line + 1}: ${x.message}`), []);
+        });
+      }
+    }
+
+    if (rule.meta.fix !== 'none' && id !== 'invalid-suppression') {
+      it('has a golden .fixed output', () => {
+        assert.ok(fixtures.some((f) => fs.existsSync(path.join(ruleDir, goldenName(f)))), `meta.fix is ${rule.meta.fix} but no <stem>.fixed.<ext> exists`);
+      });
+    }
+  });
+}
