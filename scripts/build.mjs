@@ -10,6 +10,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const withTests = args.has('--tests');
+const argv = process.argv.slice(2);
+const outDir = argv.includes('--out') ? argv[argv.indexOf('--out') + 1] : 'out';
 
 function listRules() {
   const rulesDir = path.join(root, 'rules');
@@ -79,14 +81,13 @@ function listTests(dir) {
 }
 
 const t0 = Date.now();
-await Promise.all([
+if (!args.has('--tests-only')) await Promise.all([
   esbuild.build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', absWorkingDir: root }),
   esbuild.build({ ...common, entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli/main.ts' }, outdir: 'dist', absWorkingDir: root }),
-]);
-copyWasm();
-if (withTests) {
+]).then(copyWasm);
+if (withTests || args.has('--tests-only')) {
   const entries = listTests(path.join(root, 'test')).filter((p) => !p.includes(`${path.sep}e2e${path.sep}`));
-  fs.rmSync(path.join(root, 'out'), { recursive: true, force: true });
-  await esbuild.build({ ...common, sourcemap: 'inline', entryPoints: entries, outdir: 'out/test', outbase: 'test', absWorkingDir: root, external: ['vscode', 'mocha'] });
+  fs.rmSync(path.join(root, outDir, 'test'), { recursive: true, force: true });
+  await esbuild.build({ ...common, sourcemap: 'inline', entryPoints: entries, outdir: `${outDir}/test`, outbase: 'test', absWorkingDir: root, external: ['vscode', 'mocha'] });
 }
 if (!args.has('--quiet')) console.error(`build: ${Date.now() - t0} ms${withTests ? ' (with tests)' : ''}`);

@@ -116,6 +116,17 @@ function describeRule(rule: RegisteredRule): void {
       }
     });
 
+    it('docs examples: the vulnerable one fires, the fixed one does not', () => {
+      if (id === 'invalid-suppression') return;
+      const blocks = docExamples(rule.docs);
+      assert.ok(blocks.vulnerable, 'Examples has no "Vulnerable:" code block');
+      assert.ok(blocks.fixed, 'Examples has no "Fixed:" code block');
+      const bad = run(blocks.vulnerable.path, blocks.vulnerable.code).findings.filter((x) => x.ruleId === id);
+      assert.ok(bad.length > 0, `the vulnerable example (${blocks.vulnerable.path}) yields no ${id}`);
+      const good = run(blocks.fixed.path, blocks.fixed.code).findings.filter((x) => x.ruleId === id);
+      assert.deepStrictEqual(good.map((x) => x.message), [], `the fixed example (${blocks.fixed.path}) still yields ${id}`);
+    });
+
     const fixtures = fs.existsSync(ruleDir) ? fixtureFiles(ruleDir, id) : [];
     it('has fixtures that must and must not fire', () => {
       let positives = 0, negatives = 0;
@@ -174,4 +185,28 @@ function describeRule(rule: RegisteredRule): void {
       });
     }
   });
+}
+
+const FENCE_EXT: Record<string, string> = { python: 'example.py', py: 'example.py', ts: 'example.ts', typescript: 'example.ts', js: 'example.js', javascript: 'example.js', tsx: 'example.tsx', jsx: 'example.jsx', json: 'mcp.json', jsonc: 'mcp.json', yaml: 'prompt.yaml', yml: 'prompt.yaml', markdown: 'AGENTS.md', md: 'AGENTS.md', jinja: 'example.jinja', prompty: 'example.prompty', handlebars: 'example.hbs', text: 'system.prompt.md' };
+
+/**
+ * Code blocks of the Examples section: the first after a line starting "Vulnerable" and the first after
+ * "Fixed". The fence info is `<language> [file name]`; the name decides the file kind (mcp.json, AGENTS.md...).
+ */
+function docExamples(docs: string): { vulnerable?: { path: string; code: string }; fixed?: { path: string; code: string } } {
+  const start = docs.indexOf('\n## Examples\n');
+  const end = docs.indexOf('\n## ', start + 5);
+  const section = docs.slice(start, end < 0 ? undefined : end);
+  const out: { vulnerable?: { path: string; code: string }; fixed?: { path: string; code: string } } = {};
+  let label: 'vulnerable' | 'fixed' | undefined;
+  const re = /^(Vulnerable|Fixed)\b.*$|^```([^\n]*)\n([\s\S]*?)^```$/gm;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(section))) {
+    if (m[1]) { label = m[1].toLowerCase() as 'vulnerable' | 'fixed'; continue; }
+    if (!label || out[label]) continue;
+    const [lang, name] = m[2].trim().split(/\s+/);
+    out[label] = { path: name ?? FENCE_EXT[lang] ?? `example.${lang}`, code: m[3] };
+    label = undefined;
+  }
+  return out;
 }

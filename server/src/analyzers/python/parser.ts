@@ -18,14 +18,15 @@ function candidates(file: string, extraDir?: string): string[] {
 }
 
 function findFile(file: string, extraDir?: string): string | undefined {
-  for (const c of candidates(file, extraDir)) if (fs.existsSync(c)) return c;
+  if (extraDir && fs.existsSync(path.join(extraDir, file))) return path.join(extraDir, file);
   try {
-    // development and tests: straight from node_modules
+    // development and tests: straight from node_modules; the packaged bundles have none and use their own folder
     if (file === 'tree-sitter.wasm') return require.resolve('web-tree-sitter/tree-sitter.wasm');
     if (file === 'tree-sitter-python.wasm') return require.resolve('tree-sitter-python/tree-sitter-python.wasm');
   } catch {
     /* fall through */
   }
+  for (const c of candidates(file)) if (fs.existsSync(c)) return c;
   return undefined;
 }
 
