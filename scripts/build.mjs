@@ -60,6 +60,9 @@ const common = {
   plugins: [rulesPlugin],
   // web-tree-sitter probes for these Node builtins conditionally; they exist in Node
   external: ['vscode'],
+  // web-tree-sitter's ESM build reads import.meta.url; give it the bundle's own URL in CommonJS
+  banner: { js: 'const __aisecImportMetaUrl = require("url").pathToFileURL(__filename).href;' },
+  define: { 'import.meta.url': '__aisecImportMetaUrl', AISEC_VERSION: JSON.stringify(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version) },
 };
 
 function copyWasm() {

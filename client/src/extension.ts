@@ -1,2 +1,13 @@
-export function activate(): void {}
-export function deactivate(): void {}
+/** Activation only: start the language client and register client-side commands. */
+import type { ExtensionContext } from 'vscode';
+import { registerCommands } from './commands';
+import { startLanguageClient, stopLanguageClient } from './languageClient';
+
+export async function activate(context: ExtensionContext): Promise<void> {
+  const client = await startLanguageClient(context);
+  registerCommands(context, client);
+}
+
+export function deactivate(): Promise<void> | undefined {
+  return stopLanguageClient();
+}

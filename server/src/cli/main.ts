@@ -1,1 +1,232 @@
-console.log('cli');
+/**
+ * aisec CLI: scan / rules / explain on the same engine as the language server.
+ * Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage, config or rule-pack error.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { initAnalyzers } from '../analyzers';
+import { effectiveSeverity } from '../engine/config';
+import type { Finding, Severity } from '../engine/model';
+import { OWASP_TITLES, policyLink } from '../engine/policy';
+import { builtinRules } from '../engine/registry';
+import type { RegisteredRule } from '../engine/rule';
+import { loadConfigFor } from '../packs/config';
+import type { ScanResult } from '../workspace/scan';
+import { scanPaths } from '../workspace/scan';
+import { parseArgs, UsageError } from './args';
+import { toSarif } from './sarif';
+import { formatText } from './text';
+
+declare const AISEC_VERSION: string;
+const VERSION = typeof AISEC_VERSION === 'string' ? AISEC_VERSION : '0.0.0-dev';
+
+const HELP = `aisec ${VERSION}: security review for AI-integrating code, prompt templates and agent tool definitions
+
+Usage:
+  aisec scan [paths...] [options]   scan files and folders (default: .)
+  aisec rules [--format text|json]  list the rules and their effective severity
+  aisec explain RULE                print a rule's documentation
+  aisec --version | --help
+
+Scan options:
+  --format text|json|sarif   output format (default text)
+  --output FILE              write the report to FILE instead of stdout
+  --config FILE              use this config instead of the nearest .aisec.yaml/.aisec.json
+  --fail-on error|warning|info|none   exit 1 when a finding at or above this level remains (default error)
+  --baseline FILE            report only findings whose fingerprint is not in FILE
+  --update-baseline FILE     record today's findings in FILE (then exit 0)
+  --show-suppressed          list suppressed findings in text output too
+  --root DIR                 paths are reported relative to DIR (default: the current directory)
+
+Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage, config or rule-pack error.
+`;
+
+const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs(
+      argv,
+      new Set(['--format', '--output', '--config', '--fail-on', '--baseline', '--update-baseline', '--root', '-o']),
+      new Set(['--help', '-h', '--version', '-v', '--show-suppressed', '--no-color']),
+    );
+  } catch (e) {
+    process.stderr.write(`aisec: ${(e as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  if (args.flags.has('--version') || args.flags.has('-v')) {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  if (args.flags.has('--help') || args.flags.has('-h') || !args.command || args.command === 'help') {
+    process.stdout.write(HELP);
+    return args.command || args.flags.size ? 0 : 2;
+  }
+  try {
+    switch (args.command) {
+      case 'scan':
+        return await scanCommand(args.positionals, args.flags);
+      case 'rules':
+        return rulesCommand(args.flags);
+      case 'explain':
+        return explainCommand(args.positionals);
+      default:
+        throw new UsageError(`unknown command "${args.command}"`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`aisec: ${e.message}\nRun "aisec --help" for usage.\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function flag(flags: Map<string, string | true>, name: string): string | undefined {
+  const v = flags.get(name);
+  return typeof v === 'string' ? v : undefined;
+}
+
+async function scanCommand(paths: string[], flags: Map<string, string | true>): Promise<number> {
+  const format = flag(flags, '--format') ?? 'text';
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif (got "${format}")`);
+  const failOn = flag(flags, '--fail-on') ?? 'error';
+  if (!['error', 'warning', 'info', 'none'].includes(failOn)) throw new UsageError(`--fail-on must be error, warning, info or none (got "${failOn}")`);
+  const configFile = flag(flags, '--config');
+  if (configFile && !fs.existsSync(configFile)) throw new UsageError(`--config: no such file: ${configFile}`);
+  const root = path.resolve(flag(flags, '--root') ?? process.cwd());
+  const baselineFile = flag(flags, '--baseline');
+  const updateBaseline = flag(flags, '--update-baseline');
+  const output = flag(flags, '--output') ?? flag(flags, '-o');
+
+  await initAnalyzers(__dirname);
+  const t0 = Date.now();
+  const scan = scanPaths(paths.length ? paths : ['.'], { root, configFile, rules: builtinRules });
+  const elapsed = Date.now() - t0;
+  if (scan.configErrors.length) {
+    for (const e of scan.configErrors) process.stderr.write(`${path.relative(process.cwd(), e.file) || e.file}:${e.line}:${e.column}: error: ${e.message}\n`);
+    process.stderr.write(`aisec: configuration error; fix the file${scan.configErrors.length > 1 ? 's' : ''} above\n`);
+    return 2;
+  }
+  for (const f of scan.files) for (const e of f.result.errors) if (e.kind === 'rule') process.stderr.write(`aisec: warning: ${e.message}\n`);
+
+  if (updateBaseline) {
+    const fingerprints = [...new Set(scan.files.flatMap((f) => f.result.findings.filter((x) => !x.suppression).map((x) => x.fingerprint)))].sort();
+    fs.writeFileSync(updateBaseline, JSON.stringify({ version: 1, tool: 'aisec', fingerprints }, null, 2) + '\n');
+    process.stderr.write(`aisec: recorded ${fingerprints.length} finding(s) in ${updateBaseline}\n`);
+    return 0;
+  }
+  if (baselineFile) applyBaseline(scan, baselineFile);
+
+  const rootConfig = loadConfigFor(root, root, builtinRules, configFile).config;
+  let report: string;
+  if (format === 'sarif') {
+    const severityOf = (r: RegisteredRule): Severity => {
+      const s = effectiveSeverity(rootConfig, r.meta.id, r.meta.severity, r.meta.optIn);
+      return s === 'off' ? r.meta.severity : s;
+    };
+    report = JSON.stringify(toSarif({ version: VERSION, rules: builtinRules, files: scan.files, config: rootConfig, severityOf }), null, 2) + '\n';
+  } else if (format === 'json') {
+    report = JSON.stringify(toJson(scan, elapsed, rootConfig), null, 2) + '\n';
+  } else {
+    report = formatText(scan, elapsed, flags.has('--show-suppressed'));
+  }
+  if (output) {
+    fs.mkdirSync(path.dirname(path.resolve(output)), { recursive: true });
+    fs.writeFileSync(output, report);
+    if (format !== 'text') process.stderr.write(formatText(scan, elapsed, false).split('\n').filter(Boolean).pop() + `\naisec: wrote ${output}\n`);
+  } else {
+    process.stdout.write(report);
+  }
+  if (failOn === 'none') return 0;
+  const threshold = RANK[failOn as Severity];
+  const failing = scan.files.some((f) => f.result.findings.some((x) => !x.suppression && RANK[x.severity] >= threshold));
+  return failing ? 1 : 0;
+}
+
+function applyBaseline(scan: ScanResult, file: string): void {
+  let known: Set<string>;
+  try {
+    const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { fingerprints?: unknown };
+    if (!Array.isArray(data.fingerprints)) throw new Error('expected { "fingerprints": [...] }');
+    known = new Set(data.fingerprints.map(String));
+  } catch (e) {
+    throw new UsageError(`--baseline ${file}: ${(e as Error).message}`);
+  }
+  for (const f of scan.files) f.result.findings = f.result.findings.filter((x) => !known.has(x.fingerprint));
+}
+
+function toJson(scan: ScanResult, elapsed: number, config: import('../engine/config').EffectiveConfig): object {
+  const byId = new Map(builtinRules.map((r) => [r.meta.id, r]));
+  const finding = (rel: string, x: Finding) => {
+    const rule = byId.get(x.ruleId);
+    return {
+      ruleId: x.ruleId,
+      severity: x.severity,
+      confidence: x.confidence,
+      message: x.message,
+      path: rel,
+      line: x.range.start.line + 1,
+      column: x.range.start.character + 1,
+      endLine: x.range.end.line + 1,
+      endColumn: x.range.end.character + 1,
+      owasp: rule?.meta.owasp ?? [],
+      cwe: rule?.meta.cwe ?? [],
+      policy: rule ? policyLink(rule.meta, config) : undefined,
+      fingerprint: x.fingerprint,
+      fixes: x.fixes.map((f) => ({ title: f.title, kind: f.kind })),
+      suppression: x.suppression,
+    };
+  };
+  return {
+    tool: { name: 'AISec', version: VERSION },
+    summary: { files: scan.files.length, lines: scan.lines, elapsedMs: elapsed, findings: scan.files.reduce((n, f) => n + f.result.findings.filter((x) => !x.suppression).length, 0) },
+    findings: scan.files.flatMap((f) => f.result.findings.map((x) => finding(f.rel, x))),
+    errors: scan.files.flatMap((f) => f.result.errors.map((e) => ({ path: f.rel, ...e }))),
+    skipped: scan.skipped,
+    configFiles: scan.configFiles,
+  };
+}
+
+function rulesCommand(flags: Map<string, string | true>): number {
+  const loaded = loadConfigFor(process.cwd(), undefined, builtinRules, flag(flags, '--config'));
+  const rows = builtinRules.map((r) => ({
+    id: r.meta.id,
+    severity: effectiveSeverity(loaded.config, r.meta.id, r.meta.severity, r.meta.optIn),
+    confidence: r.meta.confidence,
+    owasp: r.meta.owasp,
+    fix: r.meta.fix,
+    views: r.meta.views,
+    description: r.meta.shortDescription,
+  }));
+  if (flag(flags, '--format') === 'json') process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+  else for (const r of rows) process.stdout.write(`${r.id.padEnd(40)} ${r.severity.padEnd(8)} ${r.owasp.join(',').padEnd(12)} ${r.description}\n`);
+  return 0;
+}
+
+function explainCommand(ids: string[]): number {
+  if (ids.length !== 1) throw new UsageError('explain takes one rule id');
+  const rule = builtinRules.find((r) => r.meta.id === ids[0]);
+  if (!rule) throw new UsageError(`unknown rule "${ids[0]}" (see "aisec rules")`);
+  const m = rule.meta;
+  process.stdout.write(rule.docs.trimEnd() + '\n\n');
+  process.stdout.write(`Severity: ${m.severity}; confidence: ${m.confidence}; fix: ${m.fix}\n`);
+  process.stdout.write(`OWASP LLM Top 10 2025: ${m.owasp.map((o) => `${o} ${OWASP_TITLES[o]}`).join('; ')}\n`);
+  process.stdout.write(`CWE: ${m.cwe.map((c) => `CWE-${c}`).join(', ')}\n`);
+  const fw = m.frameworks;
+  if (fw.nistAiRmf?.length) process.stdout.write(`NIST AI RMF: ${fw.nistAiRmf.join(', ')}\n`);
+  if (fw.euAiAct?.length) process.stdout.write(`EU AI Act: ${fw.euAiAct.join(', ')}\n`);
+  if (fw.iso42001?.length) process.stdout.write(`ISO/IEC 42001: ${fw.iso42001.join(', ')}\n`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: Error) => {
+    process.stderr.write(`aisec: internal error: ${e.stack ?? e.message}\n`);
+    process.exitCode = 2;
+  },
+);

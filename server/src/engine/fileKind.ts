@@ -60,7 +60,7 @@ export function detectFileKind(path: string, languageId?: string): FileKind | un
 const IGNORED_DATA_FILES = new Set([
   'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'composer.lock',
   'tsconfig.json', 'jsconfig.json', '.eslintrc.json', 'babel.config.json', 'lerna.json', 'turbo.json',
-  'renovate.json', '.prettierrc.json', 'tslint.json', 'pipfile.lock', 'poetry.lock', 'deno.lock',
+  'renovate.json', '.prettierrc.json', '.aisec.yaml', '.aisec.yml', '.aisec.json', 'tslint.json', 'pipfile.lock', 'poetry.lock', 'deno.lock',
 ]);
 
 export function fileBaseName(path: string): string {

@@ -1,1 +1,396 @@
-export function startServer(): void {}
+/**
+ * The language server: the only code (with lsp/*) that imports vscode-languageserver.
+ * It translates protocol in -> one engine call -> protocol out, and keeps no state between requests
+ * beyond caches (settings and configs per resource, cleared on change) and pending debounced runs.
+ */
+import * as path from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
+import {
+  CodeAction,
+  CodeActionKind,
+  Connection,
+  createConnection,
+  Diagnostic,
+  DiagnosticSeverity,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  FileChangeType,
+  InitializeParams,
+  InitializeResult,
+  ProposedFeatures,
+  TextDocumentEdit,
+  TextDocuments,
+  TextDocumentSyncKind,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { initAnalyzers } from '../analyzers';
+import { analyze } from '../engine/engine';
+import { isIgnored } from '../engine/engine';
+import { LineIndex } from '../engine/lineIndex';
+import type { AnalysisResult } from '../engine/model';
+import { builtinRules, ruleById } from '../engine/registry';
+import type { LoadedConfig } from '../packs/config';
+import { CONFIG_FILE_NAMES, loadConfigFor } from '../packs/config';
+import type { AisecSettings, DiagnosticData, SuppressArgs } from '../protocol';
+import { APPLY_SUPPRESSION_COMMAND, DEFAULT_SETTINGS, FIX_ALL_KIND, SCAN_WORKSPACE_COMMAND, SUPPRESS_COMMAND, suppressionLine } from '../protocol';
+import { collectFiles, readText } from '../workspace/files';
+import { toDiagnostic } from './convert';
+import { hoverMarkdown } from './hover';
+
+const rulesById = ruleById(builtinRules);
+
+interface ClientFeatures {
+  configuration: boolean;
+  pull: boolean;
+  refresh: boolean;
+  progress: boolean;
+  /** Our VS Code client asks for a justification itself (initializationOptions.suppressPrompt). */
+  suppressPrompt: boolean;
+  watchedFilesDynamic: boolean;
+}
+
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+  const documents = new TextDocuments(TextDocument);
+  const features: ClientFeatures = { configuration: false, pull: false, refresh: false, progress: false, suppressPrompt: false, watchedFilesDynamic: false };
+  let workspaceRoots: string[] = [];
+  const settingsCache = new Map<string, Promise<AisecSettings>>();
+  const configCache = new Map<string, LoadedConfig>();
+  const pending = new Map<string, NodeJS.Timeout>();
+  const pulledUris = new Set<string>();
+  /** Config files whose errors we published, so they can be cleared. */
+  const configDiagnosticUris = new Set<string>();
+  const ready = initAnalyzers(__dirname);
+
+  const log = (msg: string) => connection.console.log(`[aisec] ${msg}`);
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    features.configuration = !!caps.workspace?.configuration;
+    features.pull = !!caps.textDocument?.diagnostic;
+    features.refresh = !!caps.workspace?.diagnostics?.refreshSupport;
+    features.progress = !!caps.window?.workDoneProgress;
+    features.watchedFilesDynamic = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    const init = (params.initializationOptions ?? {}) as { suppressPrompt?: boolean };
+    features.suppressPrompt = !!init.suppressPrompt;
+    workspaceRoots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+    if (!workspaceRoots.length && params.rootUri) {
+      const p = uriToPath(params.rootUri);
+      if (p) workspaceRoots.push(p);
+    }
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll], resolveProvider: false },
+        hoverProvider: true,
+        executeCommandProvider: { commands: [APPLY_SUPPRESSION_COMMAND, SCAN_WORKSPACE_COMMAND] },
+        ...(features.pull ? { diagnosticProvider: { identifier: 'aisec', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'aisec-language-server', version: typeof AISEC_VERSION === 'string' ? AISEC_VERSION : 'dev' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (features.configuration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'aisec' });
+    if (features.watchedFilesDynamic) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: CONFIG_FILE_NAMES.map((n) => ({ globPattern: `**/${n}` })) });
+    }
+    connection.workspace.onDidChangeWorkspaceFolders((e) => {
+      const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
+      workspaceRoots = workspaceRoots.filter((r) => !removed.has(r)).concat(e.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p));
+      invalidateAll();
+    });
+  });
+
+  // ---- settings and config (per resource, cleared on change) ----
+  function getSettings(uri: string): Promise<AisecSettings> {
+    if (!features.configuration) return Promise.resolve(DEFAULT_SETTINGS);
+    let s = settingsCache.get(uri);
+    if (!s) {
+      s = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'aisec' })
+        .then((v: Partial<AisecSettings> | null) => ({ ...DEFAULT_SETTINGS, ...(v ?? {}) }))
+        .catch(() => DEFAULT_SETTINGS);
+      settingsCache.set(uri, s);
+    }
+    return s;
+  }
+
+  function rootFor(file: string): string | undefined {
+    let best: string | undefined;
+    for (const r of workspaceRoots) if (isInside(file, r) && (!best || r.length > best.length)) best = r;
+    return best;
+  }
+
+  function configFor(file: string, settings: AisecSettings): LoadedConfig {
+    const dir = path.dirname(file);
+    const root = rootFor(file);
+    const explicit = settings.configPath ? path.resolve(root ?? dir, settings.configPath) : undefined;
+    const key = `${dir}\u0000${explicit ?? ''}`;
+    let c = configCache.get(key);
+    if (!c) {
+      c = loadConfigFor(dir, root, builtinRules, explicit);
+      configCache.set(key, c);
+      publishConfigErrors(c);
+    }
+    return c;
+  }
+
+  function publishConfigErrors(c: LoadedConfig): void {
+    const byFile = new Map<string, Diagnostic[]>();
+    for (const f of c.files) byFile.set(f, []);
+    for (const e of c.errors) {
+      const list = byFile.get(e.file) ?? [];
+      list.push(Diagnostic.create({ start: { line: e.line - 1, character: e.column - 1 }, end: { line: e.line - 1, character: Number.MAX_SAFE_INTEGER >>> 20 } }, `AISec config: ${e.message} (analysis continues with the valid settings)`, DiagnosticSeverity.Error, 'config', 'aisec'));
+      byFile.set(e.file, list);
+    }
+    for (const [file, diags] of byFile) {
+      const uri = pathToFileURL(file).toString();
+      if (diags.length || configDiagnosticUris.has(uri)) {
+        void connection.sendDiagnostics({ uri, diagnostics: diags });
+        if (diags.length) configDiagnosticUris.add(uri);
+        else configDiagnosticUris.delete(uri);
+      }
+    }
+    if (c.errors.length) connection.window.showErrorMessage(`AISec: ${c.errors.length} problem(s) in ${path.basename(c.errors[0].file)}: ${c.errors[0].message} (line ${c.errors[0].line})`);
+  }
+
+  function invalidateAll(): void {
+    settingsCache.clear();
+    configCache.clear();
+    if (features.refresh) void connection.languages.diagnostics.refresh();
+    for (const d of documents.all()) schedule(d, 0);
+  }
+
+  // ---- analysis ----
+  async function analyzeDocument(doc: TextDocument): Promise<{ result: AnalysisResult; diagnostics: Diagnostic[]; loaded?: LoadedConfig } | undefined> {
+    await ready;
+    const settings = await getSettings(doc.uri);
+    if (!settings.enable) return undefined;
+    const file = uriToPath(doc.uri);
+    const loaded = file ? configFor(file, settings) : undefined;
+    const config = loaded?.config ?? loadConfigFor(process.cwd(), undefined, builtinRules).config;
+    const root = file ? rootFor(file) : undefined;
+    const rel = file && root ? path.relative(root, file).split(path.sep).join('/') : file ?? doc.uri;
+    if (loaded && file && isIgnored(path.relative(loaded.root, file).split(path.sep).join('/'), config)) return { result: { path: rel, kind: undefined, findings: [], errors: [] }, diagnostics: [], loaded };
+    const text = doc.getText();
+    const result = analyze({ path: rel, text, languageId: doc.languageId }, config, builtinRules);
+    for (const e of result.errors) if (e.kind !== 'parse') log(e.message);
+    const lines = new LineIndex(text);
+    const fmEnd = frontMatterEndLine(text);
+    const diagnostics = result.findings.filter((f) => !f.suppression).map((f) => toDiagnostic(f, rulesById.get(f.ruleId), config, lines, rel, result.kind, fmEnd));
+    return { result, diagnostics, loaded };
+  }
+
+  function schedule(doc: TextDocument, delay: number): void {
+    const prev = pending.get(doc.uri);
+    if (prev) clearTimeout(prev);
+    pending.set(
+      doc.uri,
+      setTimeout(() => {
+        pending.delete(doc.uri);
+        void validate(doc.uri, doc.version);
+      }, delay),
+    );
+  }
+
+  async function validate(uri: string, version: number): Promise<void> {
+    const doc = documents.get(uri);
+    if (!doc || doc.version !== version) return; // superseded
+    try {
+      const r = await analyzeDocument(doc);
+      const current = documents.get(uri);
+      if (!current || current.version !== version) return; // an edit arrived meanwhile: its own run publishes
+      if (features.pull && pulledUris.has(uri)) {
+        if (features.refresh) void connection.languages.diagnostics.refresh();
+        return;
+      }
+      void connection.sendDiagnostics({ uri, version, diagnostics: r?.diagnostics ?? [] });
+    } catch (e) {
+      log(`analysis of ${uri} failed: ${(e as Error).stack ?? e}`);
+    }
+  }
+
+  documents.onDidOpen(async (e) => schedule(e.document, 0));
+  documents.onDidChangeContent(async (e) => {
+    const settings = await getSettings(e.document.uri);
+    if (settings.run === 'onType') schedule(e.document, settings.debounceMs);
+  });
+  documents.onDidSave(async (e) => {
+    const settings = await getSettings(e.document.uri);
+    if (settings.run === 'onSave') schedule(e.document, 0);
+    if (CONFIG_FILE_NAMES.includes(path.basename(uriToPath(e.document.uri) ?? ''))) invalidateAll();
+  });
+  documents.onDidClose((e) => {
+    const t = pending.get(e.document.uri);
+    if (t) clearTimeout(t);
+    pending.delete(e.document.uri);
+    settingsCache.delete(e.document.uri);
+    pulledUris.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.languages.diagnostics.on(async (params) => {
+    pulledUris.add(params.textDocument.uri);
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const r = await analyzeDocument(doc);
+    return { kind: DocumentDiagnosticReportKind.Full, items: r?.diagnostics ?? [] };
+  });
+
+  connection.onDidChangeConfiguration(() => invalidateAll());
+  connection.onDidChangeWatchedFiles((e) => {
+    if (e.changes.some((c) => CONFIG_FILE_NAMES.includes(path.basename(uriToPath(c.uri) ?? '')) || c.type === FileChangeType.Deleted)) invalidateAll();
+  });
+
+  // ---- hover ----
+  connection.onHover(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    const r = await analyzeDocument(doc);
+    if (!r) return null;
+    const offset = doc.offsetAt(params.position);
+    const hits = r.result.findings.filter((f) => f.start <= offset && offset <= Math.max(f.end, f.start + 1));
+    if (!hits.length) return null;
+    const config = r.loaded?.config ?? loadConfigFor(process.cwd(), undefined, builtinRules).config;
+    const md = hits
+      .map((f) => {
+        const rule = rulesById.get(f.ruleId);
+        return rule ? hoverMarkdown(f, rule, config) : f.message;
+      })
+      .join('\n\n---\n\n');
+    return { contents: { kind: 'markdown', value: md }, range: { start: doc.positionAt(hits[0].start), end: doc.positionAt(hits[0].end) } };
+  });
+
+  // ---- code actions: rebuilt from Diagnostic.data, no server state ----
+  connection.onCodeAction(async (params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const only = params.context.only;
+    const wantsFixAll = !!only?.some((k) => k === FIX_ALL_KIND || k === CodeActionKind.SourceFixAll || k === CodeActionKind.Source);
+    const actions: CodeAction[] = [];
+    if (wantsFixAll) {
+      const r = await analyzeDocument(doc);
+      const edits = nonOverlapping((r?.result.findings ?? []).filter((f) => !f.suppression).flatMap((f) => f.fixes.filter((x) => x.kind === 'autofix').slice(0, 1).flatMap((x) => x.edits)));
+      if (edits.length) {
+        actions.push({
+          title: 'AISec: apply all safe fixes',
+          kind: FIX_ALL_KIND,
+          edit: docEdit(doc, edits.map((e) => TextEdit.replace({ start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, e.newText))),
+        });
+      }
+      return actions;
+    }
+    for (const d of params.context.diagnostics) {
+      if (d.source !== 'aisec' || !d.data) continue;
+      const data = d.data as DiagnosticData;
+      data.fixes.forEach((fx, i) => {
+        actions.push({
+          title: fx.kind === 'autofix' ? fx.title : `${fx.title} (review the change)`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          isPreferred: i === 0 && fx.kind === 'autofix',
+          edit: docEdit(doc, fx.edits.map((e) => TextEdit.replace(e.range, e.newText))),
+        });
+      });
+      if (data.comment.prefix) {
+        const args: SuppressArgs = { uri: doc.uri, ruleId: data.ruleId, line: data.line, indent: data.indent, comment: data.comment };
+        if (features.suppressPrompt) {
+          actions.push({ title: `AISec: suppress ${data.ruleId} on this line (asks for a justification)...`, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title: 'Suppress with justification', command: SUPPRESS_COMMAND, arguments: [args] } });
+        } else {
+          // editors without our prompt get the comment with an empty justification to fill in:
+          // until it is written, the directive is itself reported (invalid-suppression)
+          actions.push({ title: `AISec: suppress ${data.ruleId} on this line (write the justification after "--")`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: docEdit(doc, [TextEdit.insert({ line: data.line, character: 0 }, suppressionLine(args))]) });
+        }
+      }
+    }
+    return actions;
+  });
+
+  connection.onExecuteCommand(async (params) => {
+    if (params.command === APPLY_SUPPRESSION_COMMAND) {
+      const a = params.arguments?.[0] as SuppressArgs | undefined;
+      const doc = a && documents.get(a.uri);
+      if (!a || !doc || !a.justification?.trim()) return { applied: false, reason: 'a justification is required' };
+      const r = await connection.workspace.applyEdit({ label: `Suppress ${a.ruleId}`, edit: docEdit(doc, [TextEdit.insert({ line: a.line, character: 0 }, suppressionLine(a))]) });
+      return { applied: r.applied };
+    }
+    if (params.command === SCAN_WORKSPACE_COMMAND) return scanWorkspace();
+    return undefined;
+  });
+
+  async function scanWorkspace(): Promise<{ files: number; findings: number }> {
+    await ready;
+    const progress = features.progress ? await connection.window.createWorkDoneProgress() : undefined;
+    const walk = collectFiles(workspaceRoots, 4 * 1024 * 1024);
+    progress?.begin('AISec: scanning workspace', 0, `${walk.files.length} files`, true);
+    let findings = 0;
+    for (let i = 0; i < walk.files.length; i++) {
+      if (progress?.token.isCancellationRequested) break;
+      const file = walk.files[i];
+      const uri = pathToFileURL(file).toString();
+      if (documents.get(uri)) continue; // open documents are analysed live
+      const text = readText(file);
+      if (text === undefined) continue;
+      const settings = await getSettings(uri);
+      const loaded = configFor(file, settings);
+      const root = rootFor(file) ?? path.dirname(file);
+      const rel = path.relative(root, file).split(path.sep).join('/');
+      if (isIgnored(path.relative(loaded.root, file).split(path.sep).join('/'), loaded.config)) continue;
+      const result = analyze({ path: rel, text }, loaded.config, builtinRules);
+      const lines = new LineIndex(text);
+      const diags = result.findings.filter((f) => !f.suppression).map((f) => toDiagnostic(f, rulesById.get(f.ruleId), loaded.config, lines, rel, result.kind, frontMatterEndLine(text)));
+      findings += diags.length;
+      if (diags.length) void connection.sendDiagnostics({ uri, diagnostics: diags });
+      if (i % 20 === 0) progress?.report(Math.round((100 * i) / walk.files.length), `${i}/${walk.files.length} ${path.basename(file)}`);
+    }
+    progress?.done();
+    return { files: walk.files.length, findings };
+  }
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+declare const AISEC_VERSION: string;
+
+function docEdit(doc: TextDocument, edits: TextEdit[]): WorkspaceEdit {
+  return { documentChanges: [TextDocumentEdit.create({ uri: doc.uri, version: doc.version }, edits)] };
+}
+
+function nonOverlapping<T extends { start: number; end: number }>(edits: T[]): T[] {
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  const out: T[] = [];
+  let last = -1;
+  for (const e of sorted) {
+    if (e.start < last) continue;
+    out.push(e);
+    last = e.end;
+  }
+  return out;
+}
+
+function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+function isInside(file: string, dir: string): boolean {
+  const rel = path.relative(dir, file);
+  return !!rel && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/** Line after a leading YAML front matter block (`---` ... `---`), or 0. */
+function frontMatterEndLine(text: string): number {
+  if (!text.startsWith('---')) return 0;
+  const m = /\r?\n---\s*(\r?\n|$)/.exec(text.slice(3));
+  if (!m) return 0;
+  return text.slice(0, 3 + m.index).split('\n').length;
+}

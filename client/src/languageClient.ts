@@ -1,0 +1,38 @@
+import * as path from 'path';
+import { ExtensionContext, workspace } from 'vscode';
+import type { DocumentSelector, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+/** Every language id these files open with in VS Code 1.100, plus file patterns for the rest. */
+export const DOCUMENT_SELECTOR: DocumentSelector = [
+  ...['python', 'javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'json', 'jsonc', 'yaml', 'markdown', 'prompt', 'instructions', 'chatmode', 'jinja', 'handlebars', 'prompty', 'plaintext'].map((language) => ({ scheme: 'file', language })),
+  { scheme: 'untitled', language: 'python' },
+  { scheme: 'untitled', language: 'typescript' },
+  { scheme: 'untitled', language: 'javascript' },
+  { notebook: '*', language: 'python' },
+  { scheme: 'file', pattern: '**/*.{prompty,prompt,jinja,jinja2,j2,mustache,hbs,handlebars,mdc,ipynb}' },
+  { scheme: 'file', pattern: '**/{.cursorrules,.windsurfrules,.clinerules,AGENTS.md,CLAUDE.md,GEMINI.md}' },
+];
+
+export async function startLanguageClient(context: ExtensionContext): Promise<LanguageClient> {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    synchronize: { fileEvents: workspace.createFileSystemWatcher('**/.aisec.{yaml,yml,json}') },
+    initializationOptions: { suppressPrompt: true },
+    diagnosticCollectionName: 'aisec',
+  };
+  client = new LanguageClient('aisec', 'AISec', serverOptions, clientOptions);
+  await client.start();
+  return client;
+}
+
+export function stopLanguageClient(): Promise<void> | undefined {
+  return client?.stop();
+}

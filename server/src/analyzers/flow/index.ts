@@ -1,0 +1,10 @@
+/**
+ * Shared data-flow helpers for rules: taint tracking of model output and untrusted input within a
+ * function body (and module level), for Python (tree-sitter) and JS/TS (typescript-estree).
+ * Sources, sanitizers and pass-through functions are data (tables.ts); sinks belong to the rules.
+ */
+export type { SinkContext, SourceKind, Taint } from './taint';
+export { pythonFlow, pyArgs, pyKeywordNode, pyStringValue, pyStringContent, kids } from './python';
+export type { PyFlow } from './python';
+export { jsFlow, jsChildren, jsStringValue, memberKey, objProp, propName, unwrap } from './js';
+export type { JsFlow } from './js';

@@ -1,0 +1,478 @@
+/**
+ * Intra-procedural taint tracking for JavaScript / TypeScript (typescript-estree AST).
+ * Same design as flow/python.ts: one linear walk per function in source order records the taint of
+ * every identifier read; expression taint is computed structurally from those reads; same-file
+ * helper functions are summarised by what they return.
+ */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { JsView } from '../../engine/views';
+import {
+  ARG_METHODS, JS_MODEL_CALL_SUFFIXES, JS_MODEL_FUNCTIONS, JS_MODEL_METHODS, JS_PASSTHROUGH, JS_REQUEST_ATTRS,
+  JS_REQUEST_METHODS, JS_REQUEST_NAMES, JS_SANITIZERS, MODEL_RECEIVER, MUTATING_METHODS,
+} from './tables';
+import type { SinkContext, SourceKind, Taint } from './taint';
+import { INPUT, MODEL, describe, join, joinAll, reaches, sanitize } from './taint';
+
+type N = TSESTree.Node;
+
+export interface JsFlow {
+  taintOf(node: N): Taint | undefined;
+  reaches(node: N, kind: SourceKind, context?: SinkContext): Taint | undefined;
+  /** Dotted callee path with imports resolved: `cp.exec` -> `child_process.exec`. */
+  qualName(node: N): string;
+  calls: (TSESTree.CallExpression | TSESTree.NewExpression)[];
+  /** Every JSX attribute, in source order. */
+  jsxAttributes: TSESTree.JSXAttribute[];
+  /** Every assignment expression, in source order. */
+  assignments: TSESTree.AssignmentExpression[];
+  /** Object literal properties, in source order. */
+  properties: TSESTree.Property[];
+  /** Parent of a node (typescript-estree does not set `parent` without type information). */
+  parentOf(node: N): N | undefined;
+}
+
+class Env {
+  readonly vars = new Map<string, Taint | undefined>();
+  constructor(readonly parent?: Env) {}
+  lookup(name: string): Taint | undefined {
+    for (let e: Env | undefined = this; e; e = e.parent) if (e.vars.has(name)) return e.vars.get(name);
+    return undefined;
+  }
+  has(name: string): boolean {
+    for (let e: Env | undefined = this; e; e = e.parent) if (e.vars.has(name)) return true;
+    return false;
+  }
+}
+
+type Fn = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+
+const cache = new WeakMap<object, JsFlow>();
+
+export function jsFlow(view: JsView): JsFlow {
+  let f = cache.get(view.ast);
+  if (!f) {
+    f = new JsFlowBuilder(view.ast, view.text).build();
+    cache.set(view.ast, f);
+  }
+  return f;
+}
+
+const SKIP_KEYS = new Set(['parent', 'range', 'loc', 'typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'decorators']);
+
+/** Child nodes in source order. */
+export function jsChildren(n: N): N[] {
+  const out: N[] = [];
+  for (const key of Object.keys(n)) {
+    if (SKIP_KEYS.has(key)) continue;
+    const v = (n as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(v)) {
+      for (const x of v) if (x && typeof x === 'object' && typeof (x as N).type === 'string') out.push(x as N);
+    } else if (v && typeof v === 'object' && typeof (v as N).type === 'string') out.push(v as N);
+  }
+  return out.sort((a, b) => a.range[0] - b.range[0]);
+}
+
+/** Strip TS wrappers and optional chains: `(x as any)!` -> x. */
+export function unwrap(n: N): N {
+  for (;;) {
+    if (n.type === 'TSAsExpression' || n.type === 'TSNonNullExpression' || n.type === 'TSSatisfiesExpression' || n.type === 'TSTypeAssertion') n = n.expression;
+    else if (n.type === 'ChainExpression') n = n.expression;
+    else return n;
+  }
+}
+
+export function propName(p: TSESTree.Property | TSESTree.MethodDefinition | TSESTree.PropertyDefinition): string | undefined {
+  if (p.key.type === 'Identifier' && !p.computed) return p.key.name;
+  if (p.key.type === 'Literal' && typeof p.key.value === 'string') return p.key.value;
+  return undefined;
+}
+
+/** Property `name` of an object literal. */
+export function objProp(obj: N | undefined, name: string): TSESTree.Property | undefined {
+  if (!obj) return undefined;
+  const o = unwrap(obj);
+  if (o.type !== 'ObjectExpression') return undefined;
+  for (const p of o.properties) if (p.type === 'Property' && propName(p) === name) return p;
+  return undefined;
+}
+
+/** The value of a string literal or a template literal without expressions. */
+export function jsStringValue(n: N | undefined | null): string | undefined {
+  if (!n) return undefined;
+  const u = unwrap(n);
+  if (u.type === 'Literal' && typeof u.value === 'string') return u.value;
+  if (u.type === 'TemplateLiteral' && u.expressions.length === 0) return u.quasis.map((q) => q.value.cooked ?? q.value.raw).join('');
+  return undefined;
+}
+
+class JsFlowBuilder {
+  private readonly reads = new Map<N, Taint | undefined>();
+  private readonly imports = new Map<string, string>();
+  private readonly summaries = new Map<string, Taint | undefined>();
+  private readonly functions: { node: Fn; env: Env }[] = [];
+  private readonly calls: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
+  private readonly jsxAttributes: TSESTree.JSXAttribute[] = [];
+  private readonly assignments: TSESTree.AssignmentExpression[] = [];
+  private readonly properties: TSESTree.Property[] = [];
+  private readonly parents = new Map<N, N>();
+  private changed = false;
+
+  constructor(private readonly program: TSESTree.Program, private readonly text: string) {}
+
+  build(): JsFlow {
+    this.collect(this.program);
+    for (let round = 0; round < 3; round++) {
+      this.changed = false;
+      this.walkProgram();
+      if (!this.changed) break;
+    }
+    this.reads.clear();
+    this.walkProgram();
+    return {
+      taintOf: (n) => this.evalExpr(n),
+      reaches: (n, kind, ctx) => reaches(this.evalExpr(n), kind, ctx),
+      qualName: (n) => this.qualName(n),
+      calls: this.calls,
+      jsxAttributes: this.jsxAttributes,
+      assignments: this.assignments,
+      properties: this.properties,
+      parentOf: (n) => this.parents.get(n),
+    };
+  }
+
+  private collect(root: N): void {
+    const stack: N[] = [root];
+    while (stack.length) {
+      const n = stack.pop()!;
+      switch (n.type) {
+        case 'CallExpression':
+        case 'NewExpression':
+          this.calls.push(n);
+          break;
+        case 'JSXAttribute':
+          this.jsxAttributes.push(n);
+          break;
+        case 'AssignmentExpression':
+          this.assignments.push(n);
+          break;
+        case 'Property':
+          this.properties.push(n);
+          break;
+        case 'ImportDeclaration': {
+          const mod = normalizeModule(String(n.source.value));
+          for (const s of n.specifiers) {
+            if (s.type === 'ImportDefaultSpecifier' || s.type === 'ImportNamespaceSpecifier') this.imports.set(s.local.name, mod);
+            else {
+              const imported = s.imported.type === 'Identifier' ? s.imported.name : String(s.imported.value);
+              this.imports.set(s.local.name, `${mod}.${imported}`);
+            }
+          }
+          break;
+        }
+        case 'VariableDeclarator': {
+          // const cp = require('child_process'); const { exec } = require('child_process')
+          const init = n.init ? unwrap(n.init) : undefined;
+          if (init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require' && init.arguments[0]?.type === 'Literal') {
+            const mod = normalizeModule(String(init.arguments[0].value));
+            if (n.id.type === 'Identifier') this.imports.set(n.id.name, mod);
+            else if (n.id.type === 'ObjectPattern') {
+              for (const p of n.id.properties) if (p.type === 'Property' && p.value.type === 'Identifier') this.imports.set(p.value.name, `${mod}.${propName(p) ?? p.value.name}`);
+            }
+          }
+          // const run = promisify(exec)
+          if (init?.type === 'CallExpression' && /^(util\.)?promisify$/.test(this.qualName(init.callee)) && init.arguments[0] && n.id.type === 'Identifier') {
+            this.imports.set(n.id.name, this.qualName(init.arguments[0]).replace(/^util\.promisify\./, ''));
+          }
+          break;
+        }
+      }
+      const cs = jsChildren(n);
+      for (let i = cs.length - 1; i >= 0; i--) {
+        this.parents.set(cs[i], n);
+        stack.push(cs[i]);
+      }
+    }
+    const byStart = (a: N, b: N): number => a.range[0] - b.range[0];
+    this.calls.sort(byStart);
+    this.jsxAttributes.sort(byStart);
+    this.assignments.sort(byStart);
+    this.properties.sort(byStart);
+  }
+
+  qualName(n: N): string {
+    const u = unwrap(n);
+    switch (u.type) {
+      case 'Identifier':
+        return this.imports.get(u.name) ?? u.name;
+      case 'MemberExpression': {
+        const prop = !u.computed && u.property.type === 'Identifier' ? u.property.name : u.property.type === 'Literal' ? String(u.property.value) : '[]';
+        return `${this.qualName(u.object)}.${prop}`;
+      }
+      case 'CallExpression':
+        return `${this.qualName(u.callee)}()`;
+      case 'NewExpression':
+        return `new ${this.qualName(u.callee)}()`;
+      case 'AwaitExpression':
+        return this.qualName(u.argument);
+      case 'ThisExpression':
+        return 'this';
+      default:
+        return u.type;
+    }
+  }
+
+  private walkProgram(): void {
+    this.functions.length = 0;
+    const env = new Env();
+    for (const s of this.program.body) this.visit(s, env, undefined);
+    for (let i = 0; i < this.functions.length; i++) this.walkFunction(this.functions[i].node, this.functions[i].env);
+  }
+
+  private walkFunction(fn: Fn, outer: Env): void {
+    const env = new Env(outer);
+    for (const p of fn.params) this.bindTaint(p, undefined, env);
+    const ret = { returns: undefined as Taint | undefined };
+    if (fn.body.type === 'BlockStatement') for (const s of fn.body.body) this.visit(s, env, ret);
+    else {
+      this.visit(fn.body, env, ret);
+      ret.returns = this.evalExpr(fn.body);
+    }
+    const name = functionName(fn, this.parents.get(fn));
+    if (name) {
+      const before = this.summaries.get(name);
+      const next = join(before, ret.returns);
+      if (!!next !== !!before || (next && before && next.kinds !== before.kinds)) this.changed = true;
+      this.summaries.set(name, next);
+    }
+  }
+
+  private visit(n: N, env: Env, ret: { returns?: Taint } | undefined): void {
+    switch (n.type) {
+      case 'FunctionDeclaration':
+      case 'FunctionExpression':
+      case 'ArrowFunctionExpression':
+        this.functions.push({ node: n, env });
+        return;
+      case 'VariableDeclarator': {
+        if (!n.init) return;
+        this.visit(n.init, env, ret);
+        this.bindTaint(n.id, this.evalExpr(n.init), env);
+        return;
+      }
+      case 'AssignmentExpression': {
+        this.visit(n.right, env, ret);
+        if (n.left.type === 'MemberExpression' && n.left.computed) this.visit(n.left.property, env, ret);
+        const t = n.operator === '=' ? this.evalExpr(n.right) : join(this.evalExpr(n.left), this.evalExpr(n.right));
+        this.bindTaint(n.left, t, env);
+        return;
+      }
+      case 'ForOfStatement':
+      case 'ForInStatement': {
+        this.visit(n.right, env, ret);
+        const left = n.left.type === 'VariableDeclaration' ? n.left.declarations[0]?.id : n.left;
+        if (left) this.bindTaint(left, n.type === 'ForOfStatement' ? this.evalExpr(n.right) : undefined, env);
+        this.visit(n.body, env, ret);
+        return;
+      }
+      case 'ReturnStatement': {
+        if (!n.argument) return;
+        this.visit(n.argument, env, ret);
+        if (ret) ret.returns = join(ret.returns, this.evalExpr(n.argument));
+        return;
+      }
+      case 'Identifier':
+        this.reads.set(n, env.lookup(n.name));
+        return;
+      case 'MemberExpression': {
+        this.visit(n.object, env, ret);
+        if (n.computed) this.visit(n.property, env, ret);
+        const key = memberKey(n);
+        if (key && env.has(key)) this.reads.set(n, env.lookup(key));
+        return;
+      }
+      case 'Property': {
+        if (n.computed) this.visit(n.key, env, ret);
+        this.visit(n.value, env, ret);
+        return;
+      }
+      case 'JSXAttribute':
+        if (n.value) this.visit(n.value, env, ret);
+        return;
+      case 'JSXIdentifier':
+      case 'JSXMemberExpression':
+        return;
+      case 'CallExpression': {
+        for (const c of jsChildren(n)) this.visit(c, env, ret);
+        const callee = unwrap(n.callee);
+        if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && MUTATING_METHODS.has(callee.property.name)) {
+          const key = memberKey(callee.object);
+          const t = joinAll(n.arguments.map((a) => this.evalExpr(a)));
+          if (key && t) env.vars.set(key, join(env.lookup(key), t));
+        }
+        return;
+      }
+      case 'MethodDefinition':
+      case 'PropertyDefinition':
+        if (n.value) this.visit(n.value, env, ret);
+        return;
+      default:
+        for (const c of jsChildren(n)) this.visit(c, env, ret);
+    }
+  }
+
+  private bindTaint(target: N, t: Taint | undefined, env: Env): void {
+    switch (target.type) {
+      case 'Identifier':
+        env.vars.set(target.name, t);
+        return;
+      case 'ObjectPattern':
+        for (const p of target.properties) this.bindTaint(p.type === 'Property' ? p.value : p.argument, t, env);
+        return;
+      case 'ArrayPattern':
+        for (const e of target.elements) if (e) this.bindTaint(e, t, env);
+        return;
+      case 'AssignmentPattern':
+        this.bindTaint(target.left, t, env);
+        return;
+      case 'RestElement':
+        this.bindTaint(target.argument, t, env);
+        return;
+      case 'TSParameterProperty':
+        this.bindTaint(target.parameter, t, env);
+        return;
+      case 'MemberExpression': {
+        const key = memberKey(target);
+        if (key) env.vars.set(key, t);
+        else if (target.computed) {
+          const base = memberKey(target.object);
+          if (base && t) env.vars.set(base, join(env.lookup(base), t));
+        }
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  evalExpr(n0: N | null | undefined): Taint | undefined {
+    if (!n0) return undefined;
+    const n = unwrap(n0);
+    switch (n.type) {
+      case 'Identifier':
+        return this.reads.get(n);
+      case 'MemberExpression': {
+        if (this.reads.has(n)) return this.reads.get(n);
+        const prop = !n.computed && n.property.type === 'Identifier' ? n.property.name : '';
+        const obj = unwrap(n.object);
+        const objText = obj.type === 'Identifier' ? obj.name : obj.type === 'MemberExpression' ? memberKey(obj) ?? '' : '';
+        if (JS_REQUEST_NAMES.test(objText) && JS_REQUEST_ATTRS.has(prop)) return src(INPUT, n, prop);
+        if (objText === 'process' && prop === 'argv') return src(INPUT, n, 'process.argv');
+        if (/^(window\.)?location$/.test(objText) && /^(search|hash|href)$/.test(prop)) return src(INPUT, n, `location.${prop}`);
+        return this.evalExpr(n.object);
+      }
+      case 'CallExpression':
+        return this.evalCall(n);
+      case 'NewExpression': {
+        const q = this.qualName(n.callee);
+        if (q === 'URLSearchParams' || q === 'URL') return joinAll(n.arguments.map((a) => this.evalExpr(a)));
+        return undefined;
+      }
+      case 'TemplateLiteral':
+        return joinAll(n.expressions.map((e) => this.evalExpr(e)));
+      case 'TaggedTemplateExpression':
+        return joinAll(n.quasi.expressions.map((e) => this.evalExpr(e)));
+      case 'BinaryExpression':
+        return n.operator === '+' ? join(this.evalExpr(n.left), this.evalExpr(n.right)) : undefined;
+      case 'LogicalExpression':
+        return join(this.evalExpr(n.left), this.evalExpr(n.right));
+      case 'ConditionalExpression':
+        return join(this.evalExpr(n.consequent), this.evalExpr(n.alternate));
+      case 'AwaitExpression':
+        return this.evalExpr(n.argument);
+      case 'ArrayExpression':
+        return joinAll(n.elements.map((e) => (e ? this.evalExpr(e) : undefined)));
+      case 'SpreadElement':
+        return this.evalExpr(n.argument);
+      case 'ObjectExpression':
+        return joinAll(n.properties.map((p) => (p.type === 'Property' ? this.evalExpr(p.value) : this.evalExpr(p.argument))));
+      case 'SequenceExpression':
+        return this.evalExpr(n.expressions[n.expressions.length - 1]);
+      case 'AssignmentExpression':
+        return this.evalExpr(n.right);
+      case 'JSXExpressionContainer':
+        return n.expression.type === 'JSXEmptyExpression' ? undefined : this.evalExpr(n.expression);
+      default:
+        return undefined;
+    }
+  }
+
+  private evalCall(n: TSESTree.CallExpression): Taint | undefined {
+    const callee = unwrap(n.callee);
+    const q = this.qualName(callee);
+    const argTaint = (): Taint | undefined => joinAll(n.arguments.map((a) => this.evalExpr(a)));
+    const model = this.modelSource(n, callee, q);
+    if (model) return model;
+    if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') {
+      const method = callee.property.name;
+      const obj = unwrap(callee.object);
+      const objText = obj.type === 'Identifier' ? obj.name : memberKey(obj) ?? '';
+      if (JS_REQUEST_NAMES.test(objText) && JS_REQUEST_METHODS.has(method)) return src(INPUT, n, `${objText}.${method}()`);
+      if (method === 'get' && /searchParams$/i.test(objText)) return src(INPUT, n, `${objText}.get()`);
+    }
+    const plain = q.replace(/\(\)/g, '');
+    const sanitizer = JS_SANITIZERS[plain] ?? JS_SANITIZERS[plain.split('.').pop() ?? ''];
+    if (sanitizer !== undefined && (callee.type === 'Identifier' || JS_SANITIZERS[plain] !== undefined || /sanitize|escape/i.test(plain))) return sanitize(argTaint(), sanitizer);
+    if (JS_PASSTHROUGH.has(plain)) return argTaint();
+    if (callee.type === 'Identifier') {
+      if (this.summaries.has(callee.name)) return this.summaries.get(callee.name);
+      return undefined;
+    }
+    if (callee.type === 'MemberExpression') {
+      const method = !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : '';
+      if (unwrap(callee.object).type === 'ThisExpression' && this.summaries.has(method)) return this.summaries.get(method);
+      const recvT = this.evalExpr(callee.object);
+      if (ARG_METHODS.has(method)) return join(recvT, argTaint());
+      return recvT;
+    }
+    return undefined;
+  }
+
+  private modelSource(n: TSESTree.CallExpression, callee: N, q: string): Taint | undefined {
+    const plain = q.replace(/\(\)/g, '').replace(/^new /, '');
+    for (const s of JS_MODEL_CALL_SUFFIXES) if (plain === s || plain.endsWith(`.${s}`)) return src(MODEL, n, describe(this.text.slice(n.range[0], n.range[1])));
+    for (const [mod, names] of Object.entries(JS_MODEL_FUNCTIONS)) for (const name of names) if (plain === `${mod}.${name}`) return src(MODEL, n, describe(this.text.slice(n.range[0], n.range[1])));
+    if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && JS_MODEL_METHODS.has(callee.property.name)) {
+      const obj = unwrap(callee.object);
+      const name = obj.type === 'Identifier' ? obj.name : obj.type === 'MemberExpression' && !obj.computed && obj.property.type === 'Identifier' ? obj.property.name : '';
+      if (name && MODEL_RECEIVER.test(name) && !this.imports.has(name)) return src(MODEL, n, describe(this.text.slice(n.range[0], n.range[1])));
+    }
+    return undefined;
+  }
+}
+
+function src(kind: number, n: N, origin?: string): Taint {
+  return { kinds: kind, sanitized: 0, origin: origin ?? 'model call', originStart: n.range[0] };
+}
+
+function normalizeModule(m: string): string {
+  return m.replace(/^node:/, '');
+}
+
+function functionName(fn: Fn, p: N | undefined): string | undefined {
+  if (fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression') {
+    if (fn.id) return fn.id.name;
+  }
+  if (p?.type === 'VariableDeclarator' && p.id.type === 'Identifier') return p.id.name;
+  if (p?.type === 'MethodDefinition' || p?.type === 'PropertyDefinition' || p?.type === 'Property') return propName(p);
+  return undefined;
+}
+
+/** `this.x` / `a.b.c` as a variable key when it is a chain of names. */
+export function memberKey(n: N): string | undefined {
+  const u = unwrap(n);
+  if (u.type === 'Identifier') return u.name;
+  if (u.type === 'ThisExpression') return 'this';
+  if (u.type !== 'MemberExpression' || u.computed || u.property.type !== 'Identifier') return undefined;
+  const base = memberKey(u.object);
+  return base ? `${base}.${u.property.name}` : undefined;
+}

@@ -1,0 +1,613 @@
+/**
+ * Intra-procedural taint tracking for Python (tree-sitter nodes).
+ *
+ * One linear walk per scope (module, then each function) in source order records, for every
+ * identifier read, the taint its variable held at that point. The taint of any expression is then
+ * computed structurally from those reads (attributes, subscripts, f-strings, `%`, `+`, `.format`,
+ * `.join`, `await`...). Assignments are strong updates (the last one wins), which keeps it linear;
+ * same-file helper functions are summarised by what they return, iterated a few times so helpers
+ * calling helpers resolve.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { PythonView } from '../../engine/views';
+import {
+  ARG_METHODS, MODEL_RECEIVER, MUTATING_METHODS, PY_INPUT_CALLS, PY_INPUT_READS, PY_LLM_MODULES, PY_MODEL_CALL_SUFFIXES,
+  PY_MODEL_FACTORIES, PY_MODEL_FUNCTIONS, PY_MODEL_METHODS, PY_PASSTHROUGH, PY_REQUEST_ATTRS, PY_REQUEST_METHODS,
+  PY_SANITIZERS, REQUEST_NAMES,
+} from './tables';
+import type { SinkContext, SourceKind, Taint } from './taint';
+import { INPUT, MODEL, describe, join, joinAll, reaches, sanitize } from './taint';
+
+export interface PyFlow {
+  /** The taint of an expression, at the point it is evaluated. */
+  taintOf(node: Node): Taint | undefined;
+  /** The taint of `node` if it carries `kind` and is not sanitized for `context`. */
+  reaches(node: Node, kind: SourceKind, context?: SinkContext): Taint | undefined;
+  /** Dotted callee path with import aliases resolved (`sp.run` -> `subprocess.run`). */
+  qualName(node: Node): string;
+  /** Every call node of the file, in source order. */
+  calls: Node[];
+}
+
+class Env {
+  readonly vars = new Map<string, Taint | undefined>();
+  constructor(readonly parent?: Env) {}
+  lookup(name: string): Taint | undefined {
+    for (let e: Env | undefined = this; e; e = e.parent) if (e.vars.has(name)) return e.vars.get(name);
+    return undefined;
+  }
+  has(name: string): boolean {
+    for (let e: Env | undefined = this; e; e = e.parent) if (e.vars.has(name)) return true;
+    return false;
+  }
+}
+
+const cache = new WeakMap<object, PyFlow>();
+
+export function pythonFlow(view: PythonView): PyFlow {
+  let f = cache.get(view.tree);
+  if (!f) {
+    f = new PythonFlowBuilder(view.root).build();
+    cache.set(view.tree, f);
+  }
+  return f;
+}
+
+export function kids(n: Node): Node[] {
+  return n.namedChildren.filter((c): c is Node => !!c);
+}
+
+/** `f(a, b=1)` -> positional args and keyword args. */
+export function pyArgs(call: Node): { positional: Node[]; keywords: Map<string, Node>; all: Node[] } {
+  const args = call.childForFieldName('arguments');
+  const positional: Node[] = [];
+  const keywords = new Map<string, Node>();
+  const all: Node[] = [];
+  if (args && args.type === 'argument_list') {
+    for (const a of kids(args)) {
+      if (a.type === 'comment') continue;
+      all.push(a);
+      if (a.type === 'keyword_argument') {
+        const name = a.childForFieldName('name');
+        const value = a.childForFieldName('value');
+        if (name && value) keywords.set(name.text, value);
+      } else if (a.type !== 'list_splat' && a.type !== 'dictionary_splat') positional.push(a);
+    }
+  }
+  return { positional, keywords, all };
+}
+
+/** The keyword_argument node named `name`, if present. */
+export function pyKeywordNode(call: Node, name: string): Node | undefined {
+  const args = call.childForFieldName('arguments');
+  if (!args) return undefined;
+  return kids(args).find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === name);
+}
+
+/** The value of a plain string literal (no interpolation), else undefined. */
+export function pyStringValue(n: Node | null | undefined): string | undefined {
+  if (!n) return undefined;
+  if (n.type === 'parenthesized_expression') return pyStringValue(kids(n)[0]);
+  if (n.type === 'concatenated_string') {
+    let s = '';
+    for (const c of kids(n)) {
+      const v = pyStringValue(c);
+      if (v === undefined) return undefined;
+      s += v;
+    }
+    return s;
+  }
+  if (n.type !== 'string') return undefined;
+  let s = '';
+  for (const c of kids(n)) {
+    if (c.type === 'interpolation') return undefined;
+    if (c.type === 'string_content' || c.type === 'escape_sequence') s += c.text;
+  }
+  return s;
+}
+
+/** The function/lambda body text offsets of a string's content (between the quotes). */
+export function pyStringContent(n: Node): { start: number; end: number } | undefined {
+  const start = kids(n).find((c) => c.type === 'string_start');
+  const end = kids(n).find((c) => c.type === 'string_end');
+  if (!start || !end) return undefined;
+  return { start: start.endIndex, end: end.startIndex };
+}
+
+class PythonFlowBuilder {
+  private readonly reads = new Map<number, Taint | undefined>();
+  private readonly imports = new Map<string, string>();
+  private readonly summaries = new Map<string, Taint | undefined>();
+  private readonly modelObjects = new Set<string>();
+  private readonly calls: Node[] = [];
+  private readonly functions: { node: Node; env: Env }[] = [];
+  private changed = false;
+
+  constructor(private readonly root: Node) {}
+
+  build(): PyFlow {
+    this.collect(this.root);
+    // summaries first (helpers calling helpers: a few rounds), then the recording pass
+    for (let round = 0; round < 3; round++) {
+      this.changed = false;
+      this.walkModule();
+      if (!this.changed) break;
+    }
+    this.reads.clear();
+    this.walkModule();
+    return {
+      taintOf: (n) => this.evalExpr(n),
+      reaches: (n, kind, ctx) => reaches(this.evalExpr(n), kind, ctx),
+      qualName: (n) => this.qualName(n),
+      calls: this.calls,
+    };
+  }
+
+  /** One pass over the file: imports and the list of calls. */
+  private collect(root: Node): void {
+    const stack: Node[] = [root];
+    const calls: Node[] = [];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.type === 'call') calls.push(n);
+      else if (n.type === 'import_statement') {
+        for (const c of kids(n)) {
+          if (c.type === 'dotted_name') this.imports.set(c.text.split('.')[0], c.text.split('.')[0]);
+          else if (c.type === 'aliased_import') {
+            const name = c.childForFieldName('name')?.text;
+            const alias = c.childForFieldName('alias')?.text;
+            if (name && alias) this.imports.set(alias, name);
+          }
+        }
+      } else if (n.type === 'import_from_statement') {
+        const mod = n.childForFieldName('module_name')?.text ?? '';
+        for (const c of n.childrenForFieldName('name')) {
+          if (!c) continue;
+          if (c.type === 'dotted_name') this.imports.set(c.text, `${mod}.${c.text}`);
+          else if (c.type === 'aliased_import') {
+            const name = c.childForFieldName('name')?.text;
+            const alias = c.childForFieldName('alias')?.text;
+            if (name && alias) this.imports.set(alias, `${mod}.${name}`);
+          }
+        }
+      }
+      const cs = n.namedChildren;
+      for (let i = cs.length - 1; i >= 0; i--) {
+        const c = cs[i];
+        if (c) stack.push(c);
+      }
+    }
+    calls.sort((a, b) => a.startIndex - b.startIndex);
+    this.calls.push(...calls);
+  }
+
+  qualName(n: Node): string {
+    switch (n.type) {
+      case 'identifier':
+        return this.imports.get(n.text) ?? n.text;
+      case 'attribute': {
+        const obj = n.childForFieldName('object');
+        const attr = n.childForFieldName('attribute')?.text ?? '';
+        return obj ? `${this.qualName(obj)}.${attr}` : attr;
+      }
+      case 'call': {
+        const fn = n.childForFieldName('function');
+        return fn ? `${this.qualName(fn)}()` : '()';
+      }
+      case 'subscript': {
+        const v = n.childForFieldName('value');
+        return v ? `${this.qualName(v)}[]` : '[]';
+      }
+      case 'parenthesized_expression': {
+        const k = kids(n)[0];
+        return k ? this.qualName(k) : '';
+      }
+      default:
+        return n.type === 'string' ? '""' : n.type;
+    }
+  }
+
+  // ---------------------------------------------------------------- walking
+
+  private walkModule(): void {
+    this.functions.length = 0;
+    const env = new Env();
+    this.walkBlock(this.root, env, undefined);
+    // functions are analysed after the scope that defines them, with that scope's final state visible
+    for (let i = 0; i < this.functions.length; i++) {
+      const { node, env: outer } = this.functions[i];
+      this.walkFunction(node, outer);
+    }
+  }
+
+  private walkFunction(fn: Node, outer: Env): void {
+    const env = new Env(outer);
+    const params = fn.childForFieldName('parameters');
+    const routeHandler = isRouteHandler(fn);
+    if (params) {
+      for (const p of kids(params)) {
+        const name = paramName(p);
+        if (!name) continue;
+        const type = p.childForFieldName('type')?.text ?? '';
+        const dflt = p.childForFieldName('value')?.text ?? '';
+        const untrusted = routeHandler && name !== 'self' && name !== 'request' && name !== 'req' && !/Request|Session|Depends|BackgroundTasks|WebSocket|Response|Db|Connection/.test(type) && !/Depends|Security/.test(dflt);
+        env.vars.set(name, untrusted ? { kinds: INPUT, sanitized: 0, origin: `route parameter ${name}`, originStart: p.startIndex } : undefined);
+      }
+    }
+    const ret = { returns: undefined as Taint | undefined };
+    const body = fn.childForFieldName('body');
+    if (body) this.walkBlock(body, env, ret);
+    const name = fn.childForFieldName('name')?.text;
+    if (name) {
+      const before = this.summaries.get(name);
+      // a name defined twice keeps the tainted summary
+      const next = join(before, ret.returns);
+      if (!!next !== !!before || (next && before && next.kinds !== before.kinds)) this.changed = true;
+      this.summaries.set(name, next);
+    }
+  }
+
+  private walkBlock(block: Node, env: Env, ret: { returns?: Taint } | undefined): void {
+    for (const s of kids(block)) this.visit(s, env, ret);
+  }
+
+  private visit(n: Node, env: Env, ret: { returns?: Taint } | undefined): void {
+    switch (n.type) {
+      case 'function_definition':
+        this.functions.push({ node: n, env });
+        return;
+      case 'lambda':
+        return;
+      case 'assignment': {
+        const left = n.childForFieldName('left');
+        const right = n.childForFieldName('right');
+        if (!right) return;
+        this.visit(right, env, ret);
+        if (left) this.visitTargetReads(left, env, ret);
+        if (left) this.bind(left, right, env);
+        return;
+      }
+      case 'augmented_assignment': {
+        const left = n.childForFieldName('left');
+        const right = n.childForFieldName('right');
+        if (!left || !right) return;
+        this.visit(right, env, ret);
+        this.visit(left, env, ret);
+        this.bindTaint(left, join(this.evalExpr(left), this.evalExpr(right)), env);
+        return;
+      }
+      case 'named_expression': {
+        const name = n.childForFieldName('name');
+        const value = n.childForFieldName('value');
+        if (!value) return;
+        this.visit(value, env, ret);
+        if (name) this.bind(name, value, env);
+        return;
+      }
+      case 'for_statement':
+      case 'for_in_clause': {
+        const left = n.childForFieldName('left');
+        const right = n.childForFieldName('right');
+        if (right) this.visit(right, env, ret);
+        if (left && right) this.bindTaint(left, this.evalExpr(right), env);
+        for (const c of kids(n)) if (c.id !== left?.id && c.id !== right?.id) this.visit(c, env, ret);
+        return;
+      }
+      case 'list_comprehension':
+      case 'set_comprehension':
+      case 'generator_expression':
+      case 'dictionary_comprehension': {
+        const clauses = kids(n).filter((c) => c.type === 'for_in_clause' || c.type === 'if_clause');
+        for (const c of clauses) this.visit(c, env, ret);
+        for (const c of kids(n)) if (c.type !== 'for_in_clause' && c.type !== 'if_clause') this.visit(c, env, ret);
+        return;
+      }
+      case 'with_item': {
+        const v = n.childForFieldName('value');
+        if (!v) return;
+        if (v.type === 'as_pattern') {
+          const value = kids(v)[0];
+          const alias = v.childForFieldName('alias');
+          if (value) this.visit(value, env, ret);
+          const target = alias ? (alias.type === 'as_pattern_target' ? kids(alias)[0] : alias) : undefined;
+          if (value && target) this.bind(target, value, env);
+        } else this.visit(v, env, ret);
+        return;
+      }
+      case 'return_statement': {
+        const e = kids(n)[0];
+        if (!e) return;
+        this.visit(e, env, ret);
+        if (ret) ret.returns = join(ret.returns, this.evalExpr(e));
+        return;
+      }
+      case 'identifier':
+        this.reads.set(n.id, env.lookup(n.text));
+        return;
+      case 'attribute': {
+        const obj = n.childForFieldName('object');
+        if (obj) this.visit(obj, env, ret);
+        const key = dottedKey(n);
+        if (key && env.has(key)) this.reads.set(n.id, env.lookup(key));
+        return;
+      }
+      case 'keyword_argument': {
+        const v = n.childForFieldName('value');
+        if (v) this.visit(v, env, ret);
+        return;
+      }
+      case 'call': {
+        for (const c of kids(n)) this.visit(c, env, ret);
+        // `parts.append(x)` makes `parts` carry x
+        const fn = n.childForFieldName('function');
+        if (fn?.type === 'attribute') {
+          const method = fn.childForFieldName('attribute')?.text ?? '';
+          const recv = fn.childForFieldName('object');
+          if (MUTATING_METHODS.has(method) && recv && (recv.type === 'identifier' || dottedKey(recv))) {
+            const argT = joinAll(pyArgs(n).all.map((a) => this.evalExpr(a.type === 'keyword_argument' ? a.childForFieldName('value') ?? a : a)));
+            if (argT) {
+              const key = recv.type === 'identifier' ? recv.text : dottedKey(recv)!;
+              env.vars.set(key, join(env.lookup(key), argT));
+            }
+          }
+        }
+        return;
+      }
+      case 'decorated_definition': {
+        const def = n.childForFieldName('definition');
+        if (def) this.visit(def, env, ret);
+        return;
+      }
+      case 'class_definition': {
+        const body = n.childForFieldName('body');
+        if (body) this.walkBlock(body, env, undefined);
+        return;
+      }
+      default:
+        for (const c of kids(n)) this.visit(c, env, ret);
+    }
+  }
+
+  /** Reads inside an assignment target (`d[key] = ...`, `obj.attr = ...`). */
+  private visitTargetReads(left: Node, env: Env, ret: { returns?: Taint } | undefined): void {
+    if (left.type === 'subscript') {
+      const s = left.childForFieldName('subscript');
+      if (s) this.visit(s, env, ret);
+    }
+  }
+
+  private bind(target: Node, value: Node, env: Env): void {
+    // pairwise tuple unpacking: a, b = x, y
+    const tItems = isSequence(target) ? kids(target) : undefined;
+    const vItems = isSequence(value) ? kids(value) : undefined;
+    if (tItems && vItems && tItems.length === vItems.length) {
+      tItems.forEach((t, i) => this.bind(t, vItems[i], env));
+      return;
+    }
+    if (target.type === 'identifier' && this.isModelFactory(value)) this.modelObjects.add(target.text);
+    if (target.type === 'identifier' && value.type === 'binary_operator' && this.isModelChain(value)) this.modelObjects.add(target.text);
+    this.bindTaint(target, this.evalExpr(value), env);
+  }
+
+  private bindTaint(target: Node, t: Taint | undefined, env: Env): void {
+    switch (target.type) {
+      case 'identifier':
+        env.vars.set(target.text, t);
+        return;
+      case 'pattern_list':
+      case 'tuple_pattern':
+      case 'list_pattern':
+      case 'tuple':
+      case 'list':
+        for (const c of kids(target)) this.bindTaint(c.type === 'list_splat_pattern' ? kids(c)[0] ?? c : c, t, env);
+        return;
+      case 'attribute': {
+        const key = dottedKey(target);
+        if (key) env.vars.set(key, t);
+        return;
+      }
+      case 'subscript': {
+        // a container that receives a tainted element carries it (weak update)
+        const v = target.childForFieldName('value');
+        if (v && t) {
+          const key = v.type === 'identifier' ? v.text : dottedKey(v);
+          if (key) env.vars.set(key, join(env.lookup(key), t));
+        }
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  // ---------------------------------------------------------------- evaluation
+
+  evalExpr(n: Node | null | undefined): Taint | undefined {
+    if (!n) return undefined;
+    switch (n.type) {
+      case 'identifier': {
+        if (this.reads.has(n.id)) return this.reads.get(n.id);
+        const q = this.qualName(n);
+        if (PY_INPUT_READS.has(q)) return src(INPUT, n);
+        return undefined;
+      }
+      case 'attribute': {
+        if (this.reads.has(n.id)) return this.reads.get(n.id);
+        const obj = n.childForFieldName('object');
+        const attr = n.childForFieldName('attribute')?.text ?? '';
+        if (obj && REQUEST_NAMES.test(obj.text) && PY_REQUEST_ATTRS.has(attr)) return src(INPUT, n);
+        if (PY_INPUT_READS.has(this.qualName(n))) return src(INPUT, n);
+        return this.evalExpr(obj);
+      }
+      case 'subscript':
+        return this.evalExpr(n.childForFieldName('value'));
+      case 'call':
+        return this.evalCall(n);
+      case 'string': {
+        let t: Taint | undefined;
+        for (const c of kids(n)) if (c.type === 'interpolation') t = join(t, this.evalExpr(c.childForFieldName('expression') ?? kids(c)[0]));
+        return t;
+      }
+      case 'concatenated_string':
+      case 'parenthesized_expression':
+      case 'await':
+      case 'tuple':
+      case 'list':
+      case 'set':
+      case 'expression_list':
+      case 'boolean_operator':
+      case 'binary_operator':
+      case 'list_splat':
+      case 'dictionary_splat':
+      case 'starred_expression':
+        return joinAll(kids(n).map((c) => this.evalExpr(c)));
+      case 'conditional_expression': {
+        const [a, , b] = kids(n);
+        return join(this.evalExpr(a), this.evalExpr(b));
+      }
+      case 'dictionary':
+        return joinAll(kids(n).map((p) => (p.type === 'pair' ? this.evalExpr(p.childForFieldName('value')) : this.evalExpr(p))));
+      case 'list_comprehension':
+      case 'generator_expression':
+      case 'set_comprehension':
+        return this.evalExpr(n.childForFieldName('body'));
+      case 'dictionary_comprehension': {
+        const body = n.childForFieldName('body');
+        return body?.type === 'pair' ? this.evalExpr(body.childForFieldName('value')) : this.evalExpr(body);
+      }
+      case 'named_expression':
+        return this.evalExpr(n.childForFieldName('value'));
+      default:
+        return undefined;
+    }
+  }
+
+  private evalCall(n: Node): Taint | undefined {
+    const fn = n.childForFieldName('function');
+    if (!fn) return undefined;
+    const args = pyArgs(n);
+    const argTaint = (): Taint | undefined => joinAll(args.all.map((a) => this.evalExpr(a.type === 'keyword_argument' ? a.childForFieldName('value') : a)));
+    const q = this.qualName(fn);
+    const model = this.modelSource(n, fn, q);
+    if (model) return model;
+    if (fn.type === 'attribute') {
+      const recv = fn.childForFieldName('object');
+      const method = fn.childForFieldName('attribute')?.text ?? '';
+      if (recv && REQUEST_NAMES.test(recv.text) && PY_REQUEST_METHODS.has(method)) return src(INPUT, n);
+    }
+    if (PY_INPUT_CALLS.has(q)) return src(INPUT, n);
+    const sanitizer = PY_SANITIZERS[q] ?? PY_SANITIZERS[stripCall(q)];
+    if (sanitizer !== undefined) return sanitize(argTaint(), sanitizer);
+    if (PY_PASSTHROUGH.has(q)) return argTaint();
+    if (fn.type === 'identifier') {
+      if (this.summaries.has(fn.text)) return this.summaries.get(fn.text);
+      return undefined;
+    }
+    if (fn.type === 'attribute') {
+      const recv = fn.childForFieldName('object');
+      const method = fn.childForFieldName('attribute')?.text ?? '';
+      // self.helper(...) / cls.helper(...)
+      if (recv && (recv.text === 'self' || recv.text === 'cls') && this.summaries.has(method)) return this.summaries.get(method);
+      const recvT = this.evalExpr(recv);
+      if (ARG_METHODS.has(method)) return join(recvT, argTaint());
+      return recvT;
+    }
+    // f(...)(...): e.g. pipeline("text-generation")(prompt)
+    if (fn.type === 'call' && this.isModelFactory(fn)) return src(MODEL, n);
+    return undefined;
+  }
+
+  /** Is this call a model invocation? */
+  private modelSource(n: Node, fn: Node, q: string): Taint | undefined {
+    const plain = q.replace(/\(\)/g, '');
+    for (const suffix of PY_MODEL_CALL_SUFFIXES) {
+      const s = suffix.replace(/\(\)/g, '');
+      if (plain === s || plain.endsWith(`.${s}`)) return src(MODEL, n);
+    }
+    for (const [mod, names] of Object.entries(PY_MODEL_FUNCTIONS)) {
+      for (const name of names) if (q === `${mod}.${name}`) return src(MODEL, n);
+    }
+    if (fn.type === 'identifier' && this.modelObjects.has(fn.text)) return src(MODEL, n);
+    if (fn.type === 'attribute') {
+      const recv = fn.childForFieldName('object');
+      const method = fn.childForFieldName('attribute')?.text ?? '';
+      if (recv && PY_MODEL_METHODS.has(method)) {
+        const recvName = recv.type === 'attribute' ? recv.childForFieldName('attribute')?.text ?? '' : recv.text;
+        if (recv.type === 'identifier' && this.modelObjects.has(recv.text)) return src(MODEL, n);
+        if ((recv.type === 'identifier' || recv.type === 'attribute') && MODEL_RECEIVER.test(recvName) && !this.imports.has(recvName)) return src(MODEL, n);
+        if (recv.type === 'call' && this.isModelFactory(recv)) return src(MODEL, n);
+      }
+    }
+    return undefined;
+  }
+
+  private isModelFactory(value: Node): boolean {
+    if (value.type !== 'call') return false;
+    const fn = value.childForFieldName('function');
+    if (!fn) return false;
+    const q = this.qualName(fn);
+    if (q === 'transformers.pipeline' || q === 'pipeline') return true;
+    if (/\.from_pretrained$/.test(q) && /(ForCausalLM|ForSeq2SeqLM|AutoModel\w*)\.from_pretrained$/.test(q)) return true;
+    const last = q.split('.').pop() ?? '';
+    if (!PY_MODEL_FACTORIES.test(last)) return false;
+    // `OpenAI()` from the openai package is a client, not a model object
+    if (/^(OpenAI|AzureOpenAI)$/.test(last)) return PY_LLM_MODULES.test(q);
+    return true;
+  }
+
+  /** `prompt | llm | parser` (LangChain expression language). */
+  private isModelChain(n: Node): boolean {
+    if (n.type !== 'binary_operator' || n.child(1)?.type !== '|') return false;
+    for (const c of kids(n)) {
+      if (c.type === 'identifier' && (this.modelObjects.has(c.text) || /llm|model/i.test(c.text))) return true;
+      if (c.type === 'binary_operator' && this.isModelChain(c)) return true;
+      if (c.type === 'call' && this.isModelFactory(c)) return true;
+    }
+    return false;
+  }
+}
+
+function src(kind: number, n: Node): Taint {
+  return { kinds: kind, sanitized: 0, origin: describe(n.text), originStart: n.startIndex };
+}
+
+function stripCall(q: string): string {
+  return q.replace(/\(\)/g, '');
+}
+
+function isSequence(n: Node): boolean {
+  return n.type === 'pattern_list' || n.type === 'tuple_pattern' || n.type === 'tuple' || n.type === 'expression_list' || n.type === 'list_pattern';
+}
+
+/** `self.x` / `a.b.c` as a variable key when it is a chain of names. */
+function dottedKey(n: Node): string | undefined {
+  if (n.type === 'identifier') return n.text;
+  if (n.type !== 'attribute') return undefined;
+  const obj = n.childForFieldName('object');
+  const attr = n.childForFieldName('attribute');
+  if (!obj || !attr) return undefined;
+  const base = dottedKey(obj);
+  return base ? `${base}.${attr.text}` : undefined;
+}
+
+function paramName(p: Node): string | undefined {
+  if (p.type === 'identifier') return p.text;
+  if (p.type === 'typed_parameter') return kids(p).find((c) => c.type === 'identifier')?.text;
+  if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') return p.childForFieldName('name')?.text;
+  return undefined;
+}
+
+const ROUTE_METHODS = /^(get|post|put|patch|delete|route|api_route|websocket)$/;
+
+/** A Flask/FastAPI route handler: its parameters come from the request. */
+function isRouteHandler(fn: Node): boolean {
+  const parent = fn.parent;
+  if (!parent || parent.type !== 'decorated_definition') return false;
+  for (const d of kids(parent)) {
+    if (d.type !== 'decorator') continue;
+    const e = kids(d)[0];
+    const callee = e?.type === 'call' ? e.childForFieldName('function') : e;
+    if (callee?.type === 'attribute' && ROUTE_METHODS.test(callee.childForFieldName('attribute')?.text ?? '')) return true;
+  }
+  return false;
+}

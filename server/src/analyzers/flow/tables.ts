@@ -1,0 +1,88 @@
+/**
+ * Sources, sanitizers and pass-through functions of the data-flow engines, as data.
+ * Names are matched on the callee's dotted path after import aliases are resolved
+ * (`sp.run` with `import subprocess as sp` is `subprocess.run`); `*.x` matches any receiver.
+ */
+import { ALL_CONTEXTS, CTX } from './taint';
+
+/** Calls whose result is model output, matched as a suffix of the dotted callee path. */
+export const PY_MODEL_CALL_SUFFIXES = [
+  'chat.completions.create', 'chat.completions.parse', 'completions.create', 'responses.create', 'responses.parse',
+  'ChatCompletion.create', 'ChatCompletion.acreate', 'Completion.create',
+  'messages.create', 'messages.stream', 'messages.parse',
+  'generate_content', 'generate_content_async', 'generate_content_stream', 'send_message', 'send_message_async',
+  'litellm.completion', 'litellm.acompletion', 'litellm.text_completion',
+  'ollama.chat', 'ollama.generate', 'ollama.AsyncClient().chat', 'ollama.Client().chat',
+];
+
+/** Bare function names that are model calls when imported from the given module prefix. */
+export const PY_MODEL_FUNCTIONS: Record<string, string[]> = {
+  litellm: ['completion', 'acompletion', 'text_completion'],
+  ollama: ['chat', 'generate'],
+};
+
+/** Methods that return model output when called on an LLM / chain / agent / model object. */
+export const PY_MODEL_METHODS = new Set(['invoke', 'ainvoke', 'run', 'arun', 'predict', 'apredict', 'generate', 'agenerate', 'call', 'acall', 'kickoff', 'chat', 'complete', 'acomplete', 'query', 'aquery', 'batch', 'stream', 'astream']);
+/** A receiver name that looks like a model, LLM, chain or agent (for the methods above). */
+export const MODEL_RECEIVER = /llm|chain|agent|executor|model|crew|graph|generator|pipe|gpt|claude|gemini|ollama|query_engine|chat_engine|runnable|chatbot|assistant|^chat$|^qa$/i;
+/** Constructors / factories whose result is a model object (calling it or invoking it yields model output). */
+export const PY_MODEL_FACTORIES = /^(transformers\.)?pipeline$|(^|\.)(Chat[A-Z]\w*|ChatOpenAI|AzureChatOpenAI|OpenAI|AzureOpenAI|Ollama|LlamaCpp|HuggingFacePipeline|HuggingFaceHub|HuggingFaceEndpoint|VertexAI|Bedrock|ChatBedrock|LLMChain|ConversationChain|RetrievalQA\.\w+|AgentExecutor|initialize_agent|create_react_agent|create_openai_functions_agent|create_tool_calling_agent|GenerativeModel)$/;
+/** Modules whose classes are LLM objects (to tell langchain's `OpenAI` from the openai client `OpenAI`). */
+export const PY_LLM_MODULES = /^(langchain|langchain_\w+|llama_index|transformers|google\.generativeai|vertexai|crewai|langgraph)/;
+
+/** Attribute reads on a request object that carry untrusted input (Flask, Django, Starlette/FastAPI). */
+export const PY_REQUEST_ATTRS = new Set(['args', 'form', 'json', 'values', 'data', 'files', 'cookies', 'headers', 'GET', 'POST', 'body', 'query_params', 'path_params', 'query_string', 'stream']);
+export const PY_REQUEST_METHODS = new Set(['get_json', 'get_data', 'json', 'form', 'body', 'stream']);
+export const REQUEST_NAMES = /^(request|req|flask\.request|self\.request)$/;
+export const PY_INPUT_CALLS = new Set(['input', 'raw_input', 'sys.stdin.read', 'sys.stdin.readline']);
+export const PY_INPUT_READS = new Set(['sys.argv', 'sys.stdin']);
+
+/** Sanitizers: qualified name -> contexts the result is safe for. */
+export const PY_SANITIZERS: Record<string, number> = {
+  int: ALL_CONTEXTS, float: ALL_CONTEXTS, bool: ALL_CONTEXTS, len: ALL_CONTEXTS, abs: ALL_CONTEXTS, round: ALL_CONTEXTS,
+  'uuid.UUID': ALL_CONTEXTS, 'hashlib.sha256': ALL_CONTEXTS,
+  'ast.literal_eval': CTX.code, 'json.loads': CTX.code, 'yaml.safe_load': CTX.code,
+  'html.escape': CTX.html, 'markupsafe.escape': CTX.html, 'flask.escape': CTX.html, 'jinja2.escape': CTX.html,
+  'bleach.clean': CTX.html, 'nh3.clean': CTX.html, 'cgi.escape': CTX.html,
+  'django.utils.html.escape': CTX.html, 'django.utils.html.conditional_escape': CTX.html, 'django.utils.html.strip_tags': CTX.html,
+  'shlex.quote': CTX.shell, 'pipes.quote': CTX.shell,
+};
+
+/** Functions whose result carries the taint of their arguments. */
+export const PY_PASSTHROUGH = new Set([
+  'str', 'repr', 'format', 'list', 'tuple', 'dict', 'sorted', 'reversed', 'set', 'next', 'iter',
+  'textwrap.dedent', 'textwrap.indent', 'textwrap.fill', 'json.dumps', 'markdown.markdown', 'markdown2.markdown',
+  'mistune.html', 'mistune.markdown', 'commonmark.commonmark', 'string.Template', 're.sub', 'base64.b64decode',
+]);
+/** Methods whose result carries the taint of their arguments too (not only of their receiver). */
+export const ARG_METHODS = new Set(['join', 'format', 'format_map', 'replace', 'concat', 'decode', 'batch_decode', 'render', 'parse', 'makeHtml', 'substitute', 'safe_substitute', 'sub', 'convert', 'append', 'push']);
+/** Methods that add their argument to a container held in a variable. */
+export const MUTATING_METHODS = new Set(['append', 'extend', 'insert', 'add', 'update', 'push', 'unshift', 'set', 'write']);
+
+// ---- JS / TS ----
+
+export const JS_MODEL_CALL_SUFFIXES = [
+  'chat.completions.create', 'chat.completions.parse', 'completions.create', 'responses.create', 'responses.parse',
+  'beta.chat.completions.parse', 'messages.create', 'messages.stream', 'generateContent', 'generateContentStream',
+  'models.generateContent', 'sendMessage', 'sendMessageStream', 'ollama.chat', 'ollama.generate',
+];
+/** Vercel AI SDK and similar functions imported from a module. */
+export const JS_MODEL_FUNCTIONS: Record<string, string[]> = {
+  ai: ['generateText', 'streamText', 'generateObject', 'streamObject'],
+  ollama: ['chat', 'generate'],
+};
+export const JS_MODEL_METHODS = new Set(['invoke', 'call', 'predict', 'run', 'stream', 'batch', 'generate', 'chat', 'complete']);
+
+export const JS_REQUEST_ATTRS = new Set(['body', 'query', 'params', 'headers', 'cookies', 'queryStringParameters', 'pathParameters', 'searchParams']);
+export const JS_REQUEST_METHODS = new Set(['json', 'text', 'formData']);
+export const JS_REQUEST_NAMES = /^(req|request|event|ctx\.request)$/;
+
+export const JS_SANITIZERS: Record<string, number> = {
+  Number: ALL_CONTEXTS, parseInt: ALL_CONTEXTS, parseFloat: ALL_CONTEXTS, Boolean: ALL_CONTEXTS,
+  'JSON.parse': CTX.code,
+  'DOMPurify.sanitize': CTX.html, 'purify.sanitize': CTX.html, 'dompurify.sanitize': CTX.html, 'isomorphic-dompurify.sanitize': CTX.html,
+  'sanitizeHtml': CTX.html, 'sanitize-html': CTX.html, escapeHtml: CTX.html, 'escape-html': CTX.html, 'he.encode': CTX.html, 'he.escape': CTX.html,
+  'lodash.escape': CTX.html, '_.escape': CTX.html, xss: CTX.html, 'xss.filterXSS': CTX.html, filterXSS: CTX.html, 'validator.escape': CTX.html,
+  encodeURIComponent: CTX.html | CTX.shell, 'shell-quote.quote': CTX.shell, shellEscape: CTX.shell, 'shell-escape': CTX.shell,
+};
+export const JS_PASSTHROUGH = new Set(['String', 'JSON.stringify', 'marked', 'marked.parse', 'marked.marked', 'snarkdown', 'Array.from', 'Object.values', 'decodeURIComponent', 'atob']);

@@ -1,0 +1,62 @@
+/**
+ * Taint values shared by the Python and JS/TS data-flow engines.
+ * A value is tainted by one or more source kinds (model output, untrusted input) and may have been
+ * sanitized for some sink contexts (escaped for HTML, quoted for a shell, parsed as data...).
+ */
+
+export type SourceKind = 'model' | 'input';
+export type SinkContext = 'code' | 'shell' | 'sql' | 'html';
+
+export const MODEL = 1;
+export const INPUT = 2;
+export const CTX: Record<SinkContext, number> = { code: 1, shell: 2, sql: 4, html: 8 };
+export const ALL_CONTEXTS = 15;
+
+export interface Taint {
+  /** Bit set of source kinds (MODEL | INPUT). */
+  kinds: number;
+  /** Bit set of sink contexts this value has been sanitized for. */
+  sanitized: number;
+  /** Short description of where the value came from, e.g. `client.chat.completions.create(...)`. */
+  origin: string;
+  /** Offset (view text) of the source expression. */
+  originStart: number;
+}
+
+export function kindBit(kind: SourceKind): number {
+  return kind === 'model' ? MODEL : INPUT;
+}
+
+/** Union of two taints: sources add up; a value is sanitized for a context only if every part is. */
+export function join(a: Taint | undefined, b: Taint | undefined): Taint | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return { kinds: a.kinds | b.kinds, sanitized: a.sanitized & b.sanitized, origin: a.origin, originStart: a.originStart };
+}
+
+export function joinAll(list: (Taint | undefined)[]): Taint | undefined {
+  let t: Taint | undefined;
+  for (const x of list) t = join(t, x);
+  return t;
+}
+
+export function sanitize(t: Taint | undefined, contexts: number): Taint | undefined {
+  if (!t) return t;
+  if ((contexts & ALL_CONTEXTS) === ALL_CONTEXTS) return undefined;
+  return { ...t, sanitized: t.sanitized | contexts };
+}
+
+/** The taint of a value if it carries `kind` and is not sanitized for `context`. */
+export function reaches(t: Taint | undefined, kind: SourceKind, context?: SinkContext): Taint | undefined {
+  if (!t || !(t.kinds & kindBit(kind))) return undefined;
+  if (context && t.sanitized & CTX[context]) return undefined;
+  return t;
+}
+
+/** Shorten a source expression for messages. */
+export function describe(text: string): string {
+  const one = text.replace(/\s+/g, ' ');
+  const paren = one.indexOf('(');
+  const head = paren > 0 ? `${one.slice(0, paren)}(...)` : one;
+  return head.length > 60 ? `${head.slice(0, 57)}...` : head;
+}

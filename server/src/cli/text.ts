@@ -1,0 +1,41 @@
+/** Human-readable output for terminals and CI logs. */
+import type { Severity } from '../engine/model';
+import type { ScanResult } from '../workspace/scan';
+
+const useColor = () => process.stdout.isTTY && !process.env.NO_COLOR;
+const paint = (code: string, s: string) => (useColor() ? `\u001b[${code}m${s}\u001b[0m` : s);
+const SEV_COLOR: Record<Severity, string> = { error: '31', warning: '33', info: '36' };
+
+export function formatText(scan: ScanResult, elapsedMs: number, showSuppressed: boolean): string {
+  const out: string[] = [];
+  const counts = { error: 0, warning: 0, info: 0 };
+  let suppressed = 0;
+  for (const f of scan.files) {
+    const shown = f.result.findings.filter((x) => showSuppressed || !x.suppression);
+    suppressed += f.result.findings.filter((x) => x.suppression).length;
+    if (shown.length === 0) continue;
+    out.push(paint('4', f.rel));
+    for (const x of shown) {
+      if (!x.suppression) counts[x.severity]++;
+      const pos = `${x.range.start.line + 1}:${x.range.start.character + 1}`.padEnd(8);
+      const sev = paint(SEV_COLOR[x.severity], x.severity.padEnd(8));
+      const sup = x.suppression ? paint('2', ` [suppressed: ${x.suppression.justification}]`) : '';
+      out.push(`  ${pos}${sev}${x.message}  ${paint('2', x.ruleId)}${sup}`);
+    }
+    out.push('');
+  }
+  for (const f of scan.files) for (const e of f.result.errors) if (e.kind !== 'rule') continue; else out.push(paint('31', `internal: ${e.message}`));
+  if (scan.skipped.length) {
+    out.push(paint('2', `skipped ${scan.skipped.length} file(s):`));
+    for (const s of scan.skipped.slice(0, 20)) out.push(paint('2', `  ${s.file}: ${s.reason}`));
+    if (scan.skipped.length > 20) out.push(paint('2', `  ... and ${scan.skipped.length - 20} more`));
+  }
+  const parseErrors = scan.files.filter((f) => f.result.errors.some((e) => e.kind === 'parse')).length;
+  const total = counts.error + counts.warning + counts.info;
+  out.push(
+    `${total === 0 ? paint('32', '✔ no findings') : paint('1', `✖ ${total} finding${total === 1 ? '' : 's'}`)} (${counts.error} error, ${counts.warning} warning, ${counts.info} info)` +
+      `${suppressed ? `, ${suppressed} suppressed` : ''} in ${scan.files.length} file${scan.files.length === 1 ? '' : 's'}` +
+      `${parseErrors ? `, ${parseErrors} with syntax errors (analysed what parsed)` : ''}, ${scan.lines.toLocaleString('en-US')} lines, ${elapsedMs} ms`,
+  );
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,42 @@
+/** Hover on a finding: what, why, how to fix, the policy link, owner and framework mapping. */
+import type { EffectiveConfig } from '../engine/config';
+import type { Finding } from '../engine/model';
+import { OWASP_TITLES, owaspPage, policyLink, policyOwner } from '../engine/policy';
+import type { RegisteredRule } from '../engine/rule';
+
+export function docsSection(docs: string, heading: string): string {
+  const start = docs.indexOf(`\n## ${heading}\n`);
+  if (start < 0) return '';
+  const end = docs.indexOf('\n## ', start + heading.length + 5);
+  return docs.slice(start + heading.length + 5, end < 0 ? undefined : end).trim();
+}
+
+export function hoverMarkdown(f: Finding, rule: RegisteredRule, config: EffectiveConfig): string {
+  const m = rule.meta;
+  const policy = policyLink(m, config);
+  const owner = policyOwner(m, config);
+  const fw = m.frameworks;
+  const mapping = [
+    `OWASP LLM Top 10 2025: ${m.owasp.map((o) => `[${o} ${OWASP_TITLES[o]}](${owaspPage(o)})`).join(', ')}`,
+    `CWE: ${m.cwe.map((c) => `[CWE-${c}](https://cwe.mitre.org/data/definitions/${c}.html)`).join(', ')}`,
+    fw.nistAiRmf?.length ? `NIST AI RMF: ${fw.nistAiRmf.join(', ')}` : '',
+    fw.euAiAct?.length ? `EU AI Act: ${fw.euAiAct.join(', ')}` : '',
+    fw.iso42001?.length ? `ISO/IEC 42001: ${fw.iso42001.join(', ')}` : '',
+  ].filter(Boolean);
+  const parts = [
+    `**AISec: ${m.id}** (${f.severity}, ${m.confidence} confidence)${f.suppression ? ` suppressed: ${f.suppression.justification}` : ''}`,
+    '',
+    f.message,
+    '',
+    `**Why it matters.** ${docsSection(rule.docs, 'Why it matters')}`,
+    '',
+    `**How to fix.** ${docsSection(rule.docs, 'How to fix')}`,
+    '',
+    `**Policy:** [${policy}](${policy})${owner ? ` · **Owner:** ${owner}` : ''}`,
+    '',
+    mapping.map((l) => `- ${l}`).join('\n'),
+    '',
+    `Suppress with a justification: \`aisec-ignore ${m.id} -- <why this is safe>\``,
+  ];
+  return parts.join('\n');
+}

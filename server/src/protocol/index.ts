@@ -1,0 +1,50 @@
+/** Wire types shared by the VS Code client and the server. */
+
+export const SUPPRESS_COMMAND = 'aisec.suppress';
+export const APPLY_SUPPRESSION_COMMAND = 'aisec.applySuppression';
+export const SCAN_WORKSPACE_COMMAND = 'aisec.scanWorkspace';
+export const FIX_ALL_KIND = 'source.fixAll.aisec';
+
+export interface AisecSettings {
+  enable: boolean;
+  /** Analyse as you type ("onType") or only on save ("onSave"). */
+  run: 'onType' | 'onSave';
+  /** Debounce for onType analysis, in ms. */
+  debounceMs: number;
+  /** Explicit config file (absolute or workspace-relative); empty = nearest .aisec.yaml. */
+  configPath: string;
+}
+
+export const DEFAULT_SETTINGS: AisecSettings = { enable: true, run: 'onType', debounceMs: 200, configPath: '' };
+
+/** Diagnostic.data: enough to rebuild fixes and suppressions without server state. */
+export interface DiagnosticData {
+  ruleId: string;
+  fingerprint: string;
+  fixes: { title: string; kind: 'autofix' | 'suggestion'; edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[] }[];
+  /** Comment syntax for a suppression on this line. */
+  comment: { prefix: string; suffix: string };
+  /** Line the suppression comment goes above (0-based) and its indentation. */
+  line: number;
+  indent: string;
+}
+
+export interface SuppressArgs {
+  uri: string;
+  ruleId: string;
+  line: number;
+  indent: string;
+  comment: { prefix: string; suffix: string };
+  justification?: string;
+  until?: string;
+  by?: string;
+}
+
+/** The text of a suppression comment line (DESIGN.md section 6). */
+export function suppressionLine(a: SuppressArgs): string {
+  const parts = [`aisec-ignore ${a.ruleId}`];
+  if (a.until) parts.push(`until ${a.until}`);
+  if (a.by) parts.push(`by ${a.by}`);
+  parts.push(`-- ${a.justification ?? ''}`.trimEnd());
+  return `${a.indent}${a.comment.prefix}${parts.join(' ')}${a.comment.suffix}\n`;
+}

@@ -1,0 +1,99 @@
+// Shared by the real-editor tests (vscode.e2e.mjs, nvim.e2e.mjs, run-e2e.mjs): what the workspace
+// in test/e2e/workspace/ must produce, a tiny pass/fail tally, and process helpers.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const E2E_DIR = path.dirname(fileURLToPath(import.meta.url));
+export const REPO = path.resolve(E2E_DIR, '..', '..');
+export const WORKSPACE = path.join(E2E_DIR, 'workspace');
+export const SOURCE = 'aisec';
+
+/**
+ * One entry per workspace file: the rule ids that MUST be reported there (all with source "aisec").
+ * `codes: []` = the file must stay clean. `languageId` is what VS Code 1.100 assigns (Neovim is told
+ * the same id so both clients send what a real editor would).
+ */
+export const FILES = [
+  { file: 'app.py', languageId: 'python', codes: ['llm-output-code-execution', 'torch-load-unsafe'] },
+  { file: 'server.ts', languageId: 'typescript', codes: ['llm-output-code-execution'] },
+  { file: 'chat.prompty', languageId: 'prompty', codes: ['untrusted-variable-in-system-prompt'] },
+  { file: '.vscode/mcp.json', languageId: 'jsonc', codes: ['mcp-unpinned-server-package', 'mcp-insecure-transport'] },
+  { file: 'clean.py', languageId: 'python', codes: [] },
+];
+
+/** The hover checked in both editors: on this finding, the policy link must show. */
+export const HOVER = { file: 'app.py', code: 'torch-load-unsafe', expect: /genai\.owasp\.org/i };
+
+/** Quick fixes applied (VS Code: Ctrl+. then save; Neovim: the code action's WorkspaceEdit). */
+export const FIXES = [
+  {
+    file: 'app.py', code: 'torch-load-unsafe', title: /weights_only/i,
+    expect: /torch\.load\(\s*path\s*,\s*weights_only\s*=\s*True\s*\)/, notExpect: /torch\.load\(path\)/,
+  },
+  {
+    file: '.vscode/mcp.json', code: 'mcp-insecure-transport', title: /https/i,
+    expect: /"url":\s*"https:\/\/tickets\.example\.com\/mcp"/, notExpect: /"http:\/\//,
+  },
+];
+
+/** A tally of named checks ("tests"), printed like our mocha reporter: `N passed, N failed`. */
+export class Tally {
+  constructor(label) { this.label = label; this.passed = 0; this.failed = 0; this.failures = []; }
+  pass(name, detail) { this.passed++; process.stdout.write(`  ok   ${name}${detail ? ` (${detail})` : ''}\n`); }
+  fail(name, reason) {
+    this.failed++; this.failures.push(`${name}: ${reason}`);
+    process.stdout.write(`  FAIL ${name}\n       ${String(reason).split('\n').join('\n       ')}\n`);
+  }
+  /** Run fn; it passes unless it throws (the message is the reason). Returns fn's value or undefined. */
+  async check(name, fn) {
+    try { const v = await fn(); this.pass(name, typeof v === 'string' ? v : undefined); return v; } catch (e) { this.fail(name, e && e.message ? e.message : String(e)); return undefined; }
+  }
+  summary() { return `${this.passed} passed, ${this.failed} failed`; }
+}
+
+export function assert(cond, msg) { if (!cond) throw new Error(msg); }
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Poll fn until it returns a truthy value or the time is up (then the last value is returned). */
+export async function poll(fn, { timeout = 30000, every = 100 } = {}) {
+  const deadline = Date.now() + timeout;
+  let v;
+  for (;;) {
+    v = await fn();
+    if (v || Date.now() >= deadline) return v;
+    await sleep(every);
+  }
+}
+
+/** Missing rule ids of `want` among diagnostics `got` (objects with .code and .source). */
+export function missingCodes(want, got) {
+  const have = new Set(got.filter((d) => d.source === SOURCE).map((d) => String(d.code)));
+  return want.filter((c) => !have.has(c));
+}
+
+export function describeDiags(ds) {
+  return ds.length ? ds.map((d) => `${d.line}:${d.column} ${d.severity} [${d.source ?? '-'}/${d.code ?? '-'}] ${d.message}`).join('\n') : '(none)';
+}
+
+/** Recursively copy the fixture workspace to dest (fixes must never touch the repo's files). */
+export function copyWorkspace(dest) {
+  fs.rmSync(dest, { recursive: true, force: true });
+  fs.cpSync(WORKSPACE, dest, { recursive: true });
+  return dest;
+}
+
+/**
+ * Spawn a command in its own process group; returns { child, done } where done resolves with
+ * { code, signal, stdout, stderr }. kill() ends the whole group by its PID.
+ */
+export function spawnGroup(cmd, argv, opts = {}) {
+  const child = spawn(cmd, argv, { ...opts, detached: true, stdio: opts.stdio || ['ignore', 'pipe', 'pipe'] });
+  let stdout = ''; let stderr = '';
+  child.stdout?.on('data', (b) => { stdout += b; if (opts.echo) process.stdout.write(b); });
+  child.stderr?.on('data', (b) => { stderr += b; if (opts.echo) process.stderr.write(b); });
+  const done = new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
+  const kill = (sig = 'SIGTERM') => { try { process.kill(-child.pid, sig); } catch { /* already gone */ } };
+  return { child, done, kill };
+}
