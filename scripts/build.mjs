@@ -93,4 +93,7 @@ if (withTests || args.has('--tests-only')) {
   fs.rmSync(path.join(root, outDir, 'test'), { recursive: true, force: true });
   await esbuild.build({ ...common, sourcemap: 'inline', entryPoints: entries, outdir: `${outDir}/test`, outbase: 'test', absWorkingDir: root, external: ['vscode', 'mocha'] });
 }
+if (args.has('--bench')) {
+  await esbuild.build({ ...common, sourcemap: false, entryPoints: { bench: 'bench/bench.ts' }, outdir: 'out/bench', absWorkingDir: root });
+}
 if (!args.has('--quiet')) console.error(`build: ${Date.now() - t0} ms${withTests ? ' (with tests)' : ''}`);

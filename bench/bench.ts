@@ -1,0 +1,136 @@
+/**
+ * npm run bench: the performance budgets of DESIGN.md section 8, measured next to their floors.
+ *  1. re-analysis of a 2,000-line Python and a 2,000-line TS file after a one-character edit (p50/p95);
+ *  2. a workspace scan of N files (default 10,000) vs the floor: reading + parsing the same files only;
+ *  3. peak memory (max RSS) of the scan, in a child process of its own.
+ * Input is built from the repo's own realistic sources: examples/ and the rule fixtures.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { buildViews, initAnalyzers } from '../server/src/analyzers';
+import { defaultConfig } from '../server/src/engine/config';
+import { analyze } from '../server/src/engine/engine';
+import { detectFileKind } from '../server/src/engine/fileKind';
+import { builtinRules } from '../server/src/engine/registry';
+import { collectFiles, readText } from '../server/src/workspace/files';
+import { scanPaths } from '../server/src/workspace/scan';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const FILES = Number(process.env.AISEC_BENCH_FILES ?? 10000);
+
+function sources(exts: string[]): { name: string; text: string }[] {
+  const out: { name: string; text: string }[] = [];
+  const walk = (dir: string) => {
+    if (!fs.existsSync(dir)) return;
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (exts.some((x) => e.name.endsWith(x)) && !e.name.includes('.fixed.')) out.push({ name: path.relative(ROOT, p), text: fs.readFileSync(p, 'utf8') });
+    }
+  };
+  walk(path.join(ROOT, 'examples'));
+  walk(path.join(ROOT, 'rules'));
+  return out;
+}
+
+/** A file of about `lines` lines made of real sources, each wrapped so it stays syntactically valid. */
+function bigFile(kind: 'py' | 'ts', lines: number): string {
+  const parts = sources(kind === 'py' ? ['.py'] : ['.ts']).filter((s) => !s.name.endsWith('rule.ts') && !s.name.includes('server/'));
+  const out: string[] = [];
+  let n = 0;
+  for (let i = 0; n < lines; i++) {
+    const src = parts[i % parts.length].text;
+    out.push(src);
+    n += src.split('\n').length;
+  }
+  return out.join('\n');
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+function timeIt(fn: () => void): number {
+  const t = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+
+function reanalysis(kind: 'py' | 'ts'): string {
+  const text = bigFile(kind, 2000);
+  const file = kind === 'py' ? 'bench.py' : 'bench.ts';
+  const lineCount = text.split('\n').length;
+  const config = defaultConfig();
+  for (let i = 0; i < 5; i++) analyze({ path: file, text }, config, builtinRules); // warm up
+  const full: number[] = [];
+  const parse: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    // a one-character edit somewhere in the middle, as typing does
+    const at = Math.floor(text.length / 2) + i;
+    const edited = text.slice(0, at) + (i % 2 ? ' ' : '') + text.slice(at);
+    parse.push(timeIt(() => buildViews(file, edited, kind === 'py' ? 'python' : 'typescript')));
+    full.push(timeIt(() => analyze({ path: file, text: edited }, config, builtinRules)));
+  }
+  return `re-analysis ${kind} (${lineCount} lines): p50 ${percentile(full, 50).toFixed(1)} ms, p95 ${percentile(full, 95).toFixed(1)} ms (budget 50 ms); parse-only p95 ${percentile(parse, 95).toFixed(1)} ms`;
+}
+
+function makeWorkspace(n: number): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aisec-bench-'));
+  const pool = sources(['.py', '.ts', '.js', '.json', '.yaml', '.prompty', '.prompt', '.md']).filter((s) => detectFileKind(s.name) && !s.name.endsWith('rule.ts') && !s.name.endsWith('.expect.yaml'));
+  for (let i = 0; i < n; i++) {
+    const src = pool[i % pool.length];
+    const sub = path.join(dir, `pkg${Math.floor(i / 100)}`, `m${i % 100}`);
+    fs.mkdirSync(sub, { recursive: true });
+    fs.writeFileSync(path.join(sub, path.basename(src.name)), src.text);
+  }
+  return dir;
+}
+
+function parseOnly(dir: string): { ms: number; files: number } {
+  const t = process.hrtime.bigint();
+  const walk = collectFiles([dir], 4 * 1024 * 1024);
+  for (const f of walk.files) {
+    const text = readText(f);
+    const kind = detectFileKind(f);
+    if (text !== undefined && kind) buildViews(f, text, kind);
+  }
+  return { ms: Number(process.hrtime.bigint() - t) / 1e6, files: walk.files.length };
+}
+
+function fullScan(dir: string): { ms: number; findings: number } {
+  const t = process.hrtime.bigint();
+  const r = scanPaths([dir], { root: dir, rules: builtinRules });
+  const findings = r.files.reduce((n, f) => n + f.result.findings.length, 0);
+  return { ms: Number(process.hrtime.bigint() - t) / 1e6, findings };
+}
+
+async function main(): Promise<void> {
+  await initAnalyzers();
+  const mode = process.argv[2];
+  if (mode === '--child-scan') {
+    // isolated process: peak memory of a full scan
+    const r = fullScan(process.argv[3]);
+    process.stdout.write(JSON.stringify({ ...r, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+    return;
+  }
+  console.log(`AISec benchmark: node ${process.version}, ${os.cpus().length} cores, ${builtinRules.length} rules`);
+  console.log(reanalysis('py'));
+  console.log(reanalysis('ts'));
+  const dir = makeWorkspace(FILES);
+  try {
+    // warm the OS file cache once so both measurements read from memory
+    parseOnly(dir);
+    const floor = parseOnly(dir);
+    const scan = fullScan(dir);
+    console.log(`workspace scan (${floor.files} files): ${scan.ms.toFixed(0)} ms, ${scan.findings} findings; read+parse floor ${floor.ms.toFixed(0)} ms; ratio ${(scan.ms / floor.ms).toFixed(2)}x (budget 1.5x)`);
+    const child = JSON.parse(execFileSync(process.execPath, [__filename, '--child-scan', dir], { encoding: 'utf8', maxBuffer: 1 << 20 })) as { ms: number; maxRssMb: number };
+    console.log(`peak memory of a cold scan of ${floor.files} files in its own process: ${child.maxRssMb.toFixed(0)} MB max RSS (budget 300 MB), ${child.ms.toFixed(0)} ms`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();

@@ -1,0 +1,87 @@
+import type { Node } from 'web-tree-sitter';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { jsFlow, memberKey, objProp, pyArgs, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
+import { defineRule } from '../../../server/src/engine/rule';
+
+/** Python callables that emit their argument as trusted HTML (or as a template). */
+const PY_HTML_SINKS = new Set([
+  'flask.render_template_string', 'render_template_string', 'jinja2.Template', 'markupsafe.Markup', 'flask.Markup', 'jinja2.Markup', 'Markup',
+  'django.utils.safestring.mark_safe', 'mark_safe', 'fastapi.responses.HTMLResponse', 'starlette.responses.HTMLResponse', 'HTMLResponse',
+  'IPython.display.HTML', 'IPython.core.display.HTML', 'gradio.HTML',
+]);
+/** Python callables that render HTML only with an opt-in flag. */
+const PY_FLAGGED_SINKS: Record<string, string> = { 'streamlit.markdown': 'unsafe_allow_html', 'streamlit.write': 'unsafe_allow_html', 'streamlit.html': '' };
+const JS_HTML_PROPERTIES = new Set(['innerHTML', 'outerHTML', 'srcdoc']);
+
+export default defineRule({
+  meta: {
+    id: 'llm-output-html-injection',
+    name: 'LlmOutputHtmlInjection',
+    shortDescription: 'Model output is rendered as HTML without escaping or sanitizing.',
+    fullDescription: 'A prompt injection can make a model answer with <img src=x onerror=...> or a link that exfiltrates the conversation. Rendering model output as trusted HTML (innerHTML, dangerouslySetInnerHTML, document.write, Markup, mark_safe, render_template_string, HTMLResponse) runs that markup in the user\'s browser: cross-site scripting and data exfiltration through the chat UI.',
+    views: ['python', 'js'],
+    severity: 'error',
+    confidence: 'high',
+    owasp: ['LLM05', 'LLM02'],
+    cwe: [79, 80],
+    frameworks: { nistAiRmf: ['MEASURE 2.7', 'MANAGE 2.4'], euAiAct: ['Art. 15'], iso42001: ['A.6.2.4'] },
+    fix: 'none',
+    messages: {
+      html: 'Model output from `{{source}}` is rendered as HTML by `{{sink}}`. Render it as text, or sanitize it (DOMPurify.sanitize, bleach.clean) after the markdown conversion.',
+      template: 'Model output from `{{source}}` is compiled as a template by `{{sink}}` (template injection). Pass it as a variable of a constant template instead.',
+    },
+  },
+  check: {
+    python(ctx) {
+      const flow = pythonFlow(ctx.view);
+      const report = (arg: Node | undefined, sink: string): void => {
+        if (!arg) return;
+        const t = flow.reaches(arg, 'model', 'html');
+        if (t) ctx.report({ messageId: /render_template_string|Template$/.test(sink) ? 'template' : 'html', data: { source: t.origin, sink }, start: arg.startIndex, end: arg.endIndex });
+      };
+      for (const call of flow.calls) {
+        const fn = call.childForFieldName('function');
+        if (!fn) continue;
+        const q = flow.qualName(fn).replace(/^st\./, 'streamlit.').replace(/^gr\./, 'gradio.');
+        const { positional, keywords } = pyArgs(call);
+        const first = positional[0] ?? keywords.get('content') ?? keywords.get('source') ?? keywords.get('body');
+        if (PY_HTML_SINKS.has(q)) report(first, q.split('.').pop() ?? q);
+        else if (q in PY_FLAGGED_SINKS) {
+          const flag = PY_FLAGGED_SINKS[q];
+          const v = flag ? keywords.get(flag) : undefined;
+          if (!flag || (v && v.text === 'True')) report(first, q);
+        }
+      }
+    },
+    js(ctx) {
+      const flow = jsFlow(ctx.view);
+      const report = (arg: TSESTree.Node | undefined, sink: string): void => {
+        if (!arg) return;
+        const t = flow.reaches(arg, 'model', 'html');
+        if (t) ctx.report({ messageId: 'html', data: { source: t.origin, sink }, start: arg.range[0], end: arg.range[1] });
+      };
+      for (const a of flow.assignments) {
+        const left = unwrap(a.left);
+        if (left.type === 'MemberExpression' && !left.computed && left.property.type === 'Identifier' && JS_HTML_PROPERTIES.has(left.property.name)) report(a.right, left.property.name);
+      }
+      for (const call of flow.calls) {
+        if (call.type !== 'CallExpression') continue;
+        const callee = unwrap(call.callee);
+        if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') continue;
+        const method = callee.property.name;
+        const recv = memberKey(callee.object) ?? '';
+        if (method === 'insertAdjacentHTML') report(call.arguments[1], method);
+        else if ((method === 'write' || method === 'writeln') && /document$/.test(recv)) report(call.arguments[0], `document.${method}`);
+        else if (method === 'createContextualFragment') report(call.arguments[0], method);
+        else if (method === 'html' && /^(\$|jQuery)$/.test(unwrap(callee.object).type === 'CallExpression' ? memberKey((unwrap(callee.object) as TSESTree.CallExpression).callee) ?? '' : '')) report(call.arguments[0], '$.html');
+      }
+      for (const attr of flow.jsxAttributes) {
+        if (attr.name.type !== 'JSXIdentifier' || attr.name.name !== 'dangerouslySetInnerHTML' || attr.value?.type !== 'JSXExpressionContainer') continue;
+        const expr = attr.value.expression;
+        if (expr.type === 'JSXEmptyExpression') continue;
+        const html = objProp(expr, '__html');
+        report(html ? html.value : expr, 'dangerouslySetInnerHTML');
+      }
+    },
+  },
+});
