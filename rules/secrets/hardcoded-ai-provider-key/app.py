@@ -34,12 +34,3 @@ COHERE_API_KEY = "your-cohere-api-key-goes-here-please"
 # ok: hardcoded-ai-provider-key
 fake = OpenAI(api_key="sk-abcdefghijklmnopqrstuvwxyz0123456789ABCD")
 
-
-async def main() -> None:
-    # ruleid: hardcoded-ai-provider-key
-    groq_key = f"Bearer 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"
-    reply = await aclient.messages.create(model="claude-sonnet-4-5", max_tokens=256, messages=[{"role": "user", "content": "hi"}])
-    print(reply, groq_key)
-
-
-asyncio.run(main())

@@ -11,11 +11,6 @@ const replicate = new Replicate({ auth: `r8_bqnsGpWLuqIA1id6Vw5DQL05HA064GiIjHGb
 // ruleid: hardcoded-ai-provider-key
 const openrouter = createOpenRouter({ apiKey: "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" });
 
-const headers = {
-  // ruleid: hardcoded-ai-provider-key
-  Authorization: "Bearer xai-CiAhzCueQpBenQtYh5Xj8TPQxjq4i9DoV8gz4FkQ1okTBGzvAmwufUxbvJDCTbyvHNsG9eh6Yo4gfqrc",
-};
-
 // ok: hardcoded-ai-provider-key
 const fromEnv = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
 // ok: hardcoded-ai-provider-key
@@ -23,4 +18,4 @@ const hint = "Set OPENAI_API_KEY to a key that starts with sk-proj-...";
 // ok: hardcoded-ai-provider-key
 const masked = "sk-proj-<your-key>";
 
-export { openai, replicate, openrouter, headers, fromEnv, hint, masked };
+export { openai, replicate, openrouter, fromEnv, hint, masked };

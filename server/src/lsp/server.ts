@@ -62,6 +62,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const pulledUris = new Set<string>();
   /** Config files whose errors we published, so they can be cleared. */
   const configDiagnosticUris = new Set<string>();
+  /** Config error sets already shown in a message box (shown once, not per directory). */
+  const shownConfigErrors = new Set<string>();
   const ready = initAnalyzers(__dirname);
 
   const log = (msg: string) => connection.console.log(`[aisec] ${msg}`);
@@ -144,7 +146,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     for (const f of c.files) byFile.set(f, []);
     for (const e of c.errors) {
       const list = byFile.get(e.file) ?? [];
-      list.push(Diagnostic.create({ start: { line: e.line - 1, character: e.column - 1 }, end: { line: e.line - 1, character: Number.MAX_SAFE_INTEGER >>> 20 } }, `AISec config: ${e.message} (analysis continues with the valid settings)`, DiagnosticSeverity.Error, 'config', 'aisec'));
+      list.push(Diagnostic.create({ start: { line: e.line - 1, character: e.column - 1 }, end: { line: e.line - 1, character: 10_000 } }, `AISec config: ${e.message} (analysis continues with the valid settings)`, DiagnosticSeverity.Error, 'config', 'aisec'));
       byFile.set(e.file, list);
     }
     for (const [file, diags] of byFile) {
@@ -155,7 +157,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         else configDiagnosticUris.delete(uri);
       }
     }
-    if (c.errors.length) connection.window.showErrorMessage(`AISec: ${c.errors.length} problem(s) in ${path.basename(c.errors[0].file)}: ${c.errors[0].message} (line ${c.errors[0].line})`);
+    const key = c.errors.map((e) => `${e.file}:${e.line}:${e.message}`).join('|');
+    if (c.errors.length && !shownConfigErrors.has(key)) {
+      shownConfigErrors.add(key);
+      void connection.window.showErrorMessage(`AISec: ${c.errors.length} problem(s) in ${path.basename(c.errors[0].file)}: ${c.errors[0].message} (line ${c.errors[0].line})`);
+    }
   }
 
   function invalidateAll(): void {

@@ -365,7 +365,7 @@ class JsFlowBuilder {
         const prop = !n.computed && n.property.type === 'Identifier' ? n.property.name : '';
         const obj = unwrap(n.object);
         const objText = obj.type === 'Identifier' ? obj.name : obj.type === 'MemberExpression' ? memberKey(obj) ?? '' : '';
-        if (JS_REQUEST_NAMES.test(objText) && JS_REQUEST_ATTRS.has(prop)) return src(INPUT, n, prop);
+        if (JS_REQUEST_NAMES.test(objText) && JS_REQUEST_ATTRS.has(prop)) return src(INPUT, n, `${objText}.${prop}`);
         if (objText === 'process' && prop === 'argv') return src(INPUT, n, 'process.argv');
         if (/^(window\.)?location$/.test(objText) && /^(search|hash|href)$/.test(prop)) return src(INPUT, n, `location.${prop}`);
         return this.evalExpr(n.object);
