@@ -129,7 +129,7 @@ async function startCodeServer() {
   const fd = fs.openSync(logFile, 'w');
   const proc = spawnGroup(process.execPath, [...csArgs(), '--auth', 'none', '--bind-addr', '127.0.0.1:0',
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    '--ignore-last-opened'], { env, stdio: ['ignore', fd, fd] });
+    '--ignore-last-opened', '--log', 'trace'], { env, stdio: ['ignore', fd, fd] });
   fs.closeSync(fd);
   groups.push({ name: 'code-server', pid: proc.child.pid });
   let exited = null;
@@ -213,7 +213,12 @@ async function problems(page, rel, all = true) {
   for (const r of [...seen.values()].sort((a, b) => a.index - b.index)) {
     if (r.level === 1) { // "2 problems in file app.py of folder workspace"
       const m = /in file (.+) of folder (.+)$/.exec(r.label);
-      inFile = !!m && m[1] === base && (dir === '.' ? !m[2].includes('/') && !m[2].startsWith('.') || m[2] === path.basename(ws) : m[2] === dir || m[2].endsWith(`/${dir}`));
+      // the folder is the workspace-relative dir ("."-less) or an absolute path, depending on the row
+      const folder = m ? m[2] : '';
+      inFile = !!m && m[1] === base && (dir === '.'
+        ? [path.basename(ws), ws, '.', ''].includes(folder)
+        : folder === dir || folder.endsWith(`/${dir}`));
+      if (process.env.E2E_DEBUG) log(`problems row: ${r.label} -> ${inFile}`);
       continue;
     }
     if (!inFile || r.level !== 2 || !r.severity) continue;
@@ -226,17 +231,35 @@ async function problems(page, rel, all = true) {
   return out;
 }
 
-/** Protocol trace of the language client (if the client honours aisec.trace.server). */
-function traceText() {
+/**
+ * The language client's protocol trace (code-server runs with --log trace and aisec.trace.server is
+ * verbose), split into entries. Used for the clean file: has the server answered for it, pushed
+ * (publishDiagnostics) or pulled (a textDocument/diagnostic response)?
+ */
+function traceEntries() {
   const logs = path.join(userData, 'logs');
-  let text = '';
-  const walk = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const p = path.join(d, e.name); if (e.isDirectory()) walk(p); else if (e.name.endsWith('.log')) { try { const t = fs.readFileSync(p, 'utf8'); if (t.includes('publishDiagnostics')) text += t; } catch { /* rotating */ } } } };
+  const entries = [];
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.log')) {
+        let t = '';
+        try { t = fs.readFileSync(p, 'utf8'); } catch { continue; }
+        if (t.includes("'textDocument/")) entries.push(...t.split(/\n(?=\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+ \[)/));
+      }
+    }
+  };
   if (fs.existsSync(logs)) walk(logs);
-  return text;
+  return entries;
 }
-function publishedFor(abs) {
-  const uri = `file://${abs}`;
-  return traceText().split(/Received notification 'textDocument\/publishDiagnostics'/).slice(1).filter((c) => c.slice(0, 400 + uri.length).includes(`"${uri}"`));
+function serverAnswered(abs) {
+  const uri = `"file://${abs}"`;
+  const entries = traceEntries();
+  if (entries.some((e) => e.includes("notification 'textDocument/publishDiagnostics'") && e.includes(uri))) return 'pushed';
+  const ids = entries.map((e) => /Sending request 'textDocument\/diagnostic - \((\d+)\)'/.exec(e)).filter((m) => m && m.input.includes(uri)).map((m) => m[1]);
+  if (ids.some((id) => entries.some((e) => e.includes(`Received response 'textDocument/diagnostic - (${id})'`)))) return 'pulled';
+  return null;
 }
 
 async function focusEditor(page) {
@@ -359,14 +382,14 @@ async function main() {
       }
       // clean file: need a positive sign that the server looked at it, not just silence
       assert(anyFound, 'no earlier file got diagnostics, so silence here proves nothing');
-      const published = await poll(() => publishedFor(abs).length > 0, { timeout: 15000, every: 200 });
+      const answered = await poll(() => serverAnswered(abs), { timeout: 15000, every: 200 });
       let how;
-      if (published) {
-        how = 'server published for the file';
-        // let the panel catch up with that publish
+      if (answered) {
+        how = `server ${answered} diagnostics for it`;
+        // let the panel catch up with that answer
         await poll(async () => (await problems(page, f.file, true)).length === 0, { timeout: 3000, every: 100 });
       } else {
-        // no protocol trace available: watch the panel for 5 s after the tab is active
+        // no protocol trace to read: watch the panel for 5 s after the tab is active
         how = 'no trace; Problems panel watched for 5 s';
         await poll(async () => (await problems(page, f.file, false)).some((d) => d.source === SOURCE), { timeout: Math.max(0, 5000 - (Date.now() - tOpen)), every: 100 });
       }

@@ -74,6 +74,10 @@ export class LspClient {
       this.configurationRequests.push(p);
       return p.items.map(() => this.opts.settings ?? {});
     });
+    this.conn.onRequest('window/showMessageRequest', (p: { type: number; message: string }) => {
+      this.messages.push(p);
+      return null;
+    });
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onRequest('client/unregisterCapability', () => null);
     this.conn.onRequest('window/workDoneProgress/create', () => null);

@@ -1,3 +1,4 @@
+// @ts-nocheck (fixture: analysed by AISec, not compiled)
 import OpenAI from 'openai';
 import Anthropic from '@anthropic-ai/sdk';
 import { generateText } from 'ai';

@@ -1,3 +1,4 @@
+// @ts-nocheck (fixture: analysed by AISec, not compiled)
 import { useEffect, useRef, useState } from 'react';
 import DOMPurify from 'dompurify';
 import { marked } from 'marked';

@@ -1,3 +1,4 @@
+// @ts-nocheck (fixture: analysed by AISec, not compiled)
 import OpenAI from 'openai';
 import { Pool } from 'pg';
 import { PrismaClient } from '@prisma/client';

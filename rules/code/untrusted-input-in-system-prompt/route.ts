@@ -1,3 +1,4 @@
+// @ts-nocheck (fixture: analysed by AISec, not compiled)
 import { NextRequest, NextResponse } from 'next/server';
 import OpenAI from 'openai';
 import Anthropic from '@anthropic-ai/sdk';

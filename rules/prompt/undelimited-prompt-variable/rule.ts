@@ -2,7 +2,7 @@ import { defineRule } from '../../../server/src/engine/rule';
 import { isUntrustedVariableName } from '../../../server/src/analyzers/prompt';
 
 /** Template statements and whitespace that may sit between a delimiter and the placeholder. */
-const FILLER_BEFORE = /(?:\s+|\{%-?[^%]{0,200}-?%\}|\{\{[#^][^}]{0,200}\}\}|\{#[^#]{0,200}#\}|\{\{!--?[^}]{0,200}\}\})$/;
+const FILLER_BEFORE = /(?:\s+|\{%-?[^%]{0,200}-?%\}|\{\{[#^][^}]{0,200}\}\}|\{#[^#]{0,200}#\}|\{\{!(?:--)?[^}]{0,200}\}\})$/;
 const FILLER_AFTER = /^(?:\s+|\{%-?[^%]{0,200}-?%\}|\{\{\/[^}]{0,200}\}\}|\{#[^#]{0,200}#\})/;
 
 const OPEN_DELIMITER = /(?:<[A-Za-z_][\w.:-]{0,40}(?:\s[^<>]{0,200})?>|"""|'''|```[\w-]{0,20}|~~~[\w-]{0,20}|["'“‘`«\[]|-{3,}|={3,}|#{3,}|\*{3,})$/;

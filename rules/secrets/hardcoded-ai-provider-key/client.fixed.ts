@@ -1,3 +1,4 @@
+// @ts-nocheck (fixture: analysed by AISec, not compiled)
 import OpenAI from "openai";
 import Replicate from "replicate";
 import { createOpenRouter } from "@openrouter/ai-sdk-provider";

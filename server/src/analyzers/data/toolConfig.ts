@@ -79,7 +79,7 @@ export function mcpDialect(view: DataView): McpDialect | undefined {
     if (isObject(getValue(root, 'mcp', 'servers')) || isObject(getValue(root, 'mcp.servers'))) return 'vscode-settings';
   }
   const mcpServers = getValue(root, 'mcpServers');
-  if (isObject(mcpServers)) return 'generic';
+  if (mcpServers?.type === 'object') return 'generic';
   if (mcpServers?.type === 'array' && view.format === 'yaml') return 'continue';
   if ((view.fileName === 'mcp.json') && isObject(getValue(root, 'servers'))) return 'vscode';
   return undefined;

@@ -4,7 +4,7 @@
  * Sources, sanitizers and pass-through functions are data (tables.ts); sinks belong to the rules.
  */
 export type { SinkContext, SourceKind, Taint } from './taint';
-export { pythonFlow, pyArgs, pyKeywordNode, pyStringValue, pyStringContent, kids } from './python';
+export { pythonFlow, pyArgs, pyKeywordNode, pyStringValue, pyStringContent, pyAddKeywordEdit, kids } from './python';
 export type { PyFlow } from './python';
 export { jsFlow, jsChildren, jsStringValue, memberKey, objProp, propName, unwrap } from './js';
 export type { JsFlow } from './js';

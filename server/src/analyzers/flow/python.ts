@@ -9,6 +9,7 @@
  * calling helpers resolve.
  */
 import type { Node } from 'web-tree-sitter';
+import type { TextEdit } from '../../engine/model';
 import type { PythonView } from '../../engine/views';
 import {
   ARG_METHODS, MODEL_RECEIVER, MUTATING_METHODS, PY_INPUT_CALLS, PY_INPUT_READS, PY_LLM_MODULES, PY_MODEL_CALL_SUFFIXES,
@@ -112,6 +113,25 @@ export function pyStringContent(n: Node): { start: number; end: number } | undef
   const end = kids(n).find((c) => c.type === 'string_end');
   if (!start || !end) return undefined;
   return { start: start.endIndex, end: end.startIndex };
+}
+
+/** An edit adding `keyword` (e.g. `weights_only=True`) at the end of the closing parenthesis of a call's argument list. */
+export function pyAddKeywordEdit(text: string, call: Node, keyword: string): TextEdit | undefined {
+  const args = call.childForFieldName('arguments');
+  if (!args || args.type !== 'argument_list') return undefined;
+  const close = args.child(args.childCount - 1);
+  if (!close || close.type !== ')') return undefined;
+  const last = args.child(args.childCount - 2);
+  if (!last || last.type === '(') return { start: close.startIndex, end: close.startIndex, newText: keyword };
+  if (last.type !== ',') return { start: last.endIndex, end: last.endIndex, newText: `, ${keyword}` };
+  // one argument per line with a trailing comma: add a line in the same style
+  const lastArg = args.child(args.childCount - 3);
+  const lineStart = text.lastIndexOf('\n', (lastArg ?? last).startIndex - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
+  const multiline = text.slice(args.startIndex, close.startIndex).includes('\n');
+  return multiline
+    ? { start: last.endIndex, end: last.endIndex, newText: `\n${indent}${keyword},` }
+    : { start: last.endIndex, end: last.endIndex, newText: ` ${keyword}` };
 }
 
 class PythonFlowBuilder {

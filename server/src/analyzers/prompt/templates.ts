@@ -220,7 +220,11 @@ export function scanFormatVariables(text: string, from: number, to: number, sect
 /** Variables in a free-form prompt text (system prompt .md/.txt, prompt strings in data): `{{x}}` else `{x}`. */
 export function templateVariablesIn(text: string, from: number, to: number, sections: PromptSection[]): PromptVariable[] {
   const slice = text.slice(from, to);
-  if (/\{\{-?\s*[\w.]+[^{}]*\}\}|\{%/.test(slice)) return scanCurlyVariables(text, from, to, /\{%|\|\s*\w+\s*\}\}/.test(slice) ? 'jinja' : 'mustache', sections);
+  // Jinja is unambiguous with statements, spaced placeholders or filters; `{{x}}` next to `{x}` is a
+  // Python format string whose `{{` is an escaped brace
+  if (/\{%|\{\{-?\s+[\w.]+[^{}]*\}\}|\{\{[\w.]+\s*\|/.test(slice)) return scanCurlyVariables(text, from, to, 'jinja', sections);
+  if (/(?:^|[^{])\{[A-Za-z_]\w*(?:\.\w+)*\}(?!\})/.test(slice)) return scanFormatVariables(text, from, to, sections);
+  if (/\{\{[\w.#^&{]/.test(slice)) return scanCurlyVariables(text, from, to, 'mustache', sections);
   return scanFormatVariables(text, from, to, sections);
 }
 

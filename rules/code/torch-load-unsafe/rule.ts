@@ -1,0 +1,47 @@
+import { kids, pyAddKeywordEdit, pyKeywordNode, pythonFlow } from '../../../server/src/analyzers/flow';
+import { defineRule } from '../../../server/src/engine/rule';
+
+const TORCH_LOAD = new Set(['torch.load', 'torch.serialization.load']);
+
+export default defineRule({
+  meta: {
+    id: 'torch-load-unsafe',
+    name: 'TorchLoadUnsafe',
+    shortDescription: 'torch.load without weights_only=True unpickles arbitrary objects.',
+    fullDescription: 'torch.load uses pickle. A checkpoint downloaded from a model hub, a shared drive or a user upload can run any Python code the moment it is loaded unless weights_only=True restricts unpickling to tensors and primitive types. PyTorch 2.6 made weights_only=True the default; code that passes weights_only=False, or runs on older versions without the argument, stays exposed.',
+    views: ['python'],
+    severity: 'warning',
+    confidence: 'high',
+    owasp: ['LLM03', 'LLM04'],
+    cwe: [502],
+    frameworks: { nistAiRmf: ['MAP 4.1', 'MANAGE 3.1'], euAiAct: ['Art. 15'], iso42001: ['A.10.3', 'A.7.5'] },
+    fix: 'suggestion',
+    messages: {
+      missing: '`{{callee}}` without `weights_only=True` can execute code embedded in the checkpoint. Pass `weights_only=True` (or load safetensors).',
+      disabled: '`weights_only=False` lets this checkpoint execute arbitrary code when loaded. Use `weights_only=True` (or load safetensors).',
+    },
+  },
+  check: {
+    python(ctx) {
+      const flow = pythonFlow(ctx.view);
+      for (const call of flow.calls) {
+        const fn = call.childForFieldName('function');
+        if (!fn) continue;
+        const q = flow.qualName(fn);
+        if (!TORCH_LOAD.has(q)) continue;
+        const kw = pyKeywordNode(call, 'weights_only');
+        if (!kw) {
+          const args = call.childForFieldName('arguments');
+          if (args && kids(args).some((a) => a.type === 'dictionary_splat')) continue; // **kwargs may carry it
+          const edit = pyAddKeywordEdit(ctx.view.text, call, 'weights_only=True');
+          ctx.report({ messageId: 'missing', data: { callee: fn.text }, start: fn.startIndex, end: call.endIndex, fixes: edit ? [{ title: 'Add weights_only=True', kind: 'suggestion', edits: [edit] }] : [] });
+          continue;
+        }
+        const value = kw.childForFieldName('value');
+        if (value && value.type === 'false') {
+          ctx.report({ messageId: 'disabled', start: kw.startIndex, end: kw.endIndex, fixes: [{ title: 'Set weights_only=True', kind: 'suggestion', edits: [{ start: value.startIndex, end: value.endIndex, newText: 'True' }] }] });
+        }
+      }
+    },
+  },
+});

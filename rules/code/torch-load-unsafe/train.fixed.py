@@ -1,0 +1,53 @@
+import io
+
+import torch
+from torch import load as torch_load
+from safetensors.torch import load_file
+
+CHECKPOINT = "checkpoints/latest.pt"
+
+
+def resume(model: torch.nn.Module, path: str = CHECKPOINT) -> None:
+    # ruleid: torch-load-unsafe
+    state = torch.load(path, map_location="cpu", weights_only=True)
+    model.load_state_dict(state["model"])
+
+
+def resume_legacy(model: torch.nn.Module, path: str) -> None:
+    # ruleid: torch-load-unsafe
+    state = torch.load(path, map_location="cpu", weights_only=True)
+    model.load_state_dict(state)
+
+
+def from_upload(data: bytes):
+    # ruleid: torch-load-unsafe
+    return torch_load(io.BytesIO(data), weights_only=True)
+
+
+def multi_line(path: str):
+    # ruleid: torch-load-unsafe
+    return torch.load(
+        path,
+        map_location="cuda:0",
+        weights_only=True,
+    )
+
+
+def safe(path: str):
+    # ok: torch-load-unsafe
+    return torch.load(path, map_location="cpu", weights_only=True)
+
+
+def safest(path: str):
+    # ok: torch-load-unsafe
+    return load_file(path.replace(".pt", ".safetensors"))
+
+
+def forwarded(path: str, **kwargs):
+    # ok: torch-load-unsafe
+    return torch.load(path, **kwargs)
+
+
+def save(model: torch.nn.Module) -> None:
+    # ok: torch-load-unsafe
+    torch.save(model.state_dict(), CHECKPOINT)

@@ -1,0 +1,32 @@
+from datasets import load_dataset
+from sentence_transformers import SentenceTransformer
+from transformers import AutoModelForCausalLM, AutoTokenizer, pipeline
+
+MODEL_ID = "acme-labs/chat-7b"
+REVISION = "0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6"
+
+# ruleid: trust-remote-code-enabled
+tokenizer = AutoTokenizer.from_pretrained(MODEL_ID, revision=REVISION, trust_remote_code=False)
+model = AutoModelForCausalLM.from_pretrained(
+    MODEL_ID,
+    revision=REVISION,
+    # ruleid: trust-remote-code-enabled
+    trust_remote_code=False,
+    device_map="auto",
+)
+# ruleid: trust-remote-code-enabled
+generator = pipeline("text-generation", model=MODEL_ID, revision=REVISION, trust_remote_code=False)
+# ruleid: trust-remote-code-enabled
+corpus = load_dataset("acme-labs/support-tickets", revision=REVISION, trust_remote_code=False)
+# ruleid: trust-remote-code-enabled
+embedder = SentenceTransformer("acme-labs/embed-v2", revision=REVISION, trust_remote_code=False)
+
+# ok: trust-remote-code-enabled
+safe_model = AutoModelForCausalLM.from_pretrained(MODEL_ID, revision=REVISION, trust_remote_code=False)
+# ok: trust-remote-code-enabled
+default_model = AutoModelForCausalLM.from_pretrained(MODEL_ID, revision=REVISION)
+
+
+def configurable(flag: bool):
+    # ok: trust-remote-code-enabled
+    return AutoTokenizer.from_pretrained(MODEL_ID, revision=REVISION, trust_remote_code=flag)

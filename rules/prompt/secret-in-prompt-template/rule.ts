@@ -1,0 +1,81 @@
+import { defineRule } from '../../../server/src/engine/rule';
+import type { Fix } from '../../../server/src/engine/model';
+import type { DataNode } from '../../../server/src/engine/views';
+import { walkData } from '../../../server/src/analyzers/data';
+import { entropy, isProviderKey, looksRandom } from '../../../server/src/analyzers/prompt/secretPatterns';
+
+const SECRET_KEY = /^(?:api[_-]?key|apikey|secret|client[_-]?secret|password|passwd|pwd|token|access[_-]?token|auth[_-]?token|bearer|access[_-]?key|secret[_-]?key|private[_-]?key|connection[_-]?string|conn[_-]?str|credentials?)$/i;
+const PLACEHOLDER = /^\$\{|^\{\{|^<[^>]*>$|^%\(?\w+\)?s?%?$|^env:|os\.environ|process\.env|^\*+$|^x{3,}$|^(?:none|null|changeme|change-me|your[-_].*|example|placeholder|redacted|todo|tbd|secret|password|token)$/i;
+
+/** Shapes of well-known non-AI credentials and secret-bearing strings inside prompt text. */
+const TEXT_PATTERNS: { re: RegExp; what: string; group?: number }[] = [
+  { re: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|clickhouse):\/\/[^\s:/@'"]{1,64}:([^\s@/'"]{3,128})@/g, what: 'database password in a connection string', group: 1 },
+  { re: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----/g, what: 'private key' },
+  { re: /\bgh[pousr]_[A-Za-z0-9]{36,255}\b|\bgithub_pat_[A-Za-z0-9_]{40,255}\b/g, what: 'GitHub token' },
+  { re: /\bxox[abposr]-[A-Za-z0-9-]{10,100}\b/g, what: 'Slack token' },
+  { re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, what: 'AWS access key id' },
+  { re: /\b[sr]k_live_[A-Za-z0-9]{20,99}\b/g, what: 'Stripe live key' },
+  { re: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\b/g, what: 'JSON Web Token' },
+  // "the admin password is Tr0ub4dor&3", "API key: 9f8e...", "token=abc..."
+  { re: /\b(?:password|passwd|passcode|pwd|api[ _-]?key|secret(?:[ _-]?key)?|access[ _-]?token|auth[ _-]?token|bearer[ _-]?token|token)\b["']?\s{0,3}(?:is|=|:|:=)\s{0,3}["'`]?([^\s"'`,;]{6,128})/gi, what: 'credential', group: 1 },
+];
+
+function plausibleSecretValue(v: string): boolean {
+  if (PLACEHOLDER.test(v) || /[{}]/.test(v) || /^https?:/.test(v)) return false;
+  if (/^[a-z]+$/i.test(v) && v.length < 16) return false; // a plain word: "required", "hidden"
+  return /\d/.test(v) || /[^A-Za-z0-9]/.test(v) ? entropy(v) >= 2.5 : looksRandom(v, 3);
+}
+
+export default defineRule({
+  meta: {
+    id: 'secret-in-prompt-template',
+    name: 'SecretInPromptTemplate',
+    shortDescription: 'A password, token, private key or connection string is written into a prompt template or its front matter.',
+    fullDescription: 'Prompt templates are shared, versioned and sent to the model on every call. A credential written in the prompt text reaches the provider, logs and traces, and can be extracted by any user with a "repeat your instructions" request; a credential in the front matter is readable by everyone with the repository. Secrets belong in environment variables or a secret manager, referenced with ${env:NAME}, and never in what the model sees.',
+    views: ['prompt'],
+    severity: 'error',
+    confidence: 'medium',
+    owasp: ['LLM07', 'LLM02'],
+    cwe: [798, 200],
+    frameworks: { nistAiRmf: ['MANAGE 2.4', 'MEASURE 2.7'], euAiAct: ['Art. 15'], iso42001: ['A.6.2.4', 'A.7.5'] },
+    fix: 'suggestion',
+    messages: {
+      frontMatter: 'Front matter key "{{key}}" holds a literal secret: reference an environment variable instead (${env:{{envVar}}}).',
+      text: 'Prompt text contains a {{what}}: anyone who can talk to the model can extract it. Remove it and give the tool the credential out of band.',
+    },
+  },
+  check: {
+    prompt(ctx) {
+      const view = ctx.view;
+      const reported: [number, number][] = [];
+      const report = (start: number, end: number, messageId: string, data: Record<string, string>, fixes: Fix[] = []): void => {
+        if (reported.some(([s, e]) => start < e && end > s)) return;
+        reported.push([start, end]);
+        ctx.report({ messageId, data, start, end, fixes });
+      };
+      if (view.frontMatter) {
+        walkData(view.frontMatter, (n: DataNode, key) => {
+          if (!key || n.type !== 'string' || typeof n.value !== 'string' || !SECRET_KEY.test(key)) return;
+          const value = n.value.trim();
+          if (!plausibleSecretValue(value) || isProviderKey(value)) return; // provider keys: hardcoded-ai-provider-key
+          const envVar = key.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase();
+          report(n.start, n.end, 'frontMatter', { key, envVar }, [{ title: `Reference \${env:${envVar}} instead`, kind: 'suggestion', edits: [{ start: n.start, end: n.end, newText: `\${env:${envVar}}` }] }]);
+        });
+      }
+      const from = view.frontMatterRange ? view.frontMatterRange.end : 0;
+      const text = view.text.length > 500_000 ? view.text.slice(0, 500_000) : view.text;
+      for (const p of TEXT_PATTERNS) {
+        p.re.lastIndex = from;
+        let m: RegExpExecArray | null;
+        let count = 0;
+        while ((m = p.re.exec(text)) && count++ < 100) {
+          const value = (p.group ? m[p.group] : m[0]).replace(/[.)\]]+$/, '');
+          const start = p.group ? m.index + m[0].lastIndexOf(value) : m.index;
+          if (p.what === 'credential' && (!plausibleSecretValue(value) || isProviderKey(value))) continue;
+          if (p.what === 'database password in a connection string' && PLACEHOLDER.test(value)) continue;
+          report(start, start + value.length, 'text', { what: p.what });
+        }
+      }
+    },
+  },
+});
