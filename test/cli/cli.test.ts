@@ -20,6 +20,7 @@ const BASIC_EXPECTED = [
   'app.py:4:26 hardcoded-ai-provider-key error',
   'app.py:8:3 invalid-suppression warning',
   'app.py:9:10 hardcoded-ai-provider-key error',
+  'loader.py:5:12 torch-load-unsafe warning',
 ];
 
 /** ws-basic plus files the walker must skip: node_modules, .gitignore'd folders and files. */
@@ -99,7 +100,7 @@ describe('cli: aisec', function () {
       assert.match(lines[appAt + 3], /^ {2}9:10\s+error\s+.*hardcoded-ai-provider-key$/);
       assert.match(lines[mcpAt + 1], /^ {2}5:15\s+warning\s+.*mcp-insecure-transport$/);
       assert.ok(!r.stdout.includes('\u001b['), 'no colour when stdout is not a TTY');
-      assert.match(r.stdout, /4 findings \(2 error, 2 warning, 0 info\), 1 suppressed in 3 files/);
+      assert.match(r.stdout, /5 findings \(2 error, 3 warning, 0 info\), 1 suppressed in 4 files/);
       // suppressed findings only with --show-suppressed
       assert.ok(!r.stdout.includes('7:'), 'the suppressed finding on line 7 is hidden');
       const s = runCli(['scan', '--show-suppressed'], ws);
@@ -110,8 +111,8 @@ describe('cli: aisec', function () {
       const j = scanJson(ws);
       assert.strictEqual(j.tool.name, 'AISec');
       assert.match(j.tool.version, /^\d+\.\d+\.\d+/);
-      assert.strictEqual(j.summary.files, 3);
-      assert.strictEqual(j.summary.findings, 4);
+      assert.strictEqual(j.summary.files, 4);
+      assert.strictEqual(j.summary.findings, 5);
       assert.deepStrictEqual(findingKeys(j, true), [...BASIC_EXPECTED].sort());
       const key = j.findings.find((f) => f.path === 'app.py' && f.line === 4)!;
       const text = fs.readFileSync(path.join(ws, 'app.py'), 'utf8').split('\n')[3];
@@ -145,7 +146,7 @@ describe('cli: aisec', function () {
       expectExit(r, [1]);
       assert.strictEqual(r.stdout, '');
       const j = JSON.parse(fs.readFileSync(out, 'utf8')) as { findings: unknown[] };
-      assert.strictEqual(j.findings.length, 5);
+      assert.strictEqual(j.findings.length, 6);
       assert.match(r.stderr, /wrote/);
     });
   });
@@ -232,6 +233,15 @@ describe('cli: aisec', function () {
       assert.strictEqual(key.fixes[0].artifactChanges[0].artifactLocation.uri, 'app.py');
       const main = repl.find((x) => x.insertedContent.text === 'os.environ["OPENAI_API_KEY"]')!;
       assert.deepStrictEqual(main.deletedRegion, { startLine: 4, startColumn: 25, endLine: 4, endColumn: 27 + OPENAI_KEY.length });
+      const torch = run.results.find((r) => r.ruleId === 'torch-load-unsafe')!;
+      const loader = fs.readFileSync(path.join(ws, 'loader.py'), 'utf8');
+      const tr = torch.fixes![0].artifactChanges[0].replacements;
+      assert.strictEqual(tr.length, 1);
+      const lines = loader.split('\n');
+      const d = tr[0].deletedRegion;
+      const off = (l: number, c: number) => lines.slice(0, l - 1).reduce((n, x) => n + x.length + 1, 0) + c - 1;
+      const fixed = loader.slice(0, off(d.startLine, d.startColumn)) + tr[0].insertedContent.text + loader.slice(off(d.endLine, d.endColumn));
+      assert.strictEqual(fixed, loader.replace('map_location="cpu")', 'map_location="cpu", weights_only=True)'));
       const mcp = run.results.find((r) => r.ruleId === 'mcp-insecure-transport')!;
       assert.deepStrictEqual(mcp.fixes![0].artifactChanges[0].replacements, [{ deletedRegion: { startLine: 5, startColumn: 15, endLine: 5, endColumn: 19 }, insertedContent: { text: 'https' } }]);
       const inv = run.results.find((r) => r.ruleId === 'invalid-suppression')!;
@@ -353,7 +363,7 @@ describe('cli: aisec', function () {
       const u = runCli(['scan', '--update-baseline', base], ws);
       expectExit(u, [0]);
       const data = JSON.parse(fs.readFileSync(base, 'utf8')) as { fingerprints: string[] };
-      assert.strictEqual(data.fingerprints.length, 4, 'unsuppressed findings only');
+      assert.strictEqual(data.fingerprints.length, 5, 'unsuppressed findings only');
       const again = scanJson(ws, ['--baseline', base], [0]);
       assert.strictEqual(again.summary.findings, 0);
       assert.deepStrictEqual(findingKeys(again), []);

@@ -69,7 +69,7 @@ async function main() {
     assert(fs.existsSync(outFile), `Neovim wrote no result (exit ${run.code ?? run.signal}): ${run.stderr.slice(-800)}`);
     const res = JSON.parse(fs.readFileSync(outFile, 'utf8'));
     fs.writeFileSync(path.join(outDir, 'result.json'), JSON.stringify(res, null, 2));
-    process.stdout.write(`  neovim ${res.nvim}, server ${server.map((a) => path.relative(REPO, a) || a).join(' ')}, initialized in ${res.initialized_ms} ms, ${Date.now() - t} ms in all\n`);
+    process.stdout.write(`  neovim ${res.nvim}, server ${server.map((a) => (a === process.execPath ? 'node' : path.relative(REPO, a) || a)).join(' ')}, initialized in ${res.initialized_ms} ms, ${Date.now() - t} ms in all\n`);
     if (res.errors?.length) process.stdout.write(`  notes: ${res.errors.join('; ')}\n`);
     assert(res.initialized_ms !== undefined, `the server did not initialise: ${(res.errors || []).join('; ')}`);
 

@@ -10,6 +10,7 @@ client = OpenAI()
 def ask(prompt: str) -> str:
     completion = client.chat.completions.create(
         model="gpt-4o-mini",
+        max_tokens=300,
         messages=[{"role": "user", "content": prompt}],
     )
     return completion.choices[0].message.content or ""
@@ -18,6 +19,7 @@ def ask(prompt: str) -> str:
 def compute(expression_request: str):
     completion = client.chat.completions.create(
         model="gpt-4o-mini",
+        max_tokens=300,
         messages=[{"role": "user", "content": f"Write a Python expression for: {expression_request}"}],
     )
     expression = completion.choices[0].message.content
@@ -27,6 +29,7 @@ def compute(expression_request: str):
 def run_maintenance(task: str) -> str:
     response = client.chat.completions.create(
         model="gpt-4o-mini",
+        max_tokens=300,
         messages=[{"role": "user", "content": f"Give one shell command that does: {task}"}],
     )
     command = response.choices[0].message.content

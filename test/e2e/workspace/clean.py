@@ -11,6 +11,7 @@ SYSTEM_PROMPT = "Summarise the user's text in three bullet points."
 def summarise(text: str) -> str:
     completion = client.chat.completions.create(
         model="gpt-4o-mini",
+        max_tokens=300,
         messages=[
             {"role": "system", "content": SYSTEM_PROMPT},
             {"role": "user", "content": text},

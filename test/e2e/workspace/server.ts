@@ -8,6 +8,7 @@ const openai = new OpenAI();
 export async function runAgentStep(goal: string): Promise<string> {
   const completion = await openai.chat.completions.create({
     model: 'gpt-4o-mini',
+    max_tokens: 300,
     messages: [
       { role: 'system', content: 'Reply with exactly one bash command.' },
       { role: 'user', content: goal },
@@ -22,6 +23,7 @@ export async function runAgentStep(goal: string): Promise<string> {
 export async function calculate(question: string): Promise<unknown> {
   const completion = await openai.chat.completions.create({
     model: 'gpt-4o-mini',
+    max_tokens: 300,
     messages: [{ role: 'user', content: `JavaScript expression for: ${question}` }],
   });
   const expression = completion.choices[0].message.content ?? '0';
