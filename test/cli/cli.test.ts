@@ -352,7 +352,7 @@ describe('cli: aisec', function () {
     it('--config FILE replaces the nearest config', () => {
       const w = makeWorkspace('ws-basic', { 'ci/aisec.yaml': 'rules:\n  hardcoded-ai-provider-key: off\n  invalid-suppression: off\n' });
       const j = scanJson(w, ['--config', 'ci/aisec.yaml'], [0]);
-      assert.deepStrictEqual(findingKeys(j), ['.vscode/mcp.json:5:15 mcp-insecure-transport']);
+      assert.deepStrictEqual(findingKeys(j), ['.vscode/mcp.json:5:15 mcp-insecure-transport', 'loader.py:5:12 torch-load-unsafe']);
     });
   });
 

@@ -71,6 +71,39 @@ describe('lsp: language server over stdio', function () {
       assert.ok(!pub.diagnostics.some((d) => d.range.start.line === 6), 'the justified suppression hides line 7');
     });
 
+    it('torch.load: diagnostic on the call, quick fix adds weights_only=True, suppression edit, hover', async () => {
+      const file = path.join(ws, 'loader.py');
+      const text = fs.readFileSync(file, 'utf8');
+      const uri = uriOf(file);
+      const pub = await client.open(file);
+      assert.deepStrictEqual(ids(pub.diagnostics), ['torch-load-unsafe']);
+      const d = pub.diagnostics[0];
+      assert.deepStrictEqual(d.range, rangeOf(text, 'torch.load(path, map_location="cpu")'));
+      assert.strictEqual(d.severity, 2);
+      assert.strictEqual(d.source, 'aisec');
+      assert.match(d.codeDescription!.href, /^https:\/\/genai\.owasp\.org\/llmrisk\/llm03/);
+      assert.strictEqual((d.data as { ruleId: string }).ruleId, 'torch-load-unsafe');
+      const actions = await client.codeActions(file, d.range, [d]);
+      const fix = actions.find((a) => a.kind === 'quickfix' && !editsFor(a.edit, uri).some((e) => e.newText.includes('aisec-ignore')));
+      assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+      assert.strictEqual(applyTextEdits(text, editsFor(fix!.edit, uri)), text.replace('map_location="cpu")', 'map_location="cpu", weights_only=True)'));
+      const sup = actions.find((a) => editsFor(a.edit, uri).some((e) => e.newText.includes('aisec-ignore')));
+      assert.deepStrictEqual(editsFor(sup!.edit, uri), [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, newText: '    # aisec-ignore torch-load-unsafe --\n' }]);
+      const h = await client.hover(file, { line: 4, character: 15 });
+      const md = (h!.contents as MarkupContent).value;
+      assert.ok(md.includes('genai.owasp.org') && md.includes('Why it matters') && md.includes('CWE-502'), md);
+      // a justified suppression in the text hides it; an unjustified one yields invalid-suppression instead
+      const justified = text.replace('    return torch.load', '    # aisec-ignore torch-load-unsafe -- checkpoints come from our signed bucket\n    return torch.load');
+      const v = await client.change(file, justified);
+      assert.deepStrictEqual((await client.waitForDiagnostics(uri, (p) => p.version === v)).diagnostics, []);
+      const unjustified = text.replace('    return torch.load', '    # aisec-ignore torch-load-unsafe\n    return torch.load');
+      const v2 = await client.change(file, unjustified);
+      const p2 = await client.waitForDiagnostics(uri, (p) => p.version === v2);
+      assert.deepStrictEqual(p2.diagnostics.map((x) => [x.code, x.range.start.line]).sort(), [['invalid-suppression', 4], ['torch-load-unsafe', 5]]);
+      const v3 = await client.change(file, text);
+      await client.waitForDiagnostics(uri, (p) => p.version === v3);
+    });
+
     it('publishes for MCP configs too, at the URL value, not for loopback', async () => {
       const file = path.join(ws, '.vscode', 'mcp.json');
       const text = fs.readFileSync(file, 'utf8');

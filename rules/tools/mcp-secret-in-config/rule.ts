@@ -4,6 +4,7 @@ import type { McpConfig } from '../../../server/src/analyzers/data/toolConfig';
 import type { Fix, TextEdit } from '../../../server/src/engine/model';
 import type { DataProperty, DataView } from '../../../server/src/engine/views';
 import { defineRule } from '../../../server/src/engine/rule';
+import { findProviderKeys } from '../../../server/src/analyzers/prompt/secretPatterns';
 
 const SECRET_KEY = /(TOKEN|SECRET|PASSWORD|PASSWD|(^|_)PWD$|API[_-]?KEY|APIKEY|ACCESS[_-]?KEY|PRIVATE[_-]?KEY|(^|_)AUTH($|_)|CREDENTIALS?$|COOKIE|SESSION[_-]?(KEY|ID|TOKEN))/i;
 /** Keys that name a secret's location or kind, not the secret itself. */
@@ -37,11 +38,14 @@ export default defineRule({
       if (!config) return;
       const vscode = config.dialect === 'vscode' || config.dialect === 'vscode-settings';
       const advice = vscode ? 'use `${input:...}` so VS Code prompts once and stores it securely' : 'set it in the environment the client starts from, or use the client\'s secret storage';
+      // characters hardcoded-ai-provider-key reports (prefixed and provider-named keys) are not reported twice
+      const providerKeys = findProviderKeys(view.text);
+      const isProviderKeyAt = (start: number, end: number) => providerKeys.some((k) => k.start < end && start < k.end);
       for (const server of config.servers) {
         for (const [kind, props] of [['env', server.env], ['header', server.headers]] as const) {
           for (const prop of props) {
             const secret = literalSecret(view, prop, kind === 'header');
-            if (!secret) continue;
+            if (!secret || isProviderKeyAt(secret.start, secret.end)) continue;
             const fixes: Fix[] = vscode ? [inputFix(view, config, server.name, prop, secret, kind === 'header')] : [];
             ctx.report({ messageId: kind, data: { server: server.name, key: prop.key, advice }, start: secret.start, end: secret.end, fixes });
           }

@@ -47,8 +47,10 @@ export function detectFileKind(path: string, languageId?: string): FileKind | un
     return 'data';
   }
   if (name.endsWith('.md') || name.endsWith('.txt')) {
-    // system prompts and agent instructions kept as markdown / text
-    if (/(^|\/)(prompts?|instructions|system[-_]?prompts?|agents?)\//.test(lower) || /prompt|instruction|system/.test(name)) return 'prompt';
+    // system prompts and agent instructions kept as markdown / text: by folder or by an explicit name,
+    // not any document that merely mentions prompts (docs/prompt-engineering.md is prose)
+    if (/(^|\/)(prompts|system[-_]?prompts|instructions|\.github\/prompts|\.github\/instructions)\//.test(lower)) return 'prompt';
+    if (/(^|[-_.])(system[-_]?prompt|prompt|system|instructions)\.(md|txt)$/.test(name) && !/(^|[-_.])(readme|changelog|license)/.test(name)) return 'prompt';
     if (languageId && LANGUAGE_KINDS[languageId] === 'prompt') return 'prompt';
     return undefined;
   }

@@ -101,7 +101,13 @@ function readRaw(file: string, errors: ConfigError[]): RawDoc | undefined {
     }
     return posOf(lc, offset);
   };
-  return { value: doc.toJS({ maxAliasCount: 50 }), at };
+  try {
+    return { value: doc.toJS({ maxAliasCount: 50 }), at };
+  } catch (e) {
+    // e.g. an alias bomb: refuse it instead of expanding it
+    errors.push({ file, line: 1, column: 1, message: `cannot load: ${(e as Error).message}` });
+    return undefined;
+  }
 }
 
 /** Load one config file (and what it extends) into an EffectiveConfig. */

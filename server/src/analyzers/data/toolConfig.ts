@@ -3,6 +3,7 @@
  * declares (with the nodes rules point at), Claude Code permission settings, and function-calling /
  * MCP tool schemas. Pure helpers: no I/O; every offset is an offset into `view.text`.
  */
+import type { TextEdit } from '../../engine/model';
 import type { DataNode, DataProperty, DataView } from '../../engine/views';
 import { getProp, getValue, walkData } from './index';
 
@@ -559,4 +560,227 @@ export function removeArrayItem(view: DataView, array: DataNode, index: number):
 export function isLoopbackHost(host: string): boolean {
   const h = host.toLowerCase().replace(/^\[|\]$/g, '');
   return h === 'localhost' || h.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(h) || h === '::1' || h === '0.0.0.0' || h === 'host.docker.internal';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names, distances and property insertion (tool-schema and MCP catalogue rules)
+
+/** Words of an identifier: `shellCommand`, `shell_command`, `shell-command` -> ['shell', 'command']. */
+export function identifierWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/**
+ * Optimal-string-alignment Damerau-Levenshtein distance (insert, delete, substitute, swap two
+ * neighbours), stopping early: returns `max + 1` as soon as the distance must exceed `max`.
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur: number[] = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+      cur.push(d);
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return Math.min(prev[b.length], max + 1);
+}
+
+/** Indentation (spaces and tabs) of the line holding `offset`. */
+function lineIndent(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart))![0];
+}
+
+/**
+ * Edit adding `key: value` to an object node, in the node's own style: after the last member of a
+ * JSON / flow object (on its own line when the object is multi-line), or as the first key of a YAML
+ * block mapping. `jsonValue` is the value as JSON text (also valid YAML flow). Undefined when the
+ * object cannot be edited safely (e.g. a trailing comma).
+ */
+export function insertPropertyEdit(view: DataView, obj: DataNode, key: string, jsonValue: string): TextEdit | undefined {
+  if (obj.type !== 'object') return undefined;
+  const text = view.text;
+  const props = obj.properties ?? [];
+  const flow = text[obj.start] === '{';
+  const quotedKey = view.format === 'yaml' ? key : JSON.stringify(key);
+  if (flow) {
+    if (props.length === 0) {
+      const close = text.lastIndexOf('}', obj.end);
+      if (close <= obj.start) return undefined;
+      return { start: obj.start + 1, end: close, newText: ` ${quotedKey}: ${jsonValue} ` };
+    }
+    const last = props[props.length - 1];
+    const after = text.slice(last.value.end, obj.end).replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '');
+    if (/^\s*,/.test(after)) return undefined;
+    const multiLine = text.slice(obj.start, last.keyStart).includes('\n');
+    const sep = multiLine ? `\n${lineIndent(text, last.keyStart)}` : ' ';
+    return { start: last.value.end, end: last.value.end, newText: `,${sep}${quotedKey}: ${jsonValue}` };
+  }
+  if (view.format !== 'yaml' || props.length === 0) return undefined;
+  const first = props[0];
+  const column = first.keyStart - (text.lastIndexOf('\n', first.keyStart - 1) + 1);
+  return { start: first.keyStart, end: first.keyStart, newText: `${key}: ${jsonValue}\n${' '.repeat(column)}` };
+}
+
+/** The property of `parent` whose value is `node`. */
+export function propertyOf(parent: DataNode | undefined, node: DataNode | undefined): DataProperty | undefined {
+  return parent?.properties?.find((p) => p.value === node);
+}
+
+/** 1-based line of an offset. */
+export function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A small offline catalogue of well-known MCP servers
+
+/** What a server gives the agent, for lethal-trifecta reasoning. */
+export type McpCapability = 'untrusted' | 'private' | 'outbound';
+
+export interface KnownMcpServer {
+  /** Short, human name shown in messages. */
+  id: string;
+  /** Exact npm / PyPI package names and container images (no version or tag). */
+  packages: string[];
+  /** Remote endpoints: host, optionally with a path prefix. */
+  hosts?: string[];
+  caps: McpCapability[];
+}
+
+/** Popular servers (reference servers, vendor servers, widely used community ones). */
+export const KNOWN_MCP_SERVERS: readonly KnownMcpServer[] = [
+  { id: 'filesystem', packages: ['@modelcontextprotocol/server-filesystem', 'mcp/filesystem'], caps: ['private'] },
+  { id: 'github', packages: ['@modelcontextprotocol/server-github', 'ghcr.io/github/github-mcp-server', 'mcp/github', 'github-mcp-server'], hosts: ['api.githubcopilot.com/mcp'], caps: ['untrusted', 'private', 'outbound'] },
+  { id: 'gitlab', packages: ['@modelcontextprotocol/server-gitlab', 'mcp/gitlab'], caps: ['untrusted', 'private', 'outbound'] },
+  { id: 'git', packages: ['mcp-server-git', 'mcp/git'], caps: ['private'] },
+  { id: 'slack', packages: ['@modelcontextprotocol/server-slack', 'mcp/slack', 'slack-mcp-server'], caps: ['untrusted', 'private', 'outbound'] },
+  { id: 'fetch', packages: ['mcp-server-fetch', 'mcp/fetch', 'fetcher-mcp', '@kazuph/mcp-fetch'], caps: ['untrusted', 'outbound'] },
+  { id: 'puppeteer', packages: ['@modelcontextprotocol/server-puppeteer', 'mcp/puppeteer'], caps: ['untrusted', 'outbound'] },
+  { id: 'playwright', packages: ['@playwright/mcp', '@executeautomation/playwright-mcp-server', 'mcp/playwright'], caps: ['untrusted', 'outbound'] },
+  { id: 'browserbase', packages: ['@browserbasehq/mcp-server-browserbase', '@browserbasehq/mcp'], caps: ['untrusted', 'outbound'] },
+  { id: 'chrome-devtools', packages: ['chrome-devtools-mcp'], caps: ['untrusted', 'outbound'] },
+  { id: 'firecrawl', packages: ['firecrawl-mcp'], caps: ['untrusted', 'outbound'] },
+  { id: 'brave-search', packages: ['@modelcontextprotocol/server-brave-search', 'mcp/brave-search', '@brave/brave-search-mcp-server'], caps: ['untrusted'] },
+  { id: 'tavily', packages: ['tavily-mcp'], hosts: ['mcp.tavily.com'], caps: ['untrusted'] },
+  { id: 'exa', packages: ['exa-mcp-server'], hosts: ['mcp.exa.ai'], caps: ['untrusted'] },
+  { id: 'context7', packages: ['@upstash/context7-mcp'], hosts: ['mcp.context7.com'], caps: ['untrusted'] },
+  { id: 'postgres', packages: ['@modelcontextprotocol/server-postgres', 'mcp/postgres'], caps: ['private'] },
+  { id: 'sqlite', packages: ['mcp-server-sqlite', 'mcp/sqlite'], caps: ['private'] },
+  { id: 'redis', packages: ['@modelcontextprotocol/server-redis', 'mcp/redis'], caps: ['private'] },
+  { id: 'supabase', packages: ['@supabase/mcp-server-supabase'], hosts: ['mcp.supabase.com'], caps: ['private'] },
+  { id: 'gdrive', packages: ['@modelcontextprotocol/server-gdrive', 'mcp/gdrive'], caps: ['untrusted', 'private'] },
+  { id: 'gmail', packages: ['@gongrzhe/server-gmail-autoauth-mcp'], caps: ['untrusted', 'private', 'outbound'] },
+  { id: 'notion', packages: ['@notionhq/notion-mcp-server', 'mcp/notion'], hosts: ['mcp.notion.com'], caps: ['untrusted', 'private'] },
+  { id: 'linear', packages: [], hosts: ['mcp.linear.app'], caps: ['untrusted', 'private'] },
+  { id: 'atlassian', packages: [], hosts: ['mcp.atlassian.com'], caps: ['untrusted', 'private'] },
+  { id: 'sentry', packages: ['mcp-server-sentry', '@sentry/mcp-server', 'mcp/sentry'], hosts: ['mcp.sentry.dev'], caps: ['untrusted', 'private'] },
+  { id: 'stripe', packages: ['@stripe/mcp'], hosts: ['mcp.stripe.com'], caps: ['private', 'outbound'] },
+  { id: 'desktop-commander', packages: ['@wonderwhy-er/desktop-commander'], caps: ['private', 'outbound'] },
+  { id: 'google-maps', packages: ['@modelcontextprotocol/server-google-maps', 'mcp/google-maps'], caps: [] },
+  { id: 'memory', packages: ['@modelcontextprotocol/server-memory', 'mcp/memory'], caps: [] },
+  { id: 'everything', packages: ['@modelcontextprotocol/server-everything', 'mcp/everything'], caps: [] },
+  { id: 'sequential-thinking', packages: ['@modelcontextprotocol/server-sequential-thinking', 'mcp/sequentialthinking'], caps: [] },
+  { id: 'time', packages: ['mcp-server-time', 'mcp/time'], caps: [] },
+  { id: 'aws-kb-retrieval', packages: ['@modelcontextprotocol/server-aws-kb-retrieval'], caps: ['private'] },
+  { id: 'everart', packages: ['@modelcontextprotocol/server-everart'], caps: [] },
+  { id: 'qdrant', packages: ['mcp-server-qdrant'], caps: ['private'] },
+];
+
+/** Capability guesses for servers not in the catalogue, from words in their name, package or URL. */
+const CAPABILITY_WORDS: { re: RegExp; caps: McpCapability[] }[] = [
+  { re: /\b(?:fetch|http-?client|curl|web-?fetch|url-?reader)\b/, caps: ['untrusted', 'outbound'] },
+  { re: /\b(?:browser|puppeteer|playwright|selenium|chrome|crawl\w*|scrap\w*)\b/, caps: ['untrusted', 'outbound'] },
+  { re: /\b(?:web-?search|search-?web|brave|tavily|serp\w*|perplexity|duckduckgo|bing|google-?search|exa)\b/, caps: ['untrusted'] },
+  { re: /\b(?:slack|discord|teams|telegram|whatsapp|mattermost)\b/, caps: ['untrusted', 'private', 'outbound'] },
+  { re: /\b(?:gmail|e-?mail|outlook|imap|smtp|mail|mailbox)\b/, caps: ['untrusted', 'private', 'outbound'] },
+  { re: /\b(?:github|gitlab|bitbucket|gitea)\b/, caps: ['untrusted', 'private', 'outbound'] },
+  { re: /\b(?:jira|linear|confluence|atlassian|notion|zendesk|intercom|sentry)\b/, caps: ['untrusted', 'private'] },
+  { re: /\b(?:filesystem|file-?system|fs|files)\b/, caps: ['private'] },
+  { re: /\b(?:postgres\w*|mysql|mariadb|sqlite\d*|mongo\w*|database|db|redis|supabase|snowflake|bigquery|mssql|sql-?server|oracle)\b/, caps: ['private'] },
+  { re: /\b(?:gdrive|google-?drive|drive|dropbox|onedrive|sharepoint)\b/, caps: ['untrusted', 'private'] },
+];
+
+/** Where a configured server comes from: its package, container image or remote endpoint. */
+export interface McpServerOrigin {
+  /** Package name without version (npm / PyPI), with its token. */
+  pkg?: { name: string; token: CommandToken; ecosystem: 'npm' | 'pypi' };
+  /** Container image without tag or digest, with its token. */
+  image?: { name: string; token: CommandToken };
+  /** Host and path of a remote server's URL, lower-case. */
+  endpoint?: string;
+}
+
+/** Package name of an npm / PyPI spec: `@scope/x@1.2.3` -> `@scope/x`, `x[cli]==1.0` -> `x`. */
+export function packageName(spec: string, ecosystem: 'npm' | 'pypi'): string {
+  if (ecosystem === 'npm') {
+    const at = spec.lastIndexOf('@');
+    return (at > 0 ? spec.slice(0, at) : spec).toLowerCase();
+  }
+  return spec.split(/[\[=<>!~@;\s]/)[0].toLowerCase().replace(/_/g, '-');
+}
+
+export function mcpServerOrigin(view: DataView, server: McpServer): McpServerOrigin {
+  const out: McpServerOrigin = {};
+  const tokens = expandedTokens(view, server);
+  const launch = packageLaunch(tokens);
+  if (launch && !/^(\.{0,2}\/|~\/|[A-Za-z]:[\\/]|file:|git\+|github:|https?:)/.test(launch.pkg.value)) {
+    out.pkg = { name: packageName(launch.pkg.value, launch.ecosystem), token: launch.pkg, ecosystem: launch.ecosystem };
+  }
+  const docker = dockerRun(tokens);
+  if (docker?.image) {
+    const v = docker.image.value.replace(/@sha256:[0-9a-f]+$/i, '');
+    const slash = v.lastIndexOf('/');
+    const colon = v.indexOf(':', slash + 1);
+    out.image = { name: (colon > 0 ? v.slice(0, colon) : v).toLowerCase().replace(/^docker\.io\/(library\/)?/, ''), token: docker.image };
+  }
+  const url = typeof server.url?.value === 'string' ? server.url.value : undefined;
+  const remote = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/\s]*@)?([^/:?#\s]+)(?::\d+)?([^?#\s]*)/i.exec(url ?? '');
+  if (remote) out.endpoint = (remote[1] + remote[2]).toLowerCase().replace(/\/+$/, '');
+  // npx mcp-remote https://host/path: the remote endpoint is the server
+  if (!out.endpoint && launch && /^mcp-remote$/i.test(packageName(launch.pkg.value, 'npm'))) {
+    const u = launch.rest.find((t) => /^https?:\/\//i.test(t.value));
+    const m = u && /^https?:\/\/([^/:?#\s]+)(?::\d+)?([^?#\s]*)/i.exec(u.value);
+    if (m) out.endpoint = (m[1] + m[2]).toLowerCase().replace(/\/+$/, '');
+  }
+  return out;
+}
+
+/** The catalogue entry a server is, by exact package, image or endpoint; undefined when unknown. */
+export function knownMcpServer(origin: McpServerOrigin): KnownMcpServer | undefined {
+  return KNOWN_MCP_SERVERS.find((k) =>
+    (origin.pkg && k.packages.includes(origin.pkg.name)) ||
+    (origin.image && k.packages.includes(origin.image.name)) ||
+    (origin.endpoint && (k.hosts ?? []).some((h) => origin.endpoint === h || origin.endpoint!.startsWith(h + '/'))));
+}
+
+/** What a server gives the agent: from the catalogue, else guessed from its name, package and URL. */
+export function mcpServerCapabilities(view: DataView, server: McpServer): Set<McpCapability> {
+  const origin = mcpServerOrigin(view, server);
+  const known = knownMcpServer(origin);
+  if (known) return new Set(known.caps);
+  const words = [server.name, origin.pkg?.name, origin.image?.name, origin.endpoint]
+    .filter((w): w is string => !!w)
+    .map((w) => w.toLowerCase().replace(/[_./@:]+/g, ' '))
+    .join(' ');
+  const caps = new Set<McpCapability>();
+  for (const { re, caps: c } of CAPABILITY_WORDS) if (re.test(words)) for (const x of c) caps.add(x);
+  return caps;
 }

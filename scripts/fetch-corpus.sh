@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Fills .cache/corpus/ (gitignored) with large real code nobody here wrote, for `npm run accuracy`:
+#   debian/<pkg>/  Python sources of Debian 12 packages: the installed /usr/lib/python3/dist-packages, plus
+#                  a few AI-app relevant packages fetched with `apt-get download` and unpacked with
+#                  `dpkg-deb -x` (nothing is installed on the system, no dependencies are pulled);
+#   npm/<name>/    AI SDKs, agent frameworks and MCP servers fetched with `npm pack` and untarred.
+# Idempotent: what is already there is kept; re-run to fill gaps. Needs only the npm registry and Debian apt.
+# Usage: scripts/fetch-corpus.sh [corpus dir]   (default .cache/corpus)
+set -u
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+CORPUS="${1:-$ROOT/.cache/corpus}"
+mkdir -p "$CORPUS/debian" "$CORPUS/npm" "$CORPUS/.downloads"
+MANIFEST="$CORPUS/MANIFEST.txt"
+touch "$MANIFEST"
+ok=0; failed=0
+
+note() { echo "fetch-corpus: $*" >&2; }
+record() { grep -qxF "$1" "$MANIFEST" || echo "$1" >>"$MANIFEST"; }
+
+# --- (a) Python: what Debian installed, sources only ----------------------------------------------
+SYS=/usr/lib/python3/dist-packages
+if [ -d "$SYS" ] && [ ! -e "$CORPUS/debian/system-dist-packages/.done" ]; then
+  note "copying Python sources from $SYS"
+  mkdir -p "$CORPUS/debian/system-dist-packages"
+  (cd "$SYS" && find . -type d -name __pycache__ -prune -o -type f \( -name '*.py' -o -name '*.json' -o -name '*.yaml' -o -name '*.yml' -o -name '*.j2' -o -name '*.jinja*' -o -name '*.txt' -o -name '*.md' \) -size -2M -print0 \
+    | xargs -0 -r cp --parents -t "$CORPUS/debian/system-dist-packages" 2>/dev/null)
+  touch "$CORPUS/debian/system-dist-packages/.done"
+  record "debian system-dist-packages (copy of $SYS)"
+fi
+
+# AI-app relevant Debian 12 packages (only those that exist; each .deb is downloaded, not installed)
+DEBS=(python3-flask python3-jinja2 python3-werkzeug python3-requests python3-httpx python3-aiohttp
+      python3-fastapi python3-starlette python3-uvicorn python3-pydantic python3-sqlalchemy
+      python3-numpy python3-sklearn python3-joblib python3-torch python3-onnx python3-nltk python3-gensim
+      python3-sentencepiece python3-pandas python3-django python3-tornado python3-jupyter-client
+      python3-ipython python3-dill python3-cloudpickle python3-markdown python3-bleach python3-mistune
+      python3-paramiko python3-pexpect python3-boto3)
+if command -v apt-get >/dev/null && command -v dpkg-deb >/dev/null; then
+  for p in "${DEBS[@]}"; do
+    dest="$CORPUS/debian/$p"
+    [ -e "$dest/.done" ] && { ok=$((ok + 1)); continue; }
+    if ! apt-cache show --no-all-versions "$p" >/dev/null 2>&1; then note "skip $p (not in apt)"; continue; fi
+    deb=$(ls "$CORPUS/.downloads/${p}_"*.deb 2>/dev/null | head -1)
+    if [ -z "$deb" ]; then
+      (cd "$CORPUS/.downloads" && timeout 120 apt-get download -q "$p" >/dev/null 2>&1) || { note "apt-get download $p failed"; failed=$((failed + 1)); continue; }
+      deb=$(ls "$CORPUS/.downloads/${p}_"*.deb 2>/dev/null | head -1)
+    fi
+    tmp="$CORPUS/.downloads/x-$p"
+    rm -rf "$tmp" && mkdir -p "$tmp" && dpkg-deb -x "$deb" "$tmp" || { note "cannot unpack $deb"; failed=$((failed + 1)); continue; }
+    rm -rf "$dest" && mkdir -p "$dest"
+    # keep the Python tree only (sources, templates, data files); drop compiled objects and docs
+    for d in "$tmp/usr/lib/python3/dist-packages" "$tmp/usr/lib/python3"*/site-packages; do
+      [ -d "$d" ] && cp -a "$d/." "$dest/"
+    done
+    find "$dest" -type f \( -name '*.so' -o -name '*.pyc' \) -delete
+    rm -rf "$tmp"
+    touch "$dest/.done"
+    record "debian $(basename "$deb" .deb)"
+    ok=$((ok + 1))
+  done
+else
+  note "apt-get/dpkg-deb not available: only the installed dist-packages are used"
+fi
+
+# --- (b) JS/TS: AI SDKs, agent frameworks, MCP servers from npm -----------------------------------
+NPMS=(openai @anthropic-ai/sdk ai @ai-sdk/openai @ai-sdk/anthropic @ai-sdk/provider-utils
+      @langchain/core langchain @langchain/openai @langchain/anthropic @langchain/langgraph
+      @modelcontextprotocol/sdk @google/genai @google/generative-ai ollama @mistralai/mistralai groq-sdk
+      cohere-ai @huggingface/inference @openai/agents llamaindex @llamaindex/core
+      @modelcontextprotocol/server-filesystem @modelcontextprotocol/server-github @modelcontextprotocol/server-memory
+      @modelcontextprotocol/server-everything @modelcontextprotocol/server-puppeteer @modelcontextprotocol/server-brave-search
+      @modelcontextprotocol/server-slack @modelcontextprotocol/server-postgres @modelcontextprotocol/server-sequential-thinking
+      @modelcontextprotocol/server-gdrive @modelcontextprotocol/inspector @playwright/mcp mcp-remote
+      fastmcp @mastra/core)
+if command -v npm >/dev/null; then
+  for p in "${NPMS[@]}"; do
+    safe="${p//\//__}"
+    dest="$CORPUS/npm/$safe"
+    [ -e "$dest/.done" ] && { ok=$((ok + 1)); continue; }
+    tgz=$(ls "$CORPUS/.downloads/npm-$safe/"*.tgz 2>/dev/null | head -1)
+    if [ -z "$tgz" ]; then
+      mkdir -p "$CORPUS/.downloads/npm-$safe"
+      (cd "$CORPUS/.downloads/npm-$safe" && timeout 180 npm pack "$p" --silent >/dev/null 2>&1) || { note "npm pack $p failed"; failed=$((failed + 1)); continue; }
+      tgz=$(ls "$CORPUS/.downloads/npm-$safe/"*.tgz 2>/dev/null | head -1)
+    fi
+    rm -rf "$dest" && mkdir -p "$dest"
+    tar -xzf "$tgz" -C "$dest" --strip-components=1 --no-same-owner 2>/dev/null || { note "cannot untar $tgz"; failed=$((failed + 1)); continue; }
+    touch "$dest/.done"
+    record "npm $(basename "$tgz" .tgz)"
+    ok=$((ok + 1))
+  done
+else
+  note "npm not available: no JS/TS corpus"
+fi
+
+note "done: $ok sources present, $failed failed; corpus in $CORPUS ($(du -sh "$CORPUS" --exclude=.downloads 2>/dev/null | cut -f1))"
+exit 0
