@@ -96,4 +96,7 @@ if (withTests || args.has('--tests-only')) {
 if (args.has('--bench')) {
   await esbuild.build({ ...common, sourcemap: false, entryPoints: { bench: 'bench/bench.ts' }, outdir: 'out/bench', absWorkingDir: root });
 }
+if (args.has('--accuracy')) {
+  await esbuild.build({ ...common, sourcemap: false, entryPoints: { accuracy: 'bench/accuracy.ts' }, outdir: `${outDir}/accuracy`, absWorkingDir: root });
+}
 if (!args.has('--quiet')) console.error(`build: ${Date.now() - t0} ms${withTests ? ' (with tests)' : ''}`);

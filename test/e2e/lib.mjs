@@ -17,8 +17,9 @@ export const SOURCE = 'aisec';
  */
 export const FILES = [
   { file: 'app.py', languageId: 'python', codes: ['llm-output-code-execution', 'torch-load-unsafe'] },
-  { file: 'server.ts', languageId: 'typescript', codes: ['llm-output-code-execution'] },
+  { file: 'server.ts', languageId: 'typescript', codes: ['llm-output-code-execution', 'hardcoded-ai-provider-key'] },
   { file: 'chat.prompty', languageId: 'prompty', codes: ['untrusted-variable-in-system-prompt'] },
+  { file: 'AGENTS.md', languageId: 'markdown', codes: ['hidden-unicode-characters'] },
   { file: '.vscode/mcp.json', languageId: 'jsonc', codes: ['mcp-unpinned-server-package', 'mcp-insecure-transport'] },
   { file: 'clean.py', languageId: 'python', codes: [] },
 ];

@@ -377,6 +377,9 @@ async function main() {
         const missing = missingCodes(f.codes, diags);
         assert(missing.length === 0, `missing ${missing.join(', ')} after ${timeoutMs / 1000} s; Problems panel shows:\n${describeDiags(diags)}`);
         assert(ours.every((d) => d.line && d.column && d.message), `a row lacks position or message:\n${describeDiags(ours)}`);
+        // the rule id in the panel is a link to the policy page (codeDescription.href)
+        const noLink = ours.filter((d) => !/^https?:\/\//.test(d.codeHref || ''));
+        assert(noLink.length === 0, `rule id without a policy link:\n${describeDiags(noLink)}`);
         anyFound = true;
         return `${ours.length} aisec diagnostics, all expected after ${first} ms`;
       }
@@ -474,7 +477,12 @@ results.timings.totalMs = Date.now() - T0;
 results.passed = tally.passed; results.failed = tally.failed; results.failures = tally.failures;
 fs.writeFileSync(path.join(outDir, 'results.json'), JSON.stringify(results, null, 2));
 const exthost = findExthostLogs(path.join(outDir, 'vscode-logs'));
-if (tally.failed && exthost.length) process.stdout.write(`extension host / language client logs:\n${exthost.map((p) => `  ${p}`).join('\n')}\n`);
+if (tally.failed && exthost.length) {
+  process.stdout.write(`extension host / language client logs:\n${exthost.map((p) => `  ${p}`).join('\n')}\n`);
+  // the first errors the extension logged usually explain a missing diagnostic
+  const errors = exthost.flatMap((p) => fs.readFileSync(p, 'utf8').split('\n').filter((l) => /\[error\]/.test(l) && /aisec/i.test(`${p}${l}`)));
+  if (errors.length) process.stdout.write(`first errors logged for aisec:\n${errors.slice(0, 10).map((l) => `  ${l.slice(0, 300)}`).join('\n')}\n`);
+}
 process.stdout.write(`vscode (code-server): screenshots and logs in ${path.relative(process.cwd(), outDir) || '.'}\n`);
 process.stdout.write(`${tally.summary()}\n`);
 process.exit(tally.failed ? 1 : 0);

@@ -21,6 +21,8 @@ export interface LspClientOptions {
   configuration?: boolean;
   settings?: Record<string, unknown>;
   initializationOptions?: Record<string, unknown>;
+  /** Send no workspace folder and no rootUri (single-file mode, as some editors do). */
+  noWorkspace?: boolean;
 }
 
 interface Waiter {
@@ -67,7 +69,9 @@ export class LspClient {
         }
       }
     });
-    this.conn.onNotification('window/showMessage', (p: { type: number; message: string }) => this.messages.push(p));
+    this.conn.onNotification('window/showMessage', (p: { type: number; message: string }) => {
+      this.messages.push(p);
+    });
     this.conn.onNotification('window/logMessage', () => undefined);
     this.conn.onNotification('$/progress', () => undefined);
     this.conn.onRequest('workspace/configuration', (p: { items: { scopeUri?: string; section?: string }[] }) => {
@@ -98,8 +102,8 @@ export class LspClient {
     this.initializeResult = await this.withTimeout(
       this.conn.sendRequest('initialize', {
         processId: process.pid,
-        rootUri: uriOf(this.opts.root),
-        workspaceFolders: [{ uri: uriOf(this.opts.root), name: path.basename(this.opts.root) }],
+        rootUri: this.opts.noWorkspace ? null : uriOf(this.opts.root),
+        workspaceFolders: this.opts.noWorkspace ? null : [{ uri: uriOf(this.opts.root), name: path.basename(this.opts.root) }],
         capabilities,
         initializationOptions: this.opts.initializationOptions,
       }),
@@ -153,6 +157,10 @@ export class LspClient {
     this.versions.set(uri, version);
     await this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
     return version;
+  }
+
+  notify(method: string, params: unknown): Promise<void> {
+    return this.conn.sendNotification(method, params);
   }
 
   async close(abs: string): Promise<void> {

@@ -243,6 +243,33 @@ describe('lsp: language server over stdio', function () {
       assert.strictEqual(client.exited, undefined);
     });
 
+    it('survives hostile documents: minified 5 MB JS, empty, invalid JSON, alias bombs, CRLF', async () => {
+      let bomb = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
+      let prev = 'a';
+      for (const n of 'bcdefghi') {
+        bomb += `${n}: &${n} [${Array(9).fill(`*${prev}`).join(',')}]\n`;
+        prev = n;
+      }
+      const docs: [string, string, string][] = [
+        ['app.js', 'var a=1;'.repeat((5 * 1024 * 1024) / 8), 'javascript'],
+        ['empty.py', '', 'python'],
+        ['bad/.vscode/mcp.json', '{\n  "servers": {\n    "t": { "type": "http", "url": "http://mcp.tickets.example.org/mcp"\n', 'jsonc'],
+        ['bomb.yaml', bomb, 'yaml'],
+        ['deep-object.json', '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000), 'json'],
+      ];
+      for (const [rel, text, lang] of docs) {
+        const pub = await client.open(path.join(ws, rel), text, lang);
+        assert.ok(Array.isArray(pub.diagnostics), rel);
+        // a truncated MCP config still yields what parsed; the others yield nothing
+        assert.deepStrictEqual(ids(pub.diagnostics), rel === 'bad/.vscode/mcp.json' ? ['mcp-insecure-transport'] : [], rel);
+      }
+      // CRLF: positions as the editor counts them
+      const crlf = path.join(ws, 'crlf.py');
+      const pub = await client.open(crlf, `import os\r\n\r\nKEY = "${OPENAI_KEY}"\r\n`);
+      assert.deepStrictEqual(pub.diagnostics.map((d) => d.range), [{ start: { line: 2, character: 7 }, end: { line: 2, character: 7 + OPENAI_KEY.length } }]);
+      assert.strictEqual(client.exited, undefined);
+    });
+
     it('publishes only the result of the latest version when edits supersede each other', async () => {
       const file = path.join(ws, 'typing.py');
       writeFile(ws, 'typing.py', 'x = 1\n');
@@ -335,6 +362,35 @@ describe('lsp: language server over stdio', function () {
         const sub = await c.open(path.join(ws, 'sub', 'tool.py'));
         assert.deepStrictEqual(sub.diagnostics.map((d) => [d.code, d.severity]), [[KEY_RULE, 2]]);
         assert.strictEqual(c.messages.length, 0, 'no error message for a valid config');
+      } finally {
+        await c.stop();
+      }
+    });
+
+    it('re-analyses open documents when .aisec.yaml changes (didChangeWatchedFiles)', async () => {
+      const ws = makeWorkspace('ws-config');
+      const c = await new LspClient({ root: ws, configuration: true, settings: {} }).start();
+      try {
+        const app = path.join(ws, 'app.py');
+        const first = await c.open(app);
+        assert.ok(first.diagnostics.some((d) => d.code === 'invalid-suppression'));
+        const since = c.publishes.length;
+        const cfg = writeFile(ws, '.aisec.yaml', 'rules:\n  invalid-suppression: off\n  hidden-unicode-characters: warning\n');
+        await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(cfg), type: 2 }] });
+        const pub = await c.waitForDiagnostics(uriOf(app), () => true, 15_000, since);
+        // the key rule is back on (the new file does not turn it off), invalid-suppression is off
+        assert.deepStrictEqual(pub.diagnostics.map((d) => [d.code, d.severity, d.range.start.line]).sort(), [['hardcoded-ai-provider-key', 1, 2], ['hidden-unicode-characters', 2, 4]]);
+      } finally {
+        await c.stop();
+      }
+    });
+
+    it('works without a workspace folder (single-file mode), using the nearest config above the file', async () => {
+      const ws = makeWorkspace('ws-config');
+      const c = await new LspClient({ root: ws, noWorkspace: true }).start();
+      try {
+        const pub = await c.open(path.join(ws, 'app.py'));
+        assert.deepStrictEqual(pub.diagnostics.map((d) => [d.code, d.severity]).sort(), [['hidden-unicode-characters', 1], ['invalid-suppression', 1]]);
       } finally {
         await c.stop();
       }

@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../../../server/src/analyzers/python/tree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { jsFlow, pyArgs, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
 import { defineRule } from '../../../server/src/engine/rule';

@@ -113,7 +113,9 @@ function mapEdits(edits: TextEdit[], view: BaseView): TextEdit[] | undefined {
   const out: TextEdit[] = [];
   for (const e of edits) {
     if (!view.map.canEdit(e.start, e.end)) return undefined;
-    out.push({ start: view.map.toFile(e.start), end: view.map.toFile(e.end), newText: e.newText });
+    const newText = view.map.encode ? view.map.encode(e.newText) : e.newText;
+    if (newText === undefined) return undefined;
+    out.push({ start: view.map.toFile(e.start), end: view.map.toFile(e.end), newText });
   }
   return out;
 }

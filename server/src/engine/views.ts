@@ -3,7 +3,7 @@
  * Every offset in a view is an offset into `view.text`; `toFileOffset` maps it back into the file
  * (identity unless the view is embedded, e.g. a notebook cell or a prompt inside YAML).
  */
-import type { Node as TsNode, Tree as TsTree } from 'web-tree-sitter';
+import type { PyNode } from '../analyzers/python/tree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 
 export interface OffsetMap {
@@ -11,6 +11,11 @@ export interface OffsetMap {
   toFile(offset: number): number;
   /** Can an edit of [start, end) in view coordinates be applied verbatim to the file? */
   canEdit(start: number, end: number): boolean;
+  /**
+   * Encode replacement text for the file's syntax (e.g. JSON string escaping for notebook cells);
+   * undefined when it cannot be written there. Absent: the text is written verbatim.
+   */
+  encode?(newText: string): string | undefined;
 }
 
 export interface BaseView {
@@ -19,8 +24,8 @@ export interface BaseView {
 }
 
 export interface PythonView extends BaseView {
-  tree: TsTree;
-  root: TsNode;
+  /** A plain-JS mirror of the tree-sitter tree (the wasm tree is freed right after parsing). */
+  root: PyNode;
 }
 
 export interface JsView extends BaseView {

@@ -9,7 +9,7 @@
 // Where VS Code cannot be downloaded (an offline machine, like this project's CI), it prints
 // "skipped: cannot download VS Code" and exits 0; run the code-server suite (vscode.e2e.mjs) there.
 // Otherwise the last line is the suite's `N passed, N failed` and the exit code is 0 only if all passed.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,10 +27,11 @@ const cachePath = path.join(REPO, '.cache', 'vscode-test');
 const { downloadAndUnzipVSCode, resolveCliArgsFromVSCodeExecutablePath, runTests } = await import('@vscode/test-electron');
 
 // 1. VS Code itself: a download, unless a previous run cached it
+process.stdout.write(`electron: getting VS Code ${version} (cache ${path.relative(REPO, cachePath)})\n`);
 let executable;
 try {
   executable = await Promise.race([
-    downloadAndUnzipVSCode({ version, cachePath, timeout: 20000 }),
+    downloadAndUnzipVSCode({ version, cachePath, timeout: 20000, reporter: { report() {}, error() {} } }),
     new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 120 s')), 120000).unref()),
   ]);
 } catch (e) {
@@ -41,6 +42,7 @@ try {
 if (!fs.existsSync(vsix)) { process.stdout.write(`electron: vsix not found: ${vsix}\n0 passed, 1 failed\n`); process.exit(1); }
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aisec-electron-e2e-'));
 let code = 1;
+let xvfb = null;
 try {
   const extensionsDir = path.join(tmp, 'extensions');
   const userDataDir = path.join(tmp, 'user-data');
@@ -58,7 +60,13 @@ try {
   const inst = spawnSync(cli, [...cliArgs, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix], { encoding: 'utf8', shell: process.platform === 'win32' });
   if (inst.status !== 0) throw new Error(`--install-extension failed: ${inst.stdout}${inst.stderr}`);
 
-  // 3. the suite, in the extension host of a real window (needs a display: xvfb-run on Linux CI)
+  // 3. the suite, in the extension host of a real window. Linux without a display: start Xvfb when
+  //    it is installed (apt-get install xvfb); without one, Electron fails and so does this suite.
+  if (process.platform === 'linux' && !process.env.DISPLAY && spawnSync('sh', ['-c', 'command -v Xvfb']).status === 0) {
+    const display = `:${90 + Math.floor(Math.random() * 9)}`;
+    xvfb = spawn('Xvfb', [display, '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: 'ignore', detached: true });
+    process.env.DISPLAY = display;
+  }
   code = await runTests({
     vscodeExecutablePath: executable,
     extensionDevelopmentPath: path.join(HERE, 'runner-extension'),
@@ -72,6 +80,7 @@ try {
   if (!/exit code|Test run failed/i.test(String(e))) process.stdout.write('0 passed, 1 failed\n');
   code = 1;
 } finally {
+  if (xvfb) { try { process.kill(-xvfb.pid, 'SIGTERM'); } catch { /* gone */ } }
   fs.rmSync(tmp, { recursive: true, force: true });
 }
 process.exit(code ? 1 : 0);

@@ -3,7 +3,7 @@
 import OpenAI from 'openai';
 import { exec } from 'node:child_process';
 
-const openai = new OpenAI();
+const openai = new OpenAI({ apiKey: 'sk-proj-Qm7vT2xLw9RkZp4HcN8yBd3FsJ6gUe1AoXi5WtYr0KbVn2MqLz' });
 
 export async function runAgentStep(goal: string): Promise<string> {
   const completion = await openai.chat.completions.create({

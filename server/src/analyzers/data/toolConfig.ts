@@ -625,11 +625,13 @@ export function insertPropertyEdit(view: DataView, obj: DataNode, key: string, j
       return { start: obj.start + 1, end: close, newText: ` ${quotedKey}: ${jsonValue} ` };
     }
     const last = props[props.length - 1];
-    const after = text.slice(last.value.end, obj.end).replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '');
+    let valueEnd = last.value.end;
+    while (valueEnd > last.value.start && /[ \t\r\n]/.test(text[valueEnd - 1])) valueEnd--; // YAML ranges keep trailing spaces
+    const after = text.slice(valueEnd, obj.end).replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '');
     if (/^\s*,/.test(after)) return undefined;
     const multiLine = text.slice(obj.start, last.keyStart).includes('\n');
     const sep = multiLine ? `\n${lineIndent(text, last.keyStart)}` : ' ';
-    return { start: last.value.end, end: last.value.end, newText: `,${sep}${quotedKey}: ${jsonValue}` };
+    return { start: valueEnd, end: valueEnd, newText: `,${sep}${quotedKey}: ${jsonValue}` };
   }
   if (view.format !== 'yaml' || props.length === 0) return undefined;
   const first = props[0];

@@ -8,7 +8,7 @@
  * same-file helper functions are summarised by what they return, iterated a few times so helpers
  * calling helpers resolve.
  */
-import type { Node } from 'web-tree-sitter';
+import type { PyNode as Node } from '../python/tree';
 import type { TextEdit } from '../../engine/model';
 import type { PythonView } from '../../engine/views';
 import {
@@ -46,10 +46,10 @@ class Env {
 const cache = new WeakMap<object, PyFlow>();
 
 export function pythonFlow(view: PythonView): PyFlow {
-  let f = cache.get(view.tree);
+  let f = cache.get(view.root);
   if (!f) {
     f = new PythonFlowBuilder(view.root).build();
-    cache.set(view.tree, f);
+    cache.set(view.root, f);
   }
   return f;
 }

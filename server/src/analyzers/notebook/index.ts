@@ -104,6 +104,8 @@ export function analyzeNotebook(path: string, text: string): { python?: PythonVi
       }
       return true;
     },
+    // cell sources are JSON strings: quotes, backslashes and newlines must be escaped
+    encode: (newText: string) => JSON.stringify(newText).slice(1, -1),
   };
   const py = analyzePython(pyText, map);
   for (const e of py.errors) {

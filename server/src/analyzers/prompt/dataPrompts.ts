@@ -67,7 +67,7 @@ function promptRoleOf(node: DataNode, key: string | undefined): PromptRole | und
 }
 
 function promptView(data: DataView, node: DataNode, value: string, role: PromptRole): PromptView | undefined {
-  const map = mapFor(data, node, value);
+  const map = withEncoder(data, node, mapFor(data, node, value));
   if (!map) return undefined;
   const sections = [{ role, start: 0, end: value.length }];
   const variables = templateVariablesIn(value, 0, value.length, sections);
@@ -92,4 +92,18 @@ export function mapFor(data: DataView, node: DataNode, value: string): OffsetMap
     return shiftMap(node.start + 1, value.length);
   }
   return mapByLineSearch(file, node.start, node.end, value);
+}
+
+/** Replacement text must be written in the string's own syntax: escaped in JSON and double-quoted YAML. */
+function withEncoder(data: DataView, node: DataNode, map: OffsetMap | undefined): OffsetMap | undefined {
+  if (!map) return undefined;
+  const q = data.text[node.start];
+  if (data.format !== 'yaml' || q === '"') return { ...bind(map), encode: (t: string) => JSON.stringify(t).slice(1, -1) };
+  if (q === "'") return { ...bind(map), encode: (t: string) => (/[\r\n]/.test(t) ? undefined : t.replace(/'/g, "''")) };
+  // plain and block scalars: only text that cannot change the scalar's structure
+  return { ...bind(map), encode: (t: string) => (/[\r\n]|: |\s#/.test(t) ? undefined : t) };
+}
+
+function bind(map: OffsetMap): OffsetMap {
+  return { toFile: (o) => map.toFile(o), canEdit: (s, e) => map.canEdit(s, e) };
 }

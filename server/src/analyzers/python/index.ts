@@ -1,6 +1,8 @@
 import type { AnalysisError } from '../../engine/model';
 import type { OffsetMap, PythonView } from '../../engine/views';
 import { parsePython, pythonParserError } from './parser';
+import type { PyNode } from './tree';
+import { mirrorTree } from './tree';
 
 export function analyzePython(text: string, map?: OffsetMap): { view?: PythonView; errors: AnalysisError[] } {
   const errors: AnalysisError[] = [];
@@ -9,20 +11,26 @@ export function analyzePython(text: string, map?: OffsetMap): { view?: PythonVie
     errors.push({ kind: 'parse', message: pythonParserError() ?? 'Python parse failed' });
     return { errors };
   }
-  if (tree.rootNode.hasError) {
-    const err = firstError(tree.rootNode);
+  let root: PyNode;
+  try {
+    root = mirrorTree(tree, text);
+  } finally {
+    // the wasm tree lives outside the JS heap: free it now, rules read the mirror
+    tree.delete();
+  }
+  if (root.hasError) {
+    const err = firstError(root);
     errors.push({ kind: 'parse', message: 'Python syntax error; analysing what parsed', start: err?.startIndex, end: err?.endIndex });
   }
-  return { view: { text, tree, root: tree.rootNode, map }, errors };
+  return { view: { text, root, map }, errors };
 }
 
-function firstError(node: import('web-tree-sitter').Node): import('web-tree-sitter').Node | undefined {
-  if (node.isError || node.isMissing) return node;
-  for (const c of node.children) {
-    if (c && c.hasError) {
-      const e = firstError(c);
-      if (e) return e;
-    }
+function firstError(node: PyNode): PyNode | undefined {
+  let cur: PyNode | undefined = node;
+  // iterative descent along the first child that carries the error
+  while (cur) {
+    if (cur.isError || cur.isMissing) return cur;
+    cur = cur.children.find((c) => c.hasError);
   }
   return undefined;
 }

@@ -1,0 +1,49 @@
+import shutil
+
+from mcp.server.fastmcp import FastMCP
+from mcp.types import ToolAnnotations
+
+mcp = FastMCP("files")
+
+
+@mcp.tool()
+# ruleid: destructive-tool-without-annotations
+def delete_directory(path: str) -> str:
+    """Delete a directory and everything in it."""
+    shutil.rmtree(path)
+    return "deleted"
+
+
+@mcp.tool(annotations=ToolAnnotations(title="Delete file", destructiveHint=True))
+# ok: destructive-tool-without-annotations
+def delete_file(path: str) -> str:
+    """Delete one file."""
+    return "deleted"
+
+
+@mcp.tool(name="pay_invoice", annotations={"title": "Pay invoice"})
+# ruleid: destructive-tool-without-annotations
+async def pay(invoice_id: str, amount: float) -> str:
+    """Pay a supplier invoice from the company account."""
+    return "paid"
+
+
+@mcp.tool()
+# ok: destructive-tool-without-annotations
+async def send_reminder(invoice_id: str, confirm: bool = False) -> str:
+    """Send a payment reminder; does nothing unless confirm is True."""
+    return "queued"
+
+
+@mcp.tool(annotations=ToolAnnotations(readOnlyHint=True))
+# ok: destructive-tool-without-annotations
+def run_health_check() -> str:
+    """Run the read-only health check."""
+    return "ok"
+
+
+@mcp.tool()
+# ok: destructive-tool-without-annotations
+def list_invoices() -> list[str]:
+    """List unpaid invoices."""
+    return []

@@ -1,0 +1,223 @@
+import type { Node as PyNode } from 'web-tree-sitter';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { getProp, getValue } from '../../../server/src/analyzers/data';
+import { identifierWords, toolDefinitions } from '../../../server/src/analyzers/data/toolConfig';
+import type { DataNode, DataProperty } from '../../../server/src/engine/views';
+import { defineRule } from '../../../server/src/engine/rule';
+
+type Kind = 'command' | 'code' | 'sql' | 'url' | 'path';
+
+const WHAT: Record<Kind, string> = {
+  command: 'a shell command',
+  code: 'code to execute',
+  sql: 'an SQL statement',
+  url: 'a URL the server fetches',
+  path: 'a file path',
+};
+
+const COMMAND_WORDS = new Set(['command', 'cmd', 'cmdline', 'commandline', 'shell', 'script']);
+const CODE_LANGS = new Set(['python', 'py', 'js', 'javascript', 'typescript', 'ts', 'source', 'shell', 'bash', 'ruby', 'r', 'program', 'exec', 'executable']);
+const URL_WORDS = new Set(['url', 'uri', 'endpoint', 'webhook', 'href']);
+const PATH_WORDS = new Set(['path', 'file', 'filename', 'filepath', 'dir', 'directory', 'folder']);
+const SQLISH = /\bsql\b|\bselect\b|\bdatabase\b|\bpostgres|\bmysql\b|\bsqlite\b|\btables?\b|\bdb\b/i;
+const EXECISH = /\b(?:run|runs|exec|execute|executes|eval|evaluate|evaluates|interpret|interpreter|sandbox|notebook|repl|python|javascript|jupyter)\b/i;
+/** Wording that says the server restricts where a URL or path may point. */
+const ALLOW_LIST = /\b(?:allow-?list(?:ed)?|whitelist(?:ed)?|allowed\s+(?:domains?|hosts?|origins?|directories|dirs?|folders?|paths?|roots?|urls?|sites?)|(?:must|should)\s+(?:be|stay|start|resolve)\s+(?:with(?:in)?|under|inside|relative\s+to|on)\b|relative\s+to\s+the\s+(?:workspace|project|repo(?:sitory)?|sandbox|root|allowed)|restricted\s+to|limited\s+to|only\s+(?:urls?|paths?|files?|hosts?|domains?)\s+(?:on|from|under|in|within))/i;
+
+/** Context used to decide ambiguous names (`query`, `code`): tool name and descriptions. */
+interface NameContext { tool: string; toolText: string; paramText: string }
+
+/** What a parameter name says it carries; `plural` for array parameters (`paths`, `urls`). */
+function kindOf(name: string, ctx: NameContext, plural = false): Kind | undefined {
+  const words = identifierWords(name);
+  if (words.length === 0) return undefined;
+  let last = words[words.length - 1];
+  if (plural && last.length > 3 && last.endsWith('s')) last = last.slice(0, -1);
+  const prev = words[words.length - 2];
+  const toolContext = `${identifierWords(ctx.tool).join(' ')} ${ctx.toolText}`;
+  // the parameter's own description decides when there is one: `query` "free-text search" in a DB tool
+  const sqlContext = ctx.paramText.trim() ? ctx.paramText : toolContext;
+  if (COMMAND_WORDS.has(last) || (prev === 'command' && last === 'line')) return 'command';
+  if (last === 'code' && ((prev && CODE_LANGS.has(prev)) || (words.length === 1 && EXECISH.test(`${toolContext} ${ctx.paramText}`)))) return 'code';
+  if (last === 'sql' || (words.includes('sql') && ['query', 'statement', 'text'].includes(last))) return 'sql';
+  if (words.length === 1 && (last === 'query' || last === 'statement') && SQLISH.test(sqlContext)) return 'sql';
+  if (URL_WORDS.has(last)) return 'url';
+  if (PATH_WORDS.has(last) || (prev === 'file' && last === 'name')) return 'path';
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON / YAML schemas
+
+/** Is a JSON-schema property an unconstrained string (or array of them)? Returns the string schema. */
+function freeString(schema: DataNode): { node: DataNode; array: boolean } | undefined {
+  if (schema.type !== 'object') return undefined;
+  for (const k of ['enum', 'const', 'pattern', '$ref', 'anyOf', 'oneOf', 'allOf', 'not', 'contentSchema']) if (getProp(schema, k)) return undefined;
+  const type = getValue(schema, 'type');
+  const types = type?.type === 'string' ? [String(type.value)] : type?.type === 'array' ? (type.items ?? []).map((i) => String(i.value)) : [];
+  if (types.includes('array')) {
+    const items = getValue(schema, 'items');
+    const inner = items ? freeString(items) : undefined;
+    return inner && !inner.array ? { node: inner.node, array: true } : undefined;
+  }
+  if (types.length > 0 && !types.includes('string')) return undefined;
+  if (types.length === 0 && (getProp(schema, 'properties') || getProp(schema, 'items'))) return undefined;
+  return { node: schema, array: false };
+}
+
+function describedText(...nodes: (DataNode | undefined)[]): string {
+  return nodes.filter((n) => n?.type === 'string').map((n) => String(n!.value)).join(' ');
+}
+
+export default defineRule({
+  meta: {
+    id: 'tool-schema-free-form-dangerous-parameter',
+    name: 'ToolSchemaFreeFormDangerousParameter',
+    shortDescription: 'A tool parameter that carries a shell command, code, SQL, a URL or a file path is an unconstrained string (no enum, pattern or allow-list).',
+    fullDescription: 'Whatever the model puts in a tool argument is attacker-influenced as soon as the agent reads untrusted text. A `command`, `code` or `sql` parameter typed as a free string invites the model to run anything; a free `url` enables server-side request forgery and data exfiltration; a free `path` enables traversal to secrets. Narrow the parameter: an `enum` of allowed commands, a `pattern`, a structured object instead of raw text, or a documented allow-list the server enforces.',
+    views: ['data', 'python', 'js'],
+    severity: 'warning',
+    confidence: 'medium',
+    owasp: ['LLM06', 'LLM05'],
+    cwe: [20, 78, 89, 22, 918],
+    frameworks: { nistAiRmf: ['MANAGE 2.4', 'MEASURE 2.7'], euAiAct: ['Art. 15'], iso42001: ['A.6.2.4', 'A.9.2'] },
+    fix: 'none',
+    messages: {
+      freeForm: 'Parameter "{{param}}" of tool "{{tool}}" takes {{what}} as a free-form string: constrain it with an enum, a pattern or a structured schema, so an injected instruction cannot pass arbitrary input.',
+      freeFormAllowList: 'Parameter "{{param}}" of tool "{{tool}}" takes {{what}} as a free-form string: constrain it with an enum or a pattern, or document the allow-list the server enforces.',
+    },
+  },
+  check: {
+    data(ctx) {
+      const view = ctx.view;
+      for (const t of toolDefinitions(view)) {
+        const schema = t.schema;
+        if (schema?.type !== 'object') continue;
+        const visit = (obj: DataNode, depth: number): void => {
+          const props = getValue(obj, 'properties');
+          for (const p of props?.properties ?? []) {
+            if (p.value.type !== 'object') continue;
+            if (getValue(p.value, 'type')?.value === 'object' && depth < 3) { visit(p.value, depth + 1); continue; }
+            report(p, t.name, t.description);
+          }
+        };
+        const report = (p: DataProperty, tool: string, toolDesc: DataNode | undefined): void => {
+          const free = freeString(p.value);
+          if (!free) return;
+          const paramDesc = describedText(getValue(p.value, 'description'), free.array ? getValue(free.node, 'description') : undefined);
+          const kind = kindOf(p.key, { tool, toolText: describedText(toolDesc), paramText: paramDesc }, free.array);
+          if (!kind) return;
+          if ((kind === 'url' || kind === 'path') && ALLOW_LIST.test(`${paramDesc} ${describedText(toolDesc)}`)) return;
+          ctx.report({ messageId: kind === 'url' || kind === 'path' ? 'freeFormAllowList' : 'freeForm', data: { param: p.key, tool, what: WHAT[kind] }, start: p.keyStart, end: p.keyEnd });
+        };
+        visit(schema, 0);
+      }
+    },
+
+    python(ctx) {
+      const isToolDecorator = (d: PyNode): boolean => {
+        const expr = d.namedChildren[0];
+        const target = expr?.type === 'call' ? expr.childForFieldName('function') : expr;
+        const name = target?.type === 'attribute' ? target.childForFieldName('attribute')?.text : target?.type === 'identifier' ? target.text : undefined;
+        return name === 'tool';
+      };
+      const freeStrType = (type: string): boolean => {
+        const t = type.replace(/\s+/g, '');
+        if (/Literal|pattern=|regex=|constr\(/.test(t)) return false;
+        return /^(?:str|Optional\[str\]|typing\.Optional\[str\]|str\|None|None\|str|(?:typing\.)?Annotated\[str,.*\])$/.test(t);
+      };
+      const visit = (n: PyNode): void => {
+        if (n.type === 'decorated_definition' && n.namedChildren.some((d) => d?.type === 'decorator' && isToolDecorator(d))) {
+          const fn = n.childForFieldName('definition');
+          if (fn?.type === 'function_definition') {
+            const tool = fn.childForFieldName('name')?.text ?? '?';
+            const first = fn.childForFieldName('body')?.namedChildren[0];
+            const doc = first?.type === 'expression_statement' && first.namedChildren[0]?.type === 'string' ? first.namedChildren[0].text : '';
+            for (const param of fn.childForFieldName('parameters')?.namedChildren ?? []) {
+              if (param?.type !== 'typed_parameter' && param?.type !== 'typed_default_parameter') continue;
+              const nameNode = param.type === 'typed_default_parameter' ? param.childForFieldName('name') : param.namedChildren.find((c) => c?.type === 'identifier');
+              const type = param.childForFieldName('type');
+              if (!nameNode || !type || !freeStrType(type.text)) continue;
+              const kind = kindOf(nameNode.text, { tool, toolText: doc, paramText: /Field\(|description=/.test(type.text) ? type.text : '' });
+              if (kind !== 'command' && kind !== 'code' && kind !== 'sql') continue;
+              ctx.report({ messageId: 'freeForm', data: { param: nameNode.text, tool, what: WHAT[kind] }, start: nameNode.startIndex, end: nameNode.endIndex });
+            }
+          }
+        }
+        for (const c of n.namedChildren) if (c) visit(c);
+      };
+      visit(ctx.view.root);
+    },
+
+    js(ctx) {
+      const keyName = (p: TSESTree.Property): string | undefined =>
+        p.computed ? undefined : p.key.type === 'Identifier' ? p.key.name : p.key.type === 'Literal' && typeof p.key.value === 'string' ? p.key.value : undefined;
+      const propOf = (obj: TSESTree.Node | undefined, key: string): TSESTree.Node | undefined => {
+        if (obj?.type !== 'ObjectExpression') return undefined;
+        for (const p of obj.properties) if (p.type === 'Property' && keyName(p) === key) return p.value;
+        return undefined;
+      };
+      const literal = (n: TSESTree.Node | undefined): string => (n?.type === 'Literal' && typeof n.value === 'string' ? n.value : n?.type === 'TemplateLiteral' && n.expressions.length === 0 ? n.quasis[0].value.cooked ?? '' : '');
+      /** A zod chain `z.string().min(1).describe('...')`: its root call and its method names. */
+      const zodChain = (n: TSESTree.Node): { root: string; methods: string[]; describe: string } | undefined => {
+        const methods: string[] = [];
+        let describe = '';
+        let cur: TSESTree.Node = n;
+        while (cur.type === 'CallExpression' && cur.callee.type === 'MemberExpression' && cur.callee.property.type === 'Identifier') {
+          const name = cur.callee.property.name;
+          if (cur.callee.object.type === 'Identifier') return { root: `${cur.callee.object.name}.${name}`, methods, describe };
+          methods.push(name);
+          if (name === 'describe') describe = literal(cur.arguments[0]);
+          cur = cur.callee.object;
+        }
+        return undefined;
+      };
+      /** The shape object of a zod schema: `{...}` or `z.object({...})`. */
+      const shapeOf = (n: TSESTree.Node | undefined): TSESTree.ObjectExpression | undefined => {
+        if (n?.type === 'ObjectExpression') return n;
+        if (n?.type === 'CallExpression' && n.callee.type === 'MemberExpression' && n.callee.property.type === 'Identifier' && n.callee.property.name === 'object' && n.arguments[0]?.type === 'ObjectExpression') return n.arguments[0];
+        return undefined;
+      };
+      const checkShape = (shape: TSESTree.ObjectExpression | undefined, tool: string, toolDesc: string): void => {
+        for (const p of shape?.properties ?? []) {
+          if (p.type !== 'Property') continue;
+          const name = keyName(p);
+          const chain = zodChain(p.value);
+          if (!name || !chain || !/\.string$/.test(chain.root)) continue;
+          if (chain.methods.some((m) => m === 'regex' || m === 'refine' || m === 'superRefine' || m === 'pipe')) continue;
+          const kind = kindOf(name, { tool, toolText: toolDesc, paramText: chain.describe });
+          if (kind !== 'command' && kind !== 'code' && kind !== 'sql') continue;
+          ctx.report({ messageId: 'freeForm', data: { param: name, tool, what: WHAT[kind] }, start: p.key.range[0], end: p.key.range[1] });
+        }
+      };
+      const visit = (n: TSESTree.Node, parent: TSESTree.Node | undefined): void => {
+        if (n.type === 'CallExpression') {
+          const callee = n.callee;
+          const method = callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : callee.type === 'Identifier' ? callee.name : undefined;
+          const args = n.arguments;
+          if (method === 'tool' && callee.type === 'MemberExpression' && args.length >= 2) {
+            // server.tool(name, [description], shape, [annotations], handler)
+            const tool = literal(args[0]) || 'tool';
+            const desc = literal(args[1]);
+            const shape = args.slice(1).find((a) => a.type === 'ObjectExpression' && a.properties.some((p) => p.type === 'Property' && zodChain(p.value)));
+            checkShape(shape as TSESTree.ObjectExpression | undefined, tool, desc);
+          } else if (method === 'registerTool' && args[1]) {
+            checkShape(shapeOf(propOf(args[1], 'inputSchema')), literal(args[0]) || 'tool', literal(propOf(args[1], 'description')));
+          } else if (method === 'tool' && callee.type === 'Identifier' && args[0]) {
+            // AI SDK: tool({ description, parameters | inputSchema: z.object({...}) })
+            const holder = parent;
+            const tool = holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier' ? holder.id.name : holder?.type === 'Property' ? keyName(holder) ?? 'tool' : 'tool';
+            checkShape(shapeOf(propOf(args[0], 'inputSchema') ?? propOf(args[0], 'parameters')), tool, literal(propOf(args[0], 'description')));
+          }
+        }
+        for (const key of Object.keys(n) as (keyof typeof n)[]) {
+          if (key === 'parent') continue;
+          const v = n[key] as unknown;
+          if (Array.isArray(v)) { for (const c of v) if (c && typeof c === 'object' && typeof (c as TSESTree.Node).type === 'string') visit(c as TSESTree.Node, n); }
+          else if (v && typeof v === 'object' && typeof (v as TSESTree.Node).type === 'string') visit(v as TSESTree.Node, n);
+        }
+      };
+      visit(ctx.view.ast, undefined);
+    },
+  },
+});

@@ -1,0 +1,54 @@
+import subprocess
+from typing import Annotated, Literal, Optional
+
+from mcp.server.fastmcp import FastMCP
+from pydantic import Field
+
+mcp = FastMCP("ops")
+
+
+@mcp.tool()
+# ruleid: tool-schema-free-form-dangerous-parameter
+def run(command: str, timeout: int = 30) -> str:
+    """Run a shell command on the ops host."""
+    return subprocess.run(command, shell=True, capture_output=True, text=True, timeout=timeout).stdout
+
+
+@mcp.tool()
+# ok: tool-schema-free-form-dangerous-parameter
+def run_step(command: Literal["lint", "test", "build"]) -> str:
+    """Run one predefined build step."""
+    return subprocess.run(["make", command], capture_output=True, text=True).stdout
+
+
+@mcp.tool(name="query")
+# ruleid: tool-schema-free-form-dangerous-parameter
+async def query(sql: Optional[str] = None) -> list[dict]:
+    """Run SQL against the analytics database."""
+    return []
+
+
+@mcp.tool()
+# ruleid: tool-schema-free-form-dangerous-parameter
+async def execute(code: str | None = None) -> str:
+    """Execute Python code in the sandbox and return stdout."""
+    return ""
+
+
+@mcp.tool()
+# ok: tool-schema-free-form-dangerous-parameter
+def redeem(code: str) -> bool:
+    """Redeem a promo code for the current customer."""
+    return True
+
+
+@mcp.tool()
+# ok: tool-schema-free-form-dangerous-parameter
+def lookup(sql: Annotated[str, Field(pattern=r"^SELECT [a-z_, ]+ FROM reports WHERE id = \d+$")]) -> list[dict]:
+    """Read one report row."""
+    return []
+
+
+# ok: tool-schema-free-form-dangerous-parameter
+def internal_helper(command: str) -> str:
+    return command
