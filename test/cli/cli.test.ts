@@ -384,15 +384,17 @@ describe('cli: aisec', function () {
   });
 
   describe('rules and explain', () => {
-    it('explain prints a rule\'s documentation and mapping', () => {
-      const rule = 'hardcoded-ai-provider-key';
-      const r = runCli(['explain', rule], ROOT);
-      expectExit(r, [0]);
-      assert.ok(r.stdout.startsWith(`# ${rule}\n`), r.stdout.slice(0, 200));
-      for (const h of ['## Summary', '## Why it matters', '## Examples', '## How to fix', '## References']) assert.ok(r.stdout.includes(h), h);
-      assert.match(r.stdout, /CWE-798/);
-      assert.match(r.stdout, /LLM02/);
-    });
+    for (const [rule, cwe, owasp] of [['torch-load-unsafe', 'CWE-502', 'LLM03'], ['hardcoded-ai-provider-key', 'CWE-798', 'LLM02']]) {
+      it(`explain ${rule} prints its documentation and mapping`, () => {
+        const r = runCli(['explain', rule], ROOT);
+        expectExit(r, [0]);
+        assert.ok(r.stdout.startsWith(`# ${rule}\n`), r.stdout.slice(0, 200));
+        const at = ['## Summary', '## Why it matters', '## Examples', '## How to fix', '## When it is a false positive', '## References'].map((h) => r.stdout.indexOf(`\n${h}\n`));
+        assert.ok(at.every((i, k) => i > 0 && (k === 0 || i > at[k - 1])), `headings in order: ${at}`);
+        assert.ok(r.stdout.includes(cwe));
+        assert.ok(r.stdout.includes(owasp));
+      });
+    }
 
     it('explain with an unknown rule exits 2', () => {
       const r = runCli(['explain', 'no-such-rule'], ROOT);

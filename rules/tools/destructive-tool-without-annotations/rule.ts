@@ -1,4 +1,4 @@
-import type { Node as PyNode } from 'web-tree-sitter';
+import type { PyNode } from '../../../server/src/analyzers/python/tree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { getProp, getValue } from '../../../server/src/analyzers/data';
 import { contentRange, identifierWords, insertPropertyEdit, toolDefinitions } from '../../../server/src/analyzers/data/toolConfig';

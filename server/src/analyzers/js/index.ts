@@ -19,6 +19,8 @@ export function analyzeJs(path: string, text: string, typescript: boolean): { vi
         errorOnUnknownASTType: false,
         allowInvalidAST: true,
         suppressDeprecatedPropertyWarnings: true,
+        jsDocParsingMode: 'none',
+        loggerFn: false,
         filePath: typescript ? (useJsx ? 'file.tsx' : 'file.ts') : useJsx ? 'file.jsx' : 'file.js',
       });
       return { view: { text, ast, typescript, jsx: useJsx }, errors: [] };

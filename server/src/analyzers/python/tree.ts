@@ -98,12 +98,20 @@ export function mirrorTree(tree: Tree, source: string): PyNode {
   // numeric ids + the language's tables: decoding a type or field string from wasm memory per node is the cost
   const types = tree.language.types;
   const fields = tree.language.fields;
+  const namedByType = new Map<number, boolean>();
   let nextId = 0;
   const make = (c: TreeCursor) => {
     const typeId = c.nodeTypeId;
     const type = types[typeId] ?? c.nodeType;
-    // ERROR nodes and MISSING nodes are rare; only ask the cursor about "missing" for leaves
-    return new PyNode(nextId++, type, c.startIndex, c.endIndex, c.nodeIsNamed, type !== 'ERROR' && c.nodeIsMissing, source);
+    let named = namedByType.get(typeId);
+    if (named === undefined) {
+      named = c.nodeIsNamed;
+      if (type !== 'ERROR') namedByType.set(typeId, named);
+    }
+    const start = c.startIndex;
+    const end = c.endIndex;
+    // MISSING nodes are zero-width: only those need the extra call
+    return new PyNode(nextId++, type, start, end, named, start === end && type !== 'ERROR' && c.nodeIsMissing, source);
   };
   const fieldOf = (c: TreeCursor) => {
     const id = c.currentFieldId;
