@@ -277,6 +277,9 @@ async function main(): Promise<void> {
   const byKind = new Map<string, { files: number; lines: number; parseErrors: number; ms: number }>();
   const skips: Skips = { tooBig: 0, minified: 0, binary: 0, duplicateBuild: 0, other: 0 };
   const out = opts.findingsFile ? fs.openSync(opts.findingsFile, 'w') : undefined;
+  /** Analyzer failures other than ordinary syntax errors, and rule crashes: bugs, shown with their first file. */
+  const failures = new Map<string, { count: number; first: string }>();
+  const slowest: { ms: number; where: string }[] = [];
   let files = 0, lines = 0, bytes = 0;
   const t0 = process.hrtime.bigint();
   const packageRoots = new Map<string, boolean>();
@@ -313,6 +316,19 @@ async function main(): Promise<void> {
       if (result.errors.some((e) => e.kind === 'parse')) k.parseErrors++;
       byKind.set(kind, k);
       for (const e of result.errors) if (e.kind === 'rule' && e.ruleId && stats.has(e.ruleId)) stats.get(e.ruleId)!.errors++;
+      for (const e of result.errors) {
+        if (e.kind === 'parse' && /syntax error|analysing what parsed/i.test(e.message)) continue;
+        if (e.kind !== 'parse' && e.kind !== 'rule') continue;
+        const key = `${e.kind}${e.ruleId ? ` ${e.ruleId}` : ''}: ${e.message.replace(rel, '<file>').slice(0, 160)}`;
+        const f = failures.get(key) ?? { count: 0, first: rel };
+        f.count++;
+        failures.set(key, f);
+      }
+      if (slowest.length < 5 || ms > slowest[slowest.length - 1].ms) {
+        slowest.push({ ms, where: `${rel} (${n} lines)` });
+        slowest.sort((a, b) => b.ms - a.ms);
+        if (slowest.length > 5) slowest.pop();
+      }
       for (const f of result.findings) {
         const s = stats.get(f.ruleId);
         if (!s || f.suppression) continue;
@@ -334,6 +350,12 @@ async function main(): Promise<void> {
   console.log('\nby file kind:');
   for (const [kind, k] of [...byKind].sort((a, b) => b[1].lines - a[1].lines)) {
     console.log(`  ${pad(kind, 11)} ${pad(k.files.toLocaleString('en'), 7, true)} files ${pad(k.lines.toLocaleString('en'), 11, true)} lines  ${pad((k.ms / 1000).toFixed(1), 6, true)} s analysis  ${k.parseErrors} with parse errors`);
+  }
+
+  console.log(`slowest files: ${slowest.map((x) => `${x.where} ${x.ms.toFixed(0)} ms`).join('; ')}`);
+  if (failures.size) {
+    console.log(`\nanalyzer and rule failures (bugs; syntax errors in the corpus are not counted):`);
+    for (const [k, f] of [...failures].sort((a, b) => b[1].count - a[1].count).slice(0, 15)) console.log(`  ${f.count} x ${k}\n      first: ${f.first}`);
   }
 
   const perK = (n: number) => (lines ? (n * 1000) / lines : 0);
