@@ -71,6 +71,15 @@ function isDuplicateBuild(abs: string, packageRoots: Map<string, boolean>): bool
   for (const [pkg, hasTsSrc] of packageRoots) {
     if (hasTsSrc && abs.startsWith(pkg + path.sep) && !abs.startsWith(path.join(pkg, 'src') + path.sep)) return true;
   }
+  // dist/cjs/x.js next to dist/esm/x.js (or commonjs/ next to esm/)
+  const parts = abs.split(path.sep);
+  const cjsAt = parts.findIndex((p) => p === 'cjs' || p === 'commonjs');
+  if (cjsAt > 0) {
+    for (const twin of ['esm', 'mjs', 'module']) {
+      const alt = [...parts.slice(0, cjsAt), twin, ...parts.slice(cjsAt + 1)].join(path.sep);
+      if (fs.existsSync(alt) || fs.existsSync(alt.replace(/\.c?js$/, '.mjs'))) return true;
+    }
+  }
   if (m[2] === 'js' && fs.existsSync(path.join(dir, `${m[1]}.mjs`))) return true;
   if (m[2] === 'cjs' && (fs.existsSync(path.join(dir, `${m[1]}.mjs`)) || fs.existsSync(path.join(dir, `${m[1]}.js`)))) return true;
   return false;
@@ -346,7 +355,7 @@ async function main(): Promise<void> {
 
   console.log(`AISec accuracy on ${roots.map((r) => path.relative(process.cwd(), r) || '.').join(', ')}: ${rules.length} rules (opt-in included)`);
   console.log(`scanned ${files.toLocaleString('en')} files, ${lines.toLocaleString('en')} lines (${(bytes / 1048576).toFixed(1)} MB) in ${seconds.toFixed(1)} s; max RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
-  console.log(`skipped: ${skips.tooBig} over 2 MB, ${skips.minified} minified/generated, ${skips.binary} binary, ${skips.duplicateBuild} duplicate builds (.js/.cjs next to .mjs or to shipped src/*.ts; --all-builds keeps them)`);
+  console.log(`skipped: ${skips.tooBig} over 2 MB, ${skips.minified} minified/generated, ${skips.binary} binary, ${skips.duplicateBuild} duplicate builds (.js/.cjs next to .mjs, cjs/ next to esm/, or next to shipped src/*.ts; --all-builds keeps them)`);
   console.log('\nby file kind:');
   for (const [kind, k] of [...byKind].sort((a, b) => b[1].lines - a[1].lines)) {
     console.log(`  ${pad(kind, 11)} ${pad(k.files.toLocaleString('en'), 7, true)} files ${pad(k.lines.toLocaleString('en'), 11, true)} lines  ${pad((k.ms / 1000).toFixed(1), 6, true)} s analysis  ${k.parseErrors} with parse errors`);

@@ -34,7 +34,7 @@ DEBS=(python3-flask python3-jinja2 python3-werkzeug python3-requests python3-htt
       python3-numpy python3-sklearn python3-joblib python3-torch python3-onnx python3-nltk python3-gensim
       python3-sentencepiece python3-pandas python3-django python3-tornado python3-jupyter-client
       python3-ipython python3-dill python3-cloudpickle python3-markdown python3-bleach python3-mistune
-      python3-paramiko python3-pexpect python3-boto3)
+      python3-paramiko python3-pexpect python3-boto3 ansible-core)
 if command -v apt-get >/dev/null && command -v dpkg-deb >/dev/null; then
   for p in "${DEBS[@]}"; do
     dest="$CORPUS/debian/$p"
@@ -71,7 +71,7 @@ NPMS=(openai @anthropic-ai/sdk ai @ai-sdk/openai @ai-sdk/anthropic @ai-sdk/provi
       @modelcontextprotocol/server-everything @modelcontextprotocol/server-puppeteer @modelcontextprotocol/server-brave-search
       @modelcontextprotocol/server-slack @modelcontextprotocol/server-postgres @modelcontextprotocol/server-sequential-thinking
       @modelcontextprotocol/server-gdrive @modelcontextprotocol/inspector @playwright/mcp mcp-remote
-      fastmcp @mastra/core)
+      fastmcp @mastra/core @google/gemini-cli-core promptfoo @vscode/prompt-tsx @continuedev/config-yaml @agentic/core)
 if command -v npm >/dev/null; then
   for p in "${NPMS[@]}"; do
     safe="${p//\//__}"

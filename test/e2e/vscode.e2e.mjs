@@ -57,7 +57,9 @@ async function test(name, fn) { done.add(name); return tally.check(name, fn); }
 
 // ------------------------------------------------------------------ setup / cleanup
 fs.mkdirSync(outDir, { recursive: true });
-for (const f of fs.readdirSync(outDir)) fs.rmSync(path.join(outDir, f), { recursive: true, force: true });
+for (const f of fs.readdirSync(outDir)) { // only what an earlier run wrote (--out may be any dir)
+  if (/^(\d\d-.*\.png|fixed-.*|results\.json|code-server\.log|install-extension\.log|browser-console\.log|vscode-logs)$/.test(f)) fs.rmSync(path.join(outDir, f), { recursive: true, force: true });
+}
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aisec-vscode-e2e-'));
 const childTmp = path.join(tmp, 'tmp');
 fs.mkdirSync(childTmp);
@@ -72,9 +74,9 @@ const groups = []; // process-group leaders we started: { name, pid }
 let browserServer = null;
 
 function groupAlive(pid) { try { process.kill(-pid, 0); return true; } catch { return false; } }
-let cleaned = false;
-async function cleanup() {
-  if (cleaned) return; cleaned = true;
+let cleaning = null;
+function cleanup() { cleaning ??= doCleanup(); return cleaning; } // one shared run, whoever asks first
+async function doCleanup() {
   if (browserServer) await Promise.race([browserServer.close().catch(() => {}), sleep(5000)]);
   for (const g of groups.reverse()) {
     try { process.kill(-g.pid, 'SIGTERM'); } catch { /* gone */ }
@@ -85,8 +87,13 @@ async function cleanup() {
   try { const logs = path.join(userData, 'logs'); if (fs.existsSync(logs)) fs.cpSync(logs, path.join(outDir, 'vscode-logs'), { recursive: true }); } catch { /* best effort */ }
   if (keepTemp) log(`kept ${tmp}`); else fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 }
-process.on('exit', () => { for (const g of groups) { try { process.kill(-g.pid, 'SIGKILL'); } catch { /* gone */ } } });
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, async () => { log(`${sig}: cleaning up`); await cleanup(); process.exit(1); });
+process.on('exit', () => { // last resort, synchronous
+  for (const g of groups) { try { process.kill(-g.pid, 'SIGKILL'); } catch { /* gone */ } }
+  if (!keepTemp) { try { fs.rmSync(tmp, { recursive: true, force: true }); } catch { /* best effort */ } }
+});
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, async () => { log(`${sig}: cleaning up`); await cleanup(); process.stdout.write(`interrupted by ${sig}\n${tally.passed} passed, ${tally.failed + 1} failed\n`); process.exit(130); });
+}
 
 let shotNo = 0;
 async function shot(page, name) {

@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { EffectiveConfig, RuleSetting } from '../engine/config';
 import { defaultConfig } from '../engine/config';
 import type { SeverityOrOff } from '../engine/model';
@@ -93,12 +93,17 @@ function readRaw(file: string, errors: ConfigError[]): RawDoc | undefined {
     return undefined;
   }
   const at = (keys: (string | number)[]) => {
+    // point at the key of a mapping entry (where people look), else at the value or its parent
+    const parentNode = (keys.length > 1 ? doc.getIn(keys.slice(0, -1), true) : doc.contents) as unknown;
+    const last = keys[keys.length - 1];
+    if (isMap(parentNode) && typeof last === 'string') {
+      const pair = parentNode.items.find((p) => isScalar(p.key) && p.key.value === last);
+      const keyNode = pair?.key as { range?: [number, number, number] } | undefined;
+      if (keyNode?.range) return posOf(lc, keyNode.range[0]);
+    }
     const node = doc.getIn(keys, true) as { range?: [number, number, number] } | undefined;
     let offset = node && typeof node === 'object' && 'range' in node && node.range ? node.range[0] : 0;
-    if (!offset && keys.length) {
-      const parentNode = doc.getIn(keys.slice(0, -1), true) as { range?: [number, number, number] } | undefined;
-      offset = parentNode?.range?.[0] ?? 0;
-    }
+    if (!offset && keys.length) offset = (parentNode as { range?: [number, number, number] } | undefined)?.range?.[0] ?? 0;
     return posOf(lc, offset);
   };
   try {

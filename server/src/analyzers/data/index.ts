@@ -16,23 +16,31 @@ export function analyzeData(path: string, text: string): { view?: DataView; erro
 }
 
 function analyzeJson(path: string, name: string, text: string): { view?: DataView; errors: AnalysisError[] } {
+  const tooDeep = nestingBeyond(text, MAX_DATA_DEPTH);
+  if (tooDeep >= 0) return { errors: [{ kind: 'parse', message: `JSON nested deeper than ${MAX_DATA_DEPTH} levels: not analysed as data`, start: tooDeep, end: tooDeep + 1 }] };
   const perrors: ParseError[] = [];
   const tree = parseTree(text, perrors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
-  const errors: AnalysisError[] = perrors.slice(0, 5).map((e) => ({ kind: 'parse' as const, message: `JSON: ${printParseErrorCode(e.error)}`, start: e.offset, end: e.offset + e.length }));
+  // one unclosed brace per nesting level repeats the same error at the same offset: report it once
+  const unique = perrors.filter((e, i) => perrors.findIndex((o) => o.error === e.error && o.offset === e.offset) === i);
+  const errors: AnalysisError[] = unique.slice(0, 5).map((e) => ({ kind: 'parse' as const, message: `JSON: ${printParseErrorCode(e.error)}`, start: e.offset, end: e.offset + e.length }));
   if (!tree) return { errors };
-  const root = fromJsonc(tree, text, undefined);
+  const root = fromJsonc(tree, text, undefined, 0);
   const format = name.endsWith('.json') && !/(^|\.)mcp\.json$|settings\.json$/.test(name) && !text.includes('//') ? 'json' : 'jsonc';
   return { view: { text, format, roots: root ? [root] : [], fileName: name, path: path.replace(/\\/g, '/') }, errors };
 }
 
-function fromJsonc(n: JsoncNode, text: string, parent: DataNode | undefined): DataNode | undefined {
+/** Deeper nesting than this is not real configuration: it is cut off (and reported) instead of overflowing the stack. */
+export const MAX_DATA_DEPTH = 256;
+
+function fromJsonc(n: JsoncNode, text: string, parent: DataNode | undefined, depth: number): DataNode | undefined {
+  if (depth > MAX_DATA_DEPTH) return undefined;
   switch (n.type) {
     case 'object': {
       const node: DataNode = { type: 'object', start: n.offset, end: n.offset + n.length, properties: [], parent };
       for (const p of n.children ?? []) {
         const [k, v] = p.children ?? [];
         if (!k || typeof k.value !== 'string') continue;
-        const value = v ? fromJsonc(v, text, node) : undefined;
+        const value = v ? fromJsonc(v, text, node, depth + 1) : undefined;
         if (!value) continue;
         node.properties!.push({ key: k.value, keyStart: k.offset, keyEnd: k.offset + k.length, value });
       }
@@ -41,7 +49,7 @@ function fromJsonc(n: JsoncNode, text: string, parent: DataNode | undefined): Da
     case 'array': {
       const node: DataNode = { type: 'array', start: n.offset, end: n.offset + n.length, items: [], parent };
       for (const c of n.children ?? []) {
-        const item = fromJsonc(c, text, node);
+        const item = fromJsonc(c, text, node, depth + 1);
         if (item) node.items!.push(item);
       }
       return node;
@@ -74,7 +82,7 @@ function analyzeYaml(path: string, name: string, text: string): { view?: DataVie
 }
 
 function fromYaml(n: unknown, parent: DataNode | undefined, depth: number): DataNode | undefined {
-  if (!n || depth > 200) return undefined;
+  if (!n || depth > MAX_DATA_DEPTH) return undefined;
   if (isAlias(n)) return undefined; // aliases are not followed: no billion-laughs expansion
   if (isMap(n)) {
     const [start, , end] = n.range ?? [0, 0, 0];
@@ -131,4 +139,30 @@ export function walkData(node: DataNode, visit: (n: DataNode, key: string | unde
   visit(node, key);
   for (const p of node.properties ?? []) walkData(p.value, visit, p.key);
   for (const i of node.items ?? []) walkData(i, visit, undefined);
+}
+
+/** Offset where bracket nesting first exceeds `max` (strings and comments skipped), or -1. Linear, no recursion. */
+function nestingBeyond(text: string, max: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      // skip a string
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92) i++;
+        else if (d === 34) break;
+      }
+    } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
+      while (i < text.length && text.charCodeAt(i) !== 10) i++;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === 123 || c === 91) {
+      if (++depth > max) return i;
+    } else if (c === 125 || c === 93) {
+      depth--;
+    }
+  }
+  return -1;
 }

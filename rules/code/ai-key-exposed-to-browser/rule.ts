@@ -1,0 +1,78 @@
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { jsBool, jsMemberName, jsWalk } from '../../../server/src/analyzers/js/calls';
+import { propName } from '../../../server/src/analyzers/flow';
+import { defineRule } from '../../../server/src/engine/rule';
+
+/** Env var prefixes that bundlers inline into client code (Next.js, Vite, Expo, CRA, Vue CLI, Gatsby, Nuxt, SvelteKit/Astro). */
+const PUBLIC_PREFIX = /^(NEXT_PUBLIC_|VITE_|EXPO_PUBLIC_|REACT_APP_|VUE_APP_|GATSBY_|NUXT_PUBLIC_|PUBLIC_)/;
+/** Names of AI provider credentials (after the public prefix). */
+const AI_PROVIDER = /(^|_)(OPENAI|AZURE_OPENAI|ANTHROPIC|CLAUDE|GROQ|GEMINI|GOOGLE_AI|GOOGLE_GENAI|GOOGLE_GENERATIVE_AI|GENAI|MISTRAL|COHERE|HF|HUGGINGFACE|HUGGING_FACE|OPENROUTER|TOGETHER|FIREWORKS|DEEPSEEK|PERPLEXITY|PPLX|REPLICATE|XAI|GROK|AI21|DEEPINFRA|CEREBRAS|VOYAGE|ELEVENLABS|LLM|AI)(_|$)/;
+const SECRET_SUFFIX = /(KEY|TOKEN|SECRET)$/;
+
+function exposedName(name: string): boolean {
+  const m = PUBLIC_PREFIX.exec(name);
+  if (!m) return false;
+  const rest = name.slice(m[0].length);
+  return SECRET_SUFFIX.test(rest) && AI_PROVIDER.test(rest);
+}
+
+/** `process.env` / `import.meta.env` (and `process.env` via optional chaining). */
+function isEnvObject(n: TSESTree.Node): boolean {
+  if (n.type !== 'MemberExpression') return false;
+  const name = jsMemberName(n);
+  if (name !== 'env') return false;
+  const o = n.object;
+  if (o.type === 'Identifier' && o.name === 'process') return true;
+  return o.type === 'MetaProperty' && o.meta.name === 'import' && o.property.name === 'meta';
+}
+
+export default defineRule({
+  meta: {
+    id: 'ai-key-exposed-to-browser',
+    name: 'AiKeyExposedToBrowser',
+    shortDescription: 'An AI provider API key is shipped to the browser.',
+    fullDescription: 'Anything a browser bundle references can be read by every visitor: env vars with public prefixes (NEXT_PUBLIC_, VITE_, EXPO_PUBLIC_, REACT_APP_...) are inlined into the JavaScript at build time, and `dangerouslyAllowBrowser: true` tells the OpenAI / Anthropic / Groq SDKs to call the provider straight from the page with the key attached. Whoever copies the key can spend your quota, read stored files, fine-tunes and assistants, and impersonate your application. Keep keys on a server and expose only your own authenticated endpoint.',
+    views: ['js'],
+    severity: 'error',
+    confidence: 'high',
+    owasp: ['LLM02', 'LLM10'],
+    cwe: [522, 200],
+    frameworks: { nistAiRmf: ['MANAGE 2.4', 'GOVERN 1.4'], euAiAct: ['Art. 15'], iso42001: ['A.6.2.4', 'A.8.4'] },
+    fix: 'none',
+    messages: {
+      allowBrowser: '`dangerouslyAllowBrowser: true` sends the provider API key from the browser, where any visitor can read it. Call the model from your server instead.',
+      publicEnv: '`{{name}}` is a public env var: the bundler inlines this AI provider key into client JavaScript. Rename it without the public prefix and use it only in server code.',
+    },
+  },
+  check: {
+    js(ctx) {
+      jsWalk(ctx.view.ast, (n) => {
+        if (n.type === 'Property') {
+          if (propName(n) === 'dangerouslyAllowBrowser' && jsBool(n.value) === true) ctx.report({ messageId: 'allowBrowser', start: n.range[0], end: n.range[1] });
+          return;
+        }
+        if (n.type === 'MemberExpression' && isEnvObject(n.object)) {
+          const name = jsMemberName(n);
+          if (name && exposedName(name)) ctx.report({ messageId: 'publicEnv', data: { name }, start: n.range[0], end: n.range[1] });
+          return;
+        }
+        // const { NEXT_PUBLIC_OPENAI_API_KEY } = process.env
+        if (n.type === 'VariableDeclarator' && n.id.type === 'ObjectPattern' && n.init && isEnvObject(n.init)) {
+          for (const p of n.id.properties) {
+            const name = p.type === 'Property' ? propName(p) : undefined;
+            if (p.type === 'Property' && name && exposedName(name)) ctx.report({ messageId: 'publicEnv', data: { name }, start: p.range[0], end: p.range[1] });
+          }
+          return;
+        }
+        // SvelteKit: import { PUBLIC_OPENAI_API_KEY } from '$env/static/public'
+        if (n.type === 'ImportDeclaration' && /^\$env\/(static|dynamic)\/public$/.test(String(n.source.value))) {
+          for (const s of n.specifiers) {
+            if (s.type !== 'ImportSpecifier') continue;
+            const name = s.imported.type === 'Identifier' ? s.imported.name : String(s.imported.value);
+            if (exposedName(name)) ctx.report({ messageId: 'publicEnv', data: { name }, start: s.range[0], end: s.range[1] });
+          }
+        }
+      });
+    },
+  },
+});
