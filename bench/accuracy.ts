@@ -23,6 +23,8 @@ import type { RegisteredRule } from '../server/src/engine/rule';
 const ROOT = path.resolve(__dirname, '..', '..');
 const DEFAULT_CORPUS = path.join(ROOT, '.cache', 'corpus');
 const MAX_BYTES = 2 * 1024 * 1024;
+/** Test code (mocks, round trips of its own data): findings there are counted apart, they rarely matter. */
+const TEST_PATH = /(^|\/)(tests?|__tests__|testing|spec|__mocks__)\/|(^|\/)test_[^/]*\.py$|_test\.py$|\.(test|spec)\.[cm]?[jt]sx?$/;
 /** Directories that never hold code anyone wrote by hand for this package. */
 const SKIP_DIRS = new Set(['node_modules', '.git', '.downloads', '__pycache__', '.venv', 'venv', '.tox', '.mypy_cache']);
 
@@ -245,7 +247,7 @@ function fixtureScore(rule: RegisteredRule, config: EffectiveConfig): FixtureSco
 
 // ---------------------------------------------------------------------------------------------------
 
-interface RuleStats { count: number; files: Set<string>; examples: { where: string; line: string; message: string }[]; errors: number }
+interface RuleStats { count: number; inTests: number; files: Set<string>; examples: { where: string; line: string; message: string }[]; errors: number }
 
 function pad(s: string | number, n: number, right = false): string {
   const t = String(s);
@@ -282,7 +284,7 @@ async function main(): Promise<void> {
     console.error(`accuracy: unknown rule ${opts.rule}`);
     process.exit(2);
   }
-  const stats = new Map<string, RuleStats>(rules.map((r) => [r.meta.id, { count: 0, files: new Set(), examples: [], errors: 0 }]));
+  const stats = new Map<string, RuleStats>(rules.map((r) => [r.meta.id, { count: 0, inTests: 0, files: new Set(), examples: [], errors: 0 }]));
   const byKind = new Map<string, { files: number; lines: number; parseErrors: number; ms: number }>();
   const skips: Skips = { tooBig: 0, minified: 0, binary: 0, duplicateBuild: 0, other: 0 };
   const out = opts.findingsFile ? fs.openSync(opts.findingsFile, 'w') : undefined;
@@ -342,6 +344,7 @@ async function main(): Promise<void> {
         const s = stats.get(f.ruleId);
         if (!s || f.suppression) continue;
         s.count++;
+        if (TEST_PATH.test(rel)) s.inTests++;
         s.files.add(rel);
         const line = sourceLine(text, f.range.start.line);
         // examples from different files first: a rule that fires 50 times in one file shows one of them
@@ -371,8 +374,8 @@ async function main(): Promise<void> {
   const sorted = [...stats].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]));
   const total = sorted.reduce((n, [, s]) => n + s.count, 0);
   console.log(`\nfindings per 1,000 lines by rule (${total} findings, ${perK(total).toFixed(3)} per 1,000 lines):`);
-  console.log(`  ${pad('rule', 38)} ${pad('findings', 8, true)} ${pad('files', 6, true)} ${pad('per 1k lines', 12, true)}  rule errors`);
-  for (const [id, s] of sorted) console.log(`  ${pad(id, 38)} ${pad(s.count, 8, true)} ${pad(s.files.size, 6, true)} ${pad(perK(s.count).toFixed(4), 12, true)}  ${s.errors || ''}`);
+  console.log(`  ${pad('rule', 42)} ${pad('findings', 8, true)} ${pad('in tests', 8, true)} ${pad('files', 6, true)} ${pad('per 1k lines', 12, true)}  rule errors`);
+  for (const [id, s] of sorted) console.log(`  ${pad(id, 42)} ${pad(s.count, 8, true)} ${pad(s.inTests, 8, true)} ${pad(s.files.size, 6, true)} ${pad(perK(s.count).toFixed(4), 12, true)}  ${s.errors || ''}`);
 
   console.log(`\nexamples to triage (up to ${opts.examples} per rule, one per file):`);
   for (const [id, s] of sorted) {
@@ -383,15 +386,15 @@ async function main(): Promise<void> {
 
   if (opts.fixtures) {
     console.log('\nfixture pass rates (annotations of rules/**, as test/rules/rules.test.ts reads them):');
-    console.log(`  ${pad('rule', 38)} ${pad('ruleid found', 13, true)} ${pad('ok clean', 10, true)} ${pad('unexpected', 10, true)} ${pad('todo', 5, true)}  docs`);
+    console.log(`  ${pad('rule', 42)} ${pad('ruleid found', 13, true)} ${pad('ok clean', 10, true)} ${pad('unexpected', 10, true)} ${pad('todo', 5, true)}  docs`);
     let hf = 0, ht = 0, oc = 0, ot = 0, un = 0;
     for (const r of rules) {
       const s = fixtureScore(r, config);
       hf += s.hitFound; ht += s.hitTotal; oc += s.okClean; ot += s.okTotal; un += s.unexpected;
-      console.log(`  ${pad(s.id, 38)} ${pad(`${s.hitFound}/${s.hitTotal}`, 13, true)} ${pad(`${s.okClean}/${s.okTotal}`, 10, true)} ${pad(s.unexpected, 10, true)} ${pad(s.todo, 5, true)}  ${s.docs}`);
+      console.log(`  ${pad(s.id, 42)} ${pad(`${s.hitFound}/${s.hitTotal}`, 13, true)} ${pad(`${s.okClean}/${s.okTotal}`, 10, true)} ${pad(s.unexpected, 10, true)} ${pad(s.todo, 5, true)}  ${s.docs}`);
     }
     const pct = (a: number, b: number) => (b ? `${((a * 100) / b).toFixed(1)}%` : '-');
-    console.log(`  ${pad('total', 38)} ${pad(`${hf}/${ht}`, 13, true)} ${pad(`${oc}/${ot}`, 10, true)} ${pad(un, 10, true)}        recall on fixtures ${pct(hf, ht)}, ok cases clean ${pct(oc, ot)}`);
+    console.log(`  ${pad('total', 42)} ${pad(`${hf}/${ht}`, 13, true)} ${pad(`${oc}/${ot}`, 10, true)} ${pad(un, 10, true)}        recall on fixtures ${pct(hf, ht)}, ok cases clean ${pct(oc, ot)}`);
   }
   if (opts.findingsFile) console.log(`\nall findings written to ${opts.findingsFile} (JSON lines)`);
 }

@@ -170,6 +170,7 @@ async function openFile(page, rel) {
       return i >= 0 ? i + 1 : null;
     }, { timeout: 15000, every: 150 });
     if (!idx) { log(`quick open: no result for ${rel} (attempt ${attempt + 1})`); continue; }
+    for (let k = 1; k < idx; k++) await page.keyboard.press('ArrowDown'); // the first row has the focus
     await page.keyboard.press('Enter');
     if (await poll(async () => { const l = await activeTab(); return l && (l === base || l.startsWith(`${base},`)); }, { timeout: 20000, every: 50 })) {
       await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor({ timeout: 10000 });

@@ -28,6 +28,21 @@ export interface ConfigSuppression {
   by?: string;
 }
 
+/**
+ * What the caller knows about the workspace around a file (manifests, lockfiles, local modules), as data:
+ * the engine and rules never read files. Filled by workspace/manifests.ts for the CLI and the language server.
+ */
+export interface WorkspacePackages {
+  /** Python distributions declared in manifests/lockfiles, PEP 503 normalised; undefined when no Python manifest was found. */
+  pythonPackages?: string[];
+  /** npm packages declared in package.json files/lockfiles (and the workspace's own package names); undefined when none was found. */
+  npmPackages?: string[];
+  /** Top-level names that resolve inside the workspace (Python modules and packages, source folders, tsconfig path aliases). */
+  localModules?: string[];
+  /** Manifest files found, relative to the workspace root (for messages). */
+  manifests?: string[];
+}
+
 export interface EffectiveConfig {
   /** Explicit settings; rules not listed use their default (on at default severity unless opt-in). */
   rules: Record<string, RuleSetting>;
@@ -39,6 +54,8 @@ export interface EffectiveConfig {
   maxFileSize: number;
   /** Today's date (YYYY-MM-DD) for suppression expiry; supplied by the caller (the engine has no clock). */
   today?: string;
+  /** Declared dependencies and local modules of the workspace, supplied by the caller (see WorkspacePackages). */
+  workspace?: WorkspacePackages;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;

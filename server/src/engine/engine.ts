@@ -86,6 +86,7 @@ export function analyze(file: FileInput, config: EffectiveConfig, rules: readonl
           path: file.path,
           kind,
           options,
+          workspace: config.workspace,
           report: (d) => {
             const f = toFinding(rule, severity, d, view, lines);
             if (f) raw.push(f);

@@ -1,4 +1,5 @@
 /** The rule authoring API. A rule never reads files or settings: it receives them. */
+import type { WorkspacePackages } from './config';
 import type { Fix, FileKind, RuleMeta } from './model';
 import type { DataView, JsView, PromptView, PythonView, TextView } from './views';
 
@@ -17,6 +18,8 @@ export interface RuleContext<V> {
   path: string;
   kind: FileKind;
   options: Record<string, unknown>;
+  /** Declared dependencies and local modules of the workspace, when the caller supplied them (config.workspace). */
+  workspace?: Readonly<WorkspacePackages>;
   report(descriptor: ReportDescriptor): void;
 }
 

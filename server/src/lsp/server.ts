@@ -36,7 +36,9 @@ import type { LoadedConfig } from '../packs/config';
 import { CONFIG_FILE_NAMES, loadConfigFor } from '../packs/config';
 import type { AisecSettings, DiagnosticData, SuppressArgs } from '../protocol';
 import { APPLY_SUPPRESSION_COMMAND, DEFAULT_SETTINGS, FIX_ALL_KIND, SCAN_WORKSPACE_COMMAND, SUPPRESS_COMMAND, suppressionLine } from '../protocol';
+import type { EffectiveConfig, WorkspacePackages } from '../engine/config';
 import { collectFiles, readText } from '../workspace/files';
+import { isManifestFile, readWorkspacePackages } from '../workspace/manifests';
 import { toDiagnostic } from './convert';
 import { hoverMarkdown } from './hover';
 
@@ -58,6 +60,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let workspaceRoots: string[] = [];
   const settingsCache = new Map<string, Promise<AisecSettings>>();
   const configCache = new Map<string, LoadedConfig>();
+  /** Declared dependencies per workspace root (package rules); cleared with the config cache. */
+  const workspacePackagesCache = new Map<string, WorkspacePackages>();
   const pending = new Map<string, NodeJS.Timeout>();
   const pulledUris = new Set<string>();
   /** Config files whose errors we published, so they can be cleared. */
@@ -98,7 +102,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onInitialized(() => {
     if (features.configuration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'aisec' });
     if (features.watchedFilesDynamic) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: CONFIG_FILE_NAMES.map((n) => ({ globPattern: `**/${n}` })) });
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [...CONFIG_FILE_NAMES, ...MANIFEST_GLOBS].map((n) => ({ globPattern: `**/${n}` })),
+      });
     }
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
       const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
@@ -164,9 +170,22 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
   }
 
+  /** config + the workspace's declared dependencies (read once per root, see workspace/manifests.ts). */
+  function withWorkspace(config: EffectiveConfig, file: string | undefined): EffectiveConfig {
+    const root = file ? rootFor(file) : undefined;
+    if (!root) return config;
+    let ws = workspacePackagesCache.get(root);
+    if (!ws) {
+      ws = readWorkspacePackages(root);
+      workspacePackagesCache.set(root, ws);
+    }
+    return { ...config, workspace: ws };
+  }
+
   function invalidateAll(): void {
     settingsCache.clear();
     configCache.clear();
+    workspacePackagesCache.clear();
     if (features.refresh) void connection.languages.diagnostics.refresh();
     for (const d of documents.all()) schedule(d, 0);
   }
@@ -178,7 +197,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!settings.enable) return undefined;
     const file = uriToPath(doc.uri);
     const loaded = file ? configFor(file, settings) : undefined;
-    const config = loaded?.config ?? loadConfigFor(process.cwd(), undefined, builtinRules).config;
+    const config = withWorkspace(loaded?.config ?? loadConfigFor(process.cwd(), undefined, builtinRules).config, file);
     const root = file ? rootFor(file) : undefined;
     const rel = file && root ? path.relative(root, file).split(path.sep).join('/') : file ?? doc.uri;
     if (loaded && file && isIgnored(path.relative(loaded.root, file).split(path.sep).join('/'), config)) return { result: { path: rel, kind: undefined, findings: [], errors: [] }, diagnostics: [], loaded };
@@ -228,7 +247,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   documents.onDidSave(async (e) => {
     const settings = await getSettings(e.document.uri);
     if (settings.run === 'onSave') schedule(e.document, 0);
-    if (CONFIG_FILE_NAMES.includes(path.basename(uriToPath(e.document.uri) ?? ''))) invalidateAll();
+    const saved = uriToPath(e.document.uri) ?? '';
+    if (CONFIG_FILE_NAMES.includes(path.basename(saved)) || isManifestFile(saved)) invalidateAll();
   });
   documents.onDidClose((e) => {
     const t = pending.get(e.document.uri);
@@ -249,7 +269,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onDidChangeConfiguration(() => invalidateAll());
   connection.onDidChangeWatchedFiles((e) => {
-    if (e.changes.some((c) => CONFIG_FILE_NAMES.includes(path.basename(uriToPath(c.uri) ?? '')) || c.type === FileChangeType.Deleted)) invalidateAll();
+    if (e.changes.some((c) => CONFIG_FILE_NAMES.includes(path.basename(uriToPath(c.uri) ?? '')) || isManifestFile(uriToPath(c.uri) ?? '') || c.type === FileChangeType.Deleted)) invalidateAll();
   });
 
   // ---- hover ----
@@ -346,7 +366,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const root = rootFor(file) ?? path.dirname(file);
       const rel = path.relative(root, file).split(path.sep).join('/');
       if (isIgnored(path.relative(loaded.root, file).split(path.sep).join('/'), loaded.config)) continue;
-      const result = analyze({ path: rel, text }, loaded.config, builtinRules);
+      const result = analyze({ path: rel, text }, withWorkspace(loaded.config, file), builtinRules);
       const lines = new LineIndex(text);
       const diags = result.findings.filter((f) => !f.suppression).map((f) => toDiagnostic(f, rulesById.get(f.ruleId), loaded.config, lines, rel, result.kind, frontMatterEndLine(text)));
       findings += diags.length;
@@ -362,6 +382,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 }
 
 declare const AISEC_VERSION: string;
+
+/** Dependency manifests and lockfiles watched so the package rules see new dependencies (workspace/manifests.ts). */
+const MANIFEST_GLOBS = ['requirements*.txt', 'pyproject.toml', 'Pipfile', 'setup.cfg', 'setup.py', 'environment.yml', 'uv.lock', 'poetry.lock', 'package.json', 'package-lock.json', 'pnpm-lock.yaml', 'yarn.lock', 'tsconfig.json'];
 
 function docEdit(doc: TextDocument, edits: TextEdit[]): WorkspaceEdit {
   return { documentChanges: [TextDocumentEdit.create({ uri: doc.uri, version: doc.version }, edits)] };

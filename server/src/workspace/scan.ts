@@ -6,6 +6,7 @@ import type { RegisteredRule } from '../engine/rule';
 import type { ConfigError, LoadedConfig } from '../packs/config';
 import { loadConfigFor } from '../packs/config';
 import { collectFiles, readText } from './files';
+import { readWorkspacePackages } from './manifests';
 
 export interface ScanOptions {
   /** Paths relative to `root` are reported; config lookup stops at `root`. */
@@ -58,6 +59,8 @@ export function scanPaths(paths: string[], opts: ScanOptions): ScanResult {
   };
   // the first config decides the size limit for the walk; per-file configs still apply below
   const walk = collectFiles(paths, configFor(opts.root).config.maxFileSize * 2);
+  // declared dependencies of the workspace (manifests, lockfiles) for the package rules: read once per scan
+  const workspace = readWorkspacePackages(opts.root);
   const out: ScanResult = { files: [], skipped: walk.skipped.map((s) => ({ file: relPath(opts.root, s.file), reason: s.reason })), configErrors, configFiles: [...configFiles], bytes: 0, lines: 0 };
   for (const abs of walk.files) {
     const rel = relPath(opts.root, abs);
@@ -76,7 +79,7 @@ export function scanPaths(paths: string[], opts: ScanOptions): ScanResult {
     }
     out.bytes += text.length;
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) out.lines++;
-    const result = analyze({ path: rel, text }, loaded.config, opts.rules);
+    const result = analyze({ path: rel, text }, { ...loaded.config, workspace }, opts.rules);
     out.files.push({ abs, rel, text, result });
   }
   out.configFiles = [...configFiles];

@@ -8,16 +8,18 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { JsView } from '../../engine/views';
 import {
   ARG_METHODS, JS_MODEL_CALL_SUFFIXES, JS_MODEL_FUNCTIONS, JS_MODEL_METHODS, JS_PASSTHROUGH, JS_REQUEST_ATTRS,
-  JS_REQUEST_METHODS, JS_REQUEST_NAMES, JS_SANITIZERS, MODEL_RECEIVER, MUTATING_METHODS,
+  JS_REQUEST_METHODS, JS_REQUEST_NAMES, JS_SANITIZERS, MODEL_RECEIVER, MUTATING_METHODS, JS_SCHEMA_METHODS, JS_SCHEMA_RECEIVER,
+  JS_TOOL_FACTORIES, JS_TOOL_REGISTRATIONS, TOOL_CALL_RECEIVER, TOOL_CONTEXT_PARAMS, PATH_GUARD_METHODS, COLLECTION_GUARD_METHODS,
+  VALIDATOR_NAME, GUARD_CONTEXTS,
 } from './tables';
 import type { SinkContext, SourceKind, Taint } from './taint';
-import { INPUT, MODEL, describe, join, joinAll, reaches, sanitize } from './taint';
+import { CTX, INPUT, MODEL, PATH_NORMALIZED, TOOL, describe, join, joinAll, reaches, sanitize } from './taint';
 
 type N = TSESTree.Node;
 
 export interface JsFlow {
   taintOf(node: N): Taint | undefined;
-  reaches(node: N, kind: SourceKind, context?: SinkContext): Taint | undefined;
+  reaches(node: N, kind: SourceKind | SourceKind[], context?: SinkContext): Taint | undefined;
   /** Dotted callee path with imports resolved: `cp.exec` -> `child_process.exec`. */
   qualName(node: N): string;
   calls: (TSESTree.CallExpression | TSESTree.NewExpression)[];
@@ -33,6 +35,8 @@ export interface JsFlow {
 
 class Env {
   readonly vars = new Map<string, Taint | undefined>();
+  /** `const host = new URL(url).hostname`: host -> [url], so a check of `host` also confines `url`. */
+  readonly derived = new Map<string, string[]>();
   constructor(readonly parent?: Env) {}
   lookup(name: string): Taint | undefined {
     for (let e: Env | undefined = this; e; e = e.parent) if (e.vars.has(name)) return e.vars.get(name);
@@ -230,7 +234,12 @@ class JsFlowBuilder {
 
   private walkFunction(fn: Fn, outer: Env): void {
     const env = new Env(outer);
-    for (const p of fn.params) this.bindTaint(p, undefined, env);
+    const tool = this.toolName(fn);
+    fn.params.forEach((p, i) => {
+      const name = p.type === 'Identifier' ? p.name : '';
+      const tainted = tool !== undefined && i === 0 && !TOOL_CONTEXT_PARAMS.test(name);
+      this.bindTaint(p, tainted ? { kinds: TOOL, sanitized: 0, origin: `tool argument of ${tool}`, originStart: p.range[0] } : undefined, env);
+    });
     const ret = { returns: undefined as Taint | undefined };
     if (fn.body.type === 'BlockStatement') for (const s of fn.body.body) this.visit(s, env, ret);
     else {
@@ -256,7 +265,15 @@ class JsFlowBuilder {
       case 'VariableDeclarator': {
         if (!n.init) return;
         this.visit(n.init, env, ret);
+        this.recordDerived(n.id, n.init, env);
         this.bindTaint(n.id, this.evalExpr(n.init), env);
+        return;
+      }
+      case 'IfStatement': {
+        this.visit(n.test, env, ret);
+        this.applyGuards(n.test, env);
+        this.visit(n.consequent, env, ret);
+        if (n.alternate) this.visit(n.alternate, env, ret);
         return;
       }
       case 'AssignmentExpression': {
@@ -368,6 +385,8 @@ class JsFlowBuilder {
         if (JS_REQUEST_NAMES.test(objText) && JS_REQUEST_ATTRS.has(prop)) return src(INPUT, n, `${objText}.${prop}`);
         if (objText === 'process' && prop === 'argv') return src(INPUT, n, 'process.argv');
         if (/^(window\.)?location$/.test(objText) && /^(search|hash|href)$/.test(prop)) return src(INPUT, n, `location.${prop}`);
+        if (prop === 'arguments' && (/(^|\.)function$/.test(objText) || TOOL_CALL_RECEIVER.test(objText.split('.').pop() ?? ''))) return src(TOOL, n, `${objText}.arguments`);
+        if (prop === 'input' && /tool_?use/i.test(objText.split('.').pop() ?? '')) return src(TOOL, n, `${objText}.input`);
         return this.evalExpr(n.object);
       }
       case 'CallExpression':
@@ -377,12 +396,18 @@ class JsFlowBuilder {
         if (q === 'URLSearchParams' || q === 'URL') return joinAll(n.arguments.map((a) => this.evalExpr(a)));
         return undefined;
       }
-      case 'TemplateLiteral':
-        return joinAll(n.expressions.map((e) => this.evalExpr(e)));
+      case 'TemplateLiteral': {
+        const t = joinAll(n.expressions.map((e) => this.evalExpr(e)));
+        return FIXED_ORIGIN.test(n.quasis[0]?.value.cooked ?? '') ? sanitize(t, CTX.url) : t;
+      }
       case 'TaggedTemplateExpression':
         return joinAll(n.quasi.expressions.map((e) => this.evalExpr(e)));
-      case 'BinaryExpression':
-        return n.operator === '+' ? join(this.evalExpr(n.left), this.evalExpr(n.right)) : undefined;
+      case 'BinaryExpression': {
+        if (n.operator !== '+') return undefined;
+        const t = join(this.evalExpr(n.left), this.evalExpr(n.right));
+        const lit = jsStringValue(n.left);
+        return lit !== undefined && FIXED_ORIGIN.test(lit) ? sanitize(t, CTX.url) : t;
+      }
       case 'LogicalExpression':
         return join(this.evalExpr(n.left), this.evalExpr(n.right));
       case 'ConditionalExpression':
@@ -430,11 +455,141 @@ class JsFlowBuilder {
     if (callee.type === 'MemberExpression') {
       const method = !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : '';
       if (unwrap(callee.object).type === 'ThisExpression' && this.summaries.has(method)) return this.summaries.get(method);
+      if (JS_SCHEMA_METHODS.has(method) && JS_SCHEMA_RECEIVER.test(this.qualName(callee.object))) return sanitize(argTaint(), CTX.dispatch);
       const recvT = this.evalExpr(callee.object);
       if (ARG_METHODS.has(method)) return join(recvT, argTaint());
       return recvT;
     }
     return undefined;
+  }
+
+  /** The tool name when `fn` handles an agent tool call (its first parameter is filled by the model). */
+  private toolName(fn: Fn): string | undefined {
+    const p = this.parents.get(fn);
+    if (!p) return undefined;
+    if (p.type === 'CallExpression' || p.type === 'NewExpression') {
+      const callee = unwrap(p.callee);
+      const name = jsStringValue(p.arguments[0]);
+      // server.tool('read_file', schema, async ({ path }) => ...), server.registerTool(...)
+      if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && JS_TOOL_REGISTRATIONS.has(callee.property.name)
+        && name !== undefined && p.arguments[p.arguments.length - 1] === fn) return name;
+      // server.setRequestHandler(CallToolRequestSchema, async (request) => ...)
+      if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.property.name === 'setRequestHandler'
+        && p.arguments[0] && /CallToolRequestSchema$/.test(this.qualName(p.arguments[0]))) return 'tools/call';
+      // LangChain JS: tool(async ({ q }) => ..., { name: 'search', schema })
+      if (JS_TOOL_FACTORIES.test(this.qualName(callee)) && p.arguments[0] === fn) return jsStringValue(objProp(p.arguments[1], 'name')?.value) ?? 'tool';
+      return undefined;
+    }
+    // tool({ execute: async ({ url }) => ... }), new DynamicStructuredTool({ func: async (input) => ... })
+    if (p.type === 'Property' && /^(execute|func|handler|invoke)$/.test(propName(p) ?? '')) {
+      const obj = this.parents.get(p);
+      const call = obj ? this.parents.get(obj) : undefined;
+      if (call && (call.type === 'CallExpression' || call.type === 'NewExpression') && JS_TOOL_FACTORIES.test(this.qualName(call.callee))) {
+        const decl = this.parents.get(call);
+        const declared = decl?.type === 'VariableDeclarator' && decl.id.type === 'Identifier' ? decl.id.name : undefined;
+        return jsStringValue(objProp(obj, 'name')?.value) ?? declared ?? 'tool';
+      }
+    }
+    return undefined;
+  }
+
+  private recordDerived(target: N, value: N, env: Env): void {
+    if (target.type !== 'Identifier') return;
+    const v = unwrap(value);
+    if (v.type !== 'CallExpression' && v.type !== 'NewExpression' && v.type !== 'MemberExpression' && v.type !== 'AwaitExpression') {
+      env.derived.delete(target.name);
+      return;
+    }
+    const from = this.guardKeys(v, env).filter((k) => k !== target.name);
+    if (from.length) env.derived.set(target.name, from);
+    else env.derived.delete(target.name);
+  }
+
+  /** Same as the Python engine: checks that confine values for the statements after them. */
+  private applyGuards(cond: N, env: Env): void {
+    const c = unwrap(cond);
+    const guard = (e: N | undefined, contexts: number, needsNormalized = false): void => {
+      if (!e) return;
+      for (const key of this.expandDerived(this.guardKeys(e, env), env)) {
+        const t = env.lookup(key);
+        if (!t || (needsNormalized && !(t.sanitized & PATH_NORMALIZED))) continue;
+        env.vars.set(key, sanitize(t, contexts));
+      }
+    };
+    const constant = (x: N): boolean => jsStringValue(x) !== undefined || (x.type === 'Identifier' && /^[A-Z][A-Z0-9_]*$/.test(x.name));
+    switch (c.type) {
+      case 'UnaryExpression':
+        this.applyGuards(c.argument, env);
+        return;
+      case 'LogicalExpression':
+        this.applyGuards(c.left, env);
+        this.applyGuards(c.right, env);
+        return;
+      case 'BinaryExpression':
+        if (c.operator === 'in' && c.left.type !== 'PrivateIdentifier') guard(c.left, GUARD_CONTEXTS & ~CTX.dispatch);
+        else if (/^[!=]==?$/.test(c.operator) && c.left.type !== 'PrivateIdentifier') {
+          if (constant(c.right)) guard(c.left, GUARD_CONTEXTS);
+          else if (constant(c.left)) guard(c.right, GUARD_CONTEXTS);
+        }
+        return;
+      case 'CallExpression': {
+        const callee = unwrap(c.callee);
+        const q = this.qualName(callee);
+        if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') {
+          const method = callee.property.name;
+          const recv = unwrap(callee.object);
+          if (PATH_GUARD_METHODS.has(method)) guard(recv, CTX.path, true);
+          else if (q === 'Object.hasOwn' || /\.hasOwnProperty\.call$/.test(q)) guard(c.arguments[1], GUARD_CONTEXTS);
+          else if (COLLECTION_GUARD_METHODS.has(method) && !this.evalExpr(recv)) guard(c.arguments[0], GUARD_CONTEXTS);
+          else if (method === 'test' && (recv.type === 'Literal' || /^[A-Z_]+$|pattern|regex|re$/i.test(memberKey(recv) ?? ''))) guard(c.arguments[0], GUARD_CONTEXTS);
+          else if (VALIDATOR_NAME.test(method)) for (const a of c.arguments) guard(a, GUARD_CONTEXTS);
+        } else if (callee.type === 'Identifier' && VALIDATOR_NAME.test(callee.name)) for (const a of c.arguments) guard(a, GUARD_CONTEXTS);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private guardKeys(e0: N, env: Env): string[] {
+    const e = unwrap(e0);
+    switch (e.type) {
+      case 'Identifier':
+        return [e.name];
+      case 'MemberExpression': {
+        const key = memberKey(e);
+        const inner = this.guardKeys(e.object, env);
+        return key && env.has(key) ? [key, ...inner] : inner;
+      }
+      case 'CallExpression':
+      case 'NewExpression': {
+        const callee = unwrap(e.callee);
+        const out: string[] = [];
+        if (callee.type === 'MemberExpression') out.push(...this.guardKeys(callee.object, env).filter((k) => env.has(k)));
+        for (const a of e.arguments) out.push(...this.guardKeys(a, env));
+        return out;
+      }
+      case 'AwaitExpression':
+        return this.guardKeys(e.argument, env);
+      default:
+        return [];
+    }
+  }
+
+  private expandDerived(keys: string[], env: Env): string[] {
+    const out = new Set(keys);
+    for (let depth = 0; depth < 3; depth++) {
+      for (const k of [...out]) {
+        for (let x: Env | undefined = env; x; x = x.parent) {
+          const from = x.derived.get(k);
+          if (from) {
+            for (const f of from) out.add(f);
+            break;
+          }
+        }
+      }
+    }
+    return [...out];
   }
 
   private modelSource(n: TSESTree.CallExpression, callee: N, q: string): Taint | undefined {
@@ -453,6 +608,9 @@ class JsFlowBuilder {
 function src(kind: number, n: N, origin?: string): Taint {
   return { kinds: kind, sanitized: 0, origin: origin ?? 'model call', originStart: n.range[0] };
 }
+
+/** A URL literal prefix that fixes scheme and host (`https://api.example.com/...`) or a same-origin path. */
+const FIXED_ORIGIN = /^([a-z][a-z0-9+.-]*:\/\/[^/?#{}$]+[/?#]|\/(?!\/))/i;
 
 function normalizeModule(m: string): string {
   return m.replace(/^node:/, '');

@@ -14,16 +14,17 @@ import type { PythonView } from '../../engine/views';
 import {
   ARG_METHODS, MODEL_RECEIVER, MUTATING_METHODS, PY_INPUT_CALLS, PY_INPUT_READS, PY_LLM_MODULES, PY_MODEL_CALL_SUFFIXES,
   PY_MODEL_FACTORIES, PY_MODEL_FUNCTIONS, PY_MODEL_METHODS, PY_PASSTHROUGH, PY_REQUEST_ATTRS, PY_REQUEST_METHODS,
-  PY_SANITIZERS, REQUEST_NAMES,
+  PY_SANITIZERS, REQUEST_NAMES, PY_SANITIZER_METHODS, PY_PATH_NAME_ATTRS, PY_TOOL_DECORATORS, TOOL_CONTEXT_PARAMS,
+  TOOL_CONTEXT_TYPES, PY_TOOL_BASES, TOOL_CALL_RECEIVER, PATH_GUARD_METHODS, COLLECTION_GUARD_METHODS, VALIDATOR_NAME, GUARD_CONTEXTS,
 } from './tables';
 import type { SinkContext, SourceKind, Taint } from './taint';
-import { INPUT, MODEL, describe, join, joinAll, reaches, sanitize } from './taint';
+import { CTX, INPUT, MODEL, PATH_NORMALIZED, TOOL, describe, join, joinAll, reaches, sanitize } from './taint';
 
 export interface PyFlow {
   /** The taint of an expression, at the point it is evaluated. */
   taintOf(node: Node): Taint | undefined;
   /** The taint of `node` if it carries `kind` and is not sanitized for `context`. */
-  reaches(node: Node, kind: SourceKind, context?: SinkContext): Taint | undefined;
+  reaches(node: Node, kind: SourceKind | SourceKind[], context?: SinkContext): Taint | undefined;
   /** Dotted callee path with import aliases resolved (`sp.run` -> `subprocess.run`). */
   qualName(node: Node): string;
   /** Every call node of the file, in source order. */
@@ -32,6 +33,8 @@ export interface PyFlow {
 
 class Env {
   readonly vars = new Map<string, Taint | undefined>();
+  /** `host = urlparse(url).hostname`: host -> [url], so a check of `host` also confines `url`. */
+  readonly derived = new Map<string, string[]>();
   constructor(readonly parent?: Env) {}
   lookup(name: string): Taint | undefined {
     for (let e: Env | undefined = this; e; e = e.parent) if (e.vars.has(name)) return e.vars.get(name);
@@ -244,12 +247,17 @@ class PythonFlowBuilder {
     const env = new Env(outer);
     const params = fn.childForFieldName('parameters');
     const routeHandler = isRouteHandler(fn);
+    const tool = this.toolName(fn);
     if (params) {
       for (const p of kids(params)) {
         const name = paramName(p);
         if (!name) continue;
         const type = p.childForFieldName('type')?.text ?? '';
         const dflt = p.childForFieldName('value')?.text ?? '';
+        if (tool !== undefined && !TOOL_CONTEXT_PARAMS.test(name) && !TOOL_CONTEXT_TYPES.test(type)) {
+          env.vars.set(name, { kinds: TOOL, sanitized: 0, origin: `tool argument ${name} of ${tool}`, originStart: p.startIndex });
+          continue;
+        }
         const untrusted = routeHandler && name !== 'self' && name !== 'request' && name !== 'req' && !/Request|Session|Depends|BackgroundTasks|WebSocket|Response|Db|Connection/.test(type) && !/Depends|Security/.test(dflt);
         env.vars.set(name, untrusted ? { kinds: INPUT, sanitized: 0, origin: `route parameter ${name}`, originStart: p.startIndex } : undefined);
       }
@@ -278,6 +286,18 @@ class PythonFlowBuilder {
         return;
       case 'lambda':
         return;
+      case 'if_statement':
+      case 'elif_clause':
+      case 'assert_statement':
+      case 'while_statement': {
+        const cond = n.childForFieldName('condition') ?? kids(n)[0];
+        if (cond) {
+          this.visit(cond, env, ret);
+          this.applyGuards(cond, env);
+        }
+        for (const c of kids(n)) if (c.id !== cond?.id) this.visit(c, env, ret);
+        return;
+      }
       case 'assignment': {
         const left = n.childForFieldName('left');
         const right = n.childForFieldName('right');
@@ -406,6 +426,11 @@ class PythonFlowBuilder {
     }
     if (target.type === 'identifier' && this.isModelFactory(value)) this.modelObjects.add(target.text);
     if (target.type === 'identifier' && value.type === 'binary_operator' && this.isModelChain(value)) this.modelObjects.add(target.text);
+    if (target.type === 'identifier' && (value.type === 'call' || value.type === 'attribute' || value.type === 'subscript')) {
+      const from = this.guardKeys(value, env).filter((k) => k !== target.text);
+      if (from.length) env.derived.set(target.text, from);
+      else env.derived.delete(target.text);
+    }
     this.bindTaint(target, this.evalExpr(value), env);
   }
 
@@ -457,6 +482,10 @@ class PythonFlowBuilder {
         const attr = n.childForFieldName('attribute')?.text ?? '';
         if (obj && REQUEST_NAMES.test(obj.text) && PY_REQUEST_ATTRS.has(attr)) return src(INPUT, n);
         if (PY_INPUT_READS.has(this.qualName(n))) return src(INPUT, n);
+        if (obj && isToolCallArguments(obj, attr)) return src(TOOL, n);
+        if (obj && PY_PATH_NAME_ATTRS.has(attr) && obj.type === 'call' && /(^|\.)(Path|PurePath|PurePosixPath|PosixPath)$/.test(this.qualName(obj.childForFieldName('function') ?? obj))) {
+          return sanitize(this.evalExpr(obj), CTX.path);
+        }
         return this.evalExpr(obj);
       }
       case 'subscript':
@@ -466,7 +495,14 @@ class PythonFlowBuilder {
       case 'string': {
         let t: Taint | undefined;
         for (const c of kids(n)) if (c.type === 'interpolation') t = join(t, this.evalExpr(c.childForFieldName('expression') ?? kids(c)[0]));
-        return t;
+        const head = kids(n).find((c) => c.type !== 'string_start');
+        return head?.type === 'string_content' && FIXED_ORIGIN.test(head.text) ? sanitize(t, CTX.url) : t;
+      }
+      case 'binary_operator': {
+        const t = joinAll(kids(n).map((c) => this.evalExpr(c)));
+        const left = kids(n)[0];
+        const lit = left ? pyStringValue(left) : undefined;
+        return n.child(1)?.type === '+' && lit !== undefined && FIXED_ORIGIN.test(lit) ? sanitize(t, CTX.url) : t;
       }
       case 'concatenated_string':
       case 'parenthesized_expression':
@@ -476,7 +512,6 @@ class PythonFlowBuilder {
       case 'set':
       case 'expression_list':
       case 'boolean_operator':
-      case 'binary_operator':
       case 'list_splat':
       case 'dictionary_splat':
       case 'starred_expression':
@@ -528,7 +563,13 @@ class PythonFlowBuilder {
       const method = fn.childForFieldName('attribute')?.text ?? '';
       // self.helper(...) / cls.helper(...)
       if (recv && (recv.text === 'self' || recv.text === 'cls') && this.summaries.has(method)) return this.summaries.get(method);
+      const byMethod = PY_SANITIZER_METHODS[method];
+      if (byMethod !== undefined) return sanitize(method === 'resolve' ? this.evalExpr(recv) : join(this.evalExpr(recv), argTaint()), byMethod);
       const recvT = this.evalExpr(recv);
+      if (method === 'format' && recv) {
+        const lit = pyStringValue(recv);
+        if (lit !== undefined && FIXED_ORIGIN.test(lit)) return sanitize(join(recvT, argTaint()), CTX.url);
+      }
       if (ARG_METHODS.has(method)) return join(recvT, argTaint());
       return recvT;
     }
@@ -561,6 +602,140 @@ class PythonFlowBuilder {
     return undefined;
   }
 
+  /** The tool name when `fn` is an agent tool whose parameters the model fills, else undefined. */
+  private toolName(fn: Node): string | undefined {
+    const name = fn.childForFieldName('name')?.text ?? 'tool';
+    const parent = fn.parent;
+    if (parent?.type === 'decorated_definition') {
+      for (const d of kids(parent)) {
+        if (d.type !== 'decorator') continue;
+        const e = kids(d)[0];
+        const callee = e?.type === 'call' ? e.childForFieldName('function') : e;
+        if (!callee) continue;
+        const last = this.qualName(callee).split('.').pop() ?? '';
+        if (PY_TOOL_DECORATORS.test(last)) return name;
+      }
+    }
+    // class MyTool(BaseTool): def _run(self, query: str)
+    if (name === '_run' || name === '_arun') {
+      const cls = fn.parent?.type === 'block' ? fn.parent.parent : fn.parent?.parent?.type === 'block' ? fn.parent.parent.parent : undefined;
+      const bases = cls?.type === 'class_definition' ? cls.childForFieldName('superclasses') : undefined;
+      if (bases && kids(bases).some((b) => PY_TOOL_BASES.test(this.qualName(b)))) return cls?.childForFieldName('name')?.text ?? name;
+    }
+    return undefined;
+  }
+
+  /**
+   * A condition that confines values for the statements after it (and inside the `if`):
+   * `x in ALLOWED`, `x == "const"`, `resolved.startswith(base)` on a normalised path,
+   * `re.fullmatch(pattern, x)`, `is_allowed(x)`. Flow-insensitive about which branch raises.
+   */
+  private applyGuards(cond: Node, env: Env): void {
+    const guard = (e: Node | undefined | null, contexts: number, needsNormalized = false): void => {
+      if (!e) return;
+      for (const key of this.expandDerived(this.guardKeys(e, env), env)) {
+        const t = env.lookup(key);
+        if (!t || (needsNormalized && !(t.sanitized & PATH_NORMALIZED))) continue;
+        env.vars.set(key, sanitize(t, contexts));
+      }
+    };
+    switch (cond.type) {
+      case 'not_operator':
+      case 'parenthesized_expression':
+      case 'boolean_operator':
+        for (const c of kids(cond)) this.applyGuards(c, env);
+        return;
+      case 'comparison_operator': {
+        const [left, right] = kids(cond);
+        const ops = cond.children.filter((c): c is Node => !!c && !c.isNamed).map((c) => c.type);
+        if (!left || !right) return;
+        if (ops.includes('in') || ops.includes('not in')) {
+          if (pyStringValue(left) === undefined && !this.evalExpr(right) && pyStringValue(right) === undefined) guard(left, GUARD_CONTEXTS);
+          else if (pyStringValue(left) !== undefined && pyStringValue(left)!.includes('..')) guard(right, CTX.path);
+        } else if (ops.includes('==') || ops.includes('!=')) {
+          const constant = (x: Node): boolean => pyStringValue(x) !== undefined || /^[A-Z][A-Z0-9_]*$/.test(x.text);
+          if (constant(right)) guard(left, GUARD_CONTEXTS);
+          else if (constant(left)) guard(right, GUARD_CONTEXTS);
+          // os.path.commonpath([base, p]) == base
+          for (const side of [left, right]) {
+            const fn = side.type === 'call' ? side.childForFieldName('function') : undefined;
+            if (fn && /commonpath$/.test(this.qualName(fn))) guard(side, CTX.path, true);
+          }
+        }
+        return;
+      }
+      case 'call': {
+        const fn = cond.childForFieldName('function');
+        if (!fn) return;
+        const { positional } = pyArgs(cond);
+        const q = this.qualName(fn);
+        if (fn.type === 'attribute') {
+          const method = fn.childForFieldName('attribute')?.text ?? '';
+          const recv = fn.childForFieldName('object');
+          if (PATH_GUARD_METHODS.has(method)) guard(recv, CTX.path, true);
+          else if (COLLECTION_GUARD_METHODS.has(method) && recv && !this.evalExpr(recv)) guard(positional[0], GUARD_CONTEXTS);
+          else if (/^(fullmatch|match)$/.test(method)) guard(/^re\./.test(q) ? positional[1] : positional[0], GUARD_CONTEXTS);
+          else if (VALIDATOR_NAME.test(method)) for (const a of positional) guard(a, GUARD_CONTEXTS);
+        } else if (fn.type === 'identifier' && VALIDATOR_NAME.test(fn.text)) for (const a of positional) guard(a, GUARD_CONTEXTS);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  /** Variables an expression reads through attribute / call / subscript chains (`urlparse(url).hostname` -> url). */
+  private guardKeys(e: Node, env: Env): string[] {
+    switch (e.type) {
+      case 'identifier':
+        return [e.text];
+      case 'attribute': {
+        const key = dottedKey(e);
+        const obj = e.childForFieldName('object');
+        const inner = obj ? this.guardKeys(obj, env) : [];
+        return key && env.has(key) ? [key, ...inner] : inner;
+      }
+      case 'subscript': {
+        const v = e.childForFieldName('value');
+        return v ? this.guardKeys(v, env) : [];
+      }
+      case 'call': {
+        const fn = e.childForFieldName('function');
+        const out: string[] = [];
+        if (fn?.type === 'attribute') {
+          const recv = fn.childForFieldName('object');
+          if (recv) out.push(...this.guardKeys(recv, env));
+        }
+        for (const a of pyArgs(e).positional) out.push(...this.guardKeys(a, env));
+        return out;
+      }
+      case 'list':
+      case 'tuple':
+      case 'parenthesized_expression':
+      case 'binary_operator':
+      case 'await':
+        return kids(e).flatMap((c) => this.guardKeys(c, env));
+      default:
+        return [];
+    }
+  }
+
+  private expandDerived(keys: string[], env: Env): string[] {
+    const out = new Set(keys);
+    for (let depth = 0; depth < 3; depth++) {
+      for (const k of [...out]) {
+        for (let e: Env | undefined = env; e; e = e.parent) {
+          const from = e.derived.get(k);
+          if (from) {
+            for (const f of from) out.add(f);
+            break;
+          }
+        }
+      }
+    }
+    return [...out];
+  }
+
   private isModelFactory(value: Node): boolean {
     if (value.type !== 'call') return false;
     const fn = value.childForFieldName('function');
@@ -589,6 +764,23 @@ class PythonFlowBuilder {
 
 function src(kind: number, n: Node): Taint {
   return { kinds: kind, sanitized: 0, origin: describe(n.text), originStart: n.startIndex };
+}
+
+/** A URL literal prefix that fixes scheme and host (`https://api.example.com/...`) or a same-origin path. */
+const FIXED_ORIGIN = /^([a-z][a-z0-9+.-]*:\/\/[^/?#{}]+[/?#]|\/(?!\/))/i;
+
+/** `tool_call.function.arguments`, `call.arguments`, `tool_use.input`. */
+function isToolCallArguments(obj: Node, attr: string): boolean {
+  if (attr === 'arguments') {
+    if (obj.type === 'attribute' && obj.childForFieldName('attribute')?.text === 'function') return true;
+    const name = obj.type === 'attribute' ? obj.childForFieldName('attribute')?.text ?? '' : obj.text;
+    return obj.type === 'identifier' || obj.type === 'attribute' ? TOOL_CALL_RECEIVER.test(name) : false;
+  }
+  if (attr === 'input') {
+    const name = obj.type === 'attribute' ? obj.childForFieldName('attribute')?.text ?? '' : obj.text;
+    return /tool_?use/i.test(name);
+  }
+  return false;
 }
 
 function stripCall(q: string): string {

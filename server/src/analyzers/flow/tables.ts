@@ -3,7 +3,7 @@
  * Names are matched on the callee's dotted path after import aliases are resolved
  * (`sp.run` with `import subprocess as sp` is `subprocess.run`); `*.x` matches any receiver.
  */
-import { ALL_CONTEXTS, CTX } from './taint';
+import { ALL_CONTEXTS, ALLOWLIST_CONTEXTS, CTX, PATH_NORMALIZED } from './taint';
 
 /** Calls whose result is model output, matched as a suffix of the dotted callee path. */
 export const PY_MODEL_CALL_SUFFIXES = [
@@ -46,7 +46,41 @@ export const PY_SANITIZERS: Record<string, number> = {
   'bleach.clean': CTX.html, 'nh3.clean': CTX.html, 'cgi.escape': CTX.html,
   'django.utils.html.escape': CTX.html, 'django.utils.html.conditional_escape': CTX.html, 'django.utils.html.strip_tags': CTX.html,
   'shlex.quote': CTX.shell, 'pipes.quote': CTX.shell,
+  // paths: basename-only names are confined; normalisation enables a later startswith(base) check
+  'os.path.basename': CTX.path, 'posixpath.basename': CTX.path, 'werkzeug.utils.secure_filename': CTX.path, 'werkzeug.secure_filename': CTX.path,
+  'pathvalidate.sanitize_filename': CTX.path, 'pathvalidate.sanitize_filepath': CTX.path,
+  'os.path.realpath': PATH_NORMALIZED, 'os.path.abspath': PATH_NORMALIZED, 'os.path.normpath': PATH_NORMALIZED, 'os.path.relpath': PATH_NORMALIZED,
 };
+/** Methods whose result is sanitized for some contexts, whatever the receiver (pydantic validation, Path.resolve). */
+export const PY_SANITIZER_METHODS: Record<string, number> = {
+  model_validate: CTX.dispatch, model_validate_json: CTX.dispatch, parse_obj: CTX.dispatch, parse_raw: CTX.dispatch,
+  validate_python: CTX.dispatch, validate_json: CTX.dispatch,
+  resolve: PATH_NORMALIZED,
+};
+/** Attributes of a `Path(...)` that keep only the last component. */
+export const PY_PATH_NAME_ATTRS = new Set(['name', 'stem']);
+
+// ---- agent tool arguments (model-controlled) ----
+
+/** Decorators (last dotted segment) whose function parameters are tool-call arguments chosen by the model. */
+export const PY_TOOL_DECORATORS = /^(tool|call_tool|function_tool|kernel_function|ai_function|ai_callable)$/;
+/** Parameters of a tool function that are not model-controlled (framework context objects). */
+export const TOOL_CONTEXT_PARAMS = /^(self|cls|ctx|context|config|run_manager|callbacks|extra)$/;
+export const TOOL_CONTEXT_TYPES = /Context|RunnableConfig|CallbackManager|Request|Session|Extra/;
+/** Base classes whose `_run` / `_arun` methods receive tool arguments (LangChain BaseTool). */
+export const PY_TOOL_BASES = /(^|\.)(BaseTool|StructuredTool|Tool)$/;
+/** `tool_call.function.arguments`, `fc.arguments` on a function-call object, `tool_use.input`. */
+export const TOOL_CALL_RECEIVER = /tool_?call|function_?call|^fc$|^call$|tool_?use/i;
+
+// ---- guards: checks that confine a value for the statements after them ----
+
+/** Methods called on the checked value that confine a normalised path. */
+export const PATH_GUARD_METHODS = new Set(['startswith', 'is_relative_to', 'startsWith']);
+/** Methods called on an allow-list with the checked value as argument. */
+export const COLLECTION_GUARD_METHODS = new Set(['includes', 'has', 'hasOwnProperty', 'hasOwn', '__contains__']);
+/** A same-file or library validator: `is_allowed_url(u)`, `validatePath(p)`, `isSafeHost(h)`. */
+export const VALIDATOR_NAME = /allow|valid|safe|permit|within|trusted|whitelist|is_relative|inside/i;
+export const GUARD_CONTEXTS = ALLOWLIST_CONTEXTS;
 
 /** Functions whose result carries the taint of their arguments. */
 export const PY_PASSTHROUGH = new Set([
@@ -83,6 +117,16 @@ export const JS_SANITIZERS: Record<string, number> = {
   'DOMPurify.sanitize': CTX.html, 'purify.sanitize': CTX.html, 'dompurify.sanitize': CTX.html, 'isomorphic-dompurify.sanitize': CTX.html,
   'sanitizeHtml': CTX.html, 'sanitize-html': CTX.html, escapeHtml: CTX.html, 'escape-html': CTX.html, 'he.encode': CTX.html, 'he.escape': CTX.html,
   'lodash.escape': CTX.html, '_.escape': CTX.html, xss: CTX.html, 'xss.filterXSS': CTX.html, filterXSS: CTX.html, 'validator.escape': CTX.html,
-  encodeURIComponent: CTX.html | CTX.shell, 'shell-quote.quote': CTX.shell, shellEscape: CTX.shell, 'shell-escape': CTX.shell,
+  encodeURIComponent: CTX.html | CTX.shell | CTX.path, 'shell-quote.quote': CTX.shell, shellEscape: CTX.shell, 'shell-escape': CTX.shell,
+  'path.basename': CTX.path, 'path.posix.basename': CTX.path, 'sanitize-filename': CTX.path, sanitizeFilename: CTX.path,
+  'path.resolve': PATH_NORMALIZED, 'path.normalize': PATH_NORMALIZED, 'path.relative': PATH_NORMALIZED, 'path.posix.resolve': PATH_NORMALIZED,
+  'fs.realpathSync': PATH_NORMALIZED, 'fs.promises.realpath': PATH_NORMALIZED, 'fs/promises.realpath': PATH_NORMALIZED,
 };
+/** Schema validation (zod, valibot, yup...): `schema.parse(x)`, `ToolArgs.safeParse(x)`. */
+export const JS_SCHEMA_METHODS = new Set(['parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'validateSync', 'cast']);
+export const JS_SCHEMA_RECEIVER = /schema|Schema$|^z\.|^zod|^v\.|^yup\./;
+/** Calls and constructors whose function-valued argument / `execute` / `func` property is a tool handler. */
+export const JS_TOOL_FACTORIES = /(^|\.)(tool|DynamicStructuredTool|DynamicTool|StructuredTool|createTool|defineTool|betaZodTool)$/;
+/** `server.tool(name, ..., handler)`, `server.registerTool(name, config, handler)` (MCP TypeScript SDK). */
+export const JS_TOOL_REGISTRATIONS = new Set(['tool', 'registerTool', 'addTool']);
 export const JS_PASSTHROUGH = new Set(['String', 'JSON.stringify', 'marked', 'marked.parse', 'marked.marked', 'snarkdown', 'Array.from', 'Object.values', 'decodeURIComponent', 'atob']);

@@ -4,13 +4,26 @@
  * sanitized for some sink contexts (escaped for HTML, quoted for a shell, parsed as data...).
  */
 
-export type SourceKind = 'model' | 'input';
-export type SinkContext = 'code' | 'shell' | 'sql' | 'html';
+/**
+ * 'model': model output, including tool-call arguments (a tool argument is text the model chose);
+ * 'input': request / CLI / stdin data from a user; 'tool': only tool-call arguments.
+ */
+export type SourceKind = 'model' | 'input' | 'tool';
+export type SinkContext = 'code' | 'shell' | 'sql' | 'html' | 'path' | 'url' | 'template' | 'dispatch';
 
 export const MODEL = 1;
 export const INPUT = 2;
-export const CTX: Record<SinkContext, number> = { code: 1, shell: 2, sql: 4, html: 8 };
-export const ALL_CONTEXTS = 15;
+/** Arguments of an agent tool (MCP, LangChain, OpenAI function calling, Vercel AI): chosen by the model. */
+export const TOOL = 4;
+export const CTX: Record<SinkContext, number> = { code: 1, shell: 2, sql: 4, html: 8, path: 16, url: 32, template: 64, dispatch: 128 };
+export const ALL_CONTEXTS = 255;
+/**
+ * Not a sink context but a mark kept with the sanitized bits: the path was normalised
+ * (realpath/abspath/resolve), so a later `startswith(base)` check really confines it.
+ */
+export const PATH_NORMALIZED = 1 << 12;
+/** Contexts a membership / equality check against constants makes safe. */
+export const ALLOWLIST_CONTEXTS = CTX.path | CTX.url | CTX.template | CTX.dispatch;
 
 export interface Taint {
   /** Bit set of source kinds (MODEL | INPUT). */
@@ -23,8 +36,9 @@ export interface Taint {
   originStart: number;
 }
 
-export function kindBit(kind: SourceKind): number {
-  return kind === 'model' ? MODEL : INPUT;
+export function kindBit(kind: SourceKind | SourceKind[]): number {
+  if (Array.isArray(kind)) return kind.reduce((bits, k) => bits | kindBit(k), 0);
+  return kind === 'model' ? MODEL | TOOL : kind === 'tool' ? TOOL : INPUT;
 }
 
 /** Union of two taints: sources add up; a value is sanitized for a context only if every part is. */
@@ -47,7 +61,7 @@ export function sanitize(t: Taint | undefined, contexts: number): Taint | undefi
 }
 
 /** The taint of a value if it carries `kind` and is not sanitized for `context`. */
-export function reaches(t: Taint | undefined, kind: SourceKind, context?: SinkContext): Taint | undefined {
+export function reaches(t: Taint | undefined, kind: SourceKind | SourceKind[], context?: SinkContext): Taint | undefined {
   if (!t || !(t.kinds & kindBit(kind))) return undefined;
   if (context && t.sanitized & CTX[context]) return undefined;
   return t;

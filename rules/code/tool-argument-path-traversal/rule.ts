@@ -1,0 +1,125 @@
+import type { PyNode as Node } from '../../../server/src/analyzers/python/tree';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { jsFlow, kids, pyArgs, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
+import type { Fix } from '../../../server/src/engine/model';
+import { defineRule } from '../../../server/src/engine/rule';
+
+/** Python file operations: qualified callee -> indexes of the path arguments. */
+const PY_SINKS: Record<string, number[]> = {
+  open: [0], 'io.open': [0], 'codecs.open': [0], 'aiofiles.open': [0], 'os.open': [0],
+  'os.remove': [0], 'os.unlink': [0], 'os.rmdir': [0], 'os.removedirs': [0], 'os.listdir': [0], 'os.scandir': [0],
+  'os.makedirs': [0], 'os.mkdir': [0], 'os.rename': [0, 1], 'os.replace': [0, 1], 'os.truncate': [0], 'os.chmod': [0],
+  'shutil.rmtree': [0], 'shutil.copy': [0, 1], 'shutil.copy2': [0, 1], 'shutil.copyfile': [0, 1], 'shutil.copytree': [0, 1], 'shutil.move': [0, 1],
+  'flask.send_file': [0], 'starlette.responses.FileResponse': [0], 'fastapi.responses.FileResponse': [0],
+  'tarfile.open': [0], 'zipfile.ZipFile': [0], 'pandas.read_csv': [0],
+};
+/** Methods of a pathlib.Path that touch the file system (called on a model-controlled Path). */
+const PY_PATH_METHODS = new Set(['read_text', 'read_bytes', 'write_text', 'write_bytes', 'open', 'unlink', 'rmdir', 'mkdir', 'touch', 'iterdir', 'rename', 'replace', 'chmod']);
+const PY_JOIN = /^(os\.path\.join|posixpath\.join)$/;
+
+const JS_FS_MODULE = /^(fs\/promises\.default|fs\/promises|fs\.promises|fs-extra|graceful-fs|fs)\./;
+const JS_FS_FUNCTIONS: Record<string, number[]> = {
+  readFile: [0], readFileSync: [0], writeFile: [0], writeFileSync: [0], appendFile: [0], appendFileSync: [0],
+  unlink: [0], unlinkSync: [0], rm: [0], rmSync: [0], rmdir: [0], rmdirSync: [0], mkdir: [0], mkdirSync: [0],
+  readdir: [0], readdirSync: [0], createReadStream: [0], createWriteStream: [0], open: [0], openSync: [0],
+  copyFile: [0, 1], copyFileSync: [0, 1], rename: [0, 1], renameSync: [0, 1], cp: [0, 1], cpSync: [0, 1],
+  remove: [0], removeSync: [0], outputFile: [0], readJson: [0], writeJson: [0],
+};
+const JS_JOIN = /^path(\.posix)?\.(join|resolve)$/;
+
+export default defineRule({
+  meta: {
+    id: 'tool-argument-path-traversal',
+    name: 'ToolArgumentPathTraversal',
+    shortDescription: 'A model-controlled value (tool argument or model output) is used as a file path without confinement.',
+    fullDescription: 'The arguments of an agent tool (MCP tool, LangChain @tool, OpenAI function call, Vercel AI tool) are written by the model, and a prompt injection in any document the model reads can choose them. A tool that opens, writes or deletes the path it is given lets the injected instructions read ~/.ssh/id_rsa, overwrite source files or delete directories (`../../`). Resolve the path against a fixed base directory and check the result stays inside it, or keep only the file name.',
+    views: ['python', 'js'],
+    severity: 'error',
+    confidence: 'medium',
+    owasp: ['LLM06', 'LLM05'],
+    cwe: [22, 73],
+    frameworks: { nistAiRmf: ['MEASURE 2.7', 'MANAGE 2.4'], euAiAct: ['Art. 15'], iso42001: ['A.6.2.4', 'A.6.2.6'] },
+    fix: 'suggestion',
+    messages: {
+      path: 'Model-controlled {{source}} is used as a file path by `{{sink}}` without confinement. Resolve it under a base directory and check it stays inside (realpath + startswith, Path.resolve().is_relative_to, path.resolve + startsWith), or keep only the file name.',
+    },
+  },
+  check: {
+    python(ctx) {
+      const flow = pythonFlow(ctx.view);
+      const text = ctx.view.text;
+      const importsOs = /^\s*import\s+os\b/m.test(text);
+      const seen = new Set<number>();
+      const report = (arg: Node | undefined | null, sink: string): void => {
+        if (!arg || seen.has(arg.startIndex)) return;
+        const t = flow.reaches(arg, 'model', 'path');
+        if (!t) return;
+        seen.add(arg.startIndex);
+        ctx.report({ messageId: 'path', data: { source: t.origin, sink }, start: arg.startIndex, end: arg.endIndex, fixes: pyFix(arg) });
+      };
+      /** `os.path.join(BASE, name)` / `BASE / name`: keep only the file name of the model's part. */
+      const pyFix = (arg: Node): Fix[] => {
+        if (!importsOs) return [];
+        let last: Node | undefined;
+        if (arg.type === 'call' && PY_JOIN.test(flow.qualName(arg.childForFieldName('function') ?? arg))) {
+          const parts = pyArgs(arg).positional;
+          if (parts.length >= 2 && !flow.reaches(parts[0], 'model')) last = parts[parts.length - 1];
+        } else if (arg.type === 'binary_operator' && arg.child(1)?.type === '/') {
+          const [left, right] = kids(arg);
+          if (left && !flow.reaches(left, 'model')) last = right;
+        }
+        if (!last || (last.type !== 'identifier' && last.type !== 'attribute' && last.type !== 'subscript') || !flow.reaches(last, 'model', 'path')) return [];
+        return [{ title: 'Keep only the file name (os.path.basename)', kind: 'suggestion', edits: [{ start: last.startIndex, end: last.endIndex, newText: `os.path.basename(${last.text})` }] }];
+      };
+      for (const call of flow.calls) {
+        const fn = call.childForFieldName('function');
+        if (!fn) continue;
+        const q = flow.qualName(fn);
+        const { positional, keywords } = pyArgs(call);
+        const idx = PY_SINKS[q];
+        if (idx) {
+          for (const i of idx) report(positional[i] ?? (i === 0 ? keywords.get('file') ?? keywords.get('path') ?? keywords.get('src') : keywords.get('dst')), q);
+          continue;
+        }
+        if (fn.type === 'attribute' && PY_PATH_METHODS.has(fn.childForFieldName('attribute')?.text ?? '')) {
+          const recv = fn.childForFieldName('object');
+          // Path(x).read_text(): report the argument of the constructor; p.read_text(): the receiver
+          if (recv?.type === 'call' && /(^|\.)(Path|PurePath|PosixPath)$/.test(flow.qualName(recv.childForFieldName('function') ?? recv))) {
+            const inner = pyArgs(recv).positional;
+            report(inner[inner.length - 1] ?? recv, `Path.${fn.childForFieldName('attribute')?.text}`);
+          } else if (recv && recv.type !== 'string') report(recv, `Path.${fn.childForFieldName('attribute')?.text}`);
+        }
+      }
+    },
+    js(ctx) {
+      const flow = jsFlow(ctx.view);
+      const text = ctx.view.text;
+      const pathName = /import\s+(\*\s+as\s+)?path\s+from\s+['"](node:)?path['"]|\bpath\s*=\s*require\(\s*['"](node:)?path['"]\s*\)/.test(text);
+      const seen = new Set<number>();
+      const jsFix = (arg: TSESTree.Node): Fix[] => {
+        const a = unwrap(arg);
+        if (!pathName || a.type !== 'CallExpression' || !JS_JOIN.test(flow.qualName(a.callee)) || a.arguments.length < 2) return [];
+        if (flow.reaches(a.arguments[0], 'model')) return [];
+        const last = a.arguments[a.arguments.length - 1];
+        const u = unwrap(last);
+        if ((u.type !== 'Identifier' && u.type !== 'MemberExpression') || !flow.reaches(last, 'model', 'path')) return [];
+        return [{ title: 'Keep only the file name (path.basename)', kind: 'suggestion', edits: [{ start: last.range[0], end: last.range[1], newText: `path.basename(${text.slice(last.range[0], last.range[1])})` }] }];
+      };
+      for (const call of flow.calls) {
+        const q = flow.qualName(call.callee);
+        let idx: number[] | undefined;
+        if (JS_FS_MODULE.test(q)) idx = JS_FS_FUNCTIONS[q.replace(JS_FS_MODULE, '')];
+        else if (q === 'Bun.file' || /^Deno\.(readTextFile|readFile|writeTextFile|writeFile|remove)$/.test(q)) idx = [0];
+        if (!idx) continue;
+        for (const i of idx) {
+          const arg = call.arguments[i];
+          if (!arg || seen.has(arg.range[0])) continue;
+          const t = flow.reaches(arg, 'model', 'path');
+          if (!t) continue;
+          seen.add(arg.range[0]);
+          ctx.report({ messageId: 'path', data: { source: t.origin, sink: q }, start: arg.range[0], end: arg.range[1], fixes: jsFix(arg) });
+        }
+      }
+    },
+  },
+});

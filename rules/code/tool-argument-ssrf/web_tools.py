@@ -1,0 +1,93 @@
+"""Web tools for an agent: MCP (FastMCP), LangChain and OpenAI function calling."""
+import json
+import urllib.request
+from urllib.parse import urlparse
+
+import httpx
+import requests
+from langchain_core.tools import tool
+from mcp.server.fastmcp import FastMCP
+from openai import OpenAI
+
+mcp = FastMCP("web")
+client = OpenAI()
+ALLOWED_HOSTS = {"docs.python.org", "api.github.com"}
+session = requests.Session()
+
+
+@mcp.tool()
+def fetch_page(url: str) -> str:
+    """Fetch a web page for the model."""
+    # ruleid: tool-argument-ssrf
+    return requests.get(url, timeout=10).text
+
+
+@mcp.tool()
+async def fetch_json(url: str) -> dict:
+    async with httpx.AsyncClient(timeout=10) as http:
+        # ruleid: tool-argument-ssrf
+        resp = await http.get(url)
+    return resp.json()
+
+
+@mcp.tool()
+def fetch_allowed(url: str) -> str:
+    """Safe: the parsed host must be on the allow-list."""
+    host = urlparse(url).hostname
+    if host not in ALLOWED_HOSTS:
+        raise ValueError(f"host not allowed: {host}")
+    # ok: tool-argument-ssrf
+    return requests.get(url, timeout=10).text
+
+
+@mcp.tool()
+def github_repo(repo: str) -> dict:
+    """Safe: the host is fixed, the model only fills the path."""
+    # ok: tool-argument-ssrf
+    return requests.get(f"https://api.github.com/repos/{repo}", timeout=10).json()
+
+
+@mcp.tool()
+def weather(city: str) -> str:
+    # ok: tool-argument-ssrf
+    return session.get("https://wttr.in/" + city, params={"format": "3"}).text
+
+
+@tool
+def download(link: str) -> bytes:
+    """LangChain tool: download a file."""
+    # ruleid: tool-argument-ssrf
+    with urllib.request.urlopen(link) as r:
+        return r.read()
+
+
+@tool
+def post_webhook(endpoint: str, payload: str) -> int:
+    """Send a webhook."""
+    # ruleid: tool-argument-ssrf
+    return session.post(endpoint, data=payload).status_code
+
+
+def run_tool_call(tool_call) -> str:
+    args = json.loads(tool_call.function.arguments)
+    target = f"{args['base_url']}/v1/items"
+    # ruleid: tool-argument-ssrf
+    return httpx.request("GET", target).text
+
+
+def research(topic: str) -> str:
+    resp = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": f"Best URL about {topic}?"}])
+    link = resp.choices[0].message.content.strip()
+    # ruleid: tool-argument-ssrf
+    page = requests.get(link)
+    parsed = urlparse(link)
+    if parsed.hostname in ALLOWED_HOSTS:
+        # ok: tool-argument-ssrf
+        page = requests.get(link)
+    return page.text
+
+
+def health(base: str) -> int:
+    """Not model-controlled."""
+    # ok: tool-argument-ssrf
+    return requests.get(base + "/health").status_code

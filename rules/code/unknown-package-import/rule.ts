@@ -1,0 +1,179 @@
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { jsChildren } from '../../../server/src/analyzers/flow';
+import type { PyNode } from '../../../server/src/analyzers/python/tree';
+import type { Fix } from '../../../server/src/engine/model';
+import { defineRule } from '../../../server/src/engine/rule';
+import type { RuleContext } from '../../../server/src/engine/rule';
+import type { BaseView } from '../../../server/src/engine/views';
+import {
+  isKnownPackage, isLocalModule, isNodeBuiltin, isNpmPackageDeclared, isPythonImportDeclared, isPythonStdlib,
+  likelyTyposquat, manifestList, npmPackageOf, pythonDistsForImport,
+} from '../../../server/src/packages';
+import type { Ecosystem } from '../../../server/src/packages';
+import { PYTHON_IMPORT_TO_DIST, PYTHON_NAMESPACE_PACKAGES } from '../../../server/src/packages/pythonImportNames';
+
+/** Directory names of the file's own path: `src/myapp/core/x.py` may import `myapp` or `core`. */
+function ownFolders(path: string): Set<string> {
+  const parts = path.replace(/\\/g, '/').split('/');
+  return new Set(parts.slice(0, -1));
+}
+
+function fileStem(path: string): string {
+  const base = path.replace(/\\/g, '/').split('/').pop() ?? '';
+  return base.replace(/\.[^.]*$/, '');
+}
+
+interface ImportRef {
+  /** The top-level name as written (`reqeusts`, `@scope/pkg`). */
+  name: string;
+  /** Full dotted module / module specifier (for Python mapping lookups). */
+  full: string;
+  start: number;
+  end: number;
+  /** Inside `try: ... except ImportError` (optional dependency): never reported as undeclared. */
+  optional: boolean;
+}
+
+function judge(ctx: RuleContext<BaseView>, eco: Ecosystem, ref: ImportRef): void {
+  const ws = ctx.workspace;
+  const own = ownFolders(ctx.path);
+  if (own.has(ref.name) || fileStem(ctx.path) === ref.name || isLocalModule(ref.name, ws)) return;
+  if (eco === 'python') {
+    if (isPythonStdlib(ref.name) || ref.name === '__main__') return;
+    if (isPythonImportDeclared(ref.full, ws)) return;
+  } else {
+    if (isNodeBuiltin(ref.name) || isNpmPackageDeclared(ref.name, ws)) return;
+  }
+  const squat = likelyTyposquat(ref.name, eco);
+  if (squat) {
+    // the fix only when writing the intended import name is the whole change (same import name as dist, or a known mapping)
+    const mapped = eco === 'npm' || squat.intended in PYTHON_IMPORT_TO_DIST || isPythonStdlib(squat.intended) || !Object.values(PYTHON_IMPORT_TO_DIST).includes(squat.dist);
+    const fixes: Fix[] = mapped && ctx.view.text.slice(ref.start, ref.end) === ref.name ? [{ title: `Import \`${squat.intended}\` instead`, kind: 'suggestion', edits: [{ start: ref.start, end: ref.end, newText: squat.intended }] }] : [];
+    ctx.report({ messageId: 'typosquat', data: { name: ref.name, intended: squat.intended, dist: squat.dist || squat.intended }, start: ref.start, end: ref.end, fixes });
+    return;
+  }
+  // possible hallucination: only where the workspace's manifests are known, and the name is not a known package either
+  const declaredSomewhere = eco === 'python' ? ws?.pythonPackages : ws?.npmPackages;
+  if (!declaredSomewhere || ref.optional) return;
+  if (eco === 'python') {
+    if (PYTHON_NAMESPACE_PACKAGES.has(ref.name) || pythonDistsForImport(ref.full).some((d) => isKnownPackage(d, 'python'))) return;
+  } else if (isKnownPackage(ref.name, 'npm')) return;
+  ctx.report({ messageId: 'undeclared', data: { name: ref.name, manifests: manifestList(ws, eco) }, start: ref.start, end: ref.end });
+}
+
+// ---- Python ----
+function pyImports(root: PyNode): ImportRef[] {
+  const out: ImportRef[] = [];
+  const stack: PyNode[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'import_statement') {
+      for (const c of n.childrenForFieldName('name')) {
+        const dotted = c.type === 'aliased_import' ? c.childForFieldName('name') : c;
+        if (dotted?.type === 'dotted_name') out.push(pyRef(dotted, n));
+      }
+      continue;
+    }
+    if (n.type === 'import_from_statement') {
+      const mod = n.childForFieldName('module_name');
+      if (mod?.type === 'dotted_name') {
+        const ref = pyRef(mod, n);
+        // `from google import genai` -> google.genai for the import-name mapping
+        const first = n.childrenForFieldName('name')[0];
+        const imported = first?.type === 'aliased_import' ? first.childForFieldName('name') : first;
+        if (imported?.type === 'dotted_name') ref.full = `${ref.full}.${imported.text}`;
+        out.push(ref);
+      }
+      continue;
+    }
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+  }
+  return out;
+}
+
+function pyRef(dotted: PyNode, stmt: PyNode): ImportRef {
+  const top = dotted.namedChildren[0] ?? dotted;
+  return { name: top.text, full: dotted.text.replace(/\s+/g, ''), start: top.startIndex, end: top.endIndex, optional: inTryImport(stmt) };
+}
+
+function inTryImport(n: PyNode): boolean {
+  for (let p = n.parent; p; p = p.parent) {
+    if (p.type === 'try_statement') {
+      const handlers = p.children.filter((c) => c.type === 'except_clause');
+      if (handlers.some((h) => /ImportError|ModuleNotFoundError|Exception\b/.test(h.text.split(':')[0]) || /^except\s*:/.test(h.text))) return true;
+    }
+    if (p.type === 'function_definition' || p.type === 'class_definition') continue;
+  }
+  return false;
+}
+
+// ---- JavaScript / TypeScript ----
+type N = TSESTree.Node;
+
+function jsImports(ast: TSESTree.Program, text: string): ImportRef[] {
+  const out: ImportRef[] = [];
+  const add = (lit: N | null | undefined, optional: boolean) => {
+    if (!lit || lit.type !== 'Literal' || typeof lit.value !== 'string') return;
+    const pkg = npmPackageOf(lit.value);
+    if (!pkg) return;
+    const start = lit.range[0] + 1;
+    if (text.slice(start, start + pkg.length) !== pkg) return; // escapes in the literal: skip rather than misplace
+    out.push({ name: pkg, full: lit.value, start, end: start + pkg.length, optional });
+  };
+  const walk = (n: N, inTry: boolean) => {
+    switch (n.type) {
+      case 'ImportDeclaration':
+      case 'ExportAllDeclaration':
+        add(n.source, inTry);
+        return;
+      case 'ExportNamedDeclaration':
+        if (n.source) add(n.source, inTry);
+        break;
+      case 'ImportExpression':
+        add(n.source, true); // dynamic import(): often optional, never reported as undeclared
+        break;
+      case 'TSExternalModuleReference':
+        add(n.expression, inTry);
+        break;
+      case 'CallExpression':
+        if (n.callee.type === 'Identifier' && n.callee.name === 'require' && n.arguments.length === 1) add(n.arguments[0], inTry);
+        break;
+      case 'TryStatement':
+        walk(n.block, true);
+        if (n.handler) walk(n.handler, inTry);
+        if (n.finalizer) walk(n.finalizer, inTry);
+        return;
+    }
+    for (const c of jsChildren(n)) walk(c, inTry);
+  };
+  walk(ast, false);
+  return out;
+}
+
+export default defineRule({
+  meta: {
+    id: 'unknown-package-import',
+    name: 'UnknownPackageImport',
+    shortDescription: 'An import names a package that looks like a typo of a popular package, or that is neither declared in the workspace manifests nor a known package.',
+    fullDescription: 'Code assistants invent plausible package names ("package hallucination"), and attackers register those names and one-letter misspellings of popular packages (typosquatting) with malware in their install scripts. An import of `reqeusts` or `langchian`, or of a name that no manifest declares and no popular index knows, leads the next `pip install` / `npm install` of it to run an unknown publisher\'s code on developer machines and in CI. The check is offline: it compares the import with the standard library, the workspace manifests and lockfiles, and a bundled list of the most downloaded PyPI and npm names.',
+    views: ['python', 'js'],
+    severity: 'warning',
+    confidence: 'medium',
+    owasp: ['LLM03', 'LLM09'],
+    cwe: [1357, 829],
+    frameworks: { nistAiRmf: ['GOVERN 6.1', 'MAP 4.1', 'MEASURE 2.7'], euAiAct: ['Art. 15'], iso42001: ['A.10.3', 'A.6.2.4'] },
+    fix: 'suggestion',
+    messages: {
+      typosquat: '`{{name}}` is not a known package but is one or two letters away from the popular `{{intended}}` (`{{dist}}`): installing the misspelled name may pull a typosquatted package.',
+      undeclared: '`{{name}}` is not declared in {{manifests}} and is not a known package: it may be a hallucinated dependency. Check that it exists and who publishes it before installing it.',
+    },
+  },
+  check: {
+    python(ctx) {
+      for (const ref of pyImports(ctx.view.root)) judge(ctx, 'python', ref);
+    },
+    js(ctx) {
+      for (const ref of jsImports(ctx.view.ast, ctx.view.text)) judge(ctx, 'npm', ref);
+    },
+  },
+});

@@ -1,0 +1,104 @@
+import { defineRule } from '../../../server/src/engine/rule';
+import hiddenInstructionDirective from '../hidden-instruction-directive/rule';
+import { DESCRIPTION_BEFORE, NEGATION_BEFORE, forEachBodyLine, overlapsAny, rangesReportedBy, sentenceAfter, sentenceBefore } from '../../../server/src/analyzers/prompt/directives';
+
+/**
+ * Instructions that hand an agent unbounded agency: no confirmation, any command, root, force push,
+ * permission-bypass flags. One line at a time, bounded repetition only.
+ */
+type Kind = 'noConfirm' | 'anyCommand' | 'autoApprove' | 'fullAccess' | 'sudo' | 'forcePush' | 'skipPermissions';
+interface Pattern { kind: Kind; re: RegExp; /** flags in code: a backtick before them is not a quote */ code?: boolean }
+
+const WHO = String.raw`(?:(?:the|a|an|any)\s+(?:[\w-]+\s+)?(?:user|human|developer|operator|maintainer|reviewer|owner|admin|engineer|team)s?\s+|me\s+|us\s+|anyone\s+|anybody\s+)?`;
+const ASKING = String.raw`(?:ask(?:ing)?|prompt(?:ing)?|check(?:ing)?\s+(?:in\s+)?with|wait(?:ing)?\s+for|request(?:ing)?|seek(?:ing)?|get(?:ting)?)`;
+const CONSENT = String.raw`(?:confirmation|permission|approval|consent|sign-?off|a\s+go-ahead)`;
+const ACTION = String.raw`(?:run|running|execute|executing|delete|deleting|remove|removing|push|pushing|deploy|deploying|commit|committing|merge|merging|install|installing|apply|applying|drop|dropping|overwrite|overwriting|modify|modifying|rewrite|rewriting|migrate|migrating|publish|publishing|rm)`;
+
+const PATTERNS: Pattern[] = [
+  // "never ask for confirmation", "don't ask the user for permission", "no need to wait for approval"
+  { kind: 'noConfirm', re: new RegExp(String.raw`\b(?:never|do\s+not|don'?t|no\s+need\s+to|there\s+is\s+no\s+need\s+to|you\s+do\s+not\s+need\s+to|you\s+don'?t\s+need\s+to|stop)\s+${ASKING}\s+${WHO}(?:for\s+)?${CONSENT}\b`, 'gi') },
+  // "do not ask the user before deleting", "never check with me first"
+  { kind: 'noConfirm', re: new RegExp(String.raw`\b(?:never|do\s+not|don'?t|no\s+need\s+to)\s+(?:ask|check\s+with|consult|confirm\s+with|bother)\s+(?:the\s+user|the\s+human|me|us|anyone)\s+(?:first\b|before\s+${ACTION}\b)`, 'gi') },
+  // "execute commands without asking", "push without confirmation"
+  { kind: 'noConfirm', re: new RegExp(String.raw`\b${ACTION}\b[^.;\n]{0,60}?\bwithout\s+(?:asking|confirmation|confirming|approval|permission|prompting|checking\s+(?:in\s+)?(?:with\s+(?:me|us|anyone)|first))\b`, 'gi') },
+  // "you may run any command", "feel free to execute arbitrary shell commands"
+  { kind: 'anyCommand', re: /\b(?:run|execute|use)\s+(?:any|all|every|arbitrary|whatever)\s+(?:shell\s+|terminal\s+|bash\s+|system\s+|cli\s+|console\s+)?(?:commands?|programs?|scripts?|binaries|executables?)\b(?!\s+(?:from|in|on|listed|below|above|under|that\s+(?:is|are)\s+(?:listed|allowed|approved|allowlisted))\b)(?:\s+you\s+(?:want|need|like|see\s+fit))?/gi },
+  // "auto-approve all tool calls", "YOLO mode"
+  { kind: 'autoApprove', re: /\bauto[- ]?(?:approve|approves|approved|approval|accept|accepts|confirm)\b(?:\s+(?:all|every|any|everything)(?:\s+(?:tool\s+calls?|commands?|actions?|changes?|edits?|requests?))?)?|\byolo\s+mode\b|\bapprove\s+(?:all|every|any)\s+(?:tool\s+calls?|commands?|actions?|changes?|edits?|requests?)\s+automatically\b|\bautomatically\s+(?:approve|accept|confirm)\s+(?:all|every|any)\b/gi },
+  // "you have full access to the production database", "you have root access"
+  { kind: 'fullAccess', re: /\byou\s+(?:have|are\s+given|are\s+granted|get)\s+(?:full|unrestricted|unlimited|complete|unfettered|total|god[- ]mode)\s+(?:access|control|permissions?|privileges?|rights)\s+(?:to|on|over)\s+(?:the\s+|our\s+|this\s+|my\s+|all\s+|any\s+|every\s+)?(?:[\w-]+\s+){0,2}?(?:system|systems|machine|machines|servers?|production|prod|databases?|infrastructure|clusters?|(?:cloud\s+|aws\s+|gcp\s+|azure\s+)?accounts?|environments?|filesystem|file\s*system|computer|host|network|shell|terminal|internet)\b/gi },
+  { kind: 'fullAccess', re: /\byou\s+(?:have|are\s+given|are\s+granted|run\s+with|are\s+running\s+with)\s+(?:root|sudo|administrator|admin|superuser)\s+(?:access|privileges?|rights|permissions?)\b|\byou\s+are\s+(?:running\s+as\s+)?root\b/gi },
+  // "use sudo freely", "run with sudo if needed", "sudo is allowed"
+  { kind: 'sudo', re: /\b(?:use|run|using|prefix\s+(?:commands?\s+)?with|feel\s+free\s+to\s+use)\s+(?:\w+\s+){0,2}?sudo\b[^.;\n]{0,30}?\b(?:freely|whenever|as\s+needed|if\s+(?:needed|necessary|required)|when(?:ever)?\s+(?:it\s+is\s+|it'?s\s+)?(?:needed|necessary|required|you\s+(?:need|want|like))|liberally|without\s+(?:asking|hesitation|confirmation|permission))\b|\bsudo\s+(?:is|are)\s+(?:allowed|permitted|fine|ok(?:ay)?)\b|\bpasswordless\s+sudo\b/gi },
+  // "force push if needed", "feel free to git push --force"
+  { kind: 'forcePush', re: /\b(?:force[- ]push(?:es|ing)?|git\s+push\s+(?:--force(?!-with-lease)|-f)\b)[^.;\n]{0,40}?\b(?:if|when(?:ever)?|as)\s+(?:needed|necessary|required|it\s+fails|(?:the\s+)?push\s+(?:fails|is\s+rejected)|rejected|you\s+(?:need|want|like))\b|\b(?:feel\s+free\s+to|you\s+(?:may|can)|it'?s\s+(?:ok|okay|fine)\s+to|it\s+is\s+(?:ok|okay|fine)\s+to)\s+(?:force[- ]push|git\s+push\s+(?:--force(?!-with-lease)|-f)\b)/gi },
+  // permission-bypass switches of coding agents (Claude Code, Codex CLI, Gemini CLI)
+  { kind: 'skipPermissions', re: /--dangerously-skip-permissions\b|--dangerously-bypass-approvals-and-sandbox\b|--permission-mode[ =]bypassPermissions\b|(?<![\w-])--yolo\b/g, code: true },
+];
+
+/** After the phrase: the permission is scoped ("unless it is destructive", "for read-only commands"). */
+const BOUNDED_AFTER = /^[^.;]{0,100}?\b(?:unless|except|other\s+than|apart\s+from|but\s+(?:always|never|do\s+not|don'?t)|only\s+(?:for|when|if|in)|read-only|non-destructive|safe\s+(?:commands?|operations?)|(?:to|when|for|before)\s+(?:run(?:ning)?|us(?:e|ing)|call(?:ing)?)\s+`|(?:to|when|for|before)\s+(?:read|reading|view|viewing|list|listing|search|searching|format|formatting|lint|linting|run(?:ning)?\s+(?:the\s+)?(?:unit\s+)?(?:tests?|linters?|formatters?|type[- ]?checks?)))\b/i;
+/** After an auto-approve mention: it is being switched off or forbidden. */
+const OFF_AFTER = /^\s*(?:mode\s+)?(?:is|are|must\s+be|should\s+be|stays?|remains?)\s+(?:disabled|off|forbidden|prohibited|not\s+(?:allowed|permitted|used|enabled))\b/i;
+
+function isGuarded(line: string, start: number, end: number, p: Pattern): boolean {
+  const before = sentenceBefore(line, start);
+  if (p.code) {
+    if (NEGATION_BEFORE.test(before) || /\b(?:such\s+as|e\.g|for\s+example|like)\b/i.test(before)) return true;
+  } else {
+    // the noConfirm phrases carry their own negation ("never ask"): only what precedes them counts
+    if (NEGATION_BEFORE.test(before) || DESCRIPTION_BEFORE.test(before)) return true;
+  }
+  const after = sentenceAfter(line, end);
+  if (p.kind === 'autoApprove' && OFF_AFTER.test(after)) return true;
+  if (p.kind !== 'skipPermissions' && p.kind !== 'fullAccess' && BOUNDED_AFTER.test(after)) return true;
+  return false;
+}
+
+export default defineRule({
+  meta: {
+    id: 'prompt-overbroad-autonomy',
+    name: 'PromptOverbroadAutonomy',
+    shortDescription: 'A prompt or agent instruction file grants the model unbounded agency: never ask for confirmation, run any command, use sudo, force push, skip permissions.',
+    fullDescription: 'Instructions such as "never ask for confirmation", "you may run any command", "you have full access to production", "use sudo freely" or "run claude --dangerously-skip-permissions" remove the human checkpoint between a model\'s decision and an irreversible action. A single prompt injection (a README, an issue, a web page the agent reads) or a plain model mistake then deletes data, pushes over history or changes production with nobody asked. Agency should be scoped: list the commands that may run unattended and require confirmation for everything destructive.',
+    views: ['prompt'],
+    severity: 'warning',
+    confidence: 'medium',
+    owasp: ['LLM06'],
+    cwe: [250, 862],
+    frameworks: { nistAiRmf: ['GOVERN 1.4', 'MANAGE 2.4', 'MAP 3.5'], euAiAct: ['Art. 14', 'Art. 15'], iso42001: ['A.6.2.4', 'A.9.2'] },
+    fix: 'none',
+    messages: {
+      noConfirm: '"{{phrase}}" removes the human confirmation step: require confirmation for destructive or irreversible actions.',
+      anyCommand: '"{{phrase}}" lets the agent run arbitrary commands: list the commands it may run and ask for anything else.',
+      autoApprove: '"{{phrase}}" tells the agent to approve its own actions: keep a human approval for tools that write, delete or send.',
+      fullAccess: '"{{phrase}}" grants the agent unbounded access: scope its credentials and tell it what it may touch, not that everything is allowed.',
+      sudo: '"{{phrase}}" invites the agent to escalate privileges: run it without sudo and ask before anything that needs root.',
+      forcePush: '"{{phrase}}" lets the agent rewrite shared history: forbid force pushes (or use --force-with-lease after asking).',
+      skipPermissions: '"{{phrase}}" turns off the agent\'s permission prompts: run it with an allowlist of tools instead.',
+    },
+  },
+  check: {
+    prompt(ctx) {
+      const view = ctx.view;
+      // characters hidden-instruction-directive already reports ("without asking the user") are left to it
+      const owned = rangesReportedBy(hiddenInstructionDirective.check.prompt, view, ctx.path, ctx.kind);
+      const seen: [number, number][] = [];
+      forEachBodyLine(view, (line, lineStart) => {
+        for (const p of PATTERNS) {
+          p.re.lastIndex = 0;
+          let m: RegExpExecArray | null;
+          while ((m = p.re.exec(line))) {
+            if (m[0].length === 0) { p.re.lastIndex++; continue; }
+            const start = lineStart + m.index;
+            const end = start + m[0].length;
+            if (overlapsAny(seen, start, end) || overlapsAny(owned, start, end)) continue;
+            if (isGuarded(line, m.index, m.index + m[0].length, p)) continue;
+            seen.push([start, end]);
+            ctx.report({ messageId: p.kind, data: { phrase: m[0].replace(/\s+/g, ' ').slice(0, 100) }, start, end });
+          }
+        }
+      });
+    },
+  },
+});

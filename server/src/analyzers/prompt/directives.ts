@@ -1,0 +1,95 @@
+/**
+ * Helpers for prose rules over prompt text (instructions aimed at the model): iterate body lines,
+ * find the sentence around a match, tell a directive from a guard or a quoted example, and learn
+ * which characters another prompt rule already reports (so two rules never flag the same words).
+ * Pure and bounded: every scan works one line at a time with a size cap.
+ */
+import type { FileKind } from '../../engine/model';
+import type { RuleContext } from '../../engine/rule';
+import type { PromptView } from '../../engine/views';
+import { fileBaseName } from '../../engine/fileKind';
+
+const MAX_LINE = 4000;
+const MAX_SCAN = 500_000;
+
+/** Call `fn` for every body line (after the front matter) with its offset in the view text. */
+export function forEachBodyLine(view: PromptView, fn: (line: string, lineStart: number) => void): void {
+  const text = view.text.length > MAX_SCAN ? view.text.slice(0, MAX_SCAN) : view.text;
+  let pos = view.frontMatterRange ? view.frontMatterRange.end : 0;
+  while (pos < text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    const line = text.slice(pos, Math.min(nl, pos + MAX_LINE));
+    if (line.trim().length > 3) fn(line, pos);
+    pos = nl + 1;
+  }
+}
+
+/** A sentence ends at `.`, `!`, `?` or `;` followed by a space (not `.env`, `v1.2`, `e.g.`), or at the line's end. */
+const SENTENCE_END = /[.!?;](?=\s|$)/g;
+
+/** [start, end) of the sentence of `line` that holds [at, atEnd). */
+export function sentenceAround(line: string, at: number, atEnd = at): { start: number; end: number } {
+  let start = 0;
+  let end = line.length;
+  SENTENCE_END.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SENTENCE_END.exec(line))) {
+    // "e.g." / "i.e." are not sentence ends
+    if (/\b(?:e\.g|i\.e|etc|vs)$/i.test(line.slice(Math.max(0, m.index - 4), m.index))) continue;
+    if (m.index < at) start = m.index + 1;
+    else if (m.index >= atEnd) { end = m.index + 1; break; }
+  }
+  return { start, end };
+}
+
+/** The part of the sentence before `at` (at most 120 characters). */
+export function sentenceBefore(line: string, at: number): string {
+  const s = sentenceAround(line, at).start;
+  return line.slice(Math.max(s, at - 120), at);
+}
+
+/** The part of the sentence after `end` (at most 120 characters). */
+export function sentenceAfter(line: string, end: number): string {
+  const e = sentenceAround(line, end, end).end;
+  return line.slice(end, Math.min(e, end + 120));
+}
+
+/** Words before a phrase that turn it into a prohibition ("never run any command"). */
+export const NEGATION_BEFORE = /\b(?:never|not|don'?t|doesn'?t|mustn'?t|shouldn'?t|cannot|can'?t|won'?t|refuse|refuses|avoid|forbid(?:den)?|prohibit(?:ed)?|disallow(?:ed)?|disable|disabled|no\s+one|nobody|without\s+explicit)\b|\bno\b(?!\s+need)/i;
+
+/** Words before a phrase that make it a description of an attack or a quote, not a directive. */
+export const DESCRIPTION_BEFORE = /\b(?:if\s+(?:a|an|the|any|someone|anyone|somebody)\b[^.]{0,40}?\b(?:says?|asks?|tells?|contains?|claims?|requests?|includes?|instructs?)|(?:users?|documents?|pages?|emails?|issues?|tickets?|comments?|messages?|content|text|someone|anyone|attackers?)\s+(?:that\s+)?(?:says?|asks?|tells?|claims?|requests?|instructs?|contains?|includes?)|such\s+as|e\.g|for\s+example|examples?\s+of|phrases?\s+like|injection|injected|jailbreak|malicious|untrusted|suspicious|attackers?)\b|["“‘]\s*$/i;
+
+/** The file is an agent instruction file read verbatim by a coding agent (not an app's prompt template). */
+export function isAgentInstructionPath(path: string): boolean {
+  const name = fileBaseName(path);
+  return /^(agents|claude|gemini)\.md$|^\.(cursorrules|windsurfrules|clinerules)$|^copilot-instructions\.md$|\.mdc$|\.(instructions|chatmode|agent)\.md$/.test(name);
+}
+
+type PromptCheck = (ctx: RuleContext<PromptView>) => void;
+const reportedCache = new WeakMap<PromptView, Map<PromptCheck, [number, number][]>>();
+
+/**
+ * Ranges (view offsets) another prompt rule's check reports on this view, independent of config.
+ * Used to leave characters that rule already owns. Never throws: a failing check yields no ranges.
+ */
+export function rangesReportedBy(check: PromptCheck | undefined, view: PromptView, path: string, kind: FileKind): [number, number][] {
+  if (!check) return [];
+  let byCheck = reportedCache.get(view);
+  if (!byCheck) { byCheck = new Map(); reportedCache.set(view, byCheck); }
+  const cached = byCheck.get(check);
+  if (cached) return cached;
+  const out: [number, number][] = [];
+  try {
+    check({ view, path, kind, options: {}, report: (d) => { out.push([d.start, d.end]); } });
+  } catch {
+    // the other rule reports its own failure through the engine
+  }
+  byCheck.set(check, out);
+  return out;
+}
+
+export function overlapsAny(ranges: [number, number][], start: number, end: number): boolean {
+  return ranges.some(([s, e]) => start < e && end > s);
+}
