@@ -242,7 +242,7 @@ export function parsePackageLock(text: string): string[] {
 /** pnpm-lock.yaml: package keys (`/name@1.0.0:`, `'@scope/name@1.0.0':`) and importer dependency names. */
 export function parsePnpmLock(text: string): string[] {
   const names = new Set<string>();
-  const re = /^ {2,6}['"]?\/?((?:@[\w.~-]+\/)?[\w.~-]+)(?:@|\/\d|:)/gm;
+  const re = /^ {2,6}['"]?\/?((?:@[\w.~-]+\/)?[a-z0-9][\w.~-]*)(?:@|\/\d|:)/gim;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) && names.size < MAX_NAMES) {
     const n = m[1];

@@ -1,0 +1,133 @@
+import type { PyNode as Node } from '../../../server/src/analyzers/python/tree';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { jsChildren, jsFlow, kids, objProp, pyArgs, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
+import type { Fix } from '../../../server/src/engine/model';
+import { defineRule } from '../../../server/src/engine/rule';
+
+/** Keyword arguments / properties of a model call that hold a plain-text prompt (not messages, not system). */
+const PROMPT_KEYS = ['prompt', 'input', 'contents', 'query', 'question', 'text'];
+/** Literal text right before / after an interpolation that delimits it: a tag, triple quotes, a code fence. */
+const OPEN_DELIMITER = /(<[A-Za-z_][\w-]*[^<>]*>|"""|'''|```|<<<|\[\[|-{3,}|={3,}|#{3,})\s*$/;
+const CLOSE_DELIMITER = /^\s*(<\/[A-Za-z_][\w-]*>|"""|'''|```|>>>|\]\]|-{3,}|={3,}|#{3,})/;
+const MODEL_BIT = 1;
+
+interface Piece { literal: boolean; text: string; start: number; end: number; node?: unknown }
+
+export default defineRule({
+  meta: {
+    id: 'prompt-injection-untrusted-input',
+    name: 'PromptInjectionUntrustedInput',
+    shortDescription: 'Untrusted input is concatenated into an instruction prompt without delimiters.',
+    fullDescription: 'When request, CLI or stdin text is pasted into the middle of an instruction prompt ("Summarize: {q}"), the model cannot tell the developer\'s instructions from the user\'s text, so "ignore the above and ..." is obeyed. Send user text as its own user-role message, or at least fence it with explicit delimiters (<user_input>...</user_input>) and tell the model to treat it as data.',
+    views: ['python', 'js'],
+    severity: 'info',
+    confidence: 'low',
+    owasp: ['LLM01'],
+    cwe: [1427, 77],
+    frameworks: { nistAiRmf: ['MEASURE 2.7', 'MAP 2.3'], euAiAct: ['Art. 15'], iso42001: ['A.6.2.4'] },
+    fix: 'suggestion',
+    messages: {
+      prompt: 'Untrusted input from {{source}} is pasted into an instruction prompt sent to `{{sink}}` without delimiters. Send it as a separate user message or fence it (<user_input>...</user_input>) and tell the model to treat it as data.',
+    },
+  },
+  check: {
+    python(ctx) {
+      const flow = pythonFlow(ctx.view);
+      const assigns: Node[] = [];
+      const stack: Node[] = [ctx.view.root];
+      while (stack.length) {
+        const n = stack.pop()!;
+        if (n.type === 'assignment' && n.childForFieldName('left')?.type === 'identifier') assigns.push(n);
+        for (const c of kids(n)) stack.push(c);
+      }
+      const scopeOf = (n: Node): number => {
+        for (let p = n.parent; p; p = p.parent) if (p.type === 'function_definition') return p.id;
+        return -1;
+      };
+      /** The f-string that built the prompt: the argument itself or the last assignment of the variable. */
+      const built = (arg: Node, call: Node): Node | undefined => {
+        if (arg.type !== 'identifier') return arg;
+        const scope = scopeOf(call);
+        let found: Node | undefined;
+        for (const a of assigns) if (a.startIndex < call.startIndex && a.childForFieldName('left')?.text === arg.text && scopeOf(a) === scope) found = a.childForFieldName('right') ?? undefined;
+        return found;
+      };
+      const pieces = (s: Node): Piece[] | undefined => {
+        if (s.type !== 'string') return undefined;
+        return kids(s).filter((c) => c.type === 'string_content' || c.type === 'interpolation' || c.type === 'escape_sequence')
+          .map((c) => ({ literal: c.type !== 'interpolation', text: c.text, start: c.startIndex, end: c.endIndex, node: c.childForFieldName('expression') ?? kids(c)[0] }));
+      };
+      for (const call of flow.calls) {
+        const t = flow.taintOf(call);
+        if (!t || !(t.kinds & MODEL_BIT) || t.originStart !== call.startIndex) continue;
+        const { positional, keywords } = pyArgs(call);
+        const arg = positional[0] ?? PROMPT_KEYS.map((k) => keywords.get(k)).find((x) => x);
+        if (!arg) continue;
+        const s = built(arg, call);
+        const ps = s && pieces(s);
+        if (!ps) continue;
+        checkPieces(ps, (n) => flow.reaches(n as Node, 'input')?.origin, flow.qualName(call.childForFieldName('function') ?? call), ctx.report.bind(ctx));
+      }
+    },
+    js(ctx) {
+      const flow = jsFlow(ctx.view);
+      const decls: TSESTree.VariableDeclarator[] = [];
+      const stack: TSESTree.Node[] = [ctx.view.ast];
+      while (stack.length) {
+        const n = stack.pop()!;
+        if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init) decls.push(n);
+        stack.push(...jsChildren(n));
+      }
+      const text = ctx.view.text;
+      for (const call of flow.calls) {
+        if (call.type !== 'CallExpression') continue;
+        const t = flow.taintOf(call);
+        if (!t || !(t.kinds & MODEL_BIT) || t.originStart !== call.range[0]) continue;
+        const first = call.arguments[0];
+        if (!first) continue;
+        let arg: TSESTree.Node | undefined = unwrap(first).type === 'ObjectExpression' ? PROMPT_KEYS.map((k) => objProp(first, k)?.value).find((x) => x) : first;
+        if (arg && arg.type === 'Identifier') {
+          const name = arg.name;
+          const d = decls.filter((x) => x.range[0] < call.range[0] && (x.id as TSESTree.Identifier).name === name).pop();
+          arg = d?.init ?? undefined;
+        }
+        if (!arg || unwrap(arg).type !== 'TemplateLiteral') continue;
+        const tl = unwrap(arg) as TSESTree.TemplateLiteral;
+        const ps: Piece[] = [];
+        tl.quasis.forEach((q, i) => {
+          ps.push({ literal: true, text: q.value.cooked ?? q.value.raw, start: q.range[0], end: q.range[1] });
+          const e = tl.expressions[i];
+          // the `${` and `}` belong to the quasis: the interpolation spans from the `${` to the `}`
+          if (e) ps.push({ literal: false, text: text.slice(q.range[1] - 2, tl.quasis[i + 1].range[0] + 1), start: q.range[1] - 2, end: tl.quasis[i + 1].range[0] + 1, node: e });
+        });
+        checkPieces(ps, (n) => flow.reaches(n as TSESTree.Node, 'input')?.origin, flow.qualName(call.callee), ctx.report.bind(ctx));
+      }
+    },
+  },
+});
+
+/**
+ * Report each untrusted interpolation that sits inside instruction text (some literal text around it)
+ * without a delimiter right before or after it.
+ */
+function checkPieces(ps: Piece[], sourceOf: (n: unknown) => string | undefined, sink: string, report: (d: { data: Record<string, string>; start: number; end: number; fixes: Fix[] }) => void): void {
+  const instructions = ps.filter((p) => p.literal).map((p) => p.text).join('').trim();
+  if (!/[A-Za-z]{3,}/.test(instructions)) return; // the input by itself (or with punctuation) is not an instruction prompt
+  ps.forEach((p, i) => {
+    if (p.literal || !p.node) return;
+    const source = sourceOf(p.node);
+    if (!source) return;
+    const before = ps.slice(0, i).filter((x) => x.literal).map((x) => x.text).join('');
+    const after = ps.slice(i + 1).filter((x) => x.literal).map((x) => x.text).join('');
+    const prev = ps[i - 1];
+    const next = ps[i + 1];
+    if ((prev?.literal && OPEN_DELIMITER.test(prev.text)) || (next?.literal && CLOSE_DELIMITER.test(next.text))) return;
+    if (!before.trim() && !after.trim()) return;
+    report({
+      data: { source, sink: sink.replace(/\(\)/g, '(...)') },
+      start: p.start,
+      end: p.end,
+      fixes: [{ title: 'Fence the input with <user_input> tags', kind: 'suggestion', edits: [{ start: p.start, end: p.start, newText: '<user_input>' }, { start: p.end, end: p.end, newText: '</user_input>' }] }],
+    });
+  });
+}

@@ -1,0 +1,144 @@
+/** Workspace manifests (workspace/manifests.ts) and the rules that use them through config.workspace. */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import {
+  parseCondaEnvironment, parsePackageJson, parsePackageLock, parsePipfile, parsePnpmLock, parsePyproject, parsePythonLock,
+  parseRequirements, parseSetupCfg, parseSetupPy, parseTsconfigAliases, parseYarnLock, readWorkspacePackages, requirementName,
+} from '../../server/src/workspace/manifests';
+import { findInstallCommands } from '../../server/src/packages/installCommands';
+import { editDistance, likelyTyposquat } from '../../server/src/packages';
+import { allRulesConfig, ready, run } from '../helpers/engine';
+
+describe('unit: workspace manifests', () => {
+  it('requirement names: extras, markers, specifiers, URLs, PEP 503', () => {
+    assert.strictEqual(requirementName('Foo_Bar.baz[extra]>=1.0; python_version < "3.9"'), 'foo-bar-baz');
+    assert.strictEqual(requirementName('torch @ https://download.example/torch.whl'), 'torch');
+    assert.strictEqual(requirementName('git+https://example.invalid/x.git#egg=My_Pkg'), 'my-pkg');
+    assert.strictEqual(requirementName('./local/path'), undefined);
+    assert.strictEqual(requirementName('requests'), 'requests');
+  });
+
+  it('requirements.txt: comments, continuations, options, includes', () => {
+    const r = parseRequirements('# deps\n-r base.txt\n-c constraints.txt\n--index-url https://x\nrequests==2.32.0 \\\n  --hash=sha256:abc\nPyYAML>=6 # yaml\n-e .\n-e git+https://h/x.git#egg=tool\nlangchain[openai]; python_version>"3.8"\n');
+    assert.deepStrictEqual(r.names, ['requests', 'pyyaml', 'tool', 'langchain']);
+    assert.deepStrictEqual(r.includes, ['base.txt', 'constraints.txt']);
+  });
+
+  it('pyproject.toml: PEP 621, optional deps, dependency groups, poetry, uv', () => {
+    const text = `[build-system]
+requires = ["hatchling"]
+
+[project]
+name = "demo"
+dependencies = [
+  "openai>=1.0",  # client
+  "Anthropic[bedrock]",
+]
+
+[project.optional-dependencies]
+rag = ["chromadb", 'sentence_transformers']
+
+[dependency-groups]
+dev = ["pytest"]
+
+[tool.poetry.dependencies]
+python = "^3.11"
+langchain = { version = "^0.2", extras = ["openai"] }
+
+[tool.poetry.group.test.dependencies]
+hypothesis = "*"
+
+[tool.uv]
+dev-dependencies = ["ruff"]
+`;
+    assert.deepStrictEqual(parsePyproject(text).sort(), ['anthropic', 'chromadb', 'hatchling', 'hypothesis', 'langchain', 'openai', 'pytest', 'ruff', 'sentence-transformers']);
+  });
+
+  it('setup.cfg, setup.py, Pipfile, environment.yml, uv.lock / poetry.lock', () => {
+    assert.deepStrictEqual(parseSetupCfg('[metadata]\nname = x\n\n[options]\ninstall_requires =\n    requests>=2\n    pydantic\npackages = find:\n\n[options.extras_require]\ndev =\n    pytest\n'), ['requests', 'pydantic', 'pytest']);
+    assert.deepStrictEqual(parseSetupPy('setup(name="x", install_requires=["numpy>=1", \'scipy\'], extras_require={"viz": ["matplotlib"]})'), ['numpy', 'scipy', 'matplotlib']);
+    assert.deepStrictEqual(parsePipfile('[[source]]\nurl = "https://pypi.org/simple"\n\n[packages]\nflask = "*"\n"python-dotenv" = "*"\n\n[dev-packages]\nblack = "*"\n\n[requires]\npython_version = "3.11"\n'), ['flask', 'python-dotenv', 'black']);
+    assert.deepStrictEqual(parseCondaEnvironment('name: ml\nchannels: [conda-forge]\ndependencies:\n  - python=3.11\n  - conda-forge::numpy=1.26\n  - pip\n  - pip:\n    - openai==1.40.0\n    - -r requirements.txt\n'), ['numpy', 'openai']);
+    assert.deepStrictEqual(parsePythonLock('version = 1\n\n[[package]]\nname = "httpx"\nversion = "0.27.0"\n\n[[package]]\nname = "Jinja2"\nversion = "3.1"\n'), ['httpx', 'jinja2']);
+  });
+
+  it('package.json and npm / pnpm / yarn lockfiles', () => {
+    assert.deepStrictEqual(parsePackageJson('{"name":"app","dependencies":{"openai":"^4"},"devDependencies":{"@types/node":"20"},"peerDependencies":{"react":"*"},"optionalDependencies":{"fsevents":"*"}}'), ['app', 'openai', '@types/node', 'react', 'fsevents']);
+    assert.deepStrictEqual(parsePackageJson('{ not json'), []);
+    assert.deepStrictEqual(parsePackageLock('{"packages":{"":{},"node_modules/zod":{"version":"3"},"node_modules/@ai-sdk/openai":{},"node_modules/a/node_modules/b":{}}}').sort(), ['@ai-sdk/openai', 'b', 'zod']);
+    assert.deepStrictEqual(parsePnpmLock("lockfileVersion: '9.0'\n\nimporters:\n  .:\n    dependencies:\n      openai:\n        specifier: ^4\n\npackages:\n  '@langchain/core@0.2.0':\n    resolution: {}\n  zod@3.23.8:\n    resolution: {}\n  /lodash@4.17.21:\n    resolution: {}\n").sort(), ['@langchain/core', 'lodash', 'openai', 'zod']);
+    assert.deepStrictEqual(parseYarnLock('# yarn lockfile v1\n\n"@babel/core@^7.0.0", "@babel/core@^7.1.0":\n  version "7.24.0"\n\nlodash@^4.17.21:\n  version "4.17.21"\n').sort(), ['@babel/core', 'lodash']);
+    assert.deepStrictEqual(parseTsconfigAliases('{"compilerOptions":{"baseUrl":".","paths":{"@app/*":["src/app/*"],"~lib/*":["lib/*"]}}}'), ['@app', '~lib']);
+  });
+
+  it('readWorkspacePackages: walks manifests and local modules, follows -r, bounded', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aisec-ws-'));
+    const write = (rel: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(tmp, rel)), { recursive: true });
+      fs.writeFileSync(path.join(tmp, rel), text);
+    };
+    write('requirements.txt', '-r requirements/base.txt\nopenai\n');
+    write('requirements/base.txt', 'fastapi\n');
+    write('web/package.json', '{"name":"@acme/web","dependencies":{"react":"18"}}');
+    write('node_modules/evil/package.json', '{"dependencies":{"never-read":"1"}}');
+    write('myapp/__init__.py', '');
+    write('scripts/helpers_local.py', '');
+    try {
+      const ws = readWorkspacePackages(tmp);
+      assert.deepStrictEqual(ws.pythonPackages, ['fastapi', 'openai']);
+      assert.deepStrictEqual(ws.npmPackages, ['@acme/web', 'react']);
+      assert.ok(ws.localModules?.includes('myapp') && ws.localModules.includes('helpers_local'));
+      assert.deepStrictEqual(ws.manifests?.sort(), ['requirements.txt', 'web/package.json']);
+      assert.strictEqual(readWorkspacePackages(path.join(tmp, 'myapp')).pythonPackages, undefined);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('unit: package names', () => {
+  it('edit distance with swaps, bounded', () => {
+    assert.strictEqual(editDistance('reqeusts', 'requests', 2), 1);
+    assert.strictEqual(editDistance('abc', 'xyz', 1), 2);
+  });
+
+  it('typosquat candidates: misspellings yes, known names and short or common words no', () => {
+    assert.strictEqual(likelyTyposquat('reqeusts', 'python')?.intended, 'requests');
+    assert.strictEqual(likelyTyposquat('llamaindex', 'python')?.dist, 'llama-index');
+    assert.strictEqual(likelyTyposquat('@antropic-ai/sdk', 'npm')?.intended, '@anthropic-ai/sdk');
+    for (const n of ['requests', 'sklearn', 'cv2', 'utils', 'agent', 'schemas', 'boto']) assert.strictEqual(likelyTyposquat(n, 'python'), undefined, n);
+    assert.strictEqual(likelyTyposquat('vue2', 'npm'), undefined);
+  });
+
+  it('install commands: pip, python -m pip, npm, npx -p, magics, skip paths and options', () => {
+    const names = (s: string) => findInstallCommands(s).map((n) => `${n.ecosystem}:${n.name}`);
+    assert.deepStrictEqual(names('!pip install -q -U "langchain[openai]>=0.2" openai==1.0 -r req.txt ./local git+https://x/y.git'), ['python:langchain', 'python:openai']);
+    assert.deepStrictEqual(names('python3 -m pip install --index-url https://x torch && npm i -D @types/node zod@3 user/repo'), ['python:torch', 'npm:@types/node', 'npm:zod']);
+    assert.deepStrictEqual(names('npx -y create-next-app@latest my-app; npx -p @scope/tool tool-cli --flag'), ['npm:create-next-app', 'npm:@scope/tool']);
+    const [first] = findInstallCommands('$ pip install reqeusts');
+    assert.deepStrictEqual([first.start, first.end], [14, 22]);
+  });
+});
+
+describe('unit: package rules with config.workspace', () => {
+  before(ready);
+  const withWs = (pythonPackages?: string[], npmPackages?: string[], localModules: string[] = []) => ({ ...allRulesConfig(), workspace: { pythonPackages, npmPackages, localModules, manifests: ['requirements.txt'] } });
+  const ids = (r: ReturnType<typeof run>, id: string) => r.findings.filter((f) => f.ruleId === id).map((f) => `${f.range.start.line + 1}:${f.messageId}`);
+
+  it('unknown-package-import reports undeclared unknown imports only when manifests exist', () => {
+    const py = 'import openai\nimport totally_made_up_sdk\nimport numpy\nimport localpkg\nfrom google.cloud import storage\ntry:\n    import another_invented_lib\nexcept ImportError:\n    pass\n';
+    assert.deepStrictEqual(ids(run('app.py', py, withWs(['openai', 'google-cloud-storage'], undefined, ['localpkg'])), 'unknown-package-import'), ['2:undeclared']);
+    assert.deepStrictEqual(ids(run('app.py', py), 'unknown-package-import'), []);
+    assert.deepStrictEqual(ids(run('app.py', py, withWs(undefined, ['react'])), 'unknown-package-import'), [], 'no Python manifest: no undeclared report');
+    const ts = "import x from 'made-up-ai-helper-kit';\nimport React from 'react';\nimport * as vscode from 'vscode';\n";
+    assert.deepStrictEqual(ids(run('a.ts', ts, withWs(undefined, ['react', '@types/vscode'])), 'unknown-package-import'), ['1:undeclared']);
+  });
+
+  it('a declared name is not reported even when it looks like a typo', () => {
+    assert.deepStrictEqual(ids(run('app.py', 'import reqeusts\n', withWs(['reqeusts'])), 'unknown-package-import'), []);
+    assert.deepStrictEqual(ids(run('AGENTS.md', 'Run `pip install reqeusts`.\n', withWs(['reqeusts'])), 'typosquat-install-command'), []);
+    assert.deepStrictEqual(ids(run('AGENTS.md', 'Run `pip install reqeusts`.\n'), 'typosquat-install-command'), ['1:typosquat']);
+  });
+});
