@@ -17,8 +17,9 @@ export async function POST(req: Request) {
 }
 
 export async function legacy(req) {
-  const question = `Answer the customer question briefly: ${req.body.question}`;
   // ruleid: prompt-injection-untrusted-input
+  const question = `Answer the customer question briefly: ${req.body.question}`;
+  // ok: prompt-injection-untrusted-input
   const resp = await client.completions.create({ model: 'gpt-3.5-turbo-instruct', prompt: question });
   return resp.choices[0].text;
 }

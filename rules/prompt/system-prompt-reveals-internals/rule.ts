@@ -107,7 +107,9 @@ export default defineRule({
           const url = m[0].replace(/[.,;:]+$/, '');
           const at = url.lastIndexOf('@');
           const hostPart = at >= 0 ? url.slice(at + 1) : url.slice(url.indexOf('//') + 2);
-          if (/^(?:localhost|127\.0\.0\.1|\[::1\]|\{|\$|<)/i.test(hostPart)) continue;
+          const host = hostPart.split(/[/:?]/)[0];
+          // local, templated or placeholder hosts (`HOST`, `<host>`, `${DB_HOST}`, `db.example.com`) reveal nothing
+          if (/^(?:localhost|127\.0\.0\.1|\[::1\]|\{|\$|<|%)/i.test(hostPart) || /^(?:[A-Z_]+|host(?:name)?|server|db|database|example(?:\.\w+)*|[\w.-]*\.example(?:\.\w+)?)$/.test(host)) continue;
           // with credentials, only the host part: the password is secret-in-prompt-template's finding
           const start = lineStart + m.index + (at >= 0 ? at + 1 : 0);
           report('database', start, lineStart + m.index + url.length, at >= 0 ? hostPart : url);

@@ -16,6 +16,9 @@ import { scanPaths } from '../workspace/scan';
 import { parseArgs, UsageError } from './args';
 import { toSarif } from './sarif';
 import { formatText } from './text';
+import { readBaseline, filterBaseline, formatBaseline } from '../workspace/baseline';
+import { formatSuppressionsText, listSuppressions } from './suppressions';
+import { reportCommand, inventoryCommand } from './evidence';
 
 declare const AISEC_VERSION: string;
 const VERSION = typeof AISEC_VERSION === 'string' ? AISEC_VERSION : '0.0.0-dev';
@@ -26,6 +29,11 @@ Usage:
   aisec scan [paths...] [options]   scan files and folders (default: .)
   aisec rules [--format text|json]  list the rules and their effective severity
   aisec explain RULE                print a rule's documentation
+  aisec report [paths...] --format html|md|json [--output FILE]
+                                    evidence report: findings, suppressions, OWASP LLM / NIST AI RMF /
+                                    EU AI Act / ISO 42001 mappings, config in force, files covered
+  aisec inventory [paths...] [--format json|cyclonedx] [--output FILE]
+                                    AI inventory: models, providers, endpoints, MCP servers, tools, prompts
   aisec --version | --help
 
 Scan options:
@@ -36,6 +44,8 @@ Scan options:
   --baseline FILE            report only findings whose fingerprint is not in FILE
   --update-baseline FILE     record today's findings in FILE (then exit 0)
   --show-suppressed          list suppressed findings in text output too
+  --list-suppressions        list every suppression (justification, owner, expiry; expired and
+                             expiring within 30 days flagged) instead of the findings; JSON with --format json
   --root DIR                 paths are reported relative to DIR (default: the current directory)
 
 Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage, config or rule-pack error.
@@ -49,7 +59,7 @@ async function main(argv: string[]): Promise<number> {
     args = parseArgs(
       argv,
       new Set(['--format', '--output', '--config', '--fail-on', '--baseline', '--update-baseline', '--root', '-o']),
-      new Set(['--help', '-h', '--version', '-v', '--show-suppressed', '--no-color']),
+      new Set(['--help', '-h', '--version', '-v', '--show-suppressed', '--no-color', '--list-suppressions']),
     );
   } catch (e) {
     process.stderr.write(`aisec: ${(e as Error).message}\n\n${HELP}`);
@@ -71,6 +81,10 @@ async function main(argv: string[]): Promise<number> {
         return rulesCommand(args.flags);
       case 'explain':
         return explainCommand(args.positionals);
+      case 'report':
+        return await reportCommand(args.positionals, args.flags, VERSION);
+      case 'inventory':
+        return await inventoryCommand(args.positionals, args.flags, VERSION);
       default:
         throw new UsageError(`unknown command "${args.command}"`);
     }
@@ -112,12 +126,22 @@ async function scanCommand(paths: string[], flags: Map<string, string | true>): 
   for (const f of scan.files) for (const e of f.result.errors) if (e.kind === 'rule') process.stderr.write(`aisec: warning: ${e.message}\n`);
 
   if (updateBaseline) {
-    const fingerprints = [...new Set(scan.files.flatMap((f) => f.result.findings.filter((x) => !x.suppression).map((x) => x.fingerprint)))].sort();
-    fs.writeFileSync(updateBaseline, JSON.stringify({ version: 1, tool: 'aisec', fingerprints }, null, 2) + '\n');
-    process.stderr.write(`aisec: recorded ${fingerprints.length} finding(s) in ${updateBaseline}\n`);
+    const text = formatBaseline(scan.files.flatMap((f) => f.result.findings.filter((x) => !x.suppression).map((x) => x.fingerprint)));
+    fs.writeFileSync(updateBaseline, text);
+    process.stderr.write(`aisec: recorded ${(JSON.parse(text) as { fingerprints: string[] }).fingerprints.length} finding(s) in ${updateBaseline}\n`);
     return 0;
   }
   if (baselineFile) applyBaseline(scan, baselineFile);
+  if (flags.has('--list-suppressions')) {
+    if (format === 'sarif') throw new UsageError('--list-suppressions prints text or JSON (--format text|json)');
+    const entries = listSuppressions(scan, new Set(builtinRules.map((r) => r.meta.id)), new Date().toISOString().slice(0, 10));
+    const listing = format === 'json' ? JSON.stringify({ tool: { name: 'AISec', version: VERSION }, suppressions: entries }, null, 2) + '\n' : formatSuppressionsText(entries);
+    if (output) {
+      fs.mkdirSync(path.dirname(path.resolve(output)), { recursive: true });
+      fs.writeFileSync(output, listing);
+    } else process.stdout.write(listing);
+    return 0; // a listing, not a gate (expired directives are findings of invalid-suppression in a normal scan)
+  }
 
   const rootConfig = loadConfigFor(root, root, builtinRules, configFile).config;
   let report: string;
@@ -148,13 +172,11 @@ async function scanCommand(paths: string[], flags: Map<string, string | true>): 
 function applyBaseline(scan: ScanResult, file: string): void {
   let known: Set<string>;
   try {
-    const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { fingerprints?: unknown };
-    if (!Array.isArray(data.fingerprints)) throw new Error('expected { "fingerprints": [...] }');
-    known = new Set(data.fingerprints.map(String));
+    known = readBaseline(file);
   } catch (e) {
     throw new UsageError(`--baseline ${file}: ${(e as Error).message}`);
   }
-  for (const f of scan.files) f.result.findings = f.result.findings.filter((x) => !known.has(x.fingerprint));
+  for (const f of scan.files) f.result.findings = filterBaseline(f.result.findings, known);
 }
 
 function toJson(scan: ScanResult, elapsed: number, config: import('../engine/config').EffectiveConfig): object {

@@ -41,9 +41,10 @@ export function detectFileKind(path: string, languageId?: string): FileKind | un
   if (/\.(py|pyi|pyw)$/.test(name)) return 'python';
   if (/\.(ts|mts|cts|tsx)$/.test(name)) return name.endsWith('.d.ts') ? undefined : 'typescript';
   if (/\.(js|mjs|cjs|jsx)$/.test(name)) return name.endsWith('.min.js') ? undefined : 'javascript';
-  if (PROMPT_EXTENSIONS.some((e) => name.endsWith(e))) return 'prompt';
+  if (PROMPT_EXTENSIONS.some((e) => name.endsWith(e))) return isConfigTemplate(name) ? undefined : 'prompt';
   if (/\.(json|jsonc|json5|yaml|yml)$/.test(name)) {
-    if (IGNORED_DATA_FILES.has(name)) return undefined;
+    // AISec's own config and rule packs are configuration, not agent data (their regexes would match themselves)
+    if (IGNORED_DATA_FILES.has(name) || /(^|\.)aisec-pack\.(json|ya?ml)$/.test(name)) return undefined;
     return 'data';
   }
   if (name.endsWith('.md') || name.endsWith('.txt')) {
@@ -67,4 +68,16 @@ const IGNORED_DATA_FILES = new Set([
 
 export function fileBaseName(path: string): string {
   return baseName(path);
+}
+
+/**
+ * Jinja is also the template language of configuration management (Ansible, Salt): `nginx.conf.j2`,
+ * `values.yml.j2`, `Makefile.j2` render config files, not prompts.
+ */
+function isConfigTemplate(name: string): boolean {
+  const m = /^(.*)\.(j2|jinja2?)$/.exec(name);
+  if (!m) return false;
+  const stem = m[1];
+  if (/^(makefile|dockerfile|jenkinsfile|vagrantfile|gemfile|procfile|hosts|inventory|crontab)$/.test(stem)) return true;
+  return /\.(ya?ml|conf|cfg|ini|cnf|sh|bash|json|xml|toml|env|properties|service|socket|timer|repo|list|py|rb|pl|ps1|tf|hcl|sql|csv|js|ts|css|rules|pem|key|crt)$/.test(stem);
 }

@@ -4,13 +4,16 @@
  * file, line and problem; a broken config never disables analysis silently (the caller reports the error
  * and analyses with the defaults).
  */
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
-import type { EffectiveConfig, RuleSetting } from '../engine/config';
+import type { EffectiveConfig, PolicyConfig, RuleSetting } from '../engine/config';
 import { defaultConfig } from '../engine/config';
 import type { SeverityOrOff } from '../engine/model';
 import type { RegisteredRule } from '../engine/rule';
+import { compileDefinitions } from './declarative';
+import { buildPreset, presetNames } from './presets';
 
 export const CONFIG_FILE_NAMES = ['.aisec.yaml', '.aisec.yml', '.aisec.json'];
 
@@ -21,8 +24,33 @@ export interface ConfigError {
   message: string;
 }
 
+/** Where a rule's effective setting came from (for `aisec rules`). */
+export interface RuleOrigin {
+  /** The config or pack file (and 1-based line) that set the rule's severity... */
+  file?: string;
+  line?: number;
+  /** ...through this built-in preset in its `extends`, if so. */
+  preset?: string;
+  /** For pack-defined rules: where the definition is. */
+  definedIn?: { file: string; line: number };
+}
+
+export interface PackInfo {
+  file: string;
+  name?: string;
+  version?: string;
+  owner?: string;
+  sha256: string;
+}
+
 export interface LoadedConfig {
   config: EffectiveConfig;
+  /** The effective rule list: built-ins plus the declarative rules of every pack in force. */
+  rules: readonly RegisteredRule[];
+  /** Per rule id, where its setting (and definition) came from; absent = built-in default. */
+  origins: Record<string, RuleOrigin>;
+  /** Packs and config files in force with their name, version and content hash (for reports). */
+  packs: PackInfo[];
   /** Files that contributed, nearest first. */
   files: string[];
   /** Directory paths are relative to (the nearest config's folder, else the root). */
@@ -54,20 +82,9 @@ export function findConfigFile(dir: string, stopAt?: string): string | undefined
   }
 }
 
+/** A built-in preset, derived from rule metadata (packs/presets.ts). */
 export function presetConfig(name: string, rules: readonly RegisteredRule[]): EffectiveConfig | undefined {
-  const c = defaultConfig();
-  switch (name) {
-    case 'aisec:recommended':
-      return c;
-    case 'aisec:strict':
-      for (const r of rules) c.rules[r.meta.id] = { severity: r.meta.severity === 'info' ? 'warning' : r.meta.severity, options: {} };
-      return c;
-    case 'aisec:all':
-      for (const r of rules) c.rules[r.meta.id] = { severity: r.meta.severity, options: {} };
-      return c;
-    default:
-      return undefined;
-  }
+  return buildPreset(name, rules);
 }
 
 function posOf(lc: LineCounter, offset: number): { line: number; column: number } {
@@ -75,7 +92,7 @@ function posOf(lc: LineCounter, offset: number): { line: number; column: number 
   return { line: p.line, column: p.col };
 }
 
-interface RawDoc { value: unknown; at: (pathKeys: (string | number)[]) => { line: number; column: number } }
+interface RawDoc { value: unknown; at: (pathKeys: (string | number)[]) => { line: number; column: number }; sha256: string }
 
 function readRaw(file: string, errors: ConfigError[]): RawDoc | undefined {
   let text: string;
@@ -86,6 +103,7 @@ function readRaw(file: string, errors: ConfigError[]): RawDoc | undefined {
     return undefined;
   }
   // YAML is a superset of JSON: one parser gives positions for both
+  const sha256 = createHash('sha256').update(text).digest('hex');
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
@@ -107,7 +125,7 @@ function readRaw(file: string, errors: ConfigError[]): RawDoc | undefined {
     return posOf(lc, offset);
   };
   try {
-    return { value: doc.toJS({ maxAliasCount: 50 }), at };
+    return { value: doc.toJS({ maxAliasCount: 50 }), at, sha256 };
   } catch (e) {
     // e.g. an alias bomb: refuse it instead of expanding it
     errors.push({ file, line: 1, column: 1, message: `cannot load: ${(e as Error).message}` });
@@ -115,55 +133,117 @@ function readRaw(file: string, errors: ConfigError[]): RawDoc | undefined {
   }
 }
 
-/** Load one config file (and what it extends) into an EffectiveConfig. */
-export function loadConfigFile(file: string, rules: readonly RegisteredRule[], seen: Set<string> = new Set()): { config: EffectiveConfig; files: string[]; errors: ConfigError[] } {
+export interface LoadedFile {
+  config: EffectiveConfig;
+  files: string[];
+  errors: ConfigError[];
+  /** Declarative rules defined by this file and what it extends. */
+  definitions: RegisteredRule[];
+  origins: Record<string, RuleOrigin>;
+  packs: PackInfo[];
+}
+
+const TOP_KEYS = ['extends', 'rules', 'definitions', 'ignore', 'policy', 'suppressions', 'maxFileSize', '$schema', 'name', 'version', 'description', 'owner'];
+
+/** SHA-256 of a file's bytes (hex), for `extends: [{ pack, sha256 }]` pins. */
+export function fileSha256(file: string): string {
+  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+/**
+ * Load one config or pack file (and what it extends) into an EffectiveConfig plus its declarative rules.
+ * `asPack`: the file is reached through `extends`, so its `policy` applies only to the rules it defines or sets.
+ */
+export function loadConfigFile(file: string, rules: readonly RegisteredRule[], seen: Set<string> = new Set(), asPack = false, seenIds: Set<string> = new Set()): LoadedFile {
   const errors: ConfigError[] = [];
   const files = [file];
   let config = defaultConfig();
+  const out: LoadedFile = { config, files, errors, definitions: [], origins: {}, packs: [] };
   if (seen.has(file)) {
     errors.push({ file, line: 1, column: 1, message: 'extends cycle' });
-    return { config, files, errors };
+    return out;
   }
   seen.add(file);
   const raw = readRaw(file, errors);
-  if (!raw) return { config, files, errors };
+  if (!raw) return out;
   const v = raw.value;
-  if (v === null || v === undefined) return { config, files, errors };
+  if (v === null || v === undefined) return out;
   if (typeof v !== 'object' || Array.isArray(v)) {
-    errors.push({ file, line: 1, column: 1, message: 'the config must be a mapping of keys (extends, rules, ignore, policy, suppressions)' });
-    return { config, files, errors };
+    errors.push({ file, line: 1, column: 1, message: 'the config must be a mapping of keys (extends, rules, definitions, ignore, policy, suppressions)' });
+    return out;
   }
   const obj = v as Record<string, unknown>;
-  const known = new Set(['extends', 'rules', 'ignore', 'policy', 'suppressions', 'maxFileSize', '$schema', 'name', 'version', 'description', 'owner']);
-  for (const k of Object.keys(obj)) if (!known.has(k)) errors.push({ file, ...raw.at([k]), message: `unknown key "${k}" (expected one of extends, rules, ignore, policy, suppressions)` });
+  for (const k of Object.keys(obj)) if (!TOP_KEYS.includes(k)) errors.push({ file, ...raw.at([k]), message: `unknown key "${k}" (expected one of ${TOP_KEYS.filter((x) => x !== '$schema').join(', ')})` });
+  for (const k of ['name', 'version', 'description', 'owner'] as const) if (obj[k] !== undefined && typeof obj[k] !== 'string') errors.push({ file, ...raw.at([k]), message: `${k} must be a string` });
+  const here = (keys: (string | number)[]) => ({ file, line: raw.at(keys).line });
+  const origins: Record<string, RuleOrigin> = {};
+  const definitions: RegisteredRule[] = [];
+  const packs: PackInfo[] = [];
 
   // extends: base first, later entries override earlier ones, this file overrides all
   const ext = obj.extends === undefined ? [] : Array.isArray(obj.extends) ? obj.extends : [obj.extends];
   ext.forEach((e, i) => {
-    const where = raw.at(Array.isArray(obj.extends) ? ['extends', i] : ['extends']);
-    if (typeof e !== 'string') {
-      errors.push({ file, ...where, message: 'extends entries must be strings' });
+    const keys = Array.isArray(obj.extends) ? ['extends', i] : ['extends'];
+    const where = raw.at(keys);
+    let name: unknown = e;
+    let pin: unknown;
+    if (e && typeof e === 'object' && !Array.isArray(e)) {
+      const o = e as Record<string, unknown>;
+      name = o.pack;
+      pin = o.sha256;
+      for (const k of Object.keys(o)) if (k !== 'pack' && k !== 'sha256') errors.push({ file, ...raw.at([...keys, k]), message: `unknown key "${k}" in an extends entry (expected pack, sha256)` });
+      if (pin !== undefined && (typeof pin !== 'string' || !/^[0-9a-fA-F]{64}$/.test(pin))) {
+        errors.push({ file, ...raw.at([...keys, 'sha256']), message: 'sha256 must be 64 hex digits (the SHA-256 of the pack file)' });
+        return;
+      }
+    }
+    if (typeof name !== 'string') {
+      errors.push({ file, ...where, message: 'extends entries are strings or { pack, sha256 }' });
       return;
     }
     let base: EffectiveConfig | undefined;
-    if (e.startsWith('aisec:')) {
-      base = presetConfig(e, rules);
-      if (!base) errors.push({ file, ...where, message: `unknown built-in pack "${e}" (known: aisec:recommended, aisec:strict, aisec:all)` });
+    if (name.startsWith('aisec:')) {
+      base = presetConfig(name, rules);
+      if (!base) errors.push({ file, ...where, message: `unknown built-in pack "${name}" (known: ${presetNames().join(', ')})` });
+      else for (const id of Object.keys(base.rules)) origins[id] = { preset: name, ...here(keys) };
     } else {
-      const target = e.startsWith('.') || path.isAbsolute(e) ? path.resolve(path.dirname(file), e) : resolvePackage(e, path.dirname(file));
+      const target = name.startsWith('.') || path.isAbsolute(name) ? path.resolve(path.dirname(file), name) : resolvePackage(name, path.dirname(file));
       if (!target || !fs.existsSync(target)) {
-        errors.push({ file, ...where, message: `cannot find "${e}"` });
+        errors.push({ file, ...where, message: `cannot find "${name}"${name.startsWith('.') || path.isAbsolute(name) ? '' : ' in node_modules'}` });
       } else {
-        const sub = loadConfigFile(target, rules, seen);
+        const actual = typeof pin === 'string' ? fileSha256(target) : undefined;
+        if (typeof pin === 'string' && actual !== pin.toLowerCase()) {
+          errors.push({ file, ...where, message: `pack "${name}" does not match its sha256 pin (expected ${pin.toLowerCase()}, found ${actual}); refusing to load it` });
+          return;
+        }
+        const sub = loadConfigFile(target, rules, seen, true, seenIds);
         errors.push(...sub.errors);
         files.push(...sub.files);
+        definitions.push(...sub.definitions);
+        packs.push(...sub.packs);
+        Object.assign(origins, sub.origins);
         base = sub.config;
       }
     }
     if (base) config = merge(config, base);
   });
 
-  const ruleIds = new Set(rules.map((r) => r.meta.id));
+  const builtinIds = new Set(rules.map((r) => r.meta.id));
+  const report = (keys: (string | number)[], message: string) => errors.push({ file, ...raw.at(keys), message });
+  const packName = typeof obj.name === 'string' ? obj.name : path.basename(file);
+  const ownDefined = new Set<string>();
+  if (obj.definitions !== undefined) {
+    const own = compileDefinitions(obj.definitions, packName, builtinIds, report, seenIds);
+    for (const r of own) ownDefined.add(r.meta.id);
+    own.forEach((r) => {
+      const idx = (obj.definitions as { id?: unknown }[]).findIndex((d) => d && d.id === r.meta.id);
+      origins[r.meta.id] = { definedIn: here(['definitions', idx, 'id']) };
+    });
+    definitions.push(...own);
+  }
+
+  const ruleIds = new Set([...builtinIds, ...definitions.map((d) => d.meta.id)]);
+  const setHere: string[] = [];
   if (obj.rules !== undefined) {
     if (typeof obj.rules !== 'object' || obj.rules === null || Array.isArray(obj.rules)) {
       errors.push({ file, ...raw.at(['rules']), message: 'rules must be a mapping of rule id to off|info|warning|error or { severity, options }' });
@@ -180,6 +260,8 @@ export function loadConfigFile(file: string, rules: readonly RegisteredRule[], s
           continue;
         }
         config.rules[id] = setting;
+        origins[id] = { file, line: where.line, definedIn: origins[id]?.definedIn };
+        setHere.push(id);
       }
     }
   }
@@ -187,10 +269,28 @@ export function loadConfigFile(file: string, rules: readonly RegisteredRule[], s
     if (!Array.isArray(obj.ignore) || obj.ignore.some((g) => typeof g !== 'string')) errors.push({ file, ...raw.at(['ignore']), message: 'ignore must be a list of glob strings' });
     else config.ignore = [...config.ignore, ...(obj.ignore as string[])];
   }
+  let policy: PolicyConfig | undefined;
   if (obj.policy !== undefined) {
     if (typeof obj.policy !== 'object' || obj.policy === null || Array.isArray(obj.policy)) errors.push({ file, ...raw.at(['policy']), message: 'policy must be a mapping (url, rules, categories, owner, owners)' });
-    else config.policy = { ...config.policy, ...(obj.policy as EffectiveConfig['policy']) };
+    else policy = validPolicy(obj.policy as Record<string, unknown>, (keys, m) => errors.push({ file, ...raw.at(['policy', ...keys]), message: m }));
   }
+  const packOwner = typeof obj.owner === 'string' ? obj.owner : undefined;
+  if (asPack || ownDefined.size) {
+    // a pack's policy (and owner) applies to the rules it defines or sets, not to everyone else's
+    const scoped = new Set([...ownDefined, ...setHere]);
+    const p: PolicyConfig = { rules: { ...(policy?.rules ?? {}) }, owners: { ...(policy?.owners ?? {}) } };
+    const metaOf = new Map([...rules, ...definitions].map((r) => [r.meta.id, r.meta]));
+    for (const id of scoped) {
+      const meta = metaOf.get(id);
+      const cat = meta?.owasp.find((o) => policy?.categories?.[o]);
+      const link = policy?.rules?.[id] ?? (cat ? policy?.categories?.[cat] : undefined) ?? policy?.url;
+      if (link) p.rules![id] = link;
+      const owner = policy?.owners?.[id] ?? policy?.owner ?? packOwner;
+      if (owner) p.owners![id] = owner;
+    }
+    config.policy = mergePolicy(config.policy, p);
+    if (!asPack && policy) config.policy = mergePolicy(config.policy, { ...policy, rules: { ...policy.rules, ...p.rules }, owners: { ...policy.owners, ...p.owners } });
+  } else if (policy) config.policy = mergePolicy(config.policy, policy);
   if (obj.suppressions !== undefined) {
     if (!Array.isArray(obj.suppressions)) errors.push({ file, ...raw.at(['suppressions']), message: 'suppressions must be a list of { path, rule, reason }' });
     else
@@ -204,7 +304,39 @@ export function loadConfigFile(file: string, rules: readonly RegisteredRule[], s
       });
   }
   if (typeof obj.maxFileSize === 'number' && obj.maxFileSize > 0) config.maxFileSize = obj.maxFileSize;
-  return { config, files, errors };
+  packs.push({ file, name: typeof obj.name === 'string' ? obj.name : undefined, version: typeof obj.version === 'string' ? obj.version : typeof obj.version === 'number' ? String(obj.version) : undefined, owner: packOwner, sha256: raw.sha256 });
+  return { config, files, errors, definitions, origins, packs };
+}
+
+function validPolicy(o: Record<string, unknown>, report: (keys: string[], message: string) => void): PolicyConfig {
+  const p: PolicyConfig = {};
+  for (const k of Object.keys(o)) if (!['url', 'rules', 'categories', 'owner', 'owners'].includes(k)) report([k], `unknown policy key "${k}" (expected url, rules, categories, owner, owners)`);
+  if (o.url !== undefined) typeof o.url === 'string' ? (p.url = o.url) : report(['url'], 'policy.url must be a URL template string');
+  if (o.owner !== undefined) typeof o.owner === 'string' ? (p.owner = o.owner) : report(['owner'], 'policy.owner must be a string');
+  for (const k of ['rules', 'categories', 'owners'] as const) {
+    const m = o[k];
+    if (m === undefined) continue;
+    if (!m || typeof m !== 'object' || Array.isArray(m) || Object.values(m).some((x) => typeof x !== 'string')) {
+      report([k], `policy.${k} must map ${k === 'categories' ? 'LLM01..LLM10' : 'rule ids'} to strings`);
+      continue;
+    }
+    if (k === 'categories') {
+      const bad = Object.keys(m).find((c) => !/^LLM(0[1-9]|10)$/.test(c));
+      if (bad) report([k, bad], `policy.categories keys are LLM01..LLM10 (got "${bad}")`);
+    }
+    (p as Record<string, unknown>)[k] = { ...(m as Record<string, string>) };
+  }
+  return p;
+}
+
+function mergePolicy(a: PolicyConfig, b: PolicyConfig): PolicyConfig {
+  return {
+    ...a,
+    ...b,
+    rules: { ...a.rules, ...b.rules },
+    categories: { ...a.categories, ...b.categories },
+    owners: { ...a.owners, ...b.owners },
+  };
 }
 
 function parseRuleSetting(s: unknown): RuleSetting | undefined {
@@ -223,7 +355,7 @@ function merge(a: EffectiveConfig, b: EffectiveConfig): EffectiveConfig {
   return {
     rules: { ...a.rules, ...b.rules },
     ignore: [...a.ignore, ...b.ignore],
-    policy: { ...a.policy, ...b.policy },
+    policy: mergePolicy(a.policy, b.policy),
     suppressions: [...a.suppressions, ...b.suppressions],
     maxFileSize: b.maxFileSize !== defaultConfig().maxFileSize ? b.maxFileSize : a.maxFileSize,
   };
@@ -251,10 +383,10 @@ function resolvePackage(name: string, fromDir: string): string | undefined {
 export function loadConfigFor(dir: string, root: string | undefined, rules: readonly RegisteredRule[], explicitFile?: string): LoadedConfig {
   const file = explicitFile ?? findConfigFile(dir, root);
   let loaded: LoadedConfig;
-  if (!file) loaded = { config: defaultConfig(), files: [], root: root ?? dir, errors: [] };
+  if (!file) loaded = { config: defaultConfig(), rules, origins: {}, packs: [], files: [], root: root ?? dir, errors: [] };
   else {
     const r = loadConfigFile(path.resolve(file), rules);
-    loaded = { config: r.config, files: r.files, root: path.dirname(path.resolve(file)), errors: r.errors };
+    loaded = { config: r.config, rules: r.definitions.length ? [...rules, ...r.definitions] : rules, origins: r.origins, packs: r.packs, files: r.files, root: path.dirname(path.resolve(file)), errors: r.errors };
   }
   loaded.config.today = new Date().toISOString().slice(0, 10);
   return loaded;

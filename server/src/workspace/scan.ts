@@ -28,6 +28,10 @@ export interface ScanResult {
   skipped: { file: string; reason: string }[];
   configErrors: ConfigError[];
   configFiles: string[];
+  /** The effective rules of the scan: built-ins plus the declarative rules of every pack in force (for SARIF/JSON). */
+  rules: RegisteredRule[];
+  /** Configs loaded during the scan (by directory), for reports and `aisec rules`. */
+  configs: LoadedConfig[];
   /** Bytes and lines read, for the summary. */
   bytes: number;
   lines: number;
@@ -61,7 +65,7 @@ export function scanPaths(paths: string[], opts: ScanOptions): ScanResult {
   const walk = collectFiles(paths, configFor(opts.root).config.maxFileSize * 2);
   // declared dependencies of the workspace (manifests, lockfiles) for the package rules: read once per scan
   const workspace = readWorkspacePackages(opts.root);
-  const out: ScanResult = { files: [], skipped: walk.skipped.map((s) => ({ file: relPath(opts.root, s.file), reason: s.reason })), configErrors, configFiles: [...configFiles], bytes: 0, lines: 0 };
+  const out: ScanResult = { files: [], skipped: walk.skipped.map((s) => ({ file: relPath(opts.root, s.file), reason: s.reason })), configErrors, configFiles: [...configFiles], rules: [], configs: [], bytes: 0, lines: 0 };
   for (const abs of walk.files) {
     const rel = relPath(opts.root, abs);
     const loaded = configFor(path.dirname(abs));
@@ -79,9 +83,13 @@ export function scanPaths(paths: string[], opts: ScanOptions): ScanResult {
     }
     out.bytes += text.length;
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) out.lines++;
-    const result = analyze({ path: rel, text }, { ...loaded.config, workspace }, opts.rules);
+    const result = analyze({ path: rel, text }, { ...loaded.config, workspace }, loaded.rules);
     out.files.push({ abs, rel, text, result });
   }
   out.configFiles = [...configFiles];
+  const byId = new Map<string, RegisteredRule>();
+  for (const c of new Set(configCache.values())) for (const r of c.rules) if (!byId.has(r.meta.id)) byId.set(r.meta.id, r);
+  out.rules = [...byId.values()];
+  out.configs = [...new Set(configCache.values())];
   return out;
 }

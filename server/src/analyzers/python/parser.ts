@@ -31,7 +31,10 @@ function findFile(file: string, extraDir?: string): string | undefined {
 }
 
 /** Load the runtime and grammar once. Safe to call many times; never rejects. */
+let lastWasmDir: string | undefined;
+
 export function initPythonParser(wasmDir?: string): Promise<void> {
+  if (wasmDir) lastWasmDir = wasmDir;
   if (!initPromise) {
     initPromise = (async () => {
       try {
@@ -57,5 +60,15 @@ export function pythonParserError(): string | undefined {
 
 export function parsePython(text: string): Tree | undefined {
   if (!parser) return undefined;
-  return parser.parse(text) ?? undefined;
+  try {
+    return parser.parse(text) ?? undefined;
+  } catch (e) {
+    // the WebAssembly runtime aborted (e.g. out of memory): drop this parser and load a fresh one, so later
+    // files (the next edit in the editor) are parsed again instead of failing for the rest of the session
+    parser = undefined;
+    initError = `Python parser failed and is being reloaded: ${(e as Error).message}`;
+    initPromise = undefined;
+    void initPythonParser(lastWasmDir);
+    return undefined;
+  }
 }
