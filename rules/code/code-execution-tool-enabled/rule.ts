@@ -47,7 +47,7 @@ export default defineRule({
     messages: {
       tool: '`{{name}}` {{risk}}: a prompt injection becomes code execution. Use a sandboxed executor (Docker, E2B) with no secrets, or drop the tool.',
       loadTool: 'load_tools("{{name}}") gives the agent a {{kind}} on the host: a prompt injection becomes code execution. Use a sandboxed executor instead.',
-      noDocker: '`use_docker: False` makes AutoGen run model-written code directly on the host. Keep `use_docker=True` (or a DockerCommandLineCodeExecutor).',
+      noDocker: '`"use_docker": False` makes AutoGen run model-written code directly on the host. Keep `use_docker=True` (or a DockerCommandLineCodeExecutor).',
       crewUnsafe: '`code_execution_mode="unsafe"` runs the CrewAI agent\'s code on the host. Keep the default "safe" mode (Docker).',
     },
   },

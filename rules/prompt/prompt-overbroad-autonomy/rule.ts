@@ -41,7 +41,14 @@ const BOUNDED_AFTER = /^[^.;]{0,100}?\b(?:unless|except|other\s+than|apart\s+fro
 /** After an auto-approve mention: it is being switched off or forbidden. */
 const OFF_AFTER = /^\s*(?:mode\s+)?(?:is|are|must\s+be|should\s+be|stays?|remains?)\s+(?:disabled|off|forbidden|prohibited|not\s+(?:allowed|permitted|used|enabled))\b/i;
 
+/** Objects that scope "run X without asking" to harmless work ("run the tests without asking"). */
+const SAFE_OBJECT = /\b(?:tests?|test\s+suites?|specs?|linters?|lint|formatters?|prettier|type[- ]?checks?|tsc|these|those|them|read-only|git\s+(?:status|diff|log|show))\b/i;
+
 function isGuarded(line: string, start: number, end: number, p: Pattern): boolean {
+  if (p.kind === 'noConfirm' && /\bwithout\b/i.test(line.slice(start, end))) {
+    const object = line.slice(start, end).replace(/\bwithout\b[\s\S]*$/i, '');
+    if (SAFE_OBJECT.test(object)) return true;
+  }
   const before = sentenceBefore(line, start);
   if (p.code) {
     if (NEGATION_BEFORE.test(before) || /\b(?:such\s+as|e\.g|for\s+example|like)\b/i.test(before)) return true;

@@ -10,6 +10,11 @@ export function esc(s: string | number | undefined): string {
   return String(s ?? '').replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** A path:line location that may wrap after a slash, never inside a name or number. */
+function loc(s: string): string {
+  return esc(s).replace(/\//g, '/<wbr>');
+}
+
 function link(label: string, url: string | undefined): string {
   const u = safeUrl(url);
   return u ? `<a href="${esc(u)}" rel="noreferrer noopener">${esc(label)}</a>` : esc(label);
@@ -35,7 +40,7 @@ table{width:100%;border-collapse:collapse;margin:6px 0 10px;font-size:13px}
 th,td{text-align:left;vertical-align:top;padding:5px 8px;border-bottom:1px solid var(--line)}
 th{background:var(--bg);font-weight:600;white-space:nowrap}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-td.loc{font-family:"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:12px;word-break:break-all;min-width:160px}
+td.loc{font-family:"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:12px;overflow-wrap:break-word;min-width:150px}
 td.msg{word-break:break-word}
 tr{break-inside:avoid}
 code,.rule{font-family:"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:12px}
@@ -83,12 +88,12 @@ export function formatHtml(m: ReportModel): string {
     .join('');
   const findings = m.findings.length
     ? `<table id="findings"><thead><tr><th>Location</th><th>Rule</th><th>Severity</th><th>Message</th><th>Policy</th><th>Owner</th></tr></thead><tbody>\n${m.findings
-        .map((f) => `<tr><td class="loc">${esc(`${f.path}:${f.line}:${f.column}`)}</td><td><span class="rule">${esc(f.ruleId)}</span><br><small>${esc(f.owasp.join(', '))}</small></td><td><span class="sev ${esc(f.severity)}">${esc(f.severity)}</span></td><td class="msg">${esc(f.message)}</td><td>${f.policy ? link('policy', f.policy) : '-'}</td><td>${esc(f.owner ?? '-')}</td></tr>`)
+        .map((f) => `<tr><td class="loc">${loc(`${f.path}:${f.line}:${f.column}`)}</td><td><span class="rule">${esc(f.ruleId)}</span><br><small>${esc(f.owasp.join(', '))}</small></td><td><span class="sev ${esc(f.severity)}">${esc(f.severity)}</span></td><td class="msg">${esc(f.message)}</td><td>${f.policy ? link('policy', f.policy) : '-'}</td><td>${esc(f.owner ?? '-')}</td></tr>`)
         .join('\n')}\n</tbody></table>`
     : '<p class="none">No open findings.</p>';
   const sups = m.suppressions.length
     ? `<table id="suppressions"><thead><tr><th>Location</th><th>Rule</th><th>Kind</th><th>Justification</th><th>Owner</th><th>Expires</th><th>Status</th></tr></thead><tbody>\n${m.suppressions
-        .map((e) => `<tr><td class="loc">${esc(`${e.path}:${e.line}`)}</td><td><span class="rule">${esc(e.ruleId)}</span></td><td>${e.kind === 'inSource' ? 'comment' : 'config'}</td><td class="msg">${e.justification ? esc(e.justification) : '<span class="none">none</span>'}</td><td>${esc(e.by ?? '-')}</td><td>${esc(e.until ?? 'never')}${e.daysLeft !== undefined && e.status !== 'active' ? `<br><small>${e.daysLeft >= 0 ? `in ${e.daysLeft} days` : `${-e.daysLeft} days ago`}</small>` : ''}</td><td><span class="status ${esc(e.status)}">${esc(e.status)}</span>${e.status === 'expired' || e.status === 'invalid' ? `<br><small>${esc(e.message)}</small>` : ''}</td></tr>`)
+        .map((e) => `<tr><td class="loc">${loc(`${e.path}:${e.line}`)}</td><td><span class="rule">${esc(e.ruleId)}</span></td><td>${e.kind === 'inSource' ? 'comment' : 'config'}</td><td class="msg">${e.justification ? esc(e.justification) : '<span class="none">none</span>'}</td><td>${esc(e.by ?? '-')}</td><td>${esc(e.until ?? 'never')}${e.daysLeft !== undefined && e.status !== 'active' ? `<br><small>${e.daysLeft >= 0 ? `in ${e.daysLeft} days` : `${-e.daysLeft} days ago`}</small>` : ''}</td><td><span class="status ${esc(e.status)}">${esc(e.status)}</span>${e.status === 'expired' || e.status === 'invalid' ? `<br><small>${esc(e.message)}</small>` : ''}</td></tr>`)
         .join('\n')}\n</tbody></table>`
     : '<p class="none">No suppressions.</p>';
   const configFiles = m.configuration.configFiles.length
@@ -97,7 +102,7 @@ export function formatHtml(m: ReportModel): string {
   const packs = m.configuration.packs.map((p) => `<li><code>${esc(p.name)}</code> ${esc(p.version)}: ${p.rules} rules in force</li>`).join('');
   const files = m.coverage.files.map((f) => `<li>${esc(f.path)}${f.findings ? ` <small>(${f.findings})</small>` : ''}</li>`).join('');
   const skipped = m.coverage.skipped.length
-    ? `<h3>Skipped files</h3><table id="skipped"><thead><tr><th>File</th><th>Reason</th></tr></thead><tbody>${m.coverage.skipped.map((f) => `<tr><td class="loc">${esc(f.file)}</td><td>${esc(f.reason)}</td></tr>`).join('')}</tbody></table>`
+    ? `<h3>Skipped files</h3><table id="skipped"><thead><tr><th>File</th><th>Reason</th></tr></thead><tbody>${m.coverage.skipped.map((f) => `<tr><td class="loc">${loc(f.file)}</td><td>${esc(f.reason)}</td></tr>`).join('')}</tbody></table>`
     : '';
   return `<!DOCTYPE html>
 <html lang="en">

@@ -33,6 +33,7 @@ import { LineIndex } from '../engine/lineIndex';
 import type { AnalysisResult } from '../engine/model';
 import { builtinRules, ruleById } from '../engine/registry';
 import type { LoadedConfig } from '../packs/config';
+import type { RegisteredRule } from '../engine/rule';
 import { CONFIG_FILE_NAMES, loadConfigFor } from '../packs/config';
 import type { AisecSettings, DiagnosticData, SuppressArgs } from '../protocol';
 import { APPLY_SUPPRESSION_COMMAND, DEFAULT_SETTINGS, FIX_ALL_KIND, SCAN_WORKSPACE_COMMAND, SUPPRESS_COMMAND, suppressionLine } from '../protocol';
@@ -43,6 +44,16 @@ import { toDiagnostic } from './convert';
 import { hoverMarkdown } from './hover';
 
 const rulesById = ruleById(builtinRules);
+/** Rule lookup per loaded config (built-ins plus its packs' declarative rules). */
+const ruleMaps = new WeakMap<LoadedConfig, Map<string, RegisteredRule>>();
+function rulesOf(loaded: LoadedConfig | undefined): Map<string, RegisteredRule> {
+  if (!loaded || loaded.rules === builtinRules) return rulesById;
+  let m = ruleMaps.get(loaded);
+  if (!m) ruleMaps.set(loaded, (m = ruleById(loaded.rules)));
+  return m;
+}
+/** Rule packs (data files) are watched like configs. */
+const PACK_FILE = /(^|\.)aisec-pack\.(json|ya?ml)$/;
 
 interface ClientFeatures {
   configuration: boolean;
@@ -66,6 +77,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const pulledUris = new Set<string>();
   /** Config files whose errors we published, so they can be cleared. */
   const configDiagnosticUris = new Set<string>();
+  /** Config/pack errors per file URI, merged into that document's own diagnostics when it is open. */
+  const configDiagnostics = new Map<string, Diagnostic[]>();
   /** Config error sets already shown in a message box (shown once, not per directory). */
   const shownConfigErrors = new Set<string>();
   const ready = initAnalyzers(__dirname);
@@ -103,7 +116,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (features.configuration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'aisec' });
     if (features.watchedFilesDynamic) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [...CONFIG_FILE_NAMES, ...MANIFEST_GLOBS].map((n) => ({ globPattern: `**/${n}` })),
+        watchers: [...CONFIG_FILE_NAMES, '*.aisec-pack.{yaml,yml,json}', 'aisec-pack.{yaml,yml,json}', ...MANIFEST_GLOBS].map((n) => ({ globPattern: `**/${n}` })),
       });
     }
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
@@ -161,6 +174,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         void connection.sendDiagnostics({ uri, diagnostics: diags });
         if (diags.length) configDiagnosticUris.add(uri);
         else configDiagnosticUris.delete(uri);
+        if (diags.length) configDiagnostics.set(uri, diags);
+        else configDiagnostics.delete(uri);
       }
     }
     const key = c.errors.map((e) => `${e.file}:${e.line}:${e.message}`).join('|');
@@ -180,6 +195,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       workspacePackagesCache.set(root, ws);
     }
     return { ...config, workspace: ws };
+  }
+
+  /** A rule pack, or any file a cached config was loaded from (packs named anything, via extends). */
+  function isConfigInput(file: string): boolean {
+    if (!file) return false;
+    if (PACK_FILE.test(path.basename(file))) return true;
+    for (const c of configCache.values()) if (c.files.includes(file)) return true;
+    return false;
   }
 
   function invalidateAll(): void {
@@ -202,11 +225,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const rel = file && root ? path.relative(root, file).split(path.sep).join('/') : file ?? doc.uri;
     if (loaded && file && isIgnored(path.relative(loaded.root, file).split(path.sep).join('/'), config)) return { result: { path: rel, kind: undefined, findings: [], errors: [] }, diagnostics: [], loaded };
     const text = doc.getText();
-    const result = analyze({ path: rel, text, languageId: doc.languageId }, config, builtinRules);
+    const result = analyze({ path: rel, text, languageId: doc.languageId }, config, loaded?.rules ?? builtinRules);
     for (const e of result.errors) if (e.kind !== 'parse') log(e.message);
     const lines = new LineIndex(text);
     const fmEnd = frontMatterEndLine(text);
-    const diagnostics = result.findings.filter((f) => !f.suppression).map((f) => toDiagnostic(f, rulesById.get(f.ruleId), config, lines, rel, result.kind, fmEnd));
+    const diagnostics = result.findings.filter((f) => !f.suppression).map((f) => toDiagnostic(f, rulesOf(loaded).get(f.ruleId), config, lines, rel, result.kind, fmEnd));
+    diagnostics.push(...(configDiagnostics.get(doc.uri) ?? []));
     return { result, diagnostics, loaded };
   }
 
@@ -248,7 +272,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const settings = await getSettings(e.document.uri);
     if (settings.run === 'onSave') schedule(e.document, 0);
     const saved = uriToPath(e.document.uri) ?? '';
-    if (CONFIG_FILE_NAMES.includes(path.basename(saved)) || isManifestFile(saved)) invalidateAll();
+    if (CONFIG_FILE_NAMES.includes(path.basename(saved)) || isConfigInput(saved) || isManifestFile(saved)) invalidateAll();
   });
   documents.onDidClose((e) => {
     const t = pending.get(e.document.uri);
@@ -269,7 +293,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onDidChangeConfiguration(() => invalidateAll());
   connection.onDidChangeWatchedFiles((e) => {
-    if (e.changes.some((c) => CONFIG_FILE_NAMES.includes(path.basename(uriToPath(c.uri) ?? '')) || isManifestFile(uriToPath(c.uri) ?? '') || c.type === FileChangeType.Deleted)) invalidateAll();
+    if (e.changes.some((c) => CONFIG_FILE_NAMES.includes(path.basename(uriToPath(c.uri) ?? '')) || isConfigInput(uriToPath(c.uri) ?? '') || isManifestFile(uriToPath(c.uri) ?? '') || c.type === FileChangeType.Deleted)) invalidateAll();
   });
 
   // ---- hover ----
@@ -284,7 +308,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const config = r.loaded?.config ?? loadConfigFor(process.cwd(), undefined, builtinRules).config;
     const md = hits
       .map((f) => {
-        const rule = rulesById.get(f.ruleId);
+        const rule = rulesOf(r.loaded).get(f.ruleId);
         return rule ? hoverMarkdown(f, rule, config) : f.message;
       })
       .join('\n\n---\n\n');
@@ -366,9 +390,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const root = rootFor(file) ?? path.dirname(file);
       const rel = path.relative(root, file).split(path.sep).join('/');
       if (isIgnored(path.relative(loaded.root, file).split(path.sep).join('/'), loaded.config)) continue;
-      const result = analyze({ path: rel, text }, withWorkspace(loaded.config, file), builtinRules);
+      const result = analyze({ path: rel, text }, withWorkspace(loaded.config, file), loaded.rules);
       const lines = new LineIndex(text);
-      const diags = result.findings.filter((f) => !f.suppression).map((f) => toDiagnostic(f, rulesById.get(f.ruleId), loaded.config, lines, rel, result.kind, frontMatterEndLine(text)));
+      const diags = result.findings.filter((f) => !f.suppression).map((f) => toDiagnostic(f, rulesOf(loaded).get(f.ruleId), loaded.config, lines, rel, result.kind, frontMatterEndLine(text)));
       findings += diags.length;
       if (diags.length) void connection.sendDiagnostics({ uri, diagnostics: diags });
       if (i % 20 === 0) progress?.report(Math.round((100 * i) / walk.files.length), `${i}/${walk.files.length} ${path.basename(file)}`);

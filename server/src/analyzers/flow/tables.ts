@@ -117,7 +117,7 @@ export const JS_SANITIZERS: Record<string, number> = {
   'DOMPurify.sanitize': CTX.html, 'purify.sanitize': CTX.html, 'dompurify.sanitize': CTX.html, 'isomorphic-dompurify.sanitize': CTX.html,
   'sanitizeHtml': CTX.html, 'sanitize-html': CTX.html, escapeHtml: CTX.html, 'escape-html': CTX.html, 'he.encode': CTX.html, 'he.escape': CTX.html,
   'lodash.escape': CTX.html, '_.escape': CTX.html, xss: CTX.html, 'xss.filterXSS': CTX.html, filterXSS: CTX.html, 'validator.escape': CTX.html,
-  encodeURIComponent: CTX.html | CTX.shell | CTX.path, 'shell-quote.quote': CTX.shell, shellEscape: CTX.shell, 'shell-escape': CTX.shell,
+  encodeURIComponent: CTX.html | CTX.shell, 'shell-quote.quote': CTX.shell, shellEscape: CTX.shell, 'shell-escape': CTX.shell,
   'path.basename': CTX.path, 'path.posix.basename': CTX.path, 'sanitize-filename': CTX.path, sanitizeFilename: CTX.path,
   'path.resolve': PATH_NORMALIZED, 'path.normalize': PATH_NORMALIZED, 'path.relative': PATH_NORMALIZED, 'path.posix.resolve': PATH_NORMALIZED,
   'fs.realpathSync': PATH_NORMALIZED, 'fs.promises.realpath': PATH_NORMALIZED, 'fs/promises.realpath': PATH_NORMALIZED,
