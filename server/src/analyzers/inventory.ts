@@ -7,7 +7,8 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { LineIndex } from '../engine/lineIndex';
 import type { Finding, Range } from '../engine/model';
-import type { BaseView, DataView, JsView, PromptView, PythonView, Views } from '../engine/views';
+import type { BaseView, DataNode, DataView, JsView, PromptView, PythonView, Views } from '../engine/views';
+import { getValue } from './data';
 import { mcpConfig, mcpServerOrigin, toolDefinitions } from './data/toolConfig';
 import { jsStringValue, pyArgs, pyStringValue } from './flow';
 import { jsWalk } from './js/calls';
@@ -358,9 +359,33 @@ function collectData(view: DataView, toFile: (o: number) => number, out: Raw[]):
   }
 }
 
+/** Models named in prompt front matter: dotprompt `model: provider/name`, prompty `model.configuration`. */
+function frontMatterModels(v: PromptView, toFile: (o: number) => number, out: Raw[]): void {
+  const fm = v.frontMatter;
+  const model = getValue(fm, 'model');
+  const push = (node: DataNode | undefined, provider: string | undefined) => {
+    if (node?.type !== 'string' || typeof node.value !== 'string' || !node.value.trim() || node.value.includes('${')) return;
+    const id = node.value;
+    out.push({ kind: 'model', name: id, start: toFile(node.start), end: toFile(node.end), scopeStart: toFile(node.start), scopeEnd: toFile(node.end), details: { provider: provider ?? providerOfModelId(id.replace(/^[\w-]+\//, '')) ?? 'unknown', via: `${v.format} front matter`, language: 'prompt' } });
+  };
+  if (model?.type === 'string') {
+    const m = /^([\w-]+)\//.exec(String(model.value));
+    const prefix = m?.[1].toLowerCase();
+    push(model, prefix === 'googleai' || prefix === 'vertexai' ? 'google' : prefix === 'openai' ? 'openai' : prefix === 'anthropic' ? 'anthropic' : prefix === 'ollama' ? 'ollama' : undefined);
+    return;
+  }
+  const conf = getValue(model, 'configuration');
+  const type = String(getValue(conf, 'type')?.value ?? '');
+  const provider = /azure/.test(type) ? 'azure' : /openai/.test(type) ? 'openai' : /serverless|maas/.test(type) ? 'azure' : undefined;
+  push(getValue(conf, 'azure_deployment') ?? getValue(conf, 'model') ?? getValue(conf, 'name'), provider);
+  const endpoint = getValue(conf, 'azure_endpoint') ?? getValue(conf, 'endpoint') ?? getValue(conf, 'base_url');
+  if (endpoint?.type === 'string' && HTTP_URL.test(String(endpoint.value))) out.push({ kind: 'endpoint', name: String(endpoint.value), start: toFile(endpoint.start), end: toFile(endpoint.end), scopeStart: toFile(endpoint.start), scopeEnd: toFile(endpoint.end), details: { via: `${v.format} front matter`, provider: provider ?? 'unknown', key: 'endpoint' } });
+}
+
 function collectPrompts(path: string, views: PromptView[], textLength: number, out: Raw[]): void {
   views.forEach((v, i) => {
     const toFile = mapper(v);
+    if (v.frontMatter) frontMatterModels(v, toFile, out);
     const start = v.sections.length ? Math.min(...v.sections.map((s) => s.start)) : 0;
     const end = v.sections.length ? Math.max(...v.sections.map((s) => s.end)) : v.text.length;
     const embedded = !!v.map;
