@@ -147,7 +147,7 @@ describe('cli: aisec report', function () {
       assert.ok(supText?.includes(ATTACK), 'the hostile justification is displayed verbatim as text');
       assert.ok(supText?.includes('@alice') && supText.includes('expired') && supText.includes('expiring'));
       // every table fits the page: no horizontal scrolling on a laptop-sized window
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
       assert.ok(overflow <= 0, `page overflows horizontally by ${overflow}px`);
 
       fs.mkdirSync(OUT_DIR, { recursive: true });

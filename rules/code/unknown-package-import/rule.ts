@@ -49,7 +49,7 @@ function judge(ctx: RuleContext<BaseView>, eco: Ecosystem, ref: ImportRef): void
     // the fix only when writing the intended import name is the whole change (same import name as dist, or a known mapping)
     const mapped = eco === 'npm' || squat.intended in PYTHON_IMPORT_TO_DIST || isPythonStdlib(squat.intended) || !Object.values(PYTHON_IMPORT_TO_DIST).includes(squat.dist);
     const fixes: Fix[] = mapped && ctx.view.text.slice(ref.start, ref.end) === ref.name ? [{ title: `Import \`${squat.intended}\` instead`, kind: 'suggestion', edits: [{ start: ref.start, end: ref.end, newText: squat.intended }] }] : [];
-    ctx.report({ messageId: 'typosquat', data: { name: ref.name, intended: squat.intended, dist: squat.dist || squat.intended }, start: ref.start, end: ref.end, fixes });
+    ctx.report({ messageId: 'typosquat', data: { name: ref.name, intended: squat.intended, dist: squat.dist && squat.dist !== squat.intended ? ` (from \`${squat.dist}\`)` : '' }, start: ref.start, end: ref.end, fixes });
     return;
   }
   // possible hallucination: only where the workspace's manifests are known, and the name is not a known package either
@@ -164,7 +164,7 @@ export default defineRule({
     frameworks: { nistAiRmf: ['GOVERN 6.1', 'MAP 4.1', 'MEASURE 2.7'], euAiAct: ['Art. 15'], iso42001: ['A.10.3', 'A.6.2.4'] },
     fix: 'suggestion',
     messages: {
-      typosquat: '`{{name}}` is not a known package but is one or two letters away from the popular `{{intended}}` (`{{dist}}`): installing the misspelled name may pull a typosquatted package.',
+      typosquat: '`{{name}}` is not a known package but is one or two letters away from the popular `{{intended}}`{{dist}}: installing the misspelled name may pull a typosquatted package.',
       undeclared: '`{{name}}` is not declared in {{manifests}} and is not a known package: it may be a hallucinated dependency. Check that it exists and who publishes it before installing it.',
     },
   },

@@ -7,7 +7,7 @@ import * as path from 'path';
 import { initAnalyzers } from '../analyzers';
 import { effectiveSeverity } from '../engine/config';
 import type { Finding, Severity } from '../engine/model';
-import { OWASP_TITLES, policyLink } from '../engine/policy';
+import { policyLink } from '../engine/policy';
 import { builtinRules } from '../engine/registry';
 import type { RegisteredRule } from '../engine/rule';
 import { loadConfigFor } from '../packs/config';
@@ -19,6 +19,9 @@ import { formatText } from './text';
 import { readBaseline, filterBaseline, formatBaseline } from '../workspace/baseline';
 import { formatSuppressionsText, listSuppressions } from './suppressions';
 import { reportCommand, inventoryCommand } from './evidence';
+import { initCommand } from './init';
+import { packTestCommand } from './packTest';
+import { ConfigErrorExit, explainCommand as explainRuleCommand, rulesCommand as rulesInfoCommand } from './rulesInfo';
 
 declare const AISEC_VERSION: string;
 const VERSION = typeof AISEC_VERSION === 'string' ? AISEC_VERSION : '0.0.0-dev';
@@ -27,8 +30,12 @@ const HELP = `aisec ${VERSION}: security review for AI-integrating code, prompt 
 
 Usage:
   aisec scan [paths...] [options]   scan files and folders (default: .)
-  aisec rules [--format text|json]  list the rules and their effective severity
-  aisec explain RULE                print a rule's documentation
+  aisec rules [--format text|json] [--config FILE]
+                                    the effective rules (built-in and pack-defined), their severity
+                                    and where each setting came from (file:line or preset)
+  aisec explain RULE                print a rule's documentation (pack rules too), mapping and policy
+  aisec init [DIR] [--force]        write a commented starter .aisec.yaml (never overwrites without --force)
+  aisec pack test DIR               run a rule pack's annotated fixtures (ruleid:/ok: lines); exit 1 on failure
   aisec report [paths...] --format html|md|json [--output FILE]
                                     evidence report: findings, suppressions, OWASP LLM / NIST AI RMF /
                                     EU AI Act / ISO 42001 mappings, config in force, files covered
@@ -59,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
     args = parseArgs(
       argv,
       new Set(['--format', '--output', '--config', '--fail-on', '--baseline', '--update-baseline', '--root', '-o']),
-      new Set(['--help', '-h', '--version', '-v', '--show-suppressed', '--no-color', '--list-suppressions']),
+      new Set(['--help', '-h', '--version', '-v', '--show-suppressed', '--no-color', '--list-suppressions', '--force']),
     );
   } catch (e) {
     process.stderr.write(`aisec: ${(e as Error).message}\n\n${HELP}`);
@@ -78,9 +85,13 @@ async function main(argv: string[]): Promise<number> {
       case 'scan':
         return await scanCommand(args.positionals, args.flags);
       case 'rules':
-        return rulesCommand(args.flags);
+        return await rulesInfoCommand(args.flags);
       case 'explain':
-        return explainCommand(args.positionals);
+        return await explainRuleCommand(args.positionals, args.flags);
+      case 'init':
+        return initCommand(args.positionals, args.flags);
+      case 'pack':
+        return await packTestCommand(args.positionals);
       case 'report':
         return await reportCommand(args.positionals, args.flags, VERSION);
       case 'inventory':
@@ -91,6 +102,10 @@ async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`aisec: ${e.message}\nRun "aisec --help" for usage.\n`);
+      return 2;
+    }
+    if (e instanceof ConfigErrorExit) {
+      process.stderr.write('aisec: configuration error; fix the file(s) above\n');
       return 2;
     }
     throw e;
@@ -134,7 +149,7 @@ async function scanCommand(paths: string[], flags: Map<string, string | true>): 
   if (baselineFile) applyBaseline(scan, baselineFile);
   if (flags.has('--list-suppressions')) {
     if (format === 'sarif') throw new UsageError('--list-suppressions prints text or JSON (--format text|json)');
-    const entries = listSuppressions(scan, new Set(builtinRules.map((r) => r.meta.id)), new Date().toISOString().slice(0, 10));
+    const entries = listSuppressions(scan, new Set((scan.rules.length ? scan.rules : builtinRules).map((r) => r.meta.id)), new Date().toISOString().slice(0, 10));
     const listing = format === 'json' ? JSON.stringify({ tool: { name: 'AISec', version: VERSION }, suppressions: entries }, null, 2) + '\n' : formatSuppressionsText(entries);
     if (output) {
       fs.mkdirSync(path.dirname(path.resolve(output)), { recursive: true });
@@ -150,7 +165,7 @@ async function scanCommand(paths: string[], flags: Map<string, string | true>): 
       const s = effectiveSeverity(rootConfig, r.meta.id, r.meta.severity, r.meta.optIn);
       return s === 'off' ? r.meta.severity : s;
     };
-    report = JSON.stringify(toSarif({ version: VERSION, rules: builtinRules, files: scan.files, config: rootConfig, severityOf }), null, 2) + '\n';
+    report = JSON.stringify(toSarif({ version: VERSION, rules: scan.rules.length ? scan.rules : builtinRules, files: scan.files, config: rootConfig, severityOf }), null, 2) + '\n';
   } else if (format === 'json') {
     report = JSON.stringify(toJson(scan, elapsed, rootConfig), null, 2) + '\n';
   } else {
@@ -180,7 +195,7 @@ function applyBaseline(scan: ScanResult, file: string): void {
 }
 
 function toJson(scan: ScanResult, elapsed: number, config: import('../engine/config').EffectiveConfig): object {
-  const byId = new Map(builtinRules.map((r) => [r.meta.id, r]));
+  const byId = new Map((scan.rules.length ? scan.rules : builtinRules).map((r) => [r.meta.id, r]));
   const finding = (rel: string, x: Finding) => {
     const rule = byId.get(x.ruleId);
     return {
@@ -209,38 +224,6 @@ function toJson(scan: ScanResult, elapsed: number, config: import('../engine/con
     skipped: scan.skipped,
     configFiles: scan.configFiles,
   };
-}
-
-function rulesCommand(flags: Map<string, string | true>): number {
-  const loaded = loadConfigFor(process.cwd(), undefined, builtinRules, flag(flags, '--config'));
-  const rows = builtinRules.map((r) => ({
-    id: r.meta.id,
-    severity: effectiveSeverity(loaded.config, r.meta.id, r.meta.severity, r.meta.optIn),
-    confidence: r.meta.confidence,
-    owasp: r.meta.owasp,
-    fix: r.meta.fix,
-    views: r.meta.views,
-    description: r.meta.shortDescription,
-  }));
-  if (flag(flags, '--format') === 'json') process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
-  else for (const r of rows) process.stdout.write(`${r.id.padEnd(40)} ${r.severity.padEnd(8)} ${r.owasp.join(',').padEnd(12)} ${r.description}\n`);
-  return 0;
-}
-
-function explainCommand(ids: string[]): number {
-  if (ids.length !== 1) throw new UsageError('explain takes one rule id');
-  const rule = builtinRules.find((r) => r.meta.id === ids[0]);
-  if (!rule) throw new UsageError(`unknown rule "${ids[0]}" (see "aisec rules")`);
-  const m = rule.meta;
-  process.stdout.write(rule.docs.trimEnd() + '\n\n');
-  process.stdout.write(`Severity: ${m.severity}; confidence: ${m.confidence}; fix: ${m.fix}\n`);
-  process.stdout.write(`OWASP LLM Top 10 2025: ${m.owasp.map((o) => `${o} ${OWASP_TITLES[o]}`).join('; ')}\n`);
-  process.stdout.write(`CWE: ${m.cwe.map((c) => `CWE-${c}`).join(', ')}\n`);
-  const fw = m.frameworks;
-  if (fw.nistAiRmf?.length) process.stdout.write(`NIST AI RMF: ${fw.nistAiRmf.join(', ')}\n`);
-  if (fw.euAiAct?.length) process.stdout.write(`EU AI Act: ${fw.euAiAct.join(', ')}\n`);
-  if (fw.iso42001?.length) process.stdout.write(`ISO/IEC 42001: ${fw.iso42001.join(', ')}\n`);
-  return 0;
 }
 
 main(process.argv.slice(2)).then(
