@@ -4,8 +4,8 @@ import { defineRule } from '../../../server/src/engine/rule';
 
 /** Above this many steps an agent loop is effectively unbounded for a request/response service. */
 const HUGE = 100;
-const PY_AGENTS: Record<string, string> = { AgentExecutor: 'max_iterations', 'AgentExecutor.from_agent_and_tools': 'max_iterations', initialize_agent: 'max_iterations', Agent: 'max_iter', Crew: 'max_rpm' };
-const JS_AGENTS: Record<string, string> = { AgentExecutor: 'maxIterations', 'AgentExecutor.fromAgentAndTools': 'maxIterations', initializeAgentExecutorWithOptions: 'maxIterations' };
+const PY_AGENTS = new Map<string, string>([['AgentExecutor', 'max_iterations'], ['AgentExecutor.from_agent_and_tools', 'max_iterations'], ['initialize_agent', 'max_iterations'], ['Agent', 'max_iter'], ['Crew', 'max_rpm']]);
+const JS_AGENTS = new Map<string, string>([['AgentExecutor', 'maxIterations'], ['AgentExecutor.fromAgentAndTools', 'maxIterations'], ['initializeAgentExecutorWithOptions', 'maxIterations']]);
 
 function pyNumber(n: Node): number | undefined {
   if (n.type === 'integer') return Number(n.text.replace(/_/g, ''));
@@ -49,7 +49,7 @@ export default defineRule({
         const last2 = q.split('.').slice(-2).join('.');
         const last = q.split('.').pop() ?? '';
         const { keywords } = pyArgs(call);
-        const key = PY_AGENTS[last2] ?? (last === 'Agent' && !/crewai/.test(q) ? undefined : PY_AGENTS[last]);
+        const key = PY_AGENTS.get(last2) ?? (last === 'Agent' && !/crewai/.test(q) ? undefined : PY_AGENTS.get(last));
         if (key && key !== 'max_rpm') check(key, keywords.get(key), HUGE);
         // LangGraph: graph.invoke(inputs, config={"recursion_limit": 10_000})
         const config = keywords.get('config');
@@ -65,7 +65,7 @@ export default defineRule({
       const flow = jsFlow(ctx.view);
       for (const call of flow.calls) {
         const q = flow.qualName(call.callee).replace(/^.*?((AgentExecutor(\.fromAgentAndTools)?)|initializeAgentExecutorWithOptions)$/, '$1');
-        const key = JS_AGENTS[q];
+        const key = JS_AGENTS.get(q);
         const opts = key ? call.arguments.find((a) => objProp(a, key)) : undefined;
         const prop = key && opts ? objProp(opts, key) : undefined;
         const cfg = call.arguments.find((a) => objProp(a, 'recursionLimit'));

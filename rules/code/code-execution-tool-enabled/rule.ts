@@ -3,7 +3,7 @@ import { lastSegment, pyBool, pyDictPairs } from '../../../server/src/analyzers/
 import { defineRule } from '../../../server/src/engine/rule';
 
 /** Tools / executors that run model-written code or shell commands on the host, unsandboxed. */
-const PY_HOST_EXECUTORS: Record<string, string> = {
+const PY_HOST_EXECUTORS = new Map<string, string>(Object.entries({
   PythonREPLTool: 'runs model-written Python in this process',
   PythonAstREPLTool: 'runs model-written Python in this process',
   PythonREPL: 'runs model-written Python in this process',
@@ -14,22 +14,22 @@ const PY_HOST_EXECUTORS: Record<string, string> = {
   JupyterCodeExecutor: 'runs model-written code in a local Jupyter kernel',
   LocalShellTool: 'runs model-written shell commands on the host',
   CodeInterpreterToolSpec: 'runs model-written Python in a local subprocess',
-};
+}));
 /** Where the name alone is too generic, the module must match too. */
-const PY_MODULE_GUARD: Record<string, RegExp> = {
+const PY_MODULE_GUARD = new Map<string, RegExp>(Object.entries({
   PythonREPL: /^(langchain|langchain_experimental|langchain_community)\./,
   BashProcess: /^(langchain|langchain_experimental|langchain_community)\./,
   ShellTool: /^(langchain|langchain_community)\./,
   LocalShellTool: /^agents\./,
   JupyterCodeExecutor: /^(autogen|autogen_ext)\./,
-};
+}));
 /** load_tools names that hand the agent a REPL or a terminal. */
 const LOAD_TOOL_NAMES = new Set(['python_repl', 'terminal', 'shell', 'bash']);
-const JS_HOST_EXECUTORS: Record<string, string> = {
+const JS_HOST_EXECUTORS = new Map<string, string>(Object.entries({
   ShellTool: 'runs model-written shell commands on the host',
   LocalShellTool: 'runs model-written shell commands on the host',
   localShellTool: 'runs model-written shell commands on the host',
-};
+}));
 
 export default defineRule({
   meta: {
@@ -60,9 +60,11 @@ export default defineRule({
         const q = flow.qualName(fn).replace(/\(\)/g, '');
         const name = lastSegment(q);
         const { keywords, positional } = pyArgs(call);
-        if (name in PY_HOST_EXECUTORS && (!PY_MODULE_GUARD[name] || PY_MODULE_GUARD[name].test(q))) {
+        const risk = PY_HOST_EXECUTORS.get(name);
+        const guard = PY_MODULE_GUARD.get(name);
+        if (risk && (!guard || guard.test(q))) {
           if (pyBool(keywords.get('allow_dangerous_code')) === true) continue; // reported by langchain-dangerous-option
-          ctx.report({ messageId: 'tool', data: { name, risk: PY_HOST_EXECUTORS[name] }, start: fn.startIndex, end: call.endIndex });
+          ctx.report({ messageId: 'tool', data: { name, risk }, start: fn.startIndex, end: call.endIndex });
           continue;
         }
         if (name === 'load_tools') {
@@ -108,8 +110,9 @@ export default defineRule({
       for (const call of flow.calls) {
         const q = flow.qualName(call.callee).replace(/\(\)/g, '');
         const name = q.slice(q.lastIndexOf('.') + 1);
-        if (name in JS_HOST_EXECUTORS && /^(langchain|@langchain|@openai\/agents)/.test(q)) {
-          ctx.report({ messageId: 'tool', data: { name, risk: JS_HOST_EXECUTORS[name] }, start: call.range[0], end: call.range[1] });
+        const risk = JS_HOST_EXECUTORS.get(name);
+        if (risk && /^(langchain|@langchain|@openai\/agents)/.test(q)) {
+          ctx.report({ messageId: 'tool', data: { name, risk }, start: call.range[0], end: call.range[1] });
           continue;
         }
       }

@@ -2,17 +2,17 @@ import { jsFlow, propName, pythonFlow, kids } from '../../../server/src/analyzer
 import { defineRule } from '../../../server/src/engine/rule';
 
 /** Opt-ins LangChain requires before it runs model-written code, fetches model-chosen URLs or unpickles files. */
-const PY_OPTIONS: Record<string, { risk: string }> = {
+const PY_OPTIONS = new Map<string, { risk: string }>(Object.entries({
   allow_dangerous_code: { risk: 'executes code the model writes (Python REPL / pandas agents)' },
   allow_dangerous_requests: { risk: 'lets the model send HTTP requests to any URL (SSRF, data exfiltration)' },
   allow_dangerous_deserialization: { risk: 'unpickles the stored index or object, which runs code from the file' },
   allow_dangerous_tools: { risk: 'enables tools that can run commands or reach the network' },
-};
-const JS_OPTIONS: Record<string, string> = {
+}));
+const JS_OPTIONS = new Map<string, string>(Object.entries({
   allowDangerousRequests: 'allow_dangerous_requests',
   allowDangerousCode: 'allow_dangerous_code',
   allowDangerousDeserialization: 'allow_dangerous_deserialization',
-};
+}));
 
 export default defineRule({
   meta: {
@@ -41,7 +41,8 @@ export default defineRule({
           if (a.type !== 'keyword_argument') continue;
           const name = a.childForFieldName('name')?.text ?? '';
           const value = a.childForFieldName('value');
-          if (name in PY_OPTIONS && value?.type === 'true') ctx.report({ data: { option: name, risk: PY_OPTIONS[name].risk }, start: a.startIndex, end: a.endIndex });
+          const option = PY_OPTIONS.get(name);
+          if (option && value?.type === 'true') ctx.report({ data: { option: name, risk: option.risk }, start: a.startIndex, end: a.endIndex });
         }
       }
     },
@@ -49,9 +50,10 @@ export default defineRule({
       const flow = jsFlow(ctx.view);
       for (const p of flow.properties) {
         const name = propName(p);
-        if (!name || !(name in JS_OPTIONS)) continue;
+        const option = name ? PY_OPTIONS.get(JS_OPTIONS.get(name) ?? '') : undefined;
+        if (!name || !option) continue;
         if (p.value.type === 'Literal' && p.value.value === true) {
-          ctx.report({ data: { option: name, risk: PY_OPTIONS[JS_OPTIONS[name]].risk }, start: p.range[0], end: p.range[1] });
+          ctx.report({ data: { option: name, risk: option.risk }, start: p.range[0], end: p.range[1] });
         }
       }
     },

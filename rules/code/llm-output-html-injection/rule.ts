@@ -10,7 +10,7 @@ const PY_HTML_SINKS = new Set([
   'IPython.display.HTML', 'IPython.core.display.HTML', 'gradio.HTML',
 ]);
 /** Python callables that render HTML only with an opt-in flag. */
-const PY_FLAGGED_SINKS: Record<string, string> = { 'streamlit.markdown': 'unsafe_allow_html', 'streamlit.write': 'unsafe_allow_html', 'streamlit.html': '' };
+const PY_FLAGGED_SINKS = new Map<string, string>([['streamlit.markdown', 'unsafe_allow_html'], ['streamlit.write', 'unsafe_allow_html'], ['streamlit.html', '']]);
 const JS_HTML_PROPERTIES = new Set(['innerHTML', 'outerHTML', 'srcdoc']);
 
 export default defineRule({
@@ -46,8 +46,8 @@ export default defineRule({
         const { positional, keywords } = pyArgs(call);
         const first = positional[0] ?? keywords.get('content') ?? keywords.get('source') ?? keywords.get('body');
         if (PY_HTML_SINKS.has(q)) report(first, q.split('.').pop() ?? q);
-        else if (q in PY_FLAGGED_SINKS) {
-          const flag = PY_FLAGGED_SINKS[q];
+        else if (PY_FLAGGED_SINKS.has(q)) {
+          const flag = PY_FLAGGED_SINKS.get(q) ?? '';
           const v = flag ? keywords.get(flag) : undefined;
           if (!flag || (v && v.text === 'True')) report(first, q);
         }

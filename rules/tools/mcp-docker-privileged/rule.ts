@@ -1,7 +1,7 @@
 import { dockerRun, expandedTokens, mcpConfig } from '../../../server/src/analyzers/data/toolConfig';
 import { defineRule } from '../../../server/src/engine/rule';
 
-const HOST_NAMESPACES: Record<string, string> = { '--network': 'network', '--net': 'network', '--pid': 'process', '--ipc': 'IPC', '--uts': 'UTS', '--userns': 'user' };
+const HOST_NAMESPACES = new Map<string, string>([['--network', 'network'], ['--net', 'network'], ['--pid', 'process'], ['--ipc', 'IPC'], ['--uts', 'UTS'], ['--userns', 'user']]);
 
 export default defineRule({
   meta: {
@@ -34,7 +34,7 @@ export default defineRule({
           const data = { server: server.name, option: name, value: v?.value ?? '' };
           if (name === '--privileged' && (!v || v.value !== 'false')) ctx.report({ messageId: 'privileged', data, start: opt.flag.start, end: opt.flag.end });
           else if (name === '--cap-add' && v && /^(ALL|SYS_ADMIN|SYS_PTRACE|SYS_MODULE|DAC_READ_SEARCH|NET_ADMIN)$/i.test(v.value.replace(/^CAP_/i, ''))) ctx.report({ messageId: 'capability', data, start: v.start, end: v.end });
-          else if (HOST_NAMESPACES[name] && v?.value === 'host') ctx.report({ messageId: 'namespace', data: { ...data, what: HOST_NAMESPACES[name] }, start: v.start, end: v.end });
+          else if (HOST_NAMESPACES.has(name) && v?.value === 'host') ctx.report({ messageId: 'namespace', data: { ...data, what: HOST_NAMESPACES.get(name) ?? '' }, start: v.start, end: v.end });
           else if (name === '--security-opt' && v && /unconfined/i.test(v.value)) ctx.report({ messageId: 'unconfined', data, start: v.start, end: v.end });
           else if ((name === '-v' || name === '--volume' || name === '--mount') && v && /docker\.sock/.test(v.value)) ctx.report({ messageId: 'socket', data, start: v.start, end: v.end });
         }

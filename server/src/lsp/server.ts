@@ -3,6 +3,7 @@
  * It translates protocol in -> one engine call -> protocol out, and keeps no state between requests
  * beyond caches (settings and configs per resource, cleared on change) and pending debounced runs.
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import {
@@ -40,6 +41,11 @@ import { APPLY_SUPPRESSION_COMMAND, DEFAULT_SETTINGS, FIX_ALL_KIND, SCAN_WORKSPA
 import type { EffectiveConfig, WorkspacePackages } from '../engine/config';
 import { collectFiles, readText } from '../workspace/files';
 import { isManifestFile, readWorkspacePackages } from '../workspace/manifests';
+import { filterBaseline, readBaseline } from '../workspace/baseline';
+import { inventoryOfFiles } from '../workspace/inventory';
+import type { InventoryInput } from '../workspace/inventory';
+import type { InventoryResult } from '../protocol';
+import { INVENTORY_REQUEST } from '../protocol';
 import { toDiagnostic } from './convert';
 import { hoverMarkdown } from './hover';
 
@@ -205,6 +211,37 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return false;
   }
 
+  /** Fingerprints of the `aisec.baseline` file (relative to the workspace folder), re-read whenever its mtime changes. */
+  const baselineCache = new Map<string, { mtimeMs: number; known: Set<string> }>();
+  const baselineProblems = new Set<string>();
+  function baselineFor(file: string | undefined, settings: AisecSettings): Set<string> | undefined {
+    if (!settings.baseline) return undefined;
+    const abs = path.resolve((file && rootFor(file)) ?? workspaceRoots[0] ?? process.cwd(), settings.baseline);
+    const problem = (msg: string) => {
+      if (baselineProblems.has(abs + msg)) return;
+      baselineProblems.add(abs + msg);
+      log(`baseline ${abs}: ${msg}`);
+      void connection.window.showWarningMessage(`AISec: baseline ${settings.baseline}: ${msg}. All findings are shown.`);
+    };
+    let mtimeMs: number;
+    try {
+      mtimeMs = fs.statSync(abs).mtimeMs;
+    } catch {
+      problem('file not found');
+      return undefined;
+    }
+    const cached = baselineCache.get(abs);
+    if (cached && cached.mtimeMs === mtimeMs) return cached.known;
+    try {
+      const known = readBaseline(abs);
+      baselineCache.set(abs, { mtimeMs, known });
+      return known;
+    } catch (e) {
+      problem((e as Error).message);
+      return undefined;
+    }
+  }
+
   function invalidateAll(): void {
     settingsCache.clear();
     configCache.clear();
@@ -226,6 +263,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (loaded && file && isIgnored(path.relative(loaded.root, file).split(path.sep).join('/'), config)) return { result: { path: rel, kind: undefined, findings: [], errors: [] }, diagnostics: [], loaded };
     const text = doc.getText();
     const result = analyze({ path: rel, text, languageId: doc.languageId }, config, loaded?.rules ?? builtinRules);
+    const baseline = baselineFor(file, settings);
+    if (baseline) result.findings = filterBaseline(result.findings, baseline);
     for (const e of result.errors) if (e.kind !== 'parse') log(e.message);
     const lines = new LineIndex(text);
     const fmEnd = frontMatterEndLine(text);
@@ -391,6 +430,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const rel = path.relative(root, file).split(path.sep).join('/');
       if (isIgnored(path.relative(loaded.root, file).split(path.sep).join('/'), loaded.config)) continue;
       const result = analyze({ path: rel, text }, withWorkspace(loaded.config, file), loaded.rules);
+      const baseline = baselineFor(file, settings);
+      if (baseline) result.findings = filterBaseline(result.findings, baseline);
       const lines = new LineIndex(text);
       const diags = result.findings.filter((f) => !f.suppression).map((f) => toDiagnostic(f, rulesOf(loaded).get(f.ruleId), loaded.config, lines, rel, result.kind, frontMatterEndLine(text)));
       findings += diags.length;
@@ -400,6 +441,30 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     progress?.done();
     return { files: walk.files.length, findings };
   }
+
+  // ---- AI inventory of the workspace (the client's tree view) ----
+  connection.onRequest(INVENTORY_REQUEST, async (): Promise<InventoryResult> => {
+    await ready;
+    const walk = collectFiles(workspaceRoots, 4 * 1024 * 1024);
+    const inputs: (InventoryInput & { uri: string })[] = [];
+    for (const file of walk.files) {
+      const uri = pathToFileURL(file).toString();
+      const open = documents.get(uri);
+      const text = open?.getText() ?? readText(file);
+      if (text === undefined) continue;
+      const settings = await getSettings(uri);
+      if (!settings.enable) continue;
+      const loaded = configFor(file, settings);
+      if (isIgnored(path.relative(loaded.root, file).split(path.sep).join('/'), loaded.config)) continue;
+      const rel = path.relative(rootFor(file) ?? path.dirname(file), file).split(path.sep).join('/');
+      const result = analyze({ path: rel, text }, withWorkspace(loaded.config, file), loaded.rules);
+      const baseline = baselineFor(file, settings);
+      inputs.push({ uri, rel, text, findings: baseline ? filterBaseline(result.findings, baseline) : result.findings });
+    }
+    const uriOf = new Map(inputs.map((i) => [i.rel, i.uri]));
+    const items = inventoryOfFiles(inputs).map((i) => ({ kind: i.kind, name: i.name, uri: uriOf.get(i.file) ?? i.file, range: i.range, details: i.details, findings: i.findings }));
+    return { items };
+  });
 
   documents.listen(connection);
   connection.listen();

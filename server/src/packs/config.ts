@@ -193,7 +193,7 @@ export function loadConfigFile(file: string, rules: readonly RegisteredRule[], s
       pin = o.sha256;
       for (const k of Object.keys(o)) if (k !== 'pack' && k !== 'sha256') errors.push({ file, ...raw.at([...keys, k]), message: `unknown key "${k}" in an extends entry (expected pack, sha256)` });
       if (pin !== undefined && (typeof pin !== 'string' || !/^[0-9a-fA-F]{64}$/.test(pin))) {
-        errors.push({ file, ...raw.at([...keys, 'sha256']), message: 'sha256 must be 64 hex digits (the SHA-256 of the pack file)' });
+        errors.push({ file, ...raw.at([...keys, 'sha256']), message: 'sha256 must be 64 hex digits, quoted (the SHA-256 of the pack file)' });
         return;
       }
     }

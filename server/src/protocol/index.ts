@@ -13,9 +13,11 @@ export interface AisecSettings {
   debounceMs: number;
   /** Explicit config file (absolute or workspace-relative); empty = nearest .aisec.yaml. */
   configPath: string;
+  /** Baseline file (from `aisec scan --update-baseline`), relative to the workspace folder; empty = none. Findings recorded there are not shown. */
+  baseline: string;
 }
 
-export const DEFAULT_SETTINGS: AisecSettings = { enable: true, run: 'onType', debounceMs: 200, configPath: '' };
+export const DEFAULT_SETTINGS: AisecSettings = { enable: true, run: 'onType', debounceMs: 200, configPath: '', baseline: '' };
 
 /** Diagnostic.data: enough to rebuild fixes and suppressions without server state. */
 export interface DiagnosticData {
@@ -47,4 +49,25 @@ export function suppressionLine(a: SuppressArgs): string {
   if (a.by) parts.push(`by ${a.by}`);
   parts.push(`-- ${a.justification ?? ''}`.trimEnd());
   return `${a.indent}${a.comment.prefix}${parts.join(' ')}${a.comment.suffix}\n`;
+}
+
+/** Custom request: the AI inventory of the workspace (models, providers, endpoints, MCP servers, tools, prompts). */
+export const INVENTORY_REQUEST = 'aisec/inventory';
+export const REFRESH_INVENTORY_COMMAND = 'aisec.refreshInventory';
+export const OPEN_INVENTORY_ITEM_COMMAND = 'aisec.openInventoryItem';
+
+export type InventoryKind = 'model' | 'provider' | 'endpoint' | 'mcpServer' | 'tool' | 'prompt';
+
+export interface WireInventoryItem {
+  kind: InventoryKind;
+  name: string;
+  uri: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  details: Record<string, string | number | boolean | string[]>;
+  /** Findings in the item's scope (fingerprints as in SARIF partialFingerprints / baselines). */
+  findings: { fingerprint: string; ruleId: string; severity: string; line: number; suppressed: boolean }[];
+}
+
+export interface InventoryResult {
+  items: WireInventoryItem[];
 }

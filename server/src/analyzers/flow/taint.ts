@@ -9,19 +9,38 @@
  * 'input': request / CLI / stdin data from a user; 'tool': only tool-call arguments.
  */
 export type SourceKind = 'model' | 'input' | 'tool';
-export type SinkContext = 'code' | 'shell' | 'sql' | 'html' | 'path' | 'url' | 'template' | 'dispatch';
+/**
+ * Where a value ends up. 'image': HTML whose remote images (`<img src>`) load by themselves, so a URL
+ * the model wrote can carry data out (markdown image exfiltration); escaping for 'html' often keeps them.
+ */
+export type SinkContext = 'code' | 'shell' | 'sql' | 'html' | 'path' | 'url' | 'template' | 'dispatch' | 'image';
 
 export const MODEL = 1;
 export const INPUT = 2;
 /** Arguments of an agent tool (MCP, LangChain, OpenAI function calling, Vercel AI): chosen by the model. */
 export const TOOL = 4;
-export const CTX: Record<SinkContext, number> = { code: 1, shell: 2, sql: 4, html: 8, path: 16, url: 32, template: 64, dispatch: 128 };
-export const ALL_CONTEXTS = 255;
+export const CTX: Record<SinkContext, number> = { code: 1, shell: 2, sql: 4, html: 8, path: 16, url: 32, template: 64, dispatch: 128, image: 256 };
+export const ALL_CONTEXTS = 511;
 /**
  * Not a sink context but a mark kept with the sanitized bits: the path was normalised
  * (realpath/abspath/resolve), so a later `startswith(base)` check really confines it.
  */
 export const PATH_NORMALIZED = 1 << 12;
+/**
+ * Marks kept with the sanitized bits for markdown: MARKDOWN_RENDERED = the value is HTML produced by a
+ * markdown renderer (marked, markdown.markdown...); MARKDOWN_IMAGES_STRIPPED = markdown images were
+ * removed from the text, so rendering it later loads no remote image.
+ */
+export const MARKDOWN_RENDERED = 1 << 13;
+export const MARKDOWN_IMAGES_STRIPPED = 1 << 14;
+
+/** The result of rendering markdown: raw markdown images become `<img>`, unless they were stripped first. */
+export function renderMarkdown(t: Taint | undefined): Taint | undefined {
+  if (!t) return t;
+  const imageSafe = t.sanitized & MARKDOWN_IMAGES_STRIPPED ? CTX.image : 0;
+  return { ...t, sanitized: (t.sanitized & ~CTX.image) | imageSafe | MARKDOWN_RENDERED };
+}
+
 /** Contexts a membership / equality check against constants makes safe. */
 export const ALLOWLIST_CONTEXTS = CTX.path | CTX.url | CTX.template | CTX.dispatch;
 

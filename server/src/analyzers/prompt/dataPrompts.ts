@@ -12,13 +12,13 @@ const MAX_PROMPTS = 500;
 const MAX_PROMPT_LENGTH = 200_000;
 
 /** Normalised key (lower case, no `_`/`-`) -> role of a prompt stored under it. */
-const PROMPT_KEYS: Record<string, PromptRole> = {
+const PROMPT_KEYS = new Map<string, PromptRole>(Object.entries({
   system: 'system', systemprompt: 'system', systemmessage: 'system', systeminstruction: 'system', systeminstructions: 'system', systemtemplate: 'system',
   instructions: 'system', instruction: 'system', preamble: 'system', backstory: 'system',
   developer: 'developer', developerprompt: 'developer', developermessage: 'developer', developerinstructions: 'developer',
   userprompt: 'user', usermessage: 'user', usertemplate: 'user', humantemplate: 'user', humanmessage: 'user',
   prompt: 'unknown', prompttemplate: 'unknown', template: 'unknown',
-};
+} satisfies Record<string, PromptRole>));
 
 /** Files whose keys are never prompts (package manifests, CI, compose files). */
 const NOT_PROMPT_FILES = /^(package\.json|composer\.json|docker-compose\.ya?ml|compose\.ya?ml|\.gitlab-ci\.yml|pubspec\.yaml|chart\.yaml|values\.ya?ml|openapi\.ya?ml|swagger\.ya?ml)$/;
@@ -53,7 +53,8 @@ function promptRoleOf(node: DataNode, key: string | undefined): PromptRole | und
     if (holderKey === undefined) return undefined;
     const nk = normKey(holderKey);
     if (nk === 'prompts') return 'unknown';
-    return PROMPT_KEYS[nk] === 'system' || PROMPT_KEYS[nk] === 'developer' ? PROMPT_KEYS[nk] : undefined;
+    const holderRole = PROMPT_KEYS.get(nk);
+    return holderRole === 'system' || holderRole === 'developer' ? holderRole : undefined;
   }
   const nk = normKey(key);
   if (nk === 'content' || nk === 'text' || nk === 'message') {
@@ -62,8 +63,7 @@ function promptRoleOf(node: DataNode, key: string | undefined): PromptRole | und
     if (roleProp && typeof roleProp.value.value === 'string') return roleOf(roleProp.value.value);
     return undefined;
   }
-  if (nk in PROMPT_KEYS) return PROMPT_KEYS[nk];
-  return undefined;
+  return PROMPT_KEYS.get(nk);
 }
 
 function promptView(data: DataView, node: DataNode, value: string, role: PromptRole): PromptView | undefined {

@@ -12,7 +12,8 @@ const ROLE_WORDS: Record<string, PromptRole> = {
 
 export function roleOf(word: string | undefined | null): PromptRole {
   if (!word) return 'unknown';
-  return ROLE_WORDS[word.toLowerCase()] ?? 'unknown';
+  const w = word.toLowerCase();
+  return Object.hasOwn(ROLE_WORDS, w) ? ROLE_WORDS[w] : 'unknown';
 }
 
 /** Longest placeholder we parse; anything longer is not a variable reference. */
