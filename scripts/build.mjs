@@ -93,6 +93,9 @@ if (withTests || args.has('--tests-only')) {
   fs.rmSync(path.join(root, outDir, 'test'), { recursive: true, force: true });
   await esbuild.build({ ...common, sourcemap: 'inline', entryPoints: entries, outdir: `${outDir}/test`, outbase: 'test', absWorkingDir: root, external: ['vscode', 'mocha'] });
 }
+if (args.has('--golden')) {
+  await esbuild.build({ ...common, sourcemap: false, entryPoints: { golden: 'scripts/golden.ts' }, outdir: 'out', absWorkingDir: root });
+}
 if (args.has('--bench')) {
   await esbuild.build({ ...common, sourcemap: false, entryPoints: { bench: 'bench/bench.ts' }, outdir: 'out/bench', absWorkingDir: root });
 }

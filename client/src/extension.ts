@@ -2,10 +2,12 @@
 import type { ExtensionContext } from 'vscode';
 import { registerCommands } from './commands';
 import { startLanguageClient, stopLanguageClient } from './languageClient';
+import { registerInventoryView } from './views/inventoryView';
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const client = await startLanguageClient(context);
   registerCommands(context, client);
+  registerInventoryView(context, client);
 }
 
 export function deactivate(): Promise<void> | undefined {

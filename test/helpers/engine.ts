@@ -24,7 +24,14 @@ export function run(path: string, text: string, config: EffectiveConfig = allRul
 
 /** Apply non-overlapping edits (offsets into text) from last to first. */
 export function applyEdits(text: string, edits: { start: number; end: number; newText: string }[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start);
+  const seen = new Set<string>();
+  const unique = edits.filter((e) => {
+    const k = `${e.start}:${e.end}:${e.newText}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  const sorted = [...unique].sort((a, b) => b.start - a.start || b.end - a.end);
   let out = text;
   let limit = Infinity;
   for (const e of sorted) {

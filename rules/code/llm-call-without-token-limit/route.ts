@@ -36,3 +36,24 @@ export async function ask(question: string, options: object) {
   const f = await model.generateContent({ contents: [{ role: 'user', parts: [{ text: question }] }], generationConfig: { maxOutputTokens: 300 } });
   return [a, b, c, d, e, f];
 }
+
+// Wrappers with their own request shape carry limits in their model configs: not the SDK call.
+export async function summarize(baseLlmClient: BaseLlmClient, geminiClient: GeminiClient, contents: Content[], signal: AbortSignal) {
+  // ok: llm-call-without-token-limit
+  const summary = await baseLlmClient.generateContent({ modelConfigKey: { model: 'chat-compression' }, contents, promptId: 'compress', role: 'utility', abortSignal: signal });
+  // ok: llm-call-without-token-limit
+  const search = await geminiClient.generateContent({ model: 'web-search' }, contents, signal, 'tool');
+  // ruleid: llm-call-without-token-limit
+  const verdict = await contentGenerator.generateContent({ model: 'gemini-2.5-flash', config: { temperature: 0 }, contents });
+  // ok: llm-call-without-token-limit
+  const bounded = await contentGenerator.generateContent({ model: 'gemini-2.5-flash', config: { temperature: 0, maxOutputTokens: 1024 }, contents });
+  return [summary, search, verdict, bounded];
+}
+
+export async function followUp(previous: string, outputs: object[]) {
+  // ruleid: llm-call-without-token-limit
+  const next = await client.responses.create({ model: 'o4-mini', input: outputs, previous_response_id: previous });
+  // ok: llm-call-without-token-limit
+  const fake = await client.chat.completions.create({ id: 'chatcmpl-test', choices: [] });
+  return [next, fake];
+}

@@ -1,6 +1,6 @@
 import type { PyNode as Node } from '../../../server/src/analyzers/python/tree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { jsFlow, kids, objProp, pyArgs, pyStringValue, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
+import { jsFlow, kids, objProp, propName, pyArgs, pyStringValue, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
 import { defineRule } from '../../../server/src/engine/rule';
 
 const PY_LIMIT_KEYS = new Set(['max_tokens', 'max_completion_tokens', 'max_output_tokens', 'max_new_tokens', 'num_predict']);
@@ -8,6 +8,21 @@ const JS_LIMIT_KEYS = new Set(['max_tokens', 'max_completion_tokens', 'max_outpu
 /** Calls whose request must carry an output limit (Anthropic requires max_tokens, so it is not listed). */
 const PY_CALLS = /(^|\.)(chat\.completions\.create|completions\.create|responses\.create|ChatCompletion\.create|generate_content|generate_content_async)$|^litellm\.(a?completion)$/;
 const JS_CALLS = /(^|\.)(chat\.completions\.create|completions\.create|responses\.create|generateContent|generateContentStream)$|^ai\.(generateText|streamText|generateObject|streamObject)$/;
+/**
+ * The request shape of each JS SDK call: a key it must carry and, for Gemini, the closed set of keys its
+ * request accepts. An object with other keys (`modelConfigKey`, `promptId`, `abortSignal`...) or without the
+ * required one is an app's own wrapper with its own defaults, or a mock, not the SDK call.
+ */
+const GEMINI_REQUEST_KEYS = new Set(['model', 'contents', 'config', 'generationConfig', 'safetySettings', 'tools', 'toolConfig', 'systemInstruction', 'cachedContent', 'labels']);
+function jsRequestShape(q: string, arg: TSESTree.ObjectExpression): boolean {
+  const keys = arg.properties.map((p) => (p.type === 'Property' ? propName(p) : undefined));
+  const has = (k: string): boolean => keys.includes(k);
+  if (/generateContent(Stream)?$/.test(q)) return has('contents') && keys.every((k) => k !== undefined && GEMINI_REQUEST_KEYS.has(k));
+  if (/chat\.completions\.create$/.test(q)) return has('messages');
+  if (/responses\.create$/.test(q)) return has('input') || has('prompt');
+  if (/completions\.create$/.test(q)) return has('prompt');
+  return true;
+}
 
 export default defineRule({
   meta: {
@@ -60,6 +75,7 @@ export default defineRule({
         const arg = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
         if (!arg || arg.type !== 'ObjectExpression') continue;
         if (arg.properties.some((p) => p.type === 'SpreadElement')) continue;
+        if (!jsRequestShape(q, arg)) continue;
         const has = (o: TSESTree.ObjectExpression): boolean => o.properties.some((p) => p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && JS_LIMIT_KEYS.has(p.key.name));
         if (has(arg)) continue;
         const gen = objProp(arg, 'generationConfig') ?? objProp(arg, 'config');

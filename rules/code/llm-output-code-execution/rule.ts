@@ -2,6 +2,7 @@ import type { PyNode as Node } from '../../../server/src/analyzers/python/tree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { jsFlow, kids, objProp, pyArgs, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
 import type { SinkContext } from '../../../server/src/analyzers/flow';
+import type { Fix } from '../../../server/src/engine/model';
 import { defineRule } from '../../../server/src/engine/rule';
 
 /** Python sinks: qualified callee -> which argument and in which context it is dangerous. */
@@ -25,7 +26,7 @@ export default defineRule({
     owasp: ['LLM05', 'LLM06'],
     cwe: [94, 78, 95],
     frameworks: { nistAiRmf: ['MEASURE 2.7', 'MANAGE 2.4'], euAiAct: ['Art. 15'], iso42001: ['A.6.2.4', 'A.6.2.6'] },
-    fix: 'none',
+    fix: 'suggestion',
     messages: {
       code: 'Model output from `{{source}}` is executed as code by `{{sink}}`. Parse it as data (json.loads, ast.literal_eval) or run it in a sandbox with an allowlist.',
       shell: 'Model output from `{{source}}` is run as a shell command by `{{sink}}`. Map the model\'s choice to an allowlisted command and pass arguments as a list without a shell.',
@@ -34,10 +35,10 @@ export default defineRule({
   check: {
     python(ctx) {
       const flow = pythonFlow(ctx.view);
-      const report = (arg: Node | undefined, sink: string, context: SinkContext): void => {
+      const report = (arg: Node | undefined, sink: string, context: SinkContext, fixes: Fix[] = []): void => {
         if (!arg) return;
         const t = flow.reaches(arg, 'model', context);
-        if (t) ctx.report({ messageId: context === 'code' ? 'code' : 'shell', data: { source: t.origin, sink }, start: arg.startIndex, end: arg.endIndex });
+        if (t) ctx.report({ messageId: context === 'code' ? 'code' : 'shell', data: { source: t.origin, sink }, start: arg.startIndex, end: arg.endIndex, fixes });
       };
       for (const call of flow.calls) {
         const fn = call.childForFieldName('function');
@@ -45,7 +46,7 @@ export default defineRule({
         const q = flow.qualName(fn);
         const { positional, keywords } = pyArgs(call);
         const first = positional[0] ?? keywords.get('source') ?? keywords.get('args') ?? keywords.get('cmd');
-        if (PY_CODE.has(q)) report(first, q, 'code');
+        if (PY_CODE.has(q)) report(first, q, 'code', q === 'eval' || q === 'builtins.eval' ? [literalEvalFix(ctx.view.root, fn)] : []);
         else if (PY_SHELL_STRING.has(q)) report(first, q, 'shell');
         else if (PY_SUBPROCESS.has(q) && first) {
           const shell = keywords.get('shell');
@@ -57,10 +58,10 @@ export default defineRule({
     },
     js(ctx) {
       const flow = jsFlow(ctx.view);
-      const report = (arg: TSESTree.Node | undefined, sink: string, context: SinkContext): void => {
+      const report = (arg: TSESTree.Node | undefined, sink: string, context: SinkContext, fixes: Fix[] = []): void => {
         if (!arg) return;
         const t = flow.reaches(arg, 'model', context);
-        if (t) ctx.report({ messageId: context === 'code' ? 'code' : 'shell', data: { source: t.origin, sink }, start: arg.range[0], end: arg.range[1] });
+        if (t) ctx.report({ messageId: context === 'code' ? 'code' : 'shell', data: { source: t.origin, sink }, start: arg.range[0], end: arg.range[1], fixes });
       };
       for (const call of flow.calls) {
         const q = (call.type === 'NewExpression' ? 'new ' : '') + flow.qualName(call.callee);
@@ -71,6 +72,9 @@ export default defineRule({
           else if (plain === 'setTimeout' || plain === 'setInterval') {
             const f = first && unwrap(first);
             if (f && f.type !== 'ArrowFunctionExpression' && f.type !== 'FunctionExpression') report(first, plain, 'code');
+          } else if (q === 'eval' && call.callee.type === 'Identifier') {
+            // eval of model text almost always means "parse this value": JSON.parse does that without running code
+            report(first, plain, 'code', [{ title: 'Parse the model output with JSON.parse instead of eval', kind: 'suggestion', edits: [{ start: call.callee.range[0], end: call.callee.range[1], newText: 'JSON.parse' }] }]);
           } else report(first, plain, 'code');
         } else if (JS_SHELL_STRING.has(plain)) report(first, plain, 'shell');
         else if (JS_PROGRAM.has(plain)) {
@@ -84,3 +88,18 @@ export default defineRule({
     },
   },
 });
+
+/** Suggestion: `eval(x)` -> `ast.literal_eval(x)` (values only, no code), adding `import ast` when missing. */
+function literalEvalFix(root: Node, callee: Node): Fix {
+  const edits = [{ start: callee.startIndex, end: callee.endIndex, newText: 'ast.literal_eval' }];
+  const top = root.namedChildren;
+  const importsAst = top.some((n) => n.type === 'import_statement' && n.namedChildren.some((c) => c.type === 'dotted_name' && c.text === 'ast'));
+  if (!importsAst) {
+    // before the first import that is not `from __future__`, else after a module docstring, else at the top
+    const firstImport = top.find((n) => (n.type === 'import_statement' || n.type === 'import_from_statement') && !n.text.startsWith('from __future__'));
+    const docstring = top[0]?.type === 'expression_statement' && top[0].firstNamedChild?.type === 'string' ? top[0] : undefined;
+    const at = firstImport ? firstImport.startIndex : docstring ? (top[1]?.startIndex ?? docstring.endIndex) : (top[0]?.startIndex ?? 0);
+    edits.push({ start: at, end: at, newText: 'import ast\n' });
+  }
+  return { title: 'Parse the model output with ast.literal_eval instead of eval', kind: 'suggestion', edits };
+}

@@ -1,4 +1,6 @@
-import { kids, pyAddKeywordEdit, pyKeywordNode, pythonFlow } from '../../../server/src/analyzers/flow';
+import { kids, pyAddKeywordEdit, pyArgs, pyKeywordNode, pythonFlow } from '../../../server/src/analyzers/flow';
+import { pyLoadsSelfWritten } from '../../../server/src/analyzers/python/selfWritten';
+import type { PyNode } from '../../../server/src/analyzers/python/tree';
 import { defineRule } from '../../../server/src/engine/rule';
 
 const TORCH_LOAD = new Set(['torch.load', 'torch.serialization.load']);
@@ -23,12 +25,17 @@ export default defineRule({
   },
   check: {
     python(ctx) {
+      if (ctx.path.endsWith('.pyi')) return; // type stubs never run
       const flow = pythonFlow(ctx.view);
+      const qualName = (n: PyNode): string => flow.qualName(n);
       for (const call of flow.calls) {
         const fn = call.childForFieldName('function');
         if (!fn) continue;
         const q = flow.qualName(fn);
         if (!TORCH_LOAD.has(q)) continue;
+        // torch.save(m, buf); buf.seek(0); torch.load(buf): the function reloads its own object
+        const arg = pyArgs(call).positional[0] ?? pyArgs(call).keywords.get('f');
+        if (arg && pyLoadsSelfWritten(call, arg, qualName)) continue;
         const kw = pyKeywordNode(call, 'weights_only');
         if (!kw) {
           const args = call.childForFieldName('arguments');

@@ -50,3 +50,25 @@ def forwarded(path: str, **kwargs):
 def save(model: torch.nn.Module) -> None:
     # ok: torch-load-unsafe
     torch.save(model.state_dict(), CHECKPOINT)
+
+
+def test_save_load_roundtrip(model: torch.nn.Module) -> None:
+    buf = io.BytesIO()
+    torch.save(model, buf)
+    buf.seek(0)
+    # ok: torch-load-unsafe
+    loaded = torch.load(buf)
+    assert loaded is not None
+
+
+def test_save_to_tempfile(model: torch.nn.Module, tmp_path) -> None:
+    path = tmp_path / "model.pt"
+    torch.save(model.state_dict(), path)
+    # ok: torch-load-unsafe
+    model.load_state_dict(torch.load(path))
+
+
+def export_then_load_other(model: torch.nn.Module, path: str, other: str):
+    torch.save(model.state_dict(), path)
+    # ruleid: torch-load-unsafe
+    return torch.load(other)

@@ -55,3 +55,50 @@ def save(model, path: str) -> None:
     with open(path, "wb") as fh:
         # ok: unsafe-model-deserialization
         pickle.dump(model, fh)
+
+
+def clone_estimator(estimator):
+    # ok: unsafe-model-deserialization
+    return pickle.loads(pickle.dumps(estimator, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def test_dill_roundtrip(func):
+    f_dumped = dill.dumps(func)
+    # ok: unsafe-model-deserialization
+    restored = dill.loads(f_dumped)
+    return restored
+
+
+def cache_frame(frame, tmp_path):
+    target = tmp_path / "frame.pkl"
+    frame.to_pickle(target)
+    # ok: unsafe-model-deserialization
+    return pd.read_pickle(target)
+
+
+def persist_model(model, path: str):
+    joblib.dump(model, path)
+    print("saved to", path)
+    # ok: unsafe-model-deserialization
+    return joblib.load(path)
+
+
+def reopen_same_file(model, path: str):
+    with open(path, "wb") as out:
+        pickle.dump(model, out)
+    with open(path, "rb") as fh:
+        # ok: unsafe-model-deserialization
+        return pickle.load(fh)
+
+
+def load_other_file(model, path: str, other: str):
+    joblib.dump(model, path)
+    # ruleid: unsafe-model-deserialization
+    return joblib.load(other)
+
+
+def load_before_save(path: str):
+    # ruleid: unsafe-model-deserialization
+    model = joblib.load(path)
+    joblib.dump(model, path)
+    return model

@@ -1,4 +1,7 @@
-import { pyArgs, pythonFlow } from '../../../server/src/analyzers/flow';
+import { pyArgs, pyStringValue, pythonFlow } from '../../../server/src/analyzers/flow';
+import { pyImportedModules } from '../../../server/src/analyzers/python/calls';
+import { pyLoadsSelfWritten } from '../../../server/src/analyzers/python/selfWritten';
+import type { PyNode } from '../../../server/src/analyzers/python/tree';
 import { defineRule } from '../../../server/src/engine/rule';
 
 /** Loaders that unpickle (run code from) the file or bytes they are given. */
@@ -7,6 +10,26 @@ const PICKLE_LOADERS = new Set([
   'dill.load', 'dill.loads', 'cloudpickle.load', 'cloudpickle.loads', 'joblib.load', 'sklearn.externals.joblib.load',
   'pandas.read_pickle', 'pickle5.load', 'shelve.open', 'skops.io.load',
 ]);
+/**
+ * Evidence that a file handles models or ML data: without it, pickle is plain IPC, caching or
+ * persistence (Django caches, multiprocessing pipes, CLI state) and bandit B301 is the right tool,
+ * not an AI-security rule. Top-level modules of ML / AI frameworks and model hubs:
+ */
+const ML_MODULES = /^(torch|torchvision|torchaudio|sklearn|joblib|transformers|tensorflow|tf_keras|keras|huggingface_hub|datasets|diffusers|accelerate|peft|timm|fastai|gensim|nltk|spacy|sentence_transformers|xgboost|lightgbm|catboost|onnx|onnxruntime|safetensors|skops|mlflow|jax|flax|langchain|langchain_\w+|llama_index|llama_cpp|openai|anthropic|vllm)$/;
+/** ...or names (argument, assigned variable, enclosing function) that say a model or a downloaded artifact is loaded. */
+const ML_NAME = /model|checkpoint|ckpt|weights?|\.pkl|\.pickle|\.joblib|estimator|classifier|regressor|pipeline|vectori[sz]er|tokenizer|embedding|download|url|upload|hub|artifact/i;
+
+function mlEvidence(call: PyNode, arg: PyNode | undefined, mlFile: boolean): boolean {
+  if (mlFile) return true;
+  if (arg && ML_NAME.test(arg.text)) return true;
+  let statement = true;
+  for (let p = call.parent; p; p = p.parent) {
+    if (statement && p.type === 'assignment' && ML_NAME.test(p.childForFieldName('left')?.text ?? '')) return true;
+    if (p.type === 'block') statement = false;
+    if (p.type === 'function_definition' && ML_NAME.test(p.childForFieldName('name')?.text ?? '')) return true;
+  }
+  return false;
+}
 
 export default defineRule({
   meta: {
@@ -28,15 +51,29 @@ export default defineRule({
   },
   check: {
     python(ctx) {
+      if (ctx.path.endsWith('.pyi')) return; // type stubs never run
       const flow = pythonFlow(ctx.view);
+      let mlFile: boolean | undefined;
+      const qualName = (n: PyNode): string => flow.qualName(n);
       for (const call of flow.calls) {
         const fn = call.childForFieldName('function');
         if (!fn) continue;
         const q = flow.qualName(fn).replace(/^pd\./, 'pandas.');
-        if (PICKLE_LOADERS.has(q)) {
+        const isPickle = PICKLE_LOADERS.has(q);
+        const isNumpy = !isPickle && (q === 'numpy.load' || q === 'np.load');
+        if (!isPickle && !isNumpy) continue;
+        const { positional, keywords } = pyArgs(call);
+        const arg = positional[0] ?? keywords.get('file') ?? keywords.get('filename') ?? keywords.get('filepath_or_buffer') ?? keywords.get('data');
+        // the data is this function's own object: pickle.loads(pickle.dumps(x)), torch.save/joblib.dump then load
+        if (arg && pyLoadsSelfWritten(call, arg, qualName)) continue;
+        // shelve.open(path, "n") always creates a new, empty database: nothing is unpickled from the file
+        if (q === 'shelve.open' && pyStringValue(positional[1] ?? keywords.get('flag')) === 'n') continue;
+        mlFile ??= pyImportedModules(ctx.view.root).some((m) => ML_MODULES.test(m.split('.')[0]));
+        if (!mlEvidence(call, arg, mlFile)) continue;
+        if (isPickle) {
           ctx.report({ messageId: 'pickle', data: { callee: fn.text }, start: fn.startIndex, end: call.endIndex });
-        } else if (q === 'numpy.load' || q === 'np.load') {
-          const flag = pyArgs(call).keywords.get('allow_pickle');
+        } else {
+          const flag = keywords.get('allow_pickle');
           if (flag && flag.type === 'true') ctx.report({ messageId: 'numpy', start: flag.parent?.startIndex ?? flag.startIndex, end: flag.endIndex });
         }
       }

@@ -479,11 +479,13 @@ function docEdit(doc: TextDocument, edits: TextEdit[]): WorkspaceEdit {
   return { documentChanges: [TextDocumentEdit.create({ uri: doc.uri, version: doc.version }, edits)] };
 }
 
-function nonOverlapping<T extends { start: number; end: number }>(edits: T[]): T[] {
+function nonOverlapping<T extends { start: number; end: number; newText: string }>(edits: T[]): T[] {
   const sorted = [...edits].sort((a, b) => a.start - b.start);
   const out: T[] = [];
   let last = -1;
   for (const e of sorted) {
+    // the same edit from several findings (e.g. one missing import) is applied once
+    if (out.some((o) => o.start === e.start && o.end === e.end && o.newText === e.newText)) continue;
     if (e.start < last) continue;
     out.push(e);
     last = e.end;

@@ -10,10 +10,11 @@ import {
   ARG_METHODS, JS_MODEL_CALL_SUFFIXES, JS_MODEL_FUNCTIONS, JS_MODEL_METHODS, JS_PASSTHROUGH, JS_REQUEST_ATTRS,
   JS_REQUEST_METHODS, JS_REQUEST_NAMES, JS_SANITIZERS, MODEL_RECEIVER, MUTATING_METHODS, JS_SCHEMA_METHODS, JS_SCHEMA_RECEIVER,
   JS_TOOL_FACTORIES, JS_TOOL_REGISTRATIONS, TOOL_CALL_RECEIVER, TOOL_CONTEXT_PARAMS, PATH_GUARD_METHODS, COLLECTION_GUARD_METHODS,
-  VALIDATOR_NAME, GUARD_CONTEXTS,
+  VALIDATOR_NAME, GUARD_CONTEXTS, JS_MARKDOWN_RENDERERS, MARKDOWN_METHODS, MARKDOWN_RECEIVER, MARKDOWN_IMAGE_STRIPPER, MARKDOWN_STRIPPED,
+  IMAGE_SANITIZER_OPTIONS, imageSafeOptions, JS_ITERATION_METHODS,
 } from './tables';
 import type { SinkContext, SourceKind, Taint } from './taint';
-import { CTX, INPUT, MODEL, PATH_NORMALIZED, TOOL, describe, join, joinAll, reaches, sanitize } from './taint';
+import { CTX, INPUT, MODEL, PATH_NORMALIZED, TOOL, describe, join, joinAll, reaches, renderMarkdown, sanitize } from './taint';
 
 type N = TSESTree.Node;
 
@@ -235,10 +236,11 @@ class JsFlowBuilder {
   private walkFunction(fn: Fn, outer: Env): void {
     const env = new Env(outer);
     const tool = this.toolName(fn);
+    const element = this.iteratedElement(fn);
     fn.params.forEach((p, i) => {
       const name = p.type === 'Identifier' ? p.name : '';
       const tainted = tool !== undefined && i === 0 && !TOOL_CONTEXT_PARAMS.test(name);
-      this.bindTaint(p, tainted ? { kinds: TOOL, sanitized: 0, origin: `tool argument of ${tool}`, originStart: p.range[0] } : undefined, env);
+      this.bindTaint(p, tainted ? { kinds: TOOL, sanitized: 0, origin: `tool argument of ${tool}`, originStart: p.range[0] } : i === 0 ? element : undefined, env);
     });
     const ret = { returns: undefined as Taint | undefined };
     if (fn.body.type === 'BlockStatement') for (const s of fn.body.body) this.visit(s, env, ret);
@@ -446,7 +448,15 @@ class JsFlowBuilder {
     }
     const plain = q.replace(/\(\)/g, '');
     const sanitizer = JS_SANITIZERS[plain] ?? JS_SANITIZERS[plain.split('.').pop() ?? ''];
-    if (sanitizer !== undefined && (callee.type === 'Identifier' || JS_SANITIZERS[plain] !== undefined || /sanitize|escape/i.test(plain))) return sanitize(argTaint(), sanitizer);
+    if (sanitizer !== undefined && (callee.type === 'Identifier' || JS_SANITIZERS[plain] !== undefined || /sanitize|escape/i.test(plain))) {
+      const spec = IMAGE_SANITIZER_OPTIONS[plain];
+      const text = (p: ReturnType<typeof objProp>): string | undefined => (p ? this.text.slice(p.value.range[0], p.value.range[1]) : undefined);
+      const opts = n.arguments[1];
+      const imageSafe = spec && imageSafeOptions(spec, text(spec.forbid ? objProp(opts, spec.forbid) : undefined), text(spec.allow ? objProp(opts, spec.allow) : undefined)) ? CTX.image : 0;
+      return sanitize(argTaint(), sanitizer | imageSafe);
+    }
+    if (MARKDOWN_IMAGE_STRIPPER.test(plain.split('.').pop() ?? '')) return sanitize(argTaint(), MARKDOWN_STRIPPED);
+    if (JS_MARKDOWN_RENDERERS.has(plain)) return renderMarkdown(argTaint());
     if (JS_PASSTHROUGH.has(plain)) return argTaint();
     if (callee.type === 'Identifier') {
       if (this.summaries.has(callee.name)) return this.summaries.get(callee.name);
@@ -457,10 +467,20 @@ class JsFlowBuilder {
       if (unwrap(callee.object).type === 'ThisExpression' && this.summaries.has(method)) return this.summaries.get(method);
       if (JS_SCHEMA_METHODS.has(method) && JS_SCHEMA_RECEIVER.test(this.qualName(callee.object))) return sanitize(argTaint(), CTX.dispatch);
       const recvT = this.evalExpr(callee.object);
+      if (MARKDOWN_METHODS.has(method) && MARKDOWN_RECEIVER.test(this.qualName(callee.object))) return renderMarkdown(join(recvT, argTaint()));
       if (ARG_METHODS.has(method)) return join(recvT, argTaint());
       return recvT;
     }
     return undefined;
+  }
+
+  /** `messages.map((m) => ...)`: the callback's first parameter is an element of the receiver, with its taint. */
+  private iteratedElement(fn: Fn): Taint | undefined {
+    const p = this.parents.get(fn);
+    if (p?.type !== 'CallExpression' || p.arguments[0] !== fn) return undefined;
+    const callee = unwrap(p.callee);
+    if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || !JS_ITERATION_METHODS.has(callee.property.name)) return undefined;
+    return this.evalExpr(callee.object);
   }
 
   /** The tool name when `fn` handles an agent tool call (its first parameter is filled by the model). */

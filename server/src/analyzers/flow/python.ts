@@ -16,9 +16,10 @@ import {
   PY_MODEL_FACTORIES, PY_MODEL_FUNCTIONS, PY_MODEL_METHODS, PY_PASSTHROUGH, PY_REQUEST_ATTRS, PY_REQUEST_METHODS,
   PY_SANITIZERS, REQUEST_NAMES, PY_SANITIZER_METHODS, PY_PATH_NAME_ATTRS, PY_TOOL_DECORATORS, TOOL_CONTEXT_PARAMS,
   TOOL_CONTEXT_TYPES, PY_TOOL_BASES, TOOL_CALL_RECEIVER, PATH_GUARD_METHODS, COLLECTION_GUARD_METHODS, VALIDATOR_NAME, GUARD_CONTEXTS,
+  PY_MARKDOWN_RENDERERS, MARKDOWN_METHODS, MARKDOWN_RECEIVER, MARKDOWN_IMAGE_STRIPPER, MARKDOWN_STRIPPED, IMAGE_SANITIZER_OPTIONS, imageSafeOptions,
 } from './tables';
 import type { SinkContext, SourceKind, Taint } from './taint';
-import { CTX, INPUT, MODEL, PATH_NORMALIZED, TOOL, describe, join, joinAll, reaches, sanitize } from './taint';
+import { CTX, INPUT, MODEL, PATH_NORMALIZED, TOOL, describe, join, joinAll, reaches, renderMarkdown, sanitize } from './taint';
 
 export interface PyFlow {
   /** The taint of an expression, at the point it is evaluated. */
@@ -552,7 +553,13 @@ class PythonFlowBuilder {
     }
     if (PY_INPUT_CALLS.has(q)) return src(INPUT, n);
     const sanitizer = PY_SANITIZERS[q] ?? PY_SANITIZERS[stripCall(q)];
-    if (sanitizer !== undefined) return sanitize(argTaint(), sanitizer);
+    if (sanitizer !== undefined) {
+      const spec = IMAGE_SANITIZER_OPTIONS[q];
+      const imageSafe = spec && imageSafeOptions(spec, undefined, args.keywords.get(spec.allow ?? '')?.text) ? CTX.image : 0;
+      return sanitize(argTaint(), sanitizer | imageSafe);
+    }
+    if (MARKDOWN_IMAGE_STRIPPER.test(stripCall(q).split('.').pop() ?? '')) return sanitize(argTaint(), MARKDOWN_STRIPPED);
+    if (PY_MARKDOWN_RENDERERS.has(q)) return renderMarkdown(argTaint());
     if (PY_PASSTHROUGH.has(q)) return argTaint();
     if (fn.type === 'identifier') {
       if (this.summaries.has(fn.text)) return this.summaries.get(fn.text);
@@ -566,6 +573,7 @@ class PythonFlowBuilder {
       const byMethod = PY_SANITIZER_METHODS[method];
       if (byMethod !== undefined) return sanitize(method === 'resolve' ? this.evalExpr(recv) : join(this.evalExpr(recv), argTaint()), byMethod);
       const recvT = this.evalExpr(recv);
+      if (recv && MARKDOWN_METHODS.has(method) && MARKDOWN_RECEIVER.test(this.qualName(recv))) return renderMarkdown(join(recvT, argTaint()));
       if (method === 'format' && recv) {
         const lit = pyStringValue(recv);
         if (lit !== undefined && FIXED_ORIGIN.test(lit)) return sanitize(join(recvT, argTaint()), CTX.url);

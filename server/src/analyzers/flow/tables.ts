@@ -106,8 +106,13 @@ export const JS_MODEL_CALL_SUFFIXES = [
 /** Vercel AI SDK and similar functions imported from a module. */
 export const JS_MODEL_FUNCTIONS: Record<string, string[]> = {
   ai: ['generateText', 'streamText', 'generateObject', 'streamObject'],
+  // chat UI hooks: `const { messages } = useChat()` holds the assistant's replies
+  '@ai-sdk/react': ['useChat', 'useCompletion', 'useAssistant', 'useObject', 'experimental_useObject'],
+  'ai/react': ['useChat', 'useCompletion', 'useAssistant'],
   ollama: ['chat', 'generate'],
 };
+/** Array methods whose callback receives the receiver's elements (`messages.map((m) => m.content)`). */
+export const JS_ITERATION_METHODS = new Set(['map', 'forEach', 'flatMap', 'filter', 'find', 'findLast', 'some', 'every']);
 export const JS_MODEL_METHODS = new Set(['invoke', 'call', 'predict', 'run', 'stream', 'batch', 'generate', 'chat', 'complete']);
 
 export const JS_REQUEST_ATTRS = new Set(['body', 'query', 'params', 'headers', 'cookies', 'queryStringParameters', 'pathParameters', 'searchParams']);
@@ -160,3 +165,11 @@ export const IMAGE_SANITIZER_OPTIONS: Record<string, { forbid?: string; allow?: 
   'bleach.clean': { allow: 'tags', keepsByDefault: false },
   'nh3.clean': { allow: 'tags', keepsByDefault: true },
 };
+
+/** Does a sanitizer call with these option texts drop `<img>`? */
+export function imageSafeOptions(spec: { keepsByDefault: boolean }, forbidText: string | undefined, allowText: string | undefined): boolean {
+  const img = /['"`]img['"`]/;
+  if (forbidText && img.test(forbidText)) return true;
+  if (allowText !== undefined) return !img.test(allowText);
+  return !spec.keepsByDefault;
+}

@@ -1,0 +1,15 @@
+// @ts-nocheck (fixture: analysed by AISec, not compiled)
+import { describe, expect, it } from 'vitest';
+import { FakeContentGenerator } from '../fakeContentGenerator';
+
+describe('FakeContentGenerator', () => {
+  it('returns the recorded responses in order', async () => {
+    const generator = new FakeContentGenerator([{ candidates: [] }]);
+    // ok: llm-call-without-token-limit
+    const response = await generator.generateContent({}, 'prompt-id');
+    // ok: llm-call-without-token-limit
+    const stream = await generator.generateContentStream({ contents: [] }, 'prompt-id', 'main');
+    expect(response).toEqual({ candidates: [] });
+    return stream;
+  });
+});
