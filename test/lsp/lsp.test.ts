@@ -377,7 +377,8 @@ describe('lsp: language server over stdio', function () {
         const since = c.publishes.length;
         const cfg = writeFile(ws, '.aisec.yaml', 'rules:\n  invalid-suppression: off\n  hidden-unicode-characters: warning\n');
         await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(cfg), type: 2 }] });
-        const pub = await c.waitForDiagnostics(uriOf(app), () => true, 15_000, since);
+        // wait for the publish made under the new config (an earlier run may still publish once meanwhile)
+        const pub = await c.waitForDiagnostics(uriOf(app), (p) => !p.diagnostics.some((d) => d.code === 'invalid-suppression'), 15_000, since);
         // the key rule is back on (the new file does not turn it off), invalid-suppression is off
         assert.deepStrictEqual(pub.diagnostics.map((d) => [d.code, d.severity, d.range.start.line]).sort(), [['hardcoded-ai-provider-key', 1, 2], ['hidden-unicode-characters', 2, 4]]);
       } finally {

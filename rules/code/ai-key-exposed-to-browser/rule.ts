@@ -26,6 +26,69 @@ function isEnvObject(n: TSESTree.Node): boolean {
   return o.type === 'MetaProperty' && o.meta.name === 'import' && o.property.name === 'meta';
 }
 
+/** Path segments of front-end code (Next.js/React/Vue/Svelte/Electron renderer/extensions). */
+const BROWSER_PATH = /(^|\/)(components|pages|frontend|client|public|web|www|browser|renderer|popup|static)\/|(^|\/)src\/routes\/|(^|\/)app\/(?!api\/)|\.(jsx|tsx|vue|svelte)$/;
+const KEY_PROPS = new Set(['apiKey', 'api_key', 'key', 'token', 'authToken', 'bearerToken']);
+
+type N = TSESTree.Node;
+
+/** `'use client'` at the top of the module (Next.js / React Server Components). */
+function useClient(program: TSESTree.Program): boolean {
+  for (const st of program.body) {
+    if (st.type !== 'ExpressionStatement' || st.expression.type !== 'Literal' || typeof st.expression.value !== 'string') return false;
+    if (st.expression.value === 'use client') return true;
+  }
+  return false;
+}
+
+/** The alternatives of `a ?? b || c ? d : e`, optional chains and casts unwrapped. */
+function alternatives(n: N): N[] {
+  if (n.type === 'LogicalExpression') return [...alternatives(n.left), ...alternatives(n.right)];
+  if (n.type === 'ConditionalExpression') return [...alternatives(n.consequent), ...alternatives(n.alternate)];
+  if (n.type === 'ChainExpression') return alternatives(n.expression);
+  if (n.type === 'TSAsExpression' || n.type === 'TSNonNullExpression' || n.type === 'TSSatisfiesExpression') return alternatives(n.expression);
+  return [n];
+}
+
+function rootOf(n: N): N {
+  let x = n;
+  while (x.type === 'MemberExpression' || x.type === 'ChainExpression' || x.type === 'TSNonNullExpression') x = x.type === 'MemberExpression' ? x.object : x.expression;
+  return x;
+}
+
+function paramNames(fn: N): Set<string> {
+  const out = new Set<string>();
+  if (fn.type !== 'FunctionDeclaration' && fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression') return out;
+  const add = (p: N): void => {
+    if (p.type === 'Identifier') out.add(p.name);
+    else if (p.type === 'AssignmentPattern') add(p.left);
+    else if (p.type === 'RestElement') add(p.argument);
+    else if (p.type === 'TSParameterProperty') add(p.parameter);
+    else if (p.type === 'ObjectPattern') for (const q of p.properties) add(q.type === 'Property' ? q.value : q);
+    else if (p.type === 'ArrayPattern') for (const q of p.elements) if (q) add(q);
+  };
+  for (const p of fn.params) add(p);
+  return out;
+}
+
+/**
+ * A client-options object inside a library or wrapper that forwards the caller's settings: it spreads
+ * options, or its key comes from `this.*` or a parameter of an enclosing function. Whether that runs in a
+ * browser is the caller's decision, so it needs browser evidence to be reported.
+ */
+function forwardsCallerKey(obj: N | undefined, ancestors: N[]): boolean {
+  if (obj?.type !== 'ObjectExpression') return false;
+  if (obj.properties.some((p) => p.type === 'SpreadElement')) return true;
+  const key = obj.properties.find((p): p is TSESTree.Property => p.type === 'Property' && KEY_PROPS.has(propName(p) ?? ''));
+  if (!key) return false;
+  const params = new Set<string>();
+  for (const a of ancestors) for (const n of paramNames(a)) params.add(n);
+  return alternatives(key.value).some((v) => {
+    const r = rootOf(v);
+    return r.type === 'ThisExpression' || (r.type === 'Identifier' && params.has(r.name));
+  });
+}
+
 export default defineRule({
   meta: {
     id: 'ai-key-exposed-to-browser',
@@ -46,9 +109,17 @@ export default defineRule({
   },
   check: {
     js(ctx) {
-      jsWalk(ctx.view.ast, (n) => {
+      const parents = new Map<N, N | undefined>();
+      let browserFile: boolean | undefined;
+      jsWalk(ctx.view.ast, (n, parent) => {
+        parents.set(n, parent);
         if (n.type === 'Property') {
-          if (propName(n) === 'dangerouslyAllowBrowser' && jsBool(n.value) === true) ctx.report({ messageId: 'allowBrowser', start: n.range[0], end: n.range[1] });
+          if (propName(n) === 'dangerouslyAllowBrowser' && jsBool(n.value) === true) {
+            browserFile ??= BROWSER_PATH.test(ctx.path) || useClient(ctx.view.ast);
+            const ancestors: N[] = [];
+            for (let p = parents.get(n); p; p = parents.get(p)) ancestors.push(p);
+            if (browserFile || !forwardsCallerKey(parent, ancestors)) ctx.report({ messageId: 'allowBrowser', start: n.range[0], end: n.range[1] });
+          }
           return;
         }
         if (n.type === 'MemberExpression' && isEnvObject(n.object)) {

@@ -73,6 +73,13 @@ function describe(s: string, max = 160): string {
 }
 
 const MAX_SCAN = 2_000_000;
+const CODE_KINDS = new Set<string>(['python', 'javascript', 'typescript', 'notebook']);
+
+/** `"<c>"`, `'<c>'` or a template literal holding only the character: a lookup key or comparison, not hidden text. */
+function isWholeStringLiteral(text: string, start: number, end: number): boolean {
+  const q = text[start - 1];
+  return (q === '"' || q === "'" || q === '`') && text[end] === q && text[start - 2] !== '\\';
+}
 
 export default defineRule({
   meta: {
@@ -127,6 +134,8 @@ export default defineRule({
         const run = text.slice(start, end);
         if (kinds.size === 1 && kinds.has('tag') && isFlagTagSequence(text, start, end)) continue;
         if (kinds.size === 1 && kinds.has('variation') && end - start < 4) continue; // one ideographic variation selector is ordinary CJK text
+        // code comparing against a BOM / zero-width space: `if (c === "\uFEFF")` written with the literal character
+        if (CODE_KINDS.has(ctx.kind) && kinds.size === 1 && kinds.has('zero-width') && end - start === 1 && isWholeStringLiteral(text, start, end)) continue;
         kind = kinds.has('tag') ? 'tag' : kinds.has('bidi') ? 'bidi' : kinds.has('variation') ? 'variation' : kinds.has('zero-width') ? 'zero-width' : 'format';
         const decoded = kinds.has('tag') ? decodeTags(run) : '';
         ctx.report({

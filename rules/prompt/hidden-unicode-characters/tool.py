@@ -18,3 +18,17 @@ BANNED = ["pass​word", "secret"]
 GREETING = "Hello 👋🏽 from the team 🧑‍🤝‍🧑"
 # ok: hidden-unicode-characters
 ARABIC = "مرحبا بالعالم"
+
+
+def strip_bom(chunk: str) -> str:
+    # ok: hidden-unicode-characters
+    if chunk[:1] == "﻿":
+        return chunk[1:]
+    # ok: hidden-unicode-characters
+    return chunk.replace('​', "")
+
+
+# ruleid: hidden-unicode-characters
+NOTE = "ignore​"
+# ruleid: hidden-unicode-characters
+PAIR = "​​"

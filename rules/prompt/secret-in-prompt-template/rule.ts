@@ -20,8 +20,11 @@ const TEXT_PATTERNS: { re: RegExp; what: string; group?: number }[] = [
   { re: /\b(?:password|passwd|passcode|pwd|api[ _-]?key|secret(?:[ _-]?key)?|access[ _-]?token|auth[ _-]?token|bearer[ _-]?token|token)\b["']?\s{0,3}(?:is|=|:|:=)\s{0,3}["'`]?([^\s"'`,;]{6,128})/gi, what: 'credential', group: 1 },
 ];
 
+/** A reference resolved elsewhere: `$(shell pwd)`, `${VAR}`, `$HOME`, `%(password)s`, `<%= pass %>`, `{{ vault_pw }}`. */
+const REFERENCE = /^(?:\$[({]|\$[A-Za-z_]\w*$|%\(|<%|\{\{|\{%)/;
+
 function plausibleSecretValue(v: string): boolean {
-  if (PLACEHOLDER.test(v) || /[{}]/.test(v) || /^https?:/.test(v)) return false;
+  if (REFERENCE.test(v) || PLACEHOLDER.test(v) || /[{}]/.test(v) || /^https?:/.test(v)) return false;
   if (/^[a-z]+$/i.test(v) && v.length < 16) return false; // a plain word: "required", "hidden"
   return /\d/.test(v) || /[^A-Za-z0-9]/.test(v) ? entropy(v) >= 2.5 : looksRandom(v, 3);
 }

@@ -12,12 +12,27 @@ const DESTRUCTIVE_WORDS = new Set([
 ]);
 const DESTRUCTIVE_DESCRIPTION = /^\s*(?:permanently\s+|irreversibly\s+)?(delete|drop|remove|destroy|purge|truncate|wipe|erase|write|overwrite|execute|run|transfer|send|pay|refund|kill|terminate|revoke|deploy|publish)s?\b/i;
 
+/**
+ * `run` / `exec` / `execute` are destructive only alone (`run`, `exec`) or with what they run: a command,
+ * script, code or query. `run_assertion`, `run_evaluation`, `run_report` only compute something.
+ */
+const EXEC_WORDS = new Set(['exec', 'execute', 'run']);
+const EXEC_OBJECTS = new Set([
+  'command', 'commands', 'cmd', 'shell', 'bash', 'sh', 'zsh', 'powershell', 'terminal', 'script', 'scripts', 'code', 'sql', 'query',
+  'queries', 'statement', 'process', 'program', 'binary', 'python', 'py', 'js', 'javascript', 'node', 'ruby', 'subprocess', 'cli', 'redteam',
+]);
+const EXEC_DESCRIPTION_OBJECT = /^\s*(?:the\s+|a\s+|an\s+|any\s+|arbitrary\s+|given\s+|one\s+or\s+more\s+|raw\s+|custom\s+|provided\s+)*(?:[\w-]+\s+)?(commands?|cmd|shell|bash|terminal|scripts?|code|sql|quer(?:y|ies)|statements?|process|programs?|binar(?:y|ies)|python|javascript|node|subprocess)\b/i;
+
 /** Why a tool looks destructive (the word found), or undefined. */
 function destructiveWord(name: string, description: string): string | undefined {
-  const w = identifierWords(name).find((x) => DESTRUCTIVE_WORDS.has(x));
+  const words = identifierWords(name);
+  const w = words.find((x) => DESTRUCTIVE_WORDS.has(x) && (!EXEC_WORDS.has(x) || words.length === 1 || words.some((y) => EXEC_OBJECTS.has(y))));
   if (w) return w;
   const m = DESTRUCTIVE_DESCRIPTION.exec(description);
-  return m ? m[1].toLowerCase() : undefined;
+  if (!m) return undefined;
+  const verb = m[1].toLowerCase();
+  if (EXEC_WORDS.has(verb) && !EXEC_DESCRIPTION_OBJECT.test(description.slice(m.index + m[0].length))) return undefined;
+  return verb;
 }
 
 /** A parameter that makes the call ask first or do nothing: `confirm`, `confirmed`, `dry_run`. */

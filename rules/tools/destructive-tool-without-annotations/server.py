@@ -47,3 +47,17 @@ def run_health_check() -> str:
 def list_invoices() -> list[str]:
     """List unpaid invoices."""
     return []
+
+
+@mcp.tool()
+# ok: destructive-tool-without-annotations
+def run_benchmark(suite: str) -> str:
+    """Run the benchmark suite and return the timings."""
+    return suite
+
+
+@mcp.tool()
+# ruleid: destructive-tool-without-annotations
+def run_python(code: str) -> str:
+    """Run Python code in the server process."""
+    return code

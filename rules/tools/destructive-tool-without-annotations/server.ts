@@ -50,3 +50,49 @@ server.tool(
   'Show the working tree status',
   async () => ({ content: [{ type: 'text', text: 'clean' }] }),
 );
+
+// run/execute only compute something unless what they run is a command, script, code or query
+server.tool(
+  // ok: destructive-tool-without-annotations
+  'run_assertion',
+  { output: z.string(), assertion: z.object({ type: z.string(), value: z.string() }) },
+  async ({ output }) => ({ content: [{ type: 'text', text: output }] }),
+);
+
+server.tool(
+  // ok: destructive-tool-without-annotations
+  'run_evaluation',
+  'Run an evaluation of the configured prompts against the test cases',
+  { configPath: z.string().optional() },
+  async ({ configPath }) => ({ content: [{ type: 'text', text: String(configPath) }] }),
+);
+
+server.tool(
+  // ruleid: destructive-tool-without-annotations
+  'run',
+  'Run anything the agent asks for',
+  { input: z.string() },
+  async ({ input }) => ({ content: [{ type: 'text', text: input }] }),
+);
+
+server.tool(
+  // ruleid: destructive-tool-without-annotations
+  'execute_sql',
+  { sql: z.string() },
+  async ({ sql }) => ({ content: [{ type: 'text', text: sql }] }),
+);
+
+server.tool(
+  // ruleid: destructive-tool-without-annotations
+  'redteam_run',
+  { configPath: z.string().optional() },
+  async ({ configPath }) => ({ content: [{ type: 'text', text: String(configPath) }] }),
+);
+
+server.tool(
+  // ruleid: destructive-tool-without-annotations
+  'start_job',
+  'Execute the given shell command in a new job',
+  { command: z.string() },
+  async ({ command }) => ({ content: [{ type: 'text', text: command }] }),
+);

@@ -243,6 +243,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }
 
   function invalidateAll(): void {
+    generation++;
     settingsCache.clear();
     configCache.clear();
     workspacePackagesCache.clear();
@@ -251,7 +252,22 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }
 
   // ---- analysis ----
-  async function analyzeDocument(doc: TextDocument): Promise<{ result: AnalysisResult; diagnostics: Diagnostic[]; loaded?: LoadedConfig } | undefined> {
+  type Analysis = { result: AnalysisResult; diagnostics: Diagnostic[]; loaded?: LoadedConfig } | undefined;
+  /** The last analysis per open document: hover and code actions on an unchanged document reuse it. */
+  const lastAnalysis = new Map<string, { version: number; generation: number; value: Analysis }>();
+  /** Bumped whenever settings or configs change, which makes every cached analysis stale. */
+  let generation = 0;
+
+  async function analyzeDocument(doc: TextDocument): Promise<Analysis> {
+    const cached = lastAnalysis.get(doc.uri);
+    if (cached && cached.version === doc.version && cached.generation === generation) return cached.value;
+    const startGeneration = generation;
+    const value = await analyzeDocumentNow(doc);
+    if (startGeneration === generation) lastAnalysis.set(doc.uri, { version: doc.version, generation, value });
+    return value;
+  }
+
+  async function analyzeDocumentNow(doc: TextDocument): Promise<Analysis> {
     await ready;
     const settings = await getSettings(doc.uri);
     if (!settings.enable) return undefined;
@@ -319,6 +335,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     pending.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     pulledUris.delete(e.document.uri);
+    lastAnalysis.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 

@@ -8,7 +8,7 @@ describe('FakeContentGenerator', () => {
     // ok: llm-call-without-token-limit
     const response = await generator.generateContent({}, 'prompt-id');
     // ok: llm-call-without-token-limit
-    const stream = await generator.generateContentStream({ contents: [] }, 'prompt-id', 'main');
+    const stream = await generator.generateContentStream({ model: 'fake', stream: true }, 'prompt-id');
     expect(response).toEqual({ candidates: [] });
     return stream;
   });

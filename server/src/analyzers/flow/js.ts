@@ -7,7 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { JsView } from '../../engine/views';
 import {
-  ARG_METHODS, JS_MODEL_CALL_SUFFIXES, JS_MODEL_FUNCTIONS, JS_MODEL_METHODS, JS_PASSTHROUGH, JS_REQUEST_ATTRS,
+  ARG_METHODS, DOCUMENT_PASSTHROUGH, JS_MODEL_CALL_SUFFIXES, JS_MODEL_FUNCTIONS, JS_MODEL_METHODS, JS_PASSTHROUGH, JS_REQUEST_ATTRS,
   JS_REQUEST_METHODS, JS_REQUEST_NAMES, JS_SANITIZERS, MODEL_RECEIVER, MUTATING_METHODS, JS_SCHEMA_METHODS, JS_SCHEMA_RECEIVER,
   JS_TOOL_FACTORIES, JS_TOOL_REGISTRATIONS, TOOL_CALL_RECEIVER, TOOL_CONTEXT_PARAMS, PATH_GUARD_METHODS, COLLECTION_GUARD_METHODS,
   VALIDATOR_NAME, GUARD_CONTEXTS, JS_MARKDOWN_RENDERERS, MARKDOWN_METHODS, MARKDOWN_RECEIVER, MARKDOWN_IMAGE_STRIPPER, MARKDOWN_STRIPPED,
@@ -396,6 +396,7 @@ class JsFlowBuilder {
       case 'NewExpression': {
         const q = this.qualName(n.callee);
         if (q === 'URLSearchParams' || q === 'URL') return joinAll(n.arguments.map((a) => this.evalExpr(a)));
+        if (DOCUMENT_PASSTHROUGH.test(q)) return joinAll(n.arguments.map((a) => this.evalExpr(a)));
         return undefined;
       }
       case 'TemplateLiteral': {

@@ -92,7 +92,14 @@ export const PY_PASSTHROUGH = new Set([
   'mistune.html', 'mistune.markdown', 'commonmark.commonmark', 'string.Template', 're.sub', 'base64.b64decode',
 ]);
 /** Methods whose result carries the taint of their arguments too (not only of their receiver). */
-export const ARG_METHODS = new Set(['join', 'format', 'format_map', 'replace', 'concat', 'decode', 'batch_decode', 'render', 'parse', 'makeHtml', 'substitute', 'safe_substitute', 'sub', 'convert', 'append', 'push']);
+export const ARG_METHODS = new Set(['join', 'format', 'format_map', 'replace', 'concat', 'decode', 'batch_decode', 'render', 'parse', 'makeHtml', 'substitute', 'safe_substitute', 'sub', 'convert', 'append', 'push',
+  // document loading and splitting: the chunks carry the text they were cut from
+  'load_data', 'split_documents', 'split_text', 'create_documents', 'transform_documents', 'get_nodes_from_documents', 'splitDocuments', 'splitText', 'createDocuments']);
+/**
+ * Document objects and web loaders whose result carries the taint of their arguments (the text, or the
+ * content of the URL they fetch): `Document(page_content=x)`, `WebBaseLoader(url).load()`, `new Document({ pageContent })`.
+ */
+export const DOCUMENT_PASSTHROUGH = /^(new )?(langchain\w*|@langchain\/[\w/-]+|langchain\/[\w/-]+|llama_index(\.\w+)*|llamaindex)\.(\w+\.)*(Document|TextNode|WebBaseLoader|RecursiveUrlLoader|AsyncHtmlLoader|AsyncChromiumLoader|UnstructuredURLLoader|SeleniumURLLoader|PlaywrightURLLoader|SitemapLoader|SimpleWebPageReader|TrafilaturaWebReader|BeautifulSoupWebReader|CheerioWebBaseLoader|PuppeteerWebBaseLoader|PlaywrightWebBaseLoader|RecursiveUrlLoader)(\(\))?$/;
 /** Methods that add their argument to a container held in a variable. */
 export const MUTATING_METHODS = new Set(['append', 'extend', 'insert', 'add', 'update', 'push', 'unshift', 'set', 'write']);
 
