@@ -77,7 +77,7 @@ describe('lsp: team rule packs', function () {
       const p = await packPub;
       assert.strictEqual(p.diagnostics.length, 1);
       assert.strictEqual(p.diagnostics[0].range.start.line, good.split('\n').findIndex((l) => l.includes("regex: '\\b[a-z0-9-]+")));
-      assert.match(p.diagnostics[0].message, /pathological regex refused/);
+      assert.match(String(p.diagnostics[0].message), /pathological regex refused/);
       assert.strictEqual(p.diagnostics[0].severity, 1);
       // fix the pack: the pack's diagnostics clear and the rule reports again
       const since = c.publishes.length;

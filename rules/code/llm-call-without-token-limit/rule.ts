@@ -14,6 +14,9 @@ const JS_CALLS = /(^|\.)(chat\.completions\.create|completions\.create|responses
  * required one is an app's own wrapper with its own defaults, or a mock, not the SDK call.
  */
 const GEMINI_REQUEST_KEYS = new Set(['model', 'contents', 'config', 'generationConfig', 'safetySettings', 'tools', 'toolConfig', 'systemInstruction', 'cachedContent', 'labels']);
+/** Tests and mocks never serve traffic: an unbounded answer there costs nothing anyone can trigger. */
+const TEST_PATH = /(^|\/)(tests?|__tests__|__mocks__|spec|testing)\/|\.(test|spec)\.[cm]?[jt]sx?$|(^|\/)test_[^/]*\.py$|_test\.py$|(^|\/)conftest\.py$/;
+
 function jsRequestShape(q: string, arg: TSESTree.ObjectExpression): boolean {
   const keys = arg.properties.map((p) => (p.type === 'Property' ? propName(p) : undefined));
   const has = (k: string): boolean => keys.includes(k);
@@ -43,6 +46,7 @@ export default defineRule({
   },
   check: {
     python(ctx) {
+      if (TEST_PATH.test(ctx.path)) return;
       const flow = pythonFlow(ctx.view);
       for (const call of flow.calls) {
         const fn = call.childForFieldName('function');
@@ -67,6 +71,7 @@ export default defineRule({
       }
     },
     js(ctx) {
+      if (TEST_PATH.test(ctx.path)) return;
       const flow = jsFlow(ctx.view);
       for (const call of flow.calls) {
         if (call.type !== 'CallExpression') continue;

@@ -29,7 +29,7 @@ export default defineRule({
     owasp: ['LLM06'],
     cwe: [732, 22],
     frameworks: { nistAiRmf: ['MANAGE 2.4', 'MAP 3.5'], euAiAct: ['Art. 15'], iso42001: ['A.9.2', 'A.6.2.6'] },
-    fix: 'none',
+    fix: 'suggestion',
     messages: {
       root: 'Filesystem MCP server "{{server}}" is allowed into `{{path}}` ({{what}}): limit it to the project folder, e.g. `${workspaceFolder}` or `./docs`.',
       mount: 'MCP server "{{server}}" mounts `{{path}}` ({{what}}) into its container: mount only the folder it needs.',
@@ -37,7 +37,10 @@ export default defineRule({
   },
   check: {
     data(ctx) {
-      for (const server of mcpConfig(ctx.view)?.servers ?? []) {
+      const config = mcpConfig(ctx.view);
+      // VS Code substitutes ${workspaceFolder} in mcp.json: the narrow root it should have been
+      const vscode = config?.dialect === 'vscode' || config?.dialect === 'vscode-settings';
+      for (const server of config?.servers ?? []) {
         const tokens = expandedTokens(ctx.view, server);
         const launch = packageLaunch(tokens);
         let roots: CommandToken[] = [];
@@ -49,7 +52,11 @@ export default defineRule({
         for (const t of roots) {
           if (t.value.startsWith('-')) continue;
           const what = broadPath(t.value);
-          if (what) ctx.report({ messageId: 'root', data: { server: server.name, path: t.value, what }, start: t.start, end: t.end });
+          if (!what) continue;
+          const text = ctx.view.text;
+          const wholeString = text.slice(t.start, t.end) === t.value && text[t.start - 1] === '"' && text[t.end] === '"';
+          const fixes = vscode && wholeString ? [{ title: 'Limit the server to the workspace folder (${workspaceFolder})', kind: 'suggestion' as const, edits: [{ start: t.start, end: t.end, newText: '${workspaceFolder}' }] }] : [];
+          ctx.report({ messageId: 'root', data: { server: server.name, path: t.value, what }, start: t.start, end: t.end, fixes });
         }
         const docker = dockerRun(tokens);
         for (const opt of docker?.options ?? []) {

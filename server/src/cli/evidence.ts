@@ -70,7 +70,7 @@ export async function reportCommand(paths: string[], flags: Flags, version: stri
     scan,
     rules: builtinRules,
     config,
-    suppressions: listSuppressions(scan, new Set(builtinRules.map((x) => x.meta.id)), clock.toISOString().slice(0, 10)),
+    suppressions: listSuppressions(scan, new Set(builtinRules.map((x) => x.meta.id)), clock.toISOString().slice(0, 10), 30, config.suppressions),
     version,
     generatedAt: clock.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     root,

@@ -149,7 +149,7 @@ async function scanCommand(paths: string[], flags: Map<string, string | true>): 
   if (baselineFile) applyBaseline(scan, baselineFile);
   if (flags.has('--list-suppressions')) {
     if (format === 'sarif') throw new UsageError('--list-suppressions prints text or JSON (--format text|json)');
-    const entries = listSuppressions(scan, new Set((scan.rules.length ? scan.rules : builtinRules).map((r) => r.meta.id)), new Date().toISOString().slice(0, 10));
+    const entries = listSuppressions(scan, new Set((scan.rules.length ? scan.rules : builtinRules).map((r) => r.meta.id)), new Date().toISOString().slice(0, 10), 30, loadConfigFor(root, root, builtinRules, configFile).config.suppressions);
     const listing = format === 'json' ? JSON.stringify({ tool: { name: 'AISec', version: VERSION }, suppressions: entries }, null, 2) + '\n' : formatSuppressionsText(entries);
     if (output) {
       fs.mkdirSync(path.dirname(path.resolve(output)), { recursive: true });

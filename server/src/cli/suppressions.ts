@@ -3,6 +3,7 @@
  * entries) with its justification, owner and expiry, plus the directives that no longer suppress
  * (expired, no justification, unknown rule). Pure over a finished scan; the caller supplies `today`.
  */
+import type { ConfigSuppression } from '../engine/config';
 import { LineIndex } from '../engine/lineIndex';
 import { parseSuppressions } from '../engine/suppressions';
 import type { ScanResult } from '../workspace/scan';
@@ -39,7 +40,8 @@ function daysBetween(today: string, until: string | undefined): number | undefin
 
 const CONFIG_EXPIRED = /^config suppression of (\S+) for (.+) expired on (\S+)$/;
 
-export function listSuppressions(scan: ScanResult, knownRuleIds: ReadonlySet<string>, today: string, soonDays = 30): SuppressionEntry[] {
+/** `configEntries`: the root config's `suppressions`, to show the reason and owner of expired entries. */
+export function listSuppressions(scan: ScanResult, knownRuleIds: ReadonlySet<string>, today: string, soonDays = 30, configEntries: readonly ConfigSuppression[] = []): SuppressionEntry[] {
   const out: SuppressionEntry[] = [];
   for (const f of scan.files) {
     for (const x of f.result.findings) {
@@ -85,7 +87,8 @@ export function listSuppressions(scan: ScanResult, knownRuleIds: ReadonlySet<str
     for (const e of f.result.errors) {
       const m = e.kind === 'suppression' ? CONFIG_EXPIRED.exec(e.message) : null;
       if (!m) continue;
-      out.push({ path: f.rel, line: 1, column: 1, ruleId: m[1], kind: 'external', justification: '', until: m[3], status: 'expired', daysLeft: daysBetween(today, m[3]), message: `config suppression for ${m[2]} expired on ${m[3]}` });
+      const entry = configEntries.find((c) => c.rule === m[1] && c.path === m[2]);
+      out.push({ path: f.rel, line: 1, column: 1, ruleId: m[1], kind: 'external', justification: entry?.reason ?? '', by: entry?.by, until: m[3], status: 'expired', daysLeft: daysBetween(today, m[3]), message: `config suppression for ${m[2]} expired on ${m[3]}` });
     }
   }
   // config entries expire per file: keep one line per (rule, glob) rather than one per file

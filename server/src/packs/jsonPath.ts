@@ -96,10 +96,7 @@ export function evalJsonPath(root: DataNode, steps: PathStep[], maxNodes = 200_0
         }
         case 'descendant': {
           const all: PathMatch[] = [];
-          if (!step.name) descendants(m.node, all, budget);
-          else {
-            descendants(m.node, all, budget);
-          }
+          descendants(m.node, all, budget);
           for (const d of all) if (!step.name || d.prop?.key === step.name) next.push(d);
           break;
         }

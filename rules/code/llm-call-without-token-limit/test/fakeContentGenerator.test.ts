@@ -9,7 +9,9 @@ describe('FakeContentGenerator', () => {
     const response = await generator.generateContent({}, 'prompt-id');
     // ok: llm-call-without-token-limit
     const stream = await generator.generateContentStream({ model: 'fake', stream: true }, 'prompt-id');
+    // ok: llm-call-without-token-limit
+    const real = await generator.generateContent({ model: 'test-model', contents: [{ role: 'user', parts: [{ text: 'hi' }] }] }, 'prompt-id');
     expect(response).toEqual({ candidates: [] });
-    return stream;
+    return [stream, real];
   });
 });

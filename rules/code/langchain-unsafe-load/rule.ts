@@ -1,0 +1,136 @@
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { PyNode as Node } from '../../../server/src/analyzers/python/tree';
+import type { Taint } from '../../../server/src/analyzers/flow';
+import { jsFlow, jsStringValue, objProp, pyArgs, pyStringValue, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
+import { pyBool } from '../../../server/src/analyzers/python/calls';
+import { jsWalk } from '../../../server/src/analyzers/js/calls';
+import { defineRule } from '../../../server/src/engine/rule';
+
+type N = TSESTree.Node;
+
+/** `langchain_core.load.loads`, `langchain_core.load.load.load`, legacy `langchain.load.loads`. */
+const PY_LOADERS = /^(langchain_core|langchain|langchain_classic)\.load(\.load)?\.(loads|load)$/;
+/** `load_chain("path")` reads a chain config and instantiates what it names. */
+const PY_LOAD_CHAIN = /^(langchain|langchain_classic)(\.chains)?(\.loading)?\.load_chain$/;
+const JS_LOADERS = /^(langchain\/load|@langchain\/core\/load)\.load$/;
+const SOURCES: ('input' | 'tool' | 'model')[] = ['input', 'tool', 'model'];
+
+export default defineRule({
+  meta: {
+    id: 'langchain-unsafe-load',
+    name: 'LangchainUnsafeLoad',
+    shortDescription: 'LangChain deserializes (loads / load / load_chain) data that is not a constant of the application.',
+    fullDescription: 'langchain_core.load.loads / load and LangChain.js load() revive objects from JSON: any dict with an "lc" key names a class to instantiate with attacker-chosen arguments and can name secrets to read from the environment (serialization injection, CVE-2025-68664 / GHSA-c67j-w6g6-q2cm). load_chain() instantiates whatever a chain file describes. Only deserialize data your application produced and stored where users cannot change it; keep secrets_from_env off and restrict allowed_objects to the classes you expect.',
+    views: ['python', 'js'],
+    severity: 'warning',
+    confidence: 'medium',
+    owasp: ['LLM05', 'LLM03'],
+    cwe: [502],
+    frameworks: { nistAiRmf: ['MANAGE 2.4', 'MEASURE 2.7'], euAiAct: ['Art. 15'], iso42001: ['A.6.2.4', 'A.8.2'] },
+    fix: 'suggestion',
+    messages: {
+      untrusted: '`{{name}}` deserializes {{source}}: a dict with an "lc" key instantiates LangChain classes with attacker-chosen arguments and can read secrets from the environment. Parse it as plain JSON, or restrict `allowed_objects` to the classes you expect.',
+      nonConstant: '`{{name}}` deserializes data that is not a constant of this file: if any part of it can come from a user (a stored chat, a cache, an upload), an "lc" dict instantiates classes and reads secrets. Load only data you serialized and stored yourself, with `allowed_objects` restricted.',
+      secretsFromEnv: '`{{option}}` lets the serialized data name environment variables to read: injected data can pull API keys into objects it controls. Pass the secrets you need in `{{map}}` instead.',
+      loadChain: '`load_chain` instantiates whatever the chain file at a non-constant path describes: a user who controls the path or the file controls the objects (and their URLs and keys). Load chains only from fixed paths in your repository.',
+    },
+  },
+  check: {
+    python(ctx) {
+      const flow = pythonFlow(ctx.view);
+      const constants = new Set<string>();
+      for (const a of ctx.view.root.descendantsOfType('assignment')) {
+        const left = a.childForFieldName('left');
+        if (left?.type === 'identifier' && isPyConstant(a.childForFieldName('right'), constants)) constants.add(left.text);
+      }
+      for (const call of flow.calls) {
+        const fn = call.childForFieldName('function');
+        if (!fn) continue;
+        const q = flow.qualName(fn);
+        const { positional, keywords } = pyArgs(call);
+        if (PY_LOAD_CHAIN.test(q)) {
+          const path = positional[0] ?? keywords.get('path');
+          if (path && !isPyConstant(path, constants)) ctx.report({ messageId: 'loadChain', start: call.startIndex, end: call.endIndex });
+          continue;
+        }
+        if (!PY_LOADERS.test(q)) continue;
+        const data = positional[0] ?? keywords.get('text') ?? keywords.get('obj');
+        if (!data || isPyConstant(data, constants)) continue;
+        const name = q.slice(q.lastIndexOf('.') + 1);
+        const allowed = keywords.get('allowed_objects');
+        // an explicit list of classes (not "all") confines what can be instantiated
+        const restricted = !!allowed && (allowed.type === 'list' || allowed.type === 'tuple' || allowed.type === 'set');
+        if (!restricted) {
+          const t = flow.reaches(data, SOURCES);
+          ctx.report({ messageId: t ? 'untrusted' : 'nonConstant', data: { name, source: t ? describeSource(t) : '' }, start: fn.startIndex, end: call.endIndex });
+        }
+        const env = keywords.get('secrets_from_env');
+        if (env && pyBool(env) === true) {
+          const kw = env.parent!;
+          ctx.report({
+            messageId: 'secretsFromEnv', data: { option: 'secrets_from_env=True', map: 'secrets_map' }, start: kw.startIndex, end: kw.endIndex,
+            fixes: [{ title: 'Do not read secrets from the environment (secrets_from_env=False)', kind: 'suggestion', edits: [{ start: env.startIndex, end: env.endIndex, newText: 'False' }] }],
+          });
+        }
+      }
+    },
+    js(ctx) {
+      const flow = jsFlow(ctx.view);
+      const constants = new Set<string>();
+      jsWalk(ctx.view.ast, (n) => {
+        if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init && isJsConstant(n.init, constants)) constants.add(n.id.name);
+      });
+      for (const call of flow.calls) {
+        if (call.type !== 'CallExpression' || !JS_LOADERS.test(flow.qualName(call.callee))) continue;
+        const data = call.arguments[0];
+        if (!data || isJsConstant(data, constants)) continue;
+        const t = flow.reaches(data, SOURCES);
+        ctx.report({ messageId: t ? 'untrusted' : 'nonConstant', data: { name: 'load', source: t ? describeSource(t) : '' }, start: call.range[0], end: call.range[1] });
+        const env = objProp(call.arguments[1], 'secretsFromEnv');
+        const v = env ? unwrap(env.value) : undefined;
+        if (env && v?.type === 'Literal' && v.value === true) {
+          ctx.report({
+            messageId: 'secretsFromEnv', data: { option: 'secretsFromEnv: true', map: 'secretsMap' }, start: env.range[0], end: env.range[1],
+            fixes: [{ title: 'Do not read secrets from the environment (secretsFromEnv: false)', kind: 'suggestion', edits: [{ start: v.range[0], end: v.range[1], newText: 'false' }] }],
+          });
+        }
+      }
+    },
+  },
+});
+
+function describeSource(t: Taint): string {
+  return t.kinds & 2 ? `request data (${t.origin})` : t.kinds & 1 ? `model output (${t.origin})` : `a tool argument (${t.origin})`;
+}
+
+/** A literal (string, dict/list of literals), or a name bound to one in this file. */
+function isPyConstant(n: Node | null | undefined, constants: Set<string>): boolean {
+  if (!n) return false;
+  if (pyStringValue(n) !== undefined) return true;
+  switch (n.type) {
+    case 'identifier':
+      return constants.has(n.text);
+    case 'integer': case 'float': case 'true': case 'false': case 'none':
+      return true;
+    case 'dictionary':
+      return n.namedChildren.every((p) => p.type === 'pair' && isPyConstant(p.childForFieldName('key'), constants) && isPyConstant(p.childForFieldName('value'), constants));
+    case 'list': case 'tuple':
+      return n.namedChildren.every((c) => isPyConstant(c, constants));
+    case 'parenthesized_expression':
+      return isPyConstant(n.namedChildren[0], constants);
+    default:
+      return false;
+  }
+}
+
+function isJsConstant(n: N, constants: Set<string>): boolean {
+  const u = unwrap(n);
+  if (u.type === 'Identifier') return constants.has(u.name);
+  if (jsStringValue(u) !== undefined) return true;
+  if (u.type === 'Literal') return true;
+  if (u.type === 'ObjectExpression') return u.properties.every((p) => p.type === 'Property' && isJsConstant(p.value, constants));
+  if (u.type === 'ArrayExpression') return u.elements.every((e) => !!e && e.type !== 'SpreadElement' && isJsConstant(e, constants));
+  // JSON.stringify of a constant object
+  if (u.type === 'CallExpression' && u.callee.type === 'MemberExpression' && u.arguments[0] && /^JSON$/.test(u.callee.object.type === 'Identifier' ? u.callee.object.name : '')) return isJsConstant(u.arguments[0], constants);
+  return false;
+}
