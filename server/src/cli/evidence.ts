@@ -11,6 +11,7 @@ import { relPath, scanPaths } from '../workspace/scan';
 import { UsageError } from './args';
 import { toCycloneDx } from './cyclonedx';
 import { buildReport, formatMarkdown } from './report';
+import type { PackInForce } from './report';
 import { formatHtml } from './reportHtml';
 import { listSuppressions } from './suppressions';
 
@@ -65,12 +66,23 @@ export async function reportCommand(paths: string[], flags: Flags, version: stri
   if (typeof r === 'number') return r;
   const { scan, root, configFile } = r;
   const clock = now();
-  const config = loadConfigFor(root, root, builtinRules, configFile).config;
+  const loaded = loadConfigFor(root, root, builtinRules, configFile);
+  const config = loaded.config;
+  const rules = scan.rules?.length ? scan.rules : loaded.rules ?? builtinRules;
+  // team packs resolved anywhere in the scan (nearest configs may extend different packs), once each
+  const packs = new Map<string, PackInForce>();
+  for (const c of [loaded, ...(scan.configs ?? [])]) {
+    for (const p of c.packs ?? []) {
+      if (!p.name || packs.has(p.file)) continue;
+      packs.set(p.file, { name: p.name, version: p.version ?? 'unversioned', file: relPath(root, p.file), sha256: p.sha256, owner: p.owner });
+    }
+  }
   const model = buildReport({
     scan,
-    rules: builtinRules,
+    rules,
     config,
-    suppressions: listSuppressions(scan, new Set(builtinRules.map((x) => x.meta.id)), clock.toISOString().slice(0, 10), 30, config.suppressions),
+    packs: [...packs.values()],
+    suppressions: listSuppressions(scan, new Set(rules.map((x) => x.meta.id)), clock.toISOString().slice(0, 10), 30, config.suppressions),
     version,
     generatedAt: clock.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     root,

@@ -58,8 +58,18 @@ export interface ReportModel {
   findings: ReportFinding[];
   suppressions: SuppressionEntry[];
   frameworks: { owasp: MappingRow[]; nistAiRmf: MappingRow[]; euAiAct: MappingRow[]; iso42001: MappingRow[] };
-  configuration: { configFiles: { path: string; sha256?: string }[]; packs: { name: string; version: string; rules: number }[]; policyOwner?: string };
+  configuration: { configFiles: { path: string; sha256?: string }[]; packs: PackInForce[]; policyOwner?: string };
   coverage: { files: { path: string; kind?: string; findings: number }[]; skipped: { file: string; reason: string }[] };
+}
+
+/** A rule pack in force: a built-in pack (rules counted) or a team pack / config file (name, version, hash). */
+export interface PackInForce {
+  name: string;
+  version: string;
+  rules?: number;
+  file?: string;
+  sha256?: string;
+  owner?: string;
 }
 
 export interface ReportInput {
@@ -71,6 +81,8 @@ export interface ReportInput {
   generatedAt: string;
   root: string;
   configFiles: { path: string; sha256?: string }[];
+  /** Packs resolved by the config loader (team packs, npm packs), with versions and hashes. */
+  packs?: PackInForce[];
 }
 
 const SEV_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -173,7 +185,7 @@ export function buildReport(input: ReportInput): ReportModel {
     frameworks: { owasp, nistAiRmf, euAiAct, iso42001 },
     configuration: {
       configFiles: input.configFiles,
-      packs: [...packs].sort((a, b) => a[0].localeCompare(b[0])).map(([name, n]) => ({ name: `aisec:${name}`, version: input.version, rules: n })),
+      packs: [...[...packs].sort((a, b) => a[0].localeCompare(b[0])).map(([name, n]) => ({ name: `aisec:${name}`, version: input.version, rules: n })), ...(input.packs ?? [])],
       policyOwner: config.policy.owner,
     },
     coverage: { files: perFile, skipped: scan.skipped },
@@ -250,7 +262,7 @@ export function formatMarkdown(m: ReportModel): string {
   out.push('## ISO/IEC 42001:2023 Annex A controls', '', mappingTableMd(m.frameworks.iso42001, 'Control', false), '');
   out.push('## Configuration in force', '');
   out.push(`- Tool: AISec ${mdText(m.tool.version)}`);
-  for (const p of m.configuration.packs) out.push(`- Rule pack: ${mdText(p.name)} ${mdText(p.version)} (${p.rules} rules in force)`);
+  for (const p of m.configuration.packs) out.push(`- Rule pack: ${mdText(p.name)} ${mdText(p.version)}${p.rules !== undefined ? ` (${p.rules} rules in force)` : ''}${p.file ? ` from ${mdText(p.file)}` : ''}${p.owner ? `, owner ${mdText(p.owner)}` : ''}${p.sha256 ? `, sha256 ${mdText(p.sha256)}` : ''}`);
   if (m.configuration.configFiles.length) for (const c of m.configuration.configFiles) out.push(`- Config file: \`${c.path.replace(/`/g, '')}\`${c.sha256 ? ` (sha256 ${c.sha256})` : ''}`);
   else out.push('- Config file: none (built-in defaults)');
   if (m.configuration.policyOwner) out.push(`- Policy owner: ${mdText(m.configuration.policyOwner)}`);

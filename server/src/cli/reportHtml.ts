@@ -99,7 +99,9 @@ export function formatHtml(m: ReportModel): string {
   const configFiles = m.configuration.configFiles.length
     ? m.configuration.configFiles.map((c) => `<li><code>${esc(c.path)}</code>${c.sha256 ? ` <small>sha256 ${esc(c.sha256)}</small>` : ''}</li>`).join('')
     : '<li class="none">none (built-in defaults)</li>';
-  const packs = m.configuration.packs.map((p) => `<li><code>${esc(p.name)}</code> ${esc(p.version)}: ${p.rules} rules in force</li>`).join('');
+  const packs = m.configuration.packs
+    .map((p) => `<li><code>${esc(p.name)}</code> ${esc(p.version)}${p.rules !== undefined ? `: ${p.rules} rules in force` : ''}${p.file ? ` <small>from <code>${esc(p.file)}</code></small>` : ''}${p.owner ? ` <small>owner ${esc(p.owner)}</small>` : ''}${p.sha256 ? ` <small>sha256 ${esc(p.sha256)}</small>` : ''}</li>`)
+    .join('');
   const files = m.coverage.files.map((f) => `<li>${esc(f.path)}${f.findings ? ` <small>(${f.findings})</small>` : ''}</li>`).join('');
   const skipped = m.coverage.skipped.length
     ? `<h3>Skipped files</h3><table id="skipped"><thead><tr><th>File</th><th>Reason</th></tr></thead><tbody>${m.coverage.skipped.map((f) => `<tr><td class="loc">${loc(f.file)}</td><td>${esc(f.reason)}</td></tr>`).join('')}</tbody></table>`
