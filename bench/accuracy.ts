@@ -10,7 +10,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parse as parseYaml } from 'yaml';
+import { docExamples, expectations as fixtureExpectations, fixtureFiles } from '../server/src/packs/fixtures';
 import { initAnalyzers } from '../server/src/analyzers';
 import { defaultConfig } from '../server/src/engine/config';
 import type { EffectiveConfig } from '../server/src/engine/config';
@@ -148,67 +148,6 @@ function looksMinified(text: string): boolean {
 // ---------------------------------------------------------------------------------------------------
 // Fixture pass rates: the annotation logic of test/rules/rules.test.ts (kept in step with it)
 
-const ANNOTATION = /(?:^|[\s#/*!{<-])(todoruleid|todook|ruleid|ok):\s*([A-Za-z0-9_,-]+)/;
-interface Expectation { line: number; kind: 'ruleid' | 'ok' | 'todoruleid' | 'todook'; ids: string[] }
-
-function listFiles(dir: string, rel = ''): string[] {
-  const out: string[] = [];
-  for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...listFiles(dir, r));
-    else out.push(r);
-  }
-  return out;
-}
-
-function fixtureFiles(ruleDir: string, id: string): string[] {
-  return listFiles(ruleDir).filter((f) => f !== 'rule.ts' && f !== `${id}.md` && !/\.fixed(\.|$)/.test(path.basename(f)) && !f.endsWith('.expect.yaml') && !f.endsWith('.ts.snap') && path.basename(f) !== 'README.md');
-}
-
-function expectations(ruleDir: string, fixture: string, text: string): Expectation[] {
-  const sidecar = path.join(ruleDir, `${fixture}.expect.yaml`);
-  const out: Expectation[] = [];
-  if (fs.existsSync(sidecar)) {
-    const doc = (parseYaml(fs.readFileSync(sidecar, 'utf8')) ?? {}) as Record<string, unknown>;
-    for (const kind of ['ruleid', 'ok', 'todoruleid', 'todook'] as const) {
-      const v = doc[kind];
-      if (!v) continue;
-      const entries = Array.isArray(v) ? [[path.basename(ruleDir), v]] : Object.entries(v as Record<string, number[]>);
-      for (const [id, lines] of entries as [string, number[]][]) for (const l of lines) out.push({ line: l - 1, kind, ids: [id] });
-    }
-    return out;
-  }
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const m = ANNOTATION.exec(lines[i]);
-    if (!m) continue;
-    let j = i + 1;
-    while (j < lines.length && ANNOTATION.test(lines[j])) j++;
-    out.push({ line: j, kind: m[1] as Expectation['kind'], ids: m[2].split(',') });
-  }
-  return out;
-}
-
-const FENCE_EXT: Record<string, string> = { python: 'example.py', py: 'example.py', ts: 'example.ts', typescript: 'example.ts', js: 'example.js', javascript: 'example.js', tsx: 'example.tsx', jsx: 'example.jsx', json: 'mcp.json', jsonc: 'mcp.json', yaml: 'prompt.yaml', yml: 'prompt.yaml', markdown: 'AGENTS.md', md: 'AGENTS.md', jinja: 'example.jinja', prompty: 'example.prompty', handlebars: 'example.hbs', text: 'system.prompt.md' };
-
-function docExamples(docs: string): { vulnerable?: { path: string; code: string }; fixed?: { path: string; code: string } } {
-  const start = docs.indexOf('\n## Examples\n');
-  if (start < 0) return {};
-  const end = docs.indexOf('\n## ', start + 5);
-  const section = docs.slice(start, end < 0 ? undefined : end);
-  const out: { vulnerable?: { path: string; code: string }; fixed?: { path: string; code: string } } = {};
-  let label: 'vulnerable' | 'fixed' | undefined;
-  const re = /^(Vulnerable|Fixed)\b.*$|^```([^\n]*)\n([\s\S]*?)^```$/gm;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(section))) {
-    if (m[1]) { label = m[1].toLowerCase() as 'vulnerable' | 'fixed'; continue; }
-    if (!label || out[label]) continue;
-    const [lang, name] = m[2].trim().split(/\s+/);
-    out[label] = { path: name ?? FENCE_EXT[lang] ?? `example.${lang}`, code: m[3] };
-    label = undefined;
-  }
-  return out;
-}
 
 interface FixtureScore { id: string; hitFound: number; hitTotal: number; okClean: number; okTotal: number; unexpected: number; todo: number; docs: string }
 
@@ -226,7 +165,7 @@ function fixtureScore(rule: RegisteredRule, config: EffectiveConfig): FixtureSco
     } catch {
       findings = [];
     }
-    const exps = expectations(ruleDir, f, text);
+    const exps = fixtureExpectations(ruleDir, f, text, id);
     for (const e of exps) {
       if (!e.ids.includes(id)) continue;
       const hit = findings.some((x) => own(x) && x.range.start.line === e.line);

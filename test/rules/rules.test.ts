@@ -12,66 +12,14 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parse as parseYaml } from 'yaml';
 import { builtinRules } from '../../server/src/engine/registry';
+import { docExamples, expectations as fixtureExpectations, fixtureFiles, fixtureProblems, goldenName } from '../../server/src/packs/fixtures';
 import type { RegisteredRule } from '../../server/src/engine/rule';
 import { applyEdits, ready, run } from '../helpers/engine';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const RULES_DIR = path.join(ROOT, 'rules');
 const DOC_HEADINGS = ['Summary', 'Why it matters', 'Examples', 'How to fix', 'When it is a false positive', 'References'];
-const ANNOTATION = /(?:^|[\s#/*!{<-])(todoruleid|todook|ruleid|ok):\s*([A-Za-z0-9_,-]+)/;
-
-interface Expectation { line: number; kind: 'ruleid' | 'ok' | 'todoruleid' | 'todook'; ids: string[] }
-
-function listFiles(dir: string, rel = ''): string[] {
-  const out: string[] = [];
-  for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...listFiles(dir, r));
-    else out.push(r);
-  }
-  return out;
-}
-
-function fixtureFiles(ruleDir: string, id: string): string[] {
-  return listFiles(ruleDir).filter((f) => f !== 'rule.ts' && f !== `${id}.md` && !/\.fixed(\.|$)/.test(path.basename(f)) && !f.endsWith('.expect.yaml') && !f.endsWith('.ts.snap') && path.basename(f) !== 'README.md');
-}
-
-function goldenName(fixture: string): string {
-  const dir = path.dirname(fixture);
-  const base = path.basename(fixture);
-  const dot = base.indexOf('.', 1);
-  const name = dot > 0 ? `${base.slice(0, dot)}.fixed${base.slice(dot)}` : `${base}.fixed`;
-  return dir === '.' ? name : `${dir}/${name}`;
-}
-
-function expectations(ruleDir: string, fixture: string, text: string): Expectation[] {
-  const sidecar = path.join(ruleDir, `${fixture}.expect.yaml`);
-  const out: Expectation[] = [];
-  if (fs.existsSync(sidecar)) {
-    const doc = parseYaml(fs.readFileSync(sidecar, 'utf8')) as Record<string, unknown>;
-    for (const kind of ['ruleid', 'ok', 'todoruleid', 'todook'] as const) {
-      const v = doc[kind];
-      if (!v) continue;
-      // either { rule-id: [lines] } or [lines] for the folder's own rule
-      const entries = Array.isArray(v) ? [[path.basename(ruleDir), v]] : Object.entries(v as Record<string, number[]>);
-      for (const [id, lines] of entries as [string, number[]][]) for (const l of lines) out.push({ line: l - 1, kind, ids: [id] });
-    }
-    return out;
-  }
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const m = ANNOTATION.exec(lines[i]);
-    if (!m) continue;
-    // the annotated line is the next line that is not itself an annotation
-    let j = i + 1;
-    while (j < lines.length && ANNOTATION.test(lines[j])) j++;
-    out.push({ line: j, kind: m[1] as Expectation['kind'], ids: m[2].split(',') });
-  }
-  return out;
-}
-
 describe('rules', function () {
   before(ready);
 
@@ -132,7 +80,7 @@ function describeRule(rule: RegisteredRule): void {
       let positives = 0, negatives = 0;
       for (const f of fixtures) {
         const text = fs.readFileSync(path.join(ruleDir, f), 'utf8');
-        for (const e of expectations(ruleDir, f, text)) {
+        for (const e of fixtureExpectations(ruleDir, f, text, id)) {
           if (!e.ids.includes(id)) continue;
           if (e.kind === 'ruleid') positives++;
           if (e.kind === 'ok') negatives++;
@@ -146,19 +94,10 @@ function describeRule(rule: RegisteredRule): void {
       it(`fixture ${f}`, () => {
         const text = fs.readFileSync(path.join(ruleDir, f), 'utf8');
         const result = run(f, text);
-        const problems: string[] = [];
-        for (const e of expectations(ruleDir, f, text)) {
-          for (const rid of e.ids) {
-            const hit = result.findings.some((x) => x.ruleId === rid && x.range.start.line === e.line && !x.suppression);
-            if (e.kind === 'ruleid' && !hit) problems.push(`line ${e.line + 1}: expected ${rid}, got none`);
-            if (e.kind === 'ok' && hit) problems.push(`line ${e.line + 1}: expected no ${rid}, got one`);
-          }
-        }
-        // a finding of this rule on a line with no expectation is a failure too (unexpected noise)
-        const annotated = new Set(expectations(ruleDir, f, text).filter((e) => e.ids.includes(id)).map((e) => e.line));
-        for (const x of result.findings) {
-          if (x.ruleId === id && !x.suppression && !annotated.has(x.range.start.line)) problems.push(`line ${x.range.start.line + 1}: unexpected ${id}: ${x.message}`);
-        }
+        // every rule's annotations in the fixture are checked; noise is checked for this folder's rule
+        const exps = fixtureExpectations(ruleDir, f, text, id);
+        const annotatedIds = new Set([id, ...exps.flatMap((e) => e.ids)]);
+        const problems = fixtureProblems(result.findings, exps, annotatedIds, new Set([id]));
         assert.deepStrictEqual(problems, []);
       });
 
@@ -173,7 +112,7 @@ function describeRule(rule: RegisteredRule): void {
           assert.strictEqual(fixed, fs.readFileSync(path.join(ruleDir, golden), 'utf8'));
           const again = run(f, fixed);
           assert.deepStrictEqual(again.errors.filter((e) => e.kind === 'parse').map((e) => e.message), [], 'fixed text re-parses');
-          const todo = new Set(expectations(ruleDir, f, fixed).filter((e) => e.kind === 'todook' || e.kind === 'todoruleid').map((e) => e.line));
+          const todo = new Set(fixtureExpectations(ruleDir, f, fixed, id).filter((e) => e.kind === 'todook' || e.kind === 'todoruleid').map((e) => e.line));
           assert.deepStrictEqual(again.findings.filter((x) => x.ruleId === id && !x.suppression && !todo.has(x.range.start.line)).map((x) => `${x.range.start.line + 1}: ${x.message}`), []);
         });
       }
@@ -185,28 +124,4 @@ function describeRule(rule: RegisteredRule): void {
       });
     }
   });
-}
-
-const FENCE_EXT: Record<string, string> = { python: 'example.py', py: 'example.py', ts: 'example.ts', typescript: 'example.ts', js: 'example.js', javascript: 'example.js', tsx: 'example.tsx', jsx: 'example.jsx', json: 'mcp.json', jsonc: 'mcp.json', yaml: 'prompt.yaml', yml: 'prompt.yaml', markdown: 'AGENTS.md', md: 'AGENTS.md', jinja: 'example.jinja', prompty: 'example.prompty', handlebars: 'example.hbs', text: 'system.prompt.md' };
-
-/**
- * Code blocks of the Examples section: the first after a line starting "Vulnerable" and the first after
- * "Fixed". The fence info is `<language> [file name]`; the name decides the file kind (mcp.json, AGENTS.md...).
- */
-function docExamples(docs: string): { vulnerable?: { path: string; code: string }; fixed?: { path: string; code: string } } {
-  const start = docs.indexOf('\n## Examples\n');
-  const end = docs.indexOf('\n## ', start + 5);
-  const section = docs.slice(start, end < 0 ? undefined : end);
-  const out: { vulnerable?: { path: string; code: string }; fixed?: { path: string; code: string } } = {};
-  let label: 'vulnerable' | 'fixed' | undefined;
-  const re = /^(Vulnerable|Fixed)\b.*$|^```([^\n]*)\n([\s\S]*?)^```$/gm;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(section))) {
-    if (m[1]) { label = m[1].toLowerCase() as 'vulnerable' | 'fixed'; continue; }
-    if (!label || out[label]) continue;
-    const [lang, name] = m[2].trim().split(/\s+/);
-    out[label] = { path: name ?? FENCE_EXT[lang] ?? `example.${lang}`, code: m[3] };
-    label = undefined;
-  }
-  return out;
 }

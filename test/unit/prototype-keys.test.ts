@@ -99,8 +99,33 @@ tools:
         __proto__: { type: string }
 `;
 
+/** Unqualified calls and module members named like prototype members (the qualified name IS `toString`). */
+const PY_BARE = `def toString(path):
+    return constructor(path)
+
+
+def constructor(path):
+    return open(path).read()
+
+
+x = toString("a")
+y = __proto__(x)
+z = hasOwnProperty(y)
+`;
+
+const JS_BARE = `import fs from 'fs';
+function toString(p) { return constructor(p); }
+const a = toString('x');
+fs.constructor(a);
+fs.toString(a);
+fs.__proto__(a);
+hasOwnProperty(a);
+`;
+
 const CASES: [string, string][] = [
   ['pkg/constructor.py', PY],
+  ['pkg/bare.py', PY_BARE],
+  ['pkg/bare.js', JS_BARE],
   ['pkg/toString.js', JS],
   ['src/__proto__.ts', JS],
   ['.vscode/mcp.json', MCP_JSON],

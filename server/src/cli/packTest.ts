@@ -8,57 +8,15 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parse as parseYaml } from 'yaml';
 import { initAnalyzers } from '../analyzers';
 import { defaultConfig } from '../engine/config';
 import { analyze } from '../engine/engine';
 import { builtinRules } from '../engine/registry';
 import { loadConfigFile } from '../packs/config';
+import { expectations as fixtureExpectations, fixtureProblems, listFiles } from '../packs/fixtures';
 import { UsageError } from './args';
 
-const ANNOTATION = /(?:^|[\s#/*!{<-])(todoruleid|todook|ruleid|ok):\s*([A-Za-z0-9_,/-]+)/;
 const PACK_NAME = /(^|\.)aisec-pack\.(json|ya?ml)$|^\.aisec\.(json|ya?ml)$/;
-
-interface Expectation {
-  line: number; // 0-based
-  kind: 'ruleid' | 'ok' | 'todoruleid' | 'todook';
-  ids: string[];
-}
-
-function listFiles(dir: string, relDir = ''): string[] {
-  const out: string[] = [];
-  for (const e of fs.readdirSync(path.join(dir, relDir), { withFileTypes: true })) {
-    if (e.name === 'node_modules' || e.name === '.git') continue;
-    const r = relDir ? `${relDir}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...listFiles(dir, r));
-    else out.push(r);
-  }
-  return out.sort();
-}
-
-function expectationsOf(dir: string, fixture: string, text: string, onlyRule: string | undefined): Expectation[] {
-  const sidecar = path.join(dir, `${fixture}.expect.yaml`);
-  const out: Expectation[] = [];
-  if (fs.existsSync(sidecar)) {
-    const doc = (parseYaml(fs.readFileSync(sidecar, 'utf8')) ?? {}) as Record<string, unknown>;
-    for (const kind of ['ruleid', 'ok', 'todoruleid', 'todook'] as const) {
-      const v = doc[kind];
-      if (!v) continue;
-      const entries: [string, unknown][] = Array.isArray(v) ? (onlyRule ? [[onlyRule, v]] : []) : Object.entries(v as Record<string, unknown>);
-      for (const [id, lines] of entries) for (const l of Array.isArray(lines) ? lines : []) out.push({ line: Number(l) - 1, kind, ids: [id] });
-    }
-    return out;
-  }
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const m = ANNOTATION.exec(lines[i]);
-    if (!m) continue;
-    let j = i + 1;
-    while (j < lines.length && ANNOTATION.test(lines[j])) j++;
-    out.push({ line: j, kind: m[1] as Expectation['kind'], ids: m[2].split(',') });
-  }
-  return out;
-}
 
 export async function packTestCommand(positionals: string[]): Promise<number> {
   if (positionals[0] !== 'test' || positionals.length !== 2) throw new UsageError('usage: aisec pack test DIR');
@@ -90,34 +48,18 @@ export async function packTestCommand(positionals: string[]): Promise<number> {
   let checked = 0;
   for (const f of fixtures) {
     const text = fs.readFileSync(path.join(dir, f), 'utf8');
-    const expectations = expectationsOf(dir, f, text, packIds.size === 1 ? [...packIds][0] : undefined).filter((e) => e.ids.some((id) => packIds.has(id)));
+    const expectations = fixtureExpectations(dir, f, text, packIds.size === 1 ? [...packIds][0] : undefined).filter((e) => e.ids.some((id) => packIds.has(id)));
     if (!expectations.length) continue;
     const result = analyze({ path: f, text }, config, rules);
-    const found = new Map<string, Set<number>>();
-    for (const x of result.findings) {
-      if (!packIds.has(x.ruleId) || x.suppression) continue;
-      if (!found.has(x.ruleId)) found.set(x.ruleId, new Set());
-      found.get(x.ruleId)!.add(x.range.start.line);
-    }
-    const annotated = new Map<string, Set<number>>();
     for (const e of expectations) {
       for (const id of e.ids) {
         if (!packIds.has(id)) continue;
-        if (!annotated.has(id)) annotated.set(id, new Set());
-        annotated.get(id)!.add(e.line);
-        const hit = found.get(id)?.has(e.line) ?? false;
-        const where = `${rel(path.join(dir, f))}:${e.line + 1}`;
         checked++;
-        if (e.kind === 'ruleid') {
-          seen.get(id)!.ruleid++;
-          if (!hit) failures.push(`${where}: expected ${id} to report this line, it did not`);
-        } else if (e.kind === 'ok') {
-          seen.get(id)!.ok++;
-          if (hit) failures.push(`${where}: expected no ${id} here, it reported`);
-        }
+        if (e.kind === 'ruleid') seen.get(id)!.ruleid++;
+        if (e.kind === 'ok') seen.get(id)!.ok++;
       }
     }
-    for (const [id, lines] of found) for (const l of lines) if (!annotated.get(id)?.has(l)) failures.push(`${rel(path.join(dir, f))}:${l + 1}: ${id} reported an unannotated line (add "ruleid: ${id}" or fix the rule)`);
+    for (const p of fixtureProblems(result.findings, expectations, packIds)) failures.push(`${rel(path.join(dir, f))}: ${p}`);
   }
   for (const [id, n] of seen) {
     if (!n.ruleid) failures.push(`${id}: no fixture line is annotated "ruleid: ${id}"`);

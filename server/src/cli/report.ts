@@ -185,7 +185,11 @@ export function buildReport(input: ReportInput): ReportModel {
     frameworks: { owasp, nistAiRmf, euAiAct, iso42001 },
     configuration: {
       configFiles: input.configFiles,
-      packs: [...[...packs].sort((a, b) => a[0].localeCompare(b[0])).map(([name, n]) => ({ name: `aisec:${name}`, version: input.version, rules: n })), ...(input.packs ?? [])],
+      // built-in packs (aisec:<folder>) carry the tool's version; team packs their own, with the rules they define
+      packs: [
+        ...[...packs].filter(([name]) => !(input.packs ?? []).some((p) => p.name === name)).sort((a, b) => a[0].localeCompare(b[0])).map(([name, n]) => ({ name: `aisec:${name}`, version: input.version, rules: n })),
+        ...(input.packs ?? []).map((p) => ({ ...p, rules: packs.get(p.name) ?? 0 })),
+      ],
       policyOwner: config.policy.owner,
     },
     coverage: { files: perFile, skipped: scan.skipped },
