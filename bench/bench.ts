@@ -77,6 +77,26 @@ function reanalysis(kind: 'py' | 'ts'): string {
   return `re-analysis ${kind} (${lineCount} lines): p50 ${percentile(full, 50).toFixed(1)} ms, p95 ${percentile(full, 95).toFixed(1)} ms (budget 50 ms); parse-only p95 ${percentile(parse, 95).toFixed(1)} ms`;
 }
 
+/** Cost of each rule on the 2,000-line file: analysis with that rule alone minus analysis with none. */
+function ruleCosts(kind: 'py' | 'ts'): string {
+  const text = bigFile(kind, 2000);
+  const file = kind === 'py' ? 'bench.py' : 'bench.ts';
+  const config = defaultConfig();
+  for (const r of builtinRules) config.rules[r.meta.id] = { severity: r.meta.severity, options: {} };
+  const median = (fn: () => void) => {
+    const xs: number[] = [];
+    for (let i = 0; i < 7; i++) xs.push(timeIt(fn));
+    return percentile(xs, 50);
+  };
+  const base = median(() => analyze({ path: file, text }, config, []));
+  const costs = builtinRules
+    .filter((r) => r.meta.views.some((v) => v === (kind === 'py' ? 'python' : 'js') || v === 'text'))
+    .map((r) => ({ id: r.meta.id, ms: median(() => analyze({ path: file, text }, config, [r])) - base }))
+    .sort((a, b) => b.ms - a.ms);
+  const total = costs.reduce((n, c) => n + Math.max(0, c.ms), 0);
+  return `rule cost on ${kind} (views ${base.toFixed(1)} ms, rules ${total.toFixed(1)} ms in all; flow analysis is shared, so the first rule using it carries it): ` + costs.slice(0, 8).map((c) => `${c.id} ${c.ms.toFixed(1)}`).join(', ');
+}
+
 function makeWorkspace(n: number): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aisec-bench-'));
   const pool = sources(['.py', '.ts', '.js', '.json', '.yaml', '.prompty', '.prompt', '.md']).filter((s) => detectFileKind(s.name) && !s.name.endsWith('rule.ts') && !s.name.endsWith('.expect.yaml'));
@@ -102,7 +122,7 @@ function parseOnly(dir: string): { ms: number; files: number } {
 
 function fullScan(dir: string): { ms: number; findings: number } {
   const t = process.hrtime.bigint();
-  const r = scanPaths([dir], { root: dir, rules: builtinRules });
+  const r = scanPaths([dir], { root: dir, rules: builtinRules, keepAllText: false });
   const findings = r.files.reduce((n, f) => n + f.result.findings.length, 0);
   return { ms: Number(process.hrtime.bigint() - t) / 1e6, findings };
 }
@@ -119,6 +139,9 @@ async function main(): Promise<void> {
   console.log(`AISec benchmark: node ${process.version}, ${os.cpus().length} cores, ${builtinRules.length} rules`);
   console.log(reanalysis('py'));
   console.log(reanalysis('ts'));
+  console.log(ruleCosts('py'));
+  console.log(ruleCosts('ts'));
+  if (process.env.AISEC_BENCH_RULES_ONLY) return;
   const dir = makeWorkspace(FILES);
   try {
     // warm the OS file cache once so both measurements read from memory

@@ -131,7 +131,7 @@ async function scanCommand(paths: string[], flags: Map<string, string | true>): 
 
   await initAnalyzers(__dirname);
   const t0 = Date.now();
-  const scan = scanPaths(paths.length ? paths : ['.'], { root, configFile, rules: builtinRules });
+  const scan = scanPaths(paths.length ? paths : ['.'], { root, configFile, rules: builtinRules, keepAllText: flags.has('--list-suppressions') });
   const elapsed = Date.now() - t0;
   if (scan.configErrors.length) {
     for (const e of scan.configErrors) process.stderr.write(`${path.relative(process.cwd(), e.file) || e.file}:${e.line}:${e.column}: error: ${e.message}\n`);

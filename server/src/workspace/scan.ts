@@ -13,6 +13,11 @@ export interface ScanOptions {
   root: string;
   configFile?: string;
   rules: readonly RegisteredRule[];
+  /**
+   * Keep the text of files without findings (reports, inventories and suppression listings need it).
+   * Default true; a plain scan drops it so a large workspace does not stay in memory.
+   */
+  keepAllText?: boolean;
 }
 
 export interface ScannedFile {
@@ -84,7 +89,8 @@ export function scanPaths(paths: string[], opts: ScanOptions): ScanResult {
     out.bytes += text.length;
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) out.lines++;
     const result = analyze({ path: rel, text }, { ...loaded.config, workspace }, loaded.rules);
-    out.files.push({ abs, rel, text, result });
+    const keep = opts.keepAllText !== false || result.findings.length > 0;
+    out.files.push({ abs, rel, text: keep ? text : '', result });
   }
   out.configFiles = [...configFiles];
   const byId = new Map<string, RegisteredRule>();
