@@ -341,7 +341,7 @@ function jsHandler(n: N, flow: JsFlow, useServer: boolean): string | undefined {
     if (parent && (parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.arguments.includes(fn as TSESTree.Expression)) {
       const callee = unwrap(parent.callee);
       const m = callee.type === 'MemberExpression' ? jsMemberName(callee) : undefined;
-      if (m && JS_HANDLER_CALLS.test(m)) return /tool/i.test(m) ? 'a tool handler' : `the \`${m}\` route handler`;
+      if (m && JS_HANDLER_CALLS.test(m)) return /tool/i.test(m) ? `the tool handler of \`${flow.qualName(callee)}\`` : `the \`${flow.qualName(callee)}\` handler`;
       if (JS_TOOL_FACTORIES.test(flow.qualName(parent.callee))) return 'a tool handler';
     }
     if (parent?.type === 'Property' && JS_HANDLER_PROPS.test(propName(parent) ?? '')) {
