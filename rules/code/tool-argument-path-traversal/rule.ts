@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { jsFlow, kids, pyArgs, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
 import type { Fix } from '../../../server/src/engine/model';
 import { defineRule } from '../../../server/src/engine/rule';
+import { own } from '../../../server/src/analyzers/own';
 
 /** Python file operations: qualified callee -> indexes of the path arguments. */
 const PY_SINKS: Record<string, number[]> = {
@@ -76,7 +77,7 @@ export default defineRule({
         if (!fn) continue;
         const q = flow.qualName(fn);
         const { positional, keywords } = pyArgs(call);
-        const idx = PY_SINKS[q];
+        const idx = own(PY_SINKS, q);
         if (idx) {
           for (const i of idx) report(positional[i] ?? (i === 0 ? keywords.get('file') ?? keywords.get('path') ?? keywords.get('src') : keywords.get('dst')), q);
           continue;
@@ -108,7 +109,7 @@ export default defineRule({
       for (const call of flow.calls) {
         const q = flow.qualName(call.callee);
         let idx: number[] | undefined;
-        if (JS_FS_MODULE.test(q)) idx = JS_FS_FUNCTIONS[q.replace(JS_FS_MODULE, '')];
+        if (JS_FS_MODULE.test(q)) idx = own(JS_FS_FUNCTIONS, q.replace(JS_FS_MODULE, ''));
         else if (q === 'Bun.file' || /^Deno\.(readTextFile|readFile|writeTextFile|writeFile|remove)$/.test(q)) idx = [0];
         if (!idx) continue;
         for (const i of idx) {

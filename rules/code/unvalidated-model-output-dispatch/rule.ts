@@ -2,6 +2,7 @@ import type { PyNode as Node } from '../../../server/src/analyzers/python/tree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { jsFlow, kids, pyArgs, pyStringValue, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
 import { defineRule } from '../../../server/src/engine/rule';
+import { own } from '../../../server/src/analyzers/own';
 
 /** Python calls that turn a name into code: callee -> index of the name argument. */
 const PY_NAME_SINKS: Record<string, number> = {
@@ -44,7 +45,7 @@ export default defineRule({
         const fn = call.childForFieldName('function');
         if (!fn) continue;
         const q = flow.qualName(fn);
-        const i = PY_NAME_SINKS[q];
+        const i = own(PY_NAME_SINKS, q);
         if (i !== undefined) report(pyArgs(call).positional[i], q);
       }
       const stack: Node[] = [ctx.view.root];

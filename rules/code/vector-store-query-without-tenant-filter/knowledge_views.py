@@ -67,13 +67,28 @@ class PolicySearchTool(BaseTool):
         return "\n".join(d.page_content for d in pg_store.similarity_search(query))
 
 
-def account_context(account_id: str, question: str, cur) -> list:
+def account_context(account_id: str, question_vec: str, cur) -> list:
     table = "chunks"
+    # ruleid: vector-store-query-without-tenant-filter
     sql = f"""
         SELECT body FROM {table}
         ORDER BY embedding <#> %s::vector
         LIMIT 8
     """
-    # ruleid: vector-store-query-without-tenant-filter
-    cur.execute(sql.replace("\n", " ") if False else f"SELECT body FROM {table} ORDER BY embedding <-> %s LIMIT 8", (question,))
+    cur.execute(sql, (question_vec,))
     return cur.fetchall()
+
+
+def account_context_scoped(account_id: str, question_vec: str, cur) -> list:
+    # ok: vector-store-query-without-tenant-filter
+    cur.execute(
+        "SELECT body FROM chunks c JOIN docs d ON d.id = c.doc_id "
+        "WHERE d.account_id = %s ORDER BY c.embedding <#> %s::vector LIMIT 8",
+        (account_id, question_vec),
+    )
+    return cur.fetchall()
+
+
+def nightly_reindex(cur) -> None:
+    # ok: vector-store-query-without-tenant-filter
+    cur.execute("SELECT id FROM chunks ORDER BY embedding <-> (SELECT centroid FROM stats) LIMIT 100")

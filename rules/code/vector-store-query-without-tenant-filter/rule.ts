@@ -252,7 +252,7 @@ function pyHandler(n: Node): string | undefined {
       const last = expr.slice(expr.lastIndexOf('.') + 1);
       if (PY_HANDLER_DECORATORS.test(last)) return /tool|function|resource/.test(last) ? `the tool \`${name}\`` : `the route \`${name}\``;
     }
-    if (/^_a?run$/.test(name) && /(^|\.)(BaseTool|StructuredTool|Tool)\b/.test(pyClassBases(fn))) return `the tool \`${name}\``;
+    if (/^_a?run$/.test(name) && /(^|[.(,\s])(BaseTool|StructuredTool|Tool)\b/.test(pyClassBases(fn))) return `the tool \`${name}\``;
     for (const p of kids(fn.childForFieldName('parameters') ?? fn)) {
       const id = p.type === 'identifier' ? p : p.childForFieldName('name') ?? kids(p).find((c) => c.type === 'identifier');
       const type = p.childForFieldName('type')?.text ?? '';

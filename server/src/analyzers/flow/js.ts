@@ -15,6 +15,7 @@ import {
 } from './tables';
 import type { SinkContext, SourceKind, Taint } from './taint';
 import { CTX, INPUT, MODEL, PATH_NORMALIZED, TOOL, describe, join, joinAll, reaches, renderMarkdown, sanitize } from './taint';
+import { own } from '../own';
 
 type N = TSESTree.Node;
 
@@ -448,8 +449,8 @@ class JsFlowBuilder {
       if (method === 'get' && /searchParams$/i.test(objText)) return src(INPUT, n, `${objText}.get()`);
     }
     const plain = q.replace(/\(\)/g, '');
-    const sanitizer = JS_SANITIZERS[plain] ?? JS_SANITIZERS[plain.split('.').pop() ?? ''];
-    if (sanitizer !== undefined && (callee.type === 'Identifier' || JS_SANITIZERS[plain] !== undefined || /sanitize|escape/i.test(plain))) {
+    const sanitizer = own(JS_SANITIZERS, plain) ?? own(JS_SANITIZERS, plain.split('.').pop() ?? '');
+    if (sanitizer !== undefined && (callee.type === 'Identifier' || own(JS_SANITIZERS, plain) !== undefined || /sanitize|escape/i.test(plain))) {
       const spec = IMAGE_SANITIZER_OPTIONS[plain];
       const text = (p: ReturnType<typeof objProp>): string | undefined => (p ? this.text.slice(p.value.range[0], p.value.range[1]) : undefined);
       const opts = n.arguments[1];

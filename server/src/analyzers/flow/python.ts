@@ -20,6 +20,7 @@ import {
 } from './tables';
 import type { SinkContext, SourceKind, Taint } from './taint';
 import { CTX, INPUT, MODEL, PATH_NORMALIZED, TOOL, describe, join, joinAll, reaches, renderMarkdown, sanitize } from './taint';
+import { own } from '../own';
 
 export interface PyFlow {
   /** The taint of an expression, at the point it is evaluated. */
@@ -552,7 +553,7 @@ class PythonFlowBuilder {
       if (recv && REQUEST_NAMES.test(recv.text) && PY_REQUEST_METHODS.has(method)) return src(INPUT, n);
     }
     if (PY_INPUT_CALLS.has(q)) return src(INPUT, n);
-    const sanitizer = PY_SANITIZERS[q] ?? PY_SANITIZERS[stripCall(q)];
+    const sanitizer = own(PY_SANITIZERS, q) ?? own(PY_SANITIZERS, stripCall(q));
     if (sanitizer !== undefined) {
       const spec = IMAGE_SANITIZER_OPTIONS[q];
       const imageSafe = spec && imageSafeOptions(spec, undefined, args.keywords.get(spec.allow ?? '')?.text) ? CTX.image : 0;
