@@ -46,3 +46,14 @@ async def main() -> None:
     except ImportError:
         np = None
     print(os.getcwd(), json.dumps({}), reqeusts, claude, transfomers, transformers, np)
+
+
+def legacy_support():
+    try:
+        # ok: unknown-package-import
+        import cPickle as pickle_impl
+    except ImportError:
+        import pickle as pickle_impl
+    # ok: unknown-package-import
+    import _sentencepiece
+    return pickle_impl, _sentencepiece

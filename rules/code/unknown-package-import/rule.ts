@@ -34,12 +34,23 @@ interface ImportRef {
   optional: boolean;
 }
 
+const PYTHON2_STDLIB = new Set([
+  'cPickle', 'cStringIO', 'StringIO', 'ConfigParser', 'Queue', 'urllib2', 'urlparse', 'httplib', 'HTMLParser', 'htmlentitydefs',
+  'cookielib', 'Cookie', 'Tkinter', 'tkMessageBox', 'tkFileDialog', 'ttk', 'commands', 'md5', 'sha', 'sets', 'exceptions', 'thread',
+  'dummy_thread', 'SocketServer', 'SimpleHTTPServer', 'BaseHTTPServer', 'CGIHTTPServer', 'xmlrpclib', 'SimpleXMLRPCServer', 'copy_reg',
+  'repr', 'UserDict', 'UserList', 'UserString', 'anydbm', 'dbhash', 'whichdb', 'dumbdbm', 'gdbm', 'robotparser', 'popen2', 'new',
+  'mimetools', 'rfc822', 'multifile', 'imputil', 'future_builtins', 'itertools_py2', 'markupbase', 'ntpath2', 'winreg2', 'DocXMLRPCServer',
+]);
+
 function judge(ctx: RuleContext<BaseView>, eco: Ecosystem, ref: ImportRef): void {
   const ws = ctx.workspace;
   const own = ownFolders(ctx.path);
   if (own.has(ref.name) || fileStem(ctx.path) === ref.name || isLocalModule(ref.name, ws)) return;
   if (eco === 'python') {
     if (isPythonStdlib(ref.name) || ref.name === '__main__') return;
+    // private and native extension modules (`_sentencepiece`, `_winreg`) and Python 2's standard library
+    // (version-guarded imports in code that still supports it) are not packages anyone installs by that name
+    if (ref.name.startsWith('_') || PYTHON2_STDLIB.has(ref.name)) return;
     if (isPythonImportDeclared(ref.full, ws)) return;
   } else {
     if (isNodeBuiltin(ref.name) || isNpmPackageDeclared(ref.name, ws)) return;
