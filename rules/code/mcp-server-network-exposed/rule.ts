@@ -1,3 +1,4 @@
+import { pyNodesInStackOrder } from '../../../server/src/analyzers/python/calls';
 import type { PyNode as Node } from '../../../server/src/analyzers/python/tree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { jsFlow, jsStringValue, kids, memberKey, pyArgs, pyStringValue, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
@@ -35,9 +36,7 @@ export default defineRule({
       /** FastMCP instances: name -> { host node, authenticated } */
       const servers = new Map<string, { host?: Node; auth: boolean }>();
       const apps = new Map<string, string>(); // app var -> server name
-      const stack: Node[] = [ctx.view.root];
-      while (stack.length) {
-        const n = stack.pop()!;
+      for (const n of pyNodesInStackOrder(ctx.view.root, ['assignment'])) {
         if (n.type === 'assignment') {
           const left = n.childForFieldName('left');
           const right = n.childForFieldName('right');
@@ -49,7 +48,6 @@ export default defineRule({
             if (fn?.type === 'attribute' && PY_MCP_APPS.test(fn.childForFieldName('attribute')?.text ?? '')) apps.set(left.text, fn.childForFieldName('object')?.text ?? '');
           }
         }
-        for (const c of kids(n)) stack.push(c);
       }
       const exposed = (host: Node | undefined): boolean => {
         const v = host ? pyStringValue(host) : undefined;

@@ -1,3 +1,4 @@
+import { pyNodesInStackOrder } from '../../../server/src/analyzers/python/calls';
 import type { PyNode as Node } from '../../../server/src/analyzers/python/tree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { jsChildren, jsFlow, kids, objProp, pyArgs, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
@@ -34,11 +35,8 @@ export default defineRule({
     python(ctx) {
       const flow = pythonFlow(ctx.view);
       const assigns: Node[] = [];
-      const stack: Node[] = [ctx.view.root];
-      while (stack.length) {
-        const n = stack.pop()!;
+      for (const n of pyNodesInStackOrder(ctx.view.root, ['assignment'])) {
         if (n.type === 'assignment' && n.childForFieldName('left')?.type === 'identifier') assigns.push(n);
-        for (const c of kids(n)) stack.push(c);
       }
       const scopeOf = (n: Node): number => {
         for (let p = n.parent; p; p = p.parent) if (p.type === 'function_definition') return p.id;

@@ -1,3 +1,4 @@
+import { pyNodesInStackOrder } from '../../../server/src/analyzers/python/calls';
 import type { PyNode as Node } from '../../../server/src/analyzers/python/tree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { jsFlow, kids, objProp, propName, pyArgs, pyStringValue, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
@@ -46,9 +47,7 @@ export default defineRule({
       const text = ctx.view.text;
       const constants = new Map<string, Node>();
       const prompts: Node[] = [];
-      const stack: Node[] = [ctx.view.root];
-      while (stack.length) {
-        const n = stack.pop()!;
+      for (const n of pyNodesInStackOrder(ctx.view.root, ['assignment', 'dictionary', 'tuple', 'call'])) {
         if (n.type === 'assignment') {
           const left = n.childForFieldName('left');
           const right = n.childForFieldName('right');
@@ -75,7 +74,6 @@ export default defineRule({
           if (fn && /(^|\.)(SystemMessage|SystemMessagePromptTemplate\.from_template)$/.test(flow.qualName(fn)) && (positional[0] ?? keywords.get('content'))) prompts.push((positional[0] ?? keywords.get('content'))!);
           for (const [k, v] of keywords) if (PY_SYSTEM_KEYWORDS.has(k)) prompts.push(v);
         }
-        for (const c of n.namedChildren) if (c) stack.push(c);
       }
       const strings = (n: Node, depth: number, out: Node[]): void => {
         if (depth > 3) return;

@@ -1,3 +1,4 @@
+import { pyNodesInStackOrder } from '../../../server/src/analyzers/python/calls';
 import type { PyNode as Node } from '../../../server/src/analyzers/python/tree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { jsFlow, kids, objProp, pyArgs, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
@@ -36,15 +37,12 @@ export default defineRule({
       // names bound to HTTP client objects: s = requests.Session(); async with httpx.AsyncClient() as client
       const clients = new Set<string>();
       const isFactory = (v: Node | null | undefined): boolean => v?.type === 'call' && PY_CLIENT_FACTORIES.test(flow.qualName(v.childForFieldName('function') ?? v));
-      const stack: Node[] = [ctx.view.root];
-      while (stack.length) {
-        const n = stack.pop()!;
+      for (const n of pyNodesInStackOrder(ctx.view.root, ['assignment', 'as_pattern'])) {
         if (n.type === 'assignment' && isFactory(n.childForFieldName('right'))) clients.add(n.childForFieldName('left')?.text ?? '');
         if (n.type === 'as_pattern' && isFactory(kids(n)[0])) {
           const alias = n.childForFieldName('alias');
           clients.add((alias?.type === 'as_pattern_target' ? kids(alias)[0] : alias)?.text ?? '');
         }
-        for (const c of kids(n)) stack.push(c);
       }
       for (const call of flow.calls) {
         const fn = call.childForFieldName('function');

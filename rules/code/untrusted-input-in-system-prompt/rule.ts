@@ -1,3 +1,4 @@
+import { pyNodesInStackOrder } from '../../../server/src/analyzers/python/calls';
 import type { PyNode as Node } from '../../../server/src/analyzers/python/tree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { jsFlow, kids, objProp, propName, pyArgs, pyStringValue, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
@@ -40,9 +41,7 @@ export default defineRule({
         seen.add(value.startIndex);
         ctx.report({ data: { source: t.origin, where }, start: value.startIndex, end: value.endIndex });
       };
-      const stack: Node[] = [ctx.view.root];
-      while (stack.length) {
-        const n = stack.pop()!;
+      for (const n of pyNodesInStackOrder(ctx.view.root, ['dictionary', 'tuple', 'call'])) {
         if (n.type === 'dictionary') {
           let role: string | undefined;
           let content: Node | undefined;
@@ -54,7 +53,7 @@ export default defineRule({
           }
           if (role && SYSTEM_ROLES.has(role)) report(content, `${role} message`);
         } else if (n.type === 'tuple') {
-          // ChatPromptTemplate.from_messages([("system", "...")])
+          // ChatPromptTemplate.from_messages([('system', '...')])
           const [a, b] = kids(n);
           const role = pyStringValue(a);
           if (role && SYSTEM_ROLES.has(role) && kids(n).length === 2) report(b, `${role} message template`);
@@ -65,7 +64,6 @@ export default defineRule({
           if (PY_SYSTEM_CALLS.test(q)) report(positional[0] ?? keywords.get('content') ?? keywords.get('template'), 'system message');
           for (const [k, v] of keywords) if (PY_SYSTEM_KEYWORDS.has(k)) report(v, `\`${k}=\` system prompt`);
         }
-        for (const c of n.namedChildren) if (c) stack.push(c);
       }
     },
     js(ctx) {

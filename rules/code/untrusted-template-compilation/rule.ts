@@ -1,3 +1,4 @@
+import { pyNodesInStackOrder } from '../../../server/src/analyzers/python/calls';
 import type { PyNode as Node } from '../../../server/src/analyzers/python/tree';
 import { jsFlow, kids, pyArgs, pyStringValue, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
 import type { Fix, TextEdit } from '../../../server/src/engine/model';
@@ -36,16 +37,13 @@ export default defineRule({
       const text = ctx.view.text;
       // variables bound to template environments: env = Environment(...) / SandboxedEnvironment(...)
       const envs = new Map<string, { sandboxed: boolean; ctor: Node }>();
-      const stack: Node[] = [root];
-      while (stack.length) {
-        const n = stack.pop()!;
+      for (const n of pyNodesInStackOrder(root, ['assignment'])) {
         if (n.type === 'assignment') {
           const right = n.childForFieldName('right');
           const fn = right?.type === 'call' ? right.childForFieldName('function') : undefined;
           const q = fn ? flow.qualName(fn) : '';
           if (fn && (PY_ENVIRONMENTS.test(q) || PY_SANDBOXES.test(q))) envs.set(n.childForFieldName('left')?.text ?? '', { sandboxed: PY_SANDBOXES.test(q), ctor: fn });
         }
-        for (const c of kids(n)) stack.push(c);
       }
       const hasImport = text.includes(SANDBOX_IMPORT);
       const importEdit = (): TextEdit | undefined => {

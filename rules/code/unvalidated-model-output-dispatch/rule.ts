@@ -1,3 +1,4 @@
+import { pyNodesInStackOrder } from '../../../server/src/analyzers/python/calls';
 import type { PyNode as Node } from '../../../server/src/analyzers/python/tree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { jsFlow, kids, pyArgs, pyStringValue, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
@@ -48,15 +49,12 @@ export default defineRule({
         const i = own(PY_NAME_SINKS, q);
         if (i !== undefined) report(pyArgs(call).positional[i], q);
       }
-      const stack: Node[] = [ctx.view.root];
-      while (stack.length) {
-        const n = stack.pop()!;
+      for (const n of pyNodesInStackOrder(ctx.view.root, ['subscript'])) {
         if (n.type === 'subscript') {
           const value = n.childForFieldName('value');
           const q = value ? flow.qualName(value) : '';
           if (value && PY_NAMESPACES.test(value.type === 'call' ? value.text.replace(/\s+/g, '') : q)) report(n.childForFieldName('subscript'), `${value.text}[...]`);
         }
-        for (const c of kids(n)) stack.push(c);
       }
     },
     js(ctx) {

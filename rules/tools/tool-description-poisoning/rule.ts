@@ -4,6 +4,8 @@ import { getValue } from '../../../server/src/analyzers/data';
 import { contentRange, schemaDescriptions, toolDefinitions, valueOffsets } from '../../../server/src/analyzers/data/toolConfig';
 import type { DataNode } from '../../../server/src/engine/views';
 import { defineRule } from '../../../server/src/engine/rule';
+import { jsWalkKeys } from '../../../server/src/analyzers/js/calls';
+import { pyNodesInOrder } from '../../../server/src/analyzers/python/calls';
 
 /** What a description hides, with a bounded pattern for each shape (no unbounded `.*`). */
 interface Hit { from: number; to: number; what: string }
@@ -131,9 +133,8 @@ export default defineRule({
             scanString(nameArg?.text.replace(/^['"]|['"]$/g, '') ?? name, descriptionKeyword(n));
           }
         }
-        for (const c of n.namedChildren) if (c) visit(c);
       };
-      visit(ctx.view.root);
+      for (const n of pyNodesInOrder(ctx.view.root, ['decorated_definition', 'call'])) visit(n);
     },
     js(ctx) {
       const text = ctx.view.text;
@@ -180,14 +181,8 @@ export default defineRule({
           const hasSchema = ['inputSchema', 'input_schema', 'parameters', 'execute'].some((k) => propOf(n, k));
           if (desc && hasSchema) scanString(nameOf(propOf(n, 'name'), 'tool'), desc);
         }
-        for (const key of Object.keys(n) as (keyof typeof n)[]) {
-          if (key === 'parent') continue;
-          const v = n[key] as unknown;
-          if (Array.isArray(v)) for (const c of v) { if (c && typeof c === 'object' && typeof (c as TSESTree.Node).type === 'string') visit(c as TSESTree.Node); }
-          else if (v && typeof v === 'object' && typeof (v as TSESTree.Node).type === 'string') visit(v as TSESTree.Node);
-        }
       };
-      visit(ctx.view.ast);
+      jsWalkKeys(ctx.view.ast, (n) => visit(n));
     },
   },
 });

@@ -4,6 +4,8 @@ import { getProp, getValue } from '../../../server/src/analyzers/data';
 import { identifierWords, toolDefinitions } from '../../../server/src/analyzers/data/toolConfig';
 import type { DataNode, DataProperty } from '../../../server/src/engine/views';
 import { defineRule } from '../../../server/src/engine/rule';
+import { jsWalkKeys } from '../../../server/src/analyzers/js/calls';
+import { pyNodesInOrder } from '../../../server/src/analyzers/python/calls';
 
 type Kind = 'command' | 'code' | 'sql' | 'url' | 'path';
 
@@ -144,9 +146,8 @@ export default defineRule({
             }
           }
         }
-        for (const c of n.namedChildren) if (c) visit(c);
       };
-      visit(ctx.view.root);
+      for (const n of pyNodesInOrder(ctx.view.root, ['decorated_definition'])) visit(n);
     },
 
     js(ctx) {
@@ -210,14 +211,8 @@ export default defineRule({
             checkShape(shapeOf(propOf(args[0], 'inputSchema') ?? propOf(args[0], 'parameters')), tool, literal(propOf(args[0], 'description')));
           }
         }
-        for (const key of Object.keys(n) as (keyof typeof n)[]) {
-          if (key === 'parent') continue;
-          const v = n[key] as unknown;
-          if (Array.isArray(v)) { for (const c of v) if (c && typeof c === 'object' && typeof (c as TSESTree.Node).type === 'string') visit(c as TSESTree.Node, n); }
-          else if (v && typeof v === 'object' && typeof (v as TSESTree.Node).type === 'string') visit(v as TSESTree.Node, n);
-        }
       };
-      visit(ctx.view.ast, undefined);
+      jsWalkKeys(ctx.view.ast, (n, parent) => visit(n, parent));
     },
   },
 });

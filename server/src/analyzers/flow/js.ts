@@ -65,8 +65,25 @@ export function jsFlow(view: JsView): JsFlow {
 
 const SKIP_KEYS = new Set(['parent', 'range', 'loc', 'typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'decorators']);
 
-/** Child nodes in source order. */
+/**
+ * Children of a node, computed once and kept on the node under a symbol (invisible to Object.keys, for-in and
+ * JSON): the flow walks and several rules each visit every node, and finding a node's children (its keys, then
+ * a sort) was the cost of a walk. A WeakMap lookup per visit cost nearly as much as recomputing.
+ */
+const CHILDREN = Symbol('aisec.children');
+
+/** Child nodes in source order (a shared array: read it, do not change it). */
 export function jsChildren(n: N): N[] {
+  const holder = n as unknown as { [CHILDREN]?: N[] };
+  let out = holder[CHILDREN];
+  if (!out) {
+    out = computeChildren(n);
+    holder[CHILDREN] = out;
+  }
+  return out;
+}
+
+function computeChildren(n: N): N[] {
   const out: N[] = [];
   for (const key of Object.keys(n)) {
     if (SKIP_KEYS.has(key)) continue;
@@ -122,18 +139,44 @@ class JsFlowBuilder {
   private readonly properties: TSESTree.Property[] = [];
   private readonly parents = new Map<N, N>();
   private changed = false;
+  /** Walk number, the walk that recorded each read, and whether this walk used a read recorded by an earlier one. */
+  private pass = 0;
+  private readonly readPass = new Map<N, number>();
+  private staleRead = false;
+  /** Set once collect() is done (it resolves names while it still gathers imports). */
+  private qualNames: Map<N, string> | undefined;
+  /** Set once build() is done: evalExpr results by node. */
+  private memo: Map<N, Taint | undefined> | undefined;
 
   constructor(private readonly program: TSESTree.Program, private readonly text: string) {}
 
   build(): JsFlow {
     this.collect(this.program);
+    // imports are complete: from here on a node's qualified name never changes
+    this.qualNames = new Map();
+    let settled = false;
     for (let round = 0; round < 3; round++) {
       this.changed = false;
+      this.pass++;
+      this.staleRead = false;
+      const summariesBefore = new Map(this.summaries);
       this.walkProgram();
-      if (!this.changed) break;
+      if (!this.changed) {
+        // the recording pass (reads cleared, same summaries) would compute exactly what this round did, unless
+        // this round consulted a read left over from an earlier round: then it is not needed (see flow/python.ts)
+        settled = !this.staleRead && sameSummaries(summariesBefore, this.summaries);
+        break;
+      }
     }
-    this.reads.clear();
-    this.walkProgram();
+    if (settled) {
+      for (const n of [...this.reads.keys()]) if (this.readPass.get(n) !== this.pass) this.reads.delete(n);
+    } else {
+      this.pass++;
+      this.reads.clear();
+      this.walkProgram();
+    }
+    // the state is final: rules ask for the same expressions again and again
+    this.memo = new Map();
     return {
       taintOf: (n) => this.evalExpr(n),
       reaches: (n, kind, ctx) => reaches(this.evalExpr(n), kind, ctx),
@@ -206,6 +249,17 @@ class JsFlowBuilder {
   }
 
   qualName(n: N): string {
+    const cache = this.qualNames;
+    if (!cache) return this.computeQualName(n);
+    let q = cache.get(n);
+    if (q === undefined) {
+      q = this.computeQualName(n);
+      cache.set(n, q);
+    }
+    return q;
+  }
+
+  private computeQualName(n: N): string {
     const u = unwrap(n);
     switch (u.type) {
       case 'Identifier':
@@ -301,13 +355,13 @@ class JsFlowBuilder {
         return;
       }
       case 'Identifier':
-        this.reads.set(n, env.lookup(n.name));
+        this.record(n, env.lookup(n.name));
         return;
       case 'MemberExpression': {
         this.visit(n.object, env, ret);
         if (n.computed) this.visit(n.property, env, ret);
         const key = memberKey(n);
-        if (key && env.has(key)) this.reads.set(n, env.lookup(key));
+        if (key && env.has(key)) this.record(n, env.lookup(key));
         return;
       }
       case 'Property': {
@@ -338,6 +392,16 @@ class JsFlowBuilder {
       default:
         for (const c of jsChildren(n)) this.visit(c, env, ret);
     }
+  }
+
+  private record(n: N, t: Taint | undefined): void {
+    this.reads.set(n, t);
+    this.readPass.set(n, this.pass);
+  }
+
+  private recorded(n: N): Taint | undefined {
+    if (this.readPass.get(n) !== this.pass) this.staleRead = true;
+    return this.reads.get(n);
   }
 
   private bindTaint(target: N, t: Taint | undefined, env: Env): void {
@@ -376,12 +440,21 @@ class JsFlowBuilder {
 
   evalExpr(n0: N | null | undefined): Taint | undefined {
     if (!n0) return undefined;
+    const memo = this.memo;
+    if (!memo) return this.computeExpr(n0);
+    if (memo.has(n0)) return memo.get(n0);
+    const t = this.computeExpr(n0);
+    memo.set(n0, t);
+    return t;
+  }
+
+  private computeExpr(n0: N): Taint | undefined {
     const n = unwrap(n0);
     switch (n.type) {
       case 'Identifier':
-        return this.reads.get(n);
+        return this.reads.has(n) ? this.recorded(n) : undefined;
       case 'MemberExpression': {
-        if (this.reads.has(n)) return this.reads.get(n);
+        if (this.reads.has(n)) return this.recorded(n);
         const prop = !n.computed && n.property.type === 'Identifier' ? n.property.name : '';
         const obj = unwrap(n.object);
         const objText = obj.type === 'Identifier' ? obj.name : obj.type === 'MemberExpression' ? memberKey(obj) ?? '' : '';
@@ -617,7 +690,7 @@ class JsFlowBuilder {
   private modelSource(n: TSESTree.CallExpression, callee: N, q: string): Taint | undefined {
     const plain = q.replace(/\(\)/g, '').replace(/^new /, '');
     for (const s of JS_MODEL_CALL_SUFFIXES) if (plain === s || plain.endsWith(`.${s}`)) return src(MODEL, n, describe(this.text.slice(n.range[0], n.range[1])));
-    for (const [mod, names] of Object.entries(JS_MODEL_FUNCTIONS)) for (const name of names) if (plain === `${mod}.${name}`) return src(MODEL, n, describe(this.text.slice(n.range[0], n.range[1])));
+    if (JS_MODEL_FULL_NAMES.has(plain)) return src(MODEL, n, describe(this.text.slice(n.range[0], n.range[1])));
     if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && JS_MODEL_METHODS.has(callee.property.name)) {
       const obj = unwrap(callee.object);
       const name = obj.type === 'Identifier' ? obj.name : obj.type === 'MemberExpression' && !obj.computed && obj.property.type === 'Identifier' ? obj.property.name : '';
@@ -627,12 +700,27 @@ class JsFlowBuilder {
   }
 }
 
+/** Same names, each with the same taint (or the same absence of one). */
+function sameSummaries(a: Map<string, Taint | undefined>, b: Map<string, Taint | undefined>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [name, x] of a) {
+    if (!b.has(name)) return false;
+    const y = b.get(name);
+    if (x === y) continue;
+    if (!x || !y || x.kinds !== y.kinds || x.sanitized !== y.sanitized || x.origin !== y.origin || x.originStart !== y.originStart) return false;
+  }
+  return true;
+}
+
 function src(kind: number, n: N, origin?: string): Taint {
   return { kinds: kind, sanitized: 0, origin: origin ?? 'model call', originStart: n.range[0] };
 }
 
 /** A URL literal prefix that fixes scheme and host (`https://api.example.com/...`) or a same-origin path. */
 const FIXED_ORIGIN = /^([a-z][a-z0-9+.-]*:\/\/[^/?#{}$]+[/?#]|\/(?!\/))/i;
+
+/** JS_MODEL_FUNCTIONS as full names (the table is constant). */
+const JS_MODEL_FULL_NAMES = new Set(Object.entries(JS_MODEL_FUNCTIONS).flatMap(([mod, names]) => names.map((name) => `${mod}.${name}`)));
 
 function normalizeModule(m: string): string {
   return m.replace(/^node:/, '');

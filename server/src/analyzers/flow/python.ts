@@ -59,8 +59,9 @@ export function pythonFlow(view: PythonView): PyFlow {
   return f;
 }
 
+/** Named children (the mirror's cached array: read it, do not change it). */
 export function kids(n: Node): Node[] {
-  return n.namedChildren.filter((c): c is Node => !!c);
+  return n.namedChildren;
 }
 
 /** `f(a, b=1)` -> positional args and keyword args. */
@@ -147,19 +148,42 @@ class PythonFlowBuilder {
   private readonly calls: Node[] = [];
   private readonly functions: { node: Node; env: Env }[] = [];
   private changed = false;
+  /** Walk number, the walk that recorded each read, and whether this walk used a read recorded by an earlier one. */
+  private pass = 0;
+  private readonly readPass = new Map<number, number>();
+  private staleRead = false;
+  /** Set once build() is done: evalExpr results by node id. */
+  private memo: Map<number, Taint | undefined> | undefined;
 
   constructor(private readonly root: Node) {}
 
   build(): PyFlow {
     this.collect(this.root);
     // summaries first (helpers calling helpers: a few rounds), then the recording pass
+    let settled = false;
     for (let round = 0; round < 3; round++) {
       this.changed = false;
+      this.pass++;
+      this.staleRead = false;
+      const summariesBefore = new Map(this.summaries);
+      const modelObjectsBefore = this.modelObjects.size;
       this.walkModule();
-      if (!this.changed) break;
+      if (!this.changed) {
+        // the recording pass (reads cleared, same summaries and model objects) would compute exactly what this
+        // round did, unless this round consulted a read left over from an earlier round: then it is not needed
+        settled = !this.staleRead && this.modelObjects.size === modelObjectsBefore && sameSummaries(summariesBefore, this.summaries);
+        break;
+      }
     }
-    this.reads.clear();
-    this.walkModule();
+    if (settled) {
+      for (const id of [...this.reads.keys()]) if (this.readPass.get(id) !== this.pass) this.reads.delete(id);
+    } else {
+      this.pass++;
+      this.reads.clear();
+      this.walkModule();
+    }
+    // the state is final: rules ask for the same expressions again and again
+    this.memo = new Map();
     return {
       taintOf: (n) => this.evalExpr(n),
       reaches: (n, kind, ctx) => reaches(this.evalExpr(n), kind, ctx),
@@ -206,7 +230,19 @@ class PythonFlowBuilder {
     this.calls.push(...calls);
   }
 
+  /** qualName by node id: imports are fixed once collect() has run, so a node's name never changes. */
+  private readonly qualNames: (string | undefined)[] = [];
+
   qualName(n: Node): string {
+    let q = this.qualNames[n.id];
+    if (q === undefined) {
+      q = this.computeQualName(n);
+      this.qualNames[n.id] = q;
+    }
+    return q;
+  }
+
+  private computeQualName(n: Node): string {
     switch (n.type) {
       case 'identifier':
         return this.imports.get(n.text) ?? n.text;
@@ -364,13 +400,13 @@ class PythonFlowBuilder {
         return;
       }
       case 'identifier':
-        this.reads.set(n.id, env.lookup(n.text));
+        this.record(n.id, env.lookup(n.text));
         return;
       case 'attribute': {
         const obj = n.childForFieldName('object');
         if (obj) this.visit(obj, env, ret);
         const key = dottedKey(n);
-        if (key && env.has(key)) this.reads.set(n.id, env.lookup(key));
+        if (key && env.has(key)) this.record(n.id, env.lookup(key));
         return;
       }
       case 'keyword_argument': {
@@ -408,6 +444,16 @@ class PythonFlowBuilder {
       default:
         for (const c of kids(n)) this.visit(c, env, ret);
     }
+  }
+
+  private record(id: number, t: Taint | undefined): void {
+    this.reads.set(id, t);
+    this.readPass.set(id, this.pass);
+  }
+
+  private recorded(id: number): Taint | undefined {
+    if (this.readPass.get(id) !== this.pass) this.staleRead = true;
+    return this.reads.get(id);
   }
 
   /** Reads inside an assignment target (`d[key] = ...`, `obj.attr = ...`). */
@@ -471,15 +517,24 @@ class PythonFlowBuilder {
 
   evalExpr(n: Node | null | undefined): Taint | undefined {
     if (!n) return undefined;
+    const memo = this.memo;
+    if (!memo) return this.computeExpr(n);
+    if (memo.has(n.id)) return memo.get(n.id);
+    const t = this.computeExpr(n);
+    memo.set(n.id, t);
+    return t;
+  }
+
+  private computeExpr(n: Node): Taint | undefined {
     switch (n.type) {
       case 'identifier': {
-        if (this.reads.has(n.id)) return this.reads.get(n.id);
+        if (this.reads.has(n.id)) return this.recorded(n.id);
         const q = this.qualName(n);
         if (PY_INPUT_READS.has(q)) return src(INPUT, n);
         return undefined;
       }
       case 'attribute': {
-        if (this.reads.has(n.id)) return this.reads.get(n.id);
+        if (this.reads.has(n.id)) return this.recorded(n.id);
         const obj = n.childForFieldName('object');
         const attr = n.childForFieldName('attribute')?.text ?? '';
         if (obj && REQUEST_NAMES.test(obj.text) && PY_REQUEST_ATTRS.has(attr)) return src(INPUT, n);
@@ -589,14 +644,11 @@ class PythonFlowBuilder {
 
   /** Is this call a model invocation? */
   private modelSource(n: Node, fn: Node, q: string): Taint | undefined {
-    const plain = q.replace(/\(\)/g, '');
-    for (const suffix of PY_MODEL_CALL_SUFFIXES) {
-      const s = suffix.replace(/\(\)/g, '');
+    const plain = stripCall(q);
+    for (const s of MODEL_SUFFIXES) {
       if (plain === s || plain.endsWith(`.${s}`)) return src(MODEL, n);
     }
-    for (const [mod, names] of Object.entries(PY_MODEL_FUNCTIONS)) {
-      for (const name of names) if (q === `${mod}.${name}`) return src(MODEL, n);
-    }
+    if (MODEL_FUNCTIONS.has(q)) return src(MODEL, n);
     if (fn.type === 'identifier' && this.modelObjects.has(fn.text)) return src(MODEL, n);
     if (fn.type === 'attribute') {
       const recv = fn.childForFieldName('object');
@@ -771,6 +823,18 @@ class PythonFlowBuilder {
   }
 }
 
+/** Same names, each with the same taint (or the same absence of one). */
+function sameSummaries(a: Map<string, Taint | undefined>, b: Map<string, Taint | undefined>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [name, x] of a) {
+    if (!b.has(name)) return false;
+    const y = b.get(name);
+    if (x === y) continue;
+    if (!x || !y || x.kinds !== y.kinds || x.sanitized !== y.sanitized || x.origin !== y.origin || x.originStart !== y.originStart) return false;
+  }
+  return true;
+}
+
 function src(kind: number, n: Node): Taint {
   return { kinds: kind, sanitized: 0, origin: describe(n.text), originStart: n.startIndex };
 }
@@ -793,8 +857,12 @@ function isToolCallArguments(obj: Node, attr: string): boolean {
 }
 
 function stripCall(q: string): string {
-  return q.replace(/\(\)/g, '');
+  return q.includes('()') ? q.replace(/\(\)/g, '') : q;
 }
+
+/** PY_MODEL_CALL_SUFFIXES with call markers removed, and PY_MODEL_FUNCTIONS as full names (tables are constant). */
+const MODEL_SUFFIXES = PY_MODEL_CALL_SUFFIXES.map((x) => x.replace(/\(\)/g, ''));
+const MODEL_FUNCTIONS = new Set(Object.entries(PY_MODEL_FUNCTIONS).flatMap(([mod, names]) => names.map((name) => `${mod}.${name}`)));
 
 function isSequence(n: Node): boolean {
   return n.type === 'pattern_list' || n.type === 'tuple_pattern' || n.type === 'tuple' || n.type === 'expression_list' || n.type === 'list_pattern';

@@ -7,8 +7,33 @@ import { jsChildren } from '../flow';
 
 type N = TSESTree.Node;
 
+/** A whole program in walk order (nodes and their parents), computed once per AST: most walks start there. */
+const programOrder = new WeakMap<N, { nodes: N[]; parents: (N | undefined)[] }>();
+
+function orderOf(program: N): { nodes: N[]; parents: (N | undefined)[] } {
+  let o = programOrder.get(program);
+  if (!o) {
+    o = { nodes: [], parents: [] };
+    const stack: [N, N | undefined][] = [[program, undefined]];
+    while (stack.length) {
+      const [n, p] = stack.pop()!;
+      o.nodes.push(n);
+      o.parents.push(p);
+      const cs = jsChildren(n);
+      for (let i = cs.length - 1; i >= 0; i--) stack.push([cs[i], n]);
+    }
+    programOrder.set(program, o);
+  }
+  return o;
+}
+
 /** Visit every node in source order with its parent. */
 export function jsWalk(root: N, visit: (node: N, parent: N | undefined) => void): void {
+  if (root.type === 'Program') {
+    const { nodes, parents } = orderOf(root);
+    for (let i = 0; i < nodes.length; i++) visit(nodes[i], parents[i]);
+    return;
+  }
   const stack: [N, N | undefined][] = [[root, undefined]];
   while (stack.length) {
     const [n, p] = stack.pop()!;
@@ -19,7 +44,18 @@ export function jsWalk(root: N, visit: (node: N, parent: N | undefined) => void)
 }
 
 /** Module specifiers the file imports or requires. */
+const importedModules = new WeakMap<N, string[]>();
+
 export function jsImportedModules(program: TSESTree.Program): string[] {
+  let known = importedModules.get(program);
+  if (!known) {
+    known = collectImportedModules(program);
+    importedModules.set(program, known);
+  }
+  return known.slice();
+}
+
+function collectImportedModules(program: TSESTree.Program): string[] {
   const out: string[] = [];
   jsWalk(program, (n) => {
     if (n.type === 'ImportDeclaration') out.push(String(n.source.value));
@@ -41,4 +77,42 @@ export function jsMemberName(m: TSESTree.MemberExpression): string | undefined {
 export function jsBool(n: N | undefined | null): boolean | undefined {
   if (n && n.type === 'Literal' && typeof n.value === 'boolean') return n.value;
   return undefined;
+}
+
+/** Every node in the order of a recursive walk over `Object.keys` (all keys but `parent`, so type annotations and decorators too), with parents. */
+const keyOrder = new WeakMap<N, { nodes: N[]; parents: (N | undefined)[] }>();
+
+function keyOrderOf(root: N): { nodes: N[]; parents: (N | undefined)[] } {
+  const o = { nodes: [] as N[], parents: [] as (N | undefined)[] };
+  const stack: [N, N | undefined][] = [[root, undefined]];
+  const kids: N[] = [];
+  while (stack.length) {
+    const [n, p] = stack.pop()!;
+    o.nodes.push(n);
+    o.parents.push(p);
+    kids.length = 0;
+    for (const key of Object.keys(n)) {
+      if (key === 'parent') continue;
+      const v = (n as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(v)) {
+        for (const c of v) if (c && typeof c === 'object' && typeof (c as N).type === 'string') kids.push(c as N);
+      } else if (v && typeof v === 'object' && typeof (v as N).type === 'string') kids.push(v as N);
+    }
+    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], n]);
+  }
+  return o;
+}
+
+/**
+ * Visit every node, parent first, children in `Object.keys` order, with its parent: the same order as the
+ * recursive key walks some rules had of their own; a whole program is listed once per AST and shared.
+ */
+export function jsWalkKeys(root: N, visit: (node: N, parent: N | undefined) => void): void {
+  let o = root.type === 'Program' ? keyOrder.get(root) : undefined;
+  if (!o) {
+    o = keyOrderOf(root);
+    if (root.type === 'Program') keyOrder.set(root, o);
+  }
+  const { nodes, parents } = o;
+  for (let i = 0; i < nodes.length; i++) visit(nodes[i], parents[i]);
 }

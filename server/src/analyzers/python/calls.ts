@@ -61,3 +61,34 @@ export function pyDictPairs(dict: PyNode): { key: PyNode; value: PyNode; pair: P
   }
   return out;
 }
+
+/**
+ * Nodes of the given type(s) under and including `root`, in the order of the classic rule walk
+ * `stack = [root]; while (stack.length) { n = stack.pop(); ...; for (c of n.namedChildren) stack.push(c) }`:
+ * a node before its descendants, siblings right to left. Rules that keep "last one seen wins" maps from such a
+ * walk get the same answers without walking the whole tree (the per-tree type index finds the nodes).
+ */
+export function pyNodesInStackOrder(root: PyNode, type: string | string[]): PyNode[] {
+  const types = Array.isArray(type) ? type : [type];
+  const out = root.descendantsOfType(types);
+  if (types.includes(root.type)) out.unshift(root);
+  // the walk only follows named children; tree-sitter's anonymous nodes are leaves, so every named node is reached
+  const named = out.filter((n) => n === root || n.isNamed);
+  // preorder ids: u is an ancestor of v when v.id is in (u.id, u.lastId]; otherwise the later subtree comes first
+  return named.sort((u, v) => {
+    if (v.id > u.id && v.id <= u.lastId) return -1;
+    if (u.id > v.id && u.id <= v.lastId) return 1;
+    return v.id - u.id;
+  });
+}
+
+/**
+ * Nodes of the given type(s) under and including `root`, in the order of a recursive walk over named children
+ * (preorder, source order): the order of `visit(n) { ...; for (c of n.namedChildren) visit(c) }`.
+ */
+export function pyNodesInOrder(root: PyNode, type: string | string[]): PyNode[] {
+  const types = Array.isArray(type) ? type : [type];
+  const out = root.descendantsOfType(types).filter((n) => n.isNamed);
+  if (types.includes(root.type)) out.unshift(root);
+  return out;
+}

@@ -6,13 +6,53 @@
  */
 import type { Tree, TreeCursor } from 'web-tree-sitter';
 
+/**
+ * Shared by every node of one mirrored tree: the nodes in preorder (a node's id is its index) and, built on
+ * first use, the nodes of each type in preorder, so `descendantsOfType` is a binary search, not a walk.
+ */
+class TreeIndex {
+  readonly nodes: PyNode[] = [];
+  private byType?: Map<string, PyNode[]>;
+  constructor(readonly source: string) {}
+  ofType(type: string): PyNode[] | undefined {
+    if (!this.byType) {
+      const m = new Map<string, PyNode[]>();
+      for (const n of this.nodes) {
+        const list = m.get(n.type);
+        if (list) list.push(n);
+        else m.set(n.type, [n]);
+      }
+      this.byType = m;
+    }
+    return this.byType.get(type);
+  }
+}
+
+/** First index in `list` (sorted by id) whose id is >= `id`. */
+function lowerBound(list: PyNode[], id: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid].id < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The children of every leaf (most nodes): one frozen array instead of an empty one per node. */
+const NO_CHILDREN: PyNode[] = Object.freeze([]) as unknown as PyNode[];
+
 export class PyNode {
-  children: PyNode[] = [];
+  children: PyNode[] = NO_CHILDREN;
   parent: PyNode | null = null;
   /** Field name of this node in its parent (e.g. "function", "arguments"), if any. */
   field: string | null = null;
   hasError = false;
-  private named?: PyNode[];
+  /** Id of the last node of this subtree (ids are preorder): descendants have ids in (id, lastId]. */
+  lastId: number;
+  private named?: PyNode[] = undefined;
+  private cachedText?: string = undefined;
   constructor(
     readonly id: number,
     readonly type: string,
@@ -20,16 +60,18 @@ export class PyNode {
     readonly endIndex: number,
     readonly isNamed: boolean,
     readonly isMissing: boolean,
-    private readonly source: string,
-  ) {}
+    private readonly index: TreeIndex,
+  ) {
+    this.lastId = id;
+  }
   get text(): string {
-    return this.source.slice(this.startIndex, this.endIndex);
+    return (this.cachedText ??= this.index.source.slice(this.startIndex, this.endIndex));
   }
   get isError(): boolean {
     return this.type === 'ERROR';
   }
   get namedChildren(): PyNode[] {
-    return (this.named ??= this.children.filter((c) => c.isNamed));
+    return (this.named ??= this.children.length === 0 ? NO_CHILDREN : this.children.filter((c) => c.isNamed));
   }
   get childCount(): number {
     return this.children.length;
@@ -54,7 +96,8 @@ export class PyNode {
     return n[n.length - 1] ?? null;
   }
   childForFieldName(name: string): PyNode | null {
-    for (const c of this.children) if (c.field === name) return c;
+    const cs = this.children;
+    for (let i = 0; i < cs.length; i++) if (cs[i].field === name) return cs[i];
     return null;
   }
   childrenForFieldName(name: string): PyNode[] {
@@ -79,39 +122,68 @@ export class PyNode {
     for (let i = sibs.indexOf(this) - 1; i >= 0; i--) if (sibs[i].isNamed) return sibs[i];
     return null;
   }
+  /** Descendants (not this node) of the given type(s), in source order (preorder); a fresh array. */
   descendantsOfType(type: string | string[]): PyNode[] {
     const types = Array.isArray(type) ? type : [type];
-    const out: PyNode[] = [];
-    const stack: PyNode[] = [...this.children].reverse();
-    while (stack.length) {
-      const n = stack.pop()!;
-      if (types.includes(n.type)) out.push(n);
-      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+    let out: PyNode[] = [];
+    let parts = 0;
+    const seen: string[] = [];
+    for (const t of types) {
+      if (seen.includes(t)) continue;
+      seen.push(t);
+      const list = this.index.ofType(t);
+      if (!list) continue;
+      const from = lowerBound(list, this.id + 1);
+      const to = lowerBound(list, this.lastId + 1);
+      if (from >= to) continue;
+      if (parts++ === 0) out = list.slice(from, to);
+      else for (let i = from; i < to; i++) out.push(list[i]);
     }
+    if (parts > 1) out.sort((a, b) => a.id - b.id);
     return out;
   }
+}
+
+const interned = new WeakMap<readonly (string | null)[], string[]>();
+
+/**
+ * The language's node type (or field) names as internalized strings. web-tree-sitter decodes them from wasm memory,
+ * so they are not internalized, and every `n.type === 'call'` in the analyzers would compare characters
+ * instead of pointers. A property key is always internalized: round-trip each name through one.
+ */
+function internedTypes(types: readonly (string | null)[]): string[] {
+  let out = interned.get(types);
+  if (!out) {
+    out = types.map((t) => (typeof t === 'string' ? Object.keys({ [t]: 0 })[0] ?? t : t)) as string[];
+    interned.set(types, out);
+  }
+  return out;
 }
 
 /** Mirror the whole tree. Depth is bounded by the cursor walk (no recursion), so deep nesting cannot overflow. */
 export function mirrorTree(tree: Tree, source: string): PyNode {
   const cursor: TreeCursor = tree.walk();
   // numeric ids + the language's tables: decoding a type or field string from wasm memory per node is the cost
-  const types = tree.language.types;
-  const fields = tree.language.fields;
-  const namedByType = new Map<number, boolean>();
+  const types = internedTypes(tree.language.types);
+  const fields = internedTypes(tree.language.fields as readonly string[]);
+  const namedByType: (boolean | undefined)[] = [];
+  const index = new TreeIndex(source);
+  const nodes = index.nodes;
   let nextId = 0;
   const make = (c: TreeCursor) => {
     const typeId = c.nodeTypeId;
     const type = types[typeId] ?? c.nodeType;
-    let named = namedByType.get(typeId);
+    let named = namedByType[typeId];
     if (named === undefined) {
       named = c.nodeIsNamed;
-      if (type !== 'ERROR') namedByType.set(typeId, named);
+      if (type !== 'ERROR') namedByType[typeId] = named;
     }
     const start = c.startIndex;
     const end = c.endIndex;
     // MISSING nodes are zero-width: only those need the extra call
-    return new PyNode(nextId++, type, start, end, named, start === end && type !== 'ERROR' && c.nodeIsMissing, source);
+    const node = new PyNode(nextId++, type, start, end, named, start === end && type !== 'ERROR' && c.nodeIsMissing, index);
+    nodes.push(node);
+    return node;
   };
   const fieldOf = (c: TreeCursor) => {
     const id = c.currentFieldId;
@@ -120,6 +192,7 @@ export function mirrorTree(tree: Tree, source: string): PyNode {
   const root = make(cursor);
   let current = root;
   const finish = (n: PyNode) => {
+    n.lastId = nextId - 1;
     if (n.type === 'ERROR' || n.isMissing) n.hasError = true;
     if (n.hasError && n.parent) n.parent.hasError = true;
   };
@@ -128,7 +201,7 @@ export function mirrorTree(tree: Tree, source: string): PyNode {
       const child = make(cursor);
       child.field = fieldOf(cursor);
       child.parent = current;
-      current.children.push(child);
+      current.children = [child];
       current = child;
       continue;
     }
