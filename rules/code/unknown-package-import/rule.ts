@@ -11,6 +11,7 @@ import {
 } from '../../../server/src/packages';
 import type { Ecosystem } from '../../../server/src/packages';
 import { PYTHON_IMPORT_TO_DIST, PYTHON_NAMESPACE_PACKAGES } from '../../../server/src/packages/pythonImportNames';
+import { own as ownEntry } from '../../../server/src/analyzers/own';
 
 /** Directory names of the file's own path: `src/myapp/core/x.py` may import `myapp` or `core`. */
 function ownFolders(path: string): Set<string> {
@@ -58,7 +59,7 @@ function judge(ctx: RuleContext<BaseView>, eco: Ecosystem, ref: ImportRef): void
   const squat = likelyTyposquat(ref.name, eco);
   if (squat) {
     // the fix only when writing the intended import name is the whole change (same import name as dist, or a known mapping)
-    const mapped = eco === 'npm' || squat.intended in PYTHON_IMPORT_TO_DIST || isPythonStdlib(squat.intended) || !Object.values(PYTHON_IMPORT_TO_DIST).includes(squat.dist);
+    const mapped = eco === 'npm' || ownEntry(PYTHON_IMPORT_TO_DIST, squat.intended) !== undefined || isPythonStdlib(squat.intended) || !Object.values(PYTHON_IMPORT_TO_DIST).includes(squat.dist);
     const fixes: Fix[] = mapped && ctx.view.text.slice(ref.start, ref.end) === ref.name ? [{ title: `Import \`${squat.intended}\` instead`, kind: 'suggestion', edits: [{ start: ref.start, end: ref.end, newText: squat.intended }] }] : [];
     ctx.report({ messageId: 'typosquat', data: { name: ref.name, intended: squat.intended, dist: squat.dist && squat.dist !== squat.intended ? ` (from \`${squat.dist}\`)` : '' }, start: ref.start, end: ref.end, fixes });
     return;

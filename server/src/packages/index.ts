@@ -7,6 +7,7 @@ import type { WorkspacePackages } from '../engine/config';
 import { NODE_BUILTINS, NPM_BY_POPULARITY } from '../data/popular-npm-packages';
 import { PYPI_BY_POPULARITY, PYTHON_STDLIB } from '../data/popular-python-packages';
 import { PYTHON_IMPORT_TO_DIST, PYTHON_NAMESPACE_PACKAGES } from './pythonImportNames';
+import { own } from '../analyzers/own';
 
 export type Ecosystem = 'python' | 'npm';
 
@@ -149,11 +150,23 @@ export interface Typosquat {
  * For Python, `name` is an import name (or a distribution name with `pythonDist`).
  */
 export function likelyTyposquat(name: string, eco: Ecosystem, opts: { pythonDist?: boolean } = {}): Typosquat | undefined {
+  // the same imports recur in every file of a workspace: remember the (pure) answer per name
+  const memoKey = `${eco}\u0000${opts.pythonDist ? 1 : 0}\u0000${name}`;
+  if (typosquatMemo.has(memoKey)) return typosquatMemo.get(memoKey);
+  const answer = computeTyposquat(name, eco, opts);
+  if (typosquatMemo.size > 50_000) typosquatMemo.clear();
+  typosquatMemo.set(memoKey, answer);
+  return answer;
+}
+
+const typosquatMemo = new Map<string, Typosquat | undefined>();
+
+function computeTyposquat(name: string, eco: Ecosystem, opts: { pythonDist?: boolean }): Typosquat | undefined {
   if (eco === 'python') {
     const idx = pythonIndex();
     const key = opts.pythonDist ? normalizePython(name).replace(/-/g, '_') : name.toLowerCase().replace(/[-.]/g, '_');
     if (idx.known.has(normalizePython(name)) || isPythonStdlib(name)) return undefined;
-    if (!opts.pythonDist && (name in PYTHON_IMPORT_TO_DIST || PYTHON_NAMESPACE_PACKAGES.has(name))) return undefined;
+    if (!opts.pythonDist && (Object.prototype.hasOwnProperty.call(PYTHON_IMPORT_TO_DIST, name) || PYTHON_NAMESPACE_PACKAGES.has(name))) return undefined;
     return closest(key, idx.targets.filter((t) => !opts.pythonDist || t.dist), opts.pythonDist ? 'dist' : 'name');
   }
   const idx = npmIdx();
@@ -187,7 +200,7 @@ export function pythonDistsForImport(dotted: string): string[] {
   const parts = dotted.split('.');
   const out: string[] = [];
   for (let i = parts.length; i >= 1; i--) {
-    const d = PYTHON_IMPORT_TO_DIST[parts.slice(0, i).join('.')];
+    const d = own(PYTHON_IMPORT_TO_DIST, parts.slice(0, i).join('.'));
     if (d) out.push(d);
   }
   out.push(normalizePython(parts[0]));
