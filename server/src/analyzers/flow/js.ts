@@ -14,7 +14,7 @@ import {
   IMAGE_SANITIZER_OPTIONS, imageSafeOptions, JS_ITERATION_METHODS,
 } from './tables';
 import type { SinkContext, SourceKind, Taint } from './taint';
-import { CTX, INPUT, MODEL, PATH_NORMALIZED, TOOL, describe, join, joinAll, reaches, renderMarkdown, sanitize } from './taint';
+import { expandDerived, CTX, INPUT, MODEL, PATH_NORMALIZED, TOOL, describe, join, joinAll, reaches, renderMarkdown, sanitize } from './taint';
 import { own } from '../own';
 
 type N = TSESTree.Node;
@@ -605,7 +605,7 @@ class JsFlowBuilder {
     const c = unwrap(cond);
     const guard = (e: N | undefined, contexts: number, needsNormalized = false): void => {
       if (!e) return;
-      for (const key of this.expandDerived(this.guardKeys(e, env), env)) {
+      for (const key of expandDerived(this.guardKeys(e, env), env)) {
         const t = env.lookup(key);
         if (!t || (needsNormalized && !(t.sanitized & PATH_NORMALIZED))) continue;
         env.vars.set(key, sanitize(t, contexts));
@@ -671,21 +671,6 @@ class JsFlowBuilder {
     }
   }
 
-  private expandDerived(keys: string[], env: Env): string[] {
-    const out = new Set(keys);
-    for (let depth = 0; depth < 3; depth++) {
-      for (const k of [...out]) {
-        for (let x: Env | undefined = env; x; x = x.parent) {
-          const from = x.derived.get(k);
-          if (from) {
-            for (const f of from) out.add(f);
-            break;
-          }
-        }
-      }
-    }
-    return [...out];
-  }
 
   private modelSource(n: TSESTree.CallExpression, callee: N, q: string): Taint | undefined {
     const plain = q.replace(/\(\)/g, '').replace(/^new /, '');

@@ -19,7 +19,7 @@ import {
   PY_MARKDOWN_RENDERERS, MARKDOWN_METHODS, MARKDOWN_RECEIVER, MARKDOWN_IMAGE_STRIPPER, MARKDOWN_STRIPPED, IMAGE_SANITIZER_OPTIONS, imageSafeOptions,
 } from './tables';
 import type { SinkContext, SourceKind, Taint } from './taint';
-import { CTX, INPUT, MODEL, PATH_NORMALIZED, TOOL, describe, join, joinAll, reaches, renderMarkdown, sanitize } from './taint';
+import { expandDerived, CTX, INPUT, MODEL, PATH_NORMALIZED, TOOL, describe, join, joinAll, reaches, renderMarkdown, sanitize } from './taint';
 import { own } from '../own';
 
 export interface PyFlow {
@@ -694,7 +694,7 @@ class PythonFlowBuilder {
   private applyGuards(cond: Node, env: Env): void {
     const guard = (e: Node | undefined | null, contexts: number, needsNormalized = false): void => {
       if (!e) return;
-      for (const key of this.expandDerived(this.guardKeys(e, env), env)) {
+      for (const key of expandDerived(this.guardKeys(e, env), env)) {
         const t = env.lookup(key);
         if (!t || (needsNormalized && !(t.sanitized & PATH_NORMALIZED))) continue;
         env.vars.set(key, sanitize(t, contexts));
@@ -781,21 +781,6 @@ class PythonFlowBuilder {
     }
   }
 
-  private expandDerived(keys: string[], env: Env): string[] {
-    const out = new Set(keys);
-    for (let depth = 0; depth < 3; depth++) {
-      for (const k of [...out]) {
-        for (let e: Env | undefined = env; e; e = e.parent) {
-          const from = e.derived.get(k);
-          if (from) {
-            for (const f of from) out.add(f);
-            break;
-          }
-        }
-      }
-    }
-    return [...out];
-  }
 
   private isModelFactory(value: Node): boolean {
     if (value.type !== 'call') return false;

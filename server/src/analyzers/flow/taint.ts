@@ -93,3 +93,26 @@ export function describe(text: string): string {
   const head = paren > 0 ? `${one.slice(0, paren)}(...)` : one;
   return head.length > 60 ? `${head.slice(0, 57)}...` : head;
 }
+
+/** A scope that records which variables a guarded variable was derived from (`host = urlparse(url).hostname`). */
+export interface DerivingScope {
+  readonly parent?: DerivingScope;
+  readonly derived: Map<string, string[]>;
+}
+
+/** The guarded keys plus what they were derived from, up to three steps back, nearest scope first. */
+export function expandDerived(keys: string[], env: DerivingScope): string[] {
+  const out = new Set(keys);
+  for (let depth = 0; depth < 3; depth++) {
+    for (const k of [...out]) {
+      for (let e: DerivingScope | undefined = env; e; e = e.parent) {
+        const from = e.derived.get(k);
+        if (from) {
+          for (const f of from) out.add(f);
+          break;
+        }
+      }
+    }
+  }
+  return [...out];
+}
