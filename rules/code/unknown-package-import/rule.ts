@@ -40,7 +40,7 @@ const PYTHON2_STDLIB = new Set([
   'cookielib', 'Cookie', 'Tkinter', 'tkMessageBox', 'tkFileDialog', 'ttk', 'commands', 'md5', 'sha', 'sets', 'exceptions', 'thread',
   'dummy_thread', 'SocketServer', 'SimpleHTTPServer', 'BaseHTTPServer', 'CGIHTTPServer', 'xmlrpclib', 'SimpleXMLRPCServer', 'copy_reg',
   'repr', 'UserDict', 'UserList', 'UserString', 'anydbm', 'dbhash', 'whichdb', 'dumbdbm', 'gdbm', 'robotparser', 'popen2', 'new',
-  'mimetools', 'rfc822', 'multifile', 'imputil', 'future_builtins', 'itertools_py2', 'markupbase', 'ntpath2', 'winreg2', 'DocXMLRPCServer',
+  'mimetools', 'rfc822', 'multifile', 'imputil', 'future_builtins', 'markupbase', 'DocXMLRPCServer', 'cdecimal', 'gtk', 'gobject', 'pygtk',
 ]);
 
 function judge(ctx: RuleContext<BaseView>, eco: Ecosystem, ref: ImportRef): void {
