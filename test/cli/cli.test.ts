@@ -520,3 +520,14 @@ describe('cli: aisec', function () {
     });
   });
 });
+
+describe('cli: closed output pipe', () => {
+  it('`aisec rules | head -1` ends quietly instead of crashing with EPIPE', function () {
+    // a shell pipeline closes the read end after one line, as `head` does
+    const { spawnSync } = require('child_process') as typeof import('child_process');
+    const bin = path.join(ROOT, 'bin', 'aisec.js');
+    const r = spawnSync('bash', ['-c', `node ${JSON.stringify(bin)} rules | head -1 >/dev/null; echo "rc=\${PIPESTATUS[0]}" >&2`], { encoding: 'utf8', timeout: 30_000 });
+    assert.doesNotMatch(r.stderr, /EPIPE|Unhandled 'error' event/);
+    assert.match(r.stderr, /rc=0/);
+  });
+});

@@ -226,6 +226,12 @@ function toJson(scan: ScanResult, elapsed: number, config: import('../engine/con
   };
 }
 
+// `aisec rules | head`: a closed pipe ends the output quietly instead of crashing
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
