@@ -5,6 +5,7 @@ import type { Finding, OwaspLlmId, Severity } from '../engine/model';
 import { OWASP_TITLES, owaspPage, policyLink, policyOwner } from '../engine/policy';
 import type { RegisteredRule } from '../engine/rule';
 import type { ScannedFile } from '../workspace/scan';
+import { docsSection } from '../engine/docs';
 
 const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
 const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.0', warning: '5.5', info: '3.0' };
@@ -16,13 +17,6 @@ export interface SarifInput {
   config: EffectiveConfig;
   /** Effective severity per rule, for defaultConfiguration. */
   severityOf: (rule: RegisteredRule) => Severity;
-}
-
-function docsSection(docs: string, heading: string): string {
-  const start = docs.indexOf(`\n## ${heading}\n`);
-  if (start < 0) return '';
-  const end = docs.indexOf('\n## ', start + heading.length + 5);
-  return docs.slice(start + heading.length + 5, end < 0 ? undefined : end).trim();
 }
 
 export function ruleHelpMarkdown(rule: RegisteredRule): string {

@@ -24,7 +24,6 @@ export function formatText(scan: ScanResult, elapsedMs: number, showSuppressed: 
     }
     out.push('');
   }
-  for (const f of scan.files) for (const e of f.result.errors) if (e.kind !== 'rule') continue; else out.push(paint('31', `internal: ${e.message}`));
   if (scan.skipped.length) {
     out.push(paint('2', `skipped ${scan.skipped.length} file(s):`));
     for (const s of scan.skipped.slice(0, 20)) out.push(paint('2', `  ${s.file}: ${s.reason}`));

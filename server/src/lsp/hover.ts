@@ -3,13 +3,7 @@ import type { EffectiveConfig } from '../engine/config';
 import type { Finding } from '../engine/model';
 import { OWASP_TITLES, owaspPage, policyLink, policyOwner } from '../engine/policy';
 import type { RegisteredRule } from '../engine/rule';
-
-export function docsSection(docs: string, heading: string): string {
-  const start = docs.indexOf(`\n## ${heading}\n`);
-  if (start < 0) return '';
-  const end = docs.indexOf('\n## ', start + heading.length + 5);
-  return docs.slice(start + heading.length + 5, end < 0 ? undefined : end).trim();
-}
+import { docsSection } from '../engine/docs';
 
 export function hoverMarkdown(f: Finding, rule: RegisteredRule, config: EffectiveConfig): string {
   const m = rule.meta;

@@ -40,6 +40,7 @@ import type { AisecSettings, DiagnosticData, SuppressArgs } from '../protocol';
 import { APPLY_SUPPRESSION_COMMAND, DEFAULT_SETTINGS, FIX_ALL_KIND, SCAN_WORKSPACE_COMMAND, SUPPRESS_COMMAND, suppressionLine } from '../protocol';
 import type { EffectiveConfig, WorkspacePackages } from '../engine/config';
 import { collectFiles, readText } from '../workspace/files';
+import { relPath } from '../workspace/scan';
 import { isManifestFile, readWorkspacePackages } from '../workspace/manifests';
 import { filterBaseline, readBaseline } from '../workspace/baseline';
 import { inventoryOfFiles } from '../workspace/inventory';
@@ -267,26 +268,42 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return value;
   }
 
-  async function analyzeDocumentNow(doc: TextDocument): Promise<Analysis> {
-    await ready;
-    const settings = await getSettings(doc.uri);
+  /**
+   * The one analysis pipeline of the server (open documents, workspace scan, inventory): config for the
+   * file, ignore globs, workspace packages, engine, baseline. Undefined when analysis is off for the file.
+   */
+  function analyzeText(file: string | undefined, fallbackPath: string, text: string, languageId: string | undefined, settings: AisecSettings): { result: AnalysisResult; rel: string; config: EffectiveConfig; loaded?: LoadedConfig } | undefined {
     if (!settings.enable) return undefined;
-    const file = uriToPath(doc.uri);
     const loaded = file ? configFor(file, settings) : undefined;
     const config = withWorkspace(loaded?.config ?? loadConfigFor(process.cwd(), undefined, builtinRules).config, file);
     const root = file ? rootFor(file) : undefined;
-    const rel = file && root ? path.relative(root, file).split(path.sep).join('/') : file ?? doc.uri;
-    if (loaded && file && isIgnored(path.relative(loaded.root, file).split(path.sep).join('/'), config)) return { result: { path: rel, kind: undefined, findings: [], errors: [] }, diagnostics: [], loaded };
-    const text = doc.getText();
-    const result = analyze({ path: rel, text, languageId: doc.languageId }, config, loaded?.rules ?? builtinRules);
+    // relative to its workspace folder; a file outside every folder keeps its absolute path (dialects such as
+    // .vscode/mcp.json are recognised from the path)
+    const rel = file ? (root ? relPath(root, file) : file.split(path.sep).join('/')) : fallbackPath;
+    if (loaded && file && isIgnored(relPath(loaded.root, file), config)) return { result: { path: rel, kind: undefined, findings: [], errors: [] }, rel, config, loaded };
+    const result = analyze({ path: rel, text, languageId }, config, loaded?.rules ?? builtinRules);
     const baseline = baselineFor(file, settings);
     if (baseline) result.findings = filterBaseline(result.findings, baseline);
     for (const e of result.errors) if (e.kind !== 'parse') log(e.message);
+    return { result, rel, config, loaded };
+  }
+
+  function toDiagnostics(a: { result: AnalysisResult; rel: string; config: EffectiveConfig; loaded?: LoadedConfig }, text: string): Diagnostic[] {
     const lines = new LineIndex(text);
     const fmEnd = frontMatterEndLine(text);
-    const diagnostics = result.findings.filter((f) => !f.suppression).map((f) => toDiagnostic(f, rulesOf(loaded).get(f.ruleId), config, lines, rel, result.kind, fmEnd));
+    const rules = rulesOf(a.loaded);
+    return a.result.findings.filter((f) => !f.suppression).map((f) => toDiagnostic(f, rules.get(f.ruleId), a.config, lines, a.rel, a.result.kind, fmEnd));
+  }
+
+  async function analyzeDocumentNow(doc: TextDocument): Promise<Analysis> {
+    await ready;
+    const settings = await getSettings(doc.uri);
+    const text = doc.getText();
+    const a = analyzeText(uriToPath(doc.uri), doc.uri, text, doc.languageId, settings);
+    if (!a) return undefined;
+    const diagnostics = toDiagnostics(a, text);
     diagnostics.push(...(configDiagnostics.get(doc.uri) ?? []));
-    return { result, diagnostics, loaded };
+    return { result: a.result, diagnostics, loaded: a.loaded };
   }
 
   function schedule(doc: TextDocument, delay: number): void {
@@ -441,16 +458,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (documents.get(uri)) continue; // open documents are analysed live
       const text = readText(file);
       if (text === undefined) continue;
-      const settings = await getSettings(uri);
-      const loaded = configFor(file, settings);
-      const root = rootFor(file) ?? path.dirname(file);
-      const rel = path.relative(root, file).split(path.sep).join('/');
-      if (isIgnored(path.relative(loaded.root, file).split(path.sep).join('/'), loaded.config)) continue;
-      const result = analyze({ path: rel, text }, withWorkspace(loaded.config, file), loaded.rules);
-      const baseline = baselineFor(file, settings);
-      if (baseline) result.findings = filterBaseline(result.findings, baseline);
-      const lines = new LineIndex(text);
-      const diags = result.findings.filter((f) => !f.suppression).map((f) => toDiagnostic(f, rulesOf(loaded).get(f.ruleId), loaded.config, lines, rel, result.kind, frontMatterEndLine(text)));
+      const a = analyzeText(file, file, text, undefined, await getSettings(uri));
+      if (!a) continue;
+      const diags = toDiagnostics(a, text);
       findings += diags.length;
       if (diags.length) void connection.sendDiagnostics({ uri, diagnostics: diags });
       if (i % 20 === 0) progress?.report(Math.round((100 * i) / walk.files.length), `${i}/${walk.files.length} ${path.basename(file)}`);
@@ -469,14 +479,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const open = documents.get(uri);
       const text = open?.getText() ?? readText(file);
       if (text === undefined) continue;
-      const settings = await getSettings(uri);
-      if (!settings.enable) continue;
-      const loaded = configFor(file, settings);
-      if (isIgnored(path.relative(loaded.root, file).split(path.sep).join('/'), loaded.config)) continue;
-      const rel = path.relative(rootFor(file) ?? path.dirname(file), file).split(path.sep).join('/');
-      const result = analyze({ path: rel, text }, withWorkspace(loaded.config, file), loaded.rules);
-      const baseline = baselineFor(file, settings);
-      inputs.push({ uri, rel, text, findings: baseline ? filterBaseline(result.findings, baseline) : result.findings });
+      // open documents reuse their live analysis
+      const a = open ? await analyzeDocument(open).then((r) => r && { result: r.result, rel: r.result.path }) : analyzeText(file, file, text, undefined, await getSettings(uri));
+      if (!a || !a.result.kind) continue;
+      inputs.push({ uri, rel: a.rel, text, findings: a.result.findings });
     }
     const uriOf = new Map(inputs.map((i) => [i.rel, i.uri]));
     const items = inventoryOfFiles(inputs).map((i) => ({ kind: i.kind, name: i.name, uri: uriOf.get(i.file) ?? i.file, range: i.range, details: i.details, findings: i.findings }));
