@@ -2,7 +2,7 @@ import { defineRule } from '../../../server/src/engine/rule';
 import type { Fix } from '../../../server/src/engine/model';
 import type { DataNode } from '../../../server/src/engine/views';
 import { walkData } from '../../../server/src/analyzers/data';
-import { entropy, isProviderKey, looksRandom } from '../../../server/src/analyzers/prompt/secretPatterns';
+import { entropy, isPlaceholderSecret, isProviderKey, readsAsWords } from '../../../server/src/analyzers/prompt/secretPatterns';
 
 const SECRET_KEY = /^(?:api[_-]?key|apikey|secret|client[_-]?secret|password|passwd|pwd|token|access[_-]?token|auth[_-]?token|bearer|access[_-]?key|secret[_-]?key|private[_-]?key|connection[_-]?string|conn[_-]?str|credentials?)$/i;
 const PLACEHOLDER = /^\$\{|^\{\{|^<[^>]*>$|^%\(?\w+\)?s?%?$|^env:|os\.environ|process\.env|^\*+$|^x{3,}$|^(?:none|null|changeme|change-me|your[-_].*|example|placeholder|redacted|todo|tbd|secret|password|token)$/i;
@@ -26,7 +26,9 @@ const REFERENCE = /^(?:\$[({]|\$[A-Za-z_]\w*$|%\(|<%|\{\{|\{%)/;
 function plausibleSecretValue(v: string): boolean {
   if (REFERENCE.test(v) || PLACEHOLDER.test(v) || /[{}]/.test(v) || /^https?:/.test(v)) return false;
   if (/^[a-z]+$/i.test(v) && v.length < 16) return false; // a plain word: "required", "hidden"
-  return /\d/.test(v) || /[^A-Za-z0-9]/.test(v) ? entropy(v) >= 2.5 : looksRandom(v, 3);
+  if (isPlaceholderSecret(v)) return false; // `xxxx`, `<...>`, `1234`, `your-token`, one character repeated
+  // letters only: a token unless it reads as words (random tokens need not contain a digit)
+  return /^[A-Za-z]+$/.test(v) ? !readsAsWords(v) && entropy(v) >= 3.3 : entropy(v) >= 2.5;
 }
 
 export default defineRule({

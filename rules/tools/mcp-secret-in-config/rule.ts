@@ -4,13 +4,11 @@ import type { McpConfig } from '../../../server/src/analyzers/data/toolConfig';
 import type { Fix, TextEdit } from '../../../server/src/engine/model';
 import type { DataProperty, DataView } from '../../../server/src/engine/views';
 import { defineRule } from '../../../server/src/engine/rule';
-import { findProviderKeys } from '../../../server/src/analyzers/prompt/secretPatterns';
+import { findProviderKeys, isPlaceholderSecret } from '../../../server/src/analyzers/prompt/secretPatterns';
 
 const SECRET_KEY = /(TOKEN|SECRET|PASSWORD|PASSWD|(^|_)PWD$|API[_-]?KEY|APIKEY|ACCESS[_-]?KEY|PRIVATE[_-]?KEY|(^|_)AUTH($|_)|CREDENTIALS?$|COOKIE|SESSION[_-]?(KEY|ID|TOKEN))/i;
 /** Keys that name a secret's location or kind, not the secret itself. */
 const NOT_A_SECRET_KEY = /(_URL|_URI|_ENDPOINT|_HOST|_DOMAIN|_FILE|_PATH|_DIR|_TYPE|_MODE|_ENABLED|_DISABLED|_METHOD|_REGION|_SCOPES?|_ISSUER|_AUDIENCE|_PROVIDER|_EXPIRY|_TTL|_TIMEOUT|_NAME|_USER(NAME)?|_ID)$/i;
-/** Provider key shapes reported by hardcoded-ai-provider-key instead (no double report). */
-const AI_PROVIDER_KEY = /^(Bearer\s+)?(sk-|sk-ant-|sk-proj-|sk-or-|hf_|AIza|gsk_|xai-|pplx-)/;
 const PLACEHOLDER = /\$\{[^}]*\}|^\$[A-Za-z_]\w*$|%[A-Za-z_]\w*%|^<[^>]*>$|^\[[^\]]*\]$|^(your|my)[-_ ]|[-_ ](here|goes[-_ ]here)$|^(x{3,}|\*{3,}|\.{3,}|changeme|change[-_]me|replace[-_]?me|todo|tbd|none|null|undefined|placeholder|secret|password|token|example|dummy|test|fake)$|^(true|false|\d+)$/i;
 
 export default defineRule({
@@ -64,7 +62,7 @@ function literalSecret(view: DataView, prop: DataProperty, header: boolean): { s
   const full = String(v.value);
   const scheme = /^(Bearer|Basic|Token|Bot)\s+/i.exec(full);
   const secret = scheme ? full.slice(scheme[0].length) : full;
-  if (secret.trim() === '' || PLACEHOLDER.test(secret.trim()) || AI_PROVIDER_KEY.test(full)) return undefined;
+  if (secret.trim() === '' || PLACEHOLDER.test(secret.trim()) || isPlaceholderSecret(secret.trim())) return undefined;
   if (/\s/.test(secret) || /^(https?|file):\/\//i.test(secret) || /^[~./]/.test(secret)) return undefined;
   const password = /PASSWORD|PASSWD|PWD/i.test(prop.key);
   if (secret.length < (password ? 6 : 12)) return undefined;
