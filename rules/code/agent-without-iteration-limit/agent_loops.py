@@ -131,3 +131,11 @@ def bounded_step(messages: list, depth: int = 0) -> str:
         # ok: agent-without-iteration-limit
         return bounded_step(messages, depth + 1)
     return message.content
+
+
+def summarize_tree(node) -> str:
+    summary = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": node.text}], max_tokens=300)
+    for child in node.children:
+        # ok: agent-without-iteration-limit
+        summarize_tree(child)
+    return summary.choices[0].message.content

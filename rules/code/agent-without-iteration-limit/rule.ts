@@ -312,6 +312,13 @@ export default defineRule({
         });
         if (!self || !calls.some((c) => c !== self && pyIsModelCall(flow, c, helpers))) continue;
         if (pyParamNames(fn).some((p) => BOUND_NAME.test(p)) || pyHasBound(body)) continue;
+        // the model decides whether to recurse: the call sits under a condition on model output, or passes it on
+        let modelDriven = pyArgs(self).all.some((a) => !!flow.reaches(a, 'model'));
+        for (let p = self.parent; p && p !== body && !modelDriven; p = p.parent) {
+          const c = p.type === 'if_statement' || p.type === 'elif_clause' || p.type === 'conditional_expression' ? p.childForFieldName('condition') ?? kids(p)[1] : undefined;
+          if (c && [c, ...c.descendantsOfType(['attribute', 'identifier', 'subscript'])].some((o) => flow.reaches(o, 'model'))) modelDriven = true;
+        }
+        if (!modelDriven) continue;
         const f = self.childForFieldName('function') ?? self;
         ctx.report({ messageId: 'recursion', data: { name }, start: f.startIndex, end: f.endIndex });
       }
@@ -391,7 +398,12 @@ export default defineRule({
             return (callee.type === 'Identifier' && callee.name === name) || (callee.type === 'MemberExpression' && callee.object.type === 'ThisExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.property.name === name);
           });
           const params = fun.params.flatMap((p) => jsParamNames(p));
-          if (selfCall && calls.some((c) => c !== selfCall && jsIsModelCall(flow, c)) && !params.some((p) => BOUND_NAME.test(p)) && !jsHasBound(body, text)) {
+          let modelDriven = !!selfCall && selfCall.arguments.some((a) => flow.reaches(a, 'model'));
+          for (let p = selfCall ? flow.parentOf(selfCall) : undefined; p && p !== body && !modelDriven; p = flow.parentOf(p)) {
+            const test = p.type === 'IfStatement' || p.type === 'ConditionalExpression' ? p.test : undefined;
+            if (test && [test, ...jsOwn(test, (x) => x.type === 'MemberExpression' || x.type === 'Identifier')].some((o) => flow.reaches(o, 'model'))) modelDriven = true;
+          }
+          if (selfCall && modelDriven && calls.some((c) => c !== selfCall && jsIsModelCall(flow, c)) && !params.some((p) => BOUND_NAME.test(p)) && !jsHasBound(body, text)) {
             ctx.report({ messageId: 'recursion', data: { name }, start: selfCall.callee.range[0], end: selfCall.callee.range[1] });
           }
         }
