@@ -27,11 +27,14 @@ describe('unit: sarif', () => {
   let log: Any;
   const config = { ...defaultConfig(), today: '2026-06-01', policy: { url: 'https://policy.example.com/{ruleId}', owner: '#sec-ai' } };
   config.rules['torch-load-unsafe'] = { severity: 'info', options: {} };
-  config.suppressions.push({ path: 'fixtures/*.json', rule: 'mcp-insecure-transport', reason: 'test data only' });
+  config.suppressions.push({ path: 'config/*.json', rule: 'mcp-insecure-transport', reason: 'test data only' });
   before(() => {
     const files = [
       scanned('src/my app/loader.py', `# 🤖\r\nimport torch\r\nm = torch.load("x.pt")\r\nKEY = "${KEY}"  # aisec-ignore hardcoded-ai-provider-key until 2027-01-01 by alice -- revoked\r\n`, config),
-      scanned('fixtures/mcp.json', '{"servers": {"a": {"type": "http", "url": "http://mcp.example.org/x"}}}\n', config),
+      scanned('config/mcp.json', '{"servers": {"a": {"type": "http", "url": "http://mcp.example.org/x"}}}\n', config),
+      // a test file: exploit rules report there with their role; practice rules (mcp-insecure-transport) do not
+      scanned('tests/test_loader.py', 'import torch\nm = torch.load("x.pt")\n', config),
+      scanned('tests/fixtures/mcp.json', '{"servers": {"a": {"type": "http", "url": "http://mcp.example.org/x"}}}\n', config),
     ];
     log = toSarif({ version: '9.8.7', rules: builtinRules, files, config, severityOf: (r) => (r.meta.id === 'torch-load-unsafe' ? 'info' : r.meta.severity) });
   });
@@ -85,6 +88,17 @@ describe('unit: sarif', () => {
     assert.strictEqual(mcp.suppressions[0].kind, 'external');
     assert.strictEqual(mcp.suppressions[0].justification, 'test data only');
     const unsuppressed = results.filter((r: Any) => !r.suppressions).map((r: Any) => r.ruleId);
-    assert.deepStrictEqual(unsuppressed, ['torch-load-unsafe']);
+    assert.deepStrictEqual(unsuppressed, ['torch-load-unsafe', 'torch-load-unsafe']);
+  });
+
+  it('results carry the file role in properties.role', () => {
+    const results = log.runs[0].results;
+    const where = (r: Any) => `${r.locations[0].physicalLocation.artifactLocation.uri}:${r.ruleId}:${r.properties.role}`;
+    assert.deepStrictEqual(results.map(where), [
+      'src/my%20app/loader.py:torch-load-unsafe:product',
+      'src/my%20app/loader.py:hardcoded-ai-provider-key:product',
+      'config/mcp.json:mcp-insecure-transport:product',
+      'tests/test_loader.py:torch-load-unsafe:test',
+    ]);
   });
 });

@@ -72,6 +72,7 @@ export default defineRule({
     fullDescription: 'Tools that act on the outside world (send email or Slack messages, POST/DELETE HTTP requests, write or delete files, push to git, create payments, write to a database) run as soon as the model asks. A prompt injection in a web page, email or document the agent reads can then make it act for the attacker. Gate such tools behind a human approval step: LangGraph interrupt_before / interrupt(), LangChain HumanApprovalCallbackHandler or HumanInTheLoopMiddleware, OpenAI Agents needs_approval, or expose only read-only tools.',
     views: ['python', 'js'],
     severity: 'warning',
+    practice: true,
     confidence: 'medium',
     owasp: ['LLM06'],
     cwe: [862, 285],

@@ -220,6 +220,7 @@ export default defineRule({
     fullDescription: 'Agent executors call the model and tools in a loop until the model says it is done. A prompt injection or a confused model can keep that loop going: each step costs tokens and may call tools with side effects. LangChain (15), CrewAI (25), LangGraph (25), OpenAI Agents (10) and smolagents (20) bound the loop by default; setting the bound to None, infinity or a very large number removes that protection, and so does a hand-written `while True` / recursion around a model call whose only exit is the model saying "done".',
     views: ['python', 'js'],
     severity: 'warning',
+    practice: true,
     confidence: 'high',
     owasp: ['LLM10', 'LLM06'],
     cwe: [770, 834],

@@ -44,6 +44,7 @@ export default defineRule({
     fullDescription: 'OpenAI-compatible, Anthropic, Ollama and LangChain clients send the API key in a header and the full prompt and response in the body. Over http:// every network hop (Wi-Fi, proxies, the cloud provider\'s network, a compromised container) can read the key, read confidential prompts and rewrite answers. Loopback addresses are fine; anything else needs TLS, including private addresses.',
     views: ['python', 'js'],
     severity: 'warning',
+    practice: true,
     confidence: 'high',
     owasp: ['LLM02'],
     cwe: [319],

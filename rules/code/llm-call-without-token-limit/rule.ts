@@ -1,6 +1,7 @@
 import type { PyNode as Node } from '../../../server/src/analyzers/python/tree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { jsFlow, kids, objProp, propName, pyArgs, pyStringValue, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
+import { MOCK_MODEL_CLASS, MOCK_RECEIVER } from '../../../server/src/analyzers/flow/tables';
 import { defineRule } from '../../../server/src/engine/rule';
 
 const PY_LIMIT_KEYS = new Set(['max_tokens', 'max_completion_tokens', 'max_output_tokens', 'max_new_tokens', 'num_predict']);
@@ -14,8 +15,32 @@ const JS_CALLS = /(^|\.)(chat\.completions\.create|completions\.create|responses
  * required one is an app's own wrapper with its own defaults, or a mock, not the SDK call.
  */
 const GEMINI_REQUEST_KEYS = new Set(['model', 'contents', 'config', 'generationConfig', 'safetySettings', 'tools', 'toolConfig', 'systemInstruction', 'cachedContent', 'labels']);
-/** Tests and mocks never serve traffic: an unbounded answer there costs nothing anyone can trigger. */
-const TEST_PATH = /(^|\/)(tests?|__tests__|__mocks__|spec|testing)\/|\.(test|spec)\.[cm]?[jt]sx?$|(^|\/)test_[^/]*\.py$|_test\.py$|(^|\/)conftest\.py$/;
+/**
+ * Mocks never serve traffic: an unbounded answer from `MockLanguageModelV3` or `mock_client` costs nothing
+ * anyone can trigger. (Tests, examples and scripts are not product code: meta.practice keeps the rule there quiet.)
+ */
+function isMockReceiver(dotted: string): boolean {
+  const root = dotted.replace(/^new /, '').split('.')[0].replace(/\(\)$/, '');
+  return MOCK_RECEIVER.test(root) || MOCK_MODEL_CLASS.test(root);
+}
+
+/** `model: new MockLanguageModelV3(...)`, `model: mockModel`, or a variable initialised with a mock class. */
+function jsMockModel(arg: TSESTree.ObjectExpression, text: string): boolean {
+  const model = objProp(arg, 'model');
+  if (!model) return false;
+  const v = unwrap(model.value);
+  if (v.type === 'NewExpression' || v.type === 'CallExpression') {
+    const callee = unwrap(v.callee);
+    const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : '';
+    return MOCK_MODEL_CLASS.test(name);
+  }
+  if (v.type === 'Identifier') {
+    if (MOCK_RECEIVER.test(v.name)) return true;
+    const init = new RegExp(`\\b${v.name.replace(/\$/g, "\\$")}\\s*(?::[^=]+)?=\\s*(?:new\\s+)?([A-Za-z_$][\\w$]*)`).exec(text);
+    return !!init && MOCK_MODEL_CLASS.test(init[1]);
+  }
+  return false;
+}
 
 function jsRequestShape(q: string, arg: TSESTree.ObjectExpression): boolean {
   const keys = arg.properties.map((p) => (p.type === 'Property' ? propName(p) : undefined));
@@ -35,6 +60,8 @@ export default defineRule({
     fullDescription: 'Without max_tokens / max_output_tokens / maxOutputTokens a single request may generate until the model\'s context limit. An attacker who can trigger the call (or a prompt injection asking for an endless answer) turns each request into the most expensive one possible: denial of wallet, latency spikes and exhausted quotas for everyone else.',
     views: ['python', 'js'],
     severity: 'info',
+    practice: true,
+    optIn: true,
     confidence: 'medium',
     owasp: ['LLM10'],
     cwe: [770, 400],
@@ -46,13 +73,12 @@ export default defineRule({
   },
   check: {
     python(ctx) {
-      if (TEST_PATH.test(ctx.path)) return;
       const flow = pythonFlow(ctx.view);
       for (const call of flow.calls) {
         const fn = call.childForFieldName('function');
         if (!fn) continue;
         const q = flow.qualName(fn).replace(/\(\)/g, '');
-        if (!PY_CALLS.test(q)) continue;
+        if (!PY_CALLS.test(q) || isMockReceiver(fn.text)) continue;
         const args = call.childForFieldName('arguments');
         if (!args || kids(args).some((a) => a.type === 'dictionary_splat')) continue;
         const { keywords } = pyArgs(call);
@@ -71,7 +97,6 @@ export default defineRule({
       }
     },
     js(ctx) {
-      if (TEST_PATH.test(ctx.path)) return;
       const flow = jsFlow(ctx.view);
       for (const call of flow.calls) {
         if (call.type !== 'CallExpression') continue;
@@ -80,7 +105,7 @@ export default defineRule({
         const arg = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
         if (!arg || arg.type !== 'ObjectExpression') continue;
         if (arg.properties.some((p) => p.type === 'SpreadElement')) continue;
-        if (!jsRequestShape(q, arg)) continue;
+        if (!jsRequestShape(q, arg) || jsMockModel(arg, ctx.view.text) || isMockReceiver(ctx.view.text.slice(call.callee.range[0], call.callee.range[1]))) continue;
         const has = (o: TSESTree.ObjectExpression): boolean => o.properties.some((p) => p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && JS_LIMIT_KEYS.has(p.key.name));
         if (has(arg)) continue;
         const gen = objProp(arg, 'generationConfig') ?? objProp(arg, 'config');

@@ -24,6 +24,7 @@ export default defineRule({
     fullDescription: 'verify=False, ssl._create_unverified_context, an empty CURL_CA_BUNDLE, rejectUnauthorized: false or NODE_TLS_REJECT_UNAUTHORIZED=0 accept any certificate, so anyone who can intercept the connection (a proxy, a hostile network, DNS spoofing) can impersonate the model provider or the model hub: read the API key and prompts, rewrite answers, or serve tampered model files and datasets.',
     views: ['python', 'js'],
     severity: 'error',
+    practice: true,
     confidence: 'high',
     owasp: ['LLM02', 'LLM03'],
     cwe: [295],

@@ -21,6 +21,7 @@ export default defineRule({
     fullDescription: 'Prompts carry what users typed (personal data, health or financial details, pasted secrets) plus retrieved documents; responses repeat them. Writing them to application logs copies that data into a system with broad read access, long retention and third-party shipping (log SaaS), outside the controls that protect the chat store. Log ids, sizes and token counts; keep transcripts, if at all, in an access-controlled store with redaction and retention limits.',
     views: ['python', 'js'],
     severity: 'info',
+    practice: true,
     confidence: 'low',
     owasp: ['LLM02'],
     cwe: [532, 359],

@@ -33,6 +33,7 @@ export default defineRule({
     fullDescription: 'Gemini and Vertex AI screen prompts and responses for harassment, hate speech, sexually explicit and dangerous content. A safety setting with threshold BLOCK_NONE or OFF removes that screen for the category, so jailbreaks and prompt injections that ask for harmful content are answered and passed to users or downstream code. Keep a blocking threshold, or document the compensating moderation you run yourself.',
     views: ['python', 'js'],
     severity: 'warning',
+    practice: true,
     confidence: 'high',
     owasp: ['LLM05', 'LLM01'],
     cwe: [693],

@@ -21,6 +21,7 @@ export default defineRule({
     fullDescription: 'An MCP server over HTTP/SSE exposes its tools (files, shell, databases, internal APIs) to whoever can reach the port. Bound to 0.0.0.0 (or with no host, which for Node means every interface) and without an auth provider or bearer-token middleware, anyone on the network, or a web page through the user\'s browser, can list and call those tools. Bind to 127.0.0.1 for local use, or require authentication.',
     views: ['python', 'js'],
     severity: 'warning',
+    practice: true,
     confidence: 'medium',
     owasp: ['LLM06'],
     cwe: [306, 1327],

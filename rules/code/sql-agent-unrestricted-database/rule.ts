@@ -32,6 +32,7 @@ export default defineRule({
     fullDescription: 'LangChain SQL agents, toolkits and chains execute the SQL the model writes with the privileges of the connection. Over a read-write connection with every table visible, a prompt injection (in a question, or in data the agent reads back) can DROP, DELETE or UPDATE rows and read tables it was never meant to see. Connect with a read-only role or read-only mode and restrict the tables with include_tables / includesTables.',
     views: ['python', 'js'],
     severity: 'warning',
+    practice: true,
     confidence: 'medium',
     owasp: ['LLM06', 'LLM05'],
     cwe: [250, 89],

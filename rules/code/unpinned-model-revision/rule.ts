@@ -99,6 +99,7 @@ export default defineRule({
     fullDescription: 'Hub repositories are mutable: without revision=<commit sha>, from_pretrained, pipeline, hf_hub_download, snapshot_download, timm/open_clip "hf-hub:" ids, torch.hub.load and transformers.js fetch whatever the branch points to today. A compromised or careless push changes the weights, tokenizer or remote code you run, silently and without review. Branch and tag names ("main", "v1") are mutable too; only a 40-character commit sha pins the content.',
     views: ['python', 'js'],
     severity: 'info',
+    practice: true,
     confidence: 'medium',
     owasp: ['LLM03', 'LLM04'],
     cwe: [494, 829],

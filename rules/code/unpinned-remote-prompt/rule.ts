@@ -13,6 +13,7 @@ export default defineRule({
     fullDescription: 'hub.pull("owner/prompt") and LangSmith pull_prompt fetch the latest commit of a prompt at run time; Langfuse label "latest" follows every new version. Whoever can push to that prompt (the public owner, a teammate, a stolen token) changes the instructions your application runs, without code review or a deploy: a supply-chain path straight into the system prompt.',
     views: ['python', 'js'],
     severity: 'warning',
+    practice: true,
     confidence: 'medium',
     owasp: ['LLM03', 'LLM01'],
     cwe: [494, 829],

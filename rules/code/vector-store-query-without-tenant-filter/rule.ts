@@ -59,6 +59,7 @@ export default defineRule({
     fullDescription: 'A similarity search returns the nearest chunks in the whole index, whoever wrote them. When a web route or an agent tool searches a store shared by several customers (LangChain similarity_search / as_retriever, Pinecone, Chroma, Qdrant, Weaviate, pgvector) with no metadata filter, namespace or per-tenant collection, one customer\'s question can retrieve another customer\'s documents and the model will happily quote them. Scope every search to the caller: a filter on a tenant or user id taken from the authenticated session, a per-tenant namespace, or a per-tenant collection.',
     views: ['python', 'js'],
     severity: 'info',
+    practice: true,
     confidence: 'low',
     owasp: ['LLM08', 'LLM02'],
     cwe: [639, 284],

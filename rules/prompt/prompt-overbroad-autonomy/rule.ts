@@ -70,6 +70,7 @@ export default defineRule({
     fullDescription: 'Instructions such as "never ask for confirmation", "you may run any command", "you have full access to production", "use sudo freely" or "run claude --dangerously-skip-permissions" remove the human checkpoint between a model\'s decision and an irreversible action. A single prompt injection (a README, an issue, a web page the agent reads) or a plain model mistake then deletes data, pushes over history or changes production with nobody asked. Agency should be scoped: list the commands that may run unattended and require confirmation for everything destructive.',
     views: ['prompt'],
     severity: 'warning',
+    practice: true,
     confidence: 'medium',
     owasp: ['LLM06'],
     cwe: [250, 862],

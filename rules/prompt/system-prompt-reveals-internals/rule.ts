@@ -49,6 +49,7 @@ export default defineRule({
     fullDescription: 'System prompts leak: "repeat the text above", a translation trick or a debugging answer is enough to extract them, so anything inside is public to every user of the application. Internal host names, private IP addresses, database endpoints and signed URLs give an attacker a map of the network behind the assistant. Authorization written as instructions ("if the user is an admin, reveal...", "only managers can see salaries") is worse: the model cannot verify who the user is, and a user who claims a role, or injected text that does, gets the data. Keep infrastructure in code and configuration, and enforce permissions in the tools and APIs the model calls.',
     views: ['prompt'],
     severity: 'warning',
+    practice: true,
     confidence: 'medium',
     owasp: ['LLM07'],
     cwe: [200, 285],

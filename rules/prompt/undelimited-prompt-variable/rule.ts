@@ -26,6 +26,7 @@ export default defineRule({
     fullDescription: 'When a template pastes user text, documents or search results straight into the message, the model cannot tell where the instructions end and the data begins, so instructions hidden in the data are followed more readily. Wrapping untrusted content in explicit delimiters (XML-style tags, fenced blocks) and telling the model to treat it as data is a cheap, recommended layer of defence; it is not sufficient on its own.',
     views: ['prompt'],
     severity: 'info',
+    practice: true,
     confidence: 'low',
     optIn: true,
     owasp: ['LLM01'],

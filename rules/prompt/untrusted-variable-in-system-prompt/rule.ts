@@ -9,6 +9,7 @@ export default defineRule({
     fullDescription: 'The system and developer messages hold the instructions the model ranks highest. Inserting user-typed text, retrieved documents, web pages or emails there lets whoever controls that content rewrite the instructions: "ignore the rules above" arrives with system-level authority. Untrusted content belongs in the user message, clearly delimited, while the system prompt stays constant or only holds trusted configuration.',
     views: ['prompt'],
     severity: 'warning',
+    practice: true,
     confidence: 'medium',
     owasp: ['LLM01', 'LLM07'],
     cwe: [1427],

@@ -13,6 +13,7 @@ export default defineRule({
     fullDescription: 'An agent that (a) reads content an attacker can write (web pages, issues, email, chat), (b) can read private data (files, databases, private repositories, mailboxes) and (c) can send data somewhere (HTTP requests, messages, comments, pull requests) can be steered by one injected instruction into reading your secrets and sending them out, with no bug in any single server. Split these capabilities across separate agent profiles, or remove one leg, or keep a human approval on every outbound call.',
     views: ['data'],
     severity: 'warning',
+    practice: true,
     confidence: 'medium',
     owasp: ['LLM06', 'LLM01', 'LLM02'],
     cwe: [441, 200],

@@ -13,6 +13,7 @@ export default defineRule({
     fullDescription: '`defaultMode: "bypassPermissions"`, `--dangerously-skip-permissions` and `enableAllProjectMcpServers: true` turn a coding agent into something that runs any shell command, edits any file and starts any MCP server a cloned repository declares, without a human seeing it first. A prompt injection in a README, issue or dependency then executes with the developer\'s credentials. Keep prompts on, and approve servers one by one.',
     views: ['data'],
     severity: 'error',
+    practice: true,
     confidence: 'high',
     owasp: ['LLM06'],
     cwe: [250],

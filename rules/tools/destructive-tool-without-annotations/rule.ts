@@ -49,6 +49,7 @@ export default defineRule({
     fullDescription: 'MCP clients decide which tool calls to confirm with the user from tool annotations (`readOnlyHint`, `destructiveHint`). A tool named `delete_file`, `run_command`, `send_email` or `transfer_funds` without them looks like any other tool, so an agent steered by a prompt injection can call it without the human noticing. Declare `annotations: { destructiveHint: true }` (or `readOnlyHint: true` when the tool only reads), or require an explicit confirmation argument.',
     views: ['data', 'python', 'js'],
     severity: 'warning',
+    practice: true,
     confidence: 'medium',
     owasp: ['LLM06'],
     cwe: [862],

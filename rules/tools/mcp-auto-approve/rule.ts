@@ -14,6 +14,7 @@ export default defineRule({
     fullDescription: 'Auto-approval lists (Cline/Roo `alwaysAllow`, `autoApprove`), VS Code `chat.tools.autoApprove` and Claude Code allow rules such as `Bash(*)` or `mcp__*` remove the confirmation step that stops a prompt-injected agent from running shell commands, writing files or sending data. One poisoned web page, issue or tool result is then enough to act with your privileges.',
     views: ['data'],
     severity: 'warning',
+    practice: true,
     confidence: 'high',
     owasp: ['LLM06'],
     cwe: [862, 250],

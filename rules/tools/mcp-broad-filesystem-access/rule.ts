@@ -25,6 +25,7 @@ export default defineRule({
     fullDescription: 'The filesystem server lets the model read and write every file below the roots it is given. With `/`, `~` or `C:\\Users\\me` as a root, one prompt injection in a web page, issue or document can make the agent read SSH keys, cloud credentials, browser profiles and other projects\' secrets, or overwrite shell start-up files. Give the server only the folders the task needs.',
     views: ['data'],
     severity: 'warning',
+    practice: true,
     confidence: 'high',
     owasp: ['LLM06'],
     cwe: [732, 22],

@@ -11,6 +11,7 @@ export default defineRule({
     fullDescription: 'Running an MCP server in a container only contains it if the container is confined. `--privileged`, `--cap-add=ALL`/`SYS_ADMIN`, `--network=host`, `--pid=host`, disabled seccomp/AppArmor or a mounted `/var/run/docker.sock` give the server (and any prompt injection that steers its tools) control of the host: the Docker socket alone is root on the machine.',
     views: ['data'],
     severity: 'error',
+    practice: true,
     confidence: 'high',
     owasp: ['LLM06'],
     cwe: [250],

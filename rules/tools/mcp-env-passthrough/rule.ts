@@ -47,6 +47,7 @@ export default defineRule({
     fullDescription: 'A `.env` file holds every secret of the project: database passwords, payment keys, cloud credentials. Loading it into an MCP server with `envFile` or `--env-file` gives all of them to a process that needs one or two, and that process runs tools chosen by a model that reads untrusted text. Passing the host\'s long-lived cloud keys into a server container (`-e AWS_SECRET_ACCESS_KEY`) does the same with the whole cloud account. Give each server only the variables it needs, with scoped, short-lived credentials.',
     views: ['data'],
     severity: 'warning',
+    practice: true,
     confidence: 'medium',
     owasp: ['LLM02', 'LLM06'],
     cwe: [200, 522],

@@ -14,6 +14,7 @@ export default defineRule({
     fullDescription: 'Everything an agent exchanges with a remote MCP server (tool arguments, file contents, tool results that the model then trusts, and the Authorization header) travels in clear text over `http://` or `ws://`. Anyone on the path (public Wi-Fi, a compromised router, a proxy) can read the token and rewrite tool results to inject instructions. Plain HTTP is only acceptable to the loopback interface.',
     views: ['data'],
     severity: 'warning',
+    practice: true,
     confidence: 'high',
     owasp: ['LLM02', 'LLM03'],
     cwe: [319],

@@ -20,6 +20,7 @@ export default defineRule({
     fullDescription: 'A server launched as `sh -c "curl https://... | sh"` or `powershell -Command "iex (iwr ...)"` executes whatever a remote host serves at every editor start, with your user rights and no version, review or integrity check. Shell wrappers also hide what really runs behind quoting and chaining, so reviewers of the config miss it.',
     views: ['data'],
     severity: 'warning',
+    practice: true,
     confidence: 'medium',
     owasp: ['LLM03', 'LLM06'],
     cwe: [78, 494],

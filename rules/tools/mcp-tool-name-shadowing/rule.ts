@@ -47,6 +47,7 @@ export default defineRule({
     fullDescription: 'Agents pick tools by name and users approve servers by name. A package one keystroke away from a popular MCP server (`@modelcontextprotocol/server-filesytem`), a server label imitating a known one (`githib`) or a second tool reusing another tool\'s name lets a look-alike run with your credentials or silently replace the tool the agent meant to call. Install servers by their exact published name and keep tool names unique.',
     views: ['data'],
     severity: 'warning',
+    practice: true,
     confidence: 'medium',
     owasp: ['LLM03'],
     cwe: [1357, 494],

@@ -9,6 +9,7 @@ export default defineRule({
     fullDescription: '`npx -y pkg`, `uvx pkg`, `pipx run pkg` and `docker run image` fetch whatever the registry serves at launch time. A hijacked maintainer account, a typosquat or a malicious update then runs with your credentials and your agent\'s tools the next time the editor starts, without any review. Pin an exact version (`pkg@1.2.3`, `pkg==1.2.3`) or an image digest.',
     views: ['data'],
     severity: 'warning',
+    practice: true,
     confidence: 'high',
     owasp: ['LLM03'],
     cwe: [494, 829, 1357],

@@ -11,6 +11,7 @@ export default defineRule({
     fullDescription: 'Without `additionalProperties: false` on the top-level `parameters` / `input_schema` / `inputSchema` object, a tool call may carry extra keys (`sidenote`, `debug`, `shell`) that validation lets through and that handlers which spread or forward their arguments pass on. OpenAI strict function calling rejects a schema without it. Declaring every argument and closing the object makes the schema the complete contract of what the model may send.',
     views: ['data'],
     severity: 'info',
+    practice: true,
     confidence: 'high',
     owasp: ['LLM06'],
     cwe: [20],

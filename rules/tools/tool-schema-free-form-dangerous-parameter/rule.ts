@@ -79,6 +79,7 @@ export default defineRule({
     fullDescription: 'Whatever the model puts in a tool argument is attacker-influenced as soon as the agent reads untrusted text. A `command`, `code` or `sql` parameter typed as a free string invites the model to run anything; a free `url` enables server-side request forgery and data exfiltration; a free `path` enables traversal to secrets. Narrow the parameter: an `enum` of allowed commands, a `pattern`, a structured object instead of raw text, or a documented allow-list the server enforces.',
     views: ['data', 'python', 'js'],
     severity: 'warning',
+    practice: true,
     confidence: 'medium',
     owasp: ['LLM06', 'LLM05'],
     cwe: [20, 78, 89, 22, 918],

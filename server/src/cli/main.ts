@@ -204,6 +204,7 @@ function toJson(scan: ScanResult, elapsed: number, config: import('../engine/con
       confidence: x.confidence,
       message: x.message,
       path: rel,
+      role: x.role,
       line: x.range.start.line + 1,
       column: x.range.start.character + 1,
       endLine: x.range.end.line + 1,

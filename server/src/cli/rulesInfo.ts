@@ -48,6 +48,8 @@ export async function rulesCommand(flags: Map<string, string | true>): Promise<n
     confidence: r.meta.confidence,
     owasp: r.meta.owasp,
     fix: r.meta.fix,
+    /** 'practice': reports in product code only; 'exploit': in every file role. */
+    scope: r.meta.practice ? 'practice' : 'exploit',
     views: r.meta.views,
     policy: policyLink(r.meta, loaded.config),
     owner: policyOwner(r.meta, loaded.config) ?? null,
@@ -59,7 +61,7 @@ export async function rulesCommand(flags: Map<string, string | true>): Promise<n
   }
   if (loaded.files.length) process.stdout.write(`# config: ${loaded.files.map(rel).join(' <- ')}\n`);
   for (const p of loaded.packs) if (p.name) process.stdout.write(`# pack: ${p.name}${p.version ? `@${p.version}` : ''}${p.owner ? ` (owner ${p.owner})` : ''} ${rel(p.file)} sha256:${p.sha256.slice(0, 12)}\n`);
-  for (const r of rows) process.stdout.write(`${r.id.padEnd(42)} ${r.severity.padEnd(8)} ${r.owasp.join(',').padEnd(12)} ${r.source}\n`);
+  for (const r of rows) process.stdout.write(`${r.id.padEnd(42)} ${r.severity.padEnd(8)} ${r.owasp.join(',').padEnd(12)} ${r.scope.padEnd(9)} ${r.source}\n`);
   return 0;
 }
 
@@ -71,7 +73,7 @@ export async function explainCommand(ids: string[], flags: Map<string, string | 
   const m = rule.meta;
   const out = (s: string) => process.stdout.write(s);
   out(rule.docs.trimEnd() + '\n\n');
-  out(`Severity: ${effectiveSeverity(loaded.config, m.id, m.severity, m.optIn)} (default ${m.severity}; ${describeOrigin(loaded.origins[m.id], m.optIn)}); confidence: ${m.confidence}; fix: ${m.fix}\n`);
+  out(`Severity: ${effectiveSeverity(loaded.config, m.id, m.severity, m.optIn)} (default ${m.severity}; ${describeOrigin(loaded.origins[m.id], m.optIn)}); confidence: ${m.confidence}; fix: ${m.fix}; ${m.practice ? 'practice rule (reports in product code only)' : 'reports in every file role (tests, examples... too)'}\n`);
   if (m.owasp.length) out(`OWASP LLM Top 10 2025: ${m.owasp.map((o) => `${o} ${OWASP_TITLES[o]}`).join('; ')}\n`);
   if (m.cwe.length) out(`CWE: ${m.cwe.map((c) => `CWE-${c}`).join(', ')}\n`);
   const fw = m.frameworks;

@@ -116,7 +116,7 @@ function toResult(finding: Finding, file: ScannedFile, lines: LineIndex, ruleInd
       },
     ],
     partialFingerprints: { 'aisecFingerprint/v1': finding.fingerprint },
-    properties: { confidence: finding.confidence, ...(owner ? { owner } : {}), ...(rule ? { policy: policyLink(rule.meta, input.config) } : {}) },
+    properties: { confidence: finding.confidence, ...(finding.role ? { role: finding.role } : {}), ...(owner ? { owner } : {}), ...(rule ? { policy: policyLink(rule.meta, input.config) } : {}) },
   };
   if (finding.fixes.length) {
     r.fixes = finding.fixes.map((fx) => ({

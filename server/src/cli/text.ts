@@ -1,6 +1,7 @@
 /** Human-readable output for terminals and CI logs. */
 import type { Severity } from '../engine/model';
 import type { ScanResult } from '../workspace/scan';
+import { roleSuffix } from '../engine/fileRole';
 
 const useColor = () => process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code: string, s: string) => (useColor() ? `\u001b[${code}m${s}\u001b[0m` : s);
@@ -20,7 +21,7 @@ export function formatText(scan: ScanResult, elapsedMs: number, showSuppressed: 
       const pos = `${x.range.start.line + 1}:${x.range.start.character + 1}`.padEnd(8);
       const sev = paint(SEV_COLOR[x.severity], x.severity.padEnd(8));
       const sup = x.suppression ? paint('2', ` [suppressed: ${x.suppression.justification}]`) : '';
-      out.push(`  ${pos}${sev}${x.message}  ${paint('2', x.ruleId)}${sup}`);
+      out.push(`  ${pos}${sev}${x.message}${roleSuffix(x.role)}  ${paint('2', x.ruleId)}${sup}`);
     }
     out.push('');
   }

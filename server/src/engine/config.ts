@@ -1,4 +1,5 @@
 /** The effective configuration the engine receives (already resolved by packs/). */
+import type { RoleOverrides } from './fileRole';
 import type { OwaspLlmId, Severity, SeverityOrOff } from './model';
 
 export interface RuleSetting {
@@ -48,6 +49,8 @@ export interface EffectiveConfig {
   rules: Record<string, RuleSetting>;
   /** minimatch globs of files to skip, relative to `root`. */
   ignore: string[];
+  /** `roles` overrides: role -> minimatch globs relative to the config root (see engine/fileRole.ts). */
+  roles?: RoleOverrides;
   policy: PolicyConfig;
   suppressions: ConfigSuppression[];
   /** Files larger than this many UTF-16 units are skipped with a message. */

@@ -8,8 +8,9 @@ import type { EffectiveConfig } from './config';
 import { effectiveSeverity } from './config';
 import { stableHash } from './hash';
 import { LineIndex } from './lineIndex';
-import type { AnalysisError, AnalysisResult, FileKind, Finding, Fix, Severity, Suppression, TextEdit } from './model';
+import type { AnalysisError, AnalysisResult, FileKind, FileRole, Finding, Fix, Severity, Suppression, TextEdit } from './model';
 import { detectFileKind } from './fileKind';
+import { fileRole } from './fileRole';
 import { INVALID_SUPPRESSION_RULE } from './registry';
 import type { RegisteredRule, ReportDescriptor, RuleContext } from './rule';
 import { parseSuppressions } from './suppressions';
@@ -21,6 +22,11 @@ export interface FileInput {
   text: string;
   /** The editor's language id, when known. */
   languageId?: string;
+  /**
+   * The path relative to the config root (the folder of the nearest `.aisec.yaml`, else the workspace
+   * root), for file roles and `roles` globs; defaults to `path`.
+   */
+  rolePath?: string;
 }
 
 const MINIFIED_LINE = 5000;
@@ -58,6 +64,8 @@ export function analyze(file: FileInput, config: EffectiveConfig, rules: readonl
     return result;
   }
   const text = file.text;
+  const role = fileRole(file.rolePath ?? file.path, text, config.roles);
+  result.role = role;
   const lines = new LineIndex(text);
   let views: Views;
   try {
@@ -74,6 +82,7 @@ export function analyze(file: FileInput, config: EffectiveConfig, rules: readonl
   for (const rule of rules) {
     const severity = effectiveSeverity(config, rule.meta.id, rule.meta.severity, rule.meta.optIn);
     if (severity === 'off') continue;
+    if (rule.meta.practice && role !== 'product') continue;
     const options = config.rules[rule.meta.id]?.options ?? {};
     for (const viewName of rule.meta.views) {
       const check = rule.check[viewName] as ((ctx: RuleContext<BaseView>) => void) | undefined;
@@ -85,11 +94,12 @@ export function analyze(file: FileInput, config: EffectiveConfig, rules: readonl
           view,
           path: file.path,
           kind,
+          role,
           options,
           workspace: config.workspace,
           report: (d) => {
             const f = toFinding(rule, severity, d, view, lines);
-            if (f) raw.push(f);
+            if (f) raw.push({ ...f, role });
           },
         };
         try {
@@ -102,7 +112,7 @@ export function analyze(file: FileInput, config: EffectiveConfig, rules: readonl
   }
 
   const findings = dedupe(raw);
-  applySuppressions(findings, file.path, text, lines, config, rules, result.errors);
+  applySuppressions(findings, file.path, text, lines, config, rules, result.errors, role);
   assignFingerprints(findings, file.path, lines);
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   result.findings = findings;
@@ -155,7 +165,7 @@ function dedupe(findings: Finding[]): Finding[] {
   });
 }
 
-function applySuppressions(findings: Finding[], path: string, text: string, lines: LineIndex, config: EffectiveConfig, rules: readonly RegisteredRule[], errors: AnalysisError[]): void {
+function applySuppressions(findings: Finding[], path: string, text: string, lines: LineIndex, config: EffectiveConfig, rules: readonly RegisteredRule[], errors: AnalysisError[], role: FileRole): void {
   const known = new Set(rules.map((r) => r.meta.id));
   const directives = parseSuppressions(text, lines, known, config.today);
   const invalidRule = rules.find((r) => r.meta.id === INVALID_SUPPRESSION_RULE);
@@ -174,6 +184,7 @@ function applySuppressions(findings: Finding[], path: string, text: string, line
           range: lines.rangeOf(s.start, s.end),
           fixes: [],
           fingerprint: '',
+          role,
         });
       }
       continue;

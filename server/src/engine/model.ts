@@ -7,6 +7,9 @@ export type Severity = 'error' | 'warning' | 'info';
 export type SeverityOrOff = Severity | 'off';
 export type Confidence = 'high' | 'medium' | 'low';
 
+export type { FileRole } from './fileRole';
+import type { FileRole } from './fileRole';
+
 /** What a file is, for routing it to analyzers and rules. */
 export type FileKind = 'python' | 'javascript' | 'typescript' | 'notebook' | 'prompt' | 'data' | 'markdown';
 
@@ -57,6 +60,11 @@ export interface RuleMeta {
   messages: Record<string, string>;
   /** Off unless a config turns it on (low-confidence audit rules). */
   optIn?: boolean;
+  /**
+   * A practice rule (limits, schema strictness, annotations, logging, pinning) reports in product code
+   * only; other rules (a real source reaching a real sink) report in every file role, with the role shown.
+   */
+  practice?: boolean;
   tags?: string[];
 }
 
@@ -83,6 +91,8 @@ export interface Finding {
   suppression?: Suppression;
   /** Stable identity for baselines and SARIF partialFingerprints. */
   fingerprint: string;
+  /** The role of the file the finding is in (product, test, example, fixture...). */
+  role?: FileRole;
 }
 
 export interface AnalysisError {
@@ -97,6 +107,8 @@ export interface AnalysisError {
 export interface AnalysisResult {
   path: string;
   kind: FileKind | undefined;
+  /** The file's role (set when the file was analysed). */
+  role?: FileRole;
   findings: Finding[];
   errors: AnalysisError[];
 }

@@ -1,6 +1,6 @@
 /** The rule authoring API. A rule never reads files or settings: it receives them. */
 import type { WorkspacePackages } from './config';
-import type { Fix, FileKind, RuleMeta } from './model';
+import type { Fix, FileKind, FileRole, RuleMeta } from './model';
 import type { DataView, JsView, PromptView, PythonView, TextView } from './views';
 
 export interface ReportDescriptor {
@@ -17,6 +17,8 @@ export interface RuleContext<V> {
   /** The file being analysed (path as given, posix separators). */
   path: string;
   kind: FileKind;
+  /** The file's role; practice rules (meta.practice) only run in 'product' files. */
+  role: FileRole;
   options: Record<string, unknown>;
   /** Declared dependencies and local modules of the workspace, when the caller supplied them (config.workspace). */
   workspace?: Readonly<WorkspacePackages>;

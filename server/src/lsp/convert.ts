@@ -3,6 +3,7 @@ import { CodeDescription, Diagnostic, DiagnosticSeverity } from 'vscode-language
 import type { EffectiveConfig } from '../engine/config';
 import type { LineIndex } from '../engine/lineIndex';
 import type { FileKind, Finding, Severity } from '../engine/model';
+import { roleSuffix } from '../engine/fileRole';
 import { policyLink } from '../engine/policy';
 import type { RegisteredRule } from '../engine/rule';
 import type { DiagnosticData } from '../protocol';
@@ -22,7 +23,7 @@ export function toDiagnostic(f: Finding, rule: RegisteredRule | undefined, confi
     line,
     indent: /^\s*/.exec(lineText)?.[0] ?? '',
   };
-  const d = Diagnostic.create(f.range, f.message, SEVERITY[f.severity], f.ruleId, 'aisec');
+  const d = Diagnostic.create(f.range, f.message + roleSuffix(f.role), SEVERITY[f.severity], f.ruleId, 'aisec');
   if (rule) d.codeDescription = { href: policyLink(rule.meta, config) } as CodeDescription;
   d.data = data;
   return d;

@@ -22,6 +22,7 @@ export function hoverMarkdown(f: Finding, rule: RegisteredRule, config: Effectiv
     '',
     f.message,
     '',
+    ...(f.role && f.role !== 'product' ? [`**File role:** ${f.role}. This rule reports in every file role; practice rules report in product code only. If the role is wrong, set \`roles\` in \`.aisec.yaml\`.`, ''] : []),
     `**Why it matters.** ${docsSection(rule.docs, 'Why it matters')}`,
     '',
     `**How to fix.** ${docsSection(rule.docs, 'How to fix')}`,

@@ -280,8 +280,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     // relative to its workspace folder; a file outside every folder keeps its absolute path (dialects such as
     // .vscode/mcp.json are recognised from the path)
     const rel = file ? (root ? relPath(root, file) : file.split(path.sep).join('/')) : fallbackPath;
-    if (loaded && file && isIgnored(relPath(loaded.root, file), config)) return { result: { path: rel, kind: undefined, findings: [], errors: [] }, rel, config, loaded };
-    const result = analyze({ path: rel, text, languageId }, config, loaded?.rules ?? builtinRules);
+    const relToConfig = loaded && file ? relPath(loaded.root, file) : undefined;
+    if (relToConfig !== undefined && isIgnored(relToConfig, config)) return { result: { path: rel, kind: undefined, findings: [], errors: [] }, rel, config, loaded };
+    const result = analyze({ path: rel, text, languageId, rolePath: relToConfig }, config, loaded?.rules ?? builtinRules);
     const baseline = baselineFor(file, settings);
     if (baseline) result.findings = filterBaseline(result.findings, baseline);
     for (const e of result.errors) if (e.kind !== 'parse') log(e.message);

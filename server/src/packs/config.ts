@@ -10,6 +10,8 @@ import * as path from 'path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { EffectiveConfig, PolicyConfig, RuleSetting } from '../engine/config';
 import { defaultConfig } from '../engine/config';
+import type { FileRole, RoleOverrides } from '../engine/fileRole';
+import { FILE_ROLES } from '../engine/fileRole';
 import type { SeverityOrOff } from '../engine/model';
 import type { RegisteredRule } from '../engine/rule';
 import { compileDefinitions } from './declarative';
@@ -143,7 +145,7 @@ export interface LoadedFile {
   packs: PackInfo[];
 }
 
-const TOP_KEYS = ['extends', 'rules', 'definitions', 'ignore', 'policy', 'suppressions', 'maxFileSize', '$schema', 'name', 'version', 'description', 'owner'];
+const TOP_KEYS = ['extends', 'rules', 'definitions', 'ignore', 'roles', 'policy', 'suppressions', 'maxFileSize', '$schema', 'name', 'version', 'description', 'owner'];
 
 /** SHA-256 of a file's bytes (hex), for `extends: [{ pack, sha256 }]` pins. */
 export function fileSha256(file: string): string {
@@ -269,6 +271,10 @@ export function loadConfigFile(file: string, rules: readonly RegisteredRule[], s
     if (!Array.isArray(obj.ignore) || obj.ignore.some((g) => typeof g !== 'string')) errors.push({ file, ...raw.at(['ignore']), message: 'ignore must be a list of glob strings' });
     else config.ignore = [...config.ignore, ...(obj.ignore as string[])];
   }
+  if (obj.roles !== undefined) {
+    const own = parseRoles(obj.roles, (keys, m) => errors.push({ file, ...raw.at(['roles', ...keys]), message: m }));
+    if (own) config.roles = mergeRoles(own, config.roles);
+  }
   let policy: PolicyConfig | undefined;
   if (obj.policy !== undefined) {
     if (typeof obj.policy !== 'object' || obj.policy === null || Array.isArray(obj.policy)) errors.push({ file, ...raw.at(['policy']), message: 'policy must be a mapping (url, rules, categories, owner, owners)' });
@@ -306,6 +312,37 @@ export function loadConfigFile(file: string, rules: readonly RegisteredRule[], s
   if (typeof obj.maxFileSize === 'number' && obj.maxFileSize > 0) config.maxFileSize = obj.maxFileSize;
   packs.push({ file, name: typeof obj.name === 'string' ? obj.name : undefined, version: typeof obj.version === 'string' ? obj.version : typeof obj.version === 'number' ? String(obj.version) : undefined, owner: packOwner, sha256: raw.sha256 });
   return { config, files, errors, definitions, origins, packs };
+}
+
+/** `roles: { test: ["qa/**"], product: ["scripts/deploy/**"] }`: role -> globs relative to the config root. */
+function parseRoles(v: unknown, report: (keys: string[], message: string) => void): RoleOverrides | undefined {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) {
+    report([], `roles must map a role (${FILE_ROLES.join(', ')}) to a list of globs`);
+    return undefined;
+  }
+  const out: RoleOverrides = {};
+  for (const [k, globs] of Object.entries(v as Record<string, unknown>)) {
+    if (!(FILE_ROLES as readonly string[]).includes(k)) {
+      report([k], `unknown role "${k}" (expected one of ${FILE_ROLES.join(', ')})`);
+      continue;
+    }
+    const list = typeof globs === 'string' ? [globs] : globs;
+    if (!Array.isArray(list) || list.some((g) => typeof g !== 'string' || !g)) {
+      report([k], `roles.${k} must be a list of glob strings`);
+      continue;
+    }
+    out[k as FileRole] = list as string[];
+  }
+  return out;
+}
+
+/** `first` wins: its roles are tried before `second`'s (a config overrides what it extends). */
+function mergeRoles(first: RoleOverrides | undefined, second: RoleOverrides | undefined): RoleOverrides | undefined {
+  if (!first) return second;
+  if (!second) return first;
+  const out: RoleOverrides = {};
+  for (const src of [first, second]) for (const [k, globs] of Object.entries(src) as [FileRole, string[]][]) out[k] = [...(out[k] ?? []), ...globs];
+  return out;
 }
 
 function validPolicy(o: Record<string, unknown>, report: (keys: string[], message: string) => void): PolicyConfig {
@@ -355,6 +392,7 @@ function merge(a: EffectiveConfig, b: EffectiveConfig): EffectiveConfig {
   return {
     rules: { ...a.rules, ...b.rules },
     ignore: [...a.ignore, ...b.ignore],
+    roles: mergeRoles(b.roles, a.roles),
     policy: mergePolicy(a.policy, b.policy),
     suppressions: [...a.suppressions, ...b.suppressions],
     maxFileSize: b.maxFileSize !== defaultConfig().maxFileSize ? b.maxFileSize : a.maxFileSize,

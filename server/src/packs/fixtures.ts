@@ -100,10 +100,11 @@ export function fixtureProblems(findings: readonly Finding[], exps: readonly Exp
   return problems;
 }
 
+// the docs' examples are product code: `example.py` would be an example file (engine/fileRole.ts)
 const FENCE_FILE: Record<string, string> = {
-  python: 'example.py', py: 'example.py', ts: 'example.ts', typescript: 'example.ts', js: 'example.js', javascript: 'example.js',
-  tsx: 'example.tsx', jsx: 'example.jsx', json: 'mcp.json', jsonc: 'mcp.json', yaml: 'prompt.yaml', yml: 'prompt.yaml',
-  markdown: 'AGENTS.md', md: 'AGENTS.md', jinja: 'example.jinja', prompty: 'example.prompty', handlebars: 'example.hbs', text: 'system.prompt.md',
+  python: 'app.py', py: 'app.py', ts: 'app.ts', typescript: 'app.ts', js: 'app.js', javascript: 'app.js',
+  tsx: 'app.tsx', jsx: 'app.jsx', json: 'mcp.json', jsonc: 'mcp.json', yaml: 'prompt.yaml', yml: 'prompt.yaml',
+  markdown: 'AGENTS.md', md: 'AGENTS.md', jinja: 'app.jinja', prompty: 'app.prompty', handlebars: 'app.hbs', text: 'system.prompt.md',
 };
 
 export interface DocExample { path: string; code: string }
@@ -128,7 +129,7 @@ export function docExamples(docs: string): { vulnerable?: DocExample; fixed?: Do
     }
     if (!label || out[label]) continue;
     const [lang, name] = m[2].trim().split(/\s+/);
-    out[label] = { path: name ?? FENCE_FILE[lang] ?? `example.${lang}`, code: m[3] };
+    out[label] = { path: name ?? FENCE_FILE[lang] ?? `app.${lang}`, code: m[3] };
     label = undefined;
   }
   return out;

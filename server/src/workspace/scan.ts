@@ -88,7 +88,7 @@ export function scanPaths(paths: string[], opts: ScanOptions): ScanResult {
     }
     out.bytes += text.length;
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) out.lines++;
-    const result = analyze({ path: rel, text }, { ...loaded.config, workspace }, loaded.rules);
+    const result = analyze({ path: rel, text, rolePath: relToConfig }, { ...loaded.config, workspace }, loaded.rules);
     const keep = opts.keepAllText !== false || result.findings.length > 0;
     out.files.push({ abs, rel, text: keep ? text : '', result });
   }

@@ -8,7 +8,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { JsView } from '../../engine/views';
 import {
   ARG_METHODS, DOCUMENT_PASSTHROUGH, JS_MODEL_CALL_SUFFIXES, JS_MODEL_FUNCTIONS, JS_MODEL_METHODS, JS_PASSTHROUGH, JS_REQUEST_ATTRS,
-  JS_REQUEST_METHODS, JS_REQUEST_NAMES, JS_SANITIZERS, MODEL_RECEIVER, MUTATING_METHODS, JS_SCHEMA_METHODS, JS_SCHEMA_RECEIVER,
+  JS_REQUEST_METHODS, JS_REQUEST_NAMES, JS_SANITIZERS, MODEL_RECEIVER, MOCK_RECEIVER, MUTATING_METHODS, JS_SCHEMA_METHODS, JS_SCHEMA_RECEIVER,
   JS_TOOL_FACTORIES, JS_TOOL_REGISTRATIONS, TOOL_CALL_RECEIVER, TOOL_CONTEXT_PARAMS, PATH_GUARD_METHODS, COLLECTION_GUARD_METHODS,
   VALIDATOR_NAME, GUARD_CONTEXTS, JS_MARKDOWN_RENDERERS, MARKDOWN_METHODS, MARKDOWN_RECEIVER, MARKDOWN_IMAGE_STRIPPER, MARKDOWN_STRIPPED,
   IMAGE_SANITIZER_OPTIONS, imageSafeOptions, JS_ITERATION_METHODS,
@@ -679,7 +679,7 @@ class JsFlowBuilder {
     if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && JS_MODEL_METHODS.has(callee.property.name)) {
       const obj = unwrap(callee.object);
       const name = obj.type === 'Identifier' ? obj.name : obj.type === 'MemberExpression' && !obj.computed && obj.property.type === 'Identifier' ? obj.property.name : '';
-      if (name && MODEL_RECEIVER.test(name) && !this.imports.has(name)) return src(MODEL, n, describe(this.text.slice(n.range[0], n.range[1])));
+      if (name && MODEL_RECEIVER.test(name) && !MOCK_RECEIVER.test(name) && !this.imports.has(name)) return src(MODEL, n, describe(this.text.slice(n.range[0], n.range[1])));
     }
     return undefined;
   }

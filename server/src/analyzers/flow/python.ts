@@ -12,7 +12,7 @@ import type { PyNode as Node } from '../python/tree';
 import type { TextEdit } from '../../engine/model';
 import type { PythonView } from '../../engine/views';
 import {
-  ARG_METHODS, MODEL_RECEIVER, MUTATING_METHODS, PY_INPUT_CALLS, PY_INPUT_READS, PY_LLM_MODULES, PY_MODEL_CALL_SUFFIXES,
+  ARG_METHODS, MODEL_RECEIVER, MOCK_RECEIVER, MUTATING_METHODS, PY_INPUT_CALLS, PY_INPUT_READS, PY_LLM_MODULES, PY_MODEL_CALL_SUFFIXES,
   PY_MODEL_FACTORIES, PY_MODEL_FUNCTIONS, PY_MODEL_METHODS, PY_PASSTHROUGH, PY_REQUEST_ATTRS, PY_REQUEST_METHODS, DOCUMENT_PASSTHROUGH,
   PY_SANITIZERS, REQUEST_NAMES, PY_SANITIZER_METHODS, PY_PATH_NAME_ATTRS, PY_TOOL_DECORATORS, TOOL_CONTEXT_PARAMS,
   TOOL_CONTEXT_TYPES, PY_TOOL_BASES, TOOL_CALL_RECEIVER, PATH_GUARD_METHODS, COLLECTION_GUARD_METHODS, VALIDATOR_NAME, GUARD_CONTEXTS,
@@ -656,7 +656,7 @@ class PythonFlowBuilder {
       if (recv && PY_MODEL_METHODS.has(method)) {
         const recvName = recv.type === 'attribute' ? recv.childForFieldName('attribute')?.text ?? '' : recv.text;
         if (recv.type === 'identifier' && this.modelObjects.has(recv.text)) return src(MODEL, n);
-        if ((recv.type === 'identifier' || recv.type === 'attribute') && MODEL_RECEIVER.test(recvName) && !this.imports.has(recvName)) return src(MODEL, n);
+        if ((recv.type === 'identifier' || recv.type === 'attribute') && MODEL_RECEIVER.test(recvName) && !MOCK_RECEIVER.test(recvName) && !this.imports.has(recvName)) return src(MODEL, n);
         if (recv.type === 'call' && this.isModelFactory(recv)) return src(MODEL, n);
       }
     }

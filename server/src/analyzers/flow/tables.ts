@@ -28,6 +28,14 @@ export const PY_MODEL_FUNCTIONS: Record<string, string[]> = {
 export const PY_MODEL_METHODS = new Set(['invoke', 'ainvoke', 'run', 'arun', 'predict', 'apredict', 'generate', 'agenerate', 'call', 'acall', 'kickoff', 'chat', 'complete', 'acomplete', 'query', 'aquery', 'batch', 'stream', 'astream']);
 /** A receiver name that looks like a model, LLM, chain or agent (for the methods above). */
 export const MODEL_RECEIVER = /llm|chain|agent|executor|model|crew|graph|generator|pipe|gpt|claude|gemini|ollama|query_engine|chat_engine|runnable|chatbot|assistant|^chat$|^qa$/i;
+/**
+ * Test doubles of models are not models (their "output" is a canned string in the test): AI SDK
+ * `MockLanguageModelV2/V3`, `MockEmbeddingModelV2`, LangChain `FakeListLLM`, `FakeListChatModel`,
+ * `FakeChatModel`, `GenericFakeChatModel`, `ParrotFakeChatModel`, LlamaIndex `MockLLM`, `FakeEmbeddings`.
+ */
+export const MOCK_MODEL_CLASS = /^(Mock|Fake|Stub|Dummy)\w*(LanguageModel|LLM|Llm|ChatModel|Model|Chat|Embeddings?|Client|Provider)(V\d+)?$|^(GenericFake|FakeList|ParrotFake|FakeStreaming|FakeMessagesList)\w*$/;
+/** A receiver named as a test double of a model: `mock_llm`, `fake_model`, `mockModel`, `stubClient`, `self.fake_llm`. */
+export const MOCK_RECEIVER = /^(mock|fake|stub|dummy|Mock|Fake|Stub|Dummy)([_A-Z0-9]|$)|_(mock|fake|stub|dummy)(_|$)/;
 /** Constructors / factories whose result is a model object (calling it or invoking it yields model output). */
 export const PY_MODEL_FACTORIES = /^(transformers\.)?pipeline$|(^|\.)(Chat[A-Z]\w*|ChatOpenAI|AzureChatOpenAI|OpenAI|AzureOpenAI|Ollama|LlamaCpp|HuggingFacePipeline|HuggingFaceHub|HuggingFaceEndpoint|VertexAI|Bedrock|ChatBedrock|LLMChain|ConversationChain|RetrievalQA\.\w+|AgentExecutor|initialize_agent|create_react_agent|create_openai_functions_agent|create_tool_calling_agent|GenerativeModel)$/;
 /** Modules whose classes are LLM objects (to tell langchain's `OpenAI` from the openai client `OpenAI`). */

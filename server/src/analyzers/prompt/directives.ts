@@ -4,7 +4,7 @@
  * which characters another prompt rule already reports (so two rules never flag the same words).
  * Pure and bounded: every scan works one line at a time with a size cap.
  */
-import type { FileKind } from '../../engine/model';
+import type { FileKind, FileRole } from '../../engine/model';
 import type { RuleContext } from '../../engine/rule';
 import type { PromptView } from '../../engine/views';
 import { fileBaseName } from '../../engine/fileKind';
@@ -74,7 +74,7 @@ const reportedCache = new WeakMap<PromptView, Map<PromptCheck, [number, number][
  * Ranges (view offsets) another prompt rule's check reports on this view, independent of config.
  * Used to leave characters that rule already owns. Never throws: a failing check yields no ranges.
  */
-export function rangesReportedBy(check: PromptCheck | undefined, view: PromptView, path: string, kind: FileKind): [number, number][] {
+export function rangesReportedBy(check: PromptCheck | undefined, view: PromptView, path: string, kind: FileKind, role: FileRole = 'product'): [number, number][] {
   if (!check) return [];
   let byCheck = reportedCache.get(view);
   if (!byCheck) { byCheck = new Map(); reportedCache.set(view, byCheck); }
@@ -82,7 +82,7 @@ export function rangesReportedBy(check: PromptCheck | undefined, view: PromptVie
   if (cached) return cached;
   const out: [number, number][] = [];
   try {
-    check({ view, path, kind, options: {}, report: (d) => { out.push([d.start, d.end]); } });
+    check({ view, path, kind, role, options: {}, report: (d) => { out.push([d.start, d.end]); } });
   } catch {
     // the other rule reports its own failure through the engine
   }
