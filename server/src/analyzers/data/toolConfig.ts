@@ -525,10 +525,10 @@ function isRecordingRoot(n: DataNode): boolean {
  */
 export function isRecordedData(view: DataView): boolean {
   if (roleFromPath(view.path) === 'fixture' || /\.har$/i.test(view.fileName)) return true;
-  return view.roots.some((r) => {
-    if (isObject(r)) return isApiResponseEnvelope(r) || isRecordingRoot(r);
+  return view.roots.some((r: DataNode) => {
     // a list of recorded responses
-    return r.type === 'array' && (r.items ?? []).length > 0 && (r.items ?? []).every((i) => isObject(i) && isApiResponseEnvelope(i));
+    if (r.type === 'array') return (r.items ?? []).length > 0 && (r.items ?? []).every((i) => isObject(i) && isApiResponseEnvelope(i));
+    return isObject(r) && (isApiResponseEnvelope(r) || isRecordingRoot(r));
   });
 }
 
