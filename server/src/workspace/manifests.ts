@@ -424,13 +424,15 @@ export class WorkspaceIndex {
       const isPackage = names.has('__init__.py');
       // a Python package whose parent is not one is importable by its own name (`src/myapp/__init__.py` -> myapp)
       if (isPackage && !inPackage && dir !== this.root) this.addLocal(path.basename(dir));
+      // a folder of Python modules outside any package is a namespace package (PEP 420) or a script folder
+      else if (!inPackage && dir !== this.root && entries.some((e) => e.isFile() && /\.py$/.test(e.name))) this.addLocal(path.basename(dir));
       const manifests: string[] = [];
       const subdirs: string[] = [];
       for (const e of entries) {
         if (e.isDirectory()) {
           if (SKIP_DIRS.has(e.name) || e.name.startsWith('.')) continue;
           // top-level folders and the folders of a `src/` layout are importable by bare name
-          if (depth <= 1 || path.basename(dir) === 'src') this.addLocal(e.name);
+          if (depth === 0 || path.basename(dir) === 'src') this.addLocal(e.name);
           subdirs.push(e.name);
           continue;
         }
