@@ -237,15 +237,21 @@ describe('unit: per-file workspace packages (WorkspaceIndex)', () => {
     }
   });
 
-  it('default scan root: the repository root, else the cwd when it holds the paths, else their common folder', () => {
+  it('default scan root: from the scanned paths, never the cwd (repository, config, project folder, common folder)', () => {
     const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'aisec-cwd-'));
     try {
-      assert.strictEqual(defaultScanRoot([path.join(tmp, 'examples'), path.join(tmp, 'python/src')], elsewhere), tmp);
-      assert.strictEqual(defaultScanRoot(['examples/next'], tmp), tmp, 'inside the cwd: the cwd');
-      assert.strictEqual(defaultScanRoot([path.join(tmp, 'examples/next')], elsewhere), path.join(tmp, 'examples/next'));
+      for (const cwd of [elsewhere, tmp, path.join(tmp, 'python')]) {
+        assert.strictEqual(defaultScanRoot([path.join(tmp, 'examples'), path.join(tmp, 'python/src')], cwd), tmp, 'the common folder has a package.json');
+        assert.strictEqual(defaultScanRoot([path.join(tmp, 'examples/next/app/page.tsx')], cwd), path.join(tmp, 'examples/next'), 'the nearest project folder');
+        assert.strictEqual(defaultScanRoot([path.join(tmp, 'python/src/acme_agent')], cwd), path.join(tmp, 'python'));
+      }
+      assert.strictEqual(defaultScanRoot(['next/app'], path.join(tmp, 'examples')), path.join(tmp, 'examples/next'), 'relative paths resolve against the cwd, the root does not depend on it');
+      write('.aisec.yaml', 'rules: {}\n');
+      assert.strictEqual(defaultScanRoot([path.join(tmp, 'examples/next/app/page.tsx')], elsewhere), tmp, 'a config folder wins over a project folder');
+      write('.vscode/mcp.json', '{}');
       fs.mkdirSync(path.join(tmp, '.git'));
       assert.strictEqual(defaultScanRoot([path.join(tmp, 'examples/next/app/page.tsx')], elsewhere), tmp, 'a repository: its root');
-      assert.strictEqual(defaultScanRoot(['.'], path.join(tmp, 'examples')), tmp, 'from a sub-folder of a repository: the repository root');
+      assert.strictEqual(defaultScanRoot(['.vscode/mcp.json'], tmp), tmp);
     } finally {
       fs.rmSync(elsewhere, { recursive: true, force: true });
     }

@@ -53,9 +53,10 @@ Scan options:
   --show-suppressed          list suppressed findings in text output too
   --list-suppressions        list every suppression (justification, owner, expiry; expired and
                              expiring within 30 days flagged) instead of the findings; JSON with --format json
-  --root DIR                 paths are reported relative to DIR (SARIF %SRCROOT%); default: the
-                             repository root around the scanned paths, else the current directory
-                             when it contains them, else their deepest common folder
+  --root DIR                 paths are reported relative to DIR (SARIF %SRCROOT%); default, from
+                             the scanned paths (never the current directory): their repository
+                             root, else the nearest folder with .aisec.yaml, else the nearest
+                             project folder (package.json, pyproject.toml...), else their folder
 
 Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage, config or rule-pack error.
 `;

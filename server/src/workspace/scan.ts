@@ -61,24 +61,36 @@ export function repositoryRoot(dir: string): string | undefined {
   }
 }
 
+const CONFIG_FILES = ['.aisec.yaml', '.aisec.yml', '.aisec.json'];
+const PROJECT_MANIFESTS = ['package.json', 'pyproject.toml', 'setup.py', 'setup.cfg', 'Pipfile', 'requirements.txt', 'deno.json', 'go.mod', 'Cargo.toml'];
+
+function nearestWith(dir: string, names: string[]): string | undefined {
+  for (let d = dir; ; d = path.dirname(d)) {
+    if (names.some((n) => fs.existsSync(path.join(d, n)))) return d;
+    if (path.dirname(d) === d) return undefined;
+  }
+}
+
 /**
  * The scan root when `--root` is not given: what paths are reported relative to (SARIF `%SRCROOT%`), where
- * the config lookup stops and what file roles and manifests are judged against. It depends on the scanned
- * paths, not on where the command runs: the repository root around them when there is one; otherwise the
- * current folder when every scanned path is inside it (`aisec scan` / `aisec scan src` in a project), else
- * the deepest folder that contains every scanned path.
+ * the config lookup stops and what file roles and manifests are judged against. It depends only on the
+ * scanned paths and the files around them, never on where the command runs: the repository root around
+ * them; else the nearest folder with an AISec config; else the nearest project folder (a package.json,
+ * pyproject.toml... ); else the deepest folder holding every scanned path. A file inside a dot-folder
+ * (`.vscode/mcp.json`) belongs to the folder above it.
  */
 export function defaultScanRoot(paths: string[], cwd: string): string {
   const abs = (paths.length ? paths : ['.']).map((p) => path.resolve(cwd, p));
   const dirs = abs.map((p) => {
-    try { return fs.statSync(p).isDirectory() ? p : path.dirname(p); } catch { return path.dirname(p); }
+    let isDir = false;
+    try { isDir = fs.statSync(p).isDirectory(); } catch { /* missing: its folder */ }
+    let d = isDir ? p : path.dirname(p);
+    if (!isDir && path.basename(d).startsWith('.') && path.dirname(d) !== d) d = path.dirname(d);
+    return d;
   });
   let common = dirs[0];
   for (const d of dirs.slice(1)) while (!isInside(d, common)) common = path.dirname(common);
-  const repo = repositoryRoot(common);
-  if (repo) return repo;
-  const here = path.resolve(cwd);
-  return dirs.every((d) => isInside(d, here)) ? here : common;
+  return repositoryRoot(common) ?? nearestWith(common, CONFIG_FILES) ?? nearestWith(common, PROJECT_MANIFESTS) ?? common;
 }
 
 export function scanPaths(paths: string[], opts: ScanOptions): ScanResult {
