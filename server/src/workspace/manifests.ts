@@ -387,6 +387,7 @@ interface DirManifests {
 }
 
 const MAX_INDEX_DIRS = 50_000;
+const MAX_LOCAL_NAMES = 200_000;
 
 /**
  * What the workspace under `root` declares, answered per file: the manifests, lockfiles and tsconfig
@@ -404,6 +405,7 @@ export class WorkspaceIndex {
   private readonly treeLocal = new Set<string>();
   private readonly parsed = new Map<string, DirManifests>();
   private readonly perDir = new Map<string, WorkspacePackages>();
+  private readonly perChain = new Map<string, WorkspacePackages>();
   /** True when the walk stopped at its directory cap (reported by callers that care). */
   truncated = false;
 
@@ -457,7 +459,7 @@ export class WorkspaceIndex {
   }
 
   private addLocal(name: string): void {
-    if (this.treeLocal.size < MAX_NAMES && name) this.treeLocal.add(name);
+    if (this.treeLocal.size < MAX_LOCAL_NAMES && name) this.treeLocal.add(name);
   }
 
   private rel(abs: string): string {
@@ -511,19 +513,35 @@ export class WorkspaceIndex {
     return out;
   }
 
-  /** The declared packages and local names that apply to the file at `abs` (cached per folder). */
+  /**
+   * The declared packages and local names that apply to the file at `abs`. Folders whose chain holds the
+   * same manifests share one answer object (the name lists are large; rules cache their sets per object).
+   */
   forFile(abs: string): WorkspacePackages {
     const dir = path.dirname(path.resolve(abs));
     let ws = this.perDir.get(dir);
     if (ws) return ws;
+    const chain = this.chain(dir);
+    for (const d of chain) if (!this.manifestDirs.has(d)) this.outsideManifests(d);
+    const key = chain.filter((d) => this.manifestDirs.has(d)).join('\u0000');
+    ws = this.perChain.get(key);
+    if (!ws) {
+      ws = this.compute(chain);
+      this.perChain.set(key, ws);
+    }
+    this.perDir.set(dir, ws);
+    return ws;
+  }
+
+  private compute(chain: string[]): WorkspacePackages {
     const python = new Set<string>();
     const npm = new Set<string>();
     const local = new Set(this.treeLocal);
     const manifests: string[] = [];
     let hasPython = false;
     let hasNpm = false;
-    for (const d of this.chain(dir)) {
-      const m = this.dirManifests(d) ?? (this.manifestDirs.has(d) ? undefined : this.outsideManifests(d));
+    for (const d of chain) {
+      const m = this.dirManifests(d);
       if (!m) continue;
       hasPython ||= m.hasPython;
       hasNpm ||= m.hasNpm;
@@ -532,10 +550,9 @@ export class WorkspaceIndex {
       for (const n of m.local) local.add(n);
       for (const f of m.files) if (manifests.length < 50) manifests.push(f);
     }
-    ws = { localModules: [...local].sort(), manifests };
+    const ws: WorkspacePackages = { localModules: [...local].sort(), manifests };
     if (hasPython) ws.pythonPackages = [...python].sort();
     if (hasNpm) ws.npmPackages = [...npm].sort();
-    this.perDir.set(dir, ws);
     return ws;
   }
 
