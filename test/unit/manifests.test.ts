@@ -195,6 +195,11 @@ describe('unit: per-file workspace packages (WorkspaceIndex)', () => {
     const ws = new WorkspaceIndex(tmp).forFile(path.join(tmp, 'examples/express/server.ts'));
     for (const n of ['ai', '@ai-sdk/provider', 'next-example', 'acme_agent', 'helpers_mod', 'shell']) assert.ok(isLocalModule(n, ws), n);
     assert.ok(!isLocalModule('express', ws));
+    assert.ok(isLocalModule('acme-agent', ws), 'the Python project the tree builds (pyproject [project] name)');
+    // installing a workspace member or the project itself is not an unknown package
+    const cfg = { ...allRulesConfig(), workspace: ws };
+    const md = 'Run `pip install acme-agent` and `npm install @ai-sdk/provider next-example`, then `npm install acme-unknown-helper-zz`.\n';
+    assert.deepStrictEqual(run('examples/express/AGENTS.md', md, cfg).findings.filter((f) => f.ruleId === 'unknown-package-install').map((f) => f.message.includes('acme-unknown-helper-zz')), [true]);
   });
 
   it('tsconfig/jsconfig paths with extends (JSONC) and baseUrl, for the files under them', () => {

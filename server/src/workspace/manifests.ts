@@ -441,6 +441,12 @@ export class WorkspaceIndex {
         if (!e.isFile()) continue;
         if (/\.pyi?$/.test(e.name)) this.addLocal(e.name.replace(/\.pyi?$/, ''));
         if (parserFor(e.name) || TSCONFIG_NAME.test(e.name)) manifests.push(e.name);
+        if (e.name === 'pyproject.toml' || e.name === 'setup.cfg' || e.name === 'setup.py') {
+          // the distribution a Python project in the tree builds (`pip install acme-agent` of the project itself)
+          const text = readBounded(path.join(dir, e.name), MAX_MANIFEST_BYTES);
+          const name = text === undefined ? undefined : pythonProjectName(e.name, text);
+          if (name) this.addLocal(pep503(name));
+        }
         if (e.name === 'package.json') {
           // every package in the tree (npm/yarn/pnpm workspaces, nested apps) is importable by its name
           const text = readBounded(path.join(dir, e.name), MAX_MANIFEST_BYTES);
@@ -590,6 +596,20 @@ export class WorkspaceIndex {
     if (hasNpm) out.npmPackages = [...npm].sort();
     return out;
   }
+}
+
+/** The distribution name a pyproject.toml / setup.cfg / setup.py declares for its own project, if literal. */
+export function pythonProjectName(fileName: string, text: string): string | undefined {
+  if (fileName === 'pyproject.toml') {
+    const e = tomlEntries(text).find((x) => (x.table === 'project' || x.table === 'tool.poetry') && x.key === 'name');
+    return e ? tomlStrings(e.value)[0] : undefined;
+  }
+  if (fileName === 'setup.cfg') {
+    const m = /^\[metadata\][^[]*?^name\s*[=:]\s*([A-Za-z0-9._-]+)\s*$/m.exec(text);
+    return m?.[1];
+  }
+  const m = /\bsetup\s*\([\s\S]{0,4000}?\bname\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(text);
+  return m?.[1];
 }
 
 /** Folder names and module file stems directly under `dir` (what `baseUrl` makes importable by bare name). */
