@@ -425,7 +425,8 @@ export class WorkspaceIndex {
       const names = new Set(entries.map((e) => e.name));
       const isPackage = names.has('__init__.py');
       // a Python package whose parent is not one is importable by its own name (`src/myapp/__init__.py` -> myapp)
-      if (isPackage && !inPackage && dir !== this.root) this.addLocal(path.basename(dir));
+      // (the scanned folder itself too: scanning a package folder directly)
+      if (isPackage && !inPackage) this.addLocal(path.basename(dir));
       // a folder of Python modules outside any package is a namespace package (PEP 420) or a script folder
       else if (!inPackage && dir !== this.root && entries.some((e) => e.isFile() && /\.py$/.test(e.name))) this.addLocal(path.basename(dir));
       const manifests: string[] = [];
