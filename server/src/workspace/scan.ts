@@ -1,5 +1,6 @@
 /** Scans files on disk with the pure engine: config per directory, skip reasons, relative paths. */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { analyze, isIgnored, skipReason } from '../engine/engine';
 import type { AnalysisResult } from '../engine/model';
@@ -53,10 +54,14 @@ function isInside(child: string, parent: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
-/** The nearest folder at or above `dir` that holds a `.git` entry (a repository or worktree root). */
+/**
+ * The nearest folder at or above `dir` that holds a `.git` entry (a repository or worktree root). A home
+ * folder or filesystem root kept under git (dotfiles) is not a project: it is skipped.
+ */
 export function repositoryRoot(dir: string): string | undefined {
+  const home = path.resolve(os.homedir());
   for (let d = path.resolve(dir); ; d = path.dirname(d)) {
-    if (fs.existsSync(path.join(d, '.git'))) return d;
+    if (d !== home && path.dirname(d) !== d && fs.existsSync(path.join(d, '.git'))) return d;
     if (path.dirname(d) === d) return undefined;
   }
 }
