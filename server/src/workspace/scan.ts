@@ -69,10 +69,12 @@ export function repositoryRoot(dir: string): string | undefined {
 const CONFIG_FILES = ['.aisec.yaml', '.aisec.yml', '.aisec.json'];
 const PROJECT_MANIFESTS = ['package.json', 'pyproject.toml', 'setup.py', 'setup.cfg', 'Pipfile', 'requirements.txt', 'deno.json', 'go.mod', 'Cargo.toml'];
 
+/** The nearest folder at or above `dir` holding one of `names` (a home folder or the filesystem root is no project). */
 function nearestWith(dir: string, names: string[]): string | undefined {
+  const home = path.resolve(os.homedir());
   for (let d = dir; ; d = path.dirname(d)) {
-    if (names.some((n) => fs.existsSync(path.join(d, n)))) return d;
     if (path.dirname(d) === d) return undefined;
+    if (d !== home && names.some((n) => fs.existsSync(path.join(d, n)))) return d;
   }
 }
 
