@@ -93,7 +93,7 @@ dev-dependencies = ["ruff"]
       assert.deepStrictEqual(ws.pythonPackages, ['fastapi', 'openai']);
       assert.deepStrictEqual(ws.npmPackages, ['@acme/web', 'react']);
       assert.ok(ws.localModules?.includes('myapp') && ws.localModules.includes('helpers_local'));
-      assert.deepStrictEqual(ws.manifests?.sort(), ['requirements.txt', 'web/package.json']);
+      assert.deepStrictEqual(ws.manifests?.sort(), ['requirements.txt', 'requirements/base.txt', 'web/package.json']);
       assert.strictEqual(readWorkspacePackages(path.join(tmp, 'myapp')).pythonPackages, undefined);
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
@@ -189,6 +189,14 @@ describe('unit: per-file workspace packages (WorkspaceIndex)', () => {
     assert.deepStrictEqual(py.pythonPackages, ['openai']);
     assert.deepStrictEqual(py.manifests, ['python/pyproject.toml', 'package.json']);
     assert.strictEqual(index.forFile(path.join(tmp, 'scripts/release.py')).pythonPackages, undefined, 'no Python manifest above the script');
+  });
+
+  it('a requirements folder belongs to the project above it', () => {
+    write('python/requirements/base.txt', 'acme-internal-lib==1.2\n');
+    write('python/requirements/dev.in', '-r base.txt\npytest-acme-plugin\n');
+    const ws = new WorkspaceIndex(tmp).forFile(path.join(tmp, 'python/src/acme_agent/tools/shell.py'));
+    assert.deepStrictEqual(ws.pythonPackages, ['acme-internal-lib', 'openai', 'pytest-acme-plugin']);
+    assert.deepStrictEqual(ws.manifests, ['python/pyproject.toml', 'python/requirements/base.txt', 'python/requirements/dev.in', 'package.json']);
   });
 
   it('workspace packages, Python packages and modules of the tree are local', () => {

@@ -387,6 +387,8 @@ interface DirManifests {
 }
 
 const MAX_INDEX_DIRS = 50_000;
+/** Folders that hold a project's requirements files (`requirements/base.txt`). */
+const REQUIREMENTS_DIR = /^(requirements|requirements\.d|reqs|deps)$/i;
 const MAX_LOCAL_NAMES = 200_000;
 
 /**
@@ -460,6 +462,14 @@ export class WorkspaceIndex {
         }
       }
       if (manifests.length) this.manifestDirs.set(dir, manifests);
+      // `requirements/base.txt`, `requirements/dev.in`: a requirements folder belongs to the project above it
+      if (REQUIREMENTS_DIR.test(path.basename(dir)) && dir !== this.root) {
+        const reqs = entries.filter((e) => e.isFile() && /\.(txt|in)$/i.test(e.name)).map((e) => `${path.basename(dir)}/${e.name}`);
+        if (reqs.length) {
+          const parent = path.dirname(dir);
+          this.manifestDirs.set(parent, [...(this.manifestDirs.get(parent) ?? []), ...reqs.filter((r) => !(this.manifestDirs.get(parent) ?? []).includes(r))]);
+        }
+      }
       for (const s of subdirs) visit(path.join(dir, s), depth + 1, isPackage);
     };
     visit(this.root, 0, false);
@@ -487,7 +497,8 @@ export class WorkspaceIndex {
         if (ts.baseUrl) m.local.push(...topLevelNames(ts.baseUrl));
         continue;
       }
-      const p = parserFor(name)!;
+      // files of a requirements folder (`requirements/base.txt`) are requirements files whatever their name
+      const p = name.includes('/') ? { eco: 'python' as const, parse: (t: string) => parseRequirements(t).names } : parserFor(name)!;
       const text = readBounded(file, p.lock ? MAX_LOCK_BYTES : MAX_MANIFEST_BYTES);
       if (text === undefined) continue;
       const names = p.parse(text);
@@ -497,7 +508,7 @@ export class WorkspaceIndex {
       else { m.hasNpm = true; m.npm.push(...names); }
       m.files.push(this.rel(file));
       // requirements includes (also outside the tree, e.g. ../shared/requirements.txt) are followed once
-      if (/requirements|constraints/i.test(name)) {
+      if (/requirements|constraints/i.test(name) || name.includes('/')) {
         for (const inc of parseRequirements(text).includes) {
           const t = readBounded(path.resolve(dir, inc), MAX_MANIFEST_BYTES);
           if (t !== undefined) m.python.push(...parseRequirements(t).names);
