@@ -135,9 +135,11 @@ describe('cli: aisec', function () {
       const j = scanJson(ws);
       const paths = new Set(j.findings.map((f) => f.path));
       for (const p of ['node_modules/leaky/index.js', 'src/node_modules/nested/index.py', 'ignored/keys.py', 'settings.local.py', 'sub/private.py']) assert.ok(!paths.has(p), `${p} must be skipped`);
-      // but an explicitly named file is scanned even when ignored
+      // but an explicitly named file is scanned even when ignored; with no repository, config or project
+      // manifest around it, its path is relative to the scanned folder (never to the cwd)
       const direct = scanJson(ws, ['ignored/keys.py']);
-      assert.deepStrictEqual(findingKeys(direct), ['ignored/keys.py:1:8 hardcoded-ai-provider-key']);
+      assert.deepStrictEqual(findingKeys(direct), ['keys.py:1:8 hardcoded-ai-provider-key']);
+      assert.deepStrictEqual(findingKeys(scanJson(ws, ['ignored/keys.py', 'app.py'])).filter((k) => k.includes('keys.py')), ['ignored/keys.py:1:8 hardcoded-ai-provider-key']);
     });
 
     it('--output writes the report to a file', () => {

@@ -6,7 +6,10 @@ import * as path from 'path';
 import {
   parseCondaEnvironment, parsePackageJson, parsePackageLock, parsePipfile, parsePnpmLock, parsePyproject, parsePythonLock,
   parseRequirements, parseSetupCfg, parseSetupPy, parseTsconfigAliases, parseYarnLock, readWorkspacePackages, requirementName,
+  resolveTsconfig, WorkspaceIndex,
 } from '../../server/src/workspace/manifests';
+import { defaultScanRoot } from '../../server/src/workspace/scan';
+import { isLocalModule } from '../../server/src/packages';
 import { findInstallCommands } from '../../server/src/packages/installCommands';
 import { editDistance, likelyTyposquat } from '../../server/src/packages';
 import { allRulesConfig, ready, run } from '../helpers/engine';
@@ -90,7 +93,7 @@ dev-dependencies = ["ruff"]
       assert.deepStrictEqual(ws.pythonPackages, ['fastapi', 'openai']);
       assert.deepStrictEqual(ws.npmPackages, ['@acme/web', 'react']);
       assert.ok(ws.localModules?.includes('myapp') && ws.localModules.includes('helpers_local'));
-      assert.deepStrictEqual(ws.manifests?.sort(), ['requirements.txt', 'web/package.json']);
+      assert.deepStrictEqual(ws.manifests?.sort(), ['requirements.txt', 'requirements/base.txt', 'web/package.json']);
       assert.strictEqual(readWorkspacePackages(path.join(tmp, 'myapp')).pythonPackages, undefined);
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
@@ -140,5 +143,130 @@ describe('unit: package rules with config.workspace', () => {
     assert.deepStrictEqual(ids(run('app.py', 'import reqeusts\n', withWs(['reqeusts'])), 'unknown-package-import'), []);
     assert.deepStrictEqual(ids(run('AGENTS.md', 'Run `pip install reqeusts`.\n', withWs(['reqeusts'])), 'typosquat-install-command'), []);
     assert.deepStrictEqual(ids(run('AGENTS.md', 'Run `pip install reqeusts`.\n'), 'typosquat-install-command'), ['1:typosquat']);
+  });
+});
+
+describe('unit: per-file workspace packages (WorkspaceIndex)', () => {
+  before(ready);
+  let tmp: string;
+  const write = (rel: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(tmp, rel)), { recursive: true });
+    fs.writeFileSync(path.join(tmp, rel), text);
+  };
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aisec-wsi-'));
+    // a pnpm monorepo after the layout of an AI SDK: packages, examples, a tools folder, shared tsconfig
+    write('package.json', JSON.stringify({ name: 'mono', private: true, workspaces: ['packages/*', 'examples/*'], devDependencies: { vitest: '2' } }));
+    write('tsconfig.base.json', '{\n  // shared\n  "compilerOptions": { "paths": { "@internal/testing": ["./packages/test-utils/src"], "@repo/*": ["./tools/*"], }, },\n}\n');
+    write('packages/ai/package.json', JSON.stringify({ name: 'ai', dependencies: { '@ai-sdk/provider': 'workspace:*' } }));
+    write('packages/ai/tsconfig.json', JSON.stringify({ extends: '../../tsconfig.base.json', compilerOptions: { baseUrl: 'src' } }));
+    write('packages/ai/src/util/retry.ts', 'export const r = 1;\n');
+    write('packages/ai/src/generate-text.ts', '');
+    write('packages/provider/package.json', JSON.stringify({ name: '@ai-sdk/provider' }));
+    write('examples/next/package.json', JSON.stringify({ name: 'next-example', dependencies: { next: '15', 'acme-private-kit': '1' } }));
+    write('examples/next/tsconfig.json', JSON.stringify({ extends: '../../tsconfig.base.json', compilerOptions: { paths: { '@/*': ['./*'], '$ui/*': ['./ui/*'] } } }));
+    write('examples/next/app/page.tsx', '');
+    write('examples/express/package.json', JSON.stringify({ name: 'express-example', dependencies: { express: '5' } }));
+    write('examples/express/server.ts', '');
+    // a Python project in the same repository, with a src layout and tests
+    write('python/pyproject.toml', '[project]\nname = "acme-agent"\ndependencies = ["openai"]\n');
+    write('python/src/acme_agent/__init__.py', '');
+    write('python/src/acme_agent/tools/shell.py', '');
+    write('python/tests/helpers_mod.py', '');
+    write('python/tests/test_x.py', '');
+    write('scripts/release.py', '');
+  });
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('each file sees its own folder and the folders above it, nearest first, never a sibling project', () => {
+    const index = new WorkspaceIndex(tmp);
+    const express = index.forFile(path.join(tmp, 'examples/express/server.ts'));
+    assert.deepStrictEqual(express.manifests, ['examples/express/package.json', 'package.json']);
+    assert.ok(express.npmPackages?.includes('express') && express.npmPackages.includes('vitest'));
+    assert.ok(!express.npmPackages?.includes('acme-private-kit'), 'a sibling example\'s dependency is not this file\'s');
+    assert.strictEqual(express.pythonPackages, undefined, 'no Python manifest above a TS file');
+    const py = index.forFile(path.join(tmp, 'python/src/acme_agent/tools/shell.py'));
+    assert.deepStrictEqual(py.pythonPackages, ['openai']);
+    assert.deepStrictEqual(py.manifests, ['python/pyproject.toml', 'package.json']);
+    assert.strictEqual(index.forFile(path.join(tmp, 'scripts/release.py')).pythonPackages, undefined, 'no Python manifest above the script');
+  });
+
+  it('a requirements folder belongs to the project above it', () => {
+    write('python/requirements/base.txt', 'acme-internal-lib==1.2\n');
+    write('python/requirements/dev.in', '-r base.txt\npytest-acme-plugin\n');
+    const ws = new WorkspaceIndex(tmp).forFile(path.join(tmp, 'python/src/acme_agent/tools/shell.py'));
+    assert.deepStrictEqual(ws.pythonPackages, ['acme-internal-lib', 'openai', 'pytest-acme-plugin']);
+    assert.deepStrictEqual(ws.manifests, ['python/pyproject.toml', 'python/requirements/base.txt', 'python/requirements/dev.in', 'package.json']);
+  });
+
+  it('workspace packages, Python packages and modules of the tree are local', () => {
+    const ws = new WorkspaceIndex(tmp).forFile(path.join(tmp, 'examples/express/server.ts'));
+    for (const n of ['ai', '@ai-sdk/provider', 'next-example', 'acme_agent', 'helpers_mod', 'shell']) assert.ok(isLocalModule(n, ws), n);
+    assert.ok(!isLocalModule('express', ws));
+    assert.ok(isLocalModule('acme-agent', ws), 'the Python project the tree builds (pyproject [project] name)');
+    // installing a workspace member or the project itself is not an unknown package
+    const cfg = { ...allRulesConfig(), workspace: ws };
+    const md = 'Run `pip install acme-agent` and `npm install @ai-sdk/provider next-example`, then `npm install acme-unknown-helper-zz`.\n';
+    assert.deepStrictEqual(run('examples/express/AGENTS.md', md, cfg).findings.filter((f) => f.ruleId === 'unknown-package-install').map((f) => f.message.includes('acme-unknown-helper-zz')), [true]);
+  });
+
+  it('tsconfig/jsconfig paths with extends (JSONC) and baseUrl, for the files under them', () => {
+    const index = new WorkspaceIndex(tmp);
+    const page = index.forFile(path.join(tmp, 'examples/next/app/page.tsx'));
+    for (const [name, full] of [['@/lib', '@/lib/utils'], ['$ui/button', '$ui/button'], ['@internal/testing', '@internal/testing'], ['@repo/generator', '@repo/generator/x']]) assert.ok(isLocalModule(name, page, full), full);
+    assert.ok(!isLocalModule('@other/pkg', page, '@other/pkg'));
+    const ai = index.forFile(path.join(tmp, 'packages/ai/src/generate-text.ts'));
+    assert.ok(isLocalModule('util', ai, 'util/retry'), 'baseUrl makes src/util importable by bare name');
+    assert.ok(!isLocalModule('$ui/button', ai, '$ui/button'), 'aliases of another project\'s tsconfig do not apply');
+    assert.deepStrictEqual(resolveTsconfig(path.join(tmp, 'examples/next/tsconfig.json')).paths, ['$ui/*', '@/*', '@internal/testing', '@repo/*']);
+  });
+
+  it('the rule: undeclared only against the nearest manifests, which the message names', () => {
+    const index = new WorkspaceIndex(tmp);
+    const config = (rel: string) => ({ ...allRulesConfig(), workspace: index.forFile(path.join(tmp, rel)) });
+    const src = "import express from 'express';\nimport kit from 'acme-private-kit';\nimport { x } from '@repo/generator/x';\nimport { p } from '@ai-sdk/provider';\n";
+    const r = run('examples/express/server.ts', src, config('examples/express/server.ts'));
+    const found = r.findings.filter((f) => f.ruleId === 'unknown-package-import');
+    assert.deepStrictEqual(found.map((f) => f.range.start.line + 1), [2]);
+    assert.match(found[0].message, /not declared in examples\/express\/package\.json, package\.json/);
+    assert.ok(!/examples\/next/.test(found[0].message), 'never another project\'s manifest');
+    // declared in the example's own package.json (express is a known package, never "hallucinated")
+    assert.deepStrictEqual(run('examples/next/app/page.tsx', src, config('examples/next/app/page.tsx')).findings.filter((f) => f.ruleId === 'unknown-package-import'), []);
+  });
+
+  it('is the same whatever the working directory and the order files are asked in', () => {
+    const cwd = process.cwd();
+    const files = ['examples/express/server.ts', 'python/tests/test_x.py', 'examples/next/app/page.tsx', 'packages/ai/src/generate-text.ts'];
+    const snapshot = () => { const i = new WorkspaceIndex(tmp); return files.map((f) => JSON.stringify(i.forFile(path.join(tmp, f)))); };
+    const here = snapshot();
+    try {
+      process.chdir(path.join(tmp, 'python'));
+      assert.deepStrictEqual(snapshot(), here);
+      process.chdir(os.tmpdir());
+      const i = new WorkspaceIndex(tmp);
+      assert.deepStrictEqual([...files].reverse().map((f) => JSON.stringify(i.forFile(path.join(tmp, f)))).reverse(), here);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('default scan root: from the scanned paths, never the cwd (repository, config, project folder, common folder)', () => {
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'aisec-cwd-'));
+    try {
+      for (const cwd of [elsewhere, tmp, path.join(tmp, 'python')]) {
+        assert.strictEqual(defaultScanRoot([path.join(tmp, 'examples'), path.join(tmp, 'python/src')], cwd), tmp, 'the common folder has a package.json');
+        assert.strictEqual(defaultScanRoot([path.join(tmp, 'examples/next/app/page.tsx')], cwd), path.join(tmp, 'examples/next'), 'the nearest project folder');
+        assert.strictEqual(defaultScanRoot([path.join(tmp, 'python/src/acme_agent')], cwd), path.join(tmp, 'python'));
+      }
+      assert.strictEqual(defaultScanRoot(['next/app'], path.join(tmp, 'examples')), path.join(tmp, 'examples/next'), 'relative paths resolve against the cwd, the root does not depend on it');
+      write('.aisec.yaml', 'rules: {}\n');
+      assert.strictEqual(defaultScanRoot([path.join(tmp, 'examples/next/app/page.tsx')], elsewhere), tmp, 'a config folder wins over a project folder');
+      write('.vscode/mcp.json', '{}');
+      fs.mkdirSync(path.join(tmp, '.git'));
+      assert.strictEqual(defaultScanRoot([path.join(tmp, 'examples/next/app/page.tsx')], elsewhere), tmp, 'a repository: its root');
+      assert.strictEqual(defaultScanRoot(['.vscode/mcp.json'], tmp), tmp);
+    } finally {
+      fs.rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 });

@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import { analyzeData } from '../../server/src/analyzers/data';
 import {
   claudeSettings, dockerImagePin, dockerRun, expandedTokens, isPinnedPackage, mcpConfig, mcpDialect,
-  packageLaunch, toolDefinitions, valueOffsets, valueSubRange,
+  isRecordedData, packageLaunch, toolDefinitions, valueOffsets, valueSubRange,
 } from '../../server/src/analyzers/data/toolConfig';
 import type { DataView } from '../../server/src/engine/views';
 
@@ -178,6 +178,40 @@ describe('tool config: tool schemas', () => {
       ['openai', 'a', 'A'], ['openai', 'r', 'R'], ['anthropic', 'b', 'B'], ['mcp', 'c', 'C'],
     ]);
     assert.ok(tools.every((t) => t.schema?.type === 'object'));
+  });
+
+  it('recorded API responses are data, not tool definitions', () => {
+    const tool = { name: 'roll', description: 'Roll dice', input_schema: { type: 'object', properties: { command: { type: 'string' } } } };
+    const mcpTool = { name: 'roll', description: 'Roll dice', inputSchema: { type: 'object' } };
+    const recorded: [string, unknown][] = [
+      // a provider response envelope with an mcp_list_tools item (OpenAI Responses API)
+      ['responses/mcp.json', { id: 'resp_1', object: 'response', created_at: 1, output: [{ type: 'mcp_list_tools', server_label: 'x', tools: [tool] }] }],
+      // a JSON-RPC tools/list result, with and without its header
+      ['tools-list-response.json', { jsonrpc: '2.0', id: 1, result: { tools: [mcpTool] } }],
+      ['snapshot.json', { result: { tools: [mcpTool] } }],
+      // a list of recorded responses
+      ['responses.json', [{ id: 'chatcmpl-1', object: 'chat.completion', created: 1, tools: [tool] }]],
+      // VCR cassette and HAR log
+      ['cassette.json', { interactions: [{ request: { body: JSON.stringify({ tools: [tool] }) }, response: {} }], tools: [tool] }],
+      ['session.har.json', { log: { entries: [] }, tools: [tool] }],
+      // any document under a fixtures / cassettes / snapshots folder
+      ['src/__fixtures__/tools.json', { tools: [tool] }],
+      ['tests/cassettes/tools.yaml', { tools: [tool] }],
+      ['__snapshots__/tools.json', { tools: [tool] }],
+    ];
+    for (const [p, doc] of recorded) {
+      const v = view(p, JSON.stringify(doc, null, 2));
+      assert.deepStrictEqual(toolDefinitions(v), [], p);
+    }
+    assert.ok(isRecordedData(view('x.json', JSON.stringify({ jsonrpc: '2.0', id: 3, result: {} }))));
+    // an mcp_list_tools item inside an otherwise developer-written file is skipped, its neighbours are kept
+    const mixed = toolDefinitions(view('agent.json', JSON.stringify({ tools: [tool], history: [{ type: 'mcp_list_tools', tools: [{ ...tool, name: 'remote' }] }] })));
+    assert.deepStrictEqual(mixed.map((t) => t.name), ['roll']);
+    // developer-written manifests stay tool definitions
+    for (const [p, doc] of [['tools.json', { tools: [mcpTool] }], ['server/tools.json', [tool]], ['agent.json', { name: 'agent', result: { tools: [mcpTool] } }]] as [string, unknown][]) {
+      assert.strictEqual(isRecordedData(view(p, JSON.stringify(doc))), false, p);
+      assert.strictEqual(toolDefinitions(view(p, JSON.stringify(doc))).length, 1, p);
+    }
   });
 
   it('recognises YAML tool lists', () => {

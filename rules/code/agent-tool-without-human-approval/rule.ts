@@ -5,6 +5,7 @@ import { jsWalk } from '../../../server/src/analyzers/js/calls';
 import { lastSegment, pyBool } from '../../../server/src/analyzers/python/calls';
 import type { Fix } from '../../../server/src/engine/model';
 import { defineRule } from '../../../server/src/engine/rule';
+import { jsToolGivenToAgent, pyToolGivenToAgent } from '../../../server/src/analyzers/agentContext';
 
 type N = TSESTree.Node;
 
@@ -99,6 +100,8 @@ export default defineRule({
         const name = /\.from_\w+$/.test(q) ? lastSegment(q.replace(/\.from_\w+$/, '')) : lastSegment(q);
         if (name === 'load_tools') {
           if (gated || pyBool(keywords.get('allow_dangerous_tools')) === true) continue; // reported by langchain-dangerous-option
+          // outside product/example code, only tools the file itself hands to an agent or a model
+          if (!pyToolGivenToAgent(ctx.view.root, call, ctx.role)) continue;
           const list = positional[0] ?? keywords.get('tool_names');
           if (!list || (list.type !== 'list' && list.type !== 'tuple')) continue;
           for (const item of kids(list)) {
@@ -109,6 +112,7 @@ export default defineRule({
         }
         const action = OUTWARD_TOOLS.get(name);
         if (!action || !TOOL_MODULES.test(q) || gated) continue;
+        if (!pyToolGivenToAgent(ctx.view.root, call, ctx.role)) continue;
         // the opt-in itself is reported by langchain-dangerous-option
         if (pyBool(keywords.get('allow_dangerous_requests')) === true) continue;
         if (hasApprovalCallback(keywords.get('callbacks'))) continue;
@@ -144,7 +148,7 @@ export default defineRule({
         const action = pyToolAction(def, (n) => flow.qualName(n));
         if (!action) continue;
         const nameNode = def.childForFieldName('name');
-        if (!nameNode) continue;
+        if (!nameNode || !pyToolGivenToAgent(ctx.view.root, nameNode, ctx.role)) continue;
         const fixes: Fix[] = [];
         if (openaiAgents) {
           const edit = decorator.type === 'call'
@@ -167,6 +171,7 @@ export default defineRule({
         if (call.type === 'NewExpression' && action && TOOL_MODULES.test(q)) {
           const opts = call.arguments[0];
           if (objProp(opts, 'allowDangerousRequests')) continue; // reported by langchain-dangerous-option
+          if (!jsToolGivenToAgent(ctx.view.ast, call, ctx.role)) continue;
           ctx.report({ messageId: 'tool', data: { name, action }, start: call.range[0], end: call.range[1] });
           continue;
         }
@@ -179,7 +184,7 @@ export default defineRule({
         const handler = call.arguments.find((a) => /Function/.test(unwrap(a).type)) ?? ['execute', 'func', 'invoke'].map((k) => objProp(options, k)?.value).find(Boolean);
         if (!handler) continue;
         const act = jsToolAction(handler, (n) => flow.qualName(n));
-        if (!act) continue;
+        if (!act || !jsToolGivenToAgent(ctx.view.ast, call, ctx.role)) continue;
         const nameProp = objProp(options, 'name');
         const toolName = jsStringValue(nameProp?.value) ?? 'tool';
         const fixes: Fix[] = [];

@@ -1,6 +1,7 @@
 import { jsFlow, kids, pyArgs, pyStringValue, pythonFlow } from '../../../server/src/analyzers/flow';
 import { lastSegment, pyBool, pyDictPairs } from '../../../server/src/analyzers/python/calls';
 import { defineRule } from '../../../server/src/engine/rule';
+import { jsToolGivenToAgent, pyToolGivenToAgent } from '../../../server/src/analyzers/agentContext';
 
 /** Tools / executors that run model-written code or shell commands on the host, unsandboxed. */
 const PY_HOST_EXECUTORS = new Map<string, string>(Object.entries({
@@ -64,11 +65,14 @@ export default defineRule({
         const guard = PY_MODULE_GUARD.get(name);
         if (risk && (!guard || guard.test(q))) {
           if (pyBool(keywords.get('allow_dangerous_code')) === true) continue; // reported by langchain-dangerous-option
+          // a test that builds the tool and calls `_run()` itself gives it to no model
+          if (!pyToolGivenToAgent(ctx.view.root, call, ctx.role)) continue;
           ctx.report({ messageId: 'tool', data: { name, risk }, start: fn.startIndex, end: call.endIndex });
           continue;
         }
         if (name === 'load_tools') {
           if (pyBool(keywords.get('allow_dangerous_tools')) === true) continue; // reported by langchain-dangerous-option
+          if (!pyToolGivenToAgent(ctx.view.root, call, ctx.role)) continue;
           const list = positional[0] ?? keywords.get('tool_names');
           if (!list || (list.type !== 'list' && list.type !== 'tuple')) continue;
           for (const item of kids(list)) {
@@ -112,6 +116,7 @@ export default defineRule({
         const name = q.slice(q.lastIndexOf('.') + 1);
         const risk = JS_HOST_EXECUTORS.get(name);
         if (risk && /^(langchain|@langchain|@openai\/agents)/.test(q)) {
+          if (!jsToolGivenToAgent(ctx.view.ast, call, ctx.role)) continue;
           ctx.report({ messageId: 'tool', data: { name, risk }, start: call.range[0], end: call.range[1] });
           continue;
         }

@@ -3,6 +3,7 @@ import type { PyNode } from '../../../server/src/analyzers/python/tree';
 import { jsFlow, jsStringValue, propName, pyArgs, pyStringContent, pyStringValue, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
 import { jsMemberName } from '../../../server/src/analyzers/js/calls';
 import { lastSegment } from '../../../server/src/analyzers/python/calls';
+import { isPlaceholderHost } from '../../../server/src/analyzers/hosts';
 import { defineRule } from '../../../server/src/engine/rule';
 import type { Fix } from '../../../server/src/engine/model';
 
@@ -27,6 +28,8 @@ function plaintextHost(url: string): { where: Where; host: string } | undefined 
   if (host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '[::1]' || host === '0.0.0.0' || host === 'host.docker.internal') return undefined;
   // single-label names (http://ollama:11434) are service names on a container network: traffic stays on the host or pod network
   if (!host.includes('.') && !host.startsWith('[')) return undefined;
+  // documentation and test placeholders (example.com, foo.com, *.test): not an endpoint anyone deploys
+  if (isPlaceholderHost(host)) return undefined;
   if (/^10\./.test(host) || /^192\.168\./.test(host) || /^172\.(1[6-9]|2\d|3[01])\./.test(host) || /^169\.254\./.test(host) || /^\[f[cd]/.test(host) || /\.(internal|local|lan|svc|cluster\.local|corp|intranet)$/.test(host)) return { where: 'private', host };
   return { where: 'public', host };
 }

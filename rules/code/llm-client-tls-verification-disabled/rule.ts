@@ -2,6 +2,7 @@ import type { PyNode } from '../../../server/src/analyzers/python/tree';
 import { jsFlow, jsStringValue, propName, pyArgs, pyKeywordNode, pyStringValue, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
 import { jsBool, jsImportedModules, jsMemberName } from '../../../server/src/analyzers/js/calls';
 import { pyImportedModules } from '../../../server/src/analyzers/python/calls';
+import { isLoopbackHostName, isPlaceholderHost, urlHost } from '../../../server/src/analyzers/hosts';
 import { defineRule } from '../../../server/src/engine/rule';
 import type { Fix } from '../../../server/src/engine/model';
 
@@ -74,6 +75,9 @@ export default defineRule({
           const { positional, keywords } = pyArgs(call);
           const url = positional[0] ?? keywords.get('url');
           if (!url || !AI_URL.test(url.text)) continue;
+          // a local model server or a placeholder host: there is no certificate to check against anyone
+          const host = urlHost(pyStringValue(url) ?? '');
+          if (host && (isLoopbackHostName(host) || isPlaceholderHost(host))) continue;
           ctx.report({ messageId: 'request', start: verify.startIndex, end: verify.endIndex, fixes: fixTrue(value) });
         }
       }

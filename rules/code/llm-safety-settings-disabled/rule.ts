@@ -25,6 +25,48 @@ function pyFix(n: PyNode, kind: 'enum' | 'string'): Fix[] {
   return c ? [{ title: `Use ${SAFER}`, kind: 'suggestion', edits: [{ start: c.start, end: c.end, newText: SAFER }] }] : [];
 }
 
+/** Assertion calls: the value inside is what a test expects, not a setting anyone sends. */
+const PY_ASSERT_CALL = /^(assert\w*|assert_called\w*|assert_any_call|assert_has_calls|snapshot)$/i;
+const EXPECTED_NAME = /^(expected|EXPECTED|want|wanted|WANT|snapshot|golden|GOLDEN)([A-Z_]\w*)?$|(_expected|_EXPECTED|Expected)$/;
+const JS_MATCHERS = /^(toEqual|toStrictEqual|toMatchObject|toMatchInlineSnapshot|toMatchSnapshot|toHaveBeenCalledWith|toHaveBeenLastCalledWith|toHaveBeenNthCalledWith|toBe|toContainEqual|toHaveProperty|deepEqual|deepStrictEqual|strictEqual|equal|equals|eql|partialDeepStrictEqual)$/;
+
+/** Is the Python node part of an expected value: an `assert`, a `==` comparison, an assertion call or an `expected = ...`? */
+function pyInAssertion(n: PyNode): boolean {
+  for (let p = n.parent; p; p = p.parent) {
+    if (p.type === 'assert_statement') return true;
+    if (p.type === 'comparison_operator') return true;
+    if (p.type === 'call') {
+      const fn = p.childForFieldName('function');
+      const name = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.type === 'identifier' ? fn.text : undefined;
+      if (name && PY_ASSERT_CALL.test(name)) return true;
+    }
+    if (p.type === 'assignment') {
+      const left = p.childForFieldName('left');
+      if (left && EXPECTED_NAME.test(left.text.replace(/^self\./, ''))) return true;
+      return false;
+    }
+    if (p.type === 'function_definition' || p.type === 'class_definition') return false;
+  }
+  return false;
+}
+
+/** Is the JS node inside `expect(...)`, a matcher's argument, an `assert.*(...)` call or `const expected = ...`? */
+function jsInAssertion(n: TSESTree.Node, parentOf: (n: TSESTree.Node) => TSESTree.Node | undefined): boolean {
+  for (let p = parentOf(n); p; p = parentOf(p)) {
+    if (p.type === 'CallExpression') {
+      const c = p.callee;
+      if (c.type === 'Identifier' && (c.name === 'expect' || c.name === 'assert')) return true;
+      if (c.type === 'MemberExpression' && !c.computed && c.property.type === 'Identifier') {
+        if (JS_MATCHERS.test(c.property.name)) return true;
+        if (c.object.type === 'Identifier' && (c.object.name === 'assert' || c.object.name === 't')) return true;
+      }
+    }
+    if (p.type === 'VariableDeclarator') return p.id.type === 'Identifier' && EXPECTED_NAME.test(p.id.name);
+    if (p.type === 'FunctionDeclaration' || p.type === 'Program') return false;
+  }
+  return false;
+}
+
 export default defineRule({
   meta: {
     id: 'llm-safety-settings-disabled',
@@ -48,7 +90,7 @@ export default defineRule({
       const flow = pythonFlow(ctx.view);
       const seen = new Set<number>();
       const report = (n: PyNode, kind: 'enum' | 'string') => {
-        if (seen.has(n.startIndex)) return;
+        if (seen.has(n.startIndex) || pyInAssertion(n)) return;
         seen.add(n.startIndex);
         ctx.report({ data: { value: n.text, safer: SAFER }, start: n.startIndex, end: n.endIndex, fixes: pyFix(n, kind) });
       };
@@ -76,8 +118,17 @@ export default defineRule({
     js(ctx) {
       const flow = jsFlow(ctx.view);
       const seen = new Set<number>();
+      let parents: Map<TSESTree.Node, TSESTree.Node | undefined> | undefined;
+      const parentOf = (x: TSESTree.Node) => {
+        if (!parents) {
+          const m = new Map<TSESTree.Node, TSESTree.Node | undefined>();
+          jsWalk(ctx.view.ast, (c, p) => m.set(c, p));
+          parents = m;
+        }
+        return parents.get(x);
+      };
       const report = (n: TSESTree.Node, text: string, edit: { start: number; end: number }) => {
-        if (seen.has(n.range[0])) return;
+        if (seen.has(n.range[0]) || jsInAssertion(n, parentOf)) return;
         seen.add(n.range[0]);
         ctx.report({ data: { value: text, safer: SAFER }, start: n.range[0], end: n.range[1], fixes: [{ title: `Use ${SAFER}`, kind: 'suggestion', edits: [{ ...edit, newText: SAFER }] }] });
       };

@@ -1,6 +1,6 @@
 import type { InstalledName } from '../../../server/src/packages/installCommands';
 import { installSites } from '../../../server/src/packages/installSites';
-import { isKnownPackage, isNpmPackageDeclared, likelyTyposquat, normalizePython } from '../../../server/src/packages';
+import { isKnownPackage, isLocalModule, isNpmPackageDeclared, likelyTyposquat, normalizePython } from '../../../server/src/packages';
 import { defineRule } from '../../../server/src/engine/rule';
 import type { RuleContext } from '../../../server/src/engine/rule';
 import type { BaseView } from '../../../server/src/engine/views';
@@ -10,6 +10,7 @@ function report(ctx: RuleContext<BaseView>, names: InstalledName[]): void {
     if (isKnownPackage(n.name, n.ecosystem)) continue;
     const ws = ctx.workspace;
     if (n.ecosystem === 'python' ? ws?.pythonPackages?.some((d) => normalizePython(d) === normalizePython(n.name)) : isNpmPackageDeclared(n.name, ws)) continue;
+    if (isLocalModule(n.ecosystem === 'python' ? normalizePython(n.name) : n.name, ws)) continue;
     const squat = likelyTyposquat(n.name, n.ecosystem, { pythonDist: true });
     if (!squat) continue;
     ctx.report({

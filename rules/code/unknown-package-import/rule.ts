@@ -46,7 +46,7 @@ const PYTHON2_STDLIB = new Set([
 function judge(ctx: RuleContext<BaseView>, eco: Ecosystem, ref: ImportRef): void {
   const ws = ctx.workspace;
   const own = ownFolders(ctx.path);
-  if (own.has(ref.name) || fileStem(ctx.path) === ref.name || isLocalModule(ref.name, ws)) return;
+  if (own.has(ref.name) || fileStem(ctx.path) === ref.name || isLocalModule(ref.name, ws, ref.full)) return;
   if (eco === 'python') {
     if (isPythonStdlib(ref.name) || ref.name === '__main__') return;
     // private and native extension modules (`_sentencepiece`, `_winreg`) and Python 2's standard library
@@ -182,9 +182,12 @@ export default defineRule({
   },
   check: {
     python(ctx) {
+      // recorded data and codemod/transform fixtures (`__testfixtures__/x.input.ts`) import placeholder names nobody installs
+      if (ctx.role === 'fixture') return;
       for (const ref of pyImports(ctx.view.root)) judge(ctx, 'python', ref);
     },
     js(ctx) {
+      if (ctx.role === 'fixture') return;
       for (const ref of jsImports(ctx.view.ast, ctx.view.text)) judge(ctx, 'npm', ref);
     },
   },

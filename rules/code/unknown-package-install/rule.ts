@@ -1,6 +1,6 @@
 import type { InstalledName } from '../../../server/src/packages/installCommands';
 import { installSites } from '../../../server/src/packages/installSites';
-import { isKnownPackage, isNpmPackageDeclared, likelyTyposquat, normalizePython } from '../../../server/src/packages';
+import { isKnownPackage, isLocalModule, isNpmPackageDeclared, likelyTyposquat, normalizePython } from '../../../server/src/packages';
 import { defineRule } from '../../../server/src/engine/rule';
 import type { RuleContext } from '../../../server/src/engine/rule';
 import type { BaseView } from '../../../server/src/engine/views';
@@ -11,6 +11,8 @@ function report(ctx: RuleContext<BaseView>, names: InstalledName[]): void {
     if (n.runner || isKnownPackage(n.name, n.ecosystem) || likelyTyposquat(n.name, n.ecosystem, { pythonDist: true })) continue;
     const ws = ctx.workspace;
     if (n.ecosystem === 'python' ? ws?.pythonPackages?.some((d) => normalizePython(d) === normalizePython(n.name)) : isNpmPackageDeclared(n.name, ws)) continue;
+    // a package of this workspace (an npm/yarn/pnpm workspace member, the Python project itself)
+    if (isLocalModule(n.ecosystem === 'python' ? normalizePython(n.name) : n.name, ws)) continue;
     ctx.report({ messageId: 'unknown', data: { name: n.name, command: n.command, registry: n.ecosystem === 'python' ? 'PyPI' : 'npm' }, start: n.start, end: n.end });
   }
 }

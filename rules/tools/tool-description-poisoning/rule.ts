@@ -179,9 +179,24 @@ export default defineRule({
         if (n.type === 'ObjectExpression') {
           const desc = propOf(n, 'description');
           const hasSchema = ['inputSchema', 'input_schema', 'parameters', 'execute'].some((k) => propOf(n, k));
-          if (desc && hasSchema) scanString(nameOf(propOf(n, 'name'), 'tool'), desc);
+          if (desc && hasSchema && !inRecordedResponse(n)) scanString(nameOf(propOf(n, 'name'), 'tool'), desc);
         }
       };
+      // a recorded API response written out in a test (an `mcp_list_tools` item, a provider response
+      // envelope, a JSON-RPC `tools/list` result) lists someone else's tools: data, not a definition
+      const parents = new Map<TSESTree.Node, TSESTree.Node | undefined>();
+      const str = (n: TSESTree.Node | undefined): string | undefined => (n?.type === 'Literal' && typeof n.value === 'string' ? n.value : undefined);
+      const isRecorded = (o: TSESTree.Node): boolean => {
+        if (o.type !== 'ObjectExpression') return false;
+        if (str(propOf(o, 'type')) === 'mcp_list_tools') return true;
+        if (str(propOf(o, 'object')) !== undefined && (propOf(o, 'created') || propOf(o, 'created_at') || propOf(o, 'id'))) return true;
+        return !!propOf(o, 'jsonrpc') && !!propOf(o, 'result');
+      };
+      const inRecordedResponse = (n: TSESTree.Node): boolean => {
+        for (let p = parents.get(n); p; p = parents.get(p)) if (isRecorded(p)) return true;
+        return false;
+      };
+      jsWalkKeys(ctx.view.ast, (n, parent) => parents.set(n, parent));
       jsWalkKeys(ctx.view.ast, (n) => visit(n));
     },
   },

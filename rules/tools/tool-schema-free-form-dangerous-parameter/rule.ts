@@ -6,6 +6,9 @@ import type { DataNode, DataProperty } from '../../../server/src/engine/views';
 import { defineRule } from '../../../server/src/engine/rule';
 import { jsWalkKeys } from '../../../server/src/analyzers/js/calls';
 import { pyNodesInOrder } from '../../../server/src/analyzers/python/calls';
+import { jsFlow, pythonFlow } from '../../../server/src/analyzers/flow';
+import type { SinkContext } from '../../../server/src/analyzers/flow';
+import { jsWalk } from '../../../server/src/analyzers/js/calls';
 
 type Kind = 'command' | 'code' | 'sql' | 'url' | 'path';
 
@@ -25,6 +28,19 @@ const SQLISH = /\bsql\b|\bselect\b|\bdatabase\b|\bpostgres|\bmysql\b|\bsqlite\b|
 const EXECISH = /\b(?:run|runs|exec|execute|executes|eval|evaluate|evaluates|interpret|interpreter|sandbox|notebook|repl|python|javascript|jupyter)\b/i;
 /** Wording that says the server restricts where a URL or path may point. */
 const ALLOW_LIST = /\b(?:allow-?list(?:ed)?|whitelist(?:ed)?|allowed\s+(?:domains?|hosts?|origins?|directories|dirs?|folders?|paths?|roots?|urls?|sites?)|(?:must|should)\s+(?:be|stay|start|resolve)\s+(?:with(?:in)?|under|inside|relative\s+to|on)\b|relative\s+to\s+the\s+(?:workspace|project|repo(?:sitory)?|sandbox|root|allowed)|restricted\s+to|limited\s+to|only\s+(?:urls?|paths?|files?|hosts?|domains?)\s+(?:on|from|under|in|within))/i;
+
+/**
+ * In code, a name is not enough: the parameter must reach a sink of its kind in the tool's handler, with no
+ * guard the flow engine recognises (allow-list check, `shlex.quote`, parameters), so `command` echoed back
+ * or `code` used as a promo code is not reported. Sinks by callee (qualified name or last segment).
+ */
+const SINK_CONTEXTS: Record<'command' | 'code' | 'sql', SinkContext[]> = { command: ['shell', 'code'], code: ['code', 'shell'], sql: ['sql'] };
+const PY_SHELL = /^(subprocess\.(run|call|check_call|check_output|Popen|getoutput|getstatusoutput)|os\.(system|popen|exec\w*|spawn\w*)|asyncio\.(create_subprocess_shell|create_subprocess_exec)|pexpect\.(spawn|run)|commands\.getoutput)$/;
+const PY_CODE = /^(eval|exec|compile|builtins\.(eval|exec|compile)|runpy\.\w+)$/;
+const PY_SQL_METHODS = /^(execute|executemany|executescript|raw|read_sql|read_sql_query|sql|query|run_sql|exec_driver_sql|text)$/;
+const JS_SHELL = /^(child_process|node:child_process)\.(exec|execSync|spawn|spawnSync|execFile|execFileSync|fork)$|^(execa|execa\.\w+|shelljs\.exec|zx\.\$)$/;
+const JS_CODE = /^(eval|Function|new Function\(\)|vm\.\w+|node:vm\.\w+)$/;
+const JS_SQL_METHODS = /^(query|execute|raw|unsafe|\$queryRawUnsafe|\$executeRawUnsafe|exec|run|all|get|prepare)$/;
 
 /** Context used to decide ambiguous names (`query`, `code`): tool name and descriptions. */
 interface NameContext { tool: string; toolText: string; paramText: string }
@@ -129,6 +145,33 @@ export default defineRule({
         if (/Literal|pattern=|regex=|constr\(/.test(t)) return false;
         return /^(?:str|Optional\[str\]|typing\.Optional\[str\]|str\|None|None\|str|(?:typing\.)?Annotated\[str,.*\])$/.test(t);
       };
+      const flow = pythonFlow(ctx.view);
+      /** Does the parameter reach a sink of its kind in the function body, unguarded? */
+      const pyReachesSink = (fn: PyNode, param: PyNode, name: string, kind: 'command' | 'code' | 'sql'): boolean => {
+        const body = fn.childForFieldName('body');
+        if (!body) return false;
+        const word = new RegExp(`\\b${name}\\b`);
+        for (const call of body.descendantsOfType('call')) {
+          const callee = call.childForFieldName('function');
+          if (!callee) continue;
+          const q = flow.qualName(callee).replace(/\(\)/g, '');
+          const method = callee.type === 'attribute' ? callee.childForFieldName('attribute')?.text ?? '' : '';
+          const ctxs = SINK_CONTEXTS[kind].filter((c) => (c === 'shell' && PY_SHELL.test(q)) || (c === 'code' && PY_CODE.test(q)) || (c === 'sql' && (PY_SQL_METHODS.test(method) || /^sqlalchemy\.(sql\.)?text$/.test(q))));
+          if (!ctxs.length) continue;
+          // the statement, command or source is the first argument: bound parameters and options are not
+          const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a.type !== 'comment');
+          const first = args.find((a) => a.type !== 'keyword_argument') ?? args.find((a) => a.type === 'keyword_argument' && /^(args|cmd|command|source|sql|statement|query)$/.test(a.childForFieldName('name')?.text ?? ''));
+          for (const a of first ? [first] : []) {
+            const value = a.type === 'keyword_argument' ? a.childForFieldName('value') : a;
+            if (!value) continue;
+            for (const c of ctxs) {
+              const t = flow.reaches(value, 'tool', c);
+              if (t && ((t.originStart >= param.startIndex && t.originStart < param.endIndex) || word.test(value.text))) return true;
+            }
+          }
+        }
+        return false;
+      };
       const visit = (n: PyNode): void => {
         if (n.type === 'decorated_definition' && n.namedChildren.some((d) => d?.type === 'decorator' && isToolDecorator(d))) {
           const fn = n.childForFieldName('definition');
@@ -143,6 +186,7 @@ export default defineRule({
               if (!nameNode || !type || !freeStrType(type.text)) continue;
               const kind = kindOf(nameNode.text, { tool, toolText: doc, paramText: /Field\(|description=/.test(type.text) ? type.text : '' });
               if (kind !== 'command' && kind !== 'code' && kind !== 'sql') continue;
+              if (!pyReachesSink(fn, param, nameNode.text, kind)) continue;
               ctx.report({ messageId: 'freeForm', data: { param: nameNode.text, tool, what: WHAT[kind] }, start: nameNode.startIndex, end: nameNode.endIndex });
             }
           }
@@ -180,7 +224,27 @@ export default defineRule({
         if (n?.type === 'CallExpression' && n.callee.type === 'MemberExpression' && n.callee.property.type === 'Identifier' && n.callee.property.name === 'object' && n.arguments[0]?.type === 'ObjectExpression') return n.arguments[0];
         return undefined;
       };
-      const checkShape = (shape: TSESTree.ObjectExpression | undefined, tool: string, toolDesc: string): void => {
+      const flow = jsFlow(ctx.view);
+      /** Does the schema key `name` reach a sink of its kind in the handler, unguarded? */
+      const jsReachesSink = (handler: TSESTree.Node | undefined, name: string, kind: 'command' | 'code' | 'sql'): boolean => {
+        if (!handler) return false;
+        const word = new RegExp(`\\b${name.replace(/[$]/g, '\\$')}\\b`);
+        let hit = false;
+        jsWalk(handler, (n) => {
+          if (hit || (n.type !== 'CallExpression' && n.type !== 'NewExpression')) return;
+          const q = flow.qualName(n.callee).replace(/\(\)/g, '');
+          const method = n.callee.type === 'MemberExpression' && !n.callee.computed && n.callee.property.type === 'Identifier' ? n.callee.property.name : '';
+          const ctxs = SINK_CONTEXTS[kind].filter((c) => (c === 'shell' && JS_SHELL.test(q)) || (c === 'code' && (JS_CODE.test(q) || (n.type === 'NewExpression' && q === 'Function'))) || (c === 'sql' && JS_SQL_METHODS.test(method)));
+          if (!ctxs.length) return;
+          for (const a of n.arguments.slice(0, 1)) {
+            // the statement, command or source (first argument; bound parameters and options are not); the parameter by name (destructured `{ command }` or `args.command`) reaching the sink with tool taint
+            if (!word.test(ctx.view.text.slice(a.range[0], a.range[1])) && a.type !== 'Identifier') continue;
+            if (ctxs.some((c) => flow.reaches(a, 'tool', c))) { hit = true; return; }
+          }
+        });
+        return hit;
+      };
+      const checkShape = (shape: TSESTree.ObjectExpression | undefined, tool: string, toolDesc: string, handler: TSESTree.Node | undefined): void => {
         for (const p of shape?.properties ?? []) {
           if (p.type !== 'Property') continue;
           const name = keyName(p);
@@ -189,6 +253,7 @@ export default defineRule({
           if (chain.methods.some((m) => m === 'regex' || m === 'refine' || m === 'superRefine' || m === 'pipe')) continue;
           const kind = kindOf(name, { tool, toolText: toolDesc, paramText: chain.describe });
           if (kind !== 'command' && kind !== 'code' && kind !== 'sql') continue;
+          if (!jsReachesSink(handler, name, kind)) continue;
           ctx.report({ messageId: 'freeForm', data: { param: name, tool, what: WHAT[kind] }, start: p.key.range[0], end: p.key.range[1] });
         }
       };
@@ -202,14 +267,15 @@ export default defineRule({
             const tool = literal(args[0]) || 'tool';
             const desc = literal(args[1]);
             const shape = args.slice(1).find((a) => a.type === 'ObjectExpression' && a.properties.some((p) => p.type === 'Property' && zodChain(p.value)));
-            checkShape(shape as TSESTree.ObjectExpression | undefined, tool, desc);
+            const handler = [...args].reverse().find((a) => a.type === 'ArrowFunctionExpression' || a.type === 'FunctionExpression');
+            checkShape(shape as TSESTree.ObjectExpression | undefined, tool, desc, handler);
           } else if (method === 'registerTool' && args[1]) {
-            checkShape(shapeOf(propOf(args[1], 'inputSchema')), literal(args[0]) || 'tool', literal(propOf(args[1], 'description')));
+            checkShape(shapeOf(propOf(args[1], 'inputSchema')), literal(args[0]) || 'tool', literal(propOf(args[1], 'description')), args[2]);
           } else if (method === 'tool' && callee.type === 'Identifier' && args[0]) {
-            // AI SDK: tool({ description, parameters | inputSchema: z.object({...}) })
+            // AI SDK: tool({ description, parameters | inputSchema: z.object({...}), execute })
             const holder = parent;
             const tool = holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier' ? holder.id.name : holder?.type === 'Property' ? keyName(holder) ?? 'tool' : 'tool';
-            checkShape(shapeOf(propOf(args[0], 'inputSchema') ?? propOf(args[0], 'parameters')), tool, literal(propOf(args[0], 'description')));
+            checkShape(shapeOf(propOf(args[0], 'inputSchema') ?? propOf(args[0], 'parameters')), tool, literal(propOf(args[0], 'description')), propOf(args[0], 'execute'));
           }
         }
       };

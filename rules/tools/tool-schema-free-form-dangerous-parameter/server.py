@@ -1,3 +1,5 @@
+import shlex
+import sqlite3
 import subprocess
 from typing import Annotated, Literal, Optional
 
@@ -5,6 +7,7 @@ from mcp.server.fastmcp import FastMCP
 from pydantic import Field
 
 mcp = FastMCP("ops")
+db = sqlite3.connect("analytics.db")
 
 
 @mcp.tool()
@@ -25,14 +28,16 @@ def run_step(command: Literal["lint", "test", "build"]) -> str:
 # ruleid: tool-schema-free-form-dangerous-parameter
 async def query(sql: Optional[str] = None) -> list[dict]:
     """Run SQL against the analytics database."""
-    return []
+    return db.execute(sql).fetchall()
 
 
 @mcp.tool()
 # ruleid: tool-schema-free-form-dangerous-parameter
 async def execute(code: str | None = None) -> str:
     """Execute Python code in the sandbox and return stdout."""
-    return ""
+    scope: dict = {}
+    exec(code, scope)
+    return str(scope.get("result"))
 
 
 @mcp.tool()
@@ -47,6 +52,27 @@ def redeem(code: str) -> bool:
 def lookup(sql: Annotated[str, Field(pattern=r"^SELECT [a-z_, ]+ FROM reports WHERE id = \d+$")]) -> list[dict]:
     """Read one report row."""
     return []
+
+
+@mcp.tool()
+# ok: tool-schema-free-form-dangerous-parameter
+def explain(sql: str) -> str:
+    """Explain what an SQL statement does, in words (the statement is never run)."""
+    return f"The statement {sql!r} selects rows."
+
+
+@mcp.tool()
+# ok: tool-schema-free-form-dangerous-parameter
+def grep_logs(command: str) -> str:
+    """Search the logs for a command name; the argument is quoted as one word."""
+    return subprocess.run(f"grep -F {shlex.quote(command)} /var/log/ops.log", shell=True, capture_output=True, text=True).stdout
+
+
+@mcp.tool()
+# ok: tool-schema-free-form-dangerous-parameter
+def report(sql: str, region: str) -> list:
+    """Run a saved SQL report by name for a region."""
+    return db.execute("SELECT * FROM saved_reports WHERE name = ? AND region = ?", (sql, region)).fetchall()
 
 
 # ok: tool-schema-free-form-dangerous-parameter

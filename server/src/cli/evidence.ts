@@ -7,7 +7,7 @@ import { builtinRules } from '../engine/registry';
 import { loadConfigFor } from '../packs/config';
 import { inventoryOfFiles } from '../workspace/inventory';
 import type { ScanResult } from '../workspace/scan';
-import { relPath, scanPaths } from '../workspace/scan';
+import { defaultScanRoot, relPath, scanPaths } from '../workspace/scan';
 import { UsageError } from './args';
 import { toCycloneDx } from './cyclonedx';
 import { buildReport, formatMarkdown } from './report';
@@ -31,7 +31,8 @@ export function now(): Date {
 async function scanFor(paths: string[], flags: Flags): Promise<{ scan: ScanResult; root: string; configFile?: string } | number> {
   const configFile = flag(flags, '--config');
   if (configFile && !fs.existsSync(configFile)) throw new UsageError(`--config: no such file: ${configFile}`);
-  const root = path.resolve(flag(flags, '--root') ?? process.cwd());
+  const rootFlag = flag(flags, '--root');
+  const root = rootFlag ? path.resolve(rootFlag) : defaultScanRoot(paths, process.cwd());
   await initAnalyzers(__dirname);
   const scan = scanPaths(paths.length ? paths : ['.'], { root, configFile, rules: builtinRules });
   if (scan.configErrors.length) {

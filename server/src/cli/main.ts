@@ -12,7 +12,7 @@ import { builtinRules } from '../engine/registry';
 import type { RegisteredRule } from '../engine/rule';
 import { loadConfigFor } from '../packs/config';
 import type { ScanResult } from '../workspace/scan';
-import { scanPaths } from '../workspace/scan';
+import { defaultScanRoot, scanPaths } from '../workspace/scan';
 import { parseArgs, UsageError } from './args';
 import { toSarif } from './sarif';
 import { formatText } from './text';
@@ -53,7 +53,10 @@ Scan options:
   --show-suppressed          list suppressed findings in text output too
   --list-suppressions        list every suppression (justification, owner, expiry; expired and
                              expiring within 30 days flagged) instead of the findings; JSON with --format json
-  --root DIR                 paths are reported relative to DIR (default: the current directory)
+  --root DIR                 paths are reported relative to DIR (SARIF %SRCROOT%); default, from
+                             the scanned paths (never the current directory): their repository
+                             root, else the nearest folder with .aisec.yaml, else the nearest
+                             project folder (package.json, pyproject.toml...), else their folder
 
 Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage, config or rule-pack error.
 `;
@@ -124,7 +127,8 @@ async function scanCommand(paths: string[], flags: Map<string, string | true>): 
   if (!['error', 'warning', 'info', 'none'].includes(failOn)) throw new UsageError(`--fail-on must be error, warning, info or none (got "${failOn}")`);
   const configFile = flag(flags, '--config');
   if (configFile && !fs.existsSync(configFile)) throw new UsageError(`--config: no such file: ${configFile}`);
-  const root = path.resolve(flag(flags, '--root') ?? process.cwd());
+  const rootFlag = flag(flags, '--root');
+  const root = rootFlag ? path.resolve(rootFlag) : defaultScanRoot(paths, process.cwd());
   const baselineFile = flag(flags, '--baseline');
   const updateBaseline = flag(flags, '--update-baseline');
   const output = flag(flags, '--output') ?? flag(flags, '-o');
@@ -165,7 +169,7 @@ async function scanCommand(paths: string[], flags: Map<string, string | true>): 
       const s = effectiveSeverity(rootConfig, r.meta.id, r.meta.severity, r.meta.optIn);
       return s === 'off' ? r.meta.severity : s;
     };
-    report = JSON.stringify(toSarif({ version: VERSION, rules: scan.rules.length ? scan.rules : builtinRules, files: scan.files, config: rootConfig, severityOf }), null, 2) + '\n';
+    report = JSON.stringify(toSarif({ version: VERSION, root, rules: scan.rules.length ? scan.rules : builtinRules, files: scan.files, config: rootConfig, severityOf }), null, 2) + '\n';
   } else if (format === 'json') {
     report = JSON.stringify(toJson(scan, elapsed, rootConfig), null, 2) + '\n';
   } else {

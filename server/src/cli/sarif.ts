@@ -12,6 +12,8 @@ const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.0', warning: '5.
 
 export interface SarifInput {
   version: string;
+  /** The scan root (absolute): results' paths are relative to it, and `%SRCROOT%` names it. */
+  root?: string;
   rules: readonly RegisteredRule[];
   files: ScannedFile[];
   config: EffectiveConfig;
@@ -86,12 +88,20 @@ export function toSarif(input: SarifInput): object {
             taxa: [...new Set(usedRules.flatMap((r) => r.meta.cwe))].sort((a, b) => a - b).map((c) => ({ id: String(c), name: `CWE-${c}`, helpUri: `https://cwe.mitre.org/data/definitions/${c}.html` })),
           },
         ],
-        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The scan root' } } },
+        originalUriBaseIds: { '%SRCROOT%': { ...(input.root ? { uri: rootUri(input.root) } : {}), description: { text: 'The scan root: the repository root around the scanned paths, or the folder given with --root' } } },
         columnKind: 'utf16CodeUnits',
         results,
       },
     ],
   };
+}
+
+/** A `file:` URI for a folder, ending with a slash (SARIF 3.14.14: originalUriBaseIds URIs are folders). */
+function rootUri(root: string): string {
+  let p = root.replace(/\\/g, '/');
+  if (!p.startsWith('/')) p = `/${p}`; // Windows drive paths: file:///C:/...
+  if (!p.endsWith('/')) p += '/';
+  return `file://${encodeURI(p)}`;
 }
 
 function toResult(finding: Finding, file: ScannedFile, lines: LineIndex, ruleIndex: Map<string, number>, input: SarifInput): object {

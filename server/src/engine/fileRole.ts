@@ -32,7 +32,7 @@ export const ROLE_PHRASE: Record<FileRole, string> = {
 // Folder names, matched against whole path segments (lower-cased).
 const VENDORED_DIRS = new Set(['vendor', 'vendored', '_vendor', 'third_party', 'third-party', 'thirdparty', '3rdparty', 'site-packages', 'dist-packages', 'node_modules', 'bower_components', 'jspm_packages', '.venv', 'venv', '.tox', '.nox']);
 const GENERATED_DIRS = new Set(['__generated__', 'generated', '.generated', 'gen-src', 'autogen', '_autogen']);
-const FIXTURE_DIRS = new Set(['__fixtures__', 'fixtures', 'fixture', 'testdata', 'test_data', 'test-data', 'testdata_', 'cassettes', 'cassette', 'vcr_cassettes', '__snapshots__', 'snapshots', '__recordings__', 'recordings', 'recorded', 'recorded_responses', 'golden', 'goldens']);
+const FIXTURE_DIRS = new Set(['__fixtures__', 'fixtures', 'fixture', '__testfixtures__', 'testfixtures', 'test_fixtures', 'test-fixtures', 'testdata', 'test_data', 'test-data', 'testdata_', 'cassettes', 'cassette', 'vcr_cassettes', '__snapshots__', 'snapshots', '__recordings__', 'recordings', 'recorded', 'recorded_responses', 'golden', 'goldens']);
 const TEST_DIRS = new Set(['test', 'tests', '__tests__', '__test__', 'testing', 'spec', '__specs__', 'e2e', '__mocks__', 'mocks', 'test_utils', 'testutils', 'test-utils']);
 /** `unit_tests`, `integration-tests`, `standard_tests`, `tests_e2e`, `test-app`. */
 const TEST_DIR_PATTERN = /^([a-z0-9]+[_-])+tests?$|^tests?([_-][a-z0-9]+)+$/;

@@ -38,10 +38,10 @@ import type { RegisteredRule } from '../engine/rule';
 import { CONFIG_FILE_NAMES, loadConfigFor } from '../packs/config';
 import type { AisecSettings, DiagnosticData, SuppressArgs } from '../protocol';
 import { APPLY_SUPPRESSION_COMMAND, DEFAULT_SETTINGS, FIX_ALL_KIND, SCAN_WORKSPACE_COMMAND, SUPPRESS_COMMAND, suppressionLine } from '../protocol';
-import type { EffectiveConfig, WorkspacePackages } from '../engine/config';
+import type { EffectiveConfig } from '../engine/config';
 import { collectFiles, readText } from '../workspace/files';
 import { relPath } from '../workspace/scan';
-import { isManifestFile, readWorkspacePackages } from '../workspace/manifests';
+import { isManifestFile, WorkspaceIndex } from '../workspace/manifests';
 import { filterBaseline, readBaseline } from '../workspace/baseline';
 import { inventoryOfFiles } from '../workspace/inventory';
 import type { InventoryInput } from '../workspace/inventory';
@@ -79,7 +79,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const settingsCache = new Map<string, Promise<AisecSettings>>();
   const configCache = new Map<string, LoadedConfig>();
   /** Declared dependencies per workspace root (package rules); cleared with the config cache. */
-  const workspacePackagesCache = new Map<string, WorkspacePackages>();
+  const workspacePackagesCache = new Map<string, WorkspaceIndex>();
   const pending = new Map<string, NodeJS.Timeout>();
   const pulledUris = new Set<string>();
   /** Config files whose errors we published, so they can be cleared. */
@@ -196,12 +196,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   function withWorkspace(config: EffectiveConfig, file: string | undefined): EffectiveConfig {
     const root = file ? rootFor(file) : undefined;
     if (!root) return config;
-    let ws = workspacePackagesCache.get(root);
-    if (!ws) {
-      ws = readWorkspacePackages(root);
-      workspacePackagesCache.set(root, ws);
+    let index = workspacePackagesCache.get(root);
+    if (!index) {
+      index = new WorkspaceIndex(root);
+      workspacePackagesCache.set(root, index);
     }
-    return { ...config, workspace: ws };
+    // each file sees its own folder's manifests and those above it (never a sibling project's)
+    return { ...config, workspace: index.forFile(file!) };
   }
 
   /** A rule pack, or any file a cached config was loaded from (packs named anything, via extends). */

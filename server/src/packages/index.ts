@@ -207,15 +207,20 @@ export function pythonDistsForImport(dotted: string): string[] {
   return out;
 }
 
-const declaredCache = new WeakMap<object, { python: Set<string>; npm: Set<string>; local: Set<string> }>();
+interface DeclaredSets { python: Set<string>; npm: Set<string>; local: Set<string>; wildcards: [string, string][] }
 
-function declaredSets(ws: Readonly<WorkspacePackages>): { python: Set<string>; npm: Set<string>; local: Set<string> } {
+const declaredCache = new WeakMap<object, DeclaredSets>();
+
+function declaredSets(ws: Readonly<WorkspacePackages>): DeclaredSets {
   let s = declaredCache.get(ws);
   if (!s) {
+    const local = ws.localModules ?? [];
     s = {
       python: new Set((ws.pythonPackages ?? []).map(normalizePython)),
       npm: new Set((ws.npmPackages ?? []).map((n) => n.toLowerCase())),
-      local: new Set(ws.localModules ?? []),
+      local: new Set(local),
+      // tsconfig `paths` keys with one `*`: prefix and suffix around it
+      wildcards: local.filter((n) => n.split('*').length === 2).map((n) => { const i = n.indexOf('*'); return [n.slice(0, i), n.slice(i + 1)] as [string, string]; }),
     };
     declaredCache.set(ws, s);
   }
@@ -245,8 +250,18 @@ export function isNpmPackageDeclared(pkg: string, ws: Readonly<WorkspacePackages
   return declared.has(typesName);
 }
 
-export function isLocalModule(name: string, ws: Readonly<WorkspacePackages> | undefined): boolean {
-  return !!ws?.localModules && declaredSets(ws).local.has(name);
+/**
+ * Does the import resolve inside the workspace: a local module or package name, a workspace package, or a
+ * tsconfig/jsconfig `paths` alias (`@app/*` matches `@app/utils`, `~/*` matches `~/lib/x`, exact keys match
+ * exactly)? `name` is the top-level name, `full` the whole specifier when known.
+ */
+export function isLocalModule(name: string, ws: Readonly<WorkspacePackages> | undefined, full?: string): boolean {
+  if (!ws?.localModules) return false;
+  const sets = declaredSets(ws);
+  if (sets.local.has(name) || (full !== undefined && sets.local.has(full))) return true;
+  const spec = full ?? name;
+  for (const [prefix, suffix] of sets.wildcards) if (spec.length >= prefix.length + suffix.length && spec.startsWith(prefix) && spec.endsWith(suffix)) return true;
+  return false;
 }
 
 /** The package part of an npm module specifier (`@scope/pkg/sub` -> `@scope/pkg`, `lodash/fp` -> `lodash`), or undefined for relative/virtual ones. */

@@ -1,16 +1,17 @@
 /**
  * Reads the dependency manifests and lockfiles of a workspace into WorkspacePackages (engine/config.ts),
  * which the caller puts on config.workspace so rules (unknown-package-import, typosquat-install-command)
- * know what is declared without reading files. Bounded: a shallow walk, a cap on files, sizes and names.
+ * know what is declared without reading files. Per file (WorkspaceIndex.forFile): the manifests of the file's
+ * folder and the folders above it up to the workspace root, never another project's. Bounded: a cap on
+ * folders, file sizes and names; deterministic (sorted depth-first walk rooted at the workspace, not the cwd).
  * The parsers are pure functions of the text (tested in test/unit/manifests.test.ts).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse as parseYaml } from 'yaml';
+import { parse as parseJsonc } from 'jsonc-parser';
 import type { WorkspacePackages } from '../engine/config';
 
-const MAX_DEPTH = 4;
-const MAX_DIRS = 2000;
 const MAX_MANIFEST_BYTES = 5 * 1024 * 1024;
 const MAX_LOCK_BYTES = 20 * 1024 * 1024;
 const MAX_NAMES = 20_000;
@@ -307,70 +308,345 @@ function readBounded(file: string, max: number): string | undefined {
   }
 }
 
+/** `tsconfig.json`, `tsconfig.base.json`, `tsconfig.app.json`, `jsconfig.json`... */
+const TSCONFIG_NAME = /^(tsconfig|jsconfig)(\.[\w.-]+)?\.json$/i;
+
+/** What one tsconfig/jsconfig says about module resolution, with its `extends` chain resolved. */
+export interface TsconfigResolution {
+  /** `compilerOptions.paths` keys: exact (`@repo/ui`) or with one `*` (`@app/*`, `~/*`, `$lib/*`). */
+  paths: string[];
+  /** Absolute `baseUrl` directory (bare imports resolve under it), when set. */
+  baseUrl?: string;
+}
+
+/** The compilerOptions of a tsconfig text (JSONC: comments and trailing commas allowed). */
+function tsconfigOptions(text: string): { extends: string[]; paths: string[]; baseUrl?: string } {
+  const doc = parseJsonc(text, [], { allowTrailingComma: true, disallowComments: false }) as unknown;
+  if (!doc || typeof doc !== 'object') return { extends: [], paths: [] };
+  const d = doc as { extends?: unknown; compilerOptions?: { paths?: unknown; baseUrl?: unknown } };
+  const ext = typeof d.extends === 'string' ? [d.extends] : Array.isArray(d.extends) ? d.extends.filter((x): x is string => typeof x === 'string') : [];
+  const co = d.compilerOptions && typeof d.compilerOptions === 'object' ? d.compilerOptions : {};
+  const paths = co.paths && typeof co.paths === 'object' && !Array.isArray(co.paths) ? Object.keys(co.paths as object) : [];
+  return { extends: ext, paths, baseUrl: typeof co.baseUrl === 'string' ? co.baseUrl : undefined };
+}
+
+/** The file an `extends` entry names: a relative path, or a package config under a node_modules folder above `dir`. */
+function resolveExtends(spec: string, dir: string): string | undefined {
+  const candidates: string[] = [];
+  if (spec.startsWith('.') || path.isAbsolute(spec)) {
+    const abs = path.resolve(dir, spec);
+    candidates.push(abs, `${abs}.json`, path.join(abs, 'tsconfig.json'));
+  } else {
+    for (let d = dir; ; d = path.dirname(d)) {
+      const base = path.join(d, 'node_modules', spec);
+      candidates.push(base, `${base}.json`, path.join(base, 'tsconfig.json'));
+      if (path.dirname(d) === d) break;
+    }
+  }
+  for (const c of candidates) {
+    try { if (fs.statSync(c).isFile()) return c; } catch { /* next */ }
+  }
+  return undefined;
+}
+
 /**
- * Walk `root` (bounded depth and directory count) and collect declared dependencies and local module
- * names. `pythonPackages` / `npmPackages` stay undefined when no manifest of that ecosystem exists.
+ * `paths` aliases and `baseUrl` of a tsconfig/jsconfig file with its `extends` chain (relative files and
+ * package configs, arrays of them, cycles cut). The derived file's `baseUrl` wins, as in tsc.
  */
-export function readWorkspacePackages(root: string): WorkspacePackages {
-  const python = new Set<string>();
-  const npm = new Set<string>();
-  const local = new Set<string>();
-  const manifests: string[] = [];
-  let hasPython = false;
-  let hasNpm = false;
-  const queue: { dir: string; depth: number }[] = [{ dir: root, depth: 0 }];
-  let dirs = 0;
-  const pending: { file: string; rel: string }[] = [];
-  while (queue.length && dirs < MAX_DIRS) {
-    const { dir, depth } = queue.shift()!;
-    dirs++;
-    let entries: fs.Dirent[];
-    try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { continue; }
-    const relDir = path.relative(root, dir);
-    for (const e of entries) {
-      if (e.isDirectory()) {
-        if (SKIP_DIRS.has(e.name) || e.name.startsWith('.')) continue;
-        // top-level and src/ folders are importable by bare name (Python packages, JS baseUrl imports)
-        if (depth <= 1 && local.size < MAX_NAMES) local.add(e.name);
-        if (depth < MAX_DEPTH) queue.push({ dir: path.join(dir, e.name), depth: depth + 1 });
+export function resolveTsconfig(file: string, seen: Set<string> = new Set()): TsconfigResolution {
+  if (seen.has(file) || seen.size > 16) return { paths: [] };
+  seen.add(file);
+  const text = readBounded(file, MAX_MANIFEST_BYTES);
+  if (text === undefined) return { paths: [] };
+  const own = tsconfigOptions(text);
+  const dir = path.dirname(file);
+  const paths = new Set<string>();
+  let baseUrl: string | undefined;
+  for (const e of own.extends) {
+    const target = resolveExtends(e, dir);
+    if (!target) continue;
+    const inherited = resolveTsconfig(target, seen);
+    for (const p of inherited.paths) paths.add(p);
+    if (inherited.baseUrl) baseUrl = inherited.baseUrl;
+  }
+  for (const p of own.paths) paths.add(p);
+  if (own.baseUrl !== undefined) baseUrl = path.resolve(dir, own.baseUrl);
+  return { paths: [...paths].sort(), baseUrl };
+}
+
+/** One directory's manifests, parsed on first use. */
+interface DirManifests {
+  python: string[];
+  npm: string[];
+  hasPython: boolean;
+  hasNpm: boolean;
+  /** Manifest files of this directory, relative to the index root. */
+  files: string[];
+  /** tsconfig/jsconfig `paths` keys and the top-level names under `baseUrl`. */
+  local: string[];
+}
+
+const MAX_INDEX_DIRS = 50_000;
+/** Folders that hold a project's requirements files (`requirements/base.txt`). */
+const REQUIREMENTS_DIR = /^(requirements|requirements\.d|reqs|deps)$/i;
+const MAX_LOCAL_NAMES = 200_000;
+
+/**
+ * What the workspace under `root` declares, answered per file: the manifests, lockfiles and tsconfig
+ * files of the file's own folder and every folder above it up to `root` (the nearest manifest and the
+ * workspace root's, as Node and Python resolve them), plus names that resolve anywhere in the tree (the
+ * name of every package.json: npm/yarn/pnpm workspace packages; Python packages and modules present in
+ * the tree, `src/` layouts). Depends only on the files under `root`: the walk is depth-first in sorted
+ * order, so the answer never depends on the working directory or on traversal order.
+ */
+export class WorkspaceIndex {
+  readonly root: string;
+  /** Directory (absolute) -> its manifest file names (sorted), for every directory that has one. */
+  private readonly manifestDirs = new Map<string, string[]>();
+  /** Names that resolve inside the tree (workspace packages, Python packages/modules, top-level folders). */
+  private readonly treeLocal = new Set<string>();
+  private readonly parsed = new Map<string, DirManifests>();
+  private readonly perDir = new Map<string, WorkspacePackages>();
+  private readonly perChain = new Map<string, WorkspacePackages>();
+  /** True when the walk stopped at its directory cap (reported by callers that care). */
+  truncated = false;
+
+  constructor(root: string) {
+    this.root = path.resolve(root);
+    this.walk();
+  }
+
+  private walk(): void {
+    let dirs = 0;
+    const visit = (dir: string, depth: number, inPackage: boolean): void => {
+      if (dirs >= MAX_INDEX_DIRS) { this.truncated = true; return; }
+      dirs++;
+      let entries: fs.Dirent[];
+      try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return; }
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      const names = new Set(entries.map((e) => e.name));
+      const isPackage = names.has('__init__.py');
+      // a Python package whose parent is not one is importable by its own name (`src/myapp/__init__.py` -> myapp)
+      // (the scanned folder itself too: scanning a package folder directly)
+      if (isPackage && !inPackage) this.addLocal(path.basename(dir));
+      // a folder of Python modules outside any package is a namespace package (PEP 420) or a script folder
+      else if (!inPackage && dir !== this.root && entries.some((e) => e.isFile() && /\.py$/.test(e.name))) this.addLocal(path.basename(dir));
+      const manifests: string[] = [];
+      const subdirs: string[] = [];
+      for (const e of entries) {
+        if (e.isDirectory()) {
+          if (SKIP_DIRS.has(e.name) || e.name.startsWith('.')) continue;
+          // top-level folders and the folders of a `src/` layout are importable by bare name
+          if (depth === 0 || path.basename(dir) === 'src') this.addLocal(e.name);
+          subdirs.push(e.name);
+          continue;
+        }
+        if (!e.isFile()) continue;
+        if (/\.pyi?$/.test(e.name)) this.addLocal(e.name.replace(/\.pyi?$/, ''));
+        if (parserFor(e.name) || TSCONFIG_NAME.test(e.name)) manifests.push(e.name);
+        if (e.name === 'pyproject.toml' || e.name === 'setup.cfg' || e.name === 'setup.py') {
+          // the distribution a Python project in the tree builds (`pip install acme-agent` of the project itself)
+          const text = readBounded(path.join(dir, e.name), MAX_MANIFEST_BYTES);
+          const name = text === undefined ? undefined : pythonProjectName(e.name, text);
+          if (name) this.addLocal(pep503(name));
+        }
+        if (e.name === 'package.json') {
+          // every package in the tree (npm/yarn/pnpm workspaces, nested apps) is importable by its name
+          const text = readBounded(path.join(dir, e.name), MAX_MANIFEST_BYTES);
+          if (text !== undefined) {
+            try {
+              const pkg = JSON.parse(text) as { name?: unknown };
+              if (pkg && typeof pkg.name === 'string' && pkg.name) this.addLocal(pkg.name);
+            } catch { /* not JSON */ }
+          }
+        }
+      }
+      if (manifests.length) this.manifestDirs.set(dir, manifests);
+      // `requirements/base.txt`, `requirements/dev.in`: a requirements folder belongs to the project above it
+      if (REQUIREMENTS_DIR.test(path.basename(dir)) && dir !== this.root) {
+        const reqs = entries.filter((e) => e.isFile() && /\.(txt|in)$/i.test(e.name)).map((e) => `${path.basename(dir)}/${e.name}`);
+        if (reqs.length) {
+          const parent = path.dirname(dir);
+          this.manifestDirs.set(parent, [...(this.manifestDirs.get(parent) ?? []), ...reqs.filter((r) => !(this.manifestDirs.get(parent) ?? []).includes(r))]);
+        }
+      }
+      for (const s of subdirs) visit(path.join(dir, s), depth + 1, isPackage);
+    };
+    visit(this.root, 0, false);
+  }
+
+  private addLocal(name: string): void {
+    if (this.treeLocal.size < MAX_LOCAL_NAMES && name) this.treeLocal.add(name);
+  }
+
+  private rel(abs: string): string {
+    return path.relative(this.root, abs).split(path.sep).join('/');
+  }
+
+  private dirManifests(dir: string): DirManifests | undefined {
+    const files = this.manifestDirs.get(dir);
+    if (!files) return undefined;
+    let m = this.parsed.get(dir);
+    if (m) return m;
+    m = { python: [], npm: [], hasPython: false, hasNpm: false, files: [], local: [] };
+    for (const name of files) {
+      const file = path.join(dir, name);
+      if (TSCONFIG_NAME.test(name)) {
+        const ts = resolveTsconfig(file);
+        for (const p of ts.paths) m.local.push(p);
+        if (ts.baseUrl) m.local.push(...topLevelNames(ts.baseUrl));
         continue;
       }
-      if (!e.isFile()) continue;
-      if (/\.pyi?$/.test(e.name) && local.size < MAX_NAMES) {
-        local.add(e.name.replace(/\.pyi?$/, ''));
-        if (e.name === '__init__.py') local.add(path.basename(dir));
-      }
-      if (parserFor(e.name)) pending.push({ file: path.join(dir, e.name), rel: path.join(relDir, e.name).split(path.sep).join('/') });
-    }
-  }
-  for (const { file, rel } of pending) {
-    const p = parserFor(path.basename(file))!;
-    const text = readBounded(file, p.lock ? MAX_LOCK_BYTES : MAX_MANIFEST_BYTES);
-    if (text === undefined) continue;
-    const names = p.parse(text);
-    if (p.eco === 'alias') { for (const n of names) local.add(n); continue; }
-    // a setup.py / package.json that declares nothing still says "this ecosystem has a manifest"
-    if (p.eco === 'python') { hasPython = true; for (const n of names) if (python.size < MAX_NAMES) python.add(n); }
-    else { hasNpm = true; for (const n of names) if (npm.size < MAX_NAMES) npm.add(n); }
-    if (manifests.length < 50) manifests.push(rel);
-    // requirements includes outside the walk (e.g. ../shared/requirements.txt) are followed once
-    if (/requirements/i.test(path.basename(file))) {
-      for (const inc of parseRequirements(text).includes) {
-        const incFile = path.resolve(path.dirname(file), inc);
-        if (pending.some((x) => x.file === incFile)) continue;
-        const t = readBounded(incFile, MAX_MANIFEST_BYTES);
-        if (t !== undefined) for (const n of parseRequirements(t).names) python.add(n);
+      // files of a requirements folder (`requirements/base.txt`) are requirements files whatever their name
+      const p = name.includes('/') ? { eco: 'python' as const, parse: (t: string) => parseRequirements(t).names } : parserFor(name)!;
+      const text = readBounded(file, p.lock ? MAX_LOCK_BYTES : MAX_MANIFEST_BYTES);
+      if (text === undefined) continue;
+      const names = p.parse(text);
+      if (p.eco === 'alias') continue;
+      // a setup.py / package.json that declares nothing still says "this ecosystem has a manifest"
+      if (p.eco === 'python') { m.hasPython = true; m.python.push(...names); }
+      else { m.hasNpm = true; m.npm.push(...names); }
+      m.files.push(this.rel(file));
+      // requirements includes (also outside the tree, e.g. ../shared/requirements.txt) are followed once
+      if (/requirements|constraints/i.test(name) || name.includes('/')) {
+        for (const inc of parseRequirements(text).includes) {
+          const t = readBounded(path.resolve(dir, inc), MAX_MANIFEST_BYTES);
+          if (t !== undefined) m.python.push(...parseRequirements(t).names);
+        }
       }
     }
+    this.parsed.set(dir, m);
+    return m;
   }
-  const out: WorkspacePackages = { localModules: [...local].sort(), manifests };
-  if (hasPython) out.pythonPackages = [...python].sort();
-  if (hasNpm) out.npmPackages = [...npm].sort();
-  return out;
+
+  /** The folders whose manifests apply to a file: its own folder and each one above it, up to the root. */
+  private chain(dir: string): string[] {
+    const out: string[] = [];
+    const rel = path.relative(this.root, dir);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) return [dir];
+    for (let d = dir; ; d = path.dirname(d)) {
+      out.push(d);
+      if (d === this.root || path.dirname(d) === d) break;
+    }
+    return out;
+  }
+
+  /**
+   * The declared packages and local names that apply to the file at `abs`. Folders whose chain holds the
+   * same manifests share one answer object (the name lists are large; rules cache their sets per object).
+   */
+  forFile(abs: string): WorkspacePackages {
+    const dir = path.dirname(path.resolve(abs));
+    let ws = this.perDir.get(dir);
+    if (ws) return ws;
+    const chain = this.chain(dir);
+    for (const d of chain) if (!this.manifestDirs.has(d)) this.outsideManifests(d);
+    const key = chain.filter((d) => this.manifestDirs.has(d)).join('\u0000');
+    ws = this.perChain.get(key);
+    if (!ws) {
+      ws = this.compute(chain);
+      this.perChain.set(key, ws);
+    }
+    this.perDir.set(dir, ws);
+    return ws;
+  }
+
+  private compute(chain: string[]): WorkspacePackages {
+    const python = new Set<string>();
+    const npm = new Set<string>();
+    const local = new Set(this.treeLocal);
+    const manifests: string[] = [];
+    let hasPython = false;
+    let hasNpm = false;
+    for (const d of chain) {
+      const m = this.dirManifests(d);
+      if (!m) continue;
+      hasPython ||= m.hasPython;
+      hasNpm ||= m.hasNpm;
+      for (const n of m.python) if (python.size < MAX_NAMES) python.add(n);
+      for (const n of m.npm) if (npm.size < MAX_NAMES) npm.add(n);
+      for (const n of m.local) local.add(n);
+      for (const f of m.files) if (manifests.length < 50) manifests.push(f);
+    }
+    const ws: WorkspacePackages = { localModules: [...local].sort(), manifests };
+    if (hasPython) ws.pythonPackages = [...python].sort();
+    if (hasNpm) ws.npmPackages = [...npm].sort();
+    return ws;
+  }
+
+  /** A folder outside the walked tree (a file given outside the root): its own manifests, read on demand. */
+  private outsideManifests(dir: string): DirManifests | undefined {
+    const rel = path.relative(this.root, dir);
+    if (!(rel.startsWith('..') || path.isAbsolute(rel))) return undefined;
+    let entries: string[];
+    try { entries = fs.readdirSync(dir).sort(); } catch { return undefined; }
+    const files = entries.filter((n) => parserFor(n) || TSCONFIG_NAME.test(n));
+    if (!files.length) return undefined;
+    this.manifestDirs.set(dir, files);
+    return this.dirManifests(dir);
+  }
+
+  /** Everything the tree declares, merged (the workspace-wide view, for callers without a file). */
+  aggregate(): WorkspacePackages {
+    const python = new Set<string>();
+    const npm = new Set<string>();
+    const local = new Set(this.treeLocal);
+    const manifests: string[] = [];
+    let hasPython = false;
+    let hasNpm = false;
+    for (const d of [...this.manifestDirs.keys()].sort()) {
+      const m = this.dirManifests(d)!;
+      hasPython ||= m.hasPython;
+      hasNpm ||= m.hasNpm;
+      for (const n of m.python) python.add(n);
+      for (const n of m.npm) npm.add(n);
+      for (const n of m.local) local.add(n);
+      for (const f of m.files) if (manifests.length < 50) manifests.push(f);
+    }
+    const out: WorkspacePackages = { localModules: [...local].sort(), manifests };
+    if (hasPython) out.pythonPackages = [...python].sort();
+    if (hasNpm) out.npmPackages = [...npm].sort();
+    return out;
+  }
+}
+
+/** The distribution name a pyproject.toml / setup.cfg / setup.py declares for its own project, if literal. */
+export function pythonProjectName(fileName: string, text: string): string | undefined {
+  if (fileName === 'pyproject.toml') {
+    const e = tomlEntries(text).find((x) => (x.table === 'project' || x.table === 'tool.poetry') && x.key === 'name');
+    return e ? tomlStrings(e.value)[0] : undefined;
+  }
+  if (fileName === 'setup.cfg') {
+    const m = /^\[metadata\][^[]*?^name\s*[=:]\s*([A-Za-z0-9._-]+)\s*$/m.exec(text);
+    return m?.[1];
+  }
+  const m = /\bsetup\s*\([\s\S]{0,4000}?\bname\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(text);
+  return m?.[1];
+}
+
+/** Folder names and module file stems directly under `dir` (what `baseUrl` makes importable by bare name). */
+function topLevelNames(dir: string): string[] {
+  let entries: fs.Dirent[];
+  try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return []; }
+  const out: string[] = [];
+  for (const e of entries) {
+    if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+    if (e.isDirectory()) out.push(e.name);
+    else if (/\.[cm]?[jt]sx?$/.test(e.name)) out.push(e.name.replace(/\.d\.ts$|\.[cm]?[jt]sx?$/, ''));
+  }
+  return out.sort();
+}
+
+/**
+ * Everything the workspace under `root` declares, merged over the whole tree. Per-file answers (the
+ * nearest manifests) come from `new WorkspaceIndex(root).forFile(file)`.
+ */
+export function readWorkspacePackages(root: string): WorkspacePackages {
+  return new WorkspaceIndex(root).aggregate();
 }
 
 /** File names whose change invalidates the workspace packages (for file watchers). */
-export const MANIFEST_FILE_PATTERN = /^(requirements.*\.(txt|in)|constraints\.txt|pyproject\.toml|pipfile|setup\.cfg|setup\.py|environment\.ya?ml|uv\.lock|poetry\.lock|pdm\.lock|package\.json|package-lock\.json|npm-shrinkwrap\.json|pnpm-lock\.yaml|yarn\.lock|tsconfig\.json|jsconfig\.json)$/i;
+export const MANIFEST_FILE_PATTERN = /^(requirements.*\.(txt|in)|constraints\.txt|pyproject\.toml|pipfile|setup\.cfg|setup\.py|environment\.ya?ml|uv\.lock|poetry\.lock|pdm\.lock|package\.json|package-lock\.json|npm-shrinkwrap\.json|pnpm-lock\.yaml|yarn\.lock|(tsconfig|jsconfig)(\.[\w.-]+)?\.json)$/i;
 
 export function isManifestFile(file: string): boolean {
   return MANIFEST_FILE_PATTERN.test(path.basename(file));

@@ -1,4 +1,6 @@
 /** Scans files on disk with the pure engine: config per directory, skip reasons, relative paths. */
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { analyze, isIgnored, skipReason } from '../engine/engine';
 import type { AnalysisResult } from '../engine/model';
@@ -6,7 +8,7 @@ import type { RegisteredRule } from '../engine/rule';
 import type { ConfigError, LoadedConfig } from '../packs/config';
 import { loadConfigFor } from '../packs/config';
 import { collectFiles, readText } from './files';
-import { readWorkspacePackages } from './manifests';
+import { WorkspaceIndex } from './manifests';
 
 export interface ScanOptions {
   /** Paths relative to `root` are reported; config lookup stops at `root`. */
@@ -47,6 +49,57 @@ export function relPath(root: string, abs: string): string {
   return (rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel).split(path.sep).join('/');
 }
 
+function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/**
+ * The nearest folder at or above `dir` that holds a `.git` entry (a repository or worktree root). A home
+ * folder or filesystem root kept under git (dotfiles) is not a project: it is skipped.
+ */
+export function repositoryRoot(dir: string): string | undefined {
+  const home = path.resolve(os.homedir());
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if (d !== home && path.dirname(d) !== d && fs.existsSync(path.join(d, '.git'))) return d;
+    if (path.dirname(d) === d) return undefined;
+  }
+}
+
+const CONFIG_FILES = ['.aisec.yaml', '.aisec.yml', '.aisec.json'];
+const PROJECT_MANIFESTS = ['package.json', 'pyproject.toml', 'setup.py', 'setup.cfg', 'Pipfile', 'requirements.txt', 'deno.json', 'go.mod', 'Cargo.toml'];
+
+/** The nearest folder at or above `dir` holding one of `names` (a home folder or the filesystem root is no project). */
+function nearestWith(dir: string, names: string[]): string | undefined {
+  const home = path.resolve(os.homedir());
+  for (let d = dir; ; d = path.dirname(d)) {
+    if (path.dirname(d) === d) return undefined;
+    if (d !== home && names.some((n) => fs.existsSync(path.join(d, n)))) return d;
+  }
+}
+
+/**
+ * The scan root when `--root` is not given: what paths are reported relative to (SARIF `%SRCROOT%`), where
+ * the config lookup stops and what file roles and manifests are judged against. It depends only on the
+ * scanned paths and the files around them, never on where the command runs: the repository root around
+ * them; else the nearest folder with an AISec config; else the nearest project folder (a package.json,
+ * pyproject.toml... ); else the deepest folder holding every scanned path. A file inside a dot-folder
+ * (`.vscode/mcp.json`) belongs to the folder above it.
+ */
+export function defaultScanRoot(paths: string[], cwd: string): string {
+  const abs = (paths.length ? paths : ['.']).map((p) => path.resolve(cwd, p));
+  const dirs = abs.map((p) => {
+    let isDir = false;
+    try { isDir = fs.statSync(p).isDirectory(); } catch { /* missing: its folder */ }
+    let d = isDir ? p : path.dirname(p);
+    if (!isDir && path.basename(d).startsWith('.') && path.dirname(d) !== d) d = path.dirname(d);
+    return d;
+  });
+  let common = dirs[0];
+  for (const d of dirs.slice(1)) while (!isInside(d, common)) common = path.dirname(common);
+  return repositoryRoot(common) ?? nearestWith(common, CONFIG_FILES) ?? nearestWith(common, PROJECT_MANIFESTS) ?? common;
+}
+
 export function scanPaths(paths: string[], opts: ScanOptions): ScanResult {
   const configCache = new Map<string, LoadedConfig>();
   const configErrors: ConfigError[] = [];
@@ -68,8 +121,9 @@ export function scanPaths(paths: string[], opts: ScanOptions): ScanResult {
   };
   // the first config decides the size limit for the walk; per-file configs still apply below
   const walk = collectFiles(paths, configFor(opts.root).config.maxFileSize * 2);
-  // declared dependencies of the workspace (manifests, lockfiles) for the package rules: read once per scan
-  const workspace = readWorkspacePackages(opts.root);
+  // declared dependencies (manifests, lockfiles, tsconfig paths, workspace packages) for the package rules:
+  // the tree under the scan root is indexed once; each file sees its own folder's manifests and those above it
+  const index = new WorkspaceIndex(opts.root);
   const out: ScanResult = { files: [], skipped: walk.skipped.map((s) => ({ file: relPath(opts.root, s.file), reason: s.reason })), configErrors, configFiles: [...configFiles], rules: [], configs: [], bytes: 0, lines: 0 };
   for (const abs of walk.files) {
     const rel = relPath(opts.root, abs);
@@ -88,7 +142,7 @@ export function scanPaths(paths: string[], opts: ScanOptions): ScanResult {
     }
     out.bytes += text.length;
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) out.lines++;
-    const result = analyze({ path: rel, text, rolePath: relToConfig }, { ...loaded.config, workspace }, loaded.rules);
+    const result = analyze({ path: rel, text, rolePath: relToConfig }, { ...loaded.config, workspace: index.forFile(abs) }, loaded.rules);
     const keep = opts.keepAllText !== false || result.findings.length > 0;
     out.files.push({ abs, rel, text: keep ? text : '', result });
   }

@@ -6,6 +6,7 @@
 import type { TextEdit } from '../../engine/model';
 import type { DataNode, DataProperty, DataView } from '../../engine/views';
 import { getProp, getValue, walkData } from './index';
+import { roleFromPath } from '../../engine/fileRole';
 
 export type McpDialect =
   | 'claude-desktop' | 'cursor' | 'windsurf' | 'cline' | 'roo'
@@ -498,13 +499,55 @@ function isSchema(n: DataNode | undefined): boolean {
   return isObject(n) && (getValue(n, 'type') !== undefined || getValue(n, 'properties') !== undefined || getValue(n, '$ref') !== undefined);
 }
 
-/** Every tool definition in a data file: OpenAI, Anthropic and MCP `tools/list` shapes, at any depth. */
+/** `"object": "response"`, `"chat.completion"`, `"list"`...: the envelope of a provider API response. */
+function isApiResponseEnvelope(n: DataNode): boolean {
+  const object = getValue(n, 'object');
+  if (object?.type === 'string' && (getValue(n, 'id') !== undefined || getValue(n, 'created') !== undefined || getValue(n, 'created_at') !== undefined)) return true;
+  // JSON-RPC response (an MCP `tools/list` result as a server sent it)
+  if (getValue(n, 'jsonrpc') !== undefined && (getValue(n, 'result') !== undefined || getValue(n, 'error') !== undefined)) return true;
+  // `{"result": {"tools": [...]}}` without the JSON-RPC header, as SDK tests record it
+  const result = getValue(n, 'result');
+  return isObject(result) && getValue(result, 'tools')?.type === 'array' && getValue(n, 'name') === undefined;
+}
+
+/** VCR/vcrpy/Polly cassettes and HAR logs: recorded HTTP interactions. */
+function isRecordingRoot(n: DataNode): boolean {
+  if (getValue(n, 'interactions')?.type === 'array' || getValue(n, 'http_interactions')?.type === 'array' || getValue(n, 'recordedRequests') !== undefined) return true;
+  const log = getValue(n, 'log');
+  return isObject(log) && getValue(log, 'entries')?.type === 'array';
+}
+
+/**
+ * Is the data file recorded data rather than something a developer wrote: a file under a fixtures,
+ * cassettes, recordings or snapshots folder, a HAR log or VCR cassette, or a document shaped as an API
+ * response (a provider response envelope, a JSON-RPC `tools/list` result)? Tools listed there belong to
+ * someone else's server as it answered once; they are not definitions given to this project's model.
+ */
+export function isRecordedData(view: DataView): boolean {
+  if (roleFromPath(view.path) === 'fixture' || /\.har$/i.test(view.fileName)) return true;
+  return view.roots.some((r: DataNode) => {
+    // a list of recorded responses
+    if (r.type === 'array') return (r.items ?? []).length > 0 && (r.items ?? []).every((i) => isObject(i) && isApiResponseEnvelope(i));
+    return isObject(r) && (isApiResponseEnvelope(r) || isRecordingRoot(r));
+  });
+}
+
+/**
+ * Every tool definition in a data file: OpenAI, Anthropic and MCP `tools/list` shapes, at any depth.
+ * Recorded data (isRecordedData) has none, and neither do `mcp_list_tools` items (a remote MCP server's
+ * tool listing inside a model response).
+ */
 export function toolDefinitions(view: DataView): ToolDefinition[] {
   const out: ToolDefinition[] = [];
+  if (isRecordedData(view)) return out;
   const seen = new Set<DataNode>();
   for (const root of view.roots) {
     walkData(root, (n) => {
       if (!isObject(n) || seen.has(n)) return;
+      if (getValue(n, 'type')?.value === 'mcp_list_tools') {
+        walkData(n, (inner) => { seen.add(inner); });
+        return;
+      }
       const nameNode = getValue(n, 'name');
       const type = getValue(n, 'type')?.value;
       const fn = getValue(n, 'function');

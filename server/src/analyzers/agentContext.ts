@@ -1,0 +1,259 @@
+/**
+ * Is an agent tool given to a model or an agent in the analysed code? Tool rules about what a tool can do
+ * (run code, act on the outside world) matter when a model can call it. That holds:
+ * - in product and example code, where a tool object or a tool definition exists to be handed to an agent
+ *   (possibly in another module);
+ * - anywhere else (tests, fixtures, maintainer scripts) only when the file itself hands the tool over: it
+ *   reaches the arguments of an agent or model call (`create_react_agent`, `AgentExecutor`, `Agent(tools=)`,
+ *   `bind_tools`, `generateText({ tools })`, `client.chat.completions.create(tools=)`...), directly or
+ *   through variables, lists, pytest fixtures and factory functions. A unit test that builds the tool
+ *   and calls `_run()` / `.invoke()` itself gives it to no model.
+ * Syntax only: no flow engine internals, so it stays valid whatever the flow core does.
+ */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { FileRole } from '../engine/fileRole';
+import { jsWalk } from './js/calls';
+import type { PyNode } from './python/tree';
+
+type N = TSESTree.Node;
+
+/** Roles where a tool that exists is one an agent gets. */
+export function toolRoleImpliesAgent(role: FileRole | undefined): boolean {
+  return role === undefined || role === 'product' || role === 'example';
+}
+
+/** Calls (last name segment) that hand tools to a model or an agent, whatever their arguments are named. */
+const PY_AGENT_CALLS = new Set([
+  'create_react_agent', 'create_tool_calling_agent', 'create_openai_tools_agent', 'create_openai_functions_agent',
+  'create_structured_chat_agent', 'create_json_chat_agent', 'create_xml_agent', 'initialize_agent', 'create_agent',
+  'AgentExecutor', 'from_agent_and_tools', 'from_llm_and_tools', 'Agent', 'CodeAgent', 'ToolCallingAgent',
+  'AssistantAgent', 'ConversableAgent', 'FunctionAgent', 'ReActAgent', 'OpenAIAgent', 'AgentWorkflow',
+  'FunctionCallingAgent', 'FunctionCallingAgentWorker', 'ReActAgentWorker', 'ToolNode', 'bind_tools', 'bind_functions',
+  'with_tools', 'register_function', 'register_for_llm', 'register_tool', 'add_tool', 'add_tools', 'Crew', 'Task',
+  'from_tools', 'ToolCollection', 'Runner', 'run_sync', 'create_supervisor', 'create_swarm', 'ChatAgent',
+]);
+/** Keyword arguments that carry tools into a model or agent call. */
+const TOOL_KEYWORDS = new Set(['tools', 'functions', 'toolkit', 'tool_list', 'function_map', 'toolkits']);
+
+function pyCallName(call: PyNode): string {
+  const fn = call.childForFieldName('function');
+  if (!fn) return '';
+  if (fn.type === 'attribute') return fn.childForFieldName('attribute')?.text ?? '';
+  return fn.type === 'identifier' ? fn.text : '';
+}
+
+/** The argument nodes of the file's calls that hand tools to an agent or a model. */
+function pyHandoffArgs(root: PyNode): PyNode[] {
+  const out: PyNode[] = [];
+  for (const call of root.descendantsOfType('call')) {
+    const args = call.childForFieldName('arguments');
+    if (!args || args.type !== 'argument_list') continue;
+    const agentCall = PY_AGENT_CALLS.has(pyCallName(call));
+    for (const a of args.namedChildren) {
+      if (a.type === 'keyword_argument') {
+        const name = a.childForFieldName('name')?.text ?? '';
+        const value = a.childForFieldName('value');
+        if (value && (agentCall || TOOL_KEYWORDS.has(name))) out.push(value);
+      } else if (agentCall && a.type !== 'comment') out.push(a);
+    }
+  }
+  return out;
+}
+
+function pyIdentifiersIn(n: PyNode): Set<string> {
+  const out = new Set<string>();
+  const stack = [n];
+  while (stack.length) {
+    const c = stack.pop()!;
+    if (c.type === 'identifier') out.add(c.text);
+    else if (c.type === 'attribute') out.add(c.text.replace(/\s+/g, ''));
+    for (const k of c.namedChildren) stack.push(k);
+  }
+  return out;
+}
+
+function pyInside(n: PyNode, outer: PyNode): boolean {
+  return n.startIndex >= outer.startIndex && n.endIndex <= outer.endIndex;
+}
+
+/** The function a node is in (its scope for local names), or undefined at module level. */
+function pyScope(n: PyNode): PyNode | undefined {
+  for (let p = n.parent; p; p = p.parent) if (p.type === 'function_definition' || p.type === 'lambda') return p;
+  return undefined;
+}
+
+/** A binding: a name and the function it is local to (undefined: module level, visible everywhere). */
+interface Binding { name: string; scope: PyNode | undefined }
+
+/** Names a value ends up in: assignment targets (`x = ...`, `self.x = ...`) and functions returning it. */
+function pyBindingsOf(n: PyNode): Binding[] {
+  const out: Binding[] = [];
+  // the name of a tool function or class (`@tool def write_file`, `class MyTool(BaseTool)`) is its binding
+  const def = n.parent;
+  if (n.type === 'identifier' && def && (def.type === 'function_definition' || def.type === 'class_definition') && def.childForFieldName('name') === n) return [{ name: n.text, scope: pyScope(def) }];
+  for (let p: PyNode | null = n.parent; p; p = p.parent) {
+    if (p.type === 'assignment' || p.type === 'augmented_assignment') {
+      const left = p.childForFieldName('left');
+      const right = p.childForFieldName('right');
+      // `self.x = ...` is visible to the other methods: module scope
+      if (left && right && pyInside(n, right)) for (const id of pyIdentifiersIn(left)) out.push({ name: id, scope: id.includes('.') ? undefined : pyScope(p) });
+      break;
+    }
+    if (p.type === 'return_statement' || p.type === 'yield') {
+      for (let f: PyNode | null = p.parent; f; f = f.parent) {
+        if (f.type === 'function_definition') {
+          const name = f.childForFieldName('name')?.text;
+          if (name) out.push({ name, scope: pyScope(f) });
+          break;
+        }
+      }
+      break;
+    }
+    // `tools.append(shell)`, `tools.extend([...])`: the receiver holds it
+    if (p.type === 'call') {
+      const fn = p.childForFieldName('function');
+      const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+      const recv = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
+      if (recv && (method === 'append' || method === 'extend' || method === 'add' || method === 'insert')) {
+        const name = recv.text.replace(/\s+/g, '');
+        out.push({ name, scope: name.includes('.') ? undefined : pyScope(p) });
+      }
+      continue; // keep climbing through wrappers like list(...), [*a, b], dict(...)
+    }
+    if (p.type === 'function_definition' || p.type === 'class_definition' || p.type === 'module') break;
+  }
+  return out;
+}
+
+/** Is the identifier `id` (text `text`) the binding `b`: same name, and in its function (or any, for module names)? */
+function pyMatches(b: Binding, id: PyNode, text: string): boolean {
+  if (b.name !== text) return false;
+  if (!b.scope) return true;
+  for (let s = pyScope(id); s; s = pyScope(s)) if (s === b.scope) return true;
+  return false;
+}
+
+/**
+ * Does the tool built or defined at `node` reach a call that gives tools to an agent or a model in this
+ * file? Follows assignments, containers, `append`, returns (factories, pytest fixtures used as
+ * parameters) a few steps; local names are matched within their function.
+ */
+export function pyToolGivenToAgent(root: PyNode, node: PyNode, role: FileRole | undefined): boolean {
+  if (toolRoleImpliesAgent(role)) return true;
+  const handoffs = pyHandoffArgs(root);
+  if (!handoffs.length) return false;
+  if (handoffs.some((h) => pyInside(node, h))) return true;
+  const bindings: Binding[] = pyBindingsOf(node);
+  const key = (b: Binding) => `${b.scope?.startIndex ?? -1}:${b.name}`;
+  const seen = new Set(bindings.map(key));
+  const idents = root.descendantsOfType(['identifier', 'attribute']).map((id) => ({ id, text: id.type === 'attribute' ? id.text.replace(/\s+/g, '') : id.text }));
+  const isBound = (id: PyNode, text: string) => bindings.some((b) => pyMatches(b, id, text));
+  // propagate through the file's assignments and returns: `tools = [shell]`, `def make(): return [shell]`
+  for (let round = 0; round < 4; round++) {
+    const before = bindings.length;
+    for (const { id, text } of idents) {
+      if (!isBound(id, text)) continue;
+      for (const b of pyBindingsOf(id)) if (!seen.has(key(b))) { seen.add(key(b)); bindings.push(b); }
+    }
+    if (bindings.length === before) break;
+  }
+  for (const h of handoffs) {
+    for (const { id, text } of idents) if (pyInside(id, h) && isBound(id, text)) return true;
+  }
+  return false;
+}
+
+// ---- JavaScript / TypeScript ----
+
+const JS_AGENT_CALLS = new Set([
+  'createReactAgent', 'createToolCallingAgent', 'createOpenAIToolsAgent', 'createOpenAIFunctionsAgent', 'createStructuredChatAgent',
+  'initializeAgentExecutorWithOptions', 'initializeAgentExecutor', 'fromAgentAndTools', 'AgentExecutor', 'Agent', 'ToolNode', 'bindTools',
+  'createAgent', 'createSupervisor', 'run', 'Experimental_Agent', 'ToolLoopAgent',
+]);
+const JS_TOOL_KEYS = new Set(['tools', 'functions', 'toolkit', 'toolkits']);
+
+function jsCallName(callee: N): string {
+  if (callee.type === 'Identifier') return callee.name;
+  if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') return callee.property.name;
+  return '';
+}
+
+function jsHandoffArgs(program: TSESTree.Program): N[] {
+  const out: N[] = [];
+  jsWalk(program, (n) => {
+    if (n.type !== 'CallExpression' && n.type !== 'NewExpression') return;
+    const agentCall = JS_AGENT_CALLS.has(jsCallName(n.callee));
+    for (const a of n.arguments) {
+      if (agentCall) out.push(a);
+      else if (a.type === 'ObjectExpression') {
+        for (const p of a.properties) {
+          if (p.type !== 'Property' || p.computed) continue;
+          const key = p.key.type === 'Identifier' ? p.key.name : p.key.type === 'Literal' ? String(p.key.value) : '';
+          if (JS_TOOL_KEYS.has(key)) out.push(p.value);
+        }
+      }
+    }
+  });
+  return out;
+}
+
+function jsInside(n: N, outer: N): boolean {
+  return n.range[0] >= outer.range[0] && n.range[1] <= outer.range[1];
+}
+
+/** JS counterpart of pyToolGivenToAgent: the tool at `node` reaches `tools` of a model/agent call in the file. */
+export function jsToolGivenToAgent(program: TSESTree.Program, node: N, role: FileRole | undefined): boolean {
+  if (toolRoleImpliesAgent(role)) return true;
+  const handoffs = jsHandoffArgs(program);
+  if (!handoffs.length) return false;
+  if (handoffs.some((h) => jsInside(node, h))) return true;
+  const parents = new Map<N, N | undefined>();
+  jsWalk(program, (n, p) => parents.set(n, p));
+  const isFn = (n: N) => n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression';
+  const scopeOf = (n: N): N | undefined => {
+    for (let p = parents.get(n); p; p = parents.get(p)) if (isFn(p)) return p;
+    return undefined;
+  };
+  type JsBinding = { name: string; scope: N | undefined };
+  const bindingsOf = (n: N): JsBinding[] => {
+    const out: JsBinding[] = [];
+    for (let p = parents.get(n); p; p = parents.get(p)) {
+      if (p.type === 'VariableDeclarator') { if (p.id.type === 'Identifier') out.push({ name: p.id.name, scope: scopeOf(p) }); break; }
+      if (p.type === 'AssignmentExpression') { if (p.left.type === 'Identifier') out.push({ name: p.left.name, scope: scopeOf(p) }); break; }
+      if (p.type === 'ReturnStatement') {
+        const f = scopeOf(p);
+        if (f?.type === 'FunctionDeclaration' && f.id) out.push({ name: f.id.name, scope: scopeOf(f) });
+        else if (f) {
+          const d = parents.get(f);
+          if (d?.type === 'VariableDeclarator' && d.id.type === 'Identifier') out.push({ name: d.id.name, scope: scopeOf(d) });
+        }
+        break;
+      }
+      if (p.type === 'CallExpression' && p.callee.type === 'MemberExpression' && p.callee.property.type === 'Identifier' && p.callee.property.name === 'push' && p.callee.object.type === 'Identifier') out.push({ name: p.callee.object.name, scope: scopeOf(p) });
+      if (isFn(p) || p.type === 'Program' || p.type === 'ClassBody') break;
+    }
+    return out;
+  };
+  const matches = (b: JsBinding, id: TSESTree.Identifier): boolean => {
+    if (b.name !== id.name) return false;
+    if (!b.scope) return true;
+    for (let s = scopeOf(id); s; s = scopeOf(s)) if (s === b.scope) return true;
+    return false;
+  };
+  const bindings = bindingsOf(node);
+  const key = (b: JsBinding) => `${b.scope?.range[0] ?? -1}:${b.name}`;
+  const seen = new Set(bindings.map(key));
+  const idents: TSESTree.Identifier[] = [];
+  jsWalk(program, (n) => { if (n.type === 'Identifier') idents.push(n); });
+  const isBound = (id: TSESTree.Identifier) => bindings.some((b) => matches(b, id));
+  for (let round = 0; round < 4; round++) {
+    const before = bindings.length;
+    for (const id of idents) {
+      if (!isBound(id)) continue;
+      for (const b of bindingsOf(id)) if (!seen.has(key(b))) { seen.add(key(b)); bindings.push(b); }
+    }
+    if (bindings.length === before) break;
+  }
+  for (const h of handoffs) for (const id of idents) if (jsInside(id, h) && isBound(id)) return true;
+  return false;
+}
