@@ -70,7 +70,7 @@ export default defineRule({
       const flow = jsFlow(ctx.view);
       const values = jsValues(ctx.view.ast, flow.parentOf.bind(flow));
       const text = ctx.view.text;
-      for (const h of jsHandlers(flow.calls, flow.qualName.bind(flow), flow.parentOf.bind(flow))) {
+      for (const h of jsHandlers(flow.calls, flow.qualName.bind(flow), flow.parentOf.bind(flow), values.defsOf)) {
         if (!h.lowLevel || h.params.length === 0 || JS_GUARD.test(text.slice(h.fn.range[0], h.fn.range[1]))) continue;
         const paramIn = (n: TSESTree.Node): string | undefined => values.find(n, (x) => (x.type === 'Identifier' && h.params.includes(x.name) && values.defsOf(x).every((d) => d.range[0] < h.fn.range[0] || d.range[0] > h.fn.range[1]) ? x.name : undefined))?.origin;
         for (const n of jsBodyNodes(h.fn)) {

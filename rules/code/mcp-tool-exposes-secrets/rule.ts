@@ -204,7 +204,7 @@ export default defineRule({
       const text = ctx.view.text;
       const seen = new Set<number>();
       const src = (n: TSESTree.Node): string => text.slice(n.range[0], n.range[1]).replace(/\s+/g, ' ').slice(0, 60);
-      for (const h of jsHandlers(flow.calls, flow.qualName.bind(flow), flow.parentOf.bind(flow))) {
+      for (const h of jsHandlers(flow.calls, flow.qualName.bind(flow), flow.parentOf.bind(flow), values.defsOf)) {
         const handlerText = text.slice(h.fn.range[0], h.fn.range[1]);
         const isParam = (n: TSESTree.Node): boolean => !!values.find(n, (x) => (x.type === 'Identifier' && h.params.includes(x.name) && values.defsOf(x).every((d) => d.range[0] < h.fn.range[0] || d.range[0] > h.fn.range[1]) ? x.name : undefined));
         const guarded = (key: TSESTree.Node): boolean => {

@@ -26,7 +26,7 @@ export interface PyHandler {
   lowLevel: boolean;
 }
 
-const PY_DECORATORS: Record<string, HandlerKind> = { tool: 'tool', call_tool: 'tool', function_tool: 'tool', kernel_function: 'tool', resource: 'resource', read_resource: 'resource' };
+const PY_DECORATORS = new Map<string, HandlerKind>([['tool', 'tool'], ['call_tool', 'tool'], ['function_tool', 'tool'], ['kernel_function', 'tool'], ['resource', 'resource'], ['read_resource', 'resource']]);
 const PY_CONTEXT_PARAM = /^(self|cls|ctx|context|config|run_manager|callbacks)$/;
 
 /** Tool and resource handlers of a Python file. */
@@ -40,7 +40,7 @@ export function pyHandlers(root: PyNode): PyHandler[] {
       const expr = dec.namedChildren[0];
       const target = expr?.type === 'call' ? expr.childForFieldName('function') : expr;
       const last = target?.type === 'attribute' ? target.childForFieldName('attribute')?.text : target?.text;
-      const kind = last ? PY_DECORATORS[last] : undefined;
+      const kind = last ? PY_DECORATORS.get(last) : undefined;
       if (!kind || !target) continue;
       const params: string[] = [];
       for (const p of def.childForFieldName('parameters')?.namedChildren ?? []) {
@@ -101,7 +101,12 @@ function literalName(n: N | undefined): string | undefined {
 }
 
 /** Tool and resource handlers of a JS/TS file. `qualName` resolves callees through imports. */
-export function jsHandlers(calls: (TSESTree.CallExpression | TSESTree.NewExpression)[], qualName: (n: N) => string, parentOf?: (n: N) => N | undefined): JsHandler[] {
+export function jsHandlers(calls: (TSESTree.CallExpression | TSESTree.NewExpression)[], qualName: (n: N) => string, parentOf?: (n: N) => N | undefined, defsOf?: (id: TSESTree.Identifier) => N[]): JsHandler[] {
+  const nameOf = (n: N | undefined): string | undefined => {
+    const u = n ? unwrap(n) : undefined;
+    if (u?.type === 'Identifier' && defsOf) for (const d of defsOf(u)) { const s = literalName(d); if (s) return s; }
+    return literalName(n);
+  };
   const out: JsHandler[] = [];
   for (const call of calls) {
     const callee = call.callee;
@@ -114,7 +119,7 @@ export function jsHandlers(calls: (TSESTree.CallExpression | TSESTree.NewExpress
       // tool(args, extra) / resource(uri, variables, extra): the tool's arguments, the template's variables
       if (kind === 'tool') patternNames(lastFn.params[0], params);
       else patternNames(lastFn.params[1], params);
-      out.push({ kind, name: literalName(call.arguments[0]) ?? method, fn: lastFn, params, lowLevel: kind === 'resource' });
+      out.push({ kind, name: nameOf(call.arguments[0]) ?? method, fn: lastFn, params, lowLevel: kind === 'resource' });
     } else if (method === 'setRequestHandler' && lastFn && call.arguments[0]) {
       const schema = qualName(call.arguments[0]);
       const kind: HandlerKind | undefined = /CallToolRequestSchema$/.test(schema) ? 'tool' : /ReadResourceRequestSchema$/.test(schema) ? 'resource' : undefined;

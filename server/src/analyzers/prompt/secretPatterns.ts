@@ -246,7 +246,7 @@ export function isSecretName(name: string): boolean {
   return SECRET_NAME.test(s) && !NOT_A_SECRET_NAME.test(s);
 }
 
-const PII_NAMES: Record<string, string> = {
+const PII_NAMES = new Map<string, string>(Object.entries({
   ssn: 'a social security number', social_security: 'a social security number', social_security_number: 'a social security number',
   sin: 'a social insurance number', national_id: 'a national id number', tax_id: 'a tax id', tin: 'a tax id',
   credit_card: 'a credit card number', credit_card_number: 'a credit card number', card_number: 'a card number', cc_number: 'a card number', pan: 'a card number',
@@ -257,9 +257,9 @@ const PII_NAMES: Record<string, string> = {
   date_of_birth: 'a date of birth', dob: 'a date of birth', birth_date: 'a date of birth', birthdate: 'a date of birth',
   drivers_license: "a driver's license number", drivers_license_number: "a driver's license number", driver_license: "a driver's license number",
   medical_record_number: 'a medical record number', mrn: 'a medical record number', diagnosis: 'health data',
-};
+}));
 
 /** Personal data a field name holds (`ssn`, `creditCardNumber`, `date_of_birth`), or undefined. */
 export function personalDataKind(name: string): string | undefined {
-  return PII_NAMES[snakeName(name)];
+  return PII_NAMES.get(snakeName(name));
 }
