@@ -1,5 +1,6 @@
 import { defineRule } from '../../../server/src/engine/rule';
 import type { PromptView } from '../../../server/src/engine/views';
+import { describedRanges, overlapsAny } from '../../../server/src/analyzers/prompt/directives';
 
 /**
  * Meta-instructions aimed at the model that a prompt author would not write for their own agent:
@@ -103,8 +104,10 @@ export default defineRule({
       const view = ctx.view;
       const text = view.text.length > MAX_SCAN ? view.text.slice(0, MAX_SCAN) : view.text;
       const seen: [number, number][] = [];
+      // documentation of attacks: code blocks labelled as bad examples, sections listing red flags
+      const described = view.format === 'instructions' || view.format === 'text' ? describedRanges(view) : [];
       const report = (messageId: Directive['messageId'], start: number, end: number, phrase: string): void => {
-        if (seen.some(([s, e]) => start < e && end > s)) return;
+        if (seen.some(([s, e]) => start < e && end > s) || overlapsAny(described, start, end)) return;
         seen.push([start, end]);
         ctx.report({ messageId, data: { phrase: phrase.replace(/\s+/g, ' ').slice(0, 100) }, start, end });
       };

@@ -1,7 +1,7 @@
 import { defineRule } from '../../../server/src/engine/rule';
 import type { PromptView } from '../../../server/src/engine/views';
 import hiddenInstructionDirective from '../hidden-instruction-directive/rule';
-import { DESCRIPTION_BEFORE, NEGATION_BEFORE, forEachBodyLine, overlapsAny, rangesReportedBy, sentenceAfter, sentenceBefore } from '../../../server/src/analyzers/prompt/directives';
+import { DESCRIPTION_BEFORE, NEGATION_BEFORE, describedRanges, forEachBodyLine, overlapsAny, rangesReportedBy, sentenceAfter, sentenceBefore } from '../../../server/src/analyzers/prompt/directives';
 
 /**
  * Instructions that hand an agent unbounded agency: no confirmation, any command, root, force push,
@@ -128,6 +128,7 @@ export default defineRule({
       // characters hidden-instruction-directive already reports ("without asking the user") are left to it
       const owned = rangesReportedBy(hiddenInstructionDirective.check.prompt, view, ctx.path, ctx.kind);
       const seen: [number, number][] = [];
+      const described = view.format === 'instructions' || view.format === 'text' ? describedRanges(view) : [];
       for (const t of unscopedShellTools(view)) ctx.report({ messageId: t.kind, data: { phrase: t.text }, start: t.start, end: t.end });
       forEachBodyLine(view, (line, lineStart) => {
         for (const p of PATTERNS) {
@@ -137,7 +138,7 @@ export default defineRule({
             if (m[0].length === 0) { p.re.lastIndex++; continue; }
             const start = lineStart + m.index;
             const end = start + m[0].length;
-            if (overlapsAny(seen, start, end) || overlapsAny(owned, start, end)) continue;
+            if (overlapsAny(seen, start, end) || overlapsAny(owned, start, end) || overlapsAny(described, start, end)) continue;
             if (isGuarded(line, m.index, m.index + m[0].length, p)) continue;
             seen.push([start, end]);
             ctx.report({ messageId: p.kind, data: { phrase: m[0].replace(/\s+/g, ' ').slice(0, 100) }, start, end });
