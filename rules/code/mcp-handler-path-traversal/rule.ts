@@ -4,6 +4,7 @@ import { jsFlow, pyArgs, pythonFlow } from '../../../server/src/analyzers/flow';
 import { defineRule } from '../../../server/src/engine/rule';
 import { jsValues, pyValues } from '../../../server/src/analyzers/prompt/codeValues';
 import { jsBodyNodes, jsHandlers, pyHandlers } from '../../../server/src/analyzers/prompt/codeMcp';
+import { JS_HANDLER_HINT, PY_HANDLER_HINT } from '../../../server/src/analyzers/prompt/codeMcp';
 
 /**
  * Complements tool-argument-path-traversal for MCP handler inputs the flow engine does not model as tool
@@ -38,6 +39,7 @@ export default defineRule({
   },
   check: {
     python(ctx) {
+      if (!PY_HANDLER_HINT.test(ctx.view.text)) return;
       const flow = pythonFlow(ctx.view);
       const values = pyValues(ctx.view.root);
       for (const h of pyHandlers(ctx.view.root)) {
@@ -67,6 +69,7 @@ export default defineRule({
       }
     },
     js(ctx) {
+      if (!JS_HANDLER_HINT.test(ctx.view.text)) return;
       const flow = jsFlow(ctx.view);
       const values = jsValues(ctx.view.ast, flow.parentOf.bind(flow));
       const text = ctx.view.text;

@@ -5,6 +5,7 @@ import { defineRule } from '../../../server/src/engine/rule';
 import { jsValues, pyValues } from '../../../server/src/analyzers/prompt/codeValues';
 import { isSecretName } from '../../../server/src/analyzers/prompt/secretPatterns';
 import { CREDENTIAL_FILE, jsBodyNodes, jsHandlers, jsReturns, pyHandlers, pyReturns } from '../../../server/src/analyzers/prompt/codeMcp';
+import { JS_HANDLER_HINT, PY_HANDLER_HINT } from '../../../server/src/analyzers/prompt/codeMcp';
 
 /**
  * MCP tools and resources (and agent tools) that hand secrets to the model or send them out: the whole
@@ -54,6 +55,7 @@ export default defineRule({
   },
   check: {
     python(ctx) {
+      if (!PY_HANDLER_HINT.test(ctx.view.text)) return;
       const flow = pythonFlow(ctx.view);
       const values = pyValues(ctx.view.root);
       const text = ctx.view.text;
@@ -199,6 +201,7 @@ export default defineRule({
       }
     },
     js(ctx) {
+      if (!JS_HANDLER_HINT.test(ctx.view.text)) return;
       const flow = jsFlow(ctx.view);
       const values = jsValues(ctx.view.ast, flow.parentOf.bind(flow));
       const text = ctx.view.text;

@@ -172,3 +172,7 @@ export function jsBodyNodes(fn: Fn): N[] {
 
 /** Files that hold credentials: cloud and registry logins, SSH keys, dotenv files, service-account keys. */
 export const CREDENTIAL_FILE = /(^|[/\\])(\.aws[/\\](credentials|config)|\.ssh[/\\](id_\w+|[\w.-]*_key|authorized_keys)|id_(rsa|ed25519|ecdsa|dsa)|\.env(\.[\w.-]+)?|\.netrc|\.git-credentials|\.docker[/\\]config\.json|\.kube[/\\]config|\.npmrc|\.pypirc|\.config[/\\]gcloud|application_default_credentials\.json|credentials\.json|service[-_]account[\w.-]*\.json|\.azure[/\\]|etc[/\\]shadow|\.gnupg|secrets?\.(json|ya?ml|toml|env))$/i;
+
+/** Cheap text checks: does a file possibly register tool or resource handlers (before any flow analysis)? */
+export const PY_HANDLER_HINT = /@[\w.]*\b(tool|resource|call_tool|read_resource|function_tool|kernel_function)\b/;
+export const JS_HANDLER_HINT = /\.(tool|registerTool|resource|registerResource|setRequestHandler)\s*\(|\b(tool|createTool|DynamicStructuredTool|DynamicTool)\s*\(/;
