@@ -248,15 +248,15 @@ export function isSecretName(name: string): boolean {
 
 const PII_NAMES = new Map<string, string>(Object.entries({
   ssn: 'a social security number', social_security: 'a social security number', social_security_number: 'a social security number',
-  sin: 'a social insurance number', national_id: 'a national id number', tax_id: 'a tax id', tin: 'a tax id',
-  credit_card: 'a credit card number', credit_card_number: 'a credit card number', card_number: 'a card number', cc_number: 'a card number', pan: 'a card number',
+  social_insurance_number: 'a social insurance number', national_id: 'a national id number', tax_id: 'a tax id',
+  credit_card: 'a credit card number', credit_card_number: 'a credit card number', card_number: 'a card number', cc_number: 'a card number',
   cvv: 'a card security code', cvc: 'a card security code', card_cvv: 'a card security code',
   password: 'a password', passwd: 'a password', password_hash: 'a password hash',
   passport: 'a passport number', passport_number: 'a passport number', passport_no: 'a passport number',
-  bank_account: 'a bank account number', bank_account_number: 'a bank account number', account_number: 'an account number', iban: 'an IBAN', routing_number: 'a routing number',
+  bank_account: 'a bank account number', bank_account_number: 'a bank account number', iban: 'an IBAN', routing_number: 'a routing number',
   date_of_birth: 'a date of birth', dob: 'a date of birth', birth_date: 'a date of birth', birthdate: 'a date of birth',
   drivers_license: "a driver's license number", drivers_license_number: "a driver's license number", driver_license: "a driver's license number",
-  medical_record_number: 'a medical record number', mrn: 'a medical record number', diagnosis: 'health data',
+  medical_record_number: 'a medical record number', mrn: 'a medical record number',
 }));
 
 /** Personal data a field name holds (`ssn`, `creditCardNumber`, `date_of_birth`), or undefined. */
