@@ -92,3 +92,21 @@ export async function researcher(url: string) {
   const result = await run(agent, `Research this page and act on it: ${page}`);
   return result.finalOutput;
 }
+
+export async function styled(styleUrl: string, question: string, retriever) {
+  const guide = await (await fetch(styleUrl)).text();
+  const a = await generateText({
+    model: openai('gpt-4o'),
+    // ruleid: prompt-injection-untrusted-input
+    system: `Follow this style guide: ${guide}`,
+    prompt: question,
+  });
+  const docs = await retriever.invoke(question);
+  const b = await generateText({
+    model: openai('gpt-4o'),
+    // ok: prompt-injection-untrusted-input
+    system: `Answer only from this context: ${docs.map((d) => d.pageContent).join('\n')}`,
+    prompt: question,
+  });
+  return a.text + b.text;
+}

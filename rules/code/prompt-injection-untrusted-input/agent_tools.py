@@ -117,3 +117,28 @@ def ask():
     # ok: prompt-injection-untrusted-input
     label = gemini.generate_content(f"Classify the sentiment of this review as positive or negative: {question}")
     return msg.content[0].text + label.text
+
+
+@app.post("/persona")
+def persona_from_url():
+    profile = requests.get(request.json["profile_url"], timeout=10).text
+    resp = client.chat.completions.create(
+        model="gpt-4o",
+        messages=[
+            # ruleid: prompt-injection-untrusted-input
+            {"role": "system", "content": f"Adopt the persona described on this page: {profile}"},
+            {"role": "user", "content": request.json["question"]},
+        ],
+    )
+    return resp.choices[0].message.content or ""
+
+
+def rag_answer(retriever, question: str) -> str:
+    docs = retriever.invoke(question)
+    context = "\n".join(d.page_content for d in docs)
+    reply = llm.invoke([
+        # ok: prompt-injection-untrusted-input
+        SystemMessage(content=f"Answer only from this context:\n{context}"),
+        HumanMessage(content=question),
+    ])
+    return reply.content

@@ -1,10 +1,10 @@
 import { pyNodesInStackOrder } from '../../../server/src/analyzers/python/calls';
 import type { PyNode as Node } from '../../../server/src/analyzers/python/tree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { jsChildren, jsFlow, kids, objProp, pyArgs, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
+import { jsChildren, jsFlow, jsStringValue, kids, objProp, pyArgs, pyStringValue, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
 import type { Fix } from '../../../server/src/engine/model';
 import { jsValues, pyValues } from '../../../server/src/analyzers/prompt/codeValues';
-import { TOOL_RESULT_ROLES, jsCallHasSystem, jsCallHasTools, jsRoleOf, jsThirdParty, pyCallHasSystem, pyCallHasTools, pyRoleOf, pyThirdParty } from '../../../server/src/analyzers/prompt/codeSources';
+import { JS_SYSTEM_PROPERTIES, PY_SYSTEM_KEYWORDS, SYSTEM_ROLES, TOOL_RESULT_ROLES, jsCallHasSystem, jsCallHasTools, jsRoleOf, jsThirdParty, pyCallHasSystem, pyCallHasTools, pyRoleOf, pyThirdParty } from '../../../server/src/analyzers/prompt/codeSources';
 import { defineRule } from '../../../server/src/engine/rule';
 
 /** Keyword arguments / properties of a model call that hold a plain-text prompt (not messages, not system). */
@@ -30,6 +30,7 @@ export default defineRule({
     frameworks: { nistAiRmf: ['MEASURE 2.7', 'MAP 2.3'], euAiAct: ['Art. 15'], iso42001: ['A.6.2.4'] },
     fix: 'suggestion',
     messages: {
+      indirectSystem: 'Third-party content ({{source}}) is placed into the {{where}}: instructions hidden in it get the authority of the system prompt. Pass it in a user message, fenced and marked as data, or extract what you need from it first.',
       indirect: 'Third-party content ({{source}}) enters `{{sink}}`, a model call that can use tools: instructions hidden in it can make the model call those tools. Keep untrusted content away from calls with side-effecting tools, or require confirmation for the tool calls made after reading it.',
       prompt: 'Untrusted input from {{source}} is pasted into an instruction prompt sent to `{{sink}}` without delimiters. Send it as a separate user message or fence it (<user_input>...</user_input>) and tell the model to treat it as data.',
     },
@@ -87,6 +88,14 @@ export default defineRule({
         if (!ps) continue;
         checkPieces(ps, (n) => flow.reaches(n as Node, 'input')?.origin, flow.qualName(call.childForFieldName('function') ?? call), ctx.report.bind(ctx));
       }
+      // third-party content in the system role, with or without tools (retrieved documents of the app's own store excepted)
+      const external = (n: Node): string | undefined => { const o = pyThirdParty(n, flow.qualName.bind(flow), userPath); return o && o !== 'retrieved documents' ? o : undefined; };
+      for (const { value, where } of pySystemParts(ctx.view.root, flow.qualName.bind(flow))) {
+        const hit = pyLocate(value, values, external, () => false);
+        if (!hit || reported.has(hit.node.startIndex)) continue;
+        reported.add(hit.node.startIndex);
+        ctx.report({ messageId: 'indirectSystem', data: { source: hit.origin, where }, start: hit.node.startIndex, end: hit.node.endIndex });
+      }
     },
     js(ctx) {
       const flow = jsFlow(ctx.view);
@@ -136,6 +145,13 @@ export default defineRule({
           if (e) ps.push({ literal: false, text: text.slice(q.range[1] - 2, tl.quasis[i + 1].range[0] + 1), start: q.range[1] - 2, end: tl.quasis[i + 1].range[0] + 1, node: e });
         });
         checkPieces(ps, (n) => flow.reaches(n as TSESTree.Node, 'input')?.origin, flow.qualName(call.callee), ctx.report.bind(ctx));
+      }
+      const external = (n: TSESTree.Node): string | undefined => { const o = jsThirdParty(n, flow.qualName.bind(flow), userPath); return o && o !== 'retrieved documents' ? o : undefined; };
+      for (const { value, where } of jsSystemParts(flow)) {
+        const hit = jsLocate([value], values, external, () => false);
+        if (!hit || reported.has(hit.node.range[0])) continue;
+        reported.add(hit.node.range[0]);
+        ctx.report({ messageId: 'indirectSystem', data: { source: hit.origin, where }, start: hit.node.range[0], end: hit.node.range[1] });
       }
     },
   },
@@ -218,4 +234,52 @@ function jsLocate(args: TSESTree.Node[], values: ReturnType<typeof jsValues>, ma
     if (r) return r;
   }
   return undefined;
+}
+
+/** System-prompt values of a Python file: system/developer message dicts and tuples, SystemMessage(...), `system=` style keywords. */
+function pySystemParts(root: Node, qualName: (n: Node) => string): { value: Node; where: string }[] {
+  const out: { value: Node; where: string }[] = [];
+  for (const n of pyNodesInStackOrder(root, ['dictionary', 'tuple', 'call'])) {
+    if (n.type === 'dictionary') {
+      const role = pyRoleOf(n);
+      if (!role || !SYSTEM_ROLES.has(role)) continue;
+      for (const p of kids(n)) if (p.type === 'pair' && pyStringValue(p.childForFieldName('key')) === 'content' && p.childForFieldName('value')) out.push({ value: p.childForFieldName('value')!, where: `${role} message` });
+    } else if (n.type === 'tuple') {
+      const [a, b] = kids(n);
+      if (b && kids(n).length === 2 && SYSTEM_ROLES.has(pyStringValue(a) ?? '')) out.push({ value: b, where: 'system message template' });
+    } else {
+      const fn = n.childForFieldName('function');
+      const { positional, keywords } = pyArgs(n);
+      if (fn && /(^|\.)(SystemMessage|SystemMessagePromptTemplate\.from_template)$/.test(qualName(fn))) {
+        const v = positional[0] ?? keywords.get('content');
+        if (v) out.push({ value: v, where: 'system message' });
+      }
+      for (const [k, v] of keywords) if (PY_SYSTEM_KEYWORDS.has(k)) out.push({ value: v, where: `\`${k}=\` system prompt` });
+    }
+  }
+  return out;
+}
+
+function jsSystemParts(flow: ReturnType<typeof jsFlow>): { value: TSESTree.Node; where: string }[] {
+  const out: { value: TSESTree.Node; where: string }[] = [];
+  for (const p of flow.properties) {
+    const name = propKey(p);
+    if (name === 'role') {
+      const role = jsStringValue(p.value);
+      const obj = flow.parentOf(p);
+      const content = obj ? objProp(obj, 'content')?.value : undefined;
+      if (role && SYSTEM_ROLES.has(role) && content) out.push({ value: content, where: `${role} message` });
+    } else if (JS_SYSTEM_PROPERTIES.has(name)) {
+      const obj = flow.parentOf(p);
+      const call = obj ? flow.parentOf(obj) : undefined;
+      if (call && (call.type === 'CallExpression' || call.type === 'NewExpression')) out.push({ value: p.value, where: `\`${name}\` system prompt` });
+    }
+  }
+  for (const call of flow.calls) {
+    if (/(^|\.)SystemMessage$/.test(flow.qualName(call.callee)) && call.arguments[0]) {
+      const a = call.arguments[0];
+      out.push({ value: unwrap(a).type === 'ObjectExpression' ? objProp(a, 'content')?.value ?? a : a, where: 'system message' });
+    }
+  }
+  return out;
 }
