@@ -30,9 +30,9 @@ export default defineRule({
     frameworks: { nistAiRmf: ['MEASURE 2.7', 'MAP 2.3'], euAiAct: ['Art. 15'], iso42001: ['A.6.2.4'] },
     fix: 'suggestion',
     messages: {
+      prompt: 'Untrusted input from {{source}} is pasted into an instruction prompt sent to `{{sink}}` without delimiters. Send it as a separate user message or fence it (<user_input>...</user_input>) and tell the model to treat it as data.',
       indirectSystem: 'Third-party content ({{source}}) is placed into the {{where}}: instructions hidden in it get the authority of the system prompt. Pass it in a user message, fenced and marked as data, or extract what you need from it first.',
       indirect: 'Third-party content ({{source}}) enters `{{sink}}`, a model call that can use tools: instructions hidden in it can make the model call those tools. Keep untrusted content away from calls with side-effecting tools, or require confirmation for the tool calls made after reading it.',
-      prompt: 'Untrusted input from {{source}} is pasted into an instruction prompt sent to `{{sink}}` without delimiters. Send it as a separate user message or fence it (<user_input>...</user_input>) and tell the model to treat it as data.',
     },
   },
   check: {
@@ -161,7 +161,7 @@ export default defineRule({
  * Report each untrusted interpolation that sits inside instruction text (some literal text around it)
  * without a delimiter right before or after it.
  */
-function checkPieces(ps: Piece[], sourceOf: (n: unknown) => string | undefined, sink: string, report: (d: { data: Record<string, string>; start: number; end: number; fixes: Fix[] }) => void): void {
+function checkPieces(ps: Piece[], sourceOf: (n: unknown) => string | undefined, sink: string, report: (d: { messageId: string; data: Record<string, string>; start: number; end: number; fixes: Fix[] }) => void): void {
   const instructions = ps.filter((p) => p.literal).map((p) => p.text).join('').trim();
   // the input by itself, or behind a label ("Question: {q}"), is not an instruction prompt: an instruction has a few words
   if ((instructions.match(/[A-Za-z]{2,}/g) ?? []).length < 3) return;
@@ -176,6 +176,7 @@ function checkPieces(ps: Piece[], sourceOf: (n: unknown) => string | undefined, 
     if ((prev?.literal && OPEN_DELIMITER.test(prev.text)) || (next?.literal && CLOSE_DELIMITER.test(next.text))) return;
     if (!before.trim() && !after.trim()) return;
     report({
+      messageId: 'prompt',
       data: { source, sink: sink.replace(/\(\)/g, '(...)') },
       start: p.start,
       end: p.end,
