@@ -1,6 +1,7 @@
 """A diagnostics MCP server: some tools leak the server's credentials to the model."""
 import json
 import os
+import subprocess
 from pathlib import Path
 
 import httpx
@@ -101,3 +102,18 @@ def read_settings() -> str:
     """Agent tool: current settings."""
     # ruleid: mcp-tool-exposes-secrets
     return str({k: v for k, v in os.environ.items()})
+
+
+@mcp.tool()
+def shell_environment() -> str:
+    """What the shell sees."""
+    proc = subprocess.run(["printenv"], capture_output=True, text=True, check=False)
+    # ruleid: mcp-tool-exposes-secrets
+    return proc.stdout
+
+
+@mcp.tool()
+def disk_usage() -> str:
+    proc = subprocess.run(["df", "-h"], capture_output=True, text=True, check=False)
+    # ok: mcp-tool-exposes-secrets
+    return proc.stdout

@@ -6,6 +6,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import axios from 'axios';
+import { execSync } from 'node:child_process';
 import { tool } from 'ai';
 import { z } from 'zod';
 
@@ -75,4 +76,16 @@ export const debugTool = tool({
   parameters: z.object({}),
   // ruleid: mcp-tool-exposes-secrets
   execute: async () => ({ env: process.env }),
+});
+
+server.tool('shell_env', 'Environment as the shell sees it', {}, async () => {
+  const out = execSync('printenv').toString();
+  // ruleid: mcp-tool-exposes-secrets
+  return { content: [{ type: 'text', text: out }] };
+});
+
+server.tool('uptime', 'Machine uptime', {}, async () => {
+  const out = execSync('uptime').toString();
+  // ok: mcp-tool-exposes-secrets
+  return { content: [{ type: 'text', text: out }] };
 });

@@ -137,6 +137,8 @@ export default defineRule({
                 const p = positional[0] ?? keywords.get('dotenv_path');
                 if (!p || credentialPath(p)) return { kind: 'file', what: n.text, node: at };
               }
+              // `subprocess.run(["env"])`, `os.popen("printenv")`: the environment as text
+              if (/^(subprocess\.(run|check_output|getoutput|getstatusoutput|Popen)|os\.popen)$/.test(q) && positional[0] && /^[\[(]?\s*[rbuf]*["'](env|printenv|set|export -p)["']?\s*[\])]?$/.test(positional[0].text.replace(/\s+/g, ' '))) return { kind: 'env', what: n.text, node: at };
               if (/^(open|io\.open|codecs\.open|aiofiles\.open)$/.test(q) && credentialPath(positional[0] ?? keywords.get('file'))) return { kind: 'file', what: n.text, node: at };
               if (fn?.type === 'attribute' && /^(read_text|read_bytes|open)$/.test(fn.childForFieldName('attribute')?.text ?? '')) {
                 const recv = fn.childForFieldName('object');
@@ -279,6 +281,7 @@ export default defineRule({
               if (JS_STOP.test(q)) return undefined;
               if (/(^|\.)(Deno\.env\.toObject)$/.test(q)) return { kind: 'env', what: src(n), node: at };
               if (/(^|\.)dotenv\.parse$/.test(q)) return { kind: 'file', what: src(n), node: at };
+              if (/(^|\.)(execSync|exec|execFileSync|spawnSync)$/.test(q) && /^(env|printenv|set)$/.test(jsStringValue(n.arguments[0]) ?? '')) return { kind: 'env', what: src(n), node: at };
               if (/(^|\.)(readFile|readFileSync)$/.test(q) && credentialPath(n.arguments[0])) return { kind: 'file', what: src(n), node: at };
               if (n.callee.type === 'MemberExpression') { const r = walk(n.callee.object, entry, depth); if (r) return r; }
               if (!JS_PASS.test(q)) return undefined;

@@ -13,6 +13,8 @@ const PROMPT_KEYS = ['prompt', 'input', 'contents', 'query', 'question', 'text']
 const OPEN_DELIMITER = /(<[A-Za-z_][\w-]*[^<>]*>|"""|'''|```|<<<|\[\[|-{3,}|={3,}|#{3,})\s*$/;
 const CLOSE_DELIMITER = /^\s*(<\/[A-Za-z_][\w-]*>|"""|'''|```|>>>|\]\]|-{3,}|={3,}|#{3,})/;
 const MODEL_BIT = 1;
+/** Words of a field label in front of the user's text: `Question:`, `User input:`, `Customer message:`. */
+const LABEL_WORDS = new Set(['question', 'questions', 'query', 'input', 'user', 'users', 'text', 'message', 'request', 'prompt', 'q', 'a', 'answer', 'topic', 'task', 'customer', 'human', 'you', 'me', 'the', 'my', 'your', 'here', 'is', 'follow', 'up', 'followup', 'question', 'chat', 'history', 'and', 'query', 'search', 'term', 'terms', 'keywords', 'subject', 'title', 'name', 'language', 'from', 'of', 'to', 'comment', 'review', 'feedback', 'ticket', 'issue', 'description', 'content']);
 
 interface Piece { literal: boolean; text: string; start: number; end: number; node?: unknown }
 
@@ -163,8 +165,10 @@ export default defineRule({
  */
 function checkPieces(ps: Piece[], sourceOf: (n: unknown) => string | undefined, sink: string, report: (d: { messageId: string; data: Record<string, string>; start: number; end: number; fixes: Fix[] }) => void): void {
   const instructions = ps.filter((p) => p.literal).map((p) => p.text).join('').trim();
-  // the input by itself, or behind a label ("Question: {q}"), is not an instruction prompt: an instruction has a few words
-  if ((instructions.match(/[A-Za-z]{2,}/g) ?? []).length < 3) return;
+  if (!/[A-Za-z]{3,}/.test(instructions)) return; // the input by itself (or with punctuation) is not an instruction prompt
+  // behind mere labels ("Question: {q}", "User input: {x}") the text is the user's own turn, not instructions around it
+  const words = instructions.toLowerCase().match(/[a-z]+/g) ?? [];
+  if (words.every((w) => LABEL_WORDS.has(w))) return;
   ps.forEach((p, i) => {
     if (p.literal || !p.node) return;
     const source = sourceOf(p.node);
