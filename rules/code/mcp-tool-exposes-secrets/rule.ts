@@ -29,7 +29,7 @@ const PY_HTTP_RECEIVER = /session|http|^s$|requests|httpx/i;
 const PY_SEND_KEYWORDS = new Set(['url', 'data', 'json', 'params', 'files', 'content']);
 const JS_HTTP = /^(fetch|node-fetch|axios|axios\.(get|post|put|patch|request)|got|got\.(get|post|put)|ky|ky\.(get|post|put)|superagent\.(get|post|put)|undici\.(request|fetch))$/;
 const PY_STOP = /^(len|bool|int|float|hash|isinstance|sorted\(\)\.keys)$|(^|\.)(keys|hexdigest|sha\d+|md5|mask\w*|redact\w*|exists|is_file|isfile|startswith|endswith)$/;
-const JS_STOP = /^(Boolean|Number|Object\.keys)$|\.(length|includes|has|startsWith|endsWith|test)$/;
+const JS_STOP = /^(Boolean|Number|Object\.keys)$|\.(length|includes|has|startsWith|endsWith|test|slice|substring|substr|at)$/;
 /** Calls whose result holds their arguments: conversions, serialisers, formatters, MCP / HTTP result wrappers. */
 const PY_PASS = /(^|\.)(str|repr|dict|list|tuple|set|sorted|format|format_map|dumps|dump|safe_dump|pformat|TextContent|EmbeddedResource|TextResourceContents|CallToolResult|ReadResourceResult|JSONResponse|PlainTextResponse|join|encode|decode|b64encode|urlsafe_b64encode|urlencode|quote|strip|replace|upper|lower|fill|dedent|indent)$/;
 const JS_PASS = /(^|\.)(String|JSON\.stringify|stringify|join|concat|format|encode|toString|trim|replace|entries|fromEntries|assign|values|from|of|Buffer\.from|btoa|encodeURIComponent|URLSearchParams)$/;
@@ -119,6 +119,7 @@ export default defineRule({
             case 'subscript': {
               const v = n.childForFieldName('value');
               const key = n.childForFieldName('subscript');
+              if (key?.type === 'slice') return undefined; // `key[-4:]`: a masked fragment
               if (v && flow.qualName(v) === 'os.environ' && key) return envKey(key, at, n);
               const k = pyStringValue(key);
               if (v && k && isSecretName(k) && /settings|config|secrets|env|conf/i.test(v.text)) return { kind: 'secret', what: n.text, node: at };

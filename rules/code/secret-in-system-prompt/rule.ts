@@ -28,7 +28,7 @@ const PY_KEYED_READ = /(^|\.)(getenv|environ\.get|environ\.__getitem__|get_secre
 const JS_KEYED_READ = /(^|\.)(get|getSecret|getSecretValue|getParameter)$/;
 const MAX_WALK = 3000;
 /** Calls whose result no longer holds the value: a length, a flag, a hash, a masked form. */
-const STOP_CALLS = /^(len|bool|int|float|hash|str\.isdigit|Boolean|Number|String\.prototype\.length)$|(^|\.)(hashlib\.\w+|sha\d+|md5|hexdigest|mask\w*|redact\w*|\w*_mask|\w*Mask|last4|startswith|endswith|startsWith|endsWith|includes|test)$/;
+const STOP_CALLS = /^(len|bool|int|float|hash|str\.isdigit|Boolean|Number|String\.prototype\.length)$|(^|\.)(hashlib\.\w+|sha\d+|md5|hexdigest|mask\w*|redact\w*|\w*_mask|\w*Mask|last4|startswith|endswith|startsWith|endsWith|includes|test|slice|substring|substr)$/;
 /** Helper functions that build a system prompt: `build_system_prompt(user)`, `getInstructions()`, `persona()`. */
 const SYSTEM_FN = /system_?(prompt|message|instructions?)|instructions|preamble|persona|backstory/i;
 
@@ -130,6 +130,7 @@ export default defineRule({
           }
           case 'attribute':
           case 'subscript': {
+            if (n.type === 'subscript' && n.childForFieldName('subscript')?.type === 'slice') return; // `key[-4:]`: a masked fragment
             const key = keyOf(n);
             const obj = n.childForFieldName(n.type === 'attribute' ? 'object' : 'value');
             const objText = obj ? flow.qualName(obj) : '';
