@@ -117,3 +117,11 @@ def disk_usage() -> str:
     proc = subprocess.run(["df", "-h"], capture_output=True, text=True, check=False)
     # ok: mcp-tool-exposes-secrets
     return proc.stdout
+
+
+@mcp.tool()
+def geocode(address: str) -> dict:
+    """Coordinates of an address."""
+    # ok: mcp-tool-exposes-secrets
+    resp = requests.get(f"https://maps.example.com/geocode?address={address}&key={os.environ['MAPS_API_KEY']}", timeout=10)
+    return resp.json()

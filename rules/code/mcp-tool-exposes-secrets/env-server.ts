@@ -89,3 +89,13 @@ server.tool('uptime', 'Machine uptime', {}, async () => {
   // ok: mcp-tool-exposes-secrets
   return { content: [{ type: 'text', text: out }] };
 });
+
+export const weatherTool = tool({
+  description: 'Current weather for a city',
+  parameters: z.object({ city: z.string() }),
+  execute: async ({ city }) => {
+    // ok: mcp-tool-exposes-secrets
+    const r = await fetch(`https://api.weather.example/v1/current?city=${encodeURIComponent(city)}&key=${process.env.WEATHER_API_KEY}`);
+    return r.json();
+  },
+});

@@ -195,7 +195,7 @@ export default defineRule({
             const hit = walk(p, undefined, 0);
             if (!hit) continue;
             // one secret sent to the service it belongs to is ordinary API use; to a host the model picks it is exfiltration
-            const steered = !!url && (!!flow.reaches(url, 'model') || isParam(url));
+            const steered = !!url && !pyHostFixed(url, values) && (!!flow.reaches(url, 'model') || isParam(url));
             if (hit.kind === 'secret' && !steered) continue;
             report(hit, 'sends', steered ? 'a host the model chooses' : 'a remote host');
           }
@@ -324,7 +324,7 @@ export default defineRule({
           for (const p of parts) {
             const hit = walk(p, undefined, 0);
             if (!hit) continue;
-            const steered = !!url && (!!flow.reaches(url, 'model') || isParam(url));
+            const steered = !!url && !jsHostFixed(url, values) && (!!flow.reaches(url, 'model') || isParam(url));
             if (hit.kind === 'secret' && !steered) continue;
             report(hit, 'sends', steered ? 'a host the model chooses' : 'a remote host');
           }
@@ -350,4 +350,29 @@ function jsChildrenOf(n: TSESTree.Node): TSESTree.Node[] {
     case 'ChainExpression': return [n.expression];
     default: return [];
   }
+}
+
+/** A URL whose scheme and host are written in the code (`f"https://api.x.com/{path}"`, `BASE + path`): the model picks at most the path or query. */
+const FIXED_ORIGIN = /^[a-z][\w+.-]*:\/\/[^/{}$\s]+/i;
+
+function pyHostFixed(n: Node, values: ReturnType<typeof pyValues>, depth = 0): boolean {
+  if (depth > 3) return false;
+  if (n.type === 'string') {
+    const head = n.text.replace(/^[rbuf]*("""|\'\'\'|"|')/i, '');
+    return FIXED_ORIGIN.test(head);
+  }
+  if (n.type === 'binary_operator') { const l = n.childForFieldName('left'); return !!l && pyHostFixed(l, values, depth); }
+  if (n.type === 'identifier') { const d = values.defsOf(n); return d.length > 0 && d.every((x) => pyHostFixed(x, values, depth + 1)); }
+  return false;
+}
+
+function jsHostFixed(n0: TSESTree.Node, values: ReturnType<typeof jsValues>, depth = 0): boolean {
+  if (depth > 3) return false;
+  const n = unwrap(n0);
+  if (n.type === 'Literal') return typeof n.value === 'string' && FIXED_ORIGIN.test(n.value);
+  if (n.type === 'TemplateLiteral') return FIXED_ORIGIN.test(n.quasis[0]?.value.cooked ?? '');
+  if (n.type === 'BinaryExpression' && n.operator === '+') return jsHostFixed(n.left as TSESTree.Node, values, depth);
+  if (n.type === 'Identifier') { const d = values.defsOf(n); return d.length > 0 && d.every((x) => jsHostFixed(x, values, depth + 1)); }
+  if (n.type === 'NewExpression' && n.arguments[1]) return jsHostFixed(n.arguments[1], values, depth); // new URL(path, BASE)
+  return false;
 }
