@@ -110,3 +110,14 @@ export async function styled(styleUrl: string, question: string, retriever) {
   });
   return a.text + b.text;
 }
+
+export async function digest(feedUrl: string) {
+  const messages = [{ role: 'system', content: 'You read feeds and file follow-up tasks with your tools.' }];
+  const { data } = await axios.get(feedUrl);
+  for (const entry of data.entries) {
+    messages.push({ role: 'user', content: `New entry: ${entry.summary}` });
+  }
+  // ruleid: prompt-injection-untrusted-input
+  const resp = await client.chat.completions.create({ model: 'gpt-4o', messages, tools: [{ type: 'function', function: { name: 'create_task', parameters: { type: 'object', properties: {} } } }] });
+  return resp.choices[0].message;
+}

@@ -142,3 +142,13 @@ def rag_answer(retriever, question: str) -> str:
         HumanMessage(content=question),
     ])
     return reply.content
+
+
+def digest_feed(feed_url: str) -> str:
+    messages = [{"role": "system", "content": "You read feeds and file follow-up tasks with your tools."}]
+    entries = requests.get(feed_url, timeout=10).json()["entries"]
+    for entry in entries:
+        messages.append({"role": "user", "content": f"New entry: {entry['summary']}"})
+    # ruleid: prompt-injection-untrusted-input
+    resp = client.chat.completions.create(model="gpt-4o", messages=messages, tools=TOOLS)
+    return resp.choices[0].message.content or ""

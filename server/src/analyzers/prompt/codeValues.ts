@@ -63,8 +63,16 @@ export function pyValues(root: PyNode): PyValues {
       defs.set(key, list);
     }
   };
-  for (const n of root.descendantsOfType(['assignment', 'augmented_assignment', 'for_statement', 'for_in_clause', 'with_item', 'named_expression'])) {
-    if (n.type === 'assignment' || n.type === 'augmented_assignment') {
+  for (const n of root.descendantsOfType(['assignment', 'augmented_assignment', 'for_statement', 'for_in_clause', 'with_item', 'named_expression', 'call'])) {
+    if (n.type === 'call') {
+      // `messages.append(x)`, `parts.extend(xs)`: the container now holds x
+      const fn = n.childForFieldName('function');
+      const recv = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
+      if (recv && (recv.type === 'identifier' || recv.type === 'attribute') && /^(append|extend|insert|appendleft|add|update)$/.test(fn?.childForFieldName('attribute')?.text ?? '')) {
+        const args = n.childForFieldName('arguments');
+        if (args) add(recv, args, n.startIndex);
+      }
+    } else if (n.type === 'assignment' || n.type === 'augmented_assignment') {
       add(n.childForFieldName('left'), n.childForFieldName('right'), n.startIndex);
     } else if (n.type === 'for_statement' || n.type === 'for_in_clause') {
       add(n.childForFieldName('left'), n.childForFieldName('right'), n.startIndex);
@@ -189,6 +197,10 @@ export function jsValues(ast: N, parentOf: (n: N) => N | undefined): JsValues {
   while (stack.length) {
     const n = stack.pop()!;
     if (n.type === 'VariableDeclarator') bind(n.id, n.init, n.range[0], n);
+    else if (n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && n.callee.object.type === 'Identifier' && n.callee.property.type === 'Identifier' && /^(push|unshift)$/.test(n.callee.property.name)) {
+      // `messages.push(x)`: the array now holds x
+      for (const a of n.arguments) bind(n.callee.object, a, n.range[0], n);
+    }
     else if (n.type === 'AssignmentExpression' && n.left.type === 'Identifier') bind(n.left, n.right, n.range[0], n);
     else if ((n.type === 'ForOfStatement' || n.type === 'ForInStatement') && n.left.type === 'VariableDeclaration') {
       for (const d of n.left.declarations) bind(d.id, n.right, n.range[0], n);
