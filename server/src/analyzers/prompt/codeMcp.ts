@@ -171,7 +171,7 @@ export function jsBodyNodes(fn: Fn): N[] {
 // ---- credential files, by the text of the path that is read ----
 
 /** Files that hold credentials: cloud and registry logins, SSH keys, dotenv files, service-account keys. */
-export const CREDENTIAL_FILE = /(^|[/\\])(\.aws[/\\](credentials|config)|\.ssh[/\\](id_\w+|[\w.-]*_key|authorized_keys)|id_(rsa|ed25519|ecdsa|dsa)|\.env(\.[\w.-]+)?|\.netrc|\.git-credentials|\.docker[/\\]config\.json|\.kube[/\\]config|\.npmrc|\.pypirc|\.config[/\\]gcloud|application_default_credentials\.json|credentials\.json|service[-_]account[\w.-]*\.json|\.azure[/\\]|etc[/\\]shadow|\.gnupg|secrets?\.(json|ya?ml|toml|env))$/i;
+export const CREDENTIAL_FILE = /(^|[/\\])(\.aws[/\\](credentials|config)|\.ssh[/\\](id_\w+|[\w.-]*_key|authorized_keys)|id_(rsa|ed25519|ecdsa|dsa)|\.env(\.[\w.-]+)?|\.netrc|\.git-credentials|\.docker[/\\]config\.json|\.kube[/\\]config|\.npmrc|\.pypirc|\.config[/\\]gcloud|application_default_credentials\.json|credentials\.json|service[-_]account[\w.-]*\.json|\.azure[/\\]|etc[/\\]shadow|\.gnupg|secrets?\.(json|ya?ml|toml|env)|\.config[/\\]gh[/\\]hosts\.ya?ml|\.pgpass|\.my\.cnf|\.terraformrc|credentials\.tfrc\.json|\.vault-token)$/i;
 
 /** Cheap text checks: does a file possibly register tool or resource handlers (before any flow analysis)? */
 export const PY_HANDLER_HINT = /@[\w.]*\b(tool|resource|call_tool|read_resource|function_tool|kernel_function)\b/;
