@@ -253,10 +253,10 @@ describe('prompt analyzer', () => {
   });
 
   describe('names of credentials and personal data in code', () => {
-    for (const n of ['API_KEY', 'OPENAI_API_KEY', 'db_password', 'dbPassword', 'stripeSecretKey', 'GITHUB_TOKEN', 'client_secret', 'DATABASE_URL', 'aws_secret_access_key']) {
+    for (const n of ['API_KEY', 'OPENAI_API_KEY', 'db_password', 'dbPassword', 'stripeSecretKey', 'GITHUB_TOKEN', 'client_secret', 'DATABASE_URL', 'aws_secret_access_key', 'DEPLOY_TOKEN', 'vercelToken']) {
       it(`${n} is a secret name`, () => assert.ok(isSecretName(n)));
     }
-    for (const n of ['has_api_key', 'api_key_name', 'API_KEY_ENV', 'max_tokens', 'token', 'secret', 'password_policy', 'tokenizer', 'secret_word', 'password_reset_url']) {
+    for (const n of ['has_api_key', 'api_key_name', 'API_KEY_ENV', 'max_tokens', 'token', 'secret', 'password_policy', 'tokenizer', 'secret_word', 'password_reset_url', 'eos_token', 'pad_token', 'max_new_tokens', 'prompt_token']) {
       it(`${n} is not a secret name`, () => assert.ok(!isSecretName(n)));
     }
     it('personal data fields by name, prototype names excluded', () => {

@@ -57,6 +57,23 @@ export function pyHandlers(root: PyNode): PyHandler[] {
       break;
     }
   }
+  // registration by reference: `mcp.add_tool(fn)`, `Tool.from_function(fn)`, `StructuredTool.from_function(func=fn)`
+  const defs = new Map<string, PyNode>();
+  for (const f of root.descendantsOfType('function_definition')) defs.set(f.childForFieldName('name')?.text ?? '', f);
+  for (const c of root.descendantsOfType('call')) {
+    const fn = c.childForFieldName('function');
+    if (fn?.type !== 'attribute' || !/^(add_tool|from_function|add_resource_fn)$/.test(fn.childForFieldName('attribute')?.text ?? '')) continue;
+    const args = c.childForFieldName('arguments')?.namedChildren ?? [];
+    const ref = args.find((a) => a.type === 'identifier') ?? args.find((a) => a.type === 'keyword_argument' && /^(fn|func)$/.test(a.childForFieldName('name')?.text ?? ''))?.childForFieldName('value');
+    const def = ref?.type === 'identifier' ? defs.get(ref.text) : undefined;
+    if (!def || out.some((h) => h.fn === def)) continue;
+    const params: string[] = [];
+    for (const p of def.childForFieldName('parameters')?.namedChildren ?? []) {
+      const id = p.type === 'identifier' ? p : (p.childForFieldName('name') ?? p.namedChildren[0]);
+      if (id?.type === 'identifier' && !PY_CONTEXT_PARAM.test(id.text)) params.push(id.text);
+    }
+    out.push({ kind: 'tool', name: ref!.text, fn: def, params, lowLevel: false });
+  }
   return out;
 }
 
@@ -127,6 +144,15 @@ export function jsHandlers(calls: (TSESTree.CallExpression | TSESTree.NewExpress
       const params: string[] = [];
       patternNames(lastFn.params[0], params);
       out.push({ kind, name: kind === 'tool' ? 'CallTool handler' : 'ReadResource handler', fn: lastFn, params, lowLevel: true });
+    } else if (method && /^(addTool|addResource|addResourceTemplate)$/.test(method) && call.arguments[0] && unwrap(call.arguments[0]).type === 'ObjectExpression') {
+      // FastMCP (TypeScript): addTool({ name, execute }), addResource({ uri, load }), addResourceTemplate({ uriTemplate, load })
+      const opts = call.arguments[0];
+      const handler = objProp(opts, 'execute')?.value ?? objProp(opts, 'load')?.value;
+      if (!isFn(handler)) continue;
+      const kind: HandlerKind = method === 'addTool' ? 'tool' : 'resource';
+      const params: string[] = [];
+      patternNames(handler.params[0], params);
+      out.push({ kind, name: literalName(objProp(opts, 'name')?.value) ?? method, fn: handler, params, lowLevel: method === 'addResourceTemplate' });
     } else if (/(^|\.)(tool|createTool|DynamicStructuredTool|DynamicTool)$/.test(q)) {
       const opts = call.arguments.find((a) => unwrap(a).type === 'ObjectExpression');
       const exec = (opts && (objProp(opts, 'execute')?.value ?? objProp(opts, 'func')?.value)) ?? (isFn(call.arguments[0]) ? call.arguments[0] : undefined);
@@ -174,5 +200,5 @@ export function jsBodyNodes(fn: Fn): N[] {
 export const CREDENTIAL_FILE = /(^|[/\\])(\.aws[/\\](credentials|config)|\.ssh[/\\](id_\w+|[\w.-]*_key|authorized_keys)|id_(rsa|ed25519|ecdsa|dsa)|\.env(\.[\w.-]+)?|\.netrc|\.git-credentials|\.docker[/\\]config\.json|\.kube[/\\]config|\.npmrc|\.pypirc|\.config[/\\]gcloud|application_default_credentials\.json|credentials\.json|service[-_]account[\w.-]*\.json|\.azure[/\\]|etc[/\\]shadow|\.gnupg|secrets?\.(json|ya?ml|toml|env)|\.config[/\\]gh[/\\]hosts\.ya?ml|\.pgpass|\.my\.cnf|\.terraformrc|credentials\.tfrc\.json|\.vault-token)$/i;
 
 /** Cheap text checks: does a file possibly register tool or resource handlers (before any flow analysis)? */
-export const PY_HANDLER_HINT = /@[\w.]*\b(tool|resource|call_tool|read_resource|function_tool|kernel_function)\b/;
-export const JS_HANDLER_HINT = /\.(tool|registerTool|resource|registerResource|setRequestHandler)\s*\(|\b(tool|createTool|DynamicStructuredTool|DynamicTool)\s*\(/;
+export const PY_HANDLER_HINT = /@[\w.]*\b(tool|resource|call_tool|read_resource|function_tool|kernel_function)\b|\.(add_tool|from_function)\(/;
+export const JS_HANDLER_HINT = /\.(tool|registerTool|resource|registerResource|setRequestHandler|addTool|addResource|addResourceTemplate)\s*\(|\b(tool|createTool|DynamicStructuredTool|DynamicTool)\s*\(/;

@@ -241,9 +241,13 @@ const SECRET_NAME = /(^|_)(api_?key|apikey|secret_?key|client_?secret|app_?secre
 const NOT_A_SECRET_NAME = /^(has|is|use|uses|needs|need|requires|require|mask|masked|redact|redacted|hash|hashed|len|num|max|min|count|show|hide|validate|check|get_?masked|no|missing|invalid|expected|reset|forgot|change|new_?password_?rule)_|_(name|names|env|env_?var|var|header|field|fields|len|length|count|id_?name|type|prefix|hint|label|placeholder|policy|rules?|hash|hashed|masked|redacted|present|set|exists|missing|required|path|file)$/;
 
 /** A variable, attribute or key name that holds a credential: `API_KEY`, `db_password`, `stripeSecretKey`, `GITHUB_TOKEN`. */
+/** `<word>_token` names of tokenizers and text processing, not credentials. */
+const TEXT_TOKEN = /(^|_)(bos|eos|pad|unk|sep|cls|mask|special|start|end|stop|next|prev|first|last|new|max|min|num|total|input|output|prompt|completion|added|image|audio|video|user|assistant|system|think|thinking|tool|reasoning|default|eot|split|boundary|placeholder)_token$/;
+
 export function isSecretName(name: string): boolean {
   const s = snakeName(name);
-  return SECRET_NAME.test(s) && !NOT_A_SECRET_NAME.test(s);
+  if (NOT_A_SECRET_NAME.test(s)) return false;
+  return SECRET_NAME.test(s) || (/^[a-z0-9]+(_[a-z0-9]+)*_token$/.test(s) && !TEXT_TOKEN.test(s));
 }
 
 const PII_NAMES = new Map<string, string>(Object.entries({
