@@ -94,7 +94,7 @@ export function overlapsAny(ranges: [number, number][], start: number, end: numb
 }
 
 /** A label before a code fence (or its info string) that marks the block as a bad example, not an instruction. */
-const BAD_EXAMPLE_LABEL = /\b(?:bad|don'?t|do\s+not|never|avoid|vulnerable|insecure|unsafe|malicious|attack(?:er)?s?|exploit|payloads?|anti-?patterns?|wrong|incorrect|red\s+flags?|poisoned|injected|injection)\b|❌|🚫|⛔|✗|✘/i;
+const BAD_EXAMPLE_LABEL = /\b(?:bad|(?:don'?t|do\s+not|never)\s+(?:do|use|run|write|copy|paste|execute|follow)\s+(?:this|these|that|the\s+following|anything\s+like)|avoid(?:\s+this|\s+these|:)|vulnerable|insecure|unsafe|malicious|attack(?:er)?s?|exploit|payloads?|anti-?patterns?|wrong|incorrect|red\s+flags?|poisoned|injected|injection)\b|❌|🚫|⛔|✗|✘/i;
 /** A heading whose section describes attacks or what to detect (a security guide, a rule's docs). */
 const DESCRIBING_HEADING = /\b(?:attacks?|attackers?|malicious|red\s+flags?|threats?|threat\s+model|what\s+to\s+(?:look\s+for|detect|flag|block)|detect(?:ion|ing|s)?|anti-?patterns?|injection\s+(?:examples?|patterns?|payloads?)|payloads?|bad\s+examples?|examples?\s+of\s+(?:unsafe|malicious|bad|dangerous)|never\s+do|do\s+not\s+do|don'?t\s+do|forbidden|prohibited|blocked\s+commands?|disallowed|indicators?)\b/i;
 
