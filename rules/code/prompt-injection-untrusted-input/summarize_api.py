@@ -66,3 +66,31 @@ def cli() -> None:
     topic = sys.argv[1]
     # ruleid: prompt-injection-untrusted-input
     print(llm.invoke("Write a haiku about " + topic).content if False else llm.invoke(f"Write a haiku about {topic}").content)
+
+
+@app.post("/short")
+def short():
+    text = request.form["text"]
+    # ruleid: prompt-injection-untrusted-input
+    summary = llm.invoke(f"Summarize: {text}")
+    # ok: prompt-injection-untrusted-input
+    labelled = llm.invoke(f"User question: {text}")
+    return summary.content + labelled.content
+
+
+@app.post("/ticket")
+def ticket():
+    from langchain_core.messages import HumanMessage, SystemMessage
+
+    text = request.json["ticket"]
+    # ok: prompt-injection-untrusted-input
+    reply = llm.invoke([SystemMessage(content="You triage support tickets."), HumanMessage(content=f"Summarize this ticket and suggest a reply: {text}")])
+    resp = client.chat.completions.create(
+        model="gpt-4o",
+        messages=[
+            {"role": "system", "content": "You triage support tickets."},
+            # ok: prompt-injection-untrusted-input
+            {"role": "user", "content": f"Summarize this ticket and suggest a reply: {text}"},
+        ],
+    )
+    return reply.content + (resp.choices[0].message.content or "")

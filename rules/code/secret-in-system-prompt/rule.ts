@@ -2,17 +2,16 @@ import { pyNodesInStackOrder } from '../../../server/src/analyzers/python/calls'
 import type { PyNode as Node } from '../../../server/src/analyzers/python/tree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { jsFlow, kids, objProp, propName, pyArgs, pyStringValue, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
-import { jsStringValue } from '../../../server/src/analyzers/flow';
+import { jsChildren, jsStringValue } from '../../../server/src/analyzers/flow';
 import { defineRule } from '../../../server/src/engine/rule';
+import { findProviderKeys, isSecretName, personalDataKind } from '../../../server/src/analyzers/prompt/secretPatterns';
+import { jsValues, pyValues } from '../../../server/src/analyzers/prompt/codeValues';
 
 /** Credential shapes, matched on the raw source text of a string literal. */
 const SECRETS: { name: string; re: RegExp }[] = [
-  { name: 'an Anthropic API key', re: /\bsk-ant-[A-Za-z0-9_-]{20,}/g },
-  { name: 'an OpenAI API key', re: /\bsk-(?:proj-|svcacct-)?[A-Za-z0-9_-]{20,}/g },
   { name: 'an AWS access key id', re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
   { name: 'a GitHub token', re: /\b(?:ghp|gho|ghs|ghu|github_pat)_[A-Za-z0-9_]{20,}/g },
   { name: 'a Slack token', re: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g },
-  { name: 'a Google API key', re: /\bAIza[0-9A-Za-z_-]{35}\b/g },
   { name: 'a Stripe key', re: /\b(?:sk|rk)_live_[0-9A-Za-z]{16,}/g },
   { name: 'a private key', re: /-----BEGIN (?:RSA |EC |OPENSSH |)PRIVATE KEY-----/g },
   { name: 'a connection string with a password', re: /\b[a-z][a-z0-9+]*:\/\/[^\s:/@'"]+:[^\s@'"{}]{3,}@[^\s'"]+/gi },
@@ -24,37 +23,53 @@ const SYSTEM_ROLES = new Set(['system', 'developer']);
 const PY_SYSTEM_KEYWORDS = new Set(['system', 'instructions', 'system_instruction', 'system_prompt', 'system_message', 'backstory']);
 const JS_SYSTEM_PROPERTIES = new Set(['system', 'instructions', 'systemInstruction', 'systemPrompt']);
 
+/** Env / config reads by key: `os.getenv("DB_PASSWORD")`, `os.environ.get(...)`, `config.get("api_key")`. */
+const PY_KEYED_READ = /(^|\.)(getenv|environ\.get|environ\.__getitem__|get_secret|get_secret_value|get_parameter|getSecret|config\.get|settings\.get|secrets\.get|st\.secrets\.get)$/;
+const JS_KEYED_READ = /(^|\.)(get|getSecret|getSecretValue|getParameter)$/;
+const MAX_WALK = 3000;
+/** Calls whose result no longer holds the value: a length, a flag, a hash, a masked form. */
+const STOP_CALLS = /^(len|bool|int|float|hash|str\.isdigit|Boolean|Number|String\.prototype\.length)$|(^|\.)(hashlib\.\w+|sha\d+|md5|hexdigest|mask\w*|redact\w*|\w*_mask|\w*Mask|last4|startswith|endswith|startsWith|endsWith|includes|test|slice|substring|substr)$/;
+/** Helper functions that build a system prompt: `build_system_prompt(user)`, `getInstructions()`, `persona()`. */
+const SYSTEM_FN = /system_?(prompt|message|instructions?)|instructions|preamble|persona|backstory/i;
+
+type Report = (start: number, end: number, messageId: string, data: Record<string, string>) => void;
+
 export default defineRule({
   meta: {
     id: 'secret-in-system-prompt',
     name: 'SecretInSystemPrompt',
-    shortDescription: 'A credential is hard-coded inside a system prompt.',
-    fullDescription: 'System prompts are not secret: users routinely extract them with a few prompt-injection tricks, and they are logged by providers, proxies and observability tools. A password, API key or connection string written into the prompt (so the model can "use" it) leaks to anyone who asks the model nicely, and also sits in source control.',
+    shortDescription: 'A credential or personal data is placed inside a system prompt.',
+    fullDescription: 'System prompts are not secret: users routinely extract them with a few prompt-injection tricks, and they are logged by providers, proxies and observability tools. A password, API key or connection string written into the prompt (so the model can "use" it), a secret read from the environment or config and interpolated into it, or personal data of a user record (SSN, card number, password) leaks to anyone who asks the model nicely.',
     views: ['python', 'js'],
     severity: 'error',
     confidence: 'medium',
     owasp: ['LLM07', 'LLM02'],
-    cwe: [798, 200],
+    cwe: [798, 200, 359],
     frameworks: { nistAiRmf: ['MANAGE 2.4', 'MEASURE 2.10'], euAiAct: ['Art. 15'], iso42001: ['A.7.4', 'A.6.2.4'] },
     fix: 'none',
     messages: {
       secret: 'This system prompt contains {{what}}. Prompts leak (prompt extraction, logs): keep credentials in server-side tools and a secret store, never in the prompt.',
+      secretValue: 'This system prompt includes `{{name}}`, a credential{{from}}. Prompts leak (prompt extraction, logs): let a server-side tool use the credential instead of handing it to the model.',
+      pii: 'This system prompt includes `{{name}}`, {{kind}} of a user record. Prompts are extractable and logged: give the model only the fields the task needs, or a tool that checks the value server-side.',
     },
   },
   check: {
     python(ctx) {
       const flow = pythonFlow(ctx.view);
+      const values = pyValues(ctx.view.root);
       const text = ctx.view.text;
-      const constants = new Map<string, Node>();
       const prompts: Node[] = [];
-      for (const n of pyNodesInStackOrder(ctx.view.root, ['assignment', 'dictionary', 'tuple', 'call'])) {
+      const functions = new Map<string, Node[]>();
+      for (const n of pyNodesInStackOrder(ctx.view.root, ['assignment', 'dictionary', 'tuple', 'call', 'function_definition'])) {
         if (n.type === 'assignment') {
           const left = n.childForFieldName('left');
           const right = n.childForFieldName('right');
-          if (left?.type === 'identifier' && right) {
-            constants.set(left.text, right);
-            if (SYSTEM_NAME.test(left.text)) prompts.push(right);
-          }
+          if (left?.type === 'identifier' && right && SYSTEM_NAME.test(left.text)) prompts.push(right);
+        } else if (n.type === 'function_definition') {
+          const name = n.childForFieldName('name')?.text ?? '';
+          const list = functions.get(name) ?? [];
+          list.push(n);
+          functions.set(name, list);
         } else if (n.type === 'dictionary') {
           let role: string | undefined;
           let content: Node | undefined;
@@ -75,45 +90,129 @@ export default defineRule({
           for (const [k, v] of keywords) if (PY_SYSTEM_KEYWORDS.has(k)) prompts.push(v);
         }
       }
-      const strings = (n: Node, depth: number, out: Node[]): void => {
-        if (depth > 3) return;
-        if (n.type === 'string') out.push(n);
-        else if (n.type === 'identifier') {
-          const v = constants.get(n.text);
-          if (v) strings(v, depth + 1, out);
-        } else if (n.type === 'concatenated_string' || n.type === 'binary_operator' || n.type === 'parenthesized_expression') for (const c of kids(n)) strings(c, depth, out);
-        else if (n.type === 'call') {
-          const fn = n.childForFieldName('function');
-          if (fn?.type === 'attribute') {
-            const recv = fn.childForFieldName('object');
-            if (recv) strings(recv, depth, out);
+      // helpers that build the system prompt: `def build_system_prompt(user): return f"..."`
+      for (const [name, defs] of functions) {
+        if (!SYSTEM_FN.test(name)) continue;
+        for (const d of defs) for (const r of d.descendantsOfType('return_statement')) if (r.namedChildren[0]) prompts.push(r.namedChildren[0]);
+      }
+      const seen = new Set<number>();
+      const report: Report = (start, end, messageId, data) => {
+        if (seen.has(start)) return;
+        seen.add(start);
+        ctx.report({ messageId, data, start, end });
+      };
+      let budget = MAX_WALK;
+      const visiting = new Set<number>();
+      const keyOf = (n: Node | null | undefined): string | undefined => {
+        if (!n) return undefined;
+        if (n.type === 'identifier') return n.text;
+        if (n.type === 'attribute') return n.childForFieldName('attribute')?.text;
+        if (n.type === 'subscript') return pyStringValue(n.childForFieldName('subscript'));
+        return undefined;
+      };
+      const walk = (n: Node, entry: Node | undefined, depth: number): void => {
+        if (--budget < 0 || depth > 4) return;
+        const at = entry ?? n;
+        switch (n.type) {
+          case 'string': {
+            scan(text, n.startIndex, n.endIndex, (start, end, what) => report(start, end, 'secret', { what }), n.children.filter((c) => c.type === 'interpolation').map((c) => [c.startIndex, c.endIndex] as [number, number]));
+            for (const c of kids(n)) if (c.type === 'interpolation') walk(c, entry, depth);
+            return;
           }
-          for (const a of pyArgs(n).positional) strings(a, depth, out);
+          case 'identifier': {
+            if (isSecretName(n.text)) { report(at.startIndex, at.endIndex, 'secretValue', { name: n.text, from: fromOf(values.defsOf(n).map((d) => d.text)) }); return; }
+            const kind = personalDataKind(n.text);
+            if (kind) { report(at.startIndex, at.endIndex, 'pii', { name: n.text, kind }); return; }
+            if (visiting.has(n.id)) return;
+            visiting.add(n.id);
+            for (const v of values.defsOf(n)) walk(v, at, depth + 1);
+            return;
+          }
+          case 'attribute':
+          case 'subscript': {
+            if (n.type === 'subscript' && n.childForFieldName('subscript')?.type === 'slice') return; // `key[-4:]`: a masked fragment
+            const key = keyOf(n);
+            const obj = n.childForFieldName(n.type === 'attribute' ? 'object' : 'value');
+            const objText = obj ? flow.qualName(obj) : '';
+            if (key && isSecretName(key)) {
+              const from = /environ$/.test(objText) ? ' read from the environment' : /config|settings|secrets|conf|env/i.test(objText) ? ' read from the configuration' : '';
+              report(at.startIndex, at.endIndex, 'secretValue', { name: n.text.replace(/\s+/g, ' ').slice(0, 60), from });
+              return;
+            }
+            const kind = key ? personalDataKind(key) : undefined;
+            if (kind) { report(at.startIndex, at.endIndex, 'pii', { name: n.text.replace(/\s+/g, ' ').slice(0, 60), kind }); return; }
+            if (n.type === 'attribute' && !visiting.has(n.id)) {
+              const bound = values.defsOf(n);
+              if (bound.length) { visiting.add(n.id); for (const v of bound) walk(v, at, depth + 1); return; }
+            }
+            if (obj) walk(obj, entry, depth);
+            return;
+          }
+          case 'call': {
+            const fn = n.childForFieldName('function');
+            const q = fn ? flow.qualName(fn) : '';
+            const { positional } = pyArgs(n);
+            const key = pyStringValue(positional[0]);
+            if (PY_KEYED_READ.test(q) && key && isSecretName(key)) {
+              report(at.startIndex, at.endIndex, 'secretValue', { name: key, from: /environ|getenv/.test(q) ? ' read from the environment' : ' read from the configuration' });
+              return;
+            }
+            if (STOP_CALLS.test(q)) return;
+            if (fn?.type === 'identifier' && isSecretName(fn.text)) { report(at.startIndex, at.endIndex, 'secretValue', { name: `${fn.text}()`, from: '' }); return; }
+            // a same-file helper: what it returns
+            const helper = fn?.type === 'identifier' ? fn.text : fn?.type === 'attribute' && /^(self|cls)$/.test(fn.childForFieldName('object')?.text ?? '') ? fn.childForFieldName('attribute')?.text : undefined;
+            // helpers named as system-prompt builders are prompts themselves (reported inside them)
+            const defs = helper && !SYSTEM_FN.test(helper) ? functions.get(helper) : undefined;
+            if (defs && !visiting.has(n.id)) {
+              visiting.add(n.id);
+              for (const d of defs) for (const r of d.descendantsOfType('return_statement')) if (r.namedChildren[0]) walk(r.namedChildren[0], at, depth + 1);
+            }
+            if (fn?.type === 'attribute') { const o = fn.childForFieldName('object'); if (o) walk(o, entry, depth); }
+            for (const a of kids(n.childForFieldName('arguments') ?? n)) if (a !== fn) walk(a, entry, depth);
+            return;
+          }
+          case 'keyword_argument': {
+            const v = n.childForFieldName('value');
+            if (v) walk(v, entry, depth);
+            return;
+          }
+          case 'lambda': case 'function_definition': case 'comment':
+            return;
+          default:
+            for (const c of kids(n)) walk(c, entry, depth);
         }
       };
-      const literals: Node[] = [];
-      for (const p of prompts) strings(p, 0, literals);
-      for (const s of literals) scan(text, s.startIndex, s.endIndex, (start, end, what) => ctx.report({ data: { what }, start, end }));
+      for (const p of prompts) walk(p, undefined, 0);
     },
     js(ctx) {
       const flow = jsFlow(ctx.view);
+      const values = jsValues(ctx.view.ast, flow.parentOf.bind(flow));
       const text = ctx.view.text;
-      const constants = new Map<string, TSESTree.Node>();
       const prompts: TSESTree.Node[] = [];
+      const functions = new Map<string, TSESTree.Node[]>();
       const stack: TSESTree.Node[] = [ctx.view.ast];
       while (stack.length) {
         const n = stack.pop()!;
         if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init) {
-          constants.set(n.id.name, n.init);
           if (SYSTEM_NAME.test(n.id.name)) prompts.push(n.init);
-        }
-        for (const k of Object.keys(n)) {
-          if (k === 'parent' || k === 'range') continue;
-          const v = (n as unknown as Record<string, unknown>)[k];
-          if (Array.isArray(v)) for (const x of v) { if (x && typeof x === 'object' && 'type' in x) stack.push(x as TSESTree.Node); }
-          else if (v && typeof v === 'object' && 'type' in v) stack.push(v as TSESTree.Node);
-        }
+          const init = unwrap(n.init);
+          if (init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression') functions.set(n.id.name, [...(functions.get(n.id.name) ?? []), init]);
+        } else if (n.type === 'FunctionDeclaration' && n.id) functions.set(n.id.name, [...(functions.get(n.id.name) ?? []), n]);
+        else if (n.type === 'MethodDefinition' && n.key.type === 'Identifier') functions.set(n.key.name, [...(functions.get(n.key.name) ?? []), n.value]);
+        stack.push(...jsChildren(n));
       }
+      const returnsOf = (fn: TSESTree.Node): TSESTree.Node[] => {
+        if (fn.type === 'ArrowFunctionExpression' && fn.body.type !== 'BlockStatement') return [fn.body];
+        const out: TSESTree.Node[] = [];
+        const st: TSESTree.Node[] = fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression' || fn.type === 'ArrowFunctionExpression' ? [fn.body] : [];
+        while (st.length) {
+          const x = st.pop()!;
+          if (x.type === 'ReturnStatement' && x.argument) out.push(x.argument);
+          else if (x.type !== 'FunctionDeclaration' && x.type !== 'FunctionExpression' && x.type !== 'ArrowFunctionExpression') st.push(...jsChildren(x));
+        }
+        return out;
+      };
+      for (const [name, fns] of functions) if (SYSTEM_FN.test(name)) for (const f of fns) prompts.push(...returnsOf(f));
       for (const p of flow.properties) {
         const name = propName(p);
         const obj = flow.parentOf(p);
@@ -125,30 +224,99 @@ export default defineRule({
       for (const call of flow.calls) {
         if (/(^|\.)SystemMessage$/.test(flow.qualName(call.callee)) && call.arguments[0]) prompts.push(call.arguments[0]);
       }
-      const strings = (n0: TSESTree.Node, depth: number, out: TSESTree.Node[]): void => {
-        if (depth > 3) return;
-        const n = unwrap(n0);
-        if ((n.type === 'Literal' && typeof n.value === 'string') || n.type === 'TemplateLiteral') out.push(n);
-        else if (n.type === 'Identifier') {
-          const v = constants.get(n.name);
-          if (v) strings(v, depth + 1, out);
-        } else if (n.type === 'BinaryExpression') {
-          strings(n.left, depth, out);
-          strings(n.right, depth, out);
-        } else if (n.type === 'ArrayExpression') {
-          for (const e of n.elements) if (e) strings(e, depth, out);
-        } else if (n.type === 'CallExpression' && n.callee.type === 'MemberExpression') strings(n.callee.object, depth, out);
+      const seen = new Set<number>();
+      const report: Report = (start, end, messageId, data) => {
+        if (seen.has(start)) return;
+        seen.add(start);
+        ctx.report({ messageId, data, start, end });
       };
-      const literals: TSESTree.Node[] = [];
-      for (const p of prompts) strings(p, 0, literals);
-      for (const s of literals) scan(text, s.range[0], s.range[1], (start, end, what) => ctx.report({ data: { what }, start, end }));
+      let budget = MAX_WALK;
+      const visiting = new Set<TSESTree.Node>();
+      const walk = (n0: TSESTree.Node, entry: TSESTree.Node | undefined, depth: number): void => {
+        if (--budget < 0 || depth > 4) return;
+        const n = unwrap(n0);
+        const at = entry ?? n;
+        const src = (x: TSESTree.Node): string => text.slice(x.range[0], x.range[1]).replace(/\s+/g, ' ').slice(0, 60);
+        switch (n.type) {
+          case 'Literal':
+            if (typeof n.value === 'string') scan(text, n.range[0], n.range[1], (start, end, what) => report(start, end, 'secret', { what }), []);
+            return;
+          case 'TemplateLiteral':
+            scan(text, n.range[0], n.range[1], (start, end, what) => report(start, end, 'secret', { what }), n.expressions.map((e) => [e.range[0] - 2, e.range[1] + 1] as [number, number]));
+            for (const e of n.expressions) walk(e, entry, depth);
+            return;
+          case 'Identifier': {
+            if (isSecretName(n.name)) { report(at.range[0], at.range[1], 'secretValue', { name: n.name, from: fromOf(values.defsOf(n).map((d) => text.slice(d.range[0], d.range[1]))) }); return; }
+            const kind = personalDataKind(n.name);
+            if (kind) { report(at.range[0], at.range[1], 'pii', { name: n.name, kind }); return; }
+            if (visiting.has(n)) return;
+            visiting.add(n);
+            for (const v of values.defsOf(n)) walk(v, at, depth + 1);
+            return;
+          }
+          case 'MemberExpression': {
+            const key = !n.computed && n.property.type === 'Identifier' ? n.property.name : jsStringValue(n.property);
+            const objText = flow.qualName(n.object);
+            if (key && isSecretName(key)) {
+              const from = /(^|\.)process\.env$|import\.meta\.env$/.test(objText) ? ' read from the environment' : /config|settings|secrets|conf|env/i.test(objText) ? ' read from the configuration' : '';
+              report(at.range[0], at.range[1], 'secretValue', { name: src(n), from });
+              return;
+            }
+            const kind = key ? personalDataKind(key) : undefined;
+            if (kind) { report(at.range[0], at.range[1], 'pii', { name: src(n), kind }); return; }
+            walk(n.object, entry, depth);
+            return;
+          }
+          case 'CallExpression': {
+            const q = flow.qualName(n.callee);
+            if (STOP_CALLS.test(q)) return;
+            const key = jsStringValue(n.arguments[0]);
+            if (JS_KEYED_READ.test(q) && /config|settings|secret|env|vault|ssm|parameter/i.test(q) && key && isSecretName(key)) {
+              report(at.range[0], at.range[1], 'secretValue', { name: key, from: ' read from the configuration' });
+              return;
+            }
+            const helper = n.callee.type === 'Identifier' ? n.callee.name : n.callee.type === 'MemberExpression' && n.callee.object.type === 'ThisExpression' && n.callee.property.type === 'Identifier' ? n.callee.property.name : undefined;
+            if (helper && isSecretName(helper)) { report(at.range[0], at.range[1], 'secretValue', { name: `${helper}()`, from: '' }); return; }
+            const fns = helper && !SYSTEM_FN.test(helper) ? functions.get(helper) : undefined;
+            if (fns && !visiting.has(n)) {
+              visiting.add(n);
+              for (const f of fns) for (const r of returnsOf(f)) walk(r, at, depth + 1);
+            }
+            if (n.callee.type === 'MemberExpression') walk(n.callee.object, entry, depth);
+            for (const a of n.arguments) walk(a, entry, depth);
+            return;
+          }
+          case 'Property':
+            walk(n.value, entry, depth);
+            return;
+          case 'FunctionExpression': case 'ArrowFunctionExpression':
+            return;
+          default:
+            for (const c of jsChildren(n)) walk(c, entry, depth);
+        }
+      };
+      for (const p of prompts) walk(p, undefined, 0);
     },
   },
 });
 
-function scan(text: string, start: number, end: number, report: (start: number, end: number, what: string) => void): void {
-  const raw = text.slice(start, end);
+/** Where a secret-named variable was read from, by the text of its definitions. */
+function fromOf(defs: string[]): string {
+  if (defs.some((d) => /\b(os\.environ|getenv|process\.env|import\.meta\.env|Deno\.env)\b/.test(d))) return ' read from the environment';
+  if (defs.some((d) => /\b(config|settings|secrets?|vault|ssm|get_secret|getSecret)\b/i.test(d))) return ' read from the configuration';
+  return '';
+}
+
+/** Credentials in the literal text of a string (`holes`: interpolations, skipped). */
+function scan(text: string, start: number, end: number, report: (start: number, end: number, what: string) => void, holes: [number, number][]): void {
+  let raw = text.slice(start, end);
+  // blank the interpolations so a key never spans code
+  for (const [a, b] of holes) if (a >= start && b <= end) raw = raw.slice(0, a - start) + ' '.repeat(b - a) + raw.slice(b - start);
   const taken: [number, number][] = [];
+  for (const k of findProviderKeys(raw)) {
+    taken.push([k.start, k.end]);
+    report(start + k.start, start + k.end, `${/^[aeiouAEIOU]/.test(k.provider) ? 'an' : 'a'} ${k.provider} API key`);
+  }
   for (const { name, re } of SECRETS) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;

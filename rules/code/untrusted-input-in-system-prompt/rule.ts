@@ -2,8 +2,9 @@ import { pyNodesInStackOrder } from '../../../server/src/analyzers/python/calls'
 import type { PyNode as Node } from '../../../server/src/analyzers/python/tree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { jsFlow, kids, objProp, propName, pyArgs, pyStringValue, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
-import { jsStringValue } from '../../../server/src/analyzers/flow';
+import { jsChildren, jsStringValue } from '../../../server/src/analyzers/flow';
 import { defineRule } from '../../../server/src/engine/rule';
+import { jsValues, pyValues } from '../../../server/src/analyzers/prompt/codeValues';
 
 const SYSTEM_ROLES = new Set(['system', 'developer']);
 /** Keyword arguments / properties that hold the system prompt of a model call. */
@@ -28,16 +29,25 @@ export default defineRule({
     fix: 'none',
     messages: {
       system: 'Untrusted input from `{{source}}` is placed into the {{where}}. Keep the system prompt constant and pass user text in a user-role message.',
+      helper: 'Untrusted input from `{{source}}` (passed to `{{helper}}` at line {{line}}) is placed into the {{where}}. Keep the system prompt constant and pass user text in a user-role message.',
     },
   },
   check: {
     python(ctx) {
       const flow = pythonFlow(ctx.view);
+      const values = pyValues(ctx.view.root);
       const seen = new Set<number>();
+      const viaHelper = pyHelperInput(ctx.view.root, flow, values);
       const report = (value: Node | undefined | null, where: string): void => {
         if (!value || seen.has(value.startIndex)) return;
         const t = flow.reaches(value, 'input');
-        if (!t) return;
+        if (!t) {
+          const h = viaHelper(value);
+          if (!h) return;
+          seen.add(value.startIndex);
+          ctx.report({ messageId: 'helper', data: { ...h, where }, start: value.startIndex, end: value.endIndex });
+          return;
+        }
         seen.add(value.startIndex);
         ctx.report({ data: { source: t.origin, where }, start: value.startIndex, end: value.endIndex });
       };
@@ -68,10 +78,21 @@ export default defineRule({
     },
     js(ctx) {
       const flow = jsFlow(ctx.view);
+      const values = jsValues(ctx.view.ast, flow.parentOf.bind(flow));
+      const viaHelper = jsHelperInput(ctx.view.ast, ctx.view.text, flow, values);
+      const seen = new Set<number>();
       const report = (value: TSESTree.Node | undefined, where: string): void => {
-        if (!value) return;
+        if (!value || seen.has(value.range[0])) return;
         const t = flow.reaches(value, 'input');
-        if (t) ctx.report({ data: { source: t.origin, where }, start: value.range[0], end: value.range[1] });
+        if (t) {
+          seen.add(value.range[0]);
+          ctx.report({ data: { source: t.origin, where }, start: value.range[0], end: value.range[1] });
+          return;
+        }
+        const h = viaHelper(value);
+        if (!h) return;
+        seen.add(value.range[0]);
+        ctx.report({ messageId: 'helper', data: { ...h, where }, start: value.range[0], end: value.range[1] });
       };
       for (const p of flow.properties) {
         const name = propName(p);
@@ -108,3 +129,85 @@ export default defineRule({
     },
   },
 });
+
+type PyFlowT = ReturnType<typeof pythonFlow>;
+type JsFlowT = ReturnType<typeof jsFlow>;
+interface HelperHit { source: string; helper: string; line: string }
+
+function lineOf(text: string, offset: number): string {
+  let n = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  return String(n);
+}
+
+/**
+ * A system-prompt value inside a helper that is built from the helper's parameters, where a same-file
+ * caller passes request input for that parameter: `def build_messages(q): return [{"role": "system", "content": f"... {q}"}]`
+ * called as `build_messages(request.json["q"])`.
+ */
+function pyHelperInput(root: Node, flow: PyFlowT, values: ReturnType<typeof pyValues>): (value: Node) => HelperHit | undefined {
+  const calls = flow.calls;
+  return (value) => {
+    let fn: Node | undefined;
+    for (let p = value.parent; p; p = p.parent) if (p.type === 'function_definition') { fn = p; break; }
+    if (!fn) return undefined;
+    const name = fn.childForFieldName('name')?.text ?? '';
+    const params: string[] = [];
+    for (const p of kids(fn.childForFieldName('parameters') ?? fn)) {
+      const id = p.type === 'identifier' ? p : p.type === 'typed_parameter' || p.type === 'default_parameter' || p.type === 'typed_default_parameter' ? (p.childForFieldName('name') ?? kids(p)[0]) : undefined;
+      if (id?.type === 'identifier') params.push(id.text);
+    }
+    const isMethod = params[0] === 'self' || params[0] === 'cls';
+    const used = values.find(value, (n) => (n.type === 'identifier' && params.includes(n.text) && values.defsOf(n).length === 0 && !(isMethod && params.indexOf(n.text) === 0) ? n.text : undefined));
+    if (!used) return undefined;
+    const index = params.indexOf(used.origin) - (isMethod ? 1 : 0);
+    for (const call of calls) {
+      const f = call.childForFieldName('function');
+      // functions by name; methods through `self.m(...)` or any `obj.m(...)`
+      const callee = f?.type === 'identifier' && !isMethod ? f.text : f?.type === 'attribute' && isMethod ? f.childForFieldName('attribute')?.text : undefined;
+      if (callee !== name || (call.startIndex >= fn.startIndex && call.endIndex <= fn.endIndex)) continue;
+      const { positional, keywords } = pyArgs(call);
+      const arg = keywords.get(used.origin) ?? positional[index];
+      const t = arg ? flow.reaches(arg, 'input') : undefined;
+      if (t) return { source: t.origin, helper: `${name}()`, line: lineOf(root.text, call.startIndex) };
+    }
+    return undefined;
+  };
+}
+
+function jsHelperInput(ast: TSESTree.Node, text: string, flow: JsFlowT, values: ReturnType<typeof jsValues>): (value: TSESTree.Node) => HelperHit | undefined {
+  return (value) => {
+    const fn = values.functionOf(value) as TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | undefined;
+    if (!fn) return undefined;
+    let name: string | undefined;
+    if (fn.type === 'FunctionDeclaration' && fn.id) name = fn.id.name;
+    else {
+      const parent = flow.parentOf(fn);
+      if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') name = parent.id.name;
+      else if (parent?.type === 'MethodDefinition' && parent.key.type === 'Identifier') name = parent.key.name;
+      else if (parent?.type === 'Property') name = propName(parent);
+    }
+    if (!name) return undefined;
+    // parameters: `q` (by position) or `{ q }` (a property of the argument at that position)
+    const params: { name: string; index: number; prop: boolean }[] = [];
+    fn.params.forEach((p, index) => {
+      const q = p.type === 'AssignmentPattern' ? p.left : p;
+      if (q.type === 'Identifier') params.push({ name: q.name, index, prop: false });
+      else if (q.type === 'ObjectPattern') for (const pp of q.properties) if (pp.type === 'Property' && pp.value.type === 'Identifier') params.push({ name: pp.value.name, index, prop: true });
+    });
+    const used = values.find(value, (n) => (n.type === 'Identifier' && params.some((p) => p.name === n.name) && values.defsOf(n).length === 0 ? n.name : undefined));
+    if (!used) return undefined;
+    const param = params.find((p) => p.name === used.origin)!;
+    for (const call of flow.calls) {
+      const c = call.callee;
+      const callee = c.type === 'Identifier' ? c.name : c.type === 'MemberExpression' && c.property.type === 'Identifier' && (c.object.type === 'ThisExpression' || c.object.type === 'Identifier') ? c.property.name : undefined;
+      if (callee !== name || (call.range[0] >= fn.range[0] && call.range[1] <= fn.range[1])) continue;
+      const a = call.arguments[param.index];
+      const arg = a && param.prop ? objProp(a, param.name)?.value ?? a : a;
+      const t = arg ? flow.reaches(arg, 'input') : undefined;
+      if (t) return { source: t.origin, helper: `${name}()`, line: lineOf(text, call.range[0]) };
+    }
+    void ast; void jsChildren;
+    return undefined;
+  };
+}

@@ -1,18 +1,25 @@
 import { defineRule } from '../../../server/src/engine/rule';
 import type { PromptView } from '../../../server/src/engine/views';
+import { describedRanges, overlapsAny } from '../../../server/src/analyzers/prompt/directives';
 
 /**
  * Meta-instructions aimed at the model that a prompt author would not write for their own agent:
  * overriding earlier instructions, hiding actions from the user, reading secrets, sending data out.
  * Every pattern has bounded repetition and runs on one line at a time.
  */
-interface Directive { messageId: 'override' | 'conceal' | 'secretAccess' | 'exfiltrate' | 'tag'; re: RegExp }
+interface Directive { messageId: 'override' | 'suspendSafety' | 'conceal' | 'secretAccess' | 'exfiltrate' | 'tag'; re: RegExp }
+
+const SAFETY = String.raw`(?:safety|security|ethical|ethics|content|moderation|usage|guardrail|sandbox|permission|approval)`;
+const RULES = String.raw`(?:instructions?|rules?|guidelines?|polic(?:y|ies)|restrictions?|constraints?|guardrails?|checks?|filters?|protocols?|measures?|prompts?|settings?)`;
 
 const DIRECTIVES: Directive[] = [
   { messageId: 'override', re: /\b(?:ignore|disregard|forget|override|bypass|discard)\s+(?:all\s+|any\s+|the\s+|your\s+|every\s+|of\s+)*(?:previous|prior|above|preceding|earlier|former|original|existing|system|developer|other)\s+(?:instructions?|prompts?|rules?|directions?|directives?|guidelines?|messages?|context|constraints?|guardrails?)\b/gi },
   { messageId: 'override', re: /\b(?:ignore|disregard|forget)\s+(?:everything|all|anything|what(?:ever)?\s+(?:you\s+were|was)\s+(?:told|said))\s+(?:above|before|previously|so\s+far|earlier)\b/gi },
   { messageId: 'override', re: /\b(?:ignore|disregard)\s+the\s+above\b/gi },
   { messageId: 'override', re: /\byour\s+new\s+instructions\s+are\b|\bnew\s+system\s+prompt\s*:/gi },
+  // suspending the agent's safety rules: "ignore your safety guidelines", "you have no restrictions"
+  { messageId: 'suspendSafety', re: new RegExp(String.raw`\b(?:ignore|disregard|forget|override|bypass|skip|suspend|disable|turn\s+off|switch\s+off|set\s+aside|drop)\s+(?:all\s+|any\s+|the\s+|your\s+|every\s+|of\s+|its\s+|normal\s+|usual\s+|built-?in\s+|default\s+)*${SAFETY}\s+${RULES}\b`, 'gi') },
+  { messageId: 'suspendSafety', re: /\byou\s+(?:have|are\s+under|operate\s+with|work\s+with)\s+no\s+(?:restrictions?|limits?|limitations?|rules|guidelines|filters?|guardrails?|boundaries|constraints?|safety\s+(?:rules|guidelines|restrictions?))\b(?!\s+(?:on|regarding|about|around|for)\s+(?:the\s+|your\s+)?(?:\w+\s+){0,2}?(?:naming|names|style|format|formatting|length|language|tone|wording|layout|structure|word\s+count|drafts?))|\byou\s+are\s+(?:not\s+bound\s+by|free\s+(?:from|of))\s+(?:any\s+|your\s+|the\s+)?(?:rules|restrictions?|guidelines|polic(?:y|ies)|safety\s+\w+|limitations?|constraints?)\b|\b(?:all|any)\s+(?:safety\s+|security\s+)?(?:restrictions|guardrails|safety\s+rules|safety\s+checks)\s+(?:are|have\s+been)\s+(?:lifted|removed|disabled|suspended|off)\b/gi },
   { messageId: 'conceal', re: /\b(?:do\s+not|don'?t|never|must\s+not|should\s+not)\s+(?:tell|inform|mention(?:\s+(?:this|it|that))?\s+to|notify|alert|warn|reveal\s+(?:this|it|that)\s+to)\s+(?:the\s+)?users?\b(?!'|’|\s+(?:'s|name|names|email))/gi },
   { messageId: 'conceal', re: /\b(?:do\s+not|don'?t|never|must\s+not)\s+(?:tell|mention|reveal|disclose|say|report|show|explain)\b[^.\n]{0,60}?\bto\s+the\s+user\b/gi },
   { messageId: 'conceal', re: /\bwithout\s+(?:the\s+)?users?(?:'s|’s)?\s+(?:knowing|knowledge|noticing|awareness|seeing|being\s+aware|being\s+told)\b|\bwithout\s+(?:telling|informing|notifying|alerting|asking)\s+(?:the\s+)?users?\b/gi },
@@ -85,6 +92,7 @@ export default defineRule({
     fix: 'none',
     messages: {
       override: 'Instruction override "{{phrase}}" in a prompt: a classic injection payload that makes the model drop its real instructions.',
+      suspendSafety: 'Directive "{{phrase}}" tells the agent to drop its safety rules: instructions that switch off guardrails are an injection or jailbreak payload, not project guidance.',
       conceal: 'Directive "{{phrase}}" tells the model to hide its actions from the user: legitimate instructions never need that.',
       secretAccess: 'Directive "{{phrase}}" steers the model to read credentials or private files.',
       exfiltrate: 'Directive "{{phrase}}" tells the model to send data to an external address.',
@@ -96,8 +104,10 @@ export default defineRule({
       const view = ctx.view;
       const text = view.text.length > MAX_SCAN ? view.text.slice(0, MAX_SCAN) : view.text;
       const seen: [number, number][] = [];
+      // documentation of attacks: code blocks labelled as bad examples, sections listing red flags
+      const described = view.format === 'instructions' || view.format === 'text' ? describedRanges(view) : [];
       const report = (messageId: Directive['messageId'], start: number, end: number, phrase: string): void => {
-        if (seen.some(([s, e]) => start < e && end > s)) return;
+        if (seen.some(([s, e]) => start < e && end > s) || overlapsAny(described, start, end)) return;
         seen.push([start, end]);
         ctx.report({ messageId, data: { phrase: phrase.replace(/\s+/g, ' ').slice(0, 100) }, start, end });
       };

@@ -1,12 +1,13 @@
 import { defineRule } from '../../../server/src/engine/rule';
+import type { PromptView } from '../../../server/src/engine/views';
 import hiddenInstructionDirective from '../hidden-instruction-directive/rule';
-import { DESCRIPTION_BEFORE, NEGATION_BEFORE, forEachBodyLine, overlapsAny, rangesReportedBy, sentenceAfter, sentenceBefore } from '../../../server/src/analyzers/prompt/directives';
+import { DESCRIPTION_BEFORE, NEGATION_BEFORE, describedRanges, forEachBodyLine, overlapsAny, rangesReportedBy, sentenceAfter, sentenceBefore } from '../../../server/src/analyzers/prompt/directives';
 
 /**
  * Instructions that hand an agent unbounded agency: no confirmation, any command, root, force push,
  * permission-bypass flags. One line at a time, bounded repetition only.
  */
-type Kind = 'noConfirm' | 'anyCommand' | 'autoApprove' | 'fullAccess' | 'sudo' | 'forcePush' | 'skipPermissions';
+type Kind = 'noConfirm' | 'anyCommand' | 'autoApprove' | 'fullAccess' | 'sudo' | 'forcePush' | 'skipPermissions' | 'allowedTools';
 interface Pattern { kind: Kind; re: RegExp; /** flags in code: a backtick before them is not a quote */ code?: boolean }
 
 const WHO = String.raw`(?:(?:the|a|an|any)\s+(?:[\w-]+\s+)?(?:user|human|developer|operator|maintainer|reviewer|owner|admin|engineer|team)s?\s+|me\s+|us\s+|anyone\s+|anybody\s+)?`;
@@ -43,6 +44,40 @@ const OFF_AFTER = /^\s*(?:mode\s+)?(?:is|are|must\s+be|should\s+be|stays?|remain
 
 /** Objects that scope "run X without asking" to harmless work ("run the tests without asking"). */
 const SAFE_OBJECT = /\b(?:tests?|test\s+suites?|specs?|linters?|lint|formatters?|prettier|type[- ]?checks?|tsc|these|those|them|read-only|git\s+(?:status|diff|log|show))\b/i;
+
+/** Front matter keys that pre-approve tools (Claude Code skills and slash commands: `allowed-tools`). */
+const ALLOWED_TOOLS_KEYS = new Set(['allowed-tools', 'allowed_tools', 'allowedtools']);
+/** A shell tool with no command scope: `Bash`, `Bash(*)`, `Bash(*:*)`, `Bash(:*)`, `Shell(*)`, `run_shell_command`. */
+const UNSCOPED_SHELL = /^(?:bash|shell|powershell|run_shell_command|terminal)(?:\(\s*\*?\s*(?::\s*\*\s*)?\))?$/i;
+
+/** Items of an `allowed-tools` front matter entry that allow any shell command, with their offsets. */
+function unscopedShellTools(view: PromptView): { kind: Kind; text: string; start: number; end: number }[] {
+  const out: { kind: Kind; text: string; start: number; end: number }[] = [];
+  const fm = view.frontMatter;
+  if (!fm?.properties) return out;
+  for (const p of fm.properties) {
+    // Claude Code sub-agents: `permissionMode: bypassPermissions` runs every tool without a prompt
+    if (/^permission[-_]?mode$/i.test(p.key) && typeof p.value.value === 'string' && /^bypassPermissions$/i.test(p.value.value)) {
+      out.push({ kind: 'skipPermissions', text: `${p.key}: ${p.value.value}`, start: p.keyStart, end: p.value.end });
+      continue;
+    }
+    if (!ALLOWED_TOOLS_KEYS.has(p.key.toLowerCase())) continue;
+    const scalars = p.value.items ? p.value.items : [p.value];
+    for (const n of scalars) {
+      if (typeof n.value !== 'string') continue;
+      const from = n.contentStart ?? n.start;
+      const raw = view.text.slice(from, n.end);
+      // `Bash(git add:*), Read, Bash(*)`: split on commas / spaces outside parentheses
+      const re = /[^\s,()]+(?:\([^()]*\))?/g;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(raw))) {
+        const item = m[0].replace(/^["']|["']$/g, '');
+        if (UNSCOPED_SHELL.test(item)) out.push({ kind: 'allowedTools', text: item, start: from + m.index, end: from + m.index + m[0].length });
+      }
+    }
+  }
+  return out;
+}
 
 function isGuarded(line: string, start: number, end: number, p: Pattern): boolean {
   if (p.kind === 'noConfirm' && /\bwithout\b/i.test(line.slice(start, end))) {
@@ -84,6 +119,7 @@ export default defineRule({
       sudo: '"{{phrase}}" invites the agent to escalate privileges: run it without sudo and ask before anything that needs root.',
       forcePush: '"{{phrase}}" lets the agent rewrite shared history: forbid force pushes (or use --force-with-lease after asking).',
       skipPermissions: '"{{phrase}}" turns off the agent\'s permission prompts: run it with an allowlist of tools instead.',
+      allowedTools: '`{{phrase}}` in the front matter pre-approves every shell command while this skill or command runs: list the exact commands it needs (`Bash(git status:*)`, `Bash(npm test:*)`).',
     },
   },
   check: {
@@ -92,6 +128,8 @@ export default defineRule({
       // characters hidden-instruction-directive already reports ("without asking the user") are left to it
       const owned = rangesReportedBy(hiddenInstructionDirective.check.prompt, view, ctx.path, ctx.kind);
       const seen: [number, number][] = [];
+      const described = view.format === 'instructions' || view.format === 'text' ? describedRanges(view) : [];
+      for (const t of unscopedShellTools(view)) ctx.report({ messageId: t.kind, data: { phrase: t.text }, start: t.start, end: t.end });
       forEachBodyLine(view, (line, lineStart) => {
         for (const p of PATTERNS) {
           p.re.lastIndex = 0;
@@ -100,7 +138,7 @@ export default defineRule({
             if (m[0].length === 0) { p.re.lastIndex++; continue; }
             const start = lineStart + m.index;
             const end = start + m[0].length;
-            if (overlapsAny(seen, start, end) || overlapsAny(owned, start, end)) continue;
+            if (overlapsAny(seen, start, end) || overlapsAny(owned, start, end) || overlapsAny(described, start, end)) continue;
             if (isGuarded(line, m.index, m.index + m[0].length, p)) continue;
             seen.push([start, end]);
             ctx.report({ messageId: p.kind, data: { phrase: m[0].replace(/\s+/g, ' ').slice(0, 100) }, start, end });

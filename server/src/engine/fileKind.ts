@@ -23,6 +23,24 @@ const LANGUAGE_KINDS: Record<string, FileKind> = {
   yaml: 'data',
 };
 
+/**
+ * Agent instruction files: read verbatim by coding agents (Claude Code, Codex, Cursor, Windsurf, Cline,
+ * Copilot, Gemini CLI, Antigravity) as standing instructions, skills, commands or sub-agents.
+ * `SKILL.md` / `*.skill.md`, `AGENTS.md`, `CLAUDE.md` (and `CLAUDE.local.md`), `GEMINI.md`,
+ * `.github/copilot-instructions.md`, `.github/instructions/*.instructions.md`, `.cursor/rules/*.mdc`,
+ * `.windsurf/rules/*.md`, `.clinerules` (a file or a folder of them), `.agent/rules/*.md`, anything
+ * markdown under `.agents/`, Claude Code `.claude/commands/**.md`, `.claude/agents/*.md` and `.claude/skills/`.
+ */
+export function isAgentInstructionPath(path: string): boolean {
+  const lower = '/' + path.replace(/\\/g, '/').toLowerCase().replace(/^\.?\//, '');
+  const name = baseName(lower);
+  if (/^(agents|claude|claude\.local|gemini)\.md$|^\.(cursorrules|windsurfrules|clinerules)$|^copilot-instructions\.md$/.test(name)) return true;
+  if (name === 'skill.md' || name.endsWith('.skill.md')) return true;
+  if (/\.(instructions|chatmode|agent)\.md$/.test(name) || name.endsWith('.mdc')) return true;
+  if (!/\.(md|mdc|txt)$/.test(name) && !/\/\.clinerules\/[^/.]+$/.test(lower)) return false;
+  return /\/\.(agent|cursor|windsurf)\/rules\/|\/\.agents\/|\/\.clinerules\/|\/\.claude\/(commands|agents|skills)\/|\/\.github\/instructions\//.test(lower);
+}
+
 function baseName(path: string): string {
   const p = path.replace(/\\/g, '/');
   return p.slice(p.lastIndexOf('/') + 1).toLowerCase();
@@ -35,7 +53,7 @@ function baseName(path: string): string {
 export function detectFileKind(path: string, languageId?: string): FileKind | undefined {
   const name = baseName(path);
   const lower = path.replace(/\\/g, '/').toLowerCase();
-  if (PROMPT_FILE_NAMES.has(name)) return 'prompt';
+  if (PROMPT_FILE_NAMES.has(name) || isAgentInstructionPath(path)) return 'prompt';
   if (PROMPT_SUFFIXES.some((s) => name.endsWith(s))) return name.endsWith('.json') || name.endsWith('.yaml') || name.endsWith('.yml') ? 'data' : 'prompt';
   if (name.endsWith('.ipynb')) return 'notebook';
   if (/\.(py|pyi|pyw)$/.test(name)) return 'python';

@@ -7,7 +7,7 @@
 import type { FileKind, FileRole } from '../../engine/model';
 import type { RuleContext } from '../../engine/rule';
 import type { PromptView } from '../../engine/views';
-import { fileBaseName } from '../../engine/fileKind';
+import { isAgentInstructionPath as isAgentInstructionFile } from '../../engine/fileKind';
 
 const MAX_LINE = 4000;
 const MAX_SCAN = 500_000;
@@ -63,8 +63,7 @@ export const DESCRIPTION_BEFORE = /\b(?:if\s+(?:a|an|the|any|someone|anyone|some
 
 /** The file is an agent instruction file read verbatim by a coding agent (not an app's prompt template). */
 export function isAgentInstructionPath(path: string): boolean {
-  const name = fileBaseName(path);
-  return /^(agents|claude|gemini)\.md$|^\.(cursorrules|windsurfrules|clinerules)$|^copilot-instructions\.md$|\.mdc$|\.(instructions|chatmode|agent)\.md$/.test(name);
+  return isAgentInstructionFile(path);
 }
 
 type PromptCheck = (ctx: RuleContext<PromptView>) => void;
@@ -92,4 +91,52 @@ export function rangesReportedBy(check: PromptCheck | undefined, view: PromptVie
 
 export function overlapsAny(ranges: [number, number][], start: number, end: number): boolean {
   return ranges.some(([s, e]) => start < e && end > s);
+}
+
+/** A label before a code fence (or its info string) that marks the block as a bad example, not an instruction. */
+const BAD_EXAMPLE_LABEL = /\b(?:bad|(?:don'?t|do\s+not|never)\s+(?:do|use|run|write|copy|paste|execute|follow)\s+(?:this|these|that|the\s+following|anything\s+like)|avoid(?:\s+this|\s+these|:)|vulnerable|insecure|unsafe|malicious|attack(?:er)?s?|exploit|payloads?|anti-?patterns?|wrong|incorrect|red\s+flags?|poisoned|injected|injection)\b|❌|🚫|⛔|✗|✘/i;
+/** A heading whose section describes attacks or what to detect (a security guide, a rule's docs). */
+const DESCRIBING_HEADING = /\b(?:attacks?|attackers?|malicious|red\s+flags?|threats?|threat\s+model|what\s+to\s+(?:look\s+for|detect|flag|block)|detect(?:ion|ing|s)?|anti-?patterns?|injection\s+(?:examples?|patterns?|payloads?)|payloads?|bad\s+examples?|examples?\s+of\s+(?:unsafe|malicious|bad|dangerous)|never\s+do|do\s+not\s+do|don'?t\s+do|forbidden|prohibited|blocked\s+commands?|disallowed|indicators?)\b/i;
+
+/**
+ * Ranges (view offsets) of text that describes attacks rather than instructing the agent: fenced code
+ * blocks labelled as bad ("Bad:", "❌ Never do this", ```text title="malicious"), and sections whose
+ * heading says they list attacks or what to detect ("## Red flags", "## Attack examples").
+ * Bounded: one pass over the lines of the body.
+ */
+export function describedRanges(view: PromptView): [number, number][] {
+  const text = view.text.length > MAX_SCAN ? view.text.slice(0, MAX_SCAN) : view.text;
+  const out: [number, number][] = [];
+  let pos = view.frontMatterRange ? view.frontMatterRange.end : 0;
+  let fence: { marker: string; start: number; bad: boolean } | undefined;
+  let section: { level: number; start: number } | undefined;
+  const recent: string[] = [];
+  while (pos < text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    const line = text.slice(pos, Math.min(nl, pos + MAX_LINE));
+    const fm = /^\s{0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    if (fence) {
+      if (fm && fm[1][0] === fence.marker[0] && fm[1].length >= fence.marker.length && !fm[2].trim()) {
+        if (fence.bad) out.push([fence.start, nl]);
+        fence = undefined;
+      }
+    } else if (fm) {
+      const label = [fm[2], ...recent.slice(-2)].join(' ');
+      fence = { marker: fm[1], start: pos, bad: BAD_EXAMPLE_LABEL.test(label) };
+    } else {
+      const h = /^\s{0,3}(#{1,6})\s+(.*)$/.exec(line);
+      if (h) {
+        const level = h[1].length;
+        if (section && level <= section.level) { out.push([section.start, pos]); section = undefined; }
+        if (!section && DESCRIBING_HEADING.test(h[2])) section = { level, start: pos };
+      }
+      if (line.trim()) recent.push(line.trim().slice(0, 200));
+      if (recent.length > 2) recent.shift();
+    }
+    pos = nl + 1;
+  }
+  if (fence?.bad) out.push([fence.start, text.length]);
+  if (section) out.push([section.start, text.length]);
+  return out;
 }

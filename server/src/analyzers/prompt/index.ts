@@ -7,7 +7,7 @@
  */
 import type { AnalysisError } from '../../engine/model';
 import type { DataNode, DataView, PromptRole, PromptView } from '../../engine/views';
-import { fileBaseName } from '../../engine/fileKind';
+import { fileBaseName, isAgentInstructionPath } from '../../engine/fileKind';
 import { analyzeData } from '../data';
 import { promptsFromDataView } from './dataPrompts';
 import { lineRoleMarkers, scanCurlyVariables, sectionsFromMarkers, tagRoleMarkers, templateVariablesIn } from './templates';
@@ -84,7 +84,7 @@ function analyzePromptUnsafe(path: string, text: string): { views: PromptView[];
   }
   const scanEnd = Math.min(text.length, bodyStart + MAX_SCAN);
   const lead = defaultRole(name, format);
-  const isAgentFile = AGENT_INSTRUCTION_FILES.has(name) || name.endsWith('.mdc') || /\.(instructions|chatmode|agent)\.md$/.test(name);
+  const isAgentFile = AGENT_INSTRUCTION_FILES.has(name) || isAgentInstructionPath(path);
 
   // sections
   let markers = [] as ReturnType<typeof tagRoleMarkers>;

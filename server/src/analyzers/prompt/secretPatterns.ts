@@ -229,3 +229,41 @@ export function redactKey(key: string, prefixLength: number): string {
   const body = key.slice(prefixLength);
   return `${key.slice(0, prefixLength)}${body.slice(0, 2)}…${body.slice(-2)}`;
 }
+
+// ---- names in code: credentials and personal data reached by a variable, attribute or key name ----
+
+/** snake_case of a name: `dbPassword` -> `db_password`, `OPENAI_API_KEY` -> `openai_api_key`. */
+export function snakeName(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[-\s]+/g, '_').toLowerCase();
+}
+
+const SECRET_NAME = /(^|_)(api_?key|apikey|secret_?key|client_?secret|app_?secret|[a-z0-9]+_secret|(api|access|auth|bearer|refresh|session|github|gh|gitlab|slack|bot|discord|telegram|oauth|jwt|hf|service|admin|personal_access|npm|pypi)_token|password|passwd|pwd|passphrase|credentials?|private_?key|access_?key(_id)?|secret_access_key|conn(ection)?_?str(ing)?|dsn|database_?url|db_?url|db_?uri)$/;
+const NOT_A_SECRET_NAME = /^(has|is|use|uses|needs|need|requires|require|mask|masked|redact|redacted|hash|hashed|len|num|max|min|count|show|hide|validate|check|get_?masked|no|missing|invalid|expected|reset|forgot|change|new_?password_?rule)_|_(name|names|env|env_?var|var|header|field|fields|len|length|count|id_?name|type|prefix|hint|label|placeholder|policy|rules?|hash|hashed|masked|redacted|present|set|exists|missing|required|path|file)$/;
+
+/** A variable, attribute or key name that holds a credential: `API_KEY`, `db_password`, `stripeSecretKey`, `GITHUB_TOKEN`. */
+/** `<word>_token` names of tokenizers and text processing, not credentials. */
+const TEXT_TOKEN = /(^|_)(bos|eos|pad|unk|sep|cls|mask|special|start|end|stop|next|prev|first|last|new|max|min|num|total|input|output|prompt|completion|added|image|audio|video|user|assistant|system|think|thinking|tool|reasoning|default|eot|split|boundary|placeholder)_token$/;
+
+export function isSecretName(name: string): boolean {
+  const s = snakeName(name);
+  if (NOT_A_SECRET_NAME.test(s)) return false;
+  return SECRET_NAME.test(s) || (/^[a-z0-9]+(_[a-z0-9]+)*_token$/.test(s) && !TEXT_TOKEN.test(s));
+}
+
+const PII_NAMES = new Map<string, string>(Object.entries({
+  ssn: 'a social security number', social_security: 'a social security number', social_security_number: 'a social security number',
+  social_insurance_number: 'a social insurance number', national_id: 'a national id number', tax_id: 'a tax id',
+  credit_card: 'a credit card number', credit_card_number: 'a credit card number', card_number: 'a card number', cc_number: 'a card number',
+  cvv: 'a card security code', cvc: 'a card security code', card_cvv: 'a card security code',
+  password: 'a password', passwd: 'a password', password_hash: 'a password hash',
+  passport: 'a passport number', passport_number: 'a passport number', passport_no: 'a passport number',
+  bank_account: 'a bank account number', bank_account_number: 'a bank account number', iban: 'an IBAN', routing_number: 'a routing number',
+  date_of_birth: 'a date of birth', dob: 'a date of birth', birth_date: 'a date of birth', birthdate: 'a date of birth',
+  drivers_license: "a driver's license number", drivers_license_number: "a driver's license number", driver_license: "a driver's license number",
+  medical_record_number: 'a medical record number', mrn: 'a medical record number',
+}));
+
+/** Personal data a field name holds (`ssn`, `creditCardNumber`, `date_of_birth`), or undefined. */
+export function personalDataKind(name: string): string | undefined {
+  return PII_NAMES.get(snakeName(name));
+}

@@ -1,0 +1,40 @@
+// @ts-nocheck (fixture: analysed by AISec, not compiled)
+import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { CallToolRequestSchema, ReadResourceRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+const ROOT = path.resolve('/srv/docs');
+const server = new McpServer({ name: 'files', version: '1.0.0' });
+
+server.resource('file', new ResourceTemplate('file://{filePath}', { list: undefined }), async (uri, { filePath }) => ({
+  // ruleid: mcp-handler-path-traversal
+  contents: [{ uri: uri.href, text: await fs.readFile(filePath as string, 'utf8') }],
+}));
+
+server.registerResource('doc', new ResourceTemplate('docs://{name}', { list: undefined }), { title: 'Docs' }, async (uri, { name }) => {
+  const target = path.resolve(ROOT, String(name));
+  if (!target.startsWith(ROOT + path.sep)) throw new Error('outside the docs folder');
+  // ok: mcp-handler-path-traversal
+  return { contents: [{ uri: uri.href, text: await fs.readFile(target, 'utf8') }] };
+});
+
+const low = new Server({ name: 'low', version: '1.0.0' }, { capabilities: { tools: {}, resources: {} } });
+low.setRequestHandler(CallToolRequestSchema, async (request) => {
+  const { name, arguments: args } = request.params;
+  if (name === 'save') {
+    // ruleid: mcp-handler-path-traversal
+    await fs.writeFile(args.path as string, String(args.content));
+    return { content: [{ type: 'text', text: 'saved' }] };
+  }
+  // ok: mcp-handler-path-traversal
+  const log = await fs.readFile('/var/log/app.log', 'utf8');
+  return { content: [{ type: 'text', text: log.slice(-2000) }] };
+});
+
+low.setRequestHandler(ReadResourceRequestSchema, async (request) => {
+  const file = new URL(request.params.uri).pathname;
+  // ruleid: mcp-handler-path-traversal
+  return { contents: [{ uri: request.params.uri, text: await fs.readFile(file, 'utf8') }] };
+});
