@@ -34,7 +34,7 @@ import { initAnalyzers } from '../server/src/analyzers';
 import { defaultConfig } from '../server/src/engine/config';
 import { builtinRules } from '../server/src/engine/registry';
 import type { Tree, TreeScan } from './accuracy/corpus';
-import { listTrees, scanTree } from './accuracy/corpus';
+import { allFiles, listTrees, scanTree } from './accuracy/corpus';
 import { fixtureScore } from './accuracy/fixtures';
 import type { Counts, KeyedFinding, Label } from './accuracy/labels';
 import { fmtPct, keyFindings, labelLine, parseLabels, perKLines, precision, scorePrecision } from './accuracy/labels';
@@ -193,7 +193,8 @@ function recallSection(configFile: string | undefined, opts: Options): void {
       vulnRoot = fs.existsSync(p) ? p : undefined;
     } else vulnRoot = path.join(dir, c.vulnerable);
     const scanOf = (root: string): TreeScan => {
-      const tree: Tree = { id: `vulnerable/${c.id}`, root, origin: 'committed' };
+      // published packages ship built output (dist/, build/), which `aisec scan` skips: scan every file of them
+      const tree: Tree = { id: `vulnerable/${c.id}`, root, origin: 'committed', paths: c.npm && root === vulnRoot ? allFiles(root) : undefined };
       const s = scanTree(tree, builtinRules, configFile, '');
       lines += s.lines;
       return s;
@@ -218,7 +219,7 @@ function recallSection(configFile: string | undefined, opts: Options): void {
   console.log('\nper case (found/expected, unexpected, safe-neighbour findings):');
   for (const x of results) {
     const f = x.found.filter(Boolean).length;
-    console.log(`  ${pad(x.case.id, 40)} ${pad(x.case.advisory, 22)} ${x.missing ? 'not fetched' : `${f}/${x.found.length}`}${x.unexpected.length ? `  +${x.unexpected.length} unexpected` : ''}${x.safeFindings.length ? `  SAFE NEIGHBOUR: ${x.safeFindings.length}` : ''}`);
+    console.log(`  ${pad(x.case.id, 36)} ${pad(x.case.advisory.length > 40 ? `${x.case.advisory.slice(0, 37)}...` : x.case.advisory, 40)} ${x.missing ? 'not fetched' : `${f}/${x.found.length}`}${x.unexpected.length ? `  +${x.unexpected.length} unexpected` : ''}${x.safeFindings.length ? `  SAFE NEIGHBOUR: ${x.safeFindings.length}` : ''}`);
   }
   const misses = results.flatMap((x) => x.case.expected.map((e, i) => ({ x, e, hit: x.found[i] })).filter((m) => !m.hit && !m.x.missing));
   if (misses.length) {

@@ -100,5 +100,28 @@ else
   note "npm not available: no JS/TS corpus"
 fi
 
+# --- (c) npm packages at versions with published advisories, for recall (accuracy/vulnerable/*/case.yaml
+#     with `npm:`); pinned to the vulnerable version, unpacked into advisories/<name@version> -------------
+ADVISORY_NPMS=(@modelcontextprotocol/server-filesystem@0.6.2 mcp-remote@0.1.15 @modelcontextprotocol/inspector@0.14.0)
+if command -v npm >/dev/null; then
+  mkdir -p "$CORPUS/advisories"
+  for p in "${ADVISORY_NPMS[@]}"; do
+    safe="${p//\//__}"
+    dest="$CORPUS/advisories/$safe"
+    [ -e "$dest/.done" ] && { ok=$((ok + 1)); continue; }
+    mkdir -p "$CORPUS/.downloads/adv-$safe"
+    tgz=$(ls "$CORPUS/.downloads/adv-$safe/"*.tgz 2>/dev/null | head -1)
+    if [ -z "$tgz" ]; then
+      (cd "$CORPUS/.downloads/adv-$safe" && timeout 180 npm pack "$p" --silent >/dev/null 2>&1) || { note "npm pack $p failed"; failed=$((failed + 1)); continue; }
+      tgz=$(ls "$CORPUS/.downloads/adv-$safe/"*.tgz 2>/dev/null | head -1)
+    fi
+    rm -rf "$dest" && mkdir -p "$dest"
+    tar -xzf "$tgz" -C "$dest" --strip-components=1 --no-same-owner 2>/dev/null || { note "cannot untar $tgz"; failed=$((failed + 1)); continue; }
+    touch "$dest/.done"
+    record "advisory npm $p"
+    ok=$((ok + 1))
+  done
+fi
+
 note "done: $ok sources present, $failed failed; corpus in $CORPUS ($(du -sh "$CORPUS" --exclude=.downloads 2>/dev/null | cut -f1))"
 exit 0

@@ -159,7 +159,7 @@ export function scanTree(tree: Tree, rules: readonly RegisteredRule[], configFil
 }
 
 /** Every analysable file under root, built output included (`--builds`); node_modules and dot-folders excluded. */
-function allFiles(root: string): string[] {
+export function allFiles(root: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     let entries: fs.Dirent[];
