@@ -77,7 +77,10 @@ NPMS=(openai@6.49.0 @anthropic-ai/sdk@1.17.0 ai@6.0.333 @ai-sdk/openai@3.0.141 @
       @google/gemini-cli-core@0.61.0 promptfoo@0.121.20 @vscode/prompt-tsx@0.4.0-alpha.9 @continuedev/config-yaml@1.42.0
       @agentic/core@8.4.4
       # packages that ship their sources with tests, examples, docs and fixtures (what a developer's checkout holds)
-      @notionhq/notion-mcp-server@2.5.2 @ai-sdk/mcp@1.0.102 @mastra/mcp@0.14.5)
+      @notionhq/notion-mcp-server@2.5.2 @ai-sdk/mcp@1.0.102 @mastra/mcp@0.14.5 genkit@1.42.0
+      # AI app templates (RAG apps in Python and TypeScript), integrations and command-running MCP servers
+      create-llama@0.6.3 @llamaindex/server@0.4.1 @langchain/community@1.1.29 @wonderwhy-er/desktop-commander@0.2.52
+      mcp-server-commands@0.5.0 @executeautomation/playwright-mcp-server@1.0.12 @upstash/context7-mcp@4.1.1)
 if command -v npm >/dev/null; then
   for p in "${NPMS[@]}"; do
     name="${p%@*}"                      # pinned: name@version (the folder is named without the version)

@@ -54,18 +54,38 @@ function hasTsSources(dir: string): boolean {
 
 /**
  * An npm package as its repository would look: when it ships TypeScript sources under src/, its built
- * copies (esm/, lib/, dist/...) are left out, as a checkout's .gitignore would; else what `aisec scan`
- * takes (which skips dist/ and build/ itself). `builds`: keep built output too (every copy).
+ * copies (esm/, lib/, dist/...) are left out, as a checkout's .gitignore would. When it ships only built
+ * output (most SDK and MCP server packages), that output is the code: it is scanned (`aisec scan` would skip
+ * dist/ and build/), one copy of each module (x.js next to x.mjs, cjs/ next to esm/ are dropped).
+ * `builds`: every file, every copy.
  */
 function npmPaths(root: string, builds: boolean): string[] | undefined {
   if (builds) return allFiles(root);
-  if (!hasTsSources(root)) return undefined;
+  if (!hasTsSources(root)) return allFiles(root).filter((f) => !isDuplicateBuild(f));
   const keep: string[] = [];
   for (const e of fs.readdirSync(root, { withFileTypes: true })) {
     if (e.isDirectory() && BUILD_DIRS.has(e.name)) continue;
     keep.push(path.join(root, e.name));
   }
   return keep.sort();
+}
+
+/** A second build of the same module: x.js / x.cjs next to x.mjs, cjs/ or commonjs/ next to esm/. */
+function isDuplicateBuild(abs: string): boolean {
+  const m = /^(.*)\.(js|cjs|mjs)$/.exec(path.basename(abs));
+  if (!m) return false;
+  const dir = path.dirname(abs);
+  const parts = abs.split(path.sep);
+  const cjsAt = parts.findIndex((p) => p === 'cjs' || p === 'commonjs');
+  if (cjsAt > 0) {
+    for (const twin of ['esm', 'mjs', 'module']) {
+      const alt = [...parts.slice(0, cjsAt), twin, ...parts.slice(cjsAt + 1)].join(path.sep);
+      if (fs.existsSync(alt) || fs.existsSync(alt.replace(/\.c?js$/, '.mjs'))) return true;
+    }
+  }
+  if (m[2] === 'js' && fs.existsSync(path.join(dir, `${m[1]}.mjs`))) return true;
+  if (m[2] === 'cjs' && (fs.existsSync(path.join(dir, `${m[1]}.mjs`)) || fs.existsSync(path.join(dir, `${m[1]}.js`)))) return true;
+  return false;
 }
 
 /** Every tree of the corpus, in a stable order. `corpusDir` may be absent (then only committed trees). */
