@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { detectFileKind } from '../../server/src/engine/fileKind';
 import type { RegisteredRule } from '../../server/src/engine/rule';
+import { readText } from '../../server/src/workspace/files';
 import { scanPaths } from '../../server/src/workspace/scan';
 import type { CorpusFinding } from './labels';
 
@@ -145,10 +146,11 @@ function lineAt(text: string, line0: number): string {
  */
 export function scanTree(tree: Tree, rules: readonly RegisteredRule[], configFile: string | undefined, prefix = `${tree.id}/`): TreeScan {
   const t0 = Date.now();
-  const scan = scanPaths(tree.paths ?? [tree.root], { root: tree.root, rules, configFile, keepAllText: true });
+  // texts of files without findings are dropped by the scan (memory); their lines are counted from disk
+  const scan = scanPaths(tree.paths ?? [tree.root], { root: tree.root, rules, configFile, keepAllText: false });
   const s: TreeScan = { tree, findings: [], files: 0, lines: 0, linesByRole: new Map(), filesByRole: new Map(), skipped: scan.skipped.length, parseErrors: 0, ruleErrors: [], ms: 0, slowest: [] };
   for (const f of scan.files) {
-    const n = countLines(f.text);
+    const n = countLines(f.text || readText(f.abs) || '');
     const role = f.result.role ?? 'product';
     s.files++;
     s.lines += n;
