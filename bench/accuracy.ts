@@ -1,341 +1,275 @@
 /**
- * npm run accuracy [-- paths...] [--examples N] [--rule ID] [--findings FILE.jsonl] [--all-builds]
+ * npm run accuracy [-- options] [extra trees...]
  *
- * Precision on large real code nobody here wrote: every rule (opt-in ones too) runs over a clean corpus
- * (default .cache/corpus, filled by scripts/fetch-corpus.sh: Debian's Python packages and AI SDKs / MCP
- * servers from npm). Every finding there is either a true issue or a rule bug to fix, so the output is
- * made for triage: findings per 1,000 lines by rule, the first examples of each rule (path:line and the
- * source line), and the rules' own fixture pass rates (the same annotations test/rules/rules.test.ts reads).
- * Offline: nothing is fetched here. Files are read one at a time; only counts and examples are kept.
+ * Measures AISec both ways, offline, as a user sees it (default configuration: aisec:recommended, opt-in
+ * rules off; each tree scanned from its own root through workspace/scan.ts, file roles applied):
+ *
+ *  Precision: the committed trees under accuracy/repos (written after real AI repositories' layouts, with
+ *  tests, examples, fixtures and recorded responses) plus the downloaded corpus (.cache/corpus, filled by
+ *  scripts/fetch-corpus.sh: npm packages that ship sources/tests/examples at pinned versions, AI SDK and
+ *  MCP bundles, Debian Python packages). Findings are matched to the labels in accuracy/labels/*.jsonl
+ *  (path + rule + hash of the source line + occurrence): precision by rule, errors-only, by role, findings
+ *  per 1,000 lines in product code and overall; unlabelled findings and vanished labels are listed.
+ *
+ *  Recall: accuracy/vulnerable/<case>/case.yaml, fixtures written from published advisories (and npm
+ *  packages at advisory versions) with their expected findings and a safe neighbour that must stay quiet:
+ *  recall by OWASP category, by kind (code, prompt template, tool definition) and by the ten patterns of
+ *  issue 8, and precision on that corpus.
+ *
+ * Options:
+ *   --corpus DIR        downloaded corpus (default .cache/corpus; absent: committed trees only)
+ *   --all-rules         every rule on, opt-in ones too (extends aisec:all) instead of the default config
+ *   --builds            npm packages: scan built output (dist/, esm/...) too, not only shipped sources
+ *   --unlabelled FILE   write the unlabelled findings as label lines (fill in label and reason, then
+ *                       append them to accuracy/labels/*.jsonl)
+ *   --findings FILE     write every finding (JSON lines)
+ *   --only precision|recall
+ *   --show N            unlabelled findings / misses to print (default 25)
+ *   --fixtures          also print every rule's fixture pass rate
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
-import { docExamples, expectations as fixtureExpectations, fixtureFiles } from '../server/src/packs/fixtures';
 import { initAnalyzers } from '../server/src/analyzers';
 import { defaultConfig } from '../server/src/engine/config';
-import type { EffectiveConfig } from '../server/src/engine/config';
-import { analyze } from '../server/src/engine/engine';
-import { detectFileKind } from '../server/src/engine/fileKind';
-import type { Finding } from '../server/src/engine/model';
 import { builtinRules } from '../server/src/engine/registry';
-import type { RegisteredRule } from '../server/src/engine/rule';
+import type { Tree, TreeScan } from './accuracy/corpus';
+import { allFiles, listTrees, scanTree } from './accuracy/corpus';
+import { fixtureScore } from './accuracy/fixtures';
+import type { Counts, KeyedFinding, Label } from './accuracy/labels';
+import { fmtPct, keyFindings, labelLine, parseLabels, perKLines, precision, scorePrecision } from './accuracy/labels';
+import type { CaseResult, TreeFinding, VulnCase } from './accuracy/recall';
+import { KINDS, OWASP_IDS, parseCase, scoreCase, scoreRecall } from './accuracy/recall';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const DEFAULT_CORPUS = path.join(ROOT, '.cache', 'corpus');
-const MAX_BYTES = 2 * 1024 * 1024;
-/** Test code (mocks, round trips of its own data): findings there are counted apart, they rarely matter. */
-const TEST_PATH = /(^|\/)(tests?|__tests__|testing|spec|__mocks__)\/|(^|\/)test_[^/]*\.py$|_test\.py$|\.(test|spec)\.[cm]?[jt]sx?$/;
-/** Directories that never hold code anyone wrote by hand for this package. */
-const SKIP_DIRS = new Set(['node_modules', '.git', '.downloads', '__pycache__', '.venv', 'venv', '.tox', '.mypy_cache']);
+const ACC = path.join(ROOT, 'accuracy');
 
-interface Options { paths: string[]; examples: number; rule?: string; findingsFile?: string; allBuilds: boolean; fixtures: boolean }
+interface Options { corpus: string; allRules: boolean; builds: boolean; unlabelled?: string; findings?: string; only?: 'precision' | 'recall'; show: number; fixtures: boolean; extra: string[] }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { paths: [], examples: 8, allBuilds: false, fixtures: true };
+  const o: Options = { corpus: path.join(ROOT, '.cache', 'corpus'), allRules: false, builds: false, show: 25, fixtures: false, extra: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--examples') o.examples = Number(argv[++i]);
-    else if (a === '--rule') o.rule = argv[++i];
-    else if (a === '--findings') o.findingsFile = argv[++i];
-    else if (a === '--all-builds') o.allBuilds = true;
-    else if (a === '--no-fixtures') o.fixtures = false;
+    if (a === '--corpus') o.corpus = path.resolve(argv[++i]);
+    else if (a === '--all-rules') o.allRules = true;
+    else if (a === '--builds') o.builds = true;
+    else if (a === '--unlabelled') o.unlabelled = argv[++i];
+    else if (a === '--findings') o.findings = argv[++i];
+    else if (a === '--only') o.only = argv[++i] as Options['only'];
+    else if (a === '--show') o.show = Number(argv[++i]);
+    else if (a === '--fixtures') o.fixtures = true;
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run accuracy [-- paths...] [--examples N] [--rule ID] [--findings FILE.jsonl] [--all-builds] [--no-fixtures]');
+      console.log('usage: npm run accuracy -- [--corpus DIR] [--all-rules] [--builds] [--unlabelled FILE] [--findings FILE] [--only precision|recall] [--show N] [--fixtures] [extra trees...]');
       process.exit(0);
-    } else o.paths.push(a);
+    } else if (a.startsWith('--')) {
+      console.error(`accuracy: unknown option ${a}`);
+      process.exit(2);
+    } else o.extra.push(path.resolve(a));
   }
   return o;
 }
 
-/** Every rule on at its default severity, opt-in rules included (as the rules runner does). */
-function allRulesConfig(): EffectiveConfig {
-  const c = defaultConfig();
-  for (const r of builtinRules) c.rules[r.meta.id] = { severity: r.meta.severity, options: {} };
-  c.today = '2026-11-22';
-  return c;
+const pad = (s: string | number, n: number, right = false) => (right ? String(s).padStart(n) : String(s).padEnd(n));
+const num = (n: number) => n.toLocaleString('en');
+
+function readLabels(): Label[] {
+  const dir = path.join(ACC, 'labels');
+  const out: Label[] = [];
+  if (!fs.existsSync(dir)) return out;
+  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.jsonl')).sort()) out.push(...parseLabels(fs.readFileSync(path.join(dir, f), 'utf8'), `accuracy/labels/${f}`));
+  return out;
 }
 
-// ---------------------------------------------------------------------------------------------------
-// Corpus walk
-
-interface Skips { tooBig: number; minified: number; binary: number; duplicateBuild: number; other: number }
-
-/**
- * npm packages often ship the same code two or three times (TypeScript src/, ESM .mjs, CommonJS .js).
- * Counting each copy would triple both lines and findings, so by default one copy is kept:
- * a package with .ts sources under src/ is scanned through them, and x.js / x.cjs are dropped next to x.mjs.
- */
-function isDuplicateBuild(abs: string, packageRoots: Map<string, boolean>): boolean {
-  const name = path.basename(abs);
-  const dir = path.dirname(abs);
-  const m = /^(.*)\.(js|cjs|mjs)$/.exec(name);
-  if (!m) return false;
-  for (const [pkg, hasTsSrc] of packageRoots) {
-    if (hasTsSrc && abs.startsWith(pkg + path.sep) && !abs.startsWith(path.join(pkg, 'src') + path.sep)) return true;
+function readCases(): { dir: string; c: VulnCase }[] {
+  const base = path.join(ACC, 'vulnerable');
+  if (!fs.existsSync(base)) return [];
+  const out: { dir: string; c: VulnCase }[] = [];
+  for (const d of fs.readdirSync(base, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+    const f = path.join(base, d, 'case.yaml');
+    if (fs.existsSync(f)) out.push({ dir: path.join(base, d), c: parseCase(fs.readFileSync(f, 'utf8'), d) });
   }
-  // dist/cjs/x.js next to dist/esm/x.js (or commonjs/ next to esm/)
-  const parts = abs.split(path.sep);
-  const cjsAt = parts.findIndex((p) => p === 'cjs' || p === 'commonjs');
-  if (cjsAt > 0) {
-    for (const twin of ['esm', 'mjs', 'module']) {
-      const alt = [...parts.slice(0, cjsAt), twin, ...parts.slice(cjsAt + 1)].join(path.sep);
-      if (fs.existsSync(alt) || fs.existsSync(alt.replace(/\.c?js$/, '.mjs'))) return true;
+  return out;
+}
+
+function countsRow(name: string, c: Counts, extra = ''): string {
+  return `  ${pad(name, 44)} ${pad(c.total, 6, true)} ${pad(c.tp, 5, true)} ${pad(c.fp, 5, true)} ${pad(c.unlabelled, 6, true)} ${pad(fmtPct(precision(c)), 8, true)}${extra}`;
+}
+const COUNTS_HEAD = `  ${pad('', 44)} ${pad('total', 6, true)} ${pad('true', 5, true)} ${pad('false', 5, true)} ${pad('unlab.', 6, true)} ${pad('precis.', 8, true)}`;
+
+function precisionSection(scans: TreeScan[], opts: Options, labels: Label[]): void {
+  const findings = keyFindings(scans.flatMap((s) => s.findings));
+  const trees = new Set(scans.map((s) => s.tree.id));
+  const rep = scorePrecision(findings, labels, trees);
+  const lines = scans.reduce((n, s) => n + s.lines, 0);
+  const files = scans.reduce((n, s) => n + s.files, 0);
+  const productLines = scans.reduce((n, s) => n + (s.linesByRole.get('product') ?? 0), 0);
+  const productFindings = findings.filter((f) => f.role === 'product').length;
+  const byOrigin = new Map<string, { trees: number; files: number; lines: number; findings: number }>();
+  for (const s of scans) {
+    const o = byOrigin.get(s.tree.origin) ?? { trees: 0, files: 0, lines: 0, findings: 0 };
+    o.trees++; o.files += s.files; o.lines += s.lines; o.findings += s.findings.length;
+    byOrigin.set(s.tree.origin, o);
+  }
+
+  console.log('\n== Precision corpus (real-looking code; default config unless --all-rules) ==');
+  for (const [origin, o] of byOrigin) console.log(`  ${pad(origin, 11)} ${pad(o.trees, 4, true)} trees ${pad(num(o.files), 7, true)} files ${pad(num(o.lines), 10, true)} lines ${pad(o.findings, 5, true)} findings (${perKLines(o.findings, o.lines).toFixed(3)} per 1,000 lines)`);
+  const roleLines = new Map<string, number>();
+  const roleFiles = new Map<string, number>();
+  for (const s of scans) for (const [r, n] of s.linesByRole) { roleLines.set(r, (roleLines.get(r) ?? 0) + n); roleFiles.set(r, (roleFiles.get(r) ?? 0) + (s.filesByRole.get(r) ?? 0)); }
+  console.log(`  lines by role: ${[...roleLines].sort((a, b) => b[1] - a[1]).map(([r, n]) => `${r} ${num(n)} (${num(roleFiles.get(r) ?? 0)} files)`).join(', ')}`);
+  console.log(`\nfindings per 1,000 lines: overall ${perKLines(findings.length, lines).toFixed(3)} (${findings.length} findings in ${num(lines)} lines, ${num(files)} files); product code ${perKLines(productFindings, productLines).toFixed(3)} (${productFindings} in ${num(productLines)} lines)`);
+
+  const labelled = rep.overall.tp + rep.overall.fp;
+  console.log(`\nprecision from ${labelled} labelled findings (${rep.overall.tp} true, ${rep.overall.fp} false; ${rep.overall.unlabelled} unlabelled): overall ${fmtPct(precision(rep.overall))}`);
+  const product = rep.byRole.get('product');
+  if (product) console.log(`precision in product code: ${fmtPct(precision(product))} (${product.tp} true / ${product.tp + product.fp} labelled)`);
+  const ruleSev = new Map(builtinRules.map((r) => [r.meta.id, r.meta.severity]));
+  console.log('\nby rule:');
+  console.log(COUNTS_HEAD + '  per 1k lines  severity');
+  for (const [id, c] of [...rep.byRule].sort((a, b) => b[1].total - a[1].total || a[0].localeCompare(b[0]))) console.log(countsRow(id, c, `  ${pad(perKLines(c.total, lines).toFixed(4), 11, true)}  ${ruleSev.get(id) ?? '?'}`));
+  console.log(countsRow('overall', rep.overall));
+  if (rep.errorsByRule.size) {
+    console.log('\nerror-level findings only, by rule:');
+    console.log(COUNTS_HEAD);
+    const all = { total: 0, tp: 0, fp: 0, unlabelled: 0 };
+    for (const [id, c] of [...rep.errorsByRule].sort((a, b) => b[1].total - a[1].total || a[0].localeCompare(b[0]))) {
+      console.log(countsRow(id, c));
+      all.total += c.total; all.tp += c.tp; all.fp += c.fp; all.unlabelled += c.unlabelled;
     }
+    console.log(countsRow('all errors', all));
   }
-  if (m[2] === 'js' && fs.existsSync(path.join(dir, `${m[1]}.mjs`))) return true;
-  if (m[2] === 'cjs' && (fs.existsSync(path.join(dir, `${m[1]}.mjs`)) || fs.existsSync(path.join(dir, `${m[1]}.js`)))) return true;
-  return false;
-}
+  console.log('\nby file role:');
+  console.log(COUNTS_HEAD);
+  for (const [role, c] of [...rep.byRole].sort((a, b) => b[1].total - a[1].total)) console.log(countsRow(role, c));
+  console.log('\nby severity:');
+  console.log(COUNTS_HEAD);
+  for (const [sev, c] of [...rep.bySeverity].sort((a, b) => b[1].total - a[1].total)) console.log(countsRow(sev, c));
 
-function hasTsSources(dir: string): boolean {
-  const src = path.join(dir, 'src');
-  if (!fs.existsSync(src)) return false;
-  const stack = [src];
-  let seen = 0;
-  while (stack.length && seen < 2000) {
-    const d = stack.pop()!;
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      seen++;
-      if (e.isDirectory()) stack.push(path.join(d, e.name));
-      else if (/\.(ts|mts|tsx)$/.test(e.name) && !e.name.endsWith('.d.ts')) return true;
-    }
-  }
-  return false;
-}
-
-function* walk(dir: string, packageRoots: Map<string, boolean>, allBuilds: boolean, skips: Skips): Generator<string> {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    skips.other++;
-    return;
-  }
-  // an npm package root (has package.json): remember whether it ships its TypeScript sources
-  if (!allBuilds && entries.some((e) => e.name === 'package.json') && !packageRoots.has(dir)) packageRoots.set(dir, hasTsSources(dir));
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    const abs = path.join(dir, e.name);
-    if (e.isSymbolicLink()) continue;
-    if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name)) yield* walk(abs, packageRoots, allBuilds, skips);
-    } else if (e.isFile() && detectFileKind(abs)) {
-      if (e.name.endsWith('.map') || e.name === 'MANIFEST.txt') continue;
-      if (!allBuilds && isDuplicateBuild(abs, packageRoots)) {
-        skips.duplicateBuild++;
-        continue;
+  if (rep.unlabelled.length) {
+    console.log(`\nUNLABELLED findings: ${rep.unlabelled.length} (new findings or regressions; write them with --unlabelled FILE, label them, append to accuracy/labels/)`);
+    const byRule = new Map<string, KeyedFinding[]>();
+    for (const f of rep.unlabelled) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+    let shown = 0;
+    for (const [rule, fs_] of [...byRule].sort((a, b) => b[1].length - a[1].length)) {
+      if (shown >= opts.show) break;
+      console.log(`  ${rule} (${fs_.length}):`);
+      for (const f of fs_.slice(0, 3)) {
+        console.log(`    ${f.path}:${f.line} [${f.role}] ${f.source.slice(0, 120)}`);
+        shown++;
       }
-      yield abs;
     }
+  } else console.log('\nno unlabelled findings');
+  if (rep.disappeared.length) {
+    console.log(`\nLABELS WHOSE FINDING DISAPPEARED: ${rep.disappeared.length} (${rep.disappeared.filter((l) => l.label).length} were true: a lost detection; ${rep.disappeared.filter((l) => !l.label).length} were false: fixed noise)`);
+    for (const l of rep.disappeared.slice(0, opts.show)) console.log(`  ${l.label ? 'LOST TRUE ' : 'gone false'} ${l.path}:${l.line ?? '?'} ${l.rule}  ${l.reason}`);
+  }
+  if (rep.notScanned) console.log(`\n${rep.notScanned} labels belong to trees not scanned this run (downloaded corpus absent?)`);
+  const ruleErrors = scans.flatMap((s) => s.ruleErrors);
+  if (ruleErrors.length) {
+    console.log(`\nrule crashes: ${ruleErrors.length}`);
+    for (const e of ruleErrors.slice(0, 10)) console.log(`  ${e.rule}: ${e.message} (${e.file})`);
+  }
+  if (opts.unlabelled) {
+    fs.writeFileSync(opts.unlabelled, rep.unlabelled.map((f) => labelLine(f)).join('\n') + (rep.unlabelled.length ? '\n' : ''));
+    console.log(`\nunlabelled findings written to ${opts.unlabelled} (${rep.unlabelled.length} lines; set "label" and "reason", then append to accuracy/labels/)`);
+  }
+  if (opts.findings) {
+    fs.writeFileSync(opts.findings, findings.map((f) => labelLine(f, rep.matched.get(f.key)?.label ?? null, rep.matched.get(f.key)?.reason ?? '')).join('\n') + '\n');
+    console.log(`all findings written to ${opts.findings}`);
   }
 }
 
-/** Bundled or minified code that slipped through the engine's own check (which starts at 100 KB). */
-function looksMinified(text: string): boolean {
-  if (text.length < 5000) return false;
-  let lines = 1, longest = 0, start = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      lines++;
-      longest = Math.max(longest, i - start);
-      start = i + 1;
-    }
+function recallSection(configFile: string | undefined, opts: Options): void {
+  const cases = readCases();
+  const ruleOwasp = new Map(builtinRules.map((r) => [r.meta.id, r.meta.owasp as readonly string[]]));
+  const toTree = (s: TreeScan): TreeFinding[] => s.findings.map((f) => ({ file: f.path, rule: f.rule, startLine: f.line, endLine: f.endLine ?? f.line, severity: f.severity }));
+  const results: CaseResult[] = [];
+  let lines = 0;
+  for (const { dir, c } of cases) {
+    let vulnRoot: string | undefined;
+    if (c.npm) {
+      const safeName = c.npm.replace(/\//g, '__');
+      const p = path.join(opts.corpus, 'advisories', safeName);
+      vulnRoot = fs.existsSync(p) ? p : undefined;
+    } else vulnRoot = path.join(dir, c.vulnerable);
+    const scanOf = (root: string): TreeScan => {
+      // published packages ship built output (dist/, build/), which `aisec scan` skips: scan every file of them
+      const tree: Tree = { id: `vulnerable/${c.id}`, root, origin: 'committed', paths: c.npm && root === vulnRoot ? allFiles(root) : undefined };
+      const s = scanTree(tree, builtinRules, configFile, '');
+      lines += s.lines;
+      return s;
+    };
+    const vuln = vulnRoot ? toTree(scanOf(vulnRoot)) : undefined;
+    const safe = c.safe && fs.existsSync(path.join(dir, c.safe)) ? toTree(scanOf(path.join(dir, c.safe))) : [];
+    results.push(scoreCase(c, vuln, safe, ruleOwasp));
   }
-  longest = Math.max(longest, text.length - start);
-  return longest > 5000 && text.length / lines > 300;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Fixture pass rates: the annotation logic of test/rules/rules.test.ts (kept in step with it)
-
-
-interface FixtureScore { id: string; hitFound: number; hitTotal: number; okClean: number; okTotal: number; unexpected: number; todo: number; docs: string }
-
-function fixtureScore(rule: RegisteredRule, config: EffectiveConfig): FixtureScore {
-  const id = rule.meta.id;
-  const ruleDir = path.join(ROOT, 'rules', rule.pack, id);
-  const s: FixtureScore = { id, hitFound: 0, hitTotal: 0, okClean: 0, okTotal: 0, unexpected: 0, todo: 0, docs: '-' };
-  if (!fs.existsSync(ruleDir)) return s;
-  for (const f of fixtureFiles(ruleDir, id)) {
-    const text = fs.readFileSync(path.join(ruleDir, f), 'utf8');
-    const own = (x: Finding) => x.ruleId === id && !x.suppression;
-    let findings: Finding[];
-    try {
-      findings = analyze({ path: f, text }, config, builtinRules).findings;
-    } catch {
-      findings = [];
-    }
-    const exps = fixtureExpectations(ruleDir, f, text, id);
-    for (const e of exps) {
-      if (!e.ids.includes(id)) continue;
-      const hit = findings.some((x) => own(x) && x.range.start.line === e.line);
-      if (e.kind === 'ruleid') { s.hitTotal++; if (hit) s.hitFound++; }
-      else if (e.kind === 'ok') { s.okTotal++; if (!hit) s.okClean++; }
-      else s.todo++;
-    }
-    const annotated = new Set(exps.filter((e) => e.ids.includes(id)).map((e) => e.line));
-    s.unexpected += findings.filter((x) => own(x) && !annotated.has(x.range.start.line)).length;
+  const r = scoreRecall(results);
+  const frac = (x: { found: number; total: number }) => `${pad(`${x.found}/${x.total}`, 7, true)} ${pad(fmtPct(x.total ? x.found / x.total : undefined), 7, true)}`;
+  console.log(`\n== Recall corpus (accuracy/vulnerable: ${cases.length} cases, ${r.overall.total} labelled vulnerabilities, ${num(lines)} lines) ==`);
+  console.log(`recall overall: ${frac(r.overall)}`);
+  console.log('\nrecall by OWASP category (of the expected vulnerability):');
+  for (const id of OWASP_IDS) { const x = r.byCategory.get(id); if (x) console.log(`  ${id}  ${frac(x)}`); }
+  console.log('\nrecall by kind:');
+  const kindName: Record<string, string> = { code: 'code', prompt: 'prompt template / instruction file', tool: 'tool definition / MCP config' };
+  for (const k of KINDS) { const x = r.byKind.get(k); if (x) console.log(`  ${pad(kindName[k], 36)} ${frac(x)}`); }
+  console.log('\nrecall by missed pattern of issue 8 (1 shell in tool handlers, 2 output through methods/fields, 3 SQL wrappers, 4 HTML, 5 MCP secrets/paths/env, 6 secrets & input in system prompts, 7 instruction files, 8 unbounded loops, 9 hub downloads / chat templates, 10 real keys):');
+  for (const [p, x] of [...r.byPattern].sort((a, b) => a[0] - b[0])) console.log(`  pattern ${pad(p, 2, true)}  ${frac(x)}`);
+  console.log(`\nprecision on the vulnerable corpus: ${fmtPct(precision(r.precision))} (${r.precision.tp} findings on labelled vulnerabilities, ${r.precision.fp} elsewhere: ${results.reduce((n, x) => n + x.unexpected.length, 0)} unexpected in vulnerable trees, ${results.reduce((n, x) => n + x.safeFindings.length, 0)} in safe neighbours)`);
+  if (r.missingCases.length) console.log(`cases not measured (npm package not fetched; run scripts/fetch-corpus.sh): ${r.missingCases.join(', ')}`);
+  console.log('\nper case (found/expected, unexpected, safe-neighbour findings):');
+  for (const x of results) {
+    const f = x.found.filter(Boolean).length;
+    console.log(`  ${pad(x.case.id, 36)} ${pad(x.case.advisory.length > 40 ? `${x.case.advisory.slice(0, 37)}...` : x.case.advisory, 40)} ${x.missing ? 'not fetched' : `${f}/${x.found.length}`}${x.unexpected.length ? `  +${x.unexpected.length} unexpected` : ''}${x.safeFindings.length ? `  SAFE NEIGHBOUR: ${x.safeFindings.length}` : ''}`);
   }
-  if (id !== 'invalid-suppression') {
-    const ex = docExamples(rule.docs);
-    const fires = (b?: { path: string; code: string }) => !!b && analyze({ path: b.path, text: b.code }, config, builtinRules).findings.some((x) => x.ruleId === id);
-    s.docs = !ex.vulnerable || !ex.fixed ? 'missing' : fires(ex.vulnerable) && !fires(ex.fixed) ? 'pass' : 'FAIL';
+  const misses = results.flatMap((x) => x.case.expected.map((e, i) => ({ x, e, hit: x.found[i] })).filter((m) => !m.hit && !m.x.missing));
+  if (misses.length) {
+    console.log(`\nmissed vulnerabilities: ${misses.length}`);
+    for (const m of misses.slice(0, opts.show)) console.log(`  ${m.x.case.id}: ${m.e.file}:${m.e.start}${m.e.end !== m.e.start ? `-${m.e.end}` : ''} ${m.e.owasp} ${m.e.kind} (${m.e.rules.join('|') || 'any rule of the category'})${m.e.note ? `  ${m.e.note}` : ''}`);
+    if (misses.length > opts.show) console.log(`  ... ${misses.length - opts.show} more (--show N)`);
   }
-  return s;
-}
-
-// ---------------------------------------------------------------------------------------------------
-
-interface RuleStats { count: number; inTests: number; files: Set<string>; examples: { where: string; line: string; message: string }[]; errors: number }
-
-function pad(s: string | number, n: number, right = false): string {
-  const t = String(s);
-  return right ? t.padStart(n) : t.padEnd(n);
-}
-
-function sourceLine(text: string, line: number): string {
-  let start = 0;
-  for (let l = 0; l < line; l++) {
-    const nl = text.indexOf('\n', start);
-    if (nl < 0) return '';
-    start = nl + 1;
+  const noise = results.flatMap((x) => [...x.unexpected.map((f) => ({ x, f, where: 'vulnerable' })), ...x.safeFindings.map((f) => ({ x, f, where: 'safe' }))]);
+  if (noise.length) {
+    console.log(`\nfindings off the labelled vulnerabilities: ${noise.length}`);
+    for (const n of noise.slice(0, opts.show)) console.log(`  ${n.x.case.id} (${n.where}) ${n.f.file}:${n.f.startLine} ${n.f.rule}`);
   }
-  const end = text.indexOf('\n', start);
-  const s = text.slice(start, end < 0 ? undefined : end).trim();
-  return s.length > 160 ? `${s.slice(0, 157)}...` : s;
 }
 
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
-  const roots = opts.paths.length ? opts.paths.map((p) => path.resolve(p)) : [DEFAULT_CORPUS];
-  const missing = roots.filter((r) => !fs.existsSync(r) || (fs.statSync(r).isDirectory() && fs.readdirSync(r).length === 0));
-  if (missing.length) {
-    console.log(`accuracy: no corpus at ${missing.join(', ')}.`);
-    console.log('Fetch it once (needs the npm registry and Debian apt; about 3 minutes, ~400 MB):');
-    console.log('  bash scripts/fetch-corpus.sh');
-    console.log('then run `npm run accuracy` again (offline from then on), or pass your own paths: npm run accuracy -- DIR...');
-    process.exit(0);
-  }
+  const t0 = Date.now();
   await initAnalyzers();
-  const config = allRulesConfig();
-  const rules = opts.rule ? builtinRules.filter((r) => r.meta.id === opts.rule) : builtinRules;
-  if (!rules.length) {
-    console.error(`accuracy: unknown rule ${opts.rule}`);
-    process.exit(2);
+  let configFile: string | undefined;
+  if (opts.allRules) {
+    configFile = path.join(os.tmpdir(), `aisec-accuracy-all-${process.pid}.yaml`);
+    fs.writeFileSync(configFile, 'extends: aisec:all\n');
   }
-  const stats = new Map<string, RuleStats>(rules.map((r) => [r.meta.id, { count: 0, inTests: 0, files: new Set(), examples: [], errors: 0 }]));
-  const byKind = new Map<string, { files: number; lines: number; parseErrors: number; ms: number }>();
-  const skips: Skips = { tooBig: 0, minified: 0, binary: 0, duplicateBuild: 0, other: 0 };
-  const out = opts.findingsFile ? fs.openSync(opts.findingsFile, 'w') : undefined;
-  /** Analyzer failures other than ordinary syntax errors, and rule crashes: bugs, shown with their first file. */
-  const failures = new Map<string, { count: number; first: string }>();
-  const slowest: { ms: number; where: string }[] = [];
-  let files = 0, lines = 0, bytes = 0;
-  const t0 = process.hrtime.bigint();
-  const packageRoots = new Map<string, boolean>();
-  for (const root of roots) {
-    const base = fs.statSync(root).isDirectory() ? root : path.dirname(root);
-    const iter = fs.statSync(root).isDirectory() ? walk(root, packageRoots, opts.allBuilds, skips) : [root][Symbol.iterator]();
-    for (const abs of iter) {
-      let size: number;
-      try {
-        size = fs.statSync(abs).size;
-      } catch {
-        skips.other++;
-        continue;
-      }
-      if (size > MAX_BYTES) { skips.tooBig++; continue; }
-      const text = fs.readFileSync(abs, 'utf8').replace(/^\uFEFF/, '');
-      if (text.slice(0, 8192).includes('\u0000')) { skips.binary++; continue; }
-      if (looksMinified(text)) { skips.minified++; continue; }
-      const rel = path.relative(base, abs).split(path.sep).join('/');
-      const kind = detectFileKind(abs) ?? 'other';
-      const tf = process.hrtime.bigint();
-      const result = analyze({ path: rel, text }, config, rules);
-      const ms = Number(process.hrtime.bigint() - tf) / 1e6;
-      if (result.errors.some((e) => e.kind === 'skipped')) { skips.minified++; continue; }
-      let n = 1;
-      for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
-      files++;
-      lines += n;
-      bytes += text.length;
-      const k = byKind.get(kind) ?? { files: 0, lines: 0, parseErrors: 0, ms: 0 };
-      k.files++;
-      k.lines += n;
-      k.ms += ms;
-      if (result.errors.some((e) => e.kind === 'parse')) k.parseErrors++;
-      byKind.set(kind, k);
-      for (const e of result.errors) if (e.kind === 'rule' && e.ruleId && stats.has(e.ruleId)) stats.get(e.ruleId)!.errors++;
-      for (const e of result.errors) {
-        if (e.kind === 'parse' && /syntax error|analysing what parsed/i.test(e.message)) continue;
-        if (e.kind !== 'parse' && e.kind !== 'rule') continue;
-        const key = `${e.kind}${e.ruleId ? ` ${e.ruleId}` : ''}: ${e.message.replace(rel, '<file>').slice(0, 160)}`;
-        const f = failures.get(key) ?? { count: 0, first: rel };
-        f.count++;
-        failures.set(key, f);
-      }
-      if (slowest.length < 5 || ms > slowest[slowest.length - 1].ms) {
-        slowest.push({ ms, where: `${rel} (${n} lines)` });
-        slowest.sort((a, b) => b.ms - a.ms);
-        if (slowest.length > 5) slowest.pop();
-      }
-      for (const f of result.findings) {
-        const s = stats.get(f.ruleId);
-        if (!s || f.suppression) continue;
-        s.count++;
-        if (TEST_PATH.test(rel)) s.inTests++;
-        s.files.add(rel);
-        const line = sourceLine(text, f.range.start.line);
-        // examples from different files first: a rule that fires 50 times in one file shows one of them
-        if (s.examples.length < opts.examples && !s.examples.some((x) => x.where.startsWith(`${rel}:`))) s.examples.push({ where: `${rel}:${f.range.start.line + 1}`, line, message: f.message });
-        if (out !== undefined) fs.writeSync(out, JSON.stringify({ rule: f.ruleId, path: rel, line: f.range.start.line + 1, col: f.range.start.character + 1, snippet: text.slice(f.start, Math.min(f.end, f.start + 200)), source: line, message: f.message }) + '\n');
+  console.log(`AISec accuracy: ${builtinRules.length} rules, ${opts.allRules ? 'ALL rules (opt-in included)' : 'default configuration (aisec:recommended, opt-in rules off)'}`);
+  try {
+    if (opts.only !== 'recall') {
+      const corpusPresent = fs.existsSync(opts.corpus) && fs.readdirSync(opts.corpus).some((d) => d === 'npm' || d === 'debian');
+      const trees = listTrees(ROOT, corpusPresent ? opts.corpus : path.join(os.tmpdir(), 'aisec-no-corpus'), opts.builds);
+      for (const e of opts.extra) trees.push({ id: `given/${path.basename(e)}`, root: e, origin: 'given' });
+      if (!corpusPresent) console.log(`(no downloaded corpus at ${path.relative(process.cwd(), opts.corpus) || opts.corpus}: measuring the committed trees only; fetch it once with bash scripts/fetch-corpus.sh)`);
+      const scans: TreeScan[] = [];
+      for (const t of trees) scans.push(scanTree(t, builtinRules, configFile));
+      precisionSection(scans, opts, readLabels());
+      const slow = [...scans].sort((a, b) => b.ms - a.ms).slice(0, 3);
+      console.log(`\nslowest trees: ${slow.map((s) => `${s.tree.id} ${(s.ms / 1000).toFixed(1)} s`).join('; ')}`);
+    }
+    if (opts.only !== 'precision') recallSection(configFile, opts);
+    if (opts.fixtures) {
+      const config = defaultConfig();
+      for (const r of builtinRules) config.rules[r.meta.id] = { severity: r.meta.severity, options: {} };
+      console.log('\nfixture pass rates (annotations of rules/**):');
+      for (const r of builtinRules) {
+        const s = fixtureScore(ROOT, r, config);
+        console.log(`  ${pad(s.id, 42)} ${pad(`${s.hitFound}/${s.hitTotal}`, 9, true)} ruleid found ${pad(`${s.okClean}/${s.okTotal}`, 9, true)} ok clean ${pad(s.unexpected, 4, true)} unexpected  docs ${s.docs}`);
       }
     }
+  } finally {
+    if (configFile) fs.rmSync(configFile, { force: true });
   }
-  if (out !== undefined) fs.closeSync(out);
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-
-  console.log(`AISec accuracy on ${roots.map((r) => path.relative(process.cwd(), r) || '.').join(', ')}: ${rules.length} rules (opt-in included)`);
-  console.log(`scanned ${files.toLocaleString('en')} files, ${lines.toLocaleString('en')} lines (${(bytes / 1048576).toFixed(1)} MB) in ${seconds.toFixed(1)} s; max RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
-  console.log(`skipped: ${skips.tooBig} over 2 MB, ${skips.minified} minified/generated, ${skips.binary} binary, ${skips.duplicateBuild} duplicate builds (.js/.cjs next to .mjs, cjs/ next to esm/, or next to shipped src/*.ts; --all-builds keeps them)`);
-  console.log('\nby file kind:');
-  for (const [kind, k] of [...byKind].sort((a, b) => b[1].lines - a[1].lines)) {
-    console.log(`  ${pad(kind, 11)} ${pad(k.files.toLocaleString('en'), 7, true)} files ${pad(k.lines.toLocaleString('en'), 11, true)} lines  ${pad((k.ms / 1000).toFixed(1), 6, true)} s analysis  ${k.parseErrors} with parse errors`);
-  }
-
-  console.log(`slowest files: ${slowest.map((x) => `${x.where} ${x.ms.toFixed(0)} ms`).join('; ')}`);
-  if (failures.size) {
-    console.log(`\nanalyzer and rule failures (bugs; syntax errors in the corpus are not counted):`);
-    for (const [k, f] of [...failures].sort((a, b) => b[1].count - a[1].count).slice(0, 15)) console.log(`  ${f.count} x ${k}\n      first: ${f.first}`);
-  }
-
-  const perK = (n: number) => (lines ? (n * 1000) / lines : 0);
-  const sorted = [...stats].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]));
-  const total = sorted.reduce((n, [, s]) => n + s.count, 0);
-  console.log(`\nfindings per 1,000 lines by rule (${total} findings, ${perK(total).toFixed(3)} per 1,000 lines):`);
-  console.log(`  ${pad('rule', 42)} ${pad('findings', 8, true)} ${pad('in tests', 8, true)} ${pad('files', 6, true)} ${pad('per 1k lines', 12, true)}  rule errors`);
-  for (const [id, s] of sorted) console.log(`  ${pad(id, 42)} ${pad(s.count, 8, true)} ${pad(s.inTests, 8, true)} ${pad(s.files.size, 6, true)} ${pad(perK(s.count).toFixed(4), 12, true)}  ${s.errors || ''}`);
-
-  console.log(`\nexamples to triage (up to ${opts.examples} per rule, one per file):`);
-  for (const [id, s] of sorted) {
-    if (!s.count) continue;
-    console.log(`\n  ${id} (${s.count}):`);
-    for (const x of s.examples) console.log(`    ${x.where}\n      ${x.line}`);
-  }
-
-  if (opts.fixtures) {
-    console.log('\nfixture pass rates (annotations of rules/**, as test/rules/rules.test.ts reads them):');
-    console.log(`  ${pad('rule', 42)} ${pad('ruleid found', 13, true)} ${pad('ok clean', 10, true)} ${pad('unexpected', 10, true)} ${pad('todo', 5, true)}  docs`);
-    let hf = 0, ht = 0, oc = 0, ot = 0, un = 0;
-    for (const r of rules) {
-      const s = fixtureScore(r, config);
-      hf += s.hitFound; ht += s.hitTotal; oc += s.okClean; ot += s.okTotal; un += s.unexpected;
-      console.log(`  ${pad(s.id, 42)} ${pad(`${s.hitFound}/${s.hitTotal}`, 13, true)} ${pad(`${s.okClean}/${s.okTotal}`, 10, true)} ${pad(s.unexpected, 10, true)} ${pad(s.todo, 5, true)}  ${s.docs}`);
-    }
-    const pct = (a: number, b: number) => (b ? `${((a * 100) / b).toFixed(1)}%` : '-');
-    console.log(`  ${pad('total', 42)} ${pad(`${hf}/${ht}`, 13, true)} ${pad(`${oc}/${ot}`, 10, true)} ${pad(un, 10, true)}        recall on fixtures ${pct(hf, ht)}, ok cases clean ${pct(oc, ot)}`);
-  }
-  if (opts.findingsFile) console.log(`\nall findings written to ${opts.findingsFile} (JSON lines)`);
+  console.log(`\nwall time ${((Date.now() - t0) / 1000).toFixed(1)} s, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 }
 
 void main().catch((e: unknown) => {

@@ -62,26 +62,36 @@ else
   note "apt-get/dpkg-deb not available: only the installed dist-packages are used"
 fi
 
-# --- (b) JS/TS: AI SDKs, agent frameworks, MCP servers from npm -----------------------------------
-NPMS=(openai @anthropic-ai/sdk ai @ai-sdk/openai @ai-sdk/anthropic @ai-sdk/provider-utils
-      @langchain/core langchain @langchain/openai @langchain/anthropic @langchain/langgraph
-      @modelcontextprotocol/sdk @google/genai @google/generative-ai ollama @mistralai/mistralai groq-sdk
-      cohere-ai @huggingface/inference @openai/agents llamaindex @llamaindex/core
-      @modelcontextprotocol/server-filesystem @modelcontextprotocol/server-github @modelcontextprotocol/server-memory
-      @modelcontextprotocol/server-everything @modelcontextprotocol/server-puppeteer @modelcontextprotocol/server-brave-search
-      @modelcontextprotocol/server-slack @modelcontextprotocol/server-postgres @modelcontextprotocol/server-sequential-thinking
-      @modelcontextprotocol/server-gdrive @modelcontextprotocol/inspector @playwright/mcp mcp-remote
-      fastmcp @mastra/core @google/gemini-cli-core promptfoo @vscode/prompt-tsx @continuedev/config-yaml @agentic/core)
+# --- (b) JS/TS: AI SDKs, agent frameworks, MCP servers from npm, PINNED (labels in accuracy/labels refer
+#     to these versions; after a bump, re-label what `npm run accuracy` lists as unlabelled) -------------
+NPMS=(openai@6.49.0 @anthropic-ai/sdk@1.17.0 ai@6.0.333 @ai-sdk/openai@3.0.141 @ai-sdk/anthropic@3.0.140 @ai-sdk/provider-utils@4.0.67
+      @langchain/core@1.4.0 langchain@1.5.14 @langchain/openai@1.5.8 @langchain/anthropic@1.5.11 @langchain/langgraph@1.7.3
+      @modelcontextprotocol/sdk@1.32.2 @google/genai@2.32.0 @google/generative-ai@0.24.1 ollama@0.6.4 @mistralai/mistralai@2.7.0
+      groq-sdk@1.6.0 cohere-ai@8.1.0 @huggingface/inference@4.13.30 @openai/agents@0.20.0 llamaindex@0.12.1 @llamaindex/core@0.6.22
+      @modelcontextprotocol/server-filesystem@2026.8.31 @modelcontextprotocol/server-github@2025.4.8
+      @modelcontextprotocol/server-memory@2026.8.31 @modelcontextprotocol/server-everything@2026.8.31
+      @modelcontextprotocol/server-puppeteer@2025.5.12 @modelcontextprotocol/server-brave-search@0.6.2
+      @modelcontextprotocol/server-slack@2025.4.25 @modelcontextprotocol/server-postgres@0.6.2
+      @modelcontextprotocol/server-sequential-thinking@2026.8.31 @modelcontextprotocol/server-gdrive@2025.1.14
+      @modelcontextprotocol/inspector@0.15.0 @playwright/mcp@0.0.86 mcp-remote@0.15.1 fastmcp@4.20.16 @mastra/core@0.24.9
+      @google/gemini-cli-core@0.61.0 promptfoo@0.121.20 @vscode/prompt-tsx@0.4.0-alpha.9 @continuedev/config-yaml@1.42.0
+      @agentic/core@8.4.4
+      # packages that ship their sources with tests, examples, docs and fixtures (what a developer's checkout holds)
+      @notionhq/notion-mcp-server@2.5.2 @ai-sdk/mcp@1.0.102 @mastra/mcp@0.14.5 genkit@1.42.0
+      # AI app templates (RAG apps in Python and TypeScript), integrations and command-running MCP servers
+      create-llama@0.6.3 @llamaindex/server@0.4.1 @langchain/community@1.1.29 @wonderwhy-er/desktop-commander@0.2.52
+      mcp-server-commands@0.5.0 @executeautomation/playwright-mcp-server@1.0.12 @upstash/context7-mcp@4.1.1)
 if command -v npm >/dev/null; then
   for p in "${NPMS[@]}"; do
-    safe="${p//\//__}"
+    name="${p%@*}"                      # pinned: name@version (the folder is named without the version)
+    safe="${name//\//__}"
     dest="$CORPUS/npm/$safe"
     [ -e "$dest/.done" ] && { ok=$((ok + 1)); continue; }
-    tgz=$(ls "$CORPUS/.downloads/npm-$safe/"*.tgz 2>/dev/null | head -1)
+    tgz=$(ls "$CORPUS/.downloads/npm-$safe/"*"-${p##*@}.tgz" 2>/dev/null | head -1)
     if [ -z "$tgz" ]; then
       mkdir -p "$CORPUS/.downloads/npm-$safe"
       (cd "$CORPUS/.downloads/npm-$safe" && timeout 180 npm pack "$p" --silent >/dev/null 2>&1) || { note "npm pack $p failed"; failed=$((failed + 1)); continue; }
-      tgz=$(ls "$CORPUS/.downloads/npm-$safe/"*.tgz 2>/dev/null | head -1)
+      tgz=$(ls "$CORPUS/.downloads/npm-$safe/"*"-${p##*@}.tgz" 2>/dev/null | head -1)
     fi
     rm -rf "$dest" && mkdir -p "$dest"
     tar -xzf "$tgz" -C "$dest" --strip-components=1 --no-same-owner 2>/dev/null || { note "cannot untar $tgz"; failed=$((failed + 1)); continue; }
@@ -91,6 +101,29 @@ if command -v npm >/dev/null; then
   done
 else
   note "npm not available: no JS/TS corpus"
+fi
+
+# --- (c) npm packages at versions with published advisories, for recall (accuracy/vulnerable/*/case.yaml
+#     with `npm:`); pinned to the vulnerable version, unpacked into advisories/<name@version> -------------
+ADVISORY_NPMS=(@modelcontextprotocol/server-filesystem@0.6.2 mcp-remote@0.1.15 @modelcontextprotocol/inspector@0.14.0)
+if command -v npm >/dev/null; then
+  mkdir -p "$CORPUS/advisories"
+  for p in "${ADVISORY_NPMS[@]}"; do
+    safe="${p//\//__}"
+    dest="$CORPUS/advisories/$safe"
+    [ -e "$dest/.done" ] && { ok=$((ok + 1)); continue; }
+    mkdir -p "$CORPUS/.downloads/adv-$safe"
+    tgz=$(ls "$CORPUS/.downloads/adv-$safe/"*.tgz 2>/dev/null | head -1)
+    if [ -z "$tgz" ]; then
+      (cd "$CORPUS/.downloads/adv-$safe" && timeout 180 npm pack "$p" --silent >/dev/null 2>&1) || { note "npm pack $p failed"; failed=$((failed + 1)); continue; }
+      tgz=$(ls "$CORPUS/.downloads/adv-$safe/"*.tgz 2>/dev/null | head -1)
+    fi
+    rm -rf "$dest" && mkdir -p "$dest"
+    tar -xzf "$tgz" -C "$dest" --strip-components=1 --no-same-owner 2>/dev/null || { note "cannot untar $tgz"; failed=$((failed + 1)); continue; }
+    touch "$dest/.done"
+    record "advisory npm $p"
+    ok=$((ok + 1))
+  done
 fi
 
 note "done: $ok sources present, $failed failed; corpus in $CORPUS ($(du -sh "$CORPUS" --exclude=.downloads 2>/dev/null | cut -f1))"

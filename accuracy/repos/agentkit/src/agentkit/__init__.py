@@ -1,0 +1,4 @@
+from .agent import Agent
+from .tools import Tool, tool
+
+__all__ = ["Agent", "Tool", "tool"]

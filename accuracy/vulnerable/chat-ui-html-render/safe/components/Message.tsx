@@ -1,0 +1,10 @@
+import DOMPurify from "dompurify";
+import { marked } from "marked";
+
+export function renderMarkdown(text: string): string {
+  return DOMPurify.sanitize(marked.parse(text) as string);
+}
+
+export function Message({ content, role }: { content: string; role: string }) {
+  return <div className={`msg ${role}`} dangerouslySetInnerHTML={{ __html: renderMarkdown(content) }} />;
+}

@@ -1,0 +1,9 @@
+import { openai } from "@ai-sdk/openai";
+import { generateText } from "ai";
+import { tools } from "@/lib/tools";
+
+export async function POST(req: Request) {
+  const { prompt } = await req.json();
+  const result = await generateText({ model: openai("gpt-4o"), tools, maxSteps: 5, maxTokens: 2000, prompt });
+  return Response.json({ text: result.text });
+}

@@ -1,0 +1,27 @@
+from fastapi import FastAPI
+from fastapi.responses import StreamingResponse
+from openai import OpenAI
+from pydantic import BaseModel, Field
+
+app = FastAPI()
+client = OpenAI()
+
+
+class Req(BaseModel):
+    prompt: str = Field(max_length=4000)
+
+
+@app.post("/v1/stream")
+def stream(req: Req):
+    s = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": req.prompt}], max_tokens=1024, stream=True)
+    return StreamingResponse((c.choices[0].delta.content or "" for c in s), media_type="text/plain")
+
+
+def refine(text: str, rounds: int = 3) -> str:
+    for _ in range(rounds):
+        r = client.chat.completions.create(model="gpt-4o-mini", max_tokens=800, messages=[{"role": "user", "content": f"Improve this text or reply DONE:\n{text}"}])
+        out = r.choices[0].message.content
+        if out.strip() == "DONE":
+            break
+        text = out
+    return text
