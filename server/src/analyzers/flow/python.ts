@@ -19,7 +19,8 @@ import {
   PY_MARKDOWN_RENDERERS, MARKDOWN_METHODS, MARKDOWN_RECEIVER, MARKDOWN_IMAGE_STRIPPER, MARKDOWN_STRIPPED, IMAGE_SANITIZER_OPTIONS, imageSafeOptions,
 } from './tables';
 import type { SinkContext, SourceKind, Taint } from './taint';
-import { expandDerived, CTX, INPUT, MODEL, PATH_NORMALIZED, TOOL, describe, join, joinAll, reaches, renderMarkdown, sanitize } from './taint';
+import { expandDerived, ALL_CONTEXTS, CTX, INPUT, MODEL, PATH_NORMALIZED, TOOL, describe, join, joinAll, reaches, renderMarkdown, sanitize } from './taint';
+import { Env, FlowCore, isTainted, paramTaint } from './core';
 import { own } from '../own';
 
 export interface PyFlow {
@@ -31,21 +32,6 @@ export interface PyFlow {
   qualName(node: Node): string;
   /** Every call node of the file, in source order. */
   calls: Node[];
-}
-
-class Env {
-  readonly vars = new Map<string, Taint | undefined>();
-  /** `host = urlparse(url).hostname`: host -> [url], so a check of `host` also confines `url`. */
-  readonly derived = new Map<string, string[]>();
-  constructor(readonly parent?: Env) {}
-  lookup(name: string): Taint | undefined {
-    for (let e: Env | undefined = this; e; e = e.parent) if (e.vars.has(name)) return e.vars.get(name);
-    return undefined;
-  }
-  has(name: string): boolean {
-    for (let e: Env | undefined = this; e; e = e.parent) if (e.vars.has(name)) return true;
-    return false;
-  }
 }
 
 const cache = new WeakMap<object, PyFlow>();
@@ -141,17 +127,17 @@ export function pyAddKeywordEdit(text: string, call: Node, keyword: string): Tex
 }
 
 class PythonFlowBuilder {
-  private readonly reads = new Map<number, Taint | undefined>();
+  private readonly core = new FlowCore<number>();
   private readonly imports = new Map<string, string>();
-  private readonly summaries = new Map<string, Taint | undefined>();
   private readonly modelObjects = new Set<string>();
+  /** Variables (names or `self.x`) holding an instance of a class of this file. */
+  private readonly instances = new Map<string, string>();
   private readonly calls: Node[] = [];
+  /** Module-level names bound to a literal collection of constants (allow-lists). */
+  private readonly constants = new Set<string>();
   private readonly functions: { node: Node; env: Env }[] = [];
-  private changed = false;
-  /** Walk number, the walk that recorded each read, and whether this walk used a read recorded by an earlier one. */
-  private pass = 0;
-  private readonly readPass = new Map<number, number>();
-  private staleRead = false;
+  /** Function definition node id -> its key and class. */
+  private readonly fnInfo = new Map<number, { key: string; cls?: string; method: boolean }>();
   /** Set once build() is done: evalExpr results by node id. */
   private memo: Map<number, Taint | undefined> | undefined;
 
@@ -160,33 +146,17 @@ class PythonFlowBuilder {
   build(): PyFlow {
     this.collect(this.root);
     // summaries first (helpers calling helpers: a few rounds), then the recording pass
-    let settled = false;
-    for (let round = 0; round < 3; round++) {
-      this.changed = false;
-      this.pass++;
-      this.staleRead = false;
-      const summariesBefore = new Map(this.summaries);
-      const modelObjectsBefore = this.modelObjects.size;
+    let modelObjectsBefore = 0;
+    this.core.settle(() => {
+      modelObjectsBefore = this.modelObjects.size;
       this.walkModule();
-      if (!this.changed) {
-        // the recording pass (reads cleared, same summaries and model objects) would compute exactly what this
-        // round did, unless this round consulted a read left over from an earlier round: then it is not needed
-        settled = !this.staleRead && this.modelObjects.size === modelObjectsBefore && sameSummaries(summariesBefore, this.summaries);
-        break;
-      }
-    }
-    if (settled) {
-      for (const id of [...this.reads.keys()]) if (this.readPass.get(id) !== this.pass) this.reads.delete(id);
-    } else {
-      this.pass++;
-      this.reads.clear();
-      this.walkModule();
-    }
+    }, () => this.modelObjects.size === modelObjectsBefore);
     // the state is final: rules ask for the same expressions again and again
     this.memo = new Map();
+    const core = this.core;
     return {
-      taintOf: (n) => this.evalExpr(n),
-      reaches: (n, kind, ctx) => reaches(this.evalExpr(n), kind, ctx),
+      taintOf: (n) => core.resolve(this.evalExpr(n)),
+      reaches: (n, kind, ctx) => reaches(core.resolve(this.evalExpr(n)), kind, ctx),
       qualName: (n) => this.qualName(n),
       calls: this.calls,
     };
@@ -199,6 +169,17 @@ class PythonFlowBuilder {
     while (stack.length) {
       const n = stack.pop()!;
       if (n.type === 'call') calls.push(n);
+      else if (n.type === 'function_definition') this.declareFunction(n);
+      else if (n.type === 'assignment' && n.parent?.parent?.type === 'module') {
+        const left = n.childForFieldName('left');
+        const right = n.childForFieldName('right');
+        if (left?.type === 'identifier' && right && isLiteralCollection(right)) this.constants.add(left.text);
+      }
+      else if (n.type === 'class_definition') {
+        const name = n.childForFieldName('name')?.text;
+        const supers = n.childForFieldName('superclasses');
+        if (name) this.core.declareClass(name, supers ? kids(supers).filter((b) => b.type === 'identifier' || b.type === 'attribute').map((b) => b.text.split('.').pop() ?? b.text) : []);
+      }
       else if (n.type === 'import_statement') {
         for (const c of kids(n)) {
           if (c.type === 'dotted_name') this.imports.set(c.text.split('.')[0], c.text.split('.')[0]);
@@ -281,13 +262,29 @@ class PythonFlowBuilder {
     }
   }
 
+  /** Record a function definition: its key (`name`, or `Class.name` for a method) and parameter names. */
+  private declareFunction(fn: Node): void {
+    const name = fn.childForFieldName('name')?.text;
+    if (!name) return;
+    const cls = classOf(fn);
+    const method = !!cls && !isStatic(fn);
+    const key = cls ? `${cls}.${name}` : name;
+    const params = fn.childForFieldName('parameters');
+    const names = (params ? kids(params) : []).map((p) => paramName(p) ?? '').filter((p, i) => !(method && i === 0));
+    this.fnInfo.set(fn.id, { key, cls, method });
+    this.core.declareFunction({ key, name, cls, params: names });
+  }
+
   private walkFunction(fn: Node, outer: Env): void {
     const env = new Env(outer);
     const params = fn.childForFieldName('parameters');
     const routeHandler = isRouteHandler(fn);
     const tool = this.toolName(fn);
+    const info = this.fnInfo.get(fn.id);
     if (params) {
+      let index = info?.method ? -1 : 0;
       for (const p of kids(params)) {
+        const i = index++;
         const name = paramName(p);
         if (!name) continue;
         const type = p.childForFieldName('type')?.text ?? '';
@@ -297,20 +294,68 @@ class PythonFlowBuilder {
           continue;
         }
         const untrusted = routeHandler && name !== 'self' && name !== 'request' && name !== 'req' && !/Request|Session|Depends|BackgroundTasks|WebSocket|Response|Db|Connection/.test(type) && !/Depends|Security/.test(dflt);
-        env.vars.set(name, untrusted ? { kinds: INPUT, sanitized: 0, origin: `route parameter ${name}`, originStart: p.startIndex } : undefined);
+        if (untrusted) env.vars.set(name, { kinds: INPUT, sanitized: 0, origin: `route parameter ${name}`, originStart: p.startIndex });
+        else env.vars.set(name, info && i >= 0 && p.type !== 'list_splat_pattern' && p.type !== 'dictionary_splat_pattern' ? paramTaint(info.key, i, name, p.startIndex) : undefined);
       }
     }
     const ret = { returns: undefined as Taint | undefined };
     const body = fn.childForFieldName('body');
     if (body) this.walkBlock(body, env, ret);
-    const name = fn.childForFieldName('name')?.text;
-    if (name) {
-      const before = this.summaries.get(name);
-      // a name defined twice keeps the tainted summary
-      const next = join(before, ret.returns);
-      if (!!next !== !!before || (next && before && next.kinds !== before.kinds)) this.changed = true;
-      this.summaries.set(name, next);
+    if (info) this.core.setSummary(info.key, ret.returns);
+  }
+
+  /** The class of the method that encloses `n` (a closure inside a method sees its `self`). */
+  private enclosingClass(n: Node): string | undefined {
+    for (let p: Node | null = n.parent; p; p = p.parent) {
+      if (p.type === 'function_definition') {
+        const info = this.fnInfo.get(p.id);
+        if (info?.cls) return info.cls;
+      }
     }
+    return undefined;
+  }
+
+  /** Same-file functions a call may run, and whether it constructs an instance. */
+  private calleeKeys(fn: Node): { keys: string[]; ctor?: string } {
+    if (fn.type === 'identifier') {
+      if (this.core.isClass(fn.text) && !this.imports.has(fn.text)) {
+        const init = this.core.constructorKey(fn.text, '__init__');
+        return { keys: init ? [init] : [], ctor: fn.text };
+      }
+      return { keys: this.imports.has(fn.text) ? [] : this.core.functionKeys(fn.text) };
+    }
+    if (fn.type === 'attribute') {
+      const recv = fn.childForFieldName('object');
+      const method = fn.childForFieldName('attribute')?.text ?? '';
+      if (!recv) return { keys: [] };
+      if (recv.type === 'identifier' && (recv.text === 'self' || recv.text === 'cls')) {
+        const cls = this.enclosingClass(fn);
+        return { keys: cls ? this.core.methodKeys(cls, method) : [] };
+      }
+      const key = dottedKey(recv);
+      const cls = key ? this.instances.get(key) : undefined;
+      if (cls) return { keys: this.core.methodKeys(cls, method) };
+      // Base.__init__(self, ...) / super().method(...)
+      if (recv.type === 'identifier' && this.core.isClass(recv.text)) return { keys: this.core.methodKeys(recv.text, method) };
+      if (recv.type === 'call' && recv.childForFieldName('function')?.text === 'super') {
+        const cls = this.enclosingClass(fn);
+        const bases = cls ? this.core.bases.get(cls) ?? [] : [];
+        for (const b of bases) {
+          const keys = this.core.methodKeys(b, method).slice(0, 1);
+          if (keys.length) return { keys };
+        }
+      }
+    }
+    return { keys: [] };
+  }
+
+  /** Argument taints of a call, mapped onto the parameters of `key` (a `Base.__init__(self, ...)` call passes self first). */
+  private callArgs(call: Node, key: string, explicitSelf: boolean): (Taint | undefined)[] {
+    const { positional, keywords } = pyArgs(call);
+    const pos = (explicitSelf ? positional.slice(1) : positional).map((a) => this.evalExpr(a));
+    const kw = new Map<string, Taint | undefined>();
+    for (const [name, v] of keywords) kw.set(name, this.evalExpr(v));
+    return this.core.argsFor(key, pos, kw);
   }
 
   private walkBlock(block: Node, env: Env, ret: { returns?: Taint } | undefined): void {
@@ -407,6 +452,12 @@ class PythonFlowBuilder {
         if (obj) this.visit(obj, env, ret);
         const key = dottedKey(n);
         if (key && env.has(key)) this.record(n.id, env.lookup(key));
+        else if (obj?.type === 'identifier' && obj.text === 'self') {
+          // a field another method of the class (or a base / subclass) stored
+          const cls = this.enclosingClass(n);
+          const attr = n.childForFieldName('attribute')?.text ?? '';
+          if (cls && this.core.hasField(cls, attr)) this.record(n.id, this.core.getField(cls, attr));
+        }
         return;
       }
       case 'keyword_argument': {
@@ -416,8 +467,14 @@ class PythonFlowBuilder {
       }
       case 'call': {
         for (const c of kids(n)) this.visit(c, env, ret);
-        // `parts.append(x)` makes `parts` carry x
         const fn = n.childForFieldName('function');
+        // a call of a function of this file passes its arguments to the function's parameters
+        if (fn && (fn.type === 'identifier' || fn.type === 'attribute')) {
+          const { keys } = this.calleeKeys(fn);
+          const explicitSelf = fn.type === 'attribute' && fn.childForFieldName('object')?.type === 'identifier' && this.core.isClass(fn.childForFieldName('object')!.text);
+          for (const key of keys) this.core.addCallArgs(key, this.callArgs(n, key, explicitSelf));
+        }
+        // `parts.append(x)` makes `parts` carry x
         if (fn?.type === 'attribute') {
           const method = fn.childForFieldName('attribute')?.text ?? '';
           const recv = fn.childForFieldName('object');
@@ -447,13 +504,11 @@ class PythonFlowBuilder {
   }
 
   private record(id: number, t: Taint | undefined): void {
-    this.reads.set(id, t);
-    this.readPass.set(id, this.pass);
+    this.core.record(id, t);
   }
 
   private recorded(id: number): Taint | undefined {
-    if (this.readPass.get(id) !== this.pass) this.staleRead = true;
-    return this.reads.get(id);
+    return this.core.recorded(id);
   }
 
   /** Reads inside an assignment target (`d[key] = ...`, `obj.attr = ...`). */
@@ -473,6 +528,11 @@ class PythonFlowBuilder {
       return;
     }
     if (target.type === 'identifier' && this.isModelFactory(value)) this.modelObjects.add(target.text);
+    if (value.type === 'call') {
+      const f = value.childForFieldName('function');
+      const key = dottedKey(target);
+      if (f?.type === 'identifier' && key && this.core.isClass(f.text) && !this.imports.has(f.text)) this.instances.set(key, f.text);
+    }
     if (target.type === 'identifier' && value.type === 'binary_operator' && this.isModelChain(value)) this.modelObjects.add(target.text);
     if (target.type === 'identifier' && (value.type === 'call' || value.type === 'attribute' || value.type === 'subscript')) {
       const from = this.guardKeys(value, env).filter((k) => k !== target.text);
@@ -497,6 +557,11 @@ class PythonFlowBuilder {
       case 'attribute': {
         const key = dottedKey(target);
         if (key) env.vars.set(key, t);
+        const obj = target.childForFieldName('object');
+        if (obj?.type === 'identifier' && obj.text === 'self') {
+          const cls = this.enclosingClass(target);
+          if (cls) this.core.setField(cls, target.childForFieldName('attribute')?.text ?? '', t);
+        }
         return;
       }
       case 'subscript': {
@@ -528,13 +593,13 @@ class PythonFlowBuilder {
   private computeExpr(n: Node): Taint | undefined {
     switch (n.type) {
       case 'identifier': {
-        if (this.reads.has(n.id)) return this.recorded(n.id);
+        if (this.core.reads.has(n.id)) return this.recorded(n.id);
         const q = this.qualName(n);
         if (PY_INPUT_READS.has(q)) return src(INPUT, n);
         return undefined;
       }
       case 'attribute': {
-        if (this.reads.has(n.id)) return this.recorded(n.id);
+        if (this.core.reads.has(n.id)) return this.recorded(n.id);
         const obj = n.childForFieldName('object');
         const attr = n.childForFieldName('attribute')?.text ?? '';
         if (obj && REQUEST_NAMES.test(obj.text) && PY_REQUEST_ATTRS.has(attr)) return src(INPUT, n);
@@ -617,15 +682,21 @@ class PythonFlowBuilder {
     if (MARKDOWN_IMAGE_STRIPPER.test(stripCall(q).split('.').pop() ?? '')) return sanitize(argTaint(), MARKDOWN_STRIPPED);
     if (PY_MARKDOWN_RENDERERS.has(q)) return renderMarkdown(argTaint());
     if (PY_PASSTHROUGH.has(q) || DOCUMENT_PASSTHROUGH.test(q)) return argTaint();
-    if (fn.type === 'identifier') {
-      if (this.summaries.has(fn.text)) return this.summaries.get(fn.text);
-      return undefined;
+    if (fn.type === 'identifier' || fn.type === 'attribute') {
+      // a function or method of this file: its summary, with its parameters replaced by the arguments
+      const { keys, ctor } = this.calleeKeys(fn);
+      if (ctor) return undefined;
+      if (keys.length) {
+        const explicitSelf = fn.type === 'attribute' && fn.childForFieldName('object')?.type === 'identifier' && this.core.isClass(fn.childForFieldName('object')!.text);
+        let t: Taint | undefined;
+        for (const key of keys) t = join(t, this.core.callResult([key], this.callArgs(n, key, explicitSelf)));
+        return t;
+      }
     }
+    if (fn.type === 'identifier') return undefined;
     if (fn.type === 'attribute') {
       const recv = fn.childForFieldName('object');
       const method = fn.childForFieldName('attribute')?.text ?? '';
-      // self.helper(...) / cls.helper(...)
-      if (recv && (recv.text === 'self' || recv.text === 'cls') && this.summaries.has(method)) return this.summaries.get(method);
       const byMethod = PY_SANITIZER_METHODS[method];
       if (byMethod !== undefined) return sanitize(method === 'resolve' ? this.evalExpr(recv) : join(this.evalExpr(recv), argTaint()), byMethod);
       const recvT = this.evalExpr(recv);
@@ -711,7 +782,9 @@ class PythonFlowBuilder {
         const ops = cond.children.filter((c): c is Node => !!c && !c.isNamed).map((c) => c.type);
         if (!left || !right) return;
         if (ops.includes('in') || ops.includes('not in')) {
-          if (pyStringValue(left) === undefined && !this.evalExpr(right) && pyStringValue(right) === undefined) guard(left, GUARD_CONTEXTS);
+          // membership in a constant collection of literals: the value is one of them, safe everywhere
+          if (pyStringValue(left) === undefined && this.isConstantCollection(right)) guard(left, ALL_CONTEXTS);
+          else if (pyStringValue(left) === undefined && !isTainted(this.evalExpr(right)) && pyStringValue(right) === undefined) guard(left, GUARD_CONTEXTS);
           else if (pyStringValue(left) !== undefined && pyStringValue(left)!.includes('..')) guard(right, CTX.path);
         } else if (ops.includes('==') || ops.includes('!=')) {
           const constant = (x: Node): boolean => pyStringValue(x) !== undefined || /^[A-Z][A-Z0-9_]*$/.test(x.text);
@@ -734,7 +807,7 @@ class PythonFlowBuilder {
           const method = fn.childForFieldName('attribute')?.text ?? '';
           const recv = fn.childForFieldName('object');
           if (PATH_GUARD_METHODS.has(method)) guard(recv, CTX.path, true);
-          else if (COLLECTION_GUARD_METHODS.has(method) && recv && !this.evalExpr(recv)) guard(positional[0], GUARD_CONTEXTS);
+          else if (COLLECTION_GUARD_METHODS.has(method) && recv && !isTainted(this.evalExpr(recv))) guard(positional[0], this.isConstantCollection(recv) ? ALL_CONTEXTS : GUARD_CONTEXTS);
           else if (/^(fullmatch|match)$/.test(method)) guard(/^re\./.test(q) ? positional[1] : positional[0], GUARD_CONTEXTS);
           else if (VALIDATOR_NAME.test(method)) for (const a of positional) guard(a, GUARD_CONTEXTS);
         } else if (fn.type === 'identifier' && VALIDATOR_NAME.test(fn.text)) for (const a of positional) guard(a, GUARD_CONTEXTS);
@@ -782,6 +855,12 @@ class PythonFlowBuilder {
   }
 
 
+  /** `{"a", "b"}`, `("a", "b")`, `frozenset({...})`, or a module constant bound to one. */
+  private isConstantCollection(n: Node): boolean {
+    if (n.type === 'identifier') return this.constants.has(n.text);
+    return isLiteralCollection(n);
+  }
+
   private isModelFactory(value: Node): boolean {
     if (value.type !== 'call') return false;
     const fn = value.childForFieldName('function');
@@ -806,18 +885,6 @@ class PythonFlowBuilder {
     }
     return false;
   }
-}
-
-/** Same names, each with the same taint (or the same absence of one). */
-function sameSummaries(a: Map<string, Taint | undefined>, b: Map<string, Taint | undefined>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [name, x] of a) {
-    if (!b.has(name)) return false;
-    const y = b.get(name);
-    if (x === y) continue;
-    if (!x || !y || x.kinds !== y.kinds || x.sanitized !== y.sanitized || x.origin !== y.origin || x.originStart !== y.originStart) return false;
-  }
-  return true;
 }
 
 function src(kind: number, n: Node): Taint {
@@ -884,4 +951,34 @@ function isRouteHandler(fn: Node): boolean {
     if (callee?.type === 'attribute' && ROUTE_METHODS.test(callee.childForFieldName('attribute')?.text ?? '')) return true;
   }
   return false;
+}
+
+/** The class whose body defines `fn` directly (through a decorator too). */
+function classOf(fn: Node): string | undefined {
+  let p = fn.parent;
+  if (p?.type === 'decorated_definition') p = p.parent;
+  if (p?.type !== 'block') return undefined;
+  const cls = p.parent;
+  return cls?.type === 'class_definition' ? cls.childForFieldName('name')?.text : undefined;
+}
+
+/** `@staticmethod`: no self parameter. */
+function isStatic(fn: Node): boolean {
+  const p = fn.parent;
+  return p?.type === 'decorated_definition' && kids(p).some((d) => d.type === 'decorator' && /staticmethod/.test(d.text));
+}
+
+/** A literal list / tuple / set / dict (keys) of strings and numbers, or `frozenset(...)` / `set(...)` of one. */
+function isLiteralCollection(n: Node): boolean {
+  if (n.type === 'call') {
+    const f = n.childForFieldName('function')?.text;
+    const a = pyArgs(n).positional;
+    return (f === 'frozenset' || f === 'set' || f === 'tuple' || f === 'list') && a.length === 1 && isLiteralCollection(a[0]);
+  }
+  if (n.type !== 'list' && n.type !== 'tuple' && n.type !== 'set' && n.type !== 'dictionary') return false;
+  const items = kids(n).filter((c) => c.type !== 'comment');
+  return items.length > 0 && items.every((c) => {
+    const v = c.type === 'pair' ? c.childForFieldName('key') : c;
+    return !!v && (pyStringValue(v) !== undefined || v.type === 'integer');
+  });
 }

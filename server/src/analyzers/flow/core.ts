@@ -1,0 +1,301 @@
+/**
+ * The language-neutral part of the data-flow engines (flow/python.ts and flow/js.ts only map syntax onto it):
+ * scopes, the fixed-point rounds, function summaries, fields of `self`/`this`, class hierarchies, and the
+ * interprocedural resolution of parameters.
+ *
+ * Parameters are symbolic: inside a function, parameter i holds a taint with bit i of `params` set and `fn`
+ * naming the function. A summary is the taint of what the function returns, so it says at once what flows
+ * from a source to the return (kinds) and from which parameters (params): at a call site the parameter bits
+ * are replaced by the arguments' taints (parameter -> return). Every call site also adds its arguments'
+ * taints to the callee's parameters; a sink inside the callee resolves its parameter bits with them when a
+ * rule asks (parameter -> sink), so the finding sits at the sink and names the caller's source.
+ */
+import type { Taint } from './taint';
+import { ALL_CONTEXTS, join, sanitize } from './taint';
+
+/** A lexical scope: variables (names or dotted keys like `self.x`) and what guarded variables were derived from. */
+export class Env {
+  readonly vars = new Map<string, Taint | undefined>();
+  /** `host = urlparse(url).hostname`: host -> [url], so a check of `host` also confines `url`. */
+  readonly derived = new Map<string, string[]>();
+  constructor(readonly parent?: Env) {}
+  lookup(name: string): Taint | undefined {
+    for (let e: Env | undefined = this; e; e = e.parent) if (e.vars.has(name)) return e.vars.get(name);
+    return undefined;
+  }
+  has(name: string): boolean {
+    for (let e: Env | undefined = this; e; e = e.parent) if (e.vars.has(name)) return true;
+    return false;
+  }
+}
+
+/** The taint parameter `index` of function `fn` holds inside its body. */
+export function paramTaint(fn: string, index: number, name: string, start: number): Taint | undefined {
+  if (index >= 24) return undefined;
+  return { kinds: 0, sanitized: 0, origin: `parameter ${name}`, originStart: start, params: 1 << index, fn };
+}
+
+/** A real source is in it (not only parameters of the function being analysed). */
+export function isTainted(t: Taint | undefined): boolean {
+  return !!t && t.kinds !== 0;
+}
+
+/** A function or method of the file: its key (`name` or `Class.name`), class and parameter names (without self/cls). */
+export interface FnInfo {
+  key: string;
+  name: string;
+  cls?: string;
+  params: string[];
+}
+
+/**
+ * Per-file state shared by the walks: summaries, parameter taints from call sites, class fields and bases.
+ * A language adapter walks its syntax tree in rounds through `settle()` until the summaries stop changing.
+ */
+export class FlowCore<Id> {
+  /** Function key -> taint of its return value. */
+  readonly summaries = new Map<string, Taint | undefined>();
+  /** Bare name -> keys of the functions and methods with that name. */
+  readonly byName = new Map<string, string[]>();
+  readonly fns = new Map<string, FnInfo>();
+  /** Class -> base class names (same file). */
+  readonly bases = new Map<string, string[]>();
+  /** Function key -> joined taint of each parameter over the file's call sites. */
+  readonly callerArgs = new Map<string, (Taint | undefined)[]>();
+  /** `Class.field` (or a state cell) -> joined taint of every assignment. */
+  readonly fields = new Map<string, Taint | undefined>();
+  /** Identifier reads: the taint the variable held where it was read, and the round that recorded it. */
+  readonly reads = new Map<Id, Taint | undefined>();
+  private readonly readPass = new Map<Id, number>();
+  private pass = 0;
+  private staleRead = false;
+  changed = false;
+
+  /** Run `walk` until summaries, fields and parameters settle (a few rounds), then a recording pass if needed. */
+  settle(walk: () => void, extraSettled: () => boolean = () => true): void {
+    let settled = false;
+    for (let round = 0; round < 3; round++) {
+      this.changed = false;
+      this.pass++;
+      this.staleRead = false;
+      const before = new Map(this.summaries);
+      const fieldsBefore = new Map(this.fields);
+      const check = extraSettled;
+      walk();
+      if (!this.changed) {
+        // the recording pass (reads cleared, same summaries) would compute exactly what this round did, unless
+        // this round consulted a read left over from an earlier round: then it is not needed
+        settled = !this.staleRead && check() && sameTaints(before, this.summaries) && sameTaints(fieldsBefore, this.fields);
+        break;
+      }
+    }
+    if (settled) {
+      for (const id of [...this.reads.keys()]) if (this.readPass.get(id) !== this.pass) this.reads.delete(id);
+    } else {
+      this.pass++;
+      this.reads.clear();
+      walk();
+    }
+  }
+
+  record(id: Id, t: Taint | undefined): void {
+    this.reads.set(id, t);
+    this.readPass.set(id, this.pass);
+  }
+
+  recorded(id: Id): Taint | undefined {
+    if (this.readPass.get(id) !== this.pass) this.staleRead = true;
+    return this.reads.get(id);
+  }
+
+  // ---------------------------------------------------------------- declarations
+
+  declareFunction(info: FnInfo): void {
+    if (this.fns.has(info.key)) return;
+    this.fns.set(info.key, info);
+    const list = this.byName.get(info.name);
+    if (list) list.push(info.key);
+    else this.byName.set(info.name, [info.key]);
+  }
+
+  declareClass(name: string, bases: string[]): void {
+    if (!this.bases.has(name)) this.bases.set(name, bases);
+  }
+
+  isClass(name: string): boolean {
+    return this.bases.has(name);
+  }
+
+  /** The class and its bases (same file), nearest first. */
+  ancestors(cls: string): string[] {
+    const out: string[] = [];
+    const visit = (c: string): void => {
+      if (out.includes(c) || out.length > 16) return;
+      out.push(c);
+      for (const b of this.bases.get(c) ?? []) if (this.bases.has(b)) visit(b);
+    };
+    visit(cls);
+    return out;
+  }
+
+  /** Classes derived from `cls` (same file), transitively. */
+  descendants(cls: string): string[] {
+    const out: string[] = [];
+    let frontier = [cls];
+    while (frontier.length && out.length < 32) {
+      const next: string[] = [];
+      for (const [c, bs] of this.bases) if (!out.includes(c) && c !== cls && bs.some((b) => frontier.includes(b))) next.push(c);
+      out.push(...next);
+      frontier = next;
+    }
+    return out;
+  }
+
+  /**
+   * The methods `self.name(...)` may run from a method of `cls`: the nearest definition in the class or its bases,
+   * and the overrides in classes derived from it (an abstract method implemented by a provider subclass).
+   */
+  methodKeys(cls: string, name: string): string[] {
+    const out: string[] = [];
+    for (const c of this.ancestors(cls)) {
+      if (this.fns.has(`${c}.${name}`)) {
+        out.push(`${c}.${name}`);
+        break;
+      }
+    }
+    for (const c of this.descendants(cls)) if (this.fns.has(`${c}.${name}`)) out.push(`${c}.${name}`);
+    return out;
+  }
+
+  /** The constructor a class call runs: its own or the nearest base's. */
+  constructorKey(cls: string, ctorName: string): string | undefined {
+    for (const c of this.ancestors(cls)) if (this.fns.has(`${c}.${ctorName}`)) return `${c}.${ctorName}`;
+    return undefined;
+  }
+
+  /** Functions a plain call `name(...)` may run: module-level (or nested) functions of that name. */
+  functionKeys(name: string): string[] {
+    return this.fns.has(name) ? [name] : [];
+  }
+
+  // ---------------------------------------------------------------- summaries and call sites
+
+  setSummary(key: string, t: Taint | undefined): void {
+    const before = this.summaries.get(key);
+    // a key defined twice keeps the tainted summary
+    const next = join(before, t);
+    if (!!next !== !!before || (next && before && (next.kinds !== before.kinds || (next.params ?? 0) !== (before.params ?? 0)))) this.changed = true;
+    this.summaries.set(key, next);
+  }
+
+  /** The taint of a call to `keys` with these argument taints (parameter bits replaced by the arguments). */
+  callResult(keys: string[], args: (Taint | undefined)[]): Taint | undefined {
+    let out: Taint | undefined;
+    for (const key of keys) out = join(out, substitute(this.summaries.get(key), key, args));
+    return out;
+  }
+
+  /** Add a call site's argument taints to the callee's parameters. */
+  addCallArgs(key: string, args: (Taint | undefined)[]): void {
+    let list = this.callerArgs.get(key);
+    if (!list) {
+      list = [];
+      this.callerArgs.set(key, list);
+    }
+    for (let i = 0; i < args.length && i < 24; i++) {
+      const a = args[i];
+      if (a) list[i] = join(list[i], a);
+    }
+  }
+
+  /** Map positional and keyword arguments onto the parameters of `key`. */
+  argsFor(key: string, positional: (Taint | undefined)[], keywords: Map<string, Taint | undefined> | undefined, spread?: Taint): (Taint | undefined)[] {
+    const info = this.fns.get(key);
+    const out = positional.slice();
+    if (info && keywords) for (const [name, t] of keywords) {
+      const i = info.params.indexOf(name);
+      if (i >= 0) out[i] = join(out[i], t);
+    }
+    if (spread && info) for (let i = 0; i < info.params.length; i++) out[i] = join(out[i], spread);
+    return out;
+  }
+
+  // ---------------------------------------------------------------- fields
+
+  /** `self.x = t` in a method of `cls`. */
+  setField(cls: string, field: string, t: Taint | undefined): void {
+    this.setCell(`${cls}.${field}`, t);
+  }
+
+  /** A storage place written in one function and read in another (a field, a React state cell): joins every write. */
+  setCell(key: string, t: Taint | undefined): void {
+    if (!t) return;
+    const before = this.fields.get(key);
+    const next = join(before, t);
+    if (!before || next!.kinds !== before.kinds || (next!.params ?? 0) !== (before.params ?? 0)) this.changed = true;
+    this.fields.set(key, next);
+  }
+
+  /** `self.x` read in a method of `cls`: what any method of the class, its bases or subclasses stored there. */
+  getField(cls: string, field: string): Taint | undefined {
+    let out: Taint | undefined;
+    for (const c of [...this.ancestors(cls), ...this.descendants(cls)]) out = join(out, this.fields.get(`${c}.${field}`));
+    return out;
+  }
+
+  getCell(key: string): Taint | undefined {
+    return this.fields.get(key);
+  }
+
+  hasField(cls: string, field: string): boolean {
+    for (const c of [...this.ancestors(cls), ...this.descendants(cls)]) if (this.fields.has(`${c}.${field}`)) return true;
+    return false;
+  }
+
+  // ---------------------------------------------------------------- resolution (what rules see)
+
+  private readonly resolved = new WeakMap<Taint, Taint | null>();
+
+  /** A taint with its parameter bits replaced by what the call sites pass (recursively, a few levels). */
+  resolve(t: Taint | undefined, depth = 0): Taint | undefined {
+    if (!t) return undefined;
+    if (!t.params) return t.kinds ? t : undefined;
+    const cached = depth === 0 ? this.resolved.get(t) : undefined;
+    if (cached !== undefined) return cached ?? undefined;
+    let out: Taint | undefined = t.kinds ? { kinds: t.kinds, sanitized: t.sanitized, origin: t.origin, originStart: t.originStart } : undefined;
+    if (depth < 6 && t.fn) {
+      const args = this.callerArgs.get(t.fn);
+      if (args) for (let i = 0; i < args.length; i++) {
+        if (!(t.params & (1 << i))) continue;
+        const r = this.resolve(args[i], depth + 1);
+        if (r) out = join(out, (t.sanitized & ALL_CONTEXTS) === ALL_CONTEXTS ? undefined : sanitize(r, t.sanitized));
+      }
+    }
+    if (depth === 0) this.resolved.set(t, out ?? null);
+    return out;
+  }
+}
+
+/** A summary with the callee's parameter bits replaced by the argument taints of one call. */
+export function substitute(s: Taint | undefined, key: string, args: (Taint | undefined)[]): Taint | undefined {
+  if (!s) return undefined;
+  if (!s.params || s.fn !== key) return s;
+  let out: Taint | undefined = s.kinds ? { kinds: s.kinds, sanitized: s.sanitized, origin: s.origin, originStart: s.originStart } : undefined;
+  for (let i = 0; i < args.length; i++) {
+    if (!(s.params & (1 << i)) || !args[i]) continue;
+    out = join(out, sanitize(args[i], s.sanitized));
+  }
+  return out;
+}
+
+/** Same keys, each with the same taint (or the same absence of one). */
+export function sameTaints(a: Map<string, Taint | undefined>, b: Map<string, Taint | undefined>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [name, x] of a) {
+    if (!b.has(name)) return false;
+    const y = b.get(name);
+    if (x === y) continue;
+    if (!x || !y || x.kinds !== y.kinds || x.sanitized !== y.sanitized || x.origin !== y.origin || x.originStart !== y.originStart || x.params !== y.params || x.fn !== y.fn) return false;
+  }
+  return true;
+}
