@@ -11,7 +11,11 @@
  * rule asks (parameter -> sink), so the finding sits at the sink and names the caller's source.
  */
 import type { Taint } from './taint';
-import { ALL_CONTEXTS, join, sanitize } from './taint';
+import { ALL_CONTEXTS, CTX, PATH_NORMALIZED, expandDerived, join, renderMarkdown, sanitize } from './taint';
+import {
+  ARG_METHODS, DOCUMENT_PASSTHROUGH, IMAGE_SANITIZER_OPTIONS, MARKDOWN_IMAGE_STRIPPER, MARKDOWN_METHODS, MARKDOWN_RECEIVER, MARKDOWN_STRIPPED,
+  MOCK_RECEIVER, MODEL_RECEIVER, imageSafeOptions,
+} from './tables';
 
 /** A lexical scope: variables (names or dotted keys like `self.x`) and what guarded variables were derived from. */
 export class Env {
@@ -298,4 +302,82 @@ export function sameTaints(a: Map<string, Taint | undefined>, b: Map<string, Tai
     if (!x || !y || x.kinds !== y.kinds || x.sanitized !== y.sanitized || x.origin !== y.origin || x.originStart !== y.originStart || x.params !== y.params || x.fn !== y.fn) return false;
   }
   return true;
+}
+
+// ---------------------------------------------------------------- language-neutral semantics
+
+/** Confine the variables behind a checked expression (a guard) for the statements after it. */
+export function confine(env: Env, keys: string[], contexts: number, needsNormalized = false): void {
+  for (const key of expandDerived(keys, env)) {
+    const t = env.lookup(key);
+    if (!t || (needsNormalized && !(t.sanitized & PATH_NORMALIZED))) continue;
+    env.vars.set(key, sanitize(t, contexts));
+  }
+}
+
+/** Is a dotted callee (call markers removed) one of the model-call suffixes or fully-qualified model functions? */
+export function isModelCallName(plain: string, suffixes: readonly string[], fullNames: ReadonlySet<string>): boolean {
+  for (const s of suffixes) if (plain === s || plain.endsWith(`.${s}`)) return true;
+  return fullNames.has(plain);
+}
+
+/** `llm.invoke(...)`, `chain.run(...)`, `self.agent.chat(...)`: a model method on a receiver named like a model (not a mock, not a module). */
+export function isModelMethodCall(method: string, recvName: string, methods: ReadonlySet<string>, isImport: (name: string) => boolean): boolean {
+  return methods.has(method) && !!recvName && MODEL_RECEIVER.test(recvName) && !MOCK_RECEIVER.test(recvName) && !isImport(recvName);
+}
+
+/** One language's library tables (flow/tables.ts), as the call semantics below read them. */
+export interface LibraryTables {
+  renderers: ReadonlySet<string>;
+  passthrough: (name: string) => boolean;
+}
+
+/**
+ * A call as an adapter describes it: the callee's qualified name (call markers removed), the method and the
+ * receiver when it is `recv.method(...)`, the same-file functions it may run and lazily computed taints.
+ */
+export interface CallView {
+  name: string;
+  method?: string;
+  receiverName?: string;
+  receiver(): Taint | undefined;
+  args(): Taint | undefined;
+  /** Argument taints mapped onto the parameters of the same-file function `key`. */
+  argsFor(key: string): (Taint | undefined)[];
+  /** Contexts a sanitizer call makes its arguments safe for (options included), or undefined when it is none. */
+  sanitizer(): number | undefined;
+  /** Same-file functions and methods the call may run. */
+  keys: string[];
+  /** A language-specific rule about a method call (pydantic validation, zod parse, `"https://x/{}".format`), undefined to go on. */
+  special?(): { t: Taint | undefined } | undefined;
+}
+
+/** What a call returns: sanitizers, markdown, pass-through functions, summaries of same-file functions, methods. */
+export function callTaint(c: CallView, lib: LibraryTables, core: FlowCore<unknown>): Taint | undefined {
+  const sanitizer = c.sanitizer();
+  if (sanitizer !== undefined) return sanitize(c.args(), sanitizer);
+  if (MARKDOWN_IMAGE_STRIPPER.test(c.name.split('.').pop() ?? '')) return sanitize(c.args(), MARKDOWN_STRIPPED);
+  if (lib.renderers.has(c.name)) return renderMarkdown(c.args());
+  if (lib.passthrough(c.name) || DOCUMENT_PASSTHROUGH.test(c.name)) return c.args();
+  // a function or method of this file: its summary, with its parameters replaced by the arguments
+  if (c.keys.length) {
+    let t: Taint | undefined;
+    for (const key of c.keys) t = join(t, core.callResult([key], c.argsFor(key)));
+    return t;
+  }
+  if (c.method === undefined) return undefined;
+  const special = c.special?.();
+  if (special) return special.t;
+  const recvT = c.receiver();
+  if (MARKDOWN_METHODS.has(c.method) && MARKDOWN_RECEIVER.test(c.receiverName ?? '')) return renderMarkdown(join(recvT, c.args()));
+  if (ARG_METHODS.has(c.method)) return join(recvT, c.args());
+  return recvT;
+}
+
+/** Contexts an HTML sanitizer call makes safe, with `<img>` when its options drop it. */
+export function sanitizerContexts(name: string, contexts: number, optionText: (option: string) => string | undefined): number {
+  const spec = IMAGE_SANITIZER_OPTIONS[name];
+  if (!spec) return contexts;
+  const safe = imageSafeOptions(spec, spec.forbid ? optionText(spec.forbid) : undefined, spec.allow ? optionText(spec.allow) : undefined);
+  return contexts | (safe ? CTX.image : 0);
 }

@@ -7,15 +7,15 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { JsView } from '../../engine/views';
 import {
-  ARG_METHODS, DOCUMENT_PASSTHROUGH, JS_MODEL_CALL_SUFFIXES, JS_MODEL_FUNCTIONS, JS_MODEL_METHODS, JS_PASSTHROUGH, JS_REQUEST_ATTRS,
-  JS_REQUEST_METHODS, JS_REQUEST_NAMES, JS_SANITIZERS, MODEL_RECEIVER, MOCK_RECEIVER, MUTATING_METHODS, JS_SCHEMA_METHODS, JS_SCHEMA_RECEIVER,
+  DOCUMENT_PASSTHROUGH, JS_MODEL_CALL_SUFFIXES, JS_MODEL_FUNCTIONS, JS_MODEL_METHODS, JS_PASSTHROUGH, JS_REQUEST_ATTRS,
+  JS_REQUEST_METHODS, JS_REQUEST_NAMES, JS_SANITIZERS, MUTATING_METHODS, JS_SCHEMA_METHODS, JS_SCHEMA_RECEIVER,
   JS_TOOL_FACTORIES, JS_TOOL_REGISTRATIONS, TOOL_CALL_RECEIVER, TOOL_CONTEXT_PARAMS, PATH_GUARD_METHODS, COLLECTION_GUARD_METHODS,
-  VALIDATOR_NAME, GUARD_CONTEXTS, JS_MARKDOWN_RENDERERS, MARKDOWN_METHODS, MARKDOWN_RECEIVER, MARKDOWN_IMAGE_STRIPPER, MARKDOWN_STRIPPED,
-  IMAGE_SANITIZER_OPTIONS, imageSafeOptions, JS_ITERATION_METHODS,
+  VALIDATOR_NAME, GUARD_CONTEXTS, JS_MARKDOWN_RENDERERS, JS_ITERATION_METHODS,
 } from './tables';
 import type { SinkContext, SourceKind, Taint } from './taint';
-import { expandDerived, ALL_CONTEXTS, CTX, INPUT, MODEL, PATH_NORMALIZED, TOOL, describe, join, joinAll, reaches, renderMarkdown, sanitize } from './taint';
-import { Env, FlowCore, isTainted, paramTaint } from './core';
+import { ALL_CONTEXTS, CTX, INPUT, MODEL, TOOL, describe, join, joinAll, reaches, sanitize } from './taint';
+import { Env, FlowCore, callTaint, confine, isModelCallName, isModelMethodCall, isTainted, paramTaint, sanitizerContexts } from './core';
+import type { LibraryTables } from './core';
 import { own } from '../own';
 
 type N = TSESTree.Node;
@@ -407,18 +407,18 @@ class JsFlowBuilder {
       }
       case 'Identifier': {
         const cell = this.stateVars.size ? this.stateVars.get(n.name) : undefined;
-        this.record(n, cell ? join(env.lookup(n.name), this.core.getCell(cell)) : env.lookup(n.name));
+        this.core.record(n, cell ? join(env.lookup(n.name), this.core.getCell(cell)) : env.lookup(n.name));
         return;
       }
       case 'MemberExpression': {
         this.visit(n.object, env, ret);
         if (n.computed) this.visit(n.property, env, ret);
         const key = memberKey(n);
-        if (key && env.has(key)) this.record(n, env.lookup(key));
+        if (key && env.has(key)) this.core.record(n, env.lookup(key));
         else if (unwrap(n.object).type === 'ThisExpression' && !n.computed && n.property.type === 'Identifier') {
           // a field another method of the class (or a base / subclass) stored
           const cls = this.enclosingClass(n);
-          if (cls && this.core.hasField(cls, n.property.name)) this.record(n, this.core.getField(cls, n.property.name));
+          if (cls && this.core.hasField(cls, n.property.name)) this.core.record(n, this.core.getField(cls, n.property.name));
         }
         return;
       }
@@ -476,14 +476,6 @@ class JsFlowBuilder {
       default:
         for (const c of jsChildren(n)) this.visit(c, env, ret);
     }
-  }
-
-  private record(n: N, t: Taint | undefined): void {
-    this.core.record(n, t);
-  }
-
-  private recorded(n: N): Taint | undefined {
-    return this.core.recorded(n);
   }
 
   /** A call of a function of this file passes its arguments to the function's parameters; React state setters fill their cell. */
@@ -578,9 +570,9 @@ class JsFlowBuilder {
     const n = unwrap(n0);
     switch (n.type) {
       case 'Identifier':
-        return this.core.reads.has(n) ? this.recorded(n) : undefined;
+        return this.core.reads.has(n) ? this.core.recorded(n) : undefined;
       case 'MemberExpression': {
-        if (this.core.reads.has(n)) return this.recorded(n);
+        if (this.core.reads.has(n)) return this.core.recorded(n);
         const prop = !n.computed && n.property.type === 'Identifier' ? n.property.name : '';
         const obj = unwrap(n.object);
         const objText = obj.type === 'Identifier' ? obj.name : obj.type === 'MemberExpression' ? memberKey(obj) ?? '' : '';
@@ -638,44 +630,37 @@ class JsFlowBuilder {
   private evalCall(n: TSESTree.CallExpression): Taint | undefined {
     const callee = unwrap(n.callee);
     const q = this.qualName(callee);
-    const argTaint = (): Taint | undefined => joinAll(n.arguments.map((a) => this.evalExpr(a)));
     const model = this.modelSource(n, callee, q);
     if (model) return model;
-    if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') {
-      const method = callee.property.name;
-      const obj = unwrap(callee.object);
+    const member = callee.type === 'MemberExpression' ? callee : undefined;
+    const method = member ? (!member.computed && member.property.type === 'Identifier' ? member.property.name : '') : undefined;
+    if (member && method) {
+      const obj = unwrap(member.object);
       const objText = obj.type === 'Identifier' ? obj.name : memberKey(obj) ?? '';
       if (JS_REQUEST_NAMES.test(objText) && JS_REQUEST_METHODS.has(method)) return src(INPUT, n, `${objText}.${method}()`);
       if (method === 'get' && /searchParams$/i.test(objText)) return src(INPUT, n, `${objText}.get()`);
     }
     const plain = q.replace(/\(\)/g, '');
-    const sanitizer = own(JS_SANITIZERS, plain) ?? own(JS_SANITIZERS, plain.split('.').pop() ?? '');
-    if (sanitizer !== undefined && (callee.type === 'Identifier' || own(JS_SANITIZERS, plain) !== undefined || /sanitize|escape/i.test(plain))) {
-      const spec = IMAGE_SANITIZER_OPTIONS[plain];
-      const text = (p: ReturnType<typeof objProp>): string | undefined => (p ? this.text.slice(p.value.range[0], p.value.range[1]) : undefined);
-      const opts = n.arguments[1];
-      const imageSafe = spec && imageSafeOptions(spec, text(spec.forbid ? objProp(opts, spec.forbid) : undefined), text(spec.allow ? objProp(opts, spec.allow) : undefined)) ? CTX.image : 0;
-      return sanitize(argTaint(), sanitizer | imageSafe);
-    }
-    if (MARKDOWN_IMAGE_STRIPPER.test(plain.split('.').pop() ?? '')) return sanitize(argTaint(), MARKDOWN_STRIPPED);
-    if (JS_MARKDOWN_RENDERERS.has(plain)) return renderMarkdown(argTaint());
-    if (JS_PASSTHROUGH.has(plain)) return argTaint();
-    const { keys } = this.calleeKeys(n);
-    if (keys.length) {
-      // a function or method of this file: its summary, with its parameters replaced by the arguments
-      const args = n.arguments.map((a) => this.evalExpr(a));
-      return this.core.callResult(keys, args);
-    }
-    if (callee.type === 'Identifier') return undefined;
-    if (callee.type === 'MemberExpression') {
-      const method = !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : '';
-      if (JS_SCHEMA_METHODS.has(method) && JS_SCHEMA_RECEIVER.test(this.qualName(callee.object))) return sanitize(argTaint(), CTX.dispatch);
-      const recvT = this.evalExpr(callee.object);
-      if (MARKDOWN_METHODS.has(method) && MARKDOWN_RECEIVER.test(this.qualName(callee.object))) return renderMarkdown(join(recvT, argTaint()));
-      if (ARG_METHODS.has(method)) return join(recvT, argTaint());
-      return recvT;
-    }
-    return undefined;
+    const argTaint = (): Taint | undefined => joinAll(n.arguments.map((a) => this.evalExpr(a)));
+    return callTaint({
+      name: plain,
+      method,
+      receiverName: member ? this.qualName(member.object) : undefined,
+      receiver: () => (member ? this.evalExpr(member.object) : undefined),
+      args: argTaint,
+      argsFor: () => n.arguments.map((a) => this.evalExpr(a)),
+      keys: this.calleeKeys(n).keys,
+      sanitizer: () => {
+        const s = own(JS_SANITIZERS, plain) ?? own(JS_SANITIZERS, plain.split('.').pop() ?? '');
+        if (s === undefined || !(callee.type === 'Identifier' || own(JS_SANITIZERS, plain) !== undefined || /sanitize|escape/i.test(plain))) return undefined;
+        const opts = n.arguments[1];
+        return sanitizerContexts(plain, s, (option) => {
+          const p = objProp(opts, option);
+          return p ? this.text.slice(p.value.range[0], p.value.range[1]) : undefined;
+        });
+      },
+      special: () => (member && method && JS_SCHEMA_METHODS.has(method) && JS_SCHEMA_RECEIVER.test(this.qualName(member.object)) ? { t: sanitize(argTaint(), CTX.dispatch) } : undefined),
+    }, JS_LIBRARY, this.core);
   }
 
   /** `messages.map((m) => ...)`: the callback's first parameter is an element of the receiver, with its taint. */
@@ -733,12 +718,7 @@ class JsFlowBuilder {
   private applyGuards(cond: N, env: Env): void {
     const c = unwrap(cond);
     const guard = (e: N | undefined, contexts: number, needsNormalized = false): void => {
-      if (!e) return;
-      for (const key of expandDerived(this.guardKeys(e, env), env)) {
-        const t = env.lookup(key);
-        if (!t || (needsNormalized && !(t.sanitized & PATH_NORMALIZED))) continue;
-        env.vars.set(key, sanitize(t, contexts));
-      }
+      if (e) confine(env, this.guardKeys(e, env), contexts, needsNormalized);
     };
     const constant = (x: N): boolean => jsStringValue(x) !== undefined || (x.type === 'Identifier' && /^[A-Z][A-Z0-9_]*$/.test(x.name));
     switch (c.type) {
@@ -803,12 +783,12 @@ class JsFlowBuilder {
 
   private modelSource(n: TSESTree.CallExpression, callee: N, q: string): Taint | undefined {
     const plain = q.replace(/\(\)/g, '').replace(/^new /, '');
-    for (const s of JS_MODEL_CALL_SUFFIXES) if (plain === s || plain.endsWith(`.${s}`)) return src(MODEL, n, describe(this.text.slice(n.range[0], n.range[1])));
-    if (JS_MODEL_FULL_NAMES.has(plain)) return src(MODEL, n, describe(this.text.slice(n.range[0], n.range[1])));
-    if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && JS_MODEL_METHODS.has(callee.property.name)) {
+    const origin = (): string => describe(this.text.slice(n.range[0], n.range[1]));
+    if (isModelCallName(plain, JS_MODEL_CALL_SUFFIXES, JS_MODEL_FULL_NAMES)) return src(MODEL, n, origin());
+    if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') {
       const obj = unwrap(callee.object);
       const name = obj.type === 'Identifier' ? obj.name : obj.type === 'MemberExpression' && !obj.computed && obj.property.type === 'Identifier' ? obj.property.name : '';
-      if (name && MODEL_RECEIVER.test(name) && !MOCK_RECEIVER.test(name) && !this.imports.has(name)) return src(MODEL, n, describe(this.text.slice(n.range[0], n.range[1])));
+      if (isModelMethodCall(callee.property.name, name, JS_MODEL_METHODS, (x) => this.imports.has(x))) return src(MODEL, n, origin());
     }
     return undefined;
   }
@@ -871,3 +851,5 @@ function isLiteralCollection(n0: N): boolean {
   if (n.type !== 'ArrayExpression') return false;
   return n.elements.length > 0 && n.elements.every((e) => !!e && e.type === 'Literal' && (typeof e.value === 'string' || typeof e.value === 'number'));
 }
+
+const JS_LIBRARY: LibraryTables = { renderers: JS_MARKDOWN_RENDERERS, passthrough: (name) => JS_PASSTHROUGH.has(name) };

@@ -12,15 +12,14 @@ import type { PyNode as Node } from '../python/tree';
 import type { TextEdit } from '../../engine/model';
 import type { PythonView } from '../../engine/views';
 import {
-  ARG_METHODS, MODEL_RECEIVER, MOCK_RECEIVER, MUTATING_METHODS, PY_INPUT_CALLS, PY_INPUT_READS, PY_LLM_MODULES, PY_MODEL_CALL_SUFFIXES,
-  PY_MODEL_FACTORIES, PY_MODEL_FUNCTIONS, PY_MODEL_METHODS, PY_PASSTHROUGH, PY_REQUEST_ATTRS, PY_REQUEST_METHODS, DOCUMENT_PASSTHROUGH,
-  PY_SANITIZERS, REQUEST_NAMES, PY_SANITIZER_METHODS, PY_PATH_NAME_ATTRS, PY_TOOL_DECORATORS, TOOL_CONTEXT_PARAMS,
+  MUTATING_METHODS, PY_INPUT_CALLS, PY_INPUT_READS, PY_LLM_MODULES, PY_MODEL_CALL_SUFFIXES,
+  PY_MODEL_FACTORIES, PY_MODEL_FUNCTIONS, PY_MODEL_METHODS, PY_PASSTHROUGH, PY_REQUEST_ATTRS, PY_REQUEST_METHODS, PY_SANITIZERS, REQUEST_NAMES, PY_SANITIZER_METHODS, PY_PATH_NAME_ATTRS, PY_TOOL_DECORATORS, TOOL_CONTEXT_PARAMS,
   TOOL_CONTEXT_TYPES, PY_TOOL_BASES, TOOL_CALL_RECEIVER, PATH_GUARD_METHODS, COLLECTION_GUARD_METHODS, VALIDATOR_NAME, GUARD_CONTEXTS,
-  PY_MARKDOWN_RENDERERS, MARKDOWN_METHODS, MARKDOWN_RECEIVER, MARKDOWN_IMAGE_STRIPPER, MARKDOWN_STRIPPED, IMAGE_SANITIZER_OPTIONS, imageSafeOptions,
-} from './tables';
+  PY_MARKDOWN_RENDERERS, } from './tables';
 import type { SinkContext, SourceKind, Taint } from './taint';
-import { expandDerived, ALL_CONTEXTS, CTX, INPUT, MODEL, PATH_NORMALIZED, TOOL, describe, join, joinAll, reaches, renderMarkdown, sanitize } from './taint';
-import { Env, FlowCore, isTainted, paramTaint } from './core';
+import { ALL_CONTEXTS, CTX, INPUT, MODEL, TOOL, describe, join, joinAll, reaches, sanitize } from './taint';
+import { Env, FlowCore, callTaint, confine, isModelCallName, isModelMethodCall, isTainted, paramTaint, sanitizerContexts } from './core';
+import type { LibraryTables } from './core';
 import { own } from '../own';
 
 export interface PyFlow {
@@ -445,18 +444,18 @@ class PythonFlowBuilder {
         return;
       }
       case 'identifier':
-        this.record(n.id, env.lookup(n.text));
+        this.core.record(n.id, env.lookup(n.text));
         return;
       case 'attribute': {
         const obj = n.childForFieldName('object');
         if (obj) this.visit(obj, env, ret);
         const key = dottedKey(n);
-        if (key && env.has(key)) this.record(n.id, env.lookup(key));
+        if (key && env.has(key)) this.core.record(n.id, env.lookup(key));
         else if (obj?.type === 'identifier' && obj.text === 'self') {
           // a field another method of the class (or a base / subclass) stored
           const cls = this.enclosingClass(n);
           const attr = n.childForFieldName('attribute')?.text ?? '';
-          if (cls && this.core.hasField(cls, attr)) this.record(n.id, this.core.getField(cls, attr));
+          if (cls && this.core.hasField(cls, attr)) this.core.record(n.id, this.core.getField(cls, attr));
         }
         return;
       }
@@ -501,14 +500,6 @@ class PythonFlowBuilder {
       default:
         for (const c of kids(n)) this.visit(c, env, ret);
     }
-  }
-
-  private record(id: number, t: Taint | undefined): void {
-    this.core.record(id, t);
-  }
-
-  private recorded(id: number): Taint | undefined {
-    return this.core.recorded(id);
   }
 
   /** Reads inside an assignment target (`d[key] = ...`, `obj.attr = ...`). */
@@ -593,13 +584,13 @@ class PythonFlowBuilder {
   private computeExpr(n: Node): Taint | undefined {
     switch (n.type) {
       case 'identifier': {
-        if (this.core.reads.has(n.id)) return this.recorded(n.id);
+        if (this.core.reads.has(n.id)) return this.core.recorded(n.id);
         const q = this.qualName(n);
         if (PY_INPUT_READS.has(q)) return src(INPUT, n);
         return undefined;
       }
       case 'attribute': {
-        if (this.core.reads.has(n.id)) return this.recorded(n.id);
+        if (this.core.reads.has(n.id)) return this.core.recorded(n.id);
         const obj = n.childForFieldName('object');
         const attr = n.childForFieldName('attribute')?.text ?? '';
         if (obj && REQUEST_NAMES.test(obj.text) && PY_REQUEST_ATTRS.has(attr)) return src(INPUT, n);
@@ -663,63 +654,44 @@ class PythonFlowBuilder {
     const fn = n.childForFieldName('function');
     if (!fn) return undefined;
     const args = pyArgs(n);
-    const argTaint = (): Taint | undefined => joinAll(args.all.map((a) => this.evalExpr(a.type === 'keyword_argument' ? a.childForFieldName('value') : a)));
     const q = this.qualName(fn);
     const model = this.modelSource(n, fn, q);
     if (model) return model;
-    if (fn.type === 'attribute') {
-      const recv = fn.childForFieldName('object');
-      const method = fn.childForFieldName('attribute')?.text ?? '';
-      if (recv && REQUEST_NAMES.test(recv.text) && PY_REQUEST_METHODS.has(method)) return src(INPUT, n);
-    }
+    const recv = fn.type === 'attribute' ? fn.childForFieldName('object') : null;
+    const method = fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text ?? '' : undefined;
+    if (recv && method !== undefined && REQUEST_NAMES.test(recv.text) && PY_REQUEST_METHODS.has(method)) return src(INPUT, n);
     if (PY_INPUT_CALLS.has(q)) return src(INPUT, n);
-    const sanitizer = own(PY_SANITIZERS, q) ?? own(PY_SANITIZERS, stripCall(q));
-    if (sanitizer !== undefined) {
-      const spec = IMAGE_SANITIZER_OPTIONS[q];
-      const imageSafe = spec && imageSafeOptions(spec, undefined, args.keywords.get(spec.allow ?? '')?.text) ? CTX.image : 0;
-      return sanitize(argTaint(), sanitizer | imageSafe);
-    }
-    if (MARKDOWN_IMAGE_STRIPPER.test(stripCall(q).split('.').pop() ?? '')) return sanitize(argTaint(), MARKDOWN_STRIPPED);
-    if (PY_MARKDOWN_RENDERERS.has(q)) return renderMarkdown(argTaint());
-    if (PY_PASSTHROUGH.has(q) || DOCUMENT_PASSTHROUGH.test(q)) return argTaint();
-    if (fn.type === 'identifier' || fn.type === 'attribute') {
-      // a function or method of this file: its summary, with its parameters replaced by the arguments
-      const { keys, ctor } = this.calleeKeys(fn);
-      if (ctor) return undefined;
-      if (keys.length) {
-        const explicitSelf = fn.type === 'attribute' && fn.childForFieldName('object')?.type === 'identifier' && this.core.isClass(fn.childForFieldName('object')!.text);
-        let t: Taint | undefined;
-        for (const key of keys) t = join(t, this.core.callResult([key], this.callArgs(n, key, explicitSelf)));
-        return t;
-      }
-    }
-    if (fn.type === 'identifier') return undefined;
-    if (fn.type === 'attribute') {
-      const recv = fn.childForFieldName('object');
-      const method = fn.childForFieldName('attribute')?.text ?? '';
-      const byMethod = PY_SANITIZER_METHODS[method];
-      if (byMethod !== undefined) return sanitize(method === 'resolve' ? this.evalExpr(recv) : join(this.evalExpr(recv), argTaint()), byMethod);
-      const recvT = this.evalExpr(recv);
-      if (recv && MARKDOWN_METHODS.has(method) && MARKDOWN_RECEIVER.test(this.qualName(recv))) return renderMarkdown(join(recvT, argTaint()));
-      if (method === 'format' && recv) {
-        const lit = pyStringValue(recv);
-        if (lit !== undefined && FIXED_ORIGIN.test(lit)) return sanitize(join(recvT, argTaint()), CTX.url);
-      }
-      if (ARG_METHODS.has(method)) return join(recvT, argTaint());
-      return recvT;
-    }
     // f(...)(...): e.g. pipeline("text-generation")(prompt)
-    if (fn.type === 'call' && this.isModelFactory(fn)) return src(MODEL, n);
-    return undefined;
+    if (fn.type === 'call') return this.isModelFactory(fn) ? src(MODEL, n) : undefined;
+    const callee = fn.type === 'identifier' || fn.type === 'attribute' ? this.calleeKeys(fn) : { keys: [] as string[], ctor: undefined };
+    if (callee.ctor) return undefined;
+    const explicitSelf = recv?.type === 'identifier' && this.core.isClass(recv.text);
+    const argTaint = (): Taint | undefined => joinAll(args.all.map((a) => this.evalExpr(a.type === 'keyword_argument' ? a.childForFieldName('value') : a)));
+    return callTaint({
+      name: q,
+      method: fn.type === 'attribute' ? method : undefined,
+      receiverName: recv ? this.qualName(recv) : undefined,
+      receiver: () => this.evalExpr(recv),
+      args: argTaint,
+      argsFor: (key) => this.callArgs(n, key, explicitSelf),
+      keys: callee.keys,
+      sanitizer: () => {
+        const s = own(PY_SANITIZERS, q) ?? own(PY_SANITIZERS, stripCall(q));
+        return s === undefined ? undefined : sanitizerContexts(q, s, (option) => args.keywords.get(option)?.text);
+      },
+      special: () => {
+        const byMethod = method !== undefined ? PY_SANITIZER_METHODS[method] : undefined;
+        if (byMethod !== undefined) return { t: sanitize(method === 'resolve' ? this.evalExpr(recv) : join(this.evalExpr(recv), argTaint()), byMethod) };
+        const lit = method === 'format' && recv ? pyStringValue(recv) : undefined;
+        if (lit !== undefined && FIXED_ORIGIN.test(lit)) return { t: sanitize(join(this.evalExpr(recv), argTaint()), CTX.url) };
+        return undefined;
+      },
+    }, PY_LIBRARY, this.core);
   }
 
   /** Is this call a model invocation? */
   private modelSource(n: Node, fn: Node, q: string): Taint | undefined {
-    const plain = stripCall(q);
-    for (const s of MODEL_SUFFIXES) {
-      if (plain === s || plain.endsWith(`.${s}`)) return src(MODEL, n);
-    }
-    if (MODEL_FUNCTIONS.has(q)) return src(MODEL, n);
+    if (isModelCallName(stripCall(q), MODEL_SUFFIXES, MODEL_FUNCTIONS) || MODEL_FUNCTIONS.has(q)) return src(MODEL, n);
     if (fn.type === 'identifier' && this.modelObjects.has(fn.text)) return src(MODEL, n);
     if (fn.type === 'attribute') {
       const recv = fn.childForFieldName('object');
@@ -727,7 +699,7 @@ class PythonFlowBuilder {
       if (recv && PY_MODEL_METHODS.has(method)) {
         const recvName = recv.type === 'attribute' ? recv.childForFieldName('attribute')?.text ?? '' : recv.text;
         if (recv.type === 'identifier' && this.modelObjects.has(recv.text)) return src(MODEL, n);
-        if ((recv.type === 'identifier' || recv.type === 'attribute') && MODEL_RECEIVER.test(recvName) && !MOCK_RECEIVER.test(recvName) && !this.imports.has(recvName)) return src(MODEL, n);
+        if ((recv.type === 'identifier' || recv.type === 'attribute') && isModelMethodCall(method, recvName, PY_MODEL_METHODS, (x) => this.imports.has(x))) return src(MODEL, n);
         if (recv.type === 'call' && this.isModelFactory(recv)) return src(MODEL, n);
       }
     }
@@ -764,12 +736,7 @@ class PythonFlowBuilder {
    */
   private applyGuards(cond: Node, env: Env): void {
     const guard = (e: Node | undefined | null, contexts: number, needsNormalized = false): void => {
-      if (!e) return;
-      for (const key of expandDerived(this.guardKeys(e, env), env)) {
-        const t = env.lookup(key);
-        if (!t || (needsNormalized && !(t.sanitized & PATH_NORMALIZED))) continue;
-        env.vars.set(key, sanitize(t, contexts));
-      }
+      if (e) confine(env, this.guardKeys(e, env), contexts, needsNormalized);
     };
     switch (cond.type) {
       case 'not_operator':
@@ -982,3 +949,5 @@ function isLiteralCollection(n: Node): boolean {
     return !!v && (pyStringValue(v) !== undefined || v.type === 'integer');
   });
 }
+
+const PY_LIBRARY: LibraryTables = { renderers: PY_MARKDOWN_RENDERERS, passthrough: (name) => PY_PASSTHROUGH.has(name) };
