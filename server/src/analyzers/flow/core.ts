@@ -10,8 +10,8 @@
  * taints to the callee's parameters; a sink inside the callee resolves its parameter bits with them when a
  * rule asks (parameter -> sink), so the finding sits at the sink and names the caller's source.
  */
-import type { Taint } from './taint';
-import { ALL_CONTEXTS, CTX, PATH_NORMALIZED, expandDerived, join, renderMarkdown, sanitize } from './taint';
+import type { SinkContext, SourceKind, Taint } from './taint';
+import { ALL_CONTEXTS, CTX, PATH_NORMALIZED, expandDerived, join, reaches, renderMarkdown, sanitize } from './taint';
 import {
   ARG_METHODS, DOCUMENT_PASSTHROUGH, IMAGE_SANITIZER_OPTIONS, MARKDOWN_IMAGE_STRIPPER, MARKDOWN_METHODS, MARKDOWN_RECEIVER, MARKDOWN_STRIPPED,
   MOCK_RECEIVER, MODEL_RECEIVER, imageSafeOptions,
@@ -23,6 +23,12 @@ export class Env {
   /** `host = urlparse(url).hostname`: host -> [url], so a check of `host` also confines `url`. */
   readonly derived = new Map<string, string[]>();
   constructor(readonly parent?: Env) {}
+  /** `name` now holds a value computed from the variables `from` (or from nothing). */
+  derive(name: string, from: string[]): void {
+    const keys = from.filter((k) => k !== name);
+    if (keys.length) this.derived.set(name, keys);
+    else this.derived.delete(name);
+  }
   lookup(name: string): Taint | undefined {
     for (let e: Env | undefined = this; e; e = e.parent) if (e.vars.has(name)) return e.vars.get(name);
     return undefined;
@@ -100,6 +106,33 @@ export class FlowCore<Id> {
       this.reads.clear();
       walk();
     }
+  }
+
+  /** Set once the walks are done: expression taints by node, since rules ask for the same expressions again and again. */
+  private memo: Map<Id, Taint | undefined> | undefined;
+
+  /** The state is final: from now on expression taints are remembered. The questions rules ask, resolved. */
+  freeze<Node>(evalExpr: (n: Node) => Taint | undefined): { taintOf(n: Node): Taint | undefined; reaches(n: Node, kind: SourceKind | SourceKind[], context?: SinkContext): Taint | undefined } {
+    this.memo = new Map();
+    return {
+      taintOf: (n) => this.resolve(evalExpr(n)),
+      reaches: (n, kind, context) => reaches(this.resolve(evalExpr(n)), kind, context),
+    };
+  }
+
+  /** The taint of expression `id`, computed by `compute` (once, after freeze()). */
+  evaluate(id: Id, compute: () => Taint | undefined): Taint | undefined {
+    const memo = this.memo;
+    if (!memo) return compute();
+    if (memo.has(id)) return memo.get(id);
+    const t = compute();
+    memo.set(id, t);
+    return t;
+  }
+
+  /** A container that receives a tainted element (`d[k] = x`, `parts.append(x)`) carries it: a weak update. */
+  addTo(env: Env, key: string | undefined, t: Taint | undefined): void {
+    if (key && t) env.vars.set(key, join(env.lookup(key), t));
   }
 
   record(id: Id, t: Taint | undefined): void {

@@ -13,7 +13,7 @@ import {
   VALIDATOR_NAME, GUARD_CONTEXTS, JS_MARKDOWN_RENDERERS, JS_ITERATION_METHODS,
 } from './tables';
 import type { SinkContext, SourceKind, Taint } from './taint';
-import { ALL_CONTEXTS, CTX, INPUT, MODEL, TOOL, describe, join, joinAll, reaches, sanitize } from './taint';
+import { ALL_CONTEXTS, CTX, INPUT, MODEL, TOOL, describe, join, joinAll, sanitize } from './taint';
 import { Env, FlowCore, callTaint, confine, isModelCallName, isModelMethodCall, isTainted, paramTaint, sanitizerContexts } from './core';
 import type { LibraryTables } from './core';
 import { own } from '../own';
@@ -135,8 +135,6 @@ class JsFlowBuilder {
   private readonly pendingFns: Fn[] = [];
   /** Set once collect() is done (it resolves names while it still gathers imports). */
   private qualNames: Map<N, string> | undefined;
-  /** Set once build() is done: evalExpr results by node. */
-  private memo: Map<N, Taint | undefined> | undefined;
 
   constructor(private readonly program: TSESTree.Program, private readonly text: string) {}
 
@@ -145,12 +143,8 @@ class JsFlowBuilder {
     // imports are complete: from here on a node's qualified name never changes
     this.qualNames = new Map();
     this.core.settle(() => this.walkProgram());
-    // the state is final: rules ask for the same expressions again and again
-    this.memo = new Map();
-    const core = this.core;
     return {
-      taintOf: (n) => core.resolve(this.evalExpr(n)),
-      reaches: (n, kind, ctx) => reaches(core.resolve(this.evalExpr(n)), kind, ctx),
+      ...this.core.freeze((n: N) => this.evalExpr(n)),
       qualName: (n) => this.qualName(n),
       calls: this.calls,
       jsxAttributes: this.jsxAttributes,
@@ -455,7 +449,7 @@ class JsFlowBuilder {
         if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && MUTATING_METHODS.has(callee.property.name)) {
           const key = memberKey(callee.object);
           const t = joinAll(n.arguments.map((a) => this.evalExpr(a)));
-          if (key && t) env.vars.set(key, join(env.lookup(key), t));
+          this.core.addTo(env, key, t);
         }
         return;
       }
@@ -519,10 +513,11 @@ class JsFlowBuilder {
   }
 
   private bindTaint(target: N, t: Taint | undefined, env: Env): void {
+    if (target.type === 'Identifier') {
+      env.vars.set(target.name, t);
+      return;
+    }
     switch (target.type) {
-      case 'Identifier':
-        env.vars.set(target.name, t);
-        return;
       case 'ObjectPattern':
         for (const p of target.properties) this.bindTaint(p.type === 'Property' ? p.value : p.argument, t, env);
         return;
@@ -545,10 +540,7 @@ class JsFlowBuilder {
           const cls = this.enclosingClass(target);
           if (cls) this.core.setField(cls, target.property.name, t);
         }
-        else if (target.computed) {
-          const base = memberKey(target.object);
-          if (base && t) env.vars.set(base, join(env.lookup(base), t));
-        }
+        else if (target.computed) this.core.addTo(env, memberKey(target.object), t);
         return;
       }
       default:
@@ -557,13 +549,7 @@ class JsFlowBuilder {
   }
 
   evalExpr(n0: N | null | undefined): Taint | undefined {
-    if (!n0) return undefined;
-    const memo = this.memo;
-    if (!memo) return this.computeExpr(n0);
-    if (memo.has(n0)) return memo.get(n0);
-    const t = this.computeExpr(n0);
-    memo.set(n0, t);
-    return t;
+    return n0 ? this.core.evaluate(n0, () => this.computeExpr(n0)) : undefined;
   }
 
   private computeExpr(n0: N): Taint | undefined {
@@ -705,13 +691,8 @@ class JsFlowBuilder {
   private recordDerived(target: N, value: N, env: Env): void {
     if (target.type !== 'Identifier') return;
     const v = unwrap(value);
-    if (v.type !== 'CallExpression' && v.type !== 'NewExpression' && v.type !== 'MemberExpression' && v.type !== 'AwaitExpression') {
-      env.derived.delete(target.name);
-      return;
-    }
-    const from = this.guardKeys(v, env).filter((k) => k !== target.name);
-    if (from.length) env.derived.set(target.name, from);
-    else env.derived.delete(target.name);
+    const computed = v.type === 'CallExpression' || v.type === 'NewExpression' || v.type === 'MemberExpression' || v.type === 'AwaitExpression';
+    env.derive(target.name, computed ? this.guardKeys(v, env) : []);
   }
 
   /** Same as the Python engine: checks that confine values for the statements after them. */

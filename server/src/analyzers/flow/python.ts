@@ -17,7 +17,7 @@ import {
   TOOL_CONTEXT_TYPES, PY_TOOL_BASES, TOOL_CALL_RECEIVER, PATH_GUARD_METHODS, COLLECTION_GUARD_METHODS, VALIDATOR_NAME, GUARD_CONTEXTS,
   PY_MARKDOWN_RENDERERS, } from './tables';
 import type { SinkContext, SourceKind, Taint } from './taint';
-import { ALL_CONTEXTS, CTX, INPUT, MODEL, TOOL, describe, join, joinAll, reaches, sanitize } from './taint';
+import { ALL_CONTEXTS, CTX, INPUT, MODEL, TOOL, describe, join, joinAll, sanitize } from './taint';
 import { Env, FlowCore, callTaint, confine, isModelCallName, isModelMethodCall, isTainted, paramTaint, sanitizerContexts } from './core';
 import type { LibraryTables } from './core';
 import { own } from '../own';
@@ -137,8 +137,6 @@ class PythonFlowBuilder {
   private readonly functions: { node: Node; env: Env }[] = [];
   /** Function definition node id -> its key and class. */
   private readonly fnInfo = new Map<number, { key: string; cls?: string; method: boolean }>();
-  /** Set once build() is done: evalExpr results by node id. */
-  private memo: Map<number, Taint | undefined> | undefined;
 
   constructor(private readonly root: Node) {}
 
@@ -150,12 +148,8 @@ class PythonFlowBuilder {
       modelObjectsBefore = this.modelObjects.size;
       this.walkModule();
     }, () => this.modelObjects.size === modelObjectsBefore);
-    // the state is final: rules ask for the same expressions again and again
-    this.memo = new Map();
-    const core = this.core;
     return {
-      taintOf: (n) => core.resolve(this.evalExpr(n)),
-      reaches: (n, kind, ctx) => reaches(core.resolve(this.evalExpr(n)), kind, ctx),
+      ...this.core.freeze((n: Node) => this.evalExpr(n)),
       qualName: (n) => this.qualName(n),
       calls: this.calls,
     };
@@ -479,10 +473,7 @@ class PythonFlowBuilder {
           const recv = fn.childForFieldName('object');
           if (MUTATING_METHODS.has(method) && recv && (recv.type === 'identifier' || dottedKey(recv))) {
             const argT = joinAll(pyArgs(n).all.map((a) => this.evalExpr(a.type === 'keyword_argument' ? a.childForFieldName('value') ?? a : a)));
-            if (argT) {
-              const key = recv.type === 'identifier' ? recv.text : dottedKey(recv)!;
-              env.vars.set(key, join(env.lookup(key), argT));
-            }
+            this.core.addTo(env, recv.type === 'identifier' ? recv.text : dottedKey(recv), argT);
           }
         }
         return;
@@ -526,9 +517,7 @@ class PythonFlowBuilder {
     }
     if (target.type === 'identifier' && value.type === 'binary_operator' && this.isModelChain(value)) this.modelObjects.add(target.text);
     if (target.type === 'identifier' && (value.type === 'call' || value.type === 'attribute' || value.type === 'subscript')) {
-      const from = this.guardKeys(value, env).filter((k) => k !== target.text);
-      if (from.length) env.derived.set(target.text, from);
-      else env.derived.delete(target.text);
+      env.derive(target.text, this.guardKeys(value, env));
     }
     this.bindTaint(target, this.evalExpr(value), env);
   }
@@ -558,10 +547,7 @@ class PythonFlowBuilder {
       case 'subscript': {
         // a container that receives a tainted element carries it (weak update)
         const v = target.childForFieldName('value');
-        if (v && t) {
-          const key = v.type === 'identifier' ? v.text : dottedKey(v);
-          if (key) env.vars.set(key, join(env.lookup(key), t));
-        }
+        if (v) this.core.addTo(env, v.type === 'identifier' ? v.text : dottedKey(v), t);
         return;
       }
       default:
@@ -572,13 +558,7 @@ class PythonFlowBuilder {
   // ---------------------------------------------------------------- evaluation
 
   evalExpr(n: Node | null | undefined): Taint | undefined {
-    if (!n) return undefined;
-    const memo = this.memo;
-    if (!memo) return this.computeExpr(n);
-    if (memo.has(n.id)) return memo.get(n.id);
-    const t = this.computeExpr(n);
-    memo.set(n.id, t);
-    return t;
+    return n ? this.core.evaluate(n.id, () => this.computeExpr(n)) : undefined;
   }
 
   private computeExpr(n: Node): Taint | undefined {
