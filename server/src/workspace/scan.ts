@@ -7,6 +7,7 @@ import type { ConfigError, LoadedConfig } from '../packs/config';
 import { loadConfigFor } from '../packs/config';
 import { collectFiles, readText } from './files';
 import { readWorkspacePackages } from './manifests';
+import { fileSource, WorkspaceIndex } from './projectIndex';
 
 export interface ScanOptions {
   /** Paths relative to `root` are reported; config lookup stops at `root`. */
@@ -70,6 +71,8 @@ export function scanPaths(paths: string[], opts: ScanOptions): ScanResult {
   const walk = collectFiles(paths, configFor(opts.root).config.maxFileSize * 2);
   // declared dependencies of the workspace (manifests, lockfiles) for the package rules: read once per scan
   const workspace = readWorkspacePackages(opts.root);
+  // cross-file flow: imports resolved to the scanned files, summaries cached by content for the whole scan
+  const project = new WorkspaceIndex(fileSource(opts.root, () => walk.files.map((f) => relPath(opts.root, f))));
   const out: ScanResult = { files: [], skipped: walk.skipped.map((s) => ({ file: relPath(opts.root, s.file), reason: s.reason })), configErrors, configFiles: [...configFiles], rules: [], configs: [], bytes: 0, lines: 0 };
   for (const abs of walk.files) {
     const rel = relPath(opts.root, abs);
@@ -88,7 +91,7 @@ export function scanPaths(paths: string[], opts: ScanOptions): ScanResult {
     }
     out.bytes += text.length;
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) out.lines++;
-    const result = analyze({ path: rel, text, rolePath: relToConfig }, { ...loaded.config, workspace }, loaded.rules);
+    const result = analyze({ path: rel, text, rolePath: relToConfig, project }, { ...loaded.config, workspace }, loaded.rules);
     const keep = opts.keepAllText !== false || result.findings.length > 0;
     out.files.push({ abs, rel, text: keep ? text : '', result });
   }

@@ -16,6 +16,8 @@ import type { SinkContext, SourceKind, Taint } from './taint';
 import { ALL_CONTEXTS, CTX, INPUT, MODEL, TOOL, describe, join, joinAll, sanitize } from './taint';
 import { Env, FlowCore, callTaint, confine, isModelCallName, isModelMethodCall, isTainted, paramTaint, sanitizerContexts } from './core';
 import type { LibraryTables } from './core';
+import { CrossFile } from './project';
+import type { FileSummary, ProjectIndex } from './project';
 import { own } from '../own';
 
 type N = TSESTree.Node;
@@ -34,6 +36,8 @@ export interface JsFlow {
   properties: TSESTree.Property[];
   /** Parent of a node (typescript-estree does not set `parent` without type information). */
   parentOf(node: N): N | undefined;
+  /** What this file offers the other files of the workspace (cross-file flow). */
+  fileSummary(): FileSummary;
 }
 
 type Fn = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
@@ -43,7 +47,7 @@ const cache = new WeakMap<object, JsFlow>();
 export function jsFlow(view: JsView): JsFlow {
   let f = cache.get(view.ast);
   if (!f) {
-    f = new JsFlowBuilder(view.ast, view.text).build();
+    f = new JsFlowBuilder(view.ast, view.text, view.path, view.project).build();
     cache.set(view.ast, f);
   }
   return f;
@@ -136,10 +140,15 @@ class JsFlowBuilder {
   /** Set once collect() is done (it resolves names while it still gathers imports). */
   private qualNames: Map<N, string> | undefined;
 
-  constructor(private readonly program: TSESTree.Program, private readonly text: string) {}
+  private readonly cross: CrossFile;
+
+  constructor(private readonly program: TSESTree.Program, private readonly text: string, path?: string, project?: ProjectIndex) {
+    this.cross = new CrossFile(this.core, path, project);
+  }
 
   build(): JsFlow {
     this.collect(this.program);
+    this.cross.applyIncoming();
     // imports are complete: from here on a node's qualified name never changes
     this.qualNames = new Map();
     this.core.settle(() => this.walkProgram());
@@ -151,6 +160,7 @@ class JsFlowBuilder {
       assignments: this.assignments,
       properties: this.properties,
       parentOf: (n) => this.parents.get(n),
+      fileSummary: () => this.cross.summary(),
     };
   }
 
@@ -479,6 +489,8 @@ class JsFlowBuilder {
       const args = n.arguments.map((a) => this.evalExpr(a));
       for (const key of keys) this.core.addCallArgs(key, args);
     }
+    const target = !keys.length && this.cross.enabled && n.type === 'CallExpression' ? this.cross.target(this.qualName(n.callee)) : undefined;
+    if (target) this.cross.noteCall(n, target, n.arguments.map((a) => this.evalExpr(a)));
     if (!this.setters.size) return;
     const callee = unwrap(n.callee);
     const setter = callee.type === 'Identifier' ? this.setters.get(callee.name) : undefined;
@@ -627,6 +639,13 @@ class JsFlowBuilder {
       if (method === 'get' && /searchParams$/i.test(objText)) return src(INPUT, n, `${objText}.get()`);
     }
     const plain = q.replace(/\(\)/g, '');
+    const keys = this.calleeKeys(n).keys;
+    const target = !keys.length && this.cross.enabled ? this.cross.target(q) : undefined;
+    if (target) {
+      // a function of another workspace file: its summary there, with its parameters replaced by the arguments
+      const r = this.cross.callResult(target, n.arguments.map((a) => this.evalExpr(a)));
+      if (r) return r.t;
+    }
     const argTaint = (): Taint | undefined => joinAll(n.arguments.map((a) => this.evalExpr(a)));
     return callTaint({
       name: plain,
@@ -635,7 +654,7 @@ class JsFlowBuilder {
       receiver: () => (member ? this.evalExpr(member.object) : undefined),
       args: argTaint,
       argsFor: () => n.arguments.map((a) => this.evalExpr(a)),
-      keys: this.calleeKeys(n).keys,
+      keys,
       sanitizer: () => {
         const s = own(JS_SANITIZERS, plain) ?? own(JS_SANITIZERS, plain.split('.').pop() ?? '');
         if (s === undefined || !(callee.type === 'Identifier' || own(JS_SANITIZERS, plain) !== undefined || /sanitize|escape/i.test(plain))) return undefined;

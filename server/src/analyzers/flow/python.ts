@@ -20,6 +20,8 @@ import type { SinkContext, SourceKind, Taint } from './taint';
 import { ALL_CONTEXTS, CTX, INPUT, MODEL, TOOL, describe, join, joinAll, sanitize } from './taint';
 import { Env, FlowCore, callTaint, confine, isModelCallName, isModelMethodCall, isTainted, paramTaint, sanitizerContexts } from './core';
 import type { LibraryTables } from './core';
+import { CrossFile } from './project';
+import type { FileSummary, ProjectIndex } from './project';
 import { own } from '../own';
 
 export interface PyFlow {
@@ -31,6 +33,8 @@ export interface PyFlow {
   qualName(node: Node): string;
   /** Every call node of the file, in source order. */
   calls: Node[];
+  /** What this file offers the other files of the workspace (cross-file flow). */
+  fileSummary(): FileSummary;
 }
 
 const cache = new WeakMap<object, PyFlow>();
@@ -38,7 +42,7 @@ const cache = new WeakMap<object, PyFlow>();
 export function pythonFlow(view: PythonView): PyFlow {
   let f = cache.get(view.root);
   if (!f) {
-    f = new PythonFlowBuilder(view.root).build();
+    f = new PythonFlowBuilder(view.root, view.path, view.project).build();
     cache.set(view.root, f);
   }
   return f;
@@ -138,10 +142,15 @@ class PythonFlowBuilder {
   /** Function definition node id -> its key and class. */
   private readonly fnInfo = new Map<number, { key: string; cls?: string; method: boolean }>();
 
-  constructor(private readonly root: Node) {}
+  private readonly cross: CrossFile;
+
+  constructor(private readonly root: Node, path?: string, project?: ProjectIndex) {
+    this.cross = new CrossFile(this.core, path, project);
+  }
 
   build(): PyFlow {
     this.collect(this.root);
+    this.cross.applyIncoming();
     // summaries first (helpers calling helpers: a few rounds), then the recording pass
     let modelObjectsBefore = 0;
     this.core.settle(() => {
@@ -152,6 +161,7 @@ class PythonFlowBuilder {
       ...this.core.freeze((n: Node) => this.evalExpr(n)),
       qualName: (n) => this.qualName(n),
       calls: this.calls,
+      fileSummary: () => this.cross.summary(),
     };
   }
 
@@ -186,11 +196,13 @@ class PythonFlowBuilder {
         const mod = n.childForFieldName('module_name')?.text ?? '';
         for (const c of n.childrenForFieldName('name')) {
           if (!c) continue;
-          if (c.type === 'dotted_name') this.imports.set(c.text, `${mod}.${c.text}`);
+          // `from . import x` is `.x`, `from .m import x` is `.m.x`
+          const prefix = mod.endsWith('.') ? mod : `${mod}.`;
+          if (c.type === 'dotted_name') this.imports.set(c.text, `${prefix}${c.text}`);
           else if (c.type === 'aliased_import') {
             const name = c.childForFieldName('name')?.text;
             const alias = c.childForFieldName('alias')?.text;
-            if (name && alias) this.imports.set(alias, `${mod}.${name}`);
+            if (name && alias) this.imports.set(alias, `${prefix}${name}`);
           }
         }
       }
@@ -342,6 +354,14 @@ class PythonFlowBuilder {
     return { keys: [] };
   }
 
+  /** Positional and keyword argument taints of a call. */
+  private argTaints(call: Node): { positional: (Taint | undefined)[]; keywords: Map<string, Taint | undefined> } {
+    const { positional, keywords } = pyArgs(call);
+    const kw = new Map<string, Taint | undefined>();
+    for (const [name, v] of keywords) kw.set(name, this.evalExpr(v));
+    return { positional: positional.map((a) => this.evalExpr(a)), keywords: kw };
+  }
+
   /** Argument taints of a call, mapped onto the parameters of `key` (a `Base.__init__(self, ...)` call passes self first). */
   private callArgs(call: Node, key: string, explicitSelf: boolean): (Taint | undefined)[] {
     const { positional, keywords } = pyArgs(call);
@@ -466,6 +486,11 @@ class PythonFlowBuilder {
           const { keys } = this.calleeKeys(fn);
           const explicitSelf = fn.type === 'attribute' && fn.childForFieldName('object')?.type === 'identifier' && this.core.isClass(fn.childForFieldName('object')!.text);
           for (const key of keys) this.core.addCallArgs(key, this.callArgs(n, key, explicitSelf));
+          const target = !keys.length && this.cross.enabled ? this.cross.target(this.qualName(fn)) : undefined;
+          if (target) {
+            const { positional, keywords } = this.argTaints(n);
+            this.cross.noteCall(n.id, target, positional, keywords);
+          }
         }
         // `parts.append(x)` makes `parts` carry x
         if (fn?.type === 'attribute') {
@@ -645,6 +670,13 @@ class PythonFlowBuilder {
     if (fn.type === 'call') return this.isModelFactory(fn) ? src(MODEL, n) : undefined;
     const callee = fn.type === 'identifier' || fn.type === 'attribute' ? this.calleeKeys(fn) : { keys: [] as string[], ctor: undefined };
     if (callee.ctor) return undefined;
+    const target = !callee.keys.length && this.cross.enabled ? this.cross.target(q) : undefined;
+    if (target) {
+      // a function of another workspace file: its summary there, with its parameters replaced by the arguments
+      const { positional, keywords } = this.argTaints(n);
+      const r = this.cross.callResult(target, positional, keywords);
+      if (r) return r.t;
+    }
     const explicitSelf = recv?.type === 'identifier' && this.core.isClass(recv.text);
     const argTaint = (): Taint | undefined => joinAll(args.all.map((a) => this.evalExpr(a.type === 'keyword_argument' ? a.childForFieldName('value') : a)));
     return callTaint({
