@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import { analyze } from '../../server/src/engine/engine';
 import { builtinRules } from '../../server/src/engine/registry';
-import { WorkspaceIndex } from '../../server/src/workspace/projectIndex';
+import { importedModules, WorkspaceIndex } from '../../server/src/workspace/projectIndex';
 import type { ProjectSource } from '../../server/src/workspace/projectIndex';
 import { allRulesConfig, ready } from '../helpers/engine';
 
@@ -120,6 +120,13 @@ describe('cross-file flow', () => {
     const b = new WorkspaceIndex(memory(reversed));
     const second = ['app/status.py', 'app/server.py', 'app/shell.py'].map((f) => findings(reversed, f, b)).reverse();
     assert.deepStrictEqual(second, first);
+  });
+
+  it('reads the module references of import statements', () => {
+    const py = 'from mcp.server.fastmcp import FastMCP\nfrom .shell import run_shell\nfrom ..db import (\n    run_sql,\n    connect as c,\n)\nimport pkg.tools\n';
+    assert.deepStrictEqual(importedModules('a/b.py', py), ['mcp.server.fastmcp', 'mcp.server.fastmcp.FastMCP', '.shell', '.shell.run_shell', '..db', '..db.run_sql', '..db.connect', 'pkg.tools']);
+    const ts = "import { a } from './a.js';\nimport * as b from '../b';\nconst c = require('./c');\nimport x from 'openai';\n";
+    assert.deepStrictEqual(importedModules('src/x.ts', ts), ['./a.js', '../b', './c']);
   });
 
   it('sees a change of an imported file after invalidate()', () => {

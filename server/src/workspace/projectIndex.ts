@@ -218,11 +218,12 @@ function normalize(p: string): string {
 export function importedModules(file: string, text: string): string[] {
   const out: string[] = [];
   if (PY.test(file)) {
-    for (const m of text.matchAll(/^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+\(?([\w \t,*\n]+)\)?/gm)) {
+    // `from x import a, b` on one line, or `from x import (a,\n b)` over several
+    for (const m of text.matchAll(/^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(?:\(([^)]*)\)|([^\n#]*))/gm)) {
       const mod = m[1];
       out.push(mod);
       const prefix = mod.endsWith('.') ? mod : `${mod}.`;
-      for (const name of m[2].split(',')) {
+      for (const name of (m[2] ?? m[3] ?? '').split(',')) {
         const n = name.trim().split(/\s+/)[0];
         if (n && n !== '*') out.push(`${prefix}${n}`);
       }
