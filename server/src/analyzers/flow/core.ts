@@ -80,6 +80,8 @@ export class FlowCore<Id> {
   private pass = 0;
   private staleRead = false;
   changed = false;
+  /** Summaries (`S:key`) and fields (`F:key`) read during the current round: changing one of them later calls for another round. */
+  private readonly consulted = new Set<string>();
 
   /** Run `walk` until summaries, fields and parameters settle (a few rounds), then a recording pass if needed. */
   settle(walk: () => void, extraSettled: () => boolean = () => true): void {
@@ -88,14 +90,12 @@ export class FlowCore<Id> {
       this.changed = false;
       this.pass++;
       this.staleRead = false;
-      const before = new Map(this.summaries);
-      const fieldsBefore = new Map(this.fields);
-      const check = extraSettled;
+      this.consulted.clear();
       walk();
       if (!this.changed) {
-        // the recording pass (reads cleared, same summaries) would compute exactly what this round did, unless
-        // this round consulted a read left over from an earlier round: then it is not needed
-        settled = !this.staleRead && check() && sameTaints(before, this.summaries) && sameTaints(fieldsBefore, this.fields);
+        // no summary or field changed after something in this round read it: this round's reads are final, unless
+        // it consulted a read left over from an earlier round (then a recording pass computes them again)
+        settled = !this.staleRead && extraSettled();
         break;
       }
     }
@@ -221,14 +221,17 @@ export class FlowCore<Id> {
     const before = this.summaries.get(key);
     // a key defined twice keeps the tainted summary
     const next = join(before, t);
-    if (!!next !== !!before || (next && before && (next.kinds !== before.kinds || (next.params ?? 0) !== (before.params ?? 0)))) this.changed = true;
+    if ((!!next !== !!before || (next && before && (next.kinds !== before.kinds || (next.params ?? 0) !== (before.params ?? 0)))) && this.consulted.has(`S:${key}`)) this.changed = true;
     this.summaries.set(key, next);
   }
 
   /** The taint of a call to `keys` with these argument taints (parameter bits replaced by the arguments). */
   callResult(keys: string[], args: (Taint | undefined)[]): Taint | undefined {
     let out: Taint | undefined;
-    for (const key of keys) out = join(out, substitute(this.summaries.get(key), key, args));
+    for (const key of keys) {
+      this.consulted.add(`S:${key}`);
+      out = join(out, substitute(this.summaries.get(key), key, args));
+    }
     return out;
   }
 
@@ -269,24 +272,30 @@ export class FlowCore<Id> {
     if (!t) return;
     const before = this.fields.get(key);
     const next = join(before, t);
-    if (!before || next!.kinds !== before.kinds || (next!.params ?? 0) !== (before.params ?? 0)) this.changed = true;
+    if ((!before || next!.kinds !== before.kinds || (next!.params ?? 0) !== (before.params ?? 0)) && this.consulted.has(`F:${key}`)) this.changed = true;
     this.fields.set(key, next);
   }
 
   /** `self.x` read in a method of `cls`: what any method of the class, its bases or subclasses stored there. */
   getField(cls: string, field: string): Taint | undefined {
     let out: Taint | undefined;
-    for (const c of [...this.ancestors(cls), ...this.descendants(cls)]) out = join(out, this.fields.get(`${c}.${field}`));
+    for (const c of [...this.ancestors(cls), ...this.descendants(cls)]) out = join(out, this.getCell(`${c}.${field}`));
     return out;
   }
 
   getCell(key: string): Taint | undefined {
+    this.consulted.add(`F:${key}`);
     return this.fields.get(key);
   }
 
   hasField(cls: string, field: string): boolean {
-    for (const c of [...this.ancestors(cls), ...this.descendants(cls)]) if (this.fields.has(`${c}.${field}`)) return true;
-    return false;
+    let found = false;
+    for (const c of [...this.ancestors(cls), ...this.descendants(cls)]) {
+      // a field not written yet in this round may be written later: that write must call for another round
+      this.consulted.add(`F:${c}.${field}`);
+      if (this.fields.has(`${c}.${field}`)) found = true;
+    }
+    return found;
   }
 
   // ---------------------------------------------------------------- resolution (what rules see)
