@@ -120,12 +120,12 @@ export class FlowCore<Id> {
     };
   }
 
-  /** The taint of expression `id`, computed by `compute` (once, after freeze()). */
-  evaluate(id: Id, compute: () => Taint | undefined): Taint | undefined {
+  /** The taint of expression `id`, computed by `compute(node)` (once, after freeze()); `compute` is a bound method, not a fresh closure. */
+  evaluate<Node>(id: Id, node: Node, compute: (node: Node) => Taint | undefined): Taint | undefined {
     const memo = this.memo;
-    if (!memo) return compute();
+    if (!memo) return compute(node);
     if (memo.has(id)) return memo.get(id);
-    const t = compute();
+    const t = compute(node);
     memo.set(id, t);
     return t;
   }
@@ -375,44 +375,49 @@ export interface LibraryTables {
 }
 
 /**
- * A call as an adapter describes it: the callee's qualified name (call markers removed), the method and the
- * receiver when it is `recv.method(...)`, the same-file functions it may run and lazily computed taints.
+ * A call as an adapter describes it: the call node, the callee's qualified name, the method and the receiver's
+ * name when it is `recv.method(...)`, and the same-file functions it may run. One small record per call; the
+ * taints are computed on demand by the adapter's `CallSemantics` (no closures per call).
  */
-export interface CallView {
+export interface CallView<Node> {
+  node: Node;
   name: string;
   method?: string;
   receiverName?: string;
-  receiver(): Taint | undefined;
-  args(): Taint | undefined;
-  /** Argument taints mapped onto the parameters of the same-file function `key`. */
-  argsFor(key: string): (Taint | undefined)[];
-  /** Contexts a sanitizer call makes its arguments safe for (options included), or undefined when it is none. */
-  sanitizer(): number | undefined;
-  /** Same-file functions and methods the call may run. */
   keys: string[];
+}
+
+/** The language-specific answers the call semantics need, for one call at a time. */
+export interface CallSemantics<Node> {
+  receiverTaint(c: CallView<Node>): Taint | undefined;
+  argsTaint(c: CallView<Node>): Taint | undefined;
+  /** Argument taints mapped onto the parameters of the same-file function `key`. */
+  argsFor(c: CallView<Node>, key: string): (Taint | undefined)[];
+  /** Contexts a sanitizer call makes its arguments safe for (options included), or undefined when it is none. */
+  sanitizerOf(c: CallView<Node>): number | undefined;
   /** A language-specific rule about a method call (pydantic validation, zod parse, `"https://x/{}".format`), undefined to go on. */
-  special?(): { t: Taint | undefined } | undefined;
+  special(c: CallView<Node>): { t: Taint | undefined } | undefined;
 }
 
 /** What a call returns: sanitizers, markdown, pass-through functions, summaries of same-file functions, methods. */
-export function callTaint(c: CallView, lib: LibraryTables, core: FlowCore<unknown>): Taint | undefined {
-  const sanitizer = c.sanitizer();
-  if (sanitizer !== undefined) return sanitize(c.args(), sanitizer);
-  if (MARKDOWN_IMAGE_STRIPPER.test(c.name.split('.').pop() ?? '')) return sanitize(c.args(), MARKDOWN_STRIPPED);
-  if (lib.renderers.has(c.name)) return renderMarkdown(c.args());
-  if (lib.passthrough(c.name) || DOCUMENT_PASSTHROUGH.test(c.name)) return c.args();
+export function callTaint<Node>(c: CallView<Node>, sem: CallSemantics<Node>, lib: LibraryTables, core: FlowCore<unknown>): Taint | undefined {
+  const sanitizer = sem.sanitizerOf(c);
+  if (sanitizer !== undefined) return sanitize(sem.argsTaint(c), sanitizer);
+  if (MARKDOWN_IMAGE_STRIPPER.test(c.name.slice(c.name.lastIndexOf('.') + 1))) return sanitize(sem.argsTaint(c), MARKDOWN_STRIPPED);
+  if (lib.renderers.has(c.name)) return renderMarkdown(sem.argsTaint(c));
+  if (lib.passthrough(c.name) || DOCUMENT_PASSTHROUGH.test(c.name)) return sem.argsTaint(c);
   // a function or method of this file: its summary, with its parameters replaced by the arguments
   if (c.keys.length) {
     let t: Taint | undefined;
-    for (const key of c.keys) t = join(t, core.callResult([key], c.argsFor(key)));
+    for (const key of c.keys) t = join(t, core.callResult([key], sem.argsFor(c, key)));
     return t;
   }
   if (c.method === undefined) return undefined;
-  const special = c.special?.();
+  const special = sem.special(c);
   if (special) return special.t;
-  const recvT = c.receiver();
-  if (MARKDOWN_METHODS.has(c.method) && MARKDOWN_RECEIVER.test(c.receiverName ?? '')) return renderMarkdown(join(recvT, c.args()));
-  if (ARG_METHODS.has(c.method)) return join(recvT, c.args());
+  const recvT = sem.receiverTaint(c);
+  if (MARKDOWN_METHODS.has(c.method) && MARKDOWN_RECEIVER.test(c.receiverName ?? '')) return renderMarkdown(join(recvT, sem.argsTaint(c)));
+  if (ARG_METHODS.has(c.method)) return join(recvT, sem.argsTaint(c));
   return recvT;
 }
 

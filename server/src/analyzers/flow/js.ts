@@ -15,7 +15,7 @@ import {
 import type { SinkContext, SourceKind, Taint } from './taint';
 import { ALL_CONTEXTS, CTX, INPUT, MODEL, TOOL, describe, join, joinAll, sanitize } from './taint';
 import { Env, FlowCore, callTaint, confine, isModelCallName, isModelMethodCall, isTainted, paramTaint, sanitizerContexts } from './core';
-import type { LibraryTables } from './core';
+import type { CallSemantics, CallView, LibraryTables } from './core';
 import { CrossFile } from './project';
 import type { FileSummary, ProjectIndex } from './project';
 import { own } from '../own';
@@ -118,7 +118,7 @@ export function jsStringValue(n: N | undefined | null): string | undefined {
   return undefined;
 }
 
-class JsFlowBuilder {
+class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
   private readonly core = new FlowCore<N>();
   private readonly imports = new Map<string, string>();
   /** Function node -> its key (`name`, `Class.method`) and class. */
@@ -141,6 +141,7 @@ class JsFlowBuilder {
   private qualNames: Map<N, string> | undefined;
 
   private readonly cross: CrossFile;
+  private readonly compute = (n: N): Taint | undefined => this.computeExpr(n);
 
   constructor(private readonly program: TSESTree.Program, private readonly text: string, path?: string, project?: ProjectIndex) {
     this.cross = new CrossFile(this.core, path, project);
@@ -360,7 +361,7 @@ class JsFlowBuilder {
       const base = cls ? this.core.bases.get(cls)?.[0] : undefined;
       return { keys: base ? this.core.methodKeys(base, method).slice(0, 1) : [] };
     }
-    const key = memberKey(obj);
+    const key = this.instances.size ? memberKey(obj) : undefined;
     const cls = key ? this.instances.get(key) : undefined;
     return { keys: cls ? this.core.methodKeys(cls, method) : [] };
   }
@@ -561,7 +562,7 @@ class JsFlowBuilder {
   }
 
   evalExpr(n0: N | null | undefined): Taint | undefined {
-    return n0 ? this.core.evaluate(n0, () => this.computeExpr(n0)) : undefined;
+    return n0 ? this.core.evaluate(n0, n0, this.compute) : undefined;
   }
 
   private computeExpr(n0: N): Taint | undefined {
@@ -646,26 +647,39 @@ class JsFlowBuilder {
       const r = this.cross.callResult(target, n.arguments.map((a) => this.evalExpr(a)));
       if (r) return r.t;
     }
-    const argTaint = (): Taint | undefined => joinAll(n.arguments.map((a) => this.evalExpr(a)));
-    return callTaint({
-      name: plain,
-      method,
-      receiverName: member ? this.qualName(member.object) : undefined,
-      receiver: () => (member ? this.evalExpr(member.object) : undefined),
-      args: argTaint,
-      argsFor: () => n.arguments.map((a) => this.evalExpr(a)),
-      keys,
-      sanitizer: () => {
-        const s = own(JS_SANITIZERS, plain) ?? own(JS_SANITIZERS, plain.split('.').pop() ?? '');
-        if (s === undefined || !(callee.type === 'Identifier' || own(JS_SANITIZERS, plain) !== undefined || /sanitize|escape/i.test(plain))) return undefined;
-        const opts = n.arguments[1];
-        return sanitizerContexts(plain, s, (option) => {
-          const p = objProp(opts, option);
-          return p ? this.text.slice(p.value.range[0], p.value.range[1]) : undefined;
-        });
-      },
-      special: () => (member && method && JS_SCHEMA_METHODS.has(method) && JS_SCHEMA_RECEIVER.test(this.qualName(member.object)) ? { t: sanitize(argTaint(), CTX.dispatch) } : undefined),
-    }, JS_LIBRARY, this.core);
+    return callTaint({ node: n, name: plain, method, receiverName: member ? this.qualName(member.object) : undefined, keys }, this, JS_LIBRARY, this.core);
+  }
+
+  // ---- CallSemantics: the JS/TS answers for callTaint()
+
+  argsTaint(c: CallView<TSESTree.CallExpression>): Taint | undefined {
+    return joinAll(c.node.arguments.map((a) => this.evalExpr(a)));
+  }
+
+  receiverTaint(c: CallView<TSESTree.CallExpression>): Taint | undefined {
+    const callee = unwrap(c.node.callee);
+    return callee.type === 'MemberExpression' ? this.evalExpr(callee.object) : undefined;
+  }
+
+  argsFor(c: CallView<TSESTree.CallExpression>): (Taint | undefined)[] {
+    return c.node.arguments.map((a) => this.evalExpr(a));
+  }
+
+  sanitizerOf(c: CallView<TSESTree.CallExpression>): number | undefined {
+    const plain = c.name;
+    const s = own(JS_SANITIZERS, plain) ?? own(JS_SANITIZERS, plain.split('.').pop() ?? '');
+    if (s === undefined || !(unwrap(c.node.callee).type === 'Identifier' || own(JS_SANITIZERS, plain) !== undefined || /sanitize|escape/i.test(plain))) return undefined;
+    const opts = c.node.arguments[1];
+    return sanitizerContexts(plain, s, (option) => {
+      const p = objProp(opts, option);
+      return p ? this.text.slice(p.value.range[0], p.value.range[1]) : undefined;
+    });
+  }
+
+  special(c: CallView<TSESTree.CallExpression>): { t: Taint | undefined } | undefined {
+    const callee = unwrap(c.node.callee);
+    if (callee.type !== 'MemberExpression' || !c.method || !JS_SCHEMA_METHODS.has(c.method) || !JS_SCHEMA_RECEIVER.test(this.qualName(callee.object))) return undefined;
+    return { t: sanitize(this.argsTaint(c), CTX.dispatch) };
   }
 
   /** `messages.map((m) => ...)`: the callback's first parameter is an element of the receiver, with its taint. */

@@ -19,7 +19,7 @@ import {
 import type { SinkContext, SourceKind, Taint } from './taint';
 import { ALL_CONTEXTS, CTX, INPUT, MODEL, TOOL, describe, join, joinAll, sanitize } from './taint';
 import { Env, FlowCore, callTaint, confine, isModelCallName, isModelMethodCall, isTainted, paramTaint, sanitizerContexts } from './core';
-import type { LibraryTables } from './core';
+import type { CallSemantics, CallView, LibraryTables } from './core';
 import { CrossFile } from './project';
 import type { FileSummary, ProjectIndex } from './project';
 import { own } from '../own';
@@ -129,7 +129,7 @@ export function pyAddKeywordEdit(text: string, call: Node, keyword: string): Tex
     : { start: last.endIndex, end: last.endIndex, newText: ` ${keyword}` };
 }
 
-class PythonFlowBuilder {
+class PythonFlowBuilder implements CallSemantics<Node> {
   private readonly core = new FlowCore<number>();
   private readonly imports = new Map<string, string>();
   private readonly modelObjects = new Set<string>();
@@ -143,6 +143,7 @@ class PythonFlowBuilder {
   private readonly fnInfo = new Map<number, { key: string; cls?: string; method: boolean }>();
 
   private readonly cross: CrossFile;
+  private readonly compute = (n: Node): Taint | undefined => this.computeExpr(n);
 
   constructor(private readonly root: Node, path?: string, project?: ProjectIndex) {
     this.cross = new CrossFile(this.core, path, project);
@@ -337,7 +338,7 @@ class PythonFlowBuilder {
         const cls = this.enclosingClass(fn);
         return { keys: cls ? this.core.methodKeys(cls, method) : [] };
       }
-      const key = dottedKey(recv);
+      const key = this.instances.size ? dottedKey(recv) : undefined;
       const cls = key ? this.instances.get(key) : undefined;
       if (cls) return { keys: this.core.methodKeys(cls, method) };
       // Base.__init__(self, ...) / super().method(...)
@@ -583,7 +584,7 @@ class PythonFlowBuilder {
   // ---------------------------------------------------------------- evaluation
 
   evalExpr(n: Node | null | undefined): Taint | undefined {
-    return n ? this.core.evaluate(n.id, () => this.computeExpr(n)) : undefined;
+    return n ? this.core.evaluate(n.id, n, this.compute) : undefined;
   }
 
   private computeExpr(n: Node): Taint | undefined {
@@ -658,7 +659,6 @@ class PythonFlowBuilder {
   private evalCall(n: Node): Taint | undefined {
     const fn = n.childForFieldName('function');
     if (!fn) return undefined;
-    const args = pyArgs(n);
     const q = this.qualName(fn);
     const model = this.modelSource(n, fn, q);
     if (model) return model;
@@ -677,28 +677,35 @@ class PythonFlowBuilder {
       const r = this.cross.callResult(target, positional, keywords);
       if (r) return r.t;
     }
-    const explicitSelf = recv?.type === 'identifier' && this.core.isClass(recv.text);
-    const argTaint = (): Taint | undefined => joinAll(args.all.map((a) => this.evalExpr(a.type === 'keyword_argument' ? a.childForFieldName('value') : a)));
-    return callTaint({
-      name: q,
-      method: fn.type === 'attribute' ? method : undefined,
-      receiverName: recv ? this.qualName(recv) : undefined,
-      receiver: () => this.evalExpr(recv),
-      args: argTaint,
-      argsFor: (key) => this.callArgs(n, key, explicitSelf),
-      keys: callee.keys,
-      sanitizer: () => {
-        const s = own(PY_SANITIZERS, q) ?? own(PY_SANITIZERS, stripCall(q));
-        return s === undefined ? undefined : sanitizerContexts(q, s, (option) => args.keywords.get(option)?.text);
-      },
-      special: () => {
-        const byMethod = method !== undefined ? PY_SANITIZER_METHODS[method] : undefined;
-        if (byMethod !== undefined) return { t: sanitize(method === 'resolve' ? this.evalExpr(recv) : join(this.evalExpr(recv), argTaint()), byMethod) };
-        const lit = method === 'format' && recv ? pyStringValue(recv) : undefined;
-        if (lit !== undefined && FIXED_ORIGIN.test(lit)) return { t: sanitize(join(this.evalExpr(recv), argTaint()), CTX.url) };
-        return undefined;
-      },
-    }, PY_LIBRARY, this.core);
+    return callTaint({ node: n, name: q, method, receiverName: recv ? this.qualName(recv) : undefined, keys: callee.keys }, this, PY_LIBRARY, this.core);
+  }
+
+  // ---- CallSemantics: the Python answers for callTaint()
+
+  argsTaint(c: CallView<Node>): Taint | undefined {
+    return joinAll(pyArgs(c.node).all.map((a) => this.evalExpr(a.type === 'keyword_argument' ? a.childForFieldName('value') : a)));
+  }
+
+  receiverTaint(c: CallView<Node>): Taint | undefined {
+    return this.evalExpr(c.node.childForFieldName('function')?.childForFieldName('object'));
+  }
+
+  argsFor(c: CallView<Node>, key: string): (Taint | undefined)[] {
+    const recv = c.node.childForFieldName('function')?.childForFieldName('object');
+    return this.callArgs(c.node, key, recv?.type === 'identifier' && this.core.isClass(recv.text));
+  }
+
+  sanitizerOf(c: CallView<Node>): number | undefined {
+    const s = own(PY_SANITIZERS, c.name) ?? own(PY_SANITIZERS, stripCall(c.name));
+    return s === undefined ? undefined : sanitizerContexts(c.name, s, (option) => pyArgs(c.node).keywords.get(option)?.text);
+  }
+
+  special(c: CallView<Node>): { t: Taint | undefined } | undefined {
+    const byMethod = c.method !== undefined ? PY_SANITIZER_METHODS[c.method] : undefined;
+    if (byMethod !== undefined) return { t: sanitize(c.method === 'resolve' ? this.receiverTaint(c) : join(this.receiverTaint(c), this.argsTaint(c)), byMethod) };
+    const lit = c.method === 'format' ? pyStringValue(c.node.childForFieldName('function')?.childForFieldName('object')) : undefined;
+    if (lit !== undefined && FIXED_ORIGIN.test(lit)) return { t: sanitize(join(this.receiverTaint(c), this.argsTaint(c)), CTX.url) };
+    return undefined;
   }
 
   /** Is this call a model invocation? */
