@@ -1,7 +1,7 @@
 import type { PyNode as Node } from '../../../server/src/analyzers/python/tree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { jsFlow, kids, objProp, pyArgs, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
-import type { SinkContext } from '../../../server/src/analyzers/flow';
+import { jsFlow, jsStringValue, kids, objProp, pyArgs, pyStringValue, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
+import type { SinkContext, Taint } from '../../../server/src/analyzers/flow';
 import type { Fix } from '../../../server/src/engine/model';
 import { defineRule } from '../../../server/src/engine/rule';
 
@@ -30,6 +30,8 @@ export default defineRule({
     messages: {
       code: 'Model output from `{{source}}` is executed as code by `{{sink}}`. Parse it as data (json.loads, ast.literal_eval) or run it in a sandbox with an allowlist.',
       shell: 'Model output from `{{source}}` is run as a shell command by `{{sink}}`. Map the model\'s choice to an allowlisted command and pass arguments as a list without a shell.',
+      toolCode: 'A tool argument chosen by the model (`{{source}}`) is executed as code by `{{sink}}`. Parse it as data or map it to an allowlisted operation.',
+      toolShell: 'A tool argument chosen by the model (`{{source}}`) is run as a shell command by `{{sink}}`. Check it against an allowlist, quote it (shlex.quote, shell-quote) or pass it as one list element to a program run without a shell.',
     },
   },
   check: {
@@ -38,7 +40,7 @@ export default defineRule({
       const report = (arg: Node | undefined, sink: string, context: SinkContext, fixes: Fix[] = []): void => {
         if (!arg) return;
         const t = flow.reaches(arg, 'model', context);
-        if (t) ctx.report({ messageId: context === 'code' ? 'code' : 'shell', data: { source: t.origin, sink }, start: arg.startIndex, end: arg.endIndex, fixes });
+        if (t) ctx.report({ messageId: messageId(t, context), data: { source: t.origin, sink }, start: arg.startIndex, end: arg.endIndex, fixes });
       };
       for (const call of flow.calls) {
         const fn = call.childForFieldName('function');
@@ -51,7 +53,12 @@ export default defineRule({
         else if (PY_SUBPROCESS.has(q) && first) {
           const shell = keywords.get('shell');
           if (shell && shell.type !== 'false' && shell.text !== 'False') report(first, q, 'shell');
-          else if (first.type === 'list' || first.type === 'tuple') report(kids(first)[0], q, 'shell');
+          else if (first.type === 'list' || first.type === 'tuple') {
+            // ["sh", "-c", script]: the script after -c is the command line
+            const items = kids(first);
+            const script = shellScriptIndex(items.map((i) => pyStringValue(i)));
+            for (const item of script >= 0 ? items.slice(script) : items.slice(0, 1)) report(item, q, 'shell');
+          }
           else report(first, q, 'shell');
         }
       }
@@ -61,7 +68,7 @@ export default defineRule({
       const report = (arg: TSESTree.Node | undefined, sink: string, context: SinkContext, fixes: Fix[] = []): void => {
         if (!arg) return;
         const t = flow.reaches(arg, 'model', context);
-        if (t) ctx.report({ messageId: context === 'code' ? 'code' : 'shell', data: { source: t.origin, sink }, start: arg.range[0], end: arg.range[1], fixes });
+        if (t) ctx.report({ messageId: messageId(t, context), data: { source: t.origin, sink }, start: arg.range[0], end: arg.range[1], fixes });
       };
       for (const call of flow.calls) {
         const q = (call.type === 'NewExpression' ? 'new ' : '') + flow.qualName(call.callee);
@@ -82,12 +89,30 @@ export default defineRule({
           const shell = opts ? objProp(opts, 'shell') : undefined;
           const shellOn = shell && !(shell.value.type === 'Literal' && shell.value.value === false);
           report(first, plain, 'shell');
-          if (shellOn && call.arguments[1] && unwrap(call.arguments[1]).type === 'ArrayExpression') report(call.arguments[1], plain, 'shell');
+          // spawn('sh', ['-c', script]), spawn('bash', [...args]): the arguments are a command line
+          const shellProgram = SHELLS.test(jsStringValue(first) ?? '');
+          if ((shellOn || shellProgram) && call.arguments[1] && unwrap(call.arguments[1]).type !== 'ObjectExpression') report(call.arguments[1], plain, 'shell');
         }
       }
     },
   },
 });
+
+/** A shell program: its `-c` argument is a command line. */
+const SHELLS = /^(.*\/)?(sh|bash|zsh|dash|ksh|fish|cmd|cmd\.exe|powershell|powershell\.exe|pwsh)$/;
+
+/** Index of the script argument in `["sh", "-c", script]` (after -c / /c / -Command), or -1. */
+function shellScriptIndex(items: (string | undefined)[]): number {
+  if (!SHELLS.test(items[0] ?? '')) return -1;
+  const flag = items.findIndex((v, i) => i > 0 && v !== undefined && /^(-\w*c|\/c|-Command)$/i.test(v));
+  return flag > 0 ? flag + 1 : -1;
+}
+
+/** Tool arguments are chosen by the model, but they are not its output: say which one it is. */
+function messageId(t: Taint, context: SinkContext): string {
+  const toolOnly = (t.kinds & 4) !== 0 && (t.kinds & 1) === 0;
+  return context === 'code' ? (toolOnly ? 'toolCode' : 'code') : toolOnly ? 'toolShell' : 'shell';
+}
 
 /** Suggestion: `eval(x)` -> `ast.literal_eval(x)` (values only, no code), adding `import ast` when missing. */
 function literalEvalFix(root: Node, callee: Node): Fix {

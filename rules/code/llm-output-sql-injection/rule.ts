@@ -1,10 +1,18 @@
 import type { PyNode as Node } from '../../../server/src/analyzers/python/tree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { jsFlow, pyArgs, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
+import type { Taint } from '../../../server/src/analyzers/flow';
 import { defineRule } from '../../../server/src/engine/rule';
 
+/** Tool arguments are chosen by the model, but they are not its output. */
+function toolOnly(t: Taint): boolean {
+  return (t.kinds & 4) !== 0 && (t.kinds & 1) === 0;
+}
+
 /** Methods that run a SQL string given as their first argument. */
-const PY_SQL_METHODS = new Set(['execute', 'executemany', 'executescript', 'exec_driver_sql', 'raw', 'sql', 'query']);
+const PY_SQL_METHODS = new Set(['execute', 'executemany', 'executescript', 'exec_driver_sql', 'raw', 'sql', 'query', 'read_sql', 'read_sql_query']);
+/** Methods that run SQL only on a database handle (LangChain `SQLDatabase.run`, `db.run_sql`). */
+const PY_DB_ONLY_METHODS = new Set(['run', 'run_sql', 'run_no_throw', 'fetch', 'fetchrow', 'fetchval']);
 const PY_SQL_FUNCTIONS = new Set(['sqlalchemy.text', 'sqlalchemy.sql.text', 'sqlalchemy.sql.expression.text', 'pandas.read_sql', 'pandas.read_sql_query', 'duckdb.sql', 'duckdb.query']);
 const JS_SQL_METHODS = new Set(['query', 'execute', 'exec', 'run', 'all', 'get', 'prepare', 'raw', 'unsafe', '$queryRawUnsafe', '$executeRawUnsafe', 'whereRaw', 'joinRaw', 'orderByRaw', 'havingRaw']);
 /** A receiver that is a database handle. */
@@ -27,6 +35,7 @@ export default defineRule({
     fix: 'none',
     messages: {
       sql: 'Model output from `{{source}}` reaches the SQL statement run by `{{sink}}`. Pass model values as bound query parameters; run model-written SQL only on a read-only connection with an allowlist of tables and statements.',
+      toolSql: 'A tool argument chosen by the model (`{{source}}`) is formatted into the SQL statement run by `{{sink}}`. Pass it as a bound query parameter, or check identifiers against an allowlist.',
     },
   },
   check: {
@@ -46,11 +55,12 @@ export default defineRule({
           const recv = fn.childForFieldName('object');
           const recvName = recv?.type === 'attribute' ? recv.childForFieldName('attribute')?.text ?? '' : recv?.text ?? '';
           if (PY_SQL_METHODS.has(method) && (DB_RECEIVER.test(recvName) || LOOKS_LIKE_SQL.test(sqlArg.text))) sink = `${recvName}.${method}`;
+          else if (PY_DB_ONLY_METHODS.has(method) && DB_RECEIVER.test(recvName)) sink = `${recvName}.${method}`;
         }
         if (!sink) continue;
         const t = flow.reaches(sqlArg, 'model', 'sql');
         if (!t) continue;
-        ctx.report({ messageId: 'sql', data: { source: t.origin, sink }, start: sqlArg.startIndex, end: sqlArg.endIndex });
+        ctx.report({ messageId: toolOnly(t) ? 'toolSql' : 'sql', data: { source: t.origin, sink }, start: sqlArg.startIndex, end: sqlArg.endIndex });
       }
     },
     js(ctx) {
@@ -69,7 +79,7 @@ export default defineRule({
         if (!(DB_RECEIVER.test(recvName) || method.startsWith('$') || LOOKS_LIKE_SQL.test(argText))) continue;
         const t = flow.reaches(arg, 'model', 'sql');
         if (!t) continue;
-        ctx.report({ messageId: 'sql', data: { source: t.origin, sink: `${recvName}.${method}` }, start: arg.range[0], end: arg.range[1] });
+        ctx.report({ messageId: toolOnly(t) ? 'toolSql' : 'sql', data: { source: t.origin, sink: `${recvName}.${method}` }, start: arg.range[0], end: arg.range[1] });
       }
     },
   },

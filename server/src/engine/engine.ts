@@ -2,6 +2,7 @@
  * analyze(file, config, rules) -> findings + errors. Pure: no fs, no network, no clock.
  * Never throws on bad input: a file it cannot parse yields a parse error and whatever rules still apply.
  */
+import type { ProjectIndex } from '../analyzers/flow/project';
 import { minimatch } from 'minimatch';
 import { buildViews } from '../analyzers';
 import type { EffectiveConfig } from './config';
@@ -27,6 +28,8 @@ export interface FileInput {
    * root), for file roles and `roles` globs; defaults to `path`.
    */
   rolePath?: string;
+  /** The other files of the workspace, for cross-file flow (imports resolved to workspace files); optional. */
+  project?: ProjectIndex;
 }
 
 const MINIFIED_LINE = 5000;
@@ -71,6 +74,9 @@ export function analyze(file: FileInput, config: EffectiveConfig, rules: readonl
   try {
     const built = buildViews(file.path, text, kind);
     views = built.views;
+    if (file.project) {
+      for (const v of [views.python, views.js]) if (v && !v.map) Object.assign(v, { path: file.path, project: file.project });
+    }
     result.errors.push(...built.errors);
   } catch (e) {
     // an analyzer must not throw; if one does, keep going with the text view only

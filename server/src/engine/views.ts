@@ -4,6 +4,7 @@
  * (identity unless the view is embedded, e.g. a notebook cell or a prompt inside YAML).
  */
 import type { PyNode } from '../analyzers/python/tree';
+import type { ProjectIndex } from '../analyzers/flow/project';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 
 export interface OffsetMap {
@@ -21,6 +22,9 @@ export interface OffsetMap {
 export interface BaseView {
   text: string;
   map?: OffsetMap;
+  /** The file's path (as given to analyze) and the other workspace files, for cross-file flow (optional). */
+  path?: string;
+  project?: ProjectIndex;
 }
 
 export interface PythonView extends BaseView {

@@ -40,6 +40,7 @@ import type { AisecSettings, DiagnosticData, SuppressArgs } from '../protocol';
 import { APPLY_SUPPRESSION_COMMAND, DEFAULT_SETTINGS, FIX_ALL_KIND, SCAN_WORKSPACE_COMMAND, SUPPRESS_COMMAND, suppressionLine } from '../protocol';
 import type { EffectiveConfig } from '../engine/config';
 import { collectFiles, readText } from '../workspace/files';
+import { fileSource, WorkspaceIndex as ProjectIndex } from '../workspace/projectIndex';
 import { relPath } from '../workspace/scan';
 import { isManifestFile, WorkspaceIndex } from '../workspace/manifests';
 import { filterBaseline, readBaseline } from '../workspace/baseline';
@@ -244,8 +245,42 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
   }
 
+  // ---- cross-file flow: one project index per workspace folder; open documents are read from the editor ----
+  const projects = new Map<string, ProjectIndex>();
+  function openText(abs: string): string | undefined {
+    for (const d of documents.all()) if (uriToPath(d.uri) === abs) return d.getText();
+    return undefined;
+  }
+  function projectFor(file: string | undefined): { index: ProjectIndex; rel: string } | undefined {
+    const root = file ? rootFor(file) : undefined;
+    if (!file || !root) return undefined;
+    let index = projects.get(root);
+    if (!index) {
+      const list = (): string[] => collectFiles([root], 4 * 1024 * 1024).files.filter((f) => SOURCE_FILE.test(f)).map((f) => relPath(root, f)).sort().slice(0, MAX_PROJECT_FILES);
+      index = new ProjectIndex(fileSource(root, list, openText));
+      projects.set(root, index);
+    }
+    return { index, rel: relPath(root, file) };
+  }
+  /** A source file changed in the editor: forget its summary and re-analyse the open files that import it or that it imports. */
+  function sourceChanged(doc: TextDocument, delay: number): void {
+    const p = projectFor(uriToPath(doc.uri));
+    if (!p || !SOURCE_FILE.test(p.rel)) return;
+    p.index.invalidate(p.rel);
+    const related = new Set([...p.index.importersOf(p.rel), ...p.index.importsOf(p.rel)]);
+    for (const d of documents.all()) {
+      if (d.uri === doc.uri) continue;
+      const other = projectFor(uriToPath(d.uri));
+      if (other?.index === p.index && related.has(other.rel)) {
+        lastAnalysis.delete(d.uri);
+        schedule(d, delay);
+      }
+    }
+  }
+
   function invalidateAll(): void {
     generation++;
+    projects.clear();
     settingsCache.clear();
     configCache.clear();
     workspacePackagesCache.clear();
@@ -283,7 +318,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const rel = file ? (root ? relPath(root, file) : file.split(path.sep).join('/')) : fallbackPath;
     const relToConfig = loaded && file ? relPath(loaded.root, file) : undefined;
     if (relToConfig !== undefined && isIgnored(relToConfig, config)) return { result: { path: rel, kind: undefined, findings: [], errors: [] }, rel, config, loaded };
-    const result = analyze({ path: rel, text, languageId, rolePath: relToConfig }, config, loaded?.rules ?? builtinRules);
+    const project = file && SOURCE_FILE.test(file) ? projectFor(file)?.index : undefined;
+    const result = analyze({ path: rel, text, languageId, rolePath: relToConfig, project }, config, loaded?.rules ?? builtinRules);
     const baseline = baselineFor(file, settings);
     if (baseline) result.findings = filterBaseline(result.findings, baseline);
     for (const e of result.errors) if (e.kind !== 'parse') log(e.message);
@@ -340,15 +376,22 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   documents.onDidOpen(async (e) => schedule(e.document, 0));
   documents.onDidChangeContent(async (e) => {
     const settings = await getSettings(e.document.uri);
-    if (settings.run === 'onType') schedule(e.document, settings.debounceMs);
+    if (settings.run === 'onType') {
+      schedule(e.document, settings.debounceMs);
+      sourceChanged(e.document, settings.debounceMs);
+    }
   });
   documents.onDidSave(async (e) => {
     const settings = await getSettings(e.document.uri);
     if (settings.run === 'onSave') schedule(e.document, 0);
+    if (settings.run === 'onSave') sourceChanged(e.document, 0);
     const saved = uriToPath(e.document.uri) ?? '';
     if (CONFIG_FILE_NAMES.includes(path.basename(saved)) || isConfigInput(saved) || isManifestFile(saved)) invalidateAll();
   });
   documents.onDidClose((e) => {
+    // the file is read from disk again from now on
+    const closed = projectFor(uriToPath(e.document.uri));
+    if (closed) closed.index.invalidate(closed.rel);
     const t = pending.get(e.document.uri);
     if (t) clearTimeout(t);
     pending.delete(e.document.uri);
@@ -517,6 +560,10 @@ function nonOverlapping<T extends { start: number; end: number; newText: string 
   }
   return out;
 }
+
+/** Files that take part in cross-file flow, and how many of a workspace folder's are indexed at most. */
+const SOURCE_FILE = /\.(py|ts|tsx|js|jsx|mjs|cjs|mts|cts)$/;
+const MAX_PROJECT_FILES = 20000;
 
 function uriToPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;

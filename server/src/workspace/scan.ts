@@ -9,6 +9,7 @@ import type { ConfigError, LoadedConfig } from '../packs/config';
 import { loadConfigFor } from '../packs/config';
 import { collectFiles, readText } from './files';
 import { WorkspaceIndex } from './manifests';
+import { fileSource, WorkspaceIndex as ProjectIndex } from './projectIndex';
 
 export interface ScanOptions {
   /** Paths relative to `root` are reported; config lookup stops at `root`. */
@@ -124,6 +125,8 @@ export function scanPaths(paths: string[], opts: ScanOptions): ScanResult {
   // declared dependencies (manifests, lockfiles, tsconfig paths, workspace packages) for the package rules:
   // the tree under the scan root is indexed once; each file sees its own folder's manifests and those above it
   const index = new WorkspaceIndex(opts.root);
+  // cross-file flow: imports resolved to the scanned files, summaries cached by content for the whole scan
+  const project = new ProjectIndex(fileSource(opts.root, () => walk.files.map((f) => relPath(opts.root, f))));
   const out: ScanResult = { files: [], skipped: walk.skipped.map((s) => ({ file: relPath(opts.root, s.file), reason: s.reason })), configErrors, configFiles: [...configFiles], rules: [], configs: [], bytes: 0, lines: 0 };
   for (const abs of walk.files) {
     const rel = relPath(opts.root, abs);
@@ -142,7 +145,7 @@ export function scanPaths(paths: string[], opts: ScanOptions): ScanResult {
     }
     out.bytes += text.length;
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) out.lines++;
-    const result = analyze({ path: rel, text, rolePath: relToConfig }, { ...loaded.config, workspace: index.forFile(abs) }, loaded.rules);
+    const result = analyze({ path: rel, text, rolePath: relToConfig, project }, { ...loaded.config, workspace: index.forFile(abs) }, loaded.rules);
     const keep = opts.keepAllText !== false || result.findings.length > 0;
     out.files.push({ abs, rel, text: keep ? text : '', result });
   }

@@ -9,3 +9,4 @@ export type { PyFlow } from './python';
 export { CTX, MARKDOWN_RENDERED, MARKDOWN_IMAGES_STRIPPED } from './taint';
 export { jsFlow, jsChildren, jsStringValue, memberKey, objProp, propName, unwrap } from './js';
 export type { JsFlow } from './js';
+export type { FileSummary, OutgoingCall, ProjectIndex } from './project';

@@ -7,14 +7,17 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { JsView } from '../../engine/views';
 import {
-  ARG_METHODS, DOCUMENT_PASSTHROUGH, JS_MODEL_CALL_SUFFIXES, JS_MODEL_FUNCTIONS, JS_MODEL_METHODS, JS_PASSTHROUGH, JS_REQUEST_ATTRS,
-  JS_REQUEST_METHODS, JS_REQUEST_NAMES, JS_SANITIZERS, MODEL_RECEIVER, MOCK_RECEIVER, MUTATING_METHODS, JS_SCHEMA_METHODS, JS_SCHEMA_RECEIVER,
+  DOCUMENT_PASSTHROUGH, JS_MODEL_CALL_SUFFIXES, JS_MODEL_FUNCTIONS, JS_MODEL_METHODS, JS_PASSTHROUGH, JS_REQUEST_ATTRS,
+  JS_REQUEST_METHODS, JS_REQUEST_NAMES, JS_SANITIZERS, MUTATING_METHODS, JS_SCHEMA_METHODS, JS_SCHEMA_RECEIVER,
   JS_TOOL_FACTORIES, JS_TOOL_REGISTRATIONS, TOOL_CALL_RECEIVER, TOOL_CONTEXT_PARAMS, PATH_GUARD_METHODS, COLLECTION_GUARD_METHODS,
-  VALIDATOR_NAME, GUARD_CONTEXTS, JS_MARKDOWN_RENDERERS, MARKDOWN_METHODS, MARKDOWN_RECEIVER, MARKDOWN_IMAGE_STRIPPER, MARKDOWN_STRIPPED,
-  IMAGE_SANITIZER_OPTIONS, imageSafeOptions, JS_ITERATION_METHODS,
+  VALIDATOR_NAME, GUARD_CONTEXTS, JS_MARKDOWN_RENDERERS, JS_ITERATION_METHODS,
 } from './tables';
 import type { SinkContext, SourceKind, Taint } from './taint';
-import { expandDerived, CTX, INPUT, MODEL, PATH_NORMALIZED, TOOL, describe, join, joinAll, reaches, renderMarkdown, sanitize } from './taint';
+import { ALL_CONTEXTS, CTX, INPUT, MODEL, TOOL, describe, join, joinAll, sanitize } from './taint';
+import { Env, FlowCore, callTaint, confine, isModelCallName, isModelMethodCall, isTainted, paramTaint, sanitizerContexts } from './core';
+import type { CallSemantics, CallView, LibraryTables } from './core';
+import { CrossFile } from './project';
+import type { FileSummary, ProjectIndex } from './project';
 import { own } from '../own';
 
 type N = TSESTree.Node;
@@ -33,21 +36,8 @@ export interface JsFlow {
   properties: TSESTree.Property[];
   /** Parent of a node (typescript-estree does not set `parent` without type information). */
   parentOf(node: N): N | undefined;
-}
-
-class Env {
-  readonly vars = new Map<string, Taint | undefined>();
-  /** `const host = new URL(url).hostname`: host -> [url], so a check of `host` also confines `url`. */
-  readonly derived = new Map<string, string[]>();
-  constructor(readonly parent?: Env) {}
-  lookup(name: string): Taint | undefined {
-    for (let e: Env | undefined = this; e; e = e.parent) if (e.vars.has(name)) return e.vars.get(name);
-    return undefined;
-  }
-  has(name: string): boolean {
-    for (let e: Env | undefined = this; e; e = e.parent) if (e.vars.has(name)) return true;
-    return false;
-  }
+  /** What this file offers the other files of the workspace (cross-file flow). */
+  fileSummary(): FileSummary;
 }
 
 type Fn = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
@@ -57,7 +47,7 @@ const cache = new WeakMap<object, JsFlow>();
 export function jsFlow(view: JsView): JsFlow {
   let f = cache.get(view.ast);
   if (!f) {
-    f = new JsFlowBuilder(view.ast, view.text).build();
+    f = new JsFlowBuilder(view.ast, view.text, view.path, view.project).build();
     cache.set(view.ast, f);
   }
   return f;
@@ -128,64 +118,50 @@ export function jsStringValue(n: N | undefined | null): string | undefined {
   return undefined;
 }
 
-class JsFlowBuilder {
-  private readonly reads = new Map<N, Taint | undefined>();
+class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
+  private readonly core = new FlowCore<N>();
   private readonly imports = new Map<string, string>();
-  private readonly summaries = new Map<string, Taint | undefined>();
+  /** Function node -> its key (`name`, `Class.method`) and class. */
+  private readonly fnInfo = new Map<N, { key: string; cls?: string }>();
+  /** Variables (`x`, `this.x`) holding an instance of a class of this file. */
+  private readonly instances = new Map<string, string>();
+  /** Module-level names bound to a literal array / Set of constants (allow-lists). */
+  private readonly constants = new Set<string>();
+  /** React state: `const [x, setX] = useState()` -> x and setX name the cell `state:setX`. */
+  private readonly stateVars = new Map<string, string>();
+  private readonly setters = new Map<string, string>();
   private readonly functions: { node: Fn; env: Env }[] = [];
   private readonly calls: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
   private readonly jsxAttributes: TSESTree.JSXAttribute[] = [];
   private readonly assignments: TSESTree.AssignmentExpression[] = [];
   private readonly properties: TSESTree.Property[] = [];
   private readonly parents = new Map<N, N>();
-  private changed = false;
-  /** Walk number, the walk that recorded each read, and whether this walk used a read recorded by an earlier one. */
-  private pass = 0;
-  private readonly readPass = new Map<N, number>();
-  private staleRead = false;
+  private readonly pendingFns: Fn[] = [];
   /** Set once collect() is done (it resolves names while it still gathers imports). */
   private qualNames: Map<N, string> | undefined;
-  /** Set once build() is done: evalExpr results by node. */
-  private memo: Map<N, Taint | undefined> | undefined;
 
-  constructor(private readonly program: TSESTree.Program, private readonly text: string) {}
+  private readonly cross: CrossFile;
+  private readonly compute = (n: N): Taint | undefined => this.computeExpr(n);
+
+  constructor(private readonly program: TSESTree.Program, private readonly text: string, path?: string, project?: ProjectIndex) {
+    this.cross = new CrossFile(this.core, path, project);
+  }
 
   build(): JsFlow {
     this.collect(this.program);
+    this.cross.applyIncoming();
     // imports are complete: from here on a node's qualified name never changes
     this.qualNames = new Map();
-    let settled = false;
-    for (let round = 0; round < 3; round++) {
-      this.changed = false;
-      this.pass++;
-      this.staleRead = false;
-      const summariesBefore = new Map(this.summaries);
-      this.walkProgram();
-      if (!this.changed) {
-        // the recording pass (reads cleared, same summaries) would compute exactly what this round did, unless
-        // this round consulted a read left over from an earlier round: then it is not needed (see flow/python.ts)
-        settled = !this.staleRead && sameSummaries(summariesBefore, this.summaries);
-        break;
-      }
-    }
-    if (settled) {
-      for (const n of [...this.reads.keys()]) if (this.readPass.get(n) !== this.pass) this.reads.delete(n);
-    } else {
-      this.pass++;
-      this.reads.clear();
-      this.walkProgram();
-    }
-    // the state is final: rules ask for the same expressions again and again
-    this.memo = new Map();
+    this.core.settle(() => this.walkProgram());
     return {
-      taintOf: (n) => this.evalExpr(n),
-      reaches: (n, kind, ctx) => reaches(this.evalExpr(n), kind, ctx),
+      ...this.core.freeze((n: N) => this.evalExpr(n)),
       qualName: (n) => this.qualName(n),
       calls: this.calls,
       jsxAttributes: this.jsxAttributes,
       assignments: this.assignments,
       properties: this.properties,
       parentOf: (n) => this.parents.get(n),
+      fileSummary: () => this.cross.summary(),
     };
   }
 
@@ -207,6 +183,18 @@ class JsFlowBuilder {
         case 'Property':
           this.properties.push(n);
           break;
+        case 'FunctionDeclaration':
+        case 'FunctionExpression':
+        case 'ArrowFunctionExpression':
+          this.pendingFns.push(n);
+          break;
+        case 'ClassDeclaration':
+        case 'ClassExpression': {
+          const name = className(n, this.parents.get(n));
+          const sup = n.superClass ? unwrap(n.superClass) : undefined;
+          if (name) this.core.declareClass(name, sup?.type === 'Identifier' ? [sup.name] : sup?.type === 'MemberExpression' ? [memberKey(sup)?.split('.').pop() ?? ''] : []);
+          break;
+        }
         case 'ImportDeclaration': {
           const mod = normalizeModule(String(n.source.value));
           for (const s of n.specifiers) {
@@ -221,6 +209,7 @@ class JsFlowBuilder {
         case 'VariableDeclarator': {
           // const cp = require('child_process'); const { exec } = require('child_process')
           const init = n.init ? unwrap(n.init) : undefined;
+          if (init && n.id.type === 'Identifier' && isLiteralCollection(init)) this.constants.add(n.id.name);
           if (init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require' && init.arguments[0]?.type === 'Literal') {
             const mod = normalizeModule(String(init.arguments[0].value));
             if (n.id.type === 'Identifier') this.imports.set(n.id.name, mod);
@@ -241,6 +230,9 @@ class JsFlowBuilder {
         stack.push(cs[i]);
       }
     }
+    // functions are declared once every parent is known (a method's key needs its class)
+    for (const fn of this.pendingFns) this.declareFunction(fn);
+    this.pendingFns.length = 0;
     const byStart = (a: N, b: N): number => a.range[0] - b.range[0];
     this.calls.sort(byStart);
     this.jsxAttributes.sort(byStart);
@@ -292,10 +284,15 @@ class JsFlowBuilder {
     const env = new Env(outer);
     const tool = this.toolName(fn);
     const element = this.iteratedElement(fn);
+    const info = this.fnInfo.get(fn);
     fn.params.forEach((p, i) => {
       const name = p.type === 'Identifier' ? p.name : '';
       const tainted = tool !== undefined && i === 0 && !TOOL_CONTEXT_PARAMS.test(name);
-      this.bindTaint(p, tainted ? { kinds: TOOL, sanitized: 0, origin: `tool argument of ${tool}`, originStart: p.range[0] } : i === 0 ? element : undefined, env);
+      const symbolic = info ? paramTaint(info.key, i, paramLabel(p), p.range[0]) : undefined;
+      const t = tainted ? { kinds: TOOL, sanitized: 0, origin: `tool argument of ${tool}`, originStart: p.range[0] } : i === 0 && element ? element : symbolic;
+      this.bindTaint(p, t, env);
+      // constructor(private client: Client): a parameter that is also a field
+      if (p.type === 'TSParameterProperty' && info?.cls && p.parameter.type === 'Identifier') this.core.setField(info.cls, p.parameter.name, t);
     });
     const ret = { returns: undefined as Taint | undefined };
     if (fn.body.type === 'BlockStatement') for (const s of fn.body.body) this.visit(s, env, ret);
@@ -303,13 +300,70 @@ class JsFlowBuilder {
       this.visit(fn.body, env, ret);
       ret.returns = this.evalExpr(fn.body);
     }
+    if (info) this.core.setSummary(info.key, ret.returns);
+  }
+
+  private declareFunction(fn: Fn): void {
     const name = functionName(fn, this.parents.get(fn));
-    if (name) {
-      const before = this.summaries.get(name);
-      const next = join(before, ret.returns);
-      if (!!next !== !!before || (next && before && next.kinds !== before.kinds)) this.changed = true;
-      this.summaries.set(name, next);
+    if (!name) return;
+    const cls = this.methodClass(fn);
+    const key = cls ? `${cls}.${name}` : name;
+    this.fnInfo.set(fn, { key, cls });
+    this.core.declareFunction({ key, name, cls, params: fn.params.map(paramLabel) });
+  }
+
+  /** The class whose body defines `fn` as a method or a property. */
+  private methodClass(fn: Fn): string | undefined {
+    const p = this.parents.get(fn);
+    if (p?.type !== 'MethodDefinition' && p?.type !== 'PropertyDefinition') return undefined;
+    const body = this.parents.get(p);
+    const cls = body ? this.parents.get(body) : undefined;
+    return cls && (cls.type === 'ClassDeclaration' || cls.type === 'ClassExpression') ? className(cls, this.parents.get(cls)) : undefined;
+  }
+
+  /** The class of the code around `n` (`this` inside a method and the arrow functions in it). */
+  private enclosingClass(n: N): string | undefined {
+    for (let p = this.parents.get(n); p; p = this.parents.get(p)) {
+      if (p.type === 'ClassBody') {
+        const cls = this.parents.get(p);
+        return cls && (cls.type === 'ClassDeclaration' || cls.type === 'ClassExpression') ? className(cls, this.parents.get(cls)) : undefined;
+      }
     }
+    return undefined;
+  }
+
+  /** Same-file functions a call may run (`f()`, `this.m()`, `obj.m()` on an instance, `new C()`, `super()`). */
+  private calleeKeys(call: TSESTree.CallExpression | TSESTree.NewExpression): { keys: string[]; ctor?: string } {
+    const callee = unwrap(call.callee);
+    if (callee.type === 'Identifier') {
+      if (this.imports.has(callee.name)) return { keys: [] };
+      if (this.core.isClass(callee.name) && call.type === 'NewExpression') {
+        const ctor = this.core.constructorKey(callee.name, 'constructor');
+        return { keys: ctor ? [ctor] : [], ctor: callee.name };
+      }
+      return { keys: this.core.functionKeys(callee.name) };
+    }
+    if (callee.type === 'Super') {
+      const cls = this.enclosingClass(call);
+      const base = cls ? this.core.bases.get(cls)?.[0] : undefined;
+      const ctor = base ? this.core.constructorKey(base, 'constructor') : undefined;
+      return { keys: ctor ? [ctor] : [] };
+    }
+    if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return { keys: [] };
+    const method = callee.property.name;
+    const obj = unwrap(callee.object);
+    if (obj.type === 'ThisExpression') {
+      const cls = this.enclosingClass(call);
+      return { keys: cls ? this.core.methodKeys(cls, method) : this.core.functionKeys(method) };
+    }
+    if (obj.type === 'Super') {
+      const cls = this.enclosingClass(call);
+      const base = cls ? this.core.bases.get(cls)?.[0] : undefined;
+      return { keys: base ? this.core.methodKeys(base, method).slice(0, 1) : [] };
+    }
+    const key = this.instances.size ? memberKey(obj) : undefined;
+    const cls = key ? this.instances.get(key) : undefined;
+    return { keys: cls ? this.core.methodKeys(cls, method) : [] };
   }
 
   private visit(n: N, env: Env, ret: { returns?: Taint } | undefined): void {
@@ -322,6 +376,7 @@ class JsFlowBuilder {
       case 'VariableDeclarator': {
         if (!n.init) return;
         this.visit(n.init, env, ret);
+        this.noteBinding(n.id, n.init);
         this.recordDerived(n.id, n.init, env);
         this.bindTaint(n.id, this.evalExpr(n.init), env);
         return;
@@ -335,6 +390,7 @@ class JsFlowBuilder {
       }
       case 'AssignmentExpression': {
         this.visit(n.right, env, ret);
+        this.noteBinding(n.left, n.right);
         if (n.left.type === 'MemberExpression' && n.left.computed) this.visit(n.left.property, env, ret);
         const t = n.operator === '=' ? this.evalExpr(n.right) : join(this.evalExpr(n.left), this.evalExpr(n.right));
         this.bindTaint(n.left, t, env);
@@ -354,14 +410,32 @@ class JsFlowBuilder {
         if (ret) ret.returns = join(ret.returns, this.evalExpr(n.argument));
         return;
       }
-      case 'Identifier':
-        this.record(n, env.lookup(n.name));
+      case 'Identifier': {
+        const cell = this.stateVars.size ? this.stateVars.get(n.name) : undefined;
+        this.core.record(n, cell ? join(env.lookup(n.name), this.core.getCell(cell)) : env.lookup(n.name));
         return;
+      }
       case 'MemberExpression': {
         this.visit(n.object, env, ret);
         if (n.computed) this.visit(n.property, env, ret);
         const key = memberKey(n);
-        if (key && env.has(key)) this.record(n, env.lookup(key));
+        if (key && env.has(key)) this.core.record(n, env.lookup(key));
+        else if (unwrap(n.object).type === 'ThisExpression' && !n.computed && n.property.type === 'Identifier') {
+          // a field another method of the class (or a base / subclass) stored
+          const cls = this.enclosingClass(n);
+          if (cls && this.core.hasField(cls, n.property.name)) this.core.record(n, this.core.getField(cls, n.property.name));
+        }
+        return;
+      }
+      case 'JSXElement': {
+        for (const c of jsChildren(n)) this.visit(c, env, ret);
+        // <Message html={x} />: a component of this file called with its props
+        const name = n.openingElement.name;
+        if (name.type === 'JSXIdentifier' && /^[A-Z]/.test(name.name)) {
+          let props: Taint | undefined;
+          for (const a of n.openingElement.attributes) props = join(props, a.type === 'JSXSpreadAttribute' ? this.evalExpr(a.argument) : a.value ? this.evalExpr(a.value) : undefined);
+          for (const key of this.core.functionKeys(name.name)) this.core.addCallArgs(key, [props]);
+        }
         return;
       }
       case 'Property': {
@@ -375,40 +449,88 @@ class JsFlowBuilder {
       case 'JSXIdentifier':
       case 'JSXMemberExpression':
         return;
+      case 'NewExpression':
+        for (const c of jsChildren(n)) this.visit(c, env, ret);
+        this.passArgs(n);
+        return;
       case 'CallExpression': {
         for (const c of jsChildren(n)) this.visit(c, env, ret);
+        this.passArgs(n);
         const callee = unwrap(n.callee);
         if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && MUTATING_METHODS.has(callee.property.name)) {
           const key = memberKey(callee.object);
           const t = joinAll(n.arguments.map((a) => this.evalExpr(a)));
-          if (key && t) env.vars.set(key, join(env.lookup(key), t));
+          this.core.addTo(env, key, t);
         }
         return;
       }
       case 'MethodDefinition':
-      case 'PropertyDefinition':
-        if (n.value) this.visit(n.value, env, ret);
+        this.visit(n.value, env, ret);
         return;
+      case 'PropertyDefinition': {
+        if (!n.value) return;
+        this.visit(n.value, env, ret);
+        // class fields: `private client = new OpenAI()`, `lastPlan = ''`
+        const cls = n.key.type === 'Identifier' && !n.computed ? this.enclosingClass(n) : undefined;
+        if (cls && n.key.type === 'Identifier') {
+          this.core.setField(cls, n.key.name, this.evalExpr(n.value));
+          this.noteBinding(n.key, n.value, `this.${n.key.name}`);
+        }
+        return;
+      }
       default:
         for (const c of jsChildren(n)) this.visit(c, env, ret);
     }
   }
 
-  private record(n: N, t: Taint | undefined): void {
-    this.reads.set(n, t);
-    this.readPass.set(n, this.pass);
+  /** A call of a function of this file passes its arguments to the function's parameters; React state setters fill their cell. */
+  private passArgs(n: TSESTree.CallExpression | TSESTree.NewExpression): void {
+    const { keys } = this.calleeKeys(n);
+    if (keys.length) {
+      const args = n.arguments.map((a) => this.evalExpr(a));
+      for (const key of keys) this.core.addCallArgs(key, args);
+    }
+    const target = !keys.length && this.cross.enabled && n.type === 'CallExpression' ? this.cross.target(this.qualName(n.callee)) : undefined;
+    if (target) this.cross.noteCall(n, target, n.arguments.map((a) => this.evalExpr(a)));
+    if (!this.setters.size) return;
+    const callee = unwrap(n.callee);
+    const setter = callee.type === 'Identifier' ? this.setters.get(callee.name) : undefined;
+    if (setter && n.arguments[0]) {
+      const a = unwrap(n.arguments[0]);
+      this.core.setCell(setter, a.type === 'ArrowFunctionExpression' || a.type === 'FunctionExpression' ? (a.body.type === 'BlockStatement' ? undefined : this.evalExpr(a.body)) : this.evalExpr(a));
+    }
+    // promise.then(setX)
+    if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.property.name === 'then') {
+      const a = n.arguments[0] ? unwrap(n.arguments[0]) : undefined;
+      const cell = a?.type === 'Identifier' ? this.setters.get(a.name) : undefined;
+      if (cell) this.core.setCell(cell, this.evalExpr(callee.object));
+    }
   }
 
-  private recorded(n: N): Taint | undefined {
-    if (this.readPass.get(n) !== this.pass) this.staleRead = true;
-    return this.reads.get(n);
+  /** Remember what a binding holds beyond its taint: an instance of a class of this file, a React state pair. */
+  private noteBinding(target: N, value0: N, keyOverride?: string): void {
+    const value = unwrap(value0);
+    const key = keyOverride ?? memberKey(target);
+    if (value.type === 'NewExpression' && key) {
+      const callee = unwrap(value.callee);
+      if (callee.type === 'Identifier' && this.core.isClass(callee.name) && !this.imports.has(callee.name)) this.instances.set(key, callee.name);
+    }
+    if (value.type === 'CallExpression' && target.type === 'ArrayPattern' && /(^|\.)useState$/.test(this.qualName(value.callee))) {
+      const [v, set] = target.elements;
+      if (set?.type === 'Identifier') {
+        const cell = `state:${set.name}`;
+        this.setters.set(set.name, cell);
+        if (v?.type === 'Identifier') this.stateVars.set(v.name, cell);
+      }
+    }
   }
 
   private bindTaint(target: N, t: Taint | undefined, env: Env): void {
+    if (target.type === 'Identifier') {
+      env.vars.set(target.name, t);
+      return;
+    }
     switch (target.type) {
-      case 'Identifier':
-        env.vars.set(target.name, t);
-        return;
       case 'ObjectPattern':
         for (const p of target.properties) this.bindTaint(p.type === 'Property' ? p.value : p.argument, t, env);
         return;
@@ -427,10 +549,11 @@ class JsFlowBuilder {
       case 'MemberExpression': {
         const key = memberKey(target);
         if (key) env.vars.set(key, t);
-        else if (target.computed) {
-          const base = memberKey(target.object);
-          if (base && t) env.vars.set(base, join(env.lookup(base), t));
+        if (unwrap(target.object).type === 'ThisExpression' && !target.computed && target.property.type === 'Identifier') {
+          const cls = this.enclosingClass(target);
+          if (cls) this.core.setField(cls, target.property.name, t);
         }
+        else if (target.computed) this.core.addTo(env, memberKey(target.object), t);
         return;
       }
       default:
@@ -439,26 +562,21 @@ class JsFlowBuilder {
   }
 
   evalExpr(n0: N | null | undefined): Taint | undefined {
-    if (!n0) return undefined;
-    const memo = this.memo;
-    if (!memo) return this.computeExpr(n0);
-    if (memo.has(n0)) return memo.get(n0);
-    const t = this.computeExpr(n0);
-    memo.set(n0, t);
-    return t;
+    return n0 ? this.core.evaluate(n0, n0, this.compute) : undefined;
   }
 
   private computeExpr(n0: N): Taint | undefined {
     const n = unwrap(n0);
     switch (n.type) {
       case 'Identifier':
-        return this.reads.has(n) ? this.recorded(n) : undefined;
+        return this.core.reads.has(n) ? this.core.recorded(n) : undefined;
       case 'MemberExpression': {
-        if (this.reads.has(n)) return this.recorded(n);
+        if (this.core.reads.has(n)) return this.core.recorded(n);
         const prop = !n.computed && n.property.type === 'Identifier' ? n.property.name : '';
         const obj = unwrap(n.object);
         const objText = obj.type === 'Identifier' ? obj.name : obj.type === 'MemberExpression' ? memberKey(obj) ?? '' : '';
-        if (JS_REQUEST_NAMES.test(objText) && JS_REQUEST_ATTRS.has(prop)) return src(INPUT, n, `${objText}.${prop}`);
+        // the request of an MCP `tools/call` handler carries the model's tool arguments, not a user's HTTP input
+        if (JS_REQUEST_NAMES.test(objText) && JS_REQUEST_ATTRS.has(prop) && !((this.evalExpr(n.object)?.kinds ?? 0) & TOOL)) return src(INPUT, n, `${objText}.${prop}`);
         if (objText === 'process' && prop === 'argv') return src(INPUT, n, 'process.argv');
         if (/^(window\.)?location$/.test(objText) && /^(search|hash|href)$/.test(prop)) return src(INPUT, n, `location.${prop}`);
         if (prop === 'arguments' && (/(^|\.)function$/.test(objText) || TOOL_CALL_RECEIVER.test(objText.split('.').pop() ?? ''))) return src(TOOL, n, `${objText}.arguments`);
@@ -511,42 +629,57 @@ class JsFlowBuilder {
   private evalCall(n: TSESTree.CallExpression): Taint | undefined {
     const callee = unwrap(n.callee);
     const q = this.qualName(callee);
-    const argTaint = (): Taint | undefined => joinAll(n.arguments.map((a) => this.evalExpr(a)));
     const model = this.modelSource(n, callee, q);
     if (model) return model;
-    if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') {
-      const method = callee.property.name;
-      const obj = unwrap(callee.object);
+    const member = callee.type === 'MemberExpression' ? callee : undefined;
+    const method = member ? (!member.computed && member.property.type === 'Identifier' ? member.property.name : '') : undefined;
+    if (member && method) {
+      const obj = unwrap(member.object);
       const objText = obj.type === 'Identifier' ? obj.name : memberKey(obj) ?? '';
       if (JS_REQUEST_NAMES.test(objText) && JS_REQUEST_METHODS.has(method)) return src(INPUT, n, `${objText}.${method}()`);
       if (method === 'get' && /searchParams$/i.test(objText)) return src(INPUT, n, `${objText}.get()`);
     }
     const plain = q.replace(/\(\)/g, '');
-    const sanitizer = own(JS_SANITIZERS, plain) ?? own(JS_SANITIZERS, plain.split('.').pop() ?? '');
-    if (sanitizer !== undefined && (callee.type === 'Identifier' || own(JS_SANITIZERS, plain) !== undefined || /sanitize|escape/i.test(plain))) {
-      const spec = IMAGE_SANITIZER_OPTIONS[plain];
-      const text = (p: ReturnType<typeof objProp>): string | undefined => (p ? this.text.slice(p.value.range[0], p.value.range[1]) : undefined);
-      const opts = n.arguments[1];
-      const imageSafe = spec && imageSafeOptions(spec, text(spec.forbid ? objProp(opts, spec.forbid) : undefined), text(spec.allow ? objProp(opts, spec.allow) : undefined)) ? CTX.image : 0;
-      return sanitize(argTaint(), sanitizer | imageSafe);
+    const keys = this.calleeKeys(n).keys;
+    const target = !keys.length && this.cross.enabled ? this.cross.target(q) : undefined;
+    if (target) {
+      // a function of another workspace file: its summary there, with its parameters replaced by the arguments
+      const r = this.cross.callResult(target, n.arguments.map((a) => this.evalExpr(a)));
+      if (r) return r.t;
     }
-    if (MARKDOWN_IMAGE_STRIPPER.test(plain.split('.').pop() ?? '')) return sanitize(argTaint(), MARKDOWN_STRIPPED);
-    if (JS_MARKDOWN_RENDERERS.has(plain)) return renderMarkdown(argTaint());
-    if (JS_PASSTHROUGH.has(plain)) return argTaint();
-    if (callee.type === 'Identifier') {
-      if (this.summaries.has(callee.name)) return this.summaries.get(callee.name);
-      return undefined;
-    }
-    if (callee.type === 'MemberExpression') {
-      const method = !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : '';
-      if (unwrap(callee.object).type === 'ThisExpression' && this.summaries.has(method)) return this.summaries.get(method);
-      if (JS_SCHEMA_METHODS.has(method) && JS_SCHEMA_RECEIVER.test(this.qualName(callee.object))) return sanitize(argTaint(), CTX.dispatch);
-      const recvT = this.evalExpr(callee.object);
-      if (MARKDOWN_METHODS.has(method) && MARKDOWN_RECEIVER.test(this.qualName(callee.object))) return renderMarkdown(join(recvT, argTaint()));
-      if (ARG_METHODS.has(method)) return join(recvT, argTaint());
-      return recvT;
-    }
-    return undefined;
+    return callTaint({ node: n, name: plain, method, receiverName: member ? this.qualName(member.object) : undefined, keys }, this, JS_LIBRARY, this.core);
+  }
+
+  // ---- CallSemantics: the JS/TS answers for callTaint()
+
+  argsTaint(c: CallView<TSESTree.CallExpression>): Taint | undefined {
+    return joinAll(c.node.arguments.map((a) => this.evalExpr(a)));
+  }
+
+  receiverTaint(c: CallView<TSESTree.CallExpression>): Taint | undefined {
+    const callee = unwrap(c.node.callee);
+    return callee.type === 'MemberExpression' ? this.evalExpr(callee.object) : undefined;
+  }
+
+  argsFor(c: CallView<TSESTree.CallExpression>): (Taint | undefined)[] {
+    return c.node.arguments.map((a) => this.evalExpr(a));
+  }
+
+  sanitizerOf(c: CallView<TSESTree.CallExpression>): number | undefined {
+    const plain = c.name;
+    const s = own(JS_SANITIZERS, plain) ?? own(JS_SANITIZERS, plain.split('.').pop() ?? '');
+    if (s === undefined || !(unwrap(c.node.callee).type === 'Identifier' || own(JS_SANITIZERS, plain) !== undefined || /sanitize|escape/i.test(plain))) return undefined;
+    const opts = c.node.arguments[1];
+    return sanitizerContexts(plain, s, (option) => {
+      const p = objProp(opts, option);
+      return p ? this.text.slice(p.value.range[0], p.value.range[1]) : undefined;
+    });
+  }
+
+  special(c: CallView<TSESTree.CallExpression>): { t: Taint | undefined } | undefined {
+    const callee = unwrap(c.node.callee);
+    if (callee.type !== 'MemberExpression' || !c.method || !JS_SCHEMA_METHODS.has(c.method) || !JS_SCHEMA_RECEIVER.test(this.qualName(callee.object))) return undefined;
+    return { t: sanitize(this.argsTaint(c), CTX.dispatch) };
   }
 
   /** `messages.map((m) => ...)`: the callback's first parameter is an element of the receiver, with its taint. */
@@ -591,25 +724,15 @@ class JsFlowBuilder {
   private recordDerived(target: N, value: N, env: Env): void {
     if (target.type !== 'Identifier') return;
     const v = unwrap(value);
-    if (v.type !== 'CallExpression' && v.type !== 'NewExpression' && v.type !== 'MemberExpression' && v.type !== 'AwaitExpression') {
-      env.derived.delete(target.name);
-      return;
-    }
-    const from = this.guardKeys(v, env).filter((k) => k !== target.name);
-    if (from.length) env.derived.set(target.name, from);
-    else env.derived.delete(target.name);
+    const computed = v.type === 'CallExpression' || v.type === 'NewExpression' || v.type === 'MemberExpression' || v.type === 'AwaitExpression';
+    env.derive(target.name, computed ? this.guardKeys(v, env) : []);
   }
 
   /** Same as the Python engine: checks that confine values for the statements after them. */
   private applyGuards(cond: N, env: Env): void {
     const c = unwrap(cond);
     const guard = (e: N | undefined, contexts: number, needsNormalized = false): void => {
-      if (!e) return;
-      for (const key of expandDerived(this.guardKeys(e, env), env)) {
-        const t = env.lookup(key);
-        if (!t || (needsNormalized && !(t.sanitized & PATH_NORMALIZED))) continue;
-        env.vars.set(key, sanitize(t, contexts));
-      }
+      if (e) confine(env, this.guardKeys(e, env), contexts, needsNormalized);
     };
     const constant = (x: N): boolean => jsStringValue(x) !== undefined || (x.type === 'Identifier' && /^[A-Z][A-Z0-9_]*$/.test(x.name));
     switch (c.type) {
@@ -635,7 +758,7 @@ class JsFlowBuilder {
           const recv = unwrap(callee.object);
           if (PATH_GUARD_METHODS.has(method)) guard(recv, CTX.path, true);
           else if (q === 'Object.hasOwn' || /\.hasOwnProperty\.call$/.test(q)) guard(c.arguments[1], GUARD_CONTEXTS);
-          else if (COLLECTION_GUARD_METHODS.has(method) && !this.evalExpr(recv)) guard(c.arguments[0], GUARD_CONTEXTS);
+          else if (COLLECTION_GUARD_METHODS.has(method) && !isTainted(this.evalExpr(recv))) guard(c.arguments[0], recv.type === 'Identifier' && this.constants.has(recv.name) || isLiteralCollection(recv) ? ALL_CONTEXTS : GUARD_CONTEXTS);
           else if (method === 'test' && (recv.type === 'Literal' || /^[A-Z_]+$|pattern|regex|re$/i.test(memberKey(recv) ?? ''))) guard(c.arguments[0], GUARD_CONTEXTS);
           else if (VALIDATOR_NAME.test(method)) for (const a of c.arguments) guard(a, GUARD_CONTEXTS);
         } else if (callee.type === 'Identifier' && VALIDATOR_NAME.test(callee.name)) for (const a of c.arguments) guard(a, GUARD_CONTEXTS);
@@ -674,27 +797,15 @@ class JsFlowBuilder {
 
   private modelSource(n: TSESTree.CallExpression, callee: N, q: string): Taint | undefined {
     const plain = q.replace(/\(\)/g, '').replace(/^new /, '');
-    for (const s of JS_MODEL_CALL_SUFFIXES) if (plain === s || plain.endsWith(`.${s}`)) return src(MODEL, n, describe(this.text.slice(n.range[0], n.range[1])));
-    if (JS_MODEL_FULL_NAMES.has(plain)) return src(MODEL, n, describe(this.text.slice(n.range[0], n.range[1])));
-    if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && JS_MODEL_METHODS.has(callee.property.name)) {
+    const origin = (): string => describe(this.text.slice(n.range[0], n.range[1]));
+    if (isModelCallName(plain, JS_MODEL_CALL_SUFFIXES, JS_MODEL_FULL_NAMES)) return src(MODEL, n, origin());
+    if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') {
       const obj = unwrap(callee.object);
       const name = obj.type === 'Identifier' ? obj.name : obj.type === 'MemberExpression' && !obj.computed && obj.property.type === 'Identifier' ? obj.property.name : '';
-      if (name && MODEL_RECEIVER.test(name) && !MOCK_RECEIVER.test(name) && !this.imports.has(name)) return src(MODEL, n, describe(this.text.slice(n.range[0], n.range[1])));
+      if (isModelMethodCall(callee.property.name, name, JS_MODEL_METHODS, (x) => this.imports.has(x))) return src(MODEL, n, origin());
     }
     return undefined;
   }
-}
-
-/** Same names, each with the same taint (or the same absence of one). */
-function sameSummaries(a: Map<string, Taint | undefined>, b: Map<string, Taint | undefined>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [name, x] of a) {
-    if (!b.has(name)) return false;
-    const y = b.get(name);
-    if (x === y) continue;
-    if (!x || !y || x.kinds !== y.kinds || x.sanitized !== y.sanitized || x.origin !== y.origin || x.originStart !== y.originStart) return false;
-  }
-  return true;
 }
 
 function src(kind: number, n: N, origin?: string): Taint {
@@ -729,3 +840,30 @@ export function memberKey(n: N): string | undefined {
   const base = memberKey(u.object);
   return base ? `${base}.${u.property.name}` : undefined;
 }
+
+/** A parameter's name for messages and keyword matching (`{ a, b }` -> `props`). */
+function paramLabel(p: TSESTree.Parameter): string {
+  if (p.type === 'Identifier') return p.name;
+  if (p.type === 'AssignmentPattern' && p.left.type === 'Identifier') return p.left.name;
+  if (p.type === 'TSParameterProperty' && p.parameter.type === 'Identifier') return p.parameter.name;
+  return p.type === 'ObjectPattern' ? 'props' : 'argument';
+}
+
+function className(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, parent: N | undefined): string | undefined {
+  if (cls.id) return cls.id.name;
+  return parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' ? parent.id.name : undefined;
+}
+
+/** `['a', 'b']`, `new Set(['a', 'b'])`, `Object.freeze([...])`: a literal collection of constants. */
+function isLiteralCollection(n0: N): boolean {
+  const n = unwrap(n0);
+  if (n.type === 'NewExpression' || n.type === 'CallExpression') {
+    const c = unwrap(n.callee);
+    const name = c.type === 'Identifier' ? c.name : c.type === 'MemberExpression' ? memberKey(c) ?? '' : '';
+    return /^(Set|Object\.freeze)$/.test(name) && n.arguments.length === 1 && isLiteralCollection(n.arguments[0]);
+  }
+  if (n.type !== 'ArrayExpression') return false;
+  return n.elements.length > 0 && n.elements.every((e) => !!e && e.type === 'Literal' && (typeof e.value === 'string' || typeof e.value === 'number'));
+}
+
+const JS_LIBRARY: LibraryTables = { renderers: JS_MARKDOWN_RENDERERS, passthrough: (name) => JS_PASSTHROUGH.has(name) };

@@ -12,14 +12,16 @@ import type { PyNode as Node } from '../python/tree';
 import type { TextEdit } from '../../engine/model';
 import type { PythonView } from '../../engine/views';
 import {
-  ARG_METHODS, MODEL_RECEIVER, MOCK_RECEIVER, MUTATING_METHODS, PY_INPUT_CALLS, PY_INPUT_READS, PY_LLM_MODULES, PY_MODEL_CALL_SUFFIXES,
-  PY_MODEL_FACTORIES, PY_MODEL_FUNCTIONS, PY_MODEL_METHODS, PY_PASSTHROUGH, PY_REQUEST_ATTRS, PY_REQUEST_METHODS, DOCUMENT_PASSTHROUGH,
-  PY_SANITIZERS, REQUEST_NAMES, PY_SANITIZER_METHODS, PY_PATH_NAME_ATTRS, PY_TOOL_DECORATORS, TOOL_CONTEXT_PARAMS,
+  MUTATING_METHODS, PY_INPUT_CALLS, PY_INPUT_READS, PY_LLM_MODULES, PY_MODEL_CALL_SUFFIXES,
+  PY_MODEL_FACTORIES, PY_MODEL_FUNCTIONS, PY_MODEL_METHODS, PY_PASSTHROUGH, PY_REQUEST_ATTRS, PY_REQUEST_METHODS, PY_SANITIZERS, REQUEST_NAMES, PY_SANITIZER_METHODS, PY_PATH_NAME_ATTRS, PY_TOOL_DECORATORS, TOOL_CONTEXT_PARAMS,
   TOOL_CONTEXT_TYPES, PY_TOOL_BASES, TOOL_CALL_RECEIVER, PATH_GUARD_METHODS, COLLECTION_GUARD_METHODS, VALIDATOR_NAME, GUARD_CONTEXTS,
-  PY_MARKDOWN_RENDERERS, MARKDOWN_METHODS, MARKDOWN_RECEIVER, MARKDOWN_IMAGE_STRIPPER, MARKDOWN_STRIPPED, IMAGE_SANITIZER_OPTIONS, imageSafeOptions,
-} from './tables';
+  PY_MARKDOWN_RENDERERS, } from './tables';
 import type { SinkContext, SourceKind, Taint } from './taint';
-import { expandDerived, CTX, INPUT, MODEL, PATH_NORMALIZED, TOOL, describe, join, joinAll, reaches, renderMarkdown, sanitize } from './taint';
+import { ALL_CONTEXTS, CTX, INPUT, MODEL, TOOL, describe, join, joinAll, sanitize } from './taint';
+import { Env, FlowCore, callTaint, confine, isModelCallName, isModelMethodCall, isTainted, paramTaint, sanitizerContexts } from './core';
+import type { CallSemantics, CallView, LibraryTables } from './core';
+import { CrossFile } from './project';
+import type { FileSummary, ProjectIndex } from './project';
 import { own } from '../own';
 
 export interface PyFlow {
@@ -31,21 +33,8 @@ export interface PyFlow {
   qualName(node: Node): string;
   /** Every call node of the file, in source order. */
   calls: Node[];
-}
-
-class Env {
-  readonly vars = new Map<string, Taint | undefined>();
-  /** `host = urlparse(url).hostname`: host -> [url], so a check of `host` also confines `url`. */
-  readonly derived = new Map<string, string[]>();
-  constructor(readonly parent?: Env) {}
-  lookup(name: string): Taint | undefined {
-    for (let e: Env | undefined = this; e; e = e.parent) if (e.vars.has(name)) return e.vars.get(name);
-    return undefined;
-  }
-  has(name: string): boolean {
-    for (let e: Env | undefined = this; e; e = e.parent) if (e.vars.has(name)) return true;
-    return false;
-  }
+  /** What this file offers the other files of the workspace (cross-file flow). */
+  fileSummary(): FileSummary;
 }
 
 const cache = new WeakMap<object, PyFlow>();
@@ -53,7 +42,7 @@ const cache = new WeakMap<object, PyFlow>();
 export function pythonFlow(view: PythonView): PyFlow {
   let f = cache.get(view.root);
   if (!f) {
-    f = new PythonFlowBuilder(view.root).build();
+    f = new PythonFlowBuilder(view.root, view.path, view.project).build();
     cache.set(view.root, f);
   }
   return f;
@@ -140,55 +129,40 @@ export function pyAddKeywordEdit(text: string, call: Node, keyword: string): Tex
     : { start: last.endIndex, end: last.endIndex, newText: ` ${keyword}` };
 }
 
-class PythonFlowBuilder {
-  private readonly reads = new Map<number, Taint | undefined>();
+class PythonFlowBuilder implements CallSemantics<Node> {
+  private readonly core = new FlowCore<number>();
   private readonly imports = new Map<string, string>();
-  private readonly summaries = new Map<string, Taint | undefined>();
   private readonly modelObjects = new Set<string>();
+  /** Variables (names or `self.x`) holding an instance of a class of this file. */
+  private readonly instances = new Map<string, string>();
   private readonly calls: Node[] = [];
+  /** Module-level names bound to a literal collection of constants (allow-lists). */
+  private readonly constants = new Set<string>();
   private readonly functions: { node: Node; env: Env }[] = [];
-  private changed = false;
-  /** Walk number, the walk that recorded each read, and whether this walk used a read recorded by an earlier one. */
-  private pass = 0;
-  private readonly readPass = new Map<number, number>();
-  private staleRead = false;
-  /** Set once build() is done: evalExpr results by node id. */
-  private memo: Map<number, Taint | undefined> | undefined;
+  /** Function definition node id -> its key and class. */
+  private readonly fnInfo = new Map<number, { key: string; cls?: string; method: boolean }>();
 
-  constructor(private readonly root: Node) {}
+  private readonly cross: CrossFile;
+  private readonly compute = (n: Node): Taint | undefined => this.computeExpr(n);
+
+  constructor(private readonly root: Node, path?: string, project?: ProjectIndex) {
+    this.cross = new CrossFile(this.core, path, project);
+  }
 
   build(): PyFlow {
     this.collect(this.root);
+    this.cross.applyIncoming();
     // summaries first (helpers calling helpers: a few rounds), then the recording pass
-    let settled = false;
-    for (let round = 0; round < 3; round++) {
-      this.changed = false;
-      this.pass++;
-      this.staleRead = false;
-      const summariesBefore = new Map(this.summaries);
-      const modelObjectsBefore = this.modelObjects.size;
+    let modelObjectsBefore = 0;
+    this.core.settle(() => {
+      modelObjectsBefore = this.modelObjects.size;
       this.walkModule();
-      if (!this.changed) {
-        // the recording pass (reads cleared, same summaries and model objects) would compute exactly what this
-        // round did, unless this round consulted a read left over from an earlier round: then it is not needed
-        settled = !this.staleRead && this.modelObjects.size === modelObjectsBefore && sameSummaries(summariesBefore, this.summaries);
-        break;
-      }
-    }
-    if (settled) {
-      for (const id of [...this.reads.keys()]) if (this.readPass.get(id) !== this.pass) this.reads.delete(id);
-    } else {
-      this.pass++;
-      this.reads.clear();
-      this.walkModule();
-    }
-    // the state is final: rules ask for the same expressions again and again
-    this.memo = new Map();
+    }, () => this.modelObjects.size === modelObjectsBefore);
     return {
-      taintOf: (n) => this.evalExpr(n),
-      reaches: (n, kind, ctx) => reaches(this.evalExpr(n), kind, ctx),
+      ...this.core.freeze((n: Node) => this.evalExpr(n)),
       qualName: (n) => this.qualName(n),
       calls: this.calls,
+      fileSummary: () => this.cross.summary(),
     };
   }
 
@@ -199,6 +173,17 @@ class PythonFlowBuilder {
     while (stack.length) {
       const n = stack.pop()!;
       if (n.type === 'call') calls.push(n);
+      else if (n.type === 'function_definition') this.declareFunction(n);
+      else if (n.type === 'assignment' && n.parent?.parent?.type === 'module') {
+        const left = n.childForFieldName('left');
+        const right = n.childForFieldName('right');
+        if (left?.type === 'identifier' && right && isLiteralCollection(right)) this.constants.add(left.text);
+      }
+      else if (n.type === 'class_definition') {
+        const name = n.childForFieldName('name')?.text;
+        const supers = n.childForFieldName('superclasses');
+        if (name) this.core.declareClass(name, supers ? kids(supers).filter((b) => b.type === 'identifier' || b.type === 'attribute').map((b) => b.text.split('.').pop() ?? b.text) : []);
+      }
       else if (n.type === 'import_statement') {
         for (const c of kids(n)) {
           if (c.type === 'dotted_name') this.imports.set(c.text.split('.')[0], c.text.split('.')[0]);
@@ -212,11 +197,13 @@ class PythonFlowBuilder {
         const mod = n.childForFieldName('module_name')?.text ?? '';
         for (const c of n.childrenForFieldName('name')) {
           if (!c) continue;
-          if (c.type === 'dotted_name') this.imports.set(c.text, `${mod}.${c.text}`);
+          // `from . import x` is `.x`, `from .m import x` is `.m.x`
+          const prefix = mod.endsWith('.') ? mod : `${mod}.`;
+          if (c.type === 'dotted_name') this.imports.set(c.text, `${prefix}${c.text}`);
           else if (c.type === 'aliased_import') {
             const name = c.childForFieldName('name')?.text;
             const alias = c.childForFieldName('alias')?.text;
-            if (name && alias) this.imports.set(alias, `${mod}.${name}`);
+            if (name && alias) this.imports.set(alias, `${prefix}${name}`);
           }
         }
       }
@@ -281,13 +268,29 @@ class PythonFlowBuilder {
     }
   }
 
+  /** Record a function definition: its key (`name`, or `Class.name` for a method) and parameter names. */
+  private declareFunction(fn: Node): void {
+    const name = fn.childForFieldName('name')?.text;
+    if (!name) return;
+    const cls = classOf(fn);
+    const method = !!cls && !isStatic(fn);
+    const key = cls ? `${cls}.${name}` : name;
+    const params = fn.childForFieldName('parameters');
+    const names = (params ? kids(params) : []).map((p) => paramName(p) ?? '').filter((p, i) => !(method && i === 0));
+    this.fnInfo.set(fn.id, { key, cls, method });
+    this.core.declareFunction({ key, name, cls, params: names });
+  }
+
   private walkFunction(fn: Node, outer: Env): void {
     const env = new Env(outer);
     const params = fn.childForFieldName('parameters');
     const routeHandler = isRouteHandler(fn);
     const tool = this.toolName(fn);
+    const info = this.fnInfo.get(fn.id);
     if (params) {
+      let index = info?.method ? -1 : 0;
       for (const p of kids(params)) {
+        const i = index++;
         const name = paramName(p);
         if (!name) continue;
         const type = p.childForFieldName('type')?.text ?? '';
@@ -297,20 +300,76 @@ class PythonFlowBuilder {
           continue;
         }
         const untrusted = routeHandler && name !== 'self' && name !== 'request' && name !== 'req' && !/Request|Session|Depends|BackgroundTasks|WebSocket|Response|Db|Connection/.test(type) && !/Depends|Security/.test(dflt);
-        env.vars.set(name, untrusted ? { kinds: INPUT, sanitized: 0, origin: `route parameter ${name}`, originStart: p.startIndex } : undefined);
+        if (untrusted) env.vars.set(name, { kinds: INPUT, sanitized: 0, origin: `route parameter ${name}`, originStart: p.startIndex });
+        else env.vars.set(name, info && i >= 0 && p.type !== 'list_splat_pattern' && p.type !== 'dictionary_splat_pattern' ? paramTaint(info.key, i, name, p.startIndex) : undefined);
       }
     }
     const ret = { returns: undefined as Taint | undefined };
     const body = fn.childForFieldName('body');
     if (body) this.walkBlock(body, env, ret);
-    const name = fn.childForFieldName('name')?.text;
-    if (name) {
-      const before = this.summaries.get(name);
-      // a name defined twice keeps the tainted summary
-      const next = join(before, ret.returns);
-      if (!!next !== !!before || (next && before && next.kinds !== before.kinds)) this.changed = true;
-      this.summaries.set(name, next);
+    if (info) this.core.setSummary(info.key, ret.returns);
+  }
+
+  /** The class of the method that encloses `n` (a closure inside a method sees its `self`). */
+  private enclosingClass(n: Node): string | undefined {
+    for (let p: Node | null = n.parent; p; p = p.parent) {
+      if (p.type === 'function_definition') {
+        const info = this.fnInfo.get(p.id);
+        if (info?.cls) return info.cls;
+      }
     }
+    return undefined;
+  }
+
+  /** Same-file functions a call may run, and whether it constructs an instance. */
+  private calleeKeys(fn: Node): { keys: string[]; ctor?: string } {
+    if (fn.type === 'identifier') {
+      if (this.core.isClass(fn.text) && !this.imports.has(fn.text)) {
+        const init = this.core.constructorKey(fn.text, '__init__');
+        return { keys: init ? [init] : [], ctor: fn.text };
+      }
+      return { keys: this.imports.has(fn.text) ? [] : this.core.functionKeys(fn.text) };
+    }
+    if (fn.type === 'attribute') {
+      const recv = fn.childForFieldName('object');
+      const method = fn.childForFieldName('attribute')?.text ?? '';
+      if (!recv) return { keys: [] };
+      if (recv.type === 'identifier' && (recv.text === 'self' || recv.text === 'cls')) {
+        const cls = this.enclosingClass(fn);
+        return { keys: cls ? this.core.methodKeys(cls, method) : [] };
+      }
+      const key = this.instances.size ? dottedKey(recv) : undefined;
+      const cls = key ? this.instances.get(key) : undefined;
+      if (cls) return { keys: this.core.methodKeys(cls, method) };
+      // Base.__init__(self, ...) / super().method(...)
+      if (recv.type === 'identifier' && this.core.isClass(recv.text)) return { keys: this.core.methodKeys(recv.text, method) };
+      if (recv.type === 'call' && recv.childForFieldName('function')?.text === 'super') {
+        const cls = this.enclosingClass(fn);
+        const bases = cls ? this.core.bases.get(cls) ?? [] : [];
+        for (const b of bases) {
+          const keys = this.core.methodKeys(b, method).slice(0, 1);
+          if (keys.length) return { keys };
+        }
+      }
+    }
+    return { keys: [] };
+  }
+
+  /** Positional and keyword argument taints of a call. */
+  private argTaints(call: Node): { positional: (Taint | undefined)[]; keywords: Map<string, Taint | undefined> } {
+    const { positional, keywords } = pyArgs(call);
+    const kw = new Map<string, Taint | undefined>();
+    for (const [name, v] of keywords) kw.set(name, this.evalExpr(v));
+    return { positional: positional.map((a) => this.evalExpr(a)), keywords: kw };
+  }
+
+  /** Argument taints of a call, mapped onto the parameters of `key` (a `Base.__init__(self, ...)` call passes self first). */
+  private callArgs(call: Node, key: string, explicitSelf: boolean): (Taint | undefined)[] {
+    const { positional, keywords } = pyArgs(call);
+    const pos = (explicitSelf ? positional.slice(1) : positional).map((a) => this.evalExpr(a));
+    const kw = new Map<string, Taint | undefined>();
+    for (const [name, v] of keywords) kw.set(name, this.evalExpr(v));
+    return this.core.argsFor(key, pos, kw);
   }
 
   private walkBlock(block: Node, env: Env, ret: { returns?: Taint } | undefined): void {
@@ -400,13 +459,19 @@ class PythonFlowBuilder {
         return;
       }
       case 'identifier':
-        this.record(n.id, env.lookup(n.text));
+        this.core.record(n.id, env.lookup(n.text));
         return;
       case 'attribute': {
         const obj = n.childForFieldName('object');
         if (obj) this.visit(obj, env, ret);
         const key = dottedKey(n);
-        if (key && env.has(key)) this.record(n.id, env.lookup(key));
+        if (key && env.has(key)) this.core.record(n.id, env.lookup(key));
+        else if (obj?.type === 'identifier' && obj.text === 'self') {
+          // a field another method of the class (or a base / subclass) stored
+          const cls = this.enclosingClass(n);
+          const attr = n.childForFieldName('attribute')?.text ?? '';
+          if (cls && this.core.hasField(cls, attr)) this.core.record(n.id, this.core.getField(cls, attr));
+        }
         return;
       }
       case 'keyword_argument': {
@@ -416,17 +481,25 @@ class PythonFlowBuilder {
       }
       case 'call': {
         for (const c of kids(n)) this.visit(c, env, ret);
-        // `parts.append(x)` makes `parts` carry x
         const fn = n.childForFieldName('function');
+        // a call of a function of this file passes its arguments to the function's parameters
+        if (fn && (fn.type === 'identifier' || fn.type === 'attribute')) {
+          const { keys } = this.calleeKeys(fn);
+          const explicitSelf = fn.type === 'attribute' && fn.childForFieldName('object')?.type === 'identifier' && this.core.isClass(fn.childForFieldName('object')!.text);
+          for (const key of keys) this.core.addCallArgs(key, this.callArgs(n, key, explicitSelf));
+          const target = !keys.length && this.cross.enabled ? this.cross.target(this.qualName(fn)) : undefined;
+          if (target) {
+            const { positional, keywords } = this.argTaints(n);
+            this.cross.noteCall(n.id, target, positional, keywords);
+          }
+        }
+        // `parts.append(x)` makes `parts` carry x
         if (fn?.type === 'attribute') {
           const method = fn.childForFieldName('attribute')?.text ?? '';
           const recv = fn.childForFieldName('object');
           if (MUTATING_METHODS.has(method) && recv && (recv.type === 'identifier' || dottedKey(recv))) {
             const argT = joinAll(pyArgs(n).all.map((a) => this.evalExpr(a.type === 'keyword_argument' ? a.childForFieldName('value') ?? a : a)));
-            if (argT) {
-              const key = recv.type === 'identifier' ? recv.text : dottedKey(recv)!;
-              env.vars.set(key, join(env.lookup(key), argT));
-            }
+            this.core.addTo(env, recv.type === 'identifier' ? recv.text : dottedKey(recv), argT);
           }
         }
         return;
@@ -446,16 +519,6 @@ class PythonFlowBuilder {
     }
   }
 
-  private record(id: number, t: Taint | undefined): void {
-    this.reads.set(id, t);
-    this.readPass.set(id, this.pass);
-  }
-
-  private recorded(id: number): Taint | undefined {
-    if (this.readPass.get(id) !== this.pass) this.staleRead = true;
-    return this.reads.get(id);
-  }
-
   /** Reads inside an assignment target (`d[key] = ...`, `obj.attr = ...`). */
   private visitTargetReads(left: Node, env: Env, ret: { returns?: Taint } | undefined): void {
     if (left.type === 'subscript') {
@@ -473,11 +536,14 @@ class PythonFlowBuilder {
       return;
     }
     if (target.type === 'identifier' && this.isModelFactory(value)) this.modelObjects.add(target.text);
+    if (value.type === 'call') {
+      const f = value.childForFieldName('function');
+      const key = dottedKey(target);
+      if (f?.type === 'identifier' && key && this.core.isClass(f.text) && !this.imports.has(f.text)) this.instances.set(key, f.text);
+    }
     if (target.type === 'identifier' && value.type === 'binary_operator' && this.isModelChain(value)) this.modelObjects.add(target.text);
     if (target.type === 'identifier' && (value.type === 'call' || value.type === 'attribute' || value.type === 'subscript')) {
-      const from = this.guardKeys(value, env).filter((k) => k !== target.text);
-      if (from.length) env.derived.set(target.text, from);
-      else env.derived.delete(target.text);
+      env.derive(target.text, this.guardKeys(value, env));
     }
     this.bindTaint(target, this.evalExpr(value), env);
   }
@@ -497,15 +563,17 @@ class PythonFlowBuilder {
       case 'attribute': {
         const key = dottedKey(target);
         if (key) env.vars.set(key, t);
+        const obj = target.childForFieldName('object');
+        if (obj?.type === 'identifier' && obj.text === 'self') {
+          const cls = this.enclosingClass(target);
+          if (cls) this.core.setField(cls, target.childForFieldName('attribute')?.text ?? '', t);
+        }
         return;
       }
       case 'subscript': {
         // a container that receives a tainted element carries it (weak update)
         const v = target.childForFieldName('value');
-        if (v && t) {
-          const key = v.type === 'identifier' ? v.text : dottedKey(v);
-          if (key) env.vars.set(key, join(env.lookup(key), t));
-        }
+        if (v) this.core.addTo(env, v.type === 'identifier' ? v.text : dottedKey(v), t);
         return;
       }
       default:
@@ -516,25 +584,19 @@ class PythonFlowBuilder {
   // ---------------------------------------------------------------- evaluation
 
   evalExpr(n: Node | null | undefined): Taint | undefined {
-    if (!n) return undefined;
-    const memo = this.memo;
-    if (!memo) return this.computeExpr(n);
-    if (memo.has(n.id)) return memo.get(n.id);
-    const t = this.computeExpr(n);
-    memo.set(n.id, t);
-    return t;
+    return n ? this.core.evaluate(n.id, n, this.compute) : undefined;
   }
 
   private computeExpr(n: Node): Taint | undefined {
     switch (n.type) {
       case 'identifier': {
-        if (this.reads.has(n.id)) return this.recorded(n.id);
+        if (this.core.reads.has(n.id)) return this.core.recorded(n.id);
         const q = this.qualName(n);
         if (PY_INPUT_READS.has(q)) return src(INPUT, n);
         return undefined;
       }
       case 'attribute': {
-        if (this.reads.has(n.id)) return this.recorded(n.id);
+        if (this.core.reads.has(n.id)) return this.core.recorded(n.id);
         const obj = n.childForFieldName('object');
         const attr = n.childForFieldName('attribute')?.text ?? '';
         if (obj && REQUEST_NAMES.test(obj.text) && PY_REQUEST_ATTRS.has(attr)) return src(INPUT, n);
@@ -597,58 +659,58 @@ class PythonFlowBuilder {
   private evalCall(n: Node): Taint | undefined {
     const fn = n.childForFieldName('function');
     if (!fn) return undefined;
-    const args = pyArgs(n);
-    const argTaint = (): Taint | undefined => joinAll(args.all.map((a) => this.evalExpr(a.type === 'keyword_argument' ? a.childForFieldName('value') : a)));
     const q = this.qualName(fn);
     const model = this.modelSource(n, fn, q);
     if (model) return model;
-    if (fn.type === 'attribute') {
-      const recv = fn.childForFieldName('object');
-      const method = fn.childForFieldName('attribute')?.text ?? '';
-      if (recv && REQUEST_NAMES.test(recv.text) && PY_REQUEST_METHODS.has(method)) return src(INPUT, n);
-    }
+    const recv = fn.type === 'attribute' ? fn.childForFieldName('object') : null;
+    const method = fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text ?? '' : undefined;
+    if (recv && method !== undefined && REQUEST_NAMES.test(recv.text) && PY_REQUEST_METHODS.has(method)) return src(INPUT, n);
     if (PY_INPUT_CALLS.has(q)) return src(INPUT, n);
-    const sanitizer = own(PY_SANITIZERS, q) ?? own(PY_SANITIZERS, stripCall(q));
-    if (sanitizer !== undefined) {
-      const spec = IMAGE_SANITIZER_OPTIONS[q];
-      const imageSafe = spec && imageSafeOptions(spec, undefined, args.keywords.get(spec.allow ?? '')?.text) ? CTX.image : 0;
-      return sanitize(argTaint(), sanitizer | imageSafe);
-    }
-    if (MARKDOWN_IMAGE_STRIPPER.test(stripCall(q).split('.').pop() ?? '')) return sanitize(argTaint(), MARKDOWN_STRIPPED);
-    if (PY_MARKDOWN_RENDERERS.has(q)) return renderMarkdown(argTaint());
-    if (PY_PASSTHROUGH.has(q) || DOCUMENT_PASSTHROUGH.test(q)) return argTaint();
-    if (fn.type === 'identifier') {
-      if (this.summaries.has(fn.text)) return this.summaries.get(fn.text);
-      return undefined;
-    }
-    if (fn.type === 'attribute') {
-      const recv = fn.childForFieldName('object');
-      const method = fn.childForFieldName('attribute')?.text ?? '';
-      // self.helper(...) / cls.helper(...)
-      if (recv && (recv.text === 'self' || recv.text === 'cls') && this.summaries.has(method)) return this.summaries.get(method);
-      const byMethod = PY_SANITIZER_METHODS[method];
-      if (byMethod !== undefined) return sanitize(method === 'resolve' ? this.evalExpr(recv) : join(this.evalExpr(recv), argTaint()), byMethod);
-      const recvT = this.evalExpr(recv);
-      if (recv && MARKDOWN_METHODS.has(method) && MARKDOWN_RECEIVER.test(this.qualName(recv))) return renderMarkdown(join(recvT, argTaint()));
-      if (method === 'format' && recv) {
-        const lit = pyStringValue(recv);
-        if (lit !== undefined && FIXED_ORIGIN.test(lit)) return sanitize(join(recvT, argTaint()), CTX.url);
-      }
-      if (ARG_METHODS.has(method)) return join(recvT, argTaint());
-      return recvT;
-    }
     // f(...)(...): e.g. pipeline("text-generation")(prompt)
-    if (fn.type === 'call' && this.isModelFactory(fn)) return src(MODEL, n);
+    if (fn.type === 'call') return this.isModelFactory(fn) ? src(MODEL, n) : undefined;
+    const callee = fn.type === 'identifier' || fn.type === 'attribute' ? this.calleeKeys(fn) : { keys: [] as string[], ctor: undefined };
+    if (callee.ctor) return undefined;
+    const target = !callee.keys.length && this.cross.enabled ? this.cross.target(q) : undefined;
+    if (target) {
+      // a function of another workspace file: its summary there, with its parameters replaced by the arguments
+      const { positional, keywords } = this.argTaints(n);
+      const r = this.cross.callResult(target, positional, keywords);
+      if (r) return r.t;
+    }
+    return callTaint({ node: n, name: q, method, receiverName: recv ? this.qualName(recv) : undefined, keys: callee.keys }, this, PY_LIBRARY, this.core);
+  }
+
+  // ---- CallSemantics: the Python answers for callTaint()
+
+  argsTaint(c: CallView<Node>): Taint | undefined {
+    return joinAll(pyArgs(c.node).all.map((a) => this.evalExpr(a.type === 'keyword_argument' ? a.childForFieldName('value') : a)));
+  }
+
+  receiverTaint(c: CallView<Node>): Taint | undefined {
+    return this.evalExpr(c.node.childForFieldName('function')?.childForFieldName('object'));
+  }
+
+  argsFor(c: CallView<Node>, key: string): (Taint | undefined)[] {
+    const recv = c.node.childForFieldName('function')?.childForFieldName('object');
+    return this.callArgs(c.node, key, recv?.type === 'identifier' && this.core.isClass(recv.text));
+  }
+
+  sanitizerOf(c: CallView<Node>): number | undefined {
+    const s = own(PY_SANITIZERS, c.name) ?? own(PY_SANITIZERS, stripCall(c.name));
+    return s === undefined ? undefined : sanitizerContexts(c.name, s, (option) => pyArgs(c.node).keywords.get(option)?.text);
+  }
+
+  special(c: CallView<Node>): { t: Taint | undefined } | undefined {
+    const byMethod = c.method !== undefined ? PY_SANITIZER_METHODS[c.method] : undefined;
+    if (byMethod !== undefined) return { t: sanitize(c.method === 'resolve' ? this.receiverTaint(c) : join(this.receiverTaint(c), this.argsTaint(c)), byMethod) };
+    const lit = c.method === 'format' ? pyStringValue(c.node.childForFieldName('function')?.childForFieldName('object')) : undefined;
+    if (lit !== undefined && FIXED_ORIGIN.test(lit)) return { t: sanitize(join(this.receiverTaint(c), this.argsTaint(c)), CTX.url) };
     return undefined;
   }
 
   /** Is this call a model invocation? */
   private modelSource(n: Node, fn: Node, q: string): Taint | undefined {
-    const plain = stripCall(q);
-    for (const s of MODEL_SUFFIXES) {
-      if (plain === s || plain.endsWith(`.${s}`)) return src(MODEL, n);
-    }
-    if (MODEL_FUNCTIONS.has(q)) return src(MODEL, n);
+    if (isModelCallName(stripCall(q), MODEL_SUFFIXES, MODEL_FUNCTIONS) || MODEL_FUNCTIONS.has(q)) return src(MODEL, n);
     if (fn.type === 'identifier' && this.modelObjects.has(fn.text)) return src(MODEL, n);
     if (fn.type === 'attribute') {
       const recv = fn.childForFieldName('object');
@@ -656,7 +718,7 @@ class PythonFlowBuilder {
       if (recv && PY_MODEL_METHODS.has(method)) {
         const recvName = recv.type === 'attribute' ? recv.childForFieldName('attribute')?.text ?? '' : recv.text;
         if (recv.type === 'identifier' && this.modelObjects.has(recv.text)) return src(MODEL, n);
-        if ((recv.type === 'identifier' || recv.type === 'attribute') && MODEL_RECEIVER.test(recvName) && !MOCK_RECEIVER.test(recvName) && !this.imports.has(recvName)) return src(MODEL, n);
+        if ((recv.type === 'identifier' || recv.type === 'attribute') && isModelMethodCall(method, recvName, PY_MODEL_METHODS, (x) => this.imports.has(x))) return src(MODEL, n);
         if (recv.type === 'call' && this.isModelFactory(recv)) return src(MODEL, n);
       }
     }
@@ -693,12 +755,7 @@ class PythonFlowBuilder {
    */
   private applyGuards(cond: Node, env: Env): void {
     const guard = (e: Node | undefined | null, contexts: number, needsNormalized = false): void => {
-      if (!e) return;
-      for (const key of expandDerived(this.guardKeys(e, env), env)) {
-        const t = env.lookup(key);
-        if (!t || (needsNormalized && !(t.sanitized & PATH_NORMALIZED))) continue;
-        env.vars.set(key, sanitize(t, contexts));
-      }
+      if (e) confine(env, this.guardKeys(e, env), contexts, needsNormalized);
     };
     switch (cond.type) {
       case 'not_operator':
@@ -711,7 +768,9 @@ class PythonFlowBuilder {
         const ops = cond.children.filter((c): c is Node => !!c && !c.isNamed).map((c) => c.type);
         if (!left || !right) return;
         if (ops.includes('in') || ops.includes('not in')) {
-          if (pyStringValue(left) === undefined && !this.evalExpr(right) && pyStringValue(right) === undefined) guard(left, GUARD_CONTEXTS);
+          // membership in a constant collection of literals: the value is one of them, safe everywhere
+          if (pyStringValue(left) === undefined && this.isConstantCollection(right)) guard(left, ALL_CONTEXTS);
+          else if (pyStringValue(left) === undefined && !isTainted(this.evalExpr(right)) && pyStringValue(right) === undefined) guard(left, GUARD_CONTEXTS);
           else if (pyStringValue(left) !== undefined && pyStringValue(left)!.includes('..')) guard(right, CTX.path);
         } else if (ops.includes('==') || ops.includes('!=')) {
           const constant = (x: Node): boolean => pyStringValue(x) !== undefined || /^[A-Z][A-Z0-9_]*$/.test(x.text);
@@ -734,7 +793,7 @@ class PythonFlowBuilder {
           const method = fn.childForFieldName('attribute')?.text ?? '';
           const recv = fn.childForFieldName('object');
           if (PATH_GUARD_METHODS.has(method)) guard(recv, CTX.path, true);
-          else if (COLLECTION_GUARD_METHODS.has(method) && recv && !this.evalExpr(recv)) guard(positional[0], GUARD_CONTEXTS);
+          else if (COLLECTION_GUARD_METHODS.has(method) && recv && !isTainted(this.evalExpr(recv))) guard(positional[0], this.isConstantCollection(recv) ? ALL_CONTEXTS : GUARD_CONTEXTS);
           else if (/^(fullmatch|match)$/.test(method)) guard(/^re\./.test(q) ? positional[1] : positional[0], GUARD_CONTEXTS);
           else if (VALIDATOR_NAME.test(method)) for (const a of positional) guard(a, GUARD_CONTEXTS);
         } else if (fn.type === 'identifier' && VALIDATOR_NAME.test(fn.text)) for (const a of positional) guard(a, GUARD_CONTEXTS);
@@ -782,6 +841,12 @@ class PythonFlowBuilder {
   }
 
 
+  /** `{"a", "b"}`, `("a", "b")`, `frozenset({...})`, or a module constant bound to one. */
+  private isConstantCollection(n: Node): boolean {
+    if (n.type === 'identifier') return this.constants.has(n.text);
+    return isLiteralCollection(n);
+  }
+
   private isModelFactory(value: Node): boolean {
     if (value.type !== 'call') return false;
     const fn = value.childForFieldName('function');
@@ -806,18 +871,6 @@ class PythonFlowBuilder {
     }
     return false;
   }
-}
-
-/** Same names, each with the same taint (or the same absence of one). */
-function sameSummaries(a: Map<string, Taint | undefined>, b: Map<string, Taint | undefined>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [name, x] of a) {
-    if (!b.has(name)) return false;
-    const y = b.get(name);
-    if (x === y) continue;
-    if (!x || !y || x.kinds !== y.kinds || x.sanitized !== y.sanitized || x.origin !== y.origin || x.originStart !== y.originStart) return false;
-  }
-  return true;
 }
 
 function src(kind: number, n: Node): Taint {
@@ -885,3 +938,35 @@ function isRouteHandler(fn: Node): boolean {
   }
   return false;
 }
+
+/** The class whose body defines `fn` directly (through a decorator too). */
+function classOf(fn: Node): string | undefined {
+  let p = fn.parent;
+  if (p?.type === 'decorated_definition') p = p.parent;
+  if (p?.type !== 'block') return undefined;
+  const cls = p.parent;
+  return cls?.type === 'class_definition' ? cls.childForFieldName('name')?.text : undefined;
+}
+
+/** `@staticmethod`: no self parameter. */
+function isStatic(fn: Node): boolean {
+  const p = fn.parent;
+  return p?.type === 'decorated_definition' && kids(p).some((d) => d.type === 'decorator' && /staticmethod/.test(d.text));
+}
+
+/** A literal list / tuple / set / dict (keys) of strings and numbers, or `frozenset(...)` / `set(...)` of one. */
+function isLiteralCollection(n: Node): boolean {
+  if (n.type === 'call') {
+    const f = n.childForFieldName('function')?.text;
+    const a = pyArgs(n).positional;
+    return (f === 'frozenset' || f === 'set' || f === 'tuple' || f === 'list') && a.length === 1 && isLiteralCollection(a[0]);
+  }
+  if (n.type !== 'list' && n.type !== 'tuple' && n.type !== 'set' && n.type !== 'dictionary') return false;
+  const items = kids(n).filter((c) => c.type !== 'comment');
+  return items.length > 0 && items.every((c) => {
+    const v = c.type === 'pair' ? c.childForFieldName('key') : c;
+    return !!v && (pyStringValue(v) !== undefined || v.type === 'integer');
+  });
+}
+
+const PY_LIBRARY: LibraryTables = { renderers: PY_MARKDOWN_RENDERERS, passthrough: (name) => PY_PASSTHROUGH.has(name) };

@@ -127,7 +127,9 @@ export const JS_MODEL_FUNCTIONS: Record<string, string[]> = {
   ollama: ['chat', 'generate'],
 };
 /** Array methods whose callback receives the receiver's elements (`messages.map((m) => m.content)`). */
-export const JS_ITERATION_METHODS = new Set(['map', 'forEach', 'flatMap', 'filter', 'find', 'findLast', 'some', 'every']);
+export const JS_ITERATION_METHODS = new Set(['map', 'forEach', 'flatMap', 'filter', 'find', 'findLast', 'some', 'every',
+  // a promise's callback receives its value
+  'then']);
 export const JS_MODEL_METHODS = new Set(['invoke', 'call', 'predict', 'run', 'stream', 'batch', 'generate', 'chat', 'complete']);
 
 export const JS_REQUEST_ATTRS = new Set(['body', 'query', 'params', 'headers', 'cookies', 'queryStringParameters', 'pathParameters', 'searchParams']);
@@ -161,7 +163,7 @@ export const JS_PASSTHROUGH = new Set(['String', 'JSON.stringify', 'marked', 'ma
 export const PY_MARKDOWN_RENDERERS = new Set(['markdown.markdown', 'markdown2.markdown', 'mistune.html', 'mistune.markdown', 'commonmark.commonmark', 'markdown_it.MarkdownIt().render', 'cmarkgfm.github_flavored_markdown_to_html', 'cmarkgfm.markdown_to_html']);
 export const JS_MARKDOWN_RENDERERS = new Set(['marked', 'marked.parse', 'marked.marked', 'marked.marked.parse', 'snarkdown', 'micromark', 'markdown-it().render', 'markdown-it().renderInline']);
 /** Methods that render markdown when called on a markdown object (`md.render(x)`, `converter.makeHtml(x)`, `Markdown().convert(x)`). */
-export const MARKDOWN_METHODS = new Set(['render', 'renderInline', 'convert', 'makeHtml', 'parse', 'processSync']);
+export const MARKDOWN_METHODS = new Set(['render', 'renderInline', 'convert', 'makeHtml', 'parse', 'processSync', 'process']);
 export const MARKDOWN_RECEIVER = /markdown|^md$|(^|\.)md\(\)|mistune|marked|showdown|converter|remark|commonmark|MarkdownIt/i;
 /** A same-file or library helper that removes markdown images / remote URLs before rendering. */
 export const MARKDOWN_IMAGE_STRIPPER = /(strip|remove|drop|block|disable|no)_?(markdown_?|md_?|remote_?|external_?)?images?|images?_?(stripped|removed)|sanitize_?markdown|escape_?markdown|strip_?markdown/i;

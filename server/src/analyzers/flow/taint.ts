@@ -53,6 +53,10 @@ export interface Taint {
   origin: string;
   /** Offset (view text) of the source expression. */
   originStart: number;
+  /** Bit set of the parameters of `fn` the value carries (symbolic until a call site or a rule resolves them: flow/core.ts). */
+  params?: number;
+  /** Key of the function whose parameters `params` names. */
+  fn?: string;
 }
 
 export function kindBit(kind: SourceKind | SourceKind[]): number {
@@ -64,7 +68,17 @@ export function kindBit(kind: SourceKind | SourceKind[]): number {
 export function join(a: Taint | undefined, b: Taint | undefined): Taint | undefined {
   if (!a) return b;
   if (!b) return a;
-  return { kinds: a.kinds | b.kinds, sanitized: a.sanitized & b.sanitized, origin: a.origin, originStart: a.originStart };
+  // the origin of a real source wins over a parameter's
+  const first = !a.kinds && b.kinds ? b : a;
+  const t: Taint = { kinds: a.kinds | b.kinds, sanitized: a.sanitized & b.sanitized, origin: first.origin, originStart: first.originStart };
+  if (a.params && (!b.params || a.fn === b.fn)) {
+    t.params = a.params | (b.params ?? 0);
+    t.fn = a.fn;
+  } else if (b.params) {
+    t.params = b.params;
+    t.fn = b.fn;
+  }
+  return t;
 }
 
 export function joinAll(list: (Taint | undefined)[]): Taint | undefined {

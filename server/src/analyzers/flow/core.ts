@@ -1,0 +1,430 @@
+/**
+ * The language-neutral part of the data-flow engines (flow/python.ts and flow/js.ts only map syntax onto it):
+ * scopes, the fixed-point rounds, function summaries, fields of `self`/`this`, class hierarchies, and the
+ * interprocedural resolution of parameters.
+ *
+ * Parameters are symbolic: inside a function, parameter i holds a taint with bit i of `params` set and `fn`
+ * naming the function. A summary is the taint of what the function returns, so it says at once what flows
+ * from a source to the return (kinds) and from which parameters (params): at a call site the parameter bits
+ * are replaced by the arguments' taints (parameter -> return). Every call site also adds its arguments'
+ * taints to the callee's parameters; a sink inside the callee resolves its parameter bits with them when a
+ * rule asks (parameter -> sink), so the finding sits at the sink and names the caller's source.
+ */
+import type { SinkContext, SourceKind, Taint } from './taint';
+import { ALL_CONTEXTS, CTX, PATH_NORMALIZED, expandDerived, join, reaches, renderMarkdown, sanitize } from './taint';
+import {
+  ARG_METHODS, DOCUMENT_PASSTHROUGH, IMAGE_SANITIZER_OPTIONS, MARKDOWN_IMAGE_STRIPPER, MARKDOWN_METHODS, MARKDOWN_RECEIVER, MARKDOWN_STRIPPED,
+  MOCK_RECEIVER, MODEL_RECEIVER, imageSafeOptions,
+} from './tables';
+
+/** A lexical scope: variables (names or dotted keys like `self.x`) and what guarded variables were derived from. */
+export class Env {
+  readonly vars = new Map<string, Taint | undefined>();
+  /** `host = urlparse(url).hostname`: host -> [url], so a check of `host` also confines `url`. */
+  readonly derived = new Map<string, string[]>();
+  constructor(readonly parent?: Env) {}
+  /** `name` now holds a value computed from the variables `from` (or from nothing). */
+  derive(name: string, from: string[]): void {
+    const keys = from.filter((k) => k !== name);
+    if (keys.length) this.derived.set(name, keys);
+    else this.derived.delete(name);
+  }
+  lookup(name: string): Taint | undefined {
+    for (let e: Env | undefined = this; e; e = e.parent) if (e.vars.has(name)) return e.vars.get(name);
+    return undefined;
+  }
+  has(name: string): boolean {
+    for (let e: Env | undefined = this; e; e = e.parent) if (e.vars.has(name)) return true;
+    return false;
+  }
+}
+
+/** The taint parameter `index` of function `fn` holds inside its body. */
+export function paramTaint(fn: string, index: number, name: string, start: number): Taint | undefined {
+  if (index >= 24) return undefined;
+  return { kinds: 0, sanitized: 0, origin: `parameter ${name}`, originStart: start, params: 1 << index, fn };
+}
+
+/** A real source is in it (not only parameters of the function being analysed). */
+export function isTainted(t: Taint | undefined): boolean {
+  return !!t && t.kinds !== 0;
+}
+
+/** A function or method of the file: its key (`name` or `Class.name`), class and parameter names (without self/cls). */
+export interface FnInfo {
+  key: string;
+  name: string;
+  cls?: string;
+  params: string[];
+}
+
+/**
+ * Per-file state shared by the walks: summaries, parameter taints from call sites, class fields and bases.
+ * A language adapter walks its syntax tree in rounds through `settle()` until the summaries stop changing.
+ */
+export class FlowCore<Id> {
+  /** Function key -> taint of its return value. */
+  readonly summaries = new Map<string, Taint | undefined>();
+  /** Bare name -> keys of the functions and methods with that name. */
+  readonly byName = new Map<string, string[]>();
+  readonly fns = new Map<string, FnInfo>();
+  /** Class -> base class names (same file). */
+  readonly bases = new Map<string, string[]>();
+  /** Function key -> joined taint of each parameter over the file's call sites. */
+  readonly callerArgs = new Map<string, (Taint | undefined)[]>();
+  /** `Class.field` (or a state cell) -> joined taint of every assignment. */
+  readonly fields = new Map<string, Taint | undefined>();
+  /** Identifier reads: the taint the variable held where it was read, and the round that recorded it. */
+  readonly reads = new Map<Id, Taint | undefined>();
+  private readonly readPass = new Map<Id, number>();
+  private pass = 0;
+  private staleRead = false;
+  changed = false;
+  /** Summaries (`S:key`) and fields (`F:key`) read during the current round: changing one of them later calls for another round. */
+  private readonly consulted = new Set<string>();
+
+  /** Run `walk` until summaries, fields and parameters settle (a few rounds), then a recording pass if needed. */
+  settle(walk: () => void, extraSettled: () => boolean = () => true): void {
+    let settled = false;
+    for (let round = 0; round < 3; round++) {
+      this.changed = false;
+      this.pass++;
+      this.staleRead = false;
+      this.consulted.clear();
+      walk();
+      if (!this.changed) {
+        // no summary or field changed after something in this round read it: this round's reads are final, unless
+        // it consulted a read left over from an earlier round (then a recording pass computes them again)
+        settled = !this.staleRead && extraSettled();
+        break;
+      }
+    }
+    if (settled) {
+      for (const id of [...this.reads.keys()]) if (this.readPass.get(id) !== this.pass) this.reads.delete(id);
+    } else {
+      this.pass++;
+      this.reads.clear();
+      walk();
+    }
+  }
+
+  /** Set once the walks are done: expression taints by node, since rules ask for the same expressions again and again. */
+  private memo: Map<Id, Taint | undefined> | undefined;
+
+  /** The state is final: from now on expression taints are remembered. The questions rules ask, resolved. */
+  freeze<Node>(evalExpr: (n: Node) => Taint | undefined): { taintOf(n: Node): Taint | undefined; reaches(n: Node, kind: SourceKind | SourceKind[], context?: SinkContext): Taint | undefined } {
+    this.memo = new Map();
+    return {
+      taintOf: (n) => this.resolve(evalExpr(n)),
+      reaches: (n, kind, context) => reaches(this.resolve(evalExpr(n)), kind, context),
+    };
+  }
+
+  /** The taint of expression `id`, computed by `compute(node)` (once, after freeze()); `compute` is a bound method, not a fresh closure. */
+  evaluate<Node>(id: Id, node: Node, compute: (node: Node) => Taint | undefined): Taint | undefined {
+    const memo = this.memo;
+    if (!memo) return compute(node);
+    if (memo.has(id)) return memo.get(id);
+    const t = compute(node);
+    memo.set(id, t);
+    return t;
+  }
+
+  /** A container that receives a tainted element (`d[k] = x`, `parts.append(x)`) carries it: a weak update. */
+  addTo(env: Env, key: string | undefined, t: Taint | undefined): void {
+    if (key && t) env.vars.set(key, join(env.lookup(key), t));
+  }
+
+  record(id: Id, t: Taint | undefined): void {
+    this.reads.set(id, t);
+    this.readPass.set(id, this.pass);
+  }
+
+  recorded(id: Id): Taint | undefined {
+    if (this.readPass.get(id) !== this.pass) this.staleRead = true;
+    return this.reads.get(id);
+  }
+
+  // ---------------------------------------------------------------- declarations
+
+  declareFunction(info: FnInfo): void {
+    if (this.fns.has(info.key)) return;
+    this.fns.set(info.key, info);
+    const list = this.byName.get(info.name);
+    if (list) list.push(info.key);
+    else this.byName.set(info.name, [info.key]);
+  }
+
+  declareClass(name: string, bases: string[]): void {
+    if (!this.bases.has(name)) this.bases.set(name, bases);
+  }
+
+  isClass(name: string): boolean {
+    return this.bases.has(name);
+  }
+
+  /** The class and its bases (same file), nearest first. */
+  ancestors(cls: string): string[] {
+    const out: string[] = [];
+    const visit = (c: string): void => {
+      if (out.includes(c) || out.length > 16) return;
+      out.push(c);
+      for (const b of this.bases.get(c) ?? []) if (this.bases.has(b)) visit(b);
+    };
+    visit(cls);
+    return out;
+  }
+
+  /** Classes derived from `cls` (same file), transitively. */
+  descendants(cls: string): string[] {
+    const out: string[] = [];
+    let frontier = [cls];
+    while (frontier.length && out.length < 32) {
+      const next: string[] = [];
+      for (const [c, bs] of this.bases) if (!out.includes(c) && c !== cls && bs.some((b) => frontier.includes(b))) next.push(c);
+      out.push(...next);
+      frontier = next;
+    }
+    return out;
+  }
+
+  /**
+   * The methods `self.name(...)` may run from a method of `cls`: the nearest definition in the class or its bases,
+   * and the overrides in classes derived from it (an abstract method implemented by a provider subclass).
+   */
+  methodKeys(cls: string, name: string): string[] {
+    const out: string[] = [];
+    for (const c of this.ancestors(cls)) {
+      if (this.fns.has(`${c}.${name}`)) {
+        out.push(`${c}.${name}`);
+        break;
+      }
+    }
+    for (const c of this.descendants(cls)) if (this.fns.has(`${c}.${name}`)) out.push(`${c}.${name}`);
+    return out;
+  }
+
+  /** The constructor a class call runs: its own or the nearest base's. */
+  constructorKey(cls: string, ctorName: string): string | undefined {
+    for (const c of this.ancestors(cls)) if (this.fns.has(`${c}.${ctorName}`)) return `${c}.${ctorName}`;
+    return undefined;
+  }
+
+  /** Functions a plain call `name(...)` may run: module-level (or nested) functions of that name. */
+  functionKeys(name: string): string[] {
+    return this.fns.has(name) ? [name] : [];
+  }
+
+  // ---------------------------------------------------------------- summaries and call sites
+
+  setSummary(key: string, t: Taint | undefined): void {
+    const before = this.summaries.get(key);
+    // a key defined twice keeps the tainted summary
+    const next = join(before, t);
+    if ((!!next !== !!before || (next && before && (next.kinds !== before.kinds || (next.params ?? 0) !== (before.params ?? 0)))) && this.consulted.has(`S:${key}`)) this.changed = true;
+    this.summaries.set(key, next);
+  }
+
+  /** The taint of a call to `keys` with these argument taints (parameter bits replaced by the arguments). */
+  callResult(keys: string[], args: (Taint | undefined)[]): Taint | undefined {
+    let out: Taint | undefined;
+    for (const key of keys) {
+      this.consulted.add(`S:${key}`);
+      out = join(out, substitute(this.summaries.get(key), key, args));
+    }
+    return out;
+  }
+
+  /** Add a call site's argument taints to the callee's parameters. */
+  addCallArgs(key: string, args: (Taint | undefined)[]): void {
+    let list = this.callerArgs.get(key);
+    if (!list) {
+      list = [];
+      this.callerArgs.set(key, list);
+    }
+    for (let i = 0; i < args.length && i < 24; i++) {
+      const a = args[i];
+      if (a) list[i] = join(list[i], a);
+    }
+  }
+
+  /** Map positional and keyword arguments onto the parameters of `key`. */
+  argsFor(key: string, positional: (Taint | undefined)[], keywords: Map<string, Taint | undefined> | undefined, spread?: Taint): (Taint | undefined)[] {
+    const info = this.fns.get(key);
+    const out = positional.slice();
+    if (info && keywords) for (const [name, t] of keywords) {
+      const i = info.params.indexOf(name);
+      if (i >= 0) out[i] = join(out[i], t);
+    }
+    if (spread && info) for (let i = 0; i < info.params.length; i++) out[i] = join(out[i], spread);
+    return out;
+  }
+
+  // ---------------------------------------------------------------- fields
+
+  /** `self.x = t` in a method of `cls`. */
+  setField(cls: string, field: string, t: Taint | undefined): void {
+    this.setCell(`${cls}.${field}`, t);
+  }
+
+  /** A storage place written in one function and read in another (a field, a React state cell): joins every write. */
+  setCell(key: string, t: Taint | undefined): void {
+    if (!t) return;
+    const before = this.fields.get(key);
+    const next = join(before, t);
+    if ((!before || next!.kinds !== before.kinds || (next!.params ?? 0) !== (before.params ?? 0)) && this.consulted.has(`F:${key}`)) this.changed = true;
+    this.fields.set(key, next);
+  }
+
+  /** `self.x` read in a method of `cls`: what any method of the class, its bases or subclasses stored there. */
+  getField(cls: string, field: string): Taint | undefined {
+    let out: Taint | undefined;
+    for (const c of [...this.ancestors(cls), ...this.descendants(cls)]) out = join(out, this.getCell(`${c}.${field}`));
+    return out;
+  }
+
+  getCell(key: string): Taint | undefined {
+    this.consulted.add(`F:${key}`);
+    return this.fields.get(key);
+  }
+
+  hasField(cls: string, field: string): boolean {
+    let found = false;
+    for (const c of [...this.ancestors(cls), ...this.descendants(cls)]) {
+      // a field not written yet in this round may be written later: that write must call for another round
+      this.consulted.add(`F:${c}.${field}`);
+      if (this.fields.has(`${c}.${field}`)) found = true;
+    }
+    return found;
+  }
+
+  // ---------------------------------------------------------------- resolution (what rules see)
+
+  private readonly resolved = new WeakMap<Taint, Taint | null>();
+
+  /** A taint with its parameter bits replaced by what the call sites pass (recursively, a few levels). */
+  resolve(t: Taint | undefined, depth = 0): Taint | undefined {
+    if (!t) return undefined;
+    if (!t.params) return t.kinds ? t : undefined;
+    const cached = depth === 0 ? this.resolved.get(t) : undefined;
+    if (cached !== undefined) return cached ?? undefined;
+    let out: Taint | undefined = t.kinds ? { kinds: t.kinds, sanitized: t.sanitized, origin: t.origin, originStart: t.originStart } : undefined;
+    if (depth < 6 && t.fn) {
+      const args = this.callerArgs.get(t.fn);
+      if (args) for (let i = 0; i < args.length; i++) {
+        if (!(t.params & (1 << i))) continue;
+        const r = this.resolve(args[i], depth + 1);
+        if (r) out = join(out, (t.sanitized & ALL_CONTEXTS) === ALL_CONTEXTS ? undefined : sanitize(r, t.sanitized));
+      }
+    }
+    if (depth === 0) this.resolved.set(t, out ?? null);
+    return out;
+  }
+}
+
+/** A summary with the callee's parameter bits replaced by the argument taints of one call. */
+export function substitute(s: Taint | undefined, key: string, args: (Taint | undefined)[]): Taint | undefined {
+  if (!s) return undefined;
+  if (!s.params || s.fn !== key) return s;
+  let out: Taint | undefined = s.kinds ? { kinds: s.kinds, sanitized: s.sanitized, origin: s.origin, originStart: s.originStart } : undefined;
+  for (let i = 0; i < args.length; i++) {
+    if (!(s.params & (1 << i)) || !args[i]) continue;
+    out = join(out, sanitize(args[i], s.sanitized));
+  }
+  return out;
+}
+
+/** Same keys, each with the same taint (or the same absence of one). */
+export function sameTaints(a: Map<string, Taint | undefined>, b: Map<string, Taint | undefined>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [name, x] of a) {
+    if (!b.has(name)) return false;
+    const y = b.get(name);
+    if (x === y) continue;
+    if (!x || !y || x.kinds !== y.kinds || x.sanitized !== y.sanitized || x.origin !== y.origin || x.originStart !== y.originStart || x.params !== y.params || x.fn !== y.fn) return false;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------- language-neutral semantics
+
+/** Confine the variables behind a checked expression (a guard) for the statements after it. */
+export function confine(env: Env, keys: string[], contexts: number, needsNormalized = false): void {
+  for (const key of expandDerived(keys, env)) {
+    const t = env.lookup(key);
+    if (!t || (needsNormalized && !(t.sanitized & PATH_NORMALIZED))) continue;
+    env.vars.set(key, sanitize(t, contexts));
+  }
+}
+
+/** Is a dotted callee (call markers removed) one of the model-call suffixes or fully-qualified model functions? */
+export function isModelCallName(plain: string, suffixes: readonly string[], fullNames: ReadonlySet<string>): boolean {
+  for (const s of suffixes) if (plain === s || plain.endsWith(`.${s}`)) return true;
+  return fullNames.has(plain);
+}
+
+/** `llm.invoke(...)`, `chain.run(...)`, `self.agent.chat(...)`: a model method on a receiver named like a model (not a mock, not a module). */
+export function isModelMethodCall(method: string, recvName: string, methods: ReadonlySet<string>, isImport: (name: string) => boolean): boolean {
+  return methods.has(method) && !!recvName && MODEL_RECEIVER.test(recvName) && !MOCK_RECEIVER.test(recvName) && !isImport(recvName);
+}
+
+/** One language's library tables (flow/tables.ts), as the call semantics below read them. */
+export interface LibraryTables {
+  renderers: ReadonlySet<string>;
+  passthrough: (name: string) => boolean;
+}
+
+/**
+ * A call as an adapter describes it: the call node, the callee's qualified name, the method and the receiver's
+ * name when it is `recv.method(...)`, and the same-file functions it may run. One small record per call; the
+ * taints are computed on demand by the adapter's `CallSemantics` (no closures per call).
+ */
+export interface CallView<Node> {
+  node: Node;
+  name: string;
+  method?: string;
+  receiverName?: string;
+  keys: string[];
+}
+
+/** The language-specific answers the call semantics need, for one call at a time. */
+export interface CallSemantics<Node> {
+  receiverTaint(c: CallView<Node>): Taint | undefined;
+  argsTaint(c: CallView<Node>): Taint | undefined;
+  /** Argument taints mapped onto the parameters of the same-file function `key`. */
+  argsFor(c: CallView<Node>, key: string): (Taint | undefined)[];
+  /** Contexts a sanitizer call makes its arguments safe for (options included), or undefined when it is none. */
+  sanitizerOf(c: CallView<Node>): number | undefined;
+  /** A language-specific rule about a method call (pydantic validation, zod parse, `"https://x/{}".format`), undefined to go on. */
+  special(c: CallView<Node>): { t: Taint | undefined } | undefined;
+}
+
+/** What a call returns: sanitizers, markdown, pass-through functions, summaries of same-file functions, methods. */
+export function callTaint<Node>(c: CallView<Node>, sem: CallSemantics<Node>, lib: LibraryTables, core: FlowCore<unknown>): Taint | undefined {
+  const sanitizer = sem.sanitizerOf(c);
+  if (sanitizer !== undefined) return sanitize(sem.argsTaint(c), sanitizer);
+  if (MARKDOWN_IMAGE_STRIPPER.test(c.name.slice(c.name.lastIndexOf('.') + 1))) return sanitize(sem.argsTaint(c), MARKDOWN_STRIPPED);
+  if (lib.renderers.has(c.name)) return renderMarkdown(sem.argsTaint(c));
+  if (lib.passthrough(c.name) || DOCUMENT_PASSTHROUGH.test(c.name)) return sem.argsTaint(c);
+  // a function or method of this file: its summary, with its parameters replaced by the arguments
+  if (c.keys.length) {
+    let t: Taint | undefined;
+    for (const key of c.keys) t = join(t, core.callResult([key], sem.argsFor(c, key)));
+    return t;
+  }
+  if (c.method === undefined) return undefined;
+  const special = sem.special(c);
+  if (special) return special.t;
+  const recvT = sem.receiverTaint(c);
+  if (MARKDOWN_METHODS.has(c.method) && MARKDOWN_RECEIVER.test(c.receiverName ?? '')) return renderMarkdown(join(recvT, sem.argsTaint(c)));
+  if (ARG_METHODS.has(c.method)) return join(recvT, sem.argsTaint(c));
+  return recvT;
+}
+
+/** Contexts an HTML sanitizer call makes safe, with `<img>` when its options drop it. */
+export function sanitizerContexts(name: string, contexts: number, optionText: (option: string) => string | undefined): number {
+  const spec = IMAGE_SANITIZER_OPTIONS[name];
+  if (!spec) return contexts;
+  const safe = imageSafeOptions(spec, spec.forbid ? optionText(spec.forbid) : undefined, spec.allow ? optionText(spec.allow) : undefined);
+  return contexts | (safe ? CTX.image : 0);
+}

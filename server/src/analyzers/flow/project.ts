@@ -1,0 +1,130 @@
+/**
+ * Cross-file flow: what one file's flow needs from the other files of the workspace, and what it offers them.
+ *
+ * The engine stays pure: a file is analysed from its text and an optional `ProjectIndex` that the CLI scan and
+ * the language server supply (server/src/workspace/projectIndex.ts reads files and caches summaries by content).
+ * A file's summary is computed from that file alone (imports resolved to paths, no other file's summary), so it
+ * never depends on which file was analysed first, on import cycles or on the working directory:
+ * - `exports`: what each top-level function returns (sources, and which parameters flow to the result);
+ * - `outgoing`: the calls it makes to functions of other workspace files, with the argument taints.
+ * Analysing a file then uses its imports' exports (parameter -> return, source -> return across files) and the
+ * argument taints its importers pass to its functions (parameter -> sink: the finding sits at the sink).
+ */
+import type { Taint } from './taint';
+import { join } from './taint';
+import type { FlowCore } from './core';
+import { substitute } from './core';
+
+export interface FileSummary {
+  /** Top-level function (or class method as `Class.method`) -> the taint of its return value; `params` refer to its own parameters. */
+  exports: Map<string, Taint | undefined>;
+  /** Parameter names of the exported functions, for keyword arguments. */
+  params: Map<string, string[]>;
+  /** Calls to functions of other workspace files: the file, the function, the argument taints (by parameter index). */
+  outgoing: OutgoingCall[];
+}
+
+export interface OutgoingCall {
+  path: string;
+  name: string;
+  args: (Taint | undefined)[];
+}
+
+export interface ProjectIndex {
+  /**
+   * The workspace file a module reference names, seen from `fromPath`: a Python module (`.helpers`, `..db`,
+   * `pkg.tools`) or a JS/TS relative specifier (`./db`, `../lib/run`); undefined when it is not a workspace file.
+   */
+  resolveModule(fromPath: string, module: string): string | undefined;
+  /** The summary of a workspace file, computed from that file alone; undefined when it cannot be read or parsed. */
+  summary(path: string): FileSummary | undefined;
+  /** What the other workspace files pass to the functions of `path`: function name -> argument taints. */
+  incoming(path: string): Map<string, (Taint | undefined)[]>;
+}
+
+/** A taint that came from another file: its offset means nothing here, its origin says where it came from. */
+export function foreign(t: Taint | undefined, path: string): Taint | undefined {
+  if (!t) return t;
+  const file = path.split('/').pop() ?? path;
+  return { ...t, origin: t.origin.endsWith(`(${file})`) ? t.origin : `${t.origin} (${file})`, originStart: -1 };
+}
+
+/** The cross-file side of one file's flow (shared by the Python and JS/TS adapters). */
+export class CrossFile {
+  private readonly outgoing = new Map<unknown, OutgoingCall>();
+  private readonly targets = new Map<string, { path: string; name: string } | null>();
+
+  constructor(private readonly core: FlowCore<unknown>, private readonly path: string | undefined, private readonly project: ProjectIndex | undefined) {}
+
+  get enabled(): boolean {
+    return !!this.project && !!this.path;
+  }
+
+  /** The workspace function a qualified callee (`.helpers.run_shell`, `./db.runSql`) names, if any. */
+  target(q: string): { path: string; name: string } | undefined {
+    if (!this.project || !this.path) return undefined;
+    let t = this.targets.get(q);
+    if (t === undefined) {
+      t = null;
+      const dot = q.lastIndexOf('.');
+      if (dot > 0 && !q.includes('()')) {
+        const file = this.project.resolveModule(this.path, q.slice(0, dot));
+        if (file && file !== this.path) t = { path: file, name: q.slice(dot + 1) };
+      }
+      this.targets.set(q, t);
+    }
+    return t ?? undefined;
+  }
+
+  /** Argument taints mapped onto the parameters of an exported function (keywords by name). */
+  private mapArgs(summary: FileSummary, name: string, positional: (Taint | undefined)[], keywords?: Map<string, Taint | undefined>): (Taint | undefined)[] {
+    const out = positional.slice();
+    const params = summary.params.get(name);
+    if (params && keywords) for (const [k, t] of keywords) {
+      const i = params.indexOf(k);
+      if (i >= 0) out[i] = join(out[i], t);
+    }
+    return out;
+  }
+
+  /** What a call of an exported function of another file returns here (parameter -> return, source -> return). */
+  callResult(target: { path: string; name: string }, positional: (Taint | undefined)[], keywords?: Map<string, Taint | undefined>): { t: Taint | undefined } | undefined {
+    const summary = this.project?.summary(target.path);
+    if (!summary || !summary.exports.has(target.name)) return undefined;
+    const s = summary.exports.get(target.name);
+    return { t: foreign(substitute(s, target.name, this.mapArgs(summary, target.name, positional, keywords)), target.path) };
+  }
+
+  /** Remember a call to another file's function (the last walk's argument taints win). */
+  noteCall(id: unknown, target: { path: string; name: string }, positional: (Taint | undefined)[], keywords?: Map<string, Taint | undefined>): void {
+    const summary = this.project?.summary(target.path);
+    const args = summary ? this.mapArgs(summary, target.name, positional, keywords) : positional;
+    this.outgoing.set(id, { path: target.path, name: target.name, args });
+  }
+
+  /** Give this file's functions what the other files pass to them. */
+  applyIncoming(): void {
+    if (!this.project || !this.path) return;
+    for (const [name, args] of this.project.incoming(this.path)) {
+      if (this.core.fns.has(name)) this.core.addCallArgs(name, args);
+    }
+  }
+
+  /** This file's summary for the others: exports and outgoing calls (arguments resolved in this file). */
+  summary(): FileSummary {
+    const exports = new Map<string, Taint | undefined>();
+    const params = new Map<string, string[]>();
+    for (const [key, info] of this.core.fns) {
+      const s = this.core.summaries.get(key);
+      // keep the function's own parameters; parameters of other functions (fields) are resolved here
+      exports.set(key, s && s.params && s.fn !== key ? this.core.resolve(s) : s);
+      params.set(key, info.params);
+    }
+    const outgoing: OutgoingCall[] = [];
+    for (const call of this.outgoing.values()) {
+      const args = call.args.map((a) => this.core.resolve(a));
+      if (args.some((a) => a)) outgoing.push({ path: call.path, name: call.name, args });
+    }
+    return { exports, params, outgoing };
+  }
+}

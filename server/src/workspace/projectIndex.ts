@@ -1,0 +1,277 @@
+/**
+ * The workspace side of cross-file flow (server/src/analyzers/flow/project.ts): resolves imports to workspace
+ * files, computes each file's summary from that file alone and caches it by content hash, and finds the files
+ * that import a file (a cheap text scan for import statements, once per content).
+ * Paths are relative to the index root with posix separators, as analyze() gets them; nothing depends on the
+ * working directory or on the order files are visited.
+ */
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { readText } from './files';
+import { buildViews } from '../analyzers';
+import { jsFlow, pythonFlow } from '../analyzers/flow';
+import type { FileSummary, ProjectIndex } from '../analyzers/flow';
+import { join } from '../analyzers/flow/taint';
+import type { Taint } from '../analyzers/flow/taint';
+import { foreign } from '../analyzers/flow/project';
+
+export interface ProjectSource {
+  /** Text of a workspace file by relative posix path, or undefined when there is none. */
+  read(rel: string): string | undefined;
+  /** Is there such a file (without reading it)? */
+  exists(rel: string): boolean;
+  /** Every source file of the workspace (relative posix paths): the candidates for importers. */
+  files(): readonly string[];
+}
+
+const PY = /\.py$/;
+const JS = /\.(ts|tsx|js|jsx|mjs|cjs|mts|cts)$/;
+const JS_EXTS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
+
+interface Entry {
+  hash: string;
+  text: string;
+  /** Computed from the file alone (imports resolved, no other summary): what the level-1 summaries of its importers use. */
+  level0?: FileSummary | null;
+  /** Computed with the level-0 summaries of its imports: what analysis uses (exports and outgoing calls). */
+  summary?: FileSummary | null;
+}
+
+export class WorkspaceIndex implements ProjectIndex {
+  private readonly entries = new Map<string, Entry>();
+  /** Texts the summaries were computed from (only files taking part in cross-file calls), until invalidated. */
+  private readonly texts = new Map<string, string | undefined>();
+  /** Entries checked against the current text since the last invalidation. */
+  private readonly fresh = new Set<string>();
+  private readonly exists = new Map<string, boolean>();
+  private readonly modules = new Map<string, string | undefined>();
+  /** Level 0: imports resolve, other files' summaries are not consulted. */
+  private readonly resolveOnly: ProjectIndex = {
+    resolveModule: (from, module) => this.resolveModule(from, module),
+    summary: () => undefined,
+    incoming: () => new Map(),
+  };
+  /** Level 1: the level-0 summaries of the imports. Two fixed levels: no cycles, no dependence on order. */
+  private readonly level0: ProjectIndex = {
+    resolveModule: (from, module) => this.resolveModule(from, module),
+    summary: (rel) => this.computed(rel, 0),
+    incoming: () => new Map(),
+  };
+
+  constructor(private readonly source: ProjectSource) {}
+
+  /** Importers by imported file, built on the first incoming() from every file's import statements. */
+  private importers: Map<string, Set<string>> | undefined;
+  private readonly importsByFile = new Map<string, string[]>();
+
+  /** A file changed, appeared or went away: forget what was computed from its text. */
+  invalidate(rel: string): void {
+    this.texts.delete(rel);
+    this.fresh.delete(rel);
+    // level-1 summaries of the files that import it were computed from its old level-0 summary
+    const dependents = this.importers ? this.importersOf(rel) : [...this.entries.keys()];
+    for (const d of dependents) {
+      const e = this.entries.get(d);
+      if (e) e.summary = undefined;
+    }
+    this.exists.clear();
+    this.modules.clear();
+    if (this.importers) {
+      for (const target of this.importsByFile.get(rel) ?? []) this.importers.get(target)?.delete(rel);
+      this.addImporter(rel);
+    }
+  }
+
+  /** Workspace files that import `rel` (from their import statements). */
+  importersOf(rel: string): string[] {
+    if (!this.importers) {
+      this.importers = new Map();
+      for (const f of this.source.files()) this.addImporter(f);
+    }
+    return [...(this.importers.get(rel) ?? [])].sort();
+  }
+
+  /** Workspace files `rel` imports (from its import statements). */
+  importsOf(rel: string): string[] {
+    if (!this.importers) this.importersOf(rel);
+    return this.importsByFile.get(rel) ?? [];
+  }
+
+  private addImporter(file: string): void {
+    const text = PY.test(file) || JS.test(file) ? this.source.read(file) : undefined;
+    const targets = text ? importedModules(file, text).map((m) => this.resolveModule(file, m)).filter((t): t is string => !!t && t !== file) : [];
+    this.importsByFile.set(file, targets);
+    for (const t of targets) {
+      let set = this.importers!.get(t);
+      if (!set) this.importers!.set(t, (set = new Set()));
+      set.add(file);
+    }
+  }
+
+  resolveModule(from: string, module: string): string | undefined {
+    const key = `${from}\u0000${module}`;
+    if (this.modules.has(key)) return this.modules.get(key);
+    const out = PY.test(from) ? this.resolvePython(from, module) : JS.test(from) ? this.resolveJs(from, module) : undefined;
+    this.modules.set(key, out);
+    return out;
+  }
+
+  summary(rel: string): FileSummary | undefined {
+    return this.computed(rel, 1);
+  }
+
+  private computed(rel: string, level: 0 | 1): FileSummary | undefined {
+    const e = this.entry(rel);
+    if (!e) return undefined;
+    if (level === 0) {
+      if (e.level0 === undefined) e.level0 = summarize(rel, e.text, this.resolveOnly) ?? null;
+      return e.level0 ?? undefined;
+    }
+    if (e.summary === undefined) e.summary = summarize(rel, e.text, this.level0) ?? null;
+    return e.summary ?? undefined;
+  }
+
+  incoming(rel: string): Map<string, (Taint | undefined)[]> {
+    const out = new Map<string, (Taint | undefined)[]>();
+    // sorted importers: the joined taints (and their origins) do not depend on the order files were listed
+    for (const f of this.importersOf(rel)) {
+      const summary = this.summary(f);
+      if (!summary) continue;
+      for (const call of summary.outgoing) {
+        if (call.path !== rel) continue;
+        const list = out.get(call.name) ?? [];
+        call.args.forEach((a, i) => {
+          if (a) list[i] = join(list[i], foreign(a, f));
+        });
+        out.set(call.name, list);
+      }
+    }
+    return out;
+  }
+
+  private text(rel: string): string | undefined {
+    if (!this.texts.has(rel)) this.texts.set(rel, this.source.read(rel));
+    return this.texts.get(rel);
+  }
+
+  private entry(rel: string): Entry | undefined {
+    const cached = this.entries.get(rel);
+    if (cached && this.fresh.has(rel)) return cached;
+    const text = this.text(rel);
+    if (text === undefined) return undefined;
+    // summaries are cached by content: an unchanged file after an invalidation keeps its summary
+    const hash = createHash('sha1').update(text).digest('hex');
+    this.fresh.add(rel);
+    if (cached && cached.hash === hash) return cached;
+    const entry: Entry = { hash, text };
+    this.entries.set(rel, entry);
+    return entry;
+  }
+
+  private has(rel: string): boolean {
+    let e = this.exists.get(rel);
+    if (e === undefined) {
+      e = this.texts.has(rel) ? this.texts.get(rel) !== undefined : this.source.exists(rel);
+      this.exists.set(rel, e);
+    }
+    return e;
+  }
+
+  /** `.helpers`, `..db.queries` (relative to the importing file), `pkg.tools` (from the file's folder up to the root). */
+  private resolvePython(from: string, module: string): string | undefined {
+    const level = /^\.*/.exec(module)?.[0].length ?? 0;
+    const rest = module.slice(level).split('.').filter(Boolean).join('/');
+    const candidates = (dir: string): string[] => {
+      const base = dir === '.' || dir === '' ? rest : rest ? `${dir}/${rest}` : dir;
+      return rest ? [`${base}.py`, `${base}/__init__.py`] : [`${base}/__init__.py`];
+    };
+    if (level > 0) {
+      let dir = path.posix.dirname(from);
+      for (let i = 1; i < level; i++) dir = path.posix.dirname(dir);
+      return candidates(dir).find((c) => this.has(normalize(c)));
+    }
+    if (!rest) return undefined;
+    // absolute: a package next to the file or in one of its parent folders (src/ layouts), nearest first
+    for (let dir = path.posix.dirname(from); ; dir = path.posix.dirname(dir)) {
+      const found = candidates(dir).find((c) => this.has(normalize(c)));
+      if (found) return normalize(found);
+      if (dir === '.' || dir === '/' || dir === '') return undefined;
+    }
+  }
+
+  /** `./db`, `../lib/run.js` (a .js specifier may name a .ts file). */
+  private resolveJs(from: string, module: string): string | undefined {
+    if (!module.startsWith('.')) return undefined;
+    const base = normalize(path.posix.join(path.posix.dirname(from), module));
+    const stripped = base.replace(/\.(js|jsx|mjs|cjs)$/, '');
+    const candidates = [base, ...JS_EXTS.map((e) => `${stripped}${e}`), ...JS_EXTS.map((e) => `${base}/index${e}`)];
+    return candidates.find((c) => JS.test(c) && this.has(c));
+  }
+}
+
+function normalize(p: string): string {
+  return path.posix.normalize(p).replace(/^\.\//, '');
+}
+
+/** Module references of a file's import statements (`from .x import a, b` gives `.x`, `.x.a` and `.x.b`). */
+export function importedModules(file: string, text: string): string[] {
+  const out: string[] = [];
+  if (PY.test(file)) {
+    // `from x import a, b` on one line, or `from x import (a,\n b)` over several
+    for (const m of text.matchAll(/^[ \t]*from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(?:\(([^)]*)\)|([^\n#]*))/gm)) {
+      const mod = m[1];
+      out.push(mod);
+      const prefix = mod.endsWith('.') ? mod : `${mod}.`;
+      for (const name of (m[2] ?? m[3] ?? '').split(',')) {
+        const n = name.trim().split(/\s+/)[0];
+        if (n && n !== '*') out.push(`${prefix}${n}`);
+      }
+    }
+    for (const m of text.matchAll(/^[ \t]*import[ \t]+([\w.]+)/gm)) out.push(m[1]);
+  } else {
+    for (const m of text.matchAll(/(?:\bfrom|\brequire\(|\bimport\()\s*['"](\.[^'"]+)['"]/g)) out.push(m[1]);
+  }
+  return [...new Set(out)];
+}
+
+/**
+ * Files under `root` (relative posix paths); `overlay` gives the text of open editor documents first.
+ * Paths that leave the root are not part of the workspace.
+ */
+export function fileSource(root: string, files: () => readonly string[], overlay?: (abs: string) => string | undefined): ProjectSource {
+  const inside = (rel: string): string | undefined => (rel.startsWith('../') || rel === '..' || path.isAbsolute(rel) ? undefined : path.join(root, ...rel.split('/')));
+  let list: readonly string[] | undefined;
+  return {
+    read: (rel) => {
+      const abs = inside(rel);
+      return abs === undefined ? undefined : overlay?.(abs) ?? readText(abs);
+    },
+    exists: (rel) => {
+      const abs = inside(rel);
+      if (abs === undefined) return false;
+      if (overlay?.(abs) !== undefined) return true;
+      try {
+        return fs.statSync(abs).isFile();
+      } catch {
+        return false;
+      }
+    },
+    files: () => (list ??= files()),
+  };
+}
+
+/** The summary of a file's flow, computed with `project` (a fixed level of the index). */
+function summarize(rel: string, text: string, project: ProjectIndex): FileSummary | undefined {
+  const kind = PY.test(rel) ? 'python' : JS.test(rel) ? (/\.(ts|tsx|mts|cts)$/.test(rel) ? 'typescript' : 'javascript') : undefined;
+  if (!kind) return undefined;
+  try {
+    const { views } = buildViews(rel, text, kind);
+    const view = views.python ?? views.js;
+    if (!view) return undefined;
+    Object.assign(view, { path: rel, project });
+    return views.python ? pythonFlow(views.python).fileSummary() : views.js ? jsFlow(views.js).fileSummary() : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,140 @@
+/** Cross-file flow: imports resolved to workspace files, summaries of other files, calls from importers. */
+import * as assert from 'assert';
+import { analyze } from '../../server/src/engine/engine';
+import { builtinRules } from '../../server/src/engine/registry';
+import { importedModules, WorkspaceIndex } from '../../server/src/workspace/projectIndex';
+import type { ProjectSource } from '../../server/src/workspace/projectIndex';
+import { allRulesConfig, ready } from '../helpers/engine';
+
+function memory(files: Record<string, string>): ProjectSource & { files(): string[] } {
+  return { read: (rel) => files[rel], exists: (rel) => rel in files, files: () => Object.keys(files) };
+}
+
+function findings(files: Record<string, string>, file: string, index = new WorkspaceIndex(memory(files))): string[] {
+  const r = analyze({ path: file, text: files[file], project: index }, allRulesConfig(), builtinRules);
+  return r.findings.filter((f) => /llm-output|tool-argument/.test(f.ruleId)).map((f) => `${f.ruleId}:${f.range.start.line + 1}`);
+}
+
+const PY: Record<string, string> = {
+  'app/llm.py': [
+    'from openai import OpenAI',
+    'client = OpenAI()',
+    '',
+    'def generate_code(task):',
+    '    r = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": task}])',
+    '    return r.choices[0].message.content',
+    '',
+    'def constant():',
+    '    return "1 + 1"',
+    '',
+  ].join('\n'),
+  'app/shell.py': [
+    'import subprocess',
+    '',
+    'def run_shell(command):',
+    '    return subprocess.run(command, shell=True, capture_output=True).stdout',
+    '',
+    'def git(ref):',
+    '    return f"git log {ref}"',
+    '',
+  ].join('\n'),
+  'app/server.py': [
+    'from mcp.server.fastmcp import FastMCP',
+    'from .llm import generate_code, constant',
+    'from . import shell',
+    'from app.shell import git',
+    '',
+    'mcp = FastMCP("x")',
+    '',
+    '@mcp.tool()',
+    'def log(ref: str) -> str:',
+    '    return shell.run_shell(git(ref))',
+    '',
+    'def solve(task):',
+    '    exec(generate_code(task))',
+    '    exec(constant())',
+    '',
+  ].join('\n'),
+  'app/status.py': ['from .shell import run_shell', '', 'def status():', '    return run_shell("git status")', ''].join('\n'),
+};
+
+const TS: Record<string, string> = {
+  'src/llm.ts': [
+    "import OpenAI from 'openai';",
+    'const client = new OpenAI();',
+    'export async function complete(prompt: string): Promise<string> {',
+    "  const r = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: prompt }] });",
+    "  return r.choices[0].message.content ?? '';",
+    '}',
+    '',
+  ].join('\n'),
+  'src/db.ts': [
+    "import { Pool } from 'pg';",
+    'const pool = new Pool();',
+    'export function runSql(sql: string) {',
+    '  return pool.query(sql);',
+    '}',
+    '',
+  ].join('\n'),
+  'src/server.ts': [
+    "import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';",
+    "import { complete } from './llm.js';",
+    "import * as db from './db';",
+    "import vm from 'node:vm';",
+    "const server = new McpServer({ name: 'x', version: '1' });",
+    "server.tool('orders', {}, async ({ customer }) => {",
+    "  await db.runSql(`SELECT * FROM orders WHERE customer = '${customer}'`);",
+    "  return { content: [] };",
+    '});',
+    'export async function solve(task: string) {',
+    '  return vm.runInNewContext(await complete(task));',
+    '}',
+    '',
+  ].join('\n'),
+};
+
+describe('cross-file flow', () => {
+  before(ready);
+
+  it('uses the summaries of imported Python functions (source -> return, parameter -> return)', () => {
+    assert.deepStrictEqual(findings(PY, 'app/server.py'), ['llm-output-code-execution:13']);
+  });
+
+  it('reports a sink in a Python helper file called with a tool argument from another file', () => {
+    assert.deepStrictEqual(findings(PY, 'app/shell.py'), ['llm-output-code-execution:4']);
+    // without the importer that passes a tool argument, the helper is quiet
+    const { ['app/server.py']: _server, ...rest } = PY;
+    assert.deepStrictEqual(findings(rest, 'app/shell.py'), []);
+  });
+
+  it('uses the summaries of imported TS functions and reports sinks in imported helpers', () => {
+    assert.deepStrictEqual(findings(TS, 'src/server.ts'), ['llm-output-code-execution:11']);
+    assert.deepStrictEqual(findings(TS, 'src/db.ts'), ['llm-output-sql-injection:4']);
+  });
+
+  it('does not depend on the order files are analysed or listed', () => {
+    const a = new WorkspaceIndex(memory(PY));
+    const first = ['app/shell.py', 'app/server.py', 'app/status.py'].map((f) => findings(PY, f, a));
+    const reversed: Record<string, string> = {};
+    for (const k of Object.keys(PY).reverse()) reversed[k] = PY[k];
+    const b = new WorkspaceIndex(memory(reversed));
+    const second = ['app/status.py', 'app/server.py', 'app/shell.py'].map((f) => findings(reversed, f, b)).reverse();
+    assert.deepStrictEqual(second, first);
+  });
+
+  it('reads the module references of import statements', () => {
+    const py = 'from mcp.server.fastmcp import FastMCP\nfrom .shell import run_shell\nfrom ..db import (\n    run_sql,\n    connect as c,\n)\nimport pkg.tools\n';
+    assert.deepStrictEqual(importedModules('a/b.py', py), ['mcp.server.fastmcp', 'mcp.server.fastmcp.FastMCP', '.shell', '.shell.run_shell', '..db', '..db.run_sql', '..db.connect', 'pkg.tools']);
+    const ts = "import { a } from './a.js';\nimport * as b from '../b';\nconst c = require('./c');\nimport x from 'openai';\n";
+    assert.deepStrictEqual(importedModules('src/x.ts', ts), ['./a.js', '../b', './c']);
+  });
+
+  it('sees a change of an imported file after invalidate()', () => {
+    const files = { ...PY };
+    const index = new WorkspaceIndex(memory(files));
+    assert.deepStrictEqual(findings(files, 'app/server.py', index), ['llm-output-code-execution:13']);
+    files['app/llm.py'] = 'def generate_code(task):\n    return "print(1)"\n';
+    index.invalidate('app/llm.py');
+    assert.deepStrictEqual(findings(files, 'app/server.py', index), []);
+  });
+});
