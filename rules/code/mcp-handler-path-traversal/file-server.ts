@@ -24,7 +24,9 @@ const low = new Server({ name: 'low', version: '1.0.0' }, { capabilities: { tool
 low.setRequestHandler(CallToolRequestSchema, async (request) => {
   const { name, arguments: args } = request.params;
   if (name === 'save') {
-    // ruleid: mcp-handler-path-traversal
+    // the flow engine sees request.params.arguments as tool arguments: tool-argument-path-traversal reports it
+    // ruleid: tool-argument-path-traversal
+    // ok: mcp-handler-path-traversal
     await fs.writeFile(args.path as string, String(args.content));
     return { content: [{ type: 'text', text: 'saved' }] };
   }
