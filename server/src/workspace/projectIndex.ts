@@ -6,7 +6,6 @@
  * working directory or on the order files are visited.
  */
 import { createHash } from 'crypto';
-import * as fs from 'fs';
 import * as path from 'path';
 import { readText } from './files';
 import { buildViews } from '../analyzers';
@@ -242,22 +241,20 @@ export function importedModules(file: string, text: string): string[] {
 export function fileSource(root: string, files: () => readonly string[], overlay?: (abs: string) => string | undefined): ProjectSource {
   const inside = (rel: string): string | undefined => (rel.startsWith('../') || rel === '..' || path.isAbsolute(rel) ? undefined : path.join(root, ...rel.split('/')));
   let list: readonly string[] | undefined;
+  let known: Set<string> | undefined;
+  const all = (): readonly string[] => (list ??= files());
   return {
     read: (rel) => {
       const abs = inside(rel);
       return abs === undefined ? undefined : overlay?.(abs) ?? readText(abs);
     },
+    // the listed files are the workspace (no file-system probe per import candidate); open documents count too
     exists: (rel) => {
       const abs = inside(rel);
       if (abs === undefined) return false;
-      if (overlay?.(abs) !== undefined) return true;
-      try {
-        return fs.statSync(abs).isFile();
-      } catch {
-        return false;
-      }
+      return (known ??= new Set(all())).has(rel) || overlay?.(abs) !== undefined;
     },
-    files: () => (list ??= files()),
+    files: all,
   };
 }
 
