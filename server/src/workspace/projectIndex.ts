@@ -109,7 +109,8 @@ export class WorkspaceIndex implements ProjectIndex {
   }
 
   resolveModule(from: string, module: string): string | undefined {
-    const key = `${from}\u0000${module}`;
+    // resolution depends only on the folder and the language of the importing file: one entry per folder
+    const key = `${path.posix.dirname(from)}\u0000${PY.test(from) ? 'py' : 'js'}\u0000${module}`;
     if (this.modules.has(key)) return this.modules.get(key);
     const out = PY.test(from) ? this.resolvePython(from, module) : JS.test(from) ? this.resolveJs(from, module) : undefined;
     this.modules.set(key, out);
