@@ -60,3 +60,14 @@ class Formatter {
 }
 
 export { Formatter };
+
+export async function solve(task: string): Promise<unknown> {
+  const agent = new Agent();
+  const code = await agent.generateCode(task);
+  // ruleid: llm-output-code-execution
+  const result = eval(code);
+  const formatter = new Formatter();
+  // ok: llm-output-code-execution
+  eval(formatter.build());
+  return result;
+}

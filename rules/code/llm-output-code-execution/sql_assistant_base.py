@@ -67,3 +67,32 @@ class Report:
     def run(self):
         # ok: llm-output-code-execution
         exec(self.generate_summary())
+
+
+def plot_answer(question: str, df: pd.DataFrame):
+    vn = MyAssistant(config={"model": "gpt-4o"})
+    code = vn.generate_plotly_code(question, str(df.dtypes))
+    # ruleid: llm-output-code-execution
+    exec(code, {"df": df})
+    report = Report()
+    # ok: llm-output-code-execution
+    exec(report.generate_summary())
+
+
+class Planner:
+    def __init__(self, llm):
+        self.llm = llm
+        self._plan = ""
+
+    def plan(self, goal: str) -> None:
+        self._plan = self.llm.invoke(f"Write a bash script that achieves: {goal}").content
+
+    @property
+    def script(self) -> str:
+        return self._plan
+
+    def execute(self) -> int:
+        import os
+
+        # ruleid: llm-output-code-execution
+        return os.system(self.script)

@@ -6,7 +6,6 @@
  * working directory or on the order files are visited.
  */
 import { createHash } from 'crypto';
-import * as fs from 'fs';
 import * as path from 'path';
 import { readText } from './files';
 import { buildViews } from '../analyzers';
@@ -110,7 +109,8 @@ export class WorkspaceIndex implements ProjectIndex {
   }
 
   resolveModule(from: string, module: string): string | undefined {
-    const key = `${from}\u0000${module}`;
+    // resolution depends only on the folder and the language of the importing file: one entry per folder
+    const key = `${path.posix.dirname(from)}\u0000${PY.test(from) ? 'py' : 'js'}\u0000${module}`;
     if (this.modules.has(key)) return this.modules.get(key);
     const out = PY.test(from) ? this.resolvePython(from, module) : JS.test(from) ? this.resolveJs(from, module) : undefined;
     this.modules.set(key, out);
@@ -242,22 +242,20 @@ export function importedModules(file: string, text: string): string[] {
 export function fileSource(root: string, files: () => readonly string[], overlay?: (abs: string) => string | undefined): ProjectSource {
   const inside = (rel: string): string | undefined => (rel.startsWith('../') || rel === '..' || path.isAbsolute(rel) ? undefined : path.join(root, ...rel.split('/')));
   let list: readonly string[] | undefined;
+  let known: Set<string> | undefined;
+  const all = (): readonly string[] => (list ??= files());
   return {
     read: (rel) => {
       const abs = inside(rel);
       return abs === undefined ? undefined : overlay?.(abs) ?? readText(abs);
     },
+    // the listed files are the workspace (no file-system probe per import candidate); open documents count too
     exists: (rel) => {
       const abs = inside(rel);
       if (abs === undefined) return false;
-      if (overlay?.(abs) !== undefined) return true;
-      try {
-        return fs.statSync(abs).isFile();
-      } catch {
-        return false;
-      }
+      return (known ??= new Set(all())).has(rel) || overlay?.(abs) !== undefined;
     },
-    files: () => (list ??= files()),
+    files: all,
   };
 }
 

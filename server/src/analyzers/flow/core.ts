@@ -334,18 +334,6 @@ export function substitute(s: Taint | undefined, key: string, args: (Taint | und
   return out;
 }
 
-/** Same keys, each with the same taint (or the same absence of one). */
-export function sameTaints(a: Map<string, Taint | undefined>, b: Map<string, Taint | undefined>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [name, x] of a) {
-    if (!b.has(name)) return false;
-    const y = b.get(name);
-    if (x === y) continue;
-    if (!x || !y || x.kinds !== y.kinds || x.sanitized !== y.sanitized || x.origin !== y.origin || x.originStart !== y.originStart || x.params !== y.params || x.fn !== y.fn) return false;
-  }
-  return true;
-}
-
 // ---------------------------------------------------------------- language-neutral semantics
 
 /** Confine the variables behind a checked expression (a guard) for the statements after it. */

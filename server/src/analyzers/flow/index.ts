@@ -1,6 +1,9 @@
 /**
- * Shared data-flow helpers for rules: taint tracking of model output and untrusted input within a
- * function body (and module level), for Python (tree-sitter) and JS/TS (typescript-estree).
+ * Shared data-flow helpers for rules: taint tracking of model output, untrusted input and tool arguments, for
+ * Python (tree-sitter) and JS/TS (typescript-estree).
+ * - core.ts: the language-neutral engine (scopes, rounds, summaries with symbolic parameters, fields of
+ *   self/this, class hierarchies, call semantics, guards); python.ts and js.ts only map syntax onto it.
+ * - project.ts: cross-file flow through an optional ProjectIndex (workspace/projectIndex.ts supplies it).
  * Sources, sanitizers and pass-through functions are data (tables.ts); sinks belong to the rules.
  */
 export type { SinkContext, SourceKind, Taint } from './taint';

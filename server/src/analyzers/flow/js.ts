@@ -1,8 +1,10 @@
 /**
- * Intra-procedural taint tracking for JavaScript / TypeScript (typescript-estree AST).
- * Same design as flow/python.ts: one linear walk per function in source order records the taint of
- * every identifier read; expression taint is computed structurally from those reads; same-file
- * helper functions are summarised by what they return.
+ * The JavaScript / TypeScript adapter of the flow engine (typescript-estree AST; flow/core.ts holds the
+ * language-neutral part). Same design as flow/python.ts: one linear walk per function in source order
+ * records the taint of every identifier read; expression taint is computed structurally from those reads.
+ * This file maps syntax onto the core: functions, class methods and fields (`this.x`, parameter properties),
+ * `new C()` instances, `super`, React components called through JSX props and `useState` cells, imports of
+ * other workspace files, sources, sanitizers and guards.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { JsView } from '../../engine/views';

@@ -1,12 +1,14 @@
 /**
- * Intra-procedural taint tracking for Python (tree-sitter nodes).
+ * The Python adapter of the flow engine (flow/core.ts holds the language-neutral part).
  *
  * One linear walk per scope (module, then each function) in source order records, for every
  * identifier read, the taint its variable held at that point. The taint of any expression is then
  * computed structurally from those reads (attributes, subscripts, f-strings, `%`, `+`, `.format`,
- * `.join`, `await`...). Assignments are strong updates (the last one wins), which keeps it linear;
- * same-file helper functions are summarised by what they return, iterated a few times so helpers
- * calling helpers resolve.
+ * `.join`, `await`...). Assignments are strong updates (the last one wins), which keeps it linear.
+ * This file maps tree-sitter syntax onto the core: definitions (functions, methods with their class,
+ * classes with their bases), parameters, assignments and `self.x` fields, calls (same-file functions,
+ * methods through `self`/instances/`super()`, imported functions of other workspace files), sources,
+ * sanitizers and guards.
  */
 import type { PyNode as Node } from '../python/tree';
 import type { TextEdit } from '../../engine/model';
@@ -136,6 +138,8 @@ class PythonFlowBuilder implements CallSemantics<Node> {
   /** Variables (names or `self.x`) holding an instance of a class of this file. */
   private readonly instances = new Map<string, string>();
   private readonly calls: Node[] = [];
+  /** Methods read as attributes (`@property`): `self.script` runs `Class.script`. */
+  private readonly properties = new Set<string>();
   /** Module-level names bound to a literal collection of constants (allow-lists). */
   private readonly constants = new Set<string>();
   private readonly functions: { node: Node; env: Env }[] = [];
@@ -278,6 +282,7 @@ class PythonFlowBuilder implements CallSemantics<Node> {
     const params = fn.childForFieldName('parameters');
     const names = (params ? kids(params) : []).map((p) => paramName(p) ?? '').filter((p, i) => !(method && i === 0));
     this.fnInfo.set(fn.id, { key, cls, method });
+    if (cls && fn.parent?.type === 'decorated_definition' && kids(fn.parent).some((d) => d.type === 'decorator' && /^@\s*(property|cached_property|functools\.cached_property)\b/.test(d.text))) this.properties.add(key);
     this.core.declareFunction({ key, name, cls, params: names });
   }
 
@@ -602,6 +607,12 @@ class PythonFlowBuilder implements CallSemantics<Node> {
         if (obj && REQUEST_NAMES.test(obj.text) && PY_REQUEST_ATTRS.has(attr)) return src(INPUT, n);
         if (PY_INPUT_READS.has(this.qualName(n))) return src(INPUT, n);
         if (obj && isToolCallArguments(obj, attr)) return src(TOOL, n);
+        if (obj && this.properties.size) {
+          // a property of a class of this file: what its getter returns
+          const cls = obj.type === 'identifier' && obj.text === 'self' ? this.enclosingClass(n) : this.instances.get(dottedKey(obj) ?? '');
+          const keys = cls ? this.core.methodKeys(cls, attr).filter((k) => this.properties.has(k)) : [];
+          if (keys.length) return this.core.callResult(keys, []);
+        }
         if (obj && PY_PATH_NAME_ATTRS.has(attr) && obj.type === 'call' && /(^|\.)(Path|PurePath|PurePosixPath|PosixPath)$/.test(this.qualName(obj.childForFieldName('function') ?? obj))) {
           return sanitize(this.evalExpr(obj), CTX.path);
         }
