@@ -65,9 +65,21 @@ function pyOwn(n: Node, types: string[]): Node[] {
  * Does a call produce model output itself (not merely carry it)? Either the call is the source, or it calls a
  * same-file helper whose body holds the source (`result = execution_agent(task)`).
  */
+/**
+ * Method names that model SDKs share with protocol and messaging code (`transport.send_message(m)` of an SSH
+ * library): a model call only when the receiver is a model object or the qualified name is an SDK's.
+ */
+const AMBIGUOUS_MODEL_METHODS = new Set(['send_message', 'send_message_async', 'send', 'chat', 'complete']);
+const MODEL_RECEIVER = /model|llm|chat|client|agent|openai|anthropic|claude|gemini|genai|assistant|completion|gpt|bot|mistral|cohere|groq|ollama|vertex|bedrock/i;
+
 function pyIsModelCall(flow: PyFlow, call: Node, helpers: Map<string, Node>): boolean {
   const t = flow.reaches(call, 'model');
   if (!t) return false;
+  const fnNode = call.childForFieldName('function');
+  if (fnNode?.type === 'attribute' && AMBIGUOUS_MODEL_METHODS.has((fnNode.childForFieldName('attribute')?.text ?? '').replace(/^_+/, ''))) {
+    const receiver = fnNode.childForFieldName('object')?.text ?? '';
+    if (!MODEL_RECEIVER.test(receiver) && !MODEL_RECEIVER.test(flow.qualName(fnNode).split('.')[0])) return false;
+  }
   if (t.originStart === call.startIndex) return true;
   const f = call.childForFieldName('function');
   const name = f?.type === 'identifier' ? f.text : f?.type === 'attribute' ? f.childForFieldName('attribute')?.text : undefined;
