@@ -1,5 +1,6 @@
 import { pyArgs, pyStringValue, pythonFlow } from '../../../server/src/analyzers/flow';
 import { pyImportedModules } from '../../../server/src/analyzers/python/calls';
+import { REMOTE_NAME, pyEnclosingFunction, pyFileHasRemoteSource } from '../../../server/src/analyzers/python/remoteSource';
 import { pyLoadsSelfWritten } from '../../../server/src/analyzers/python/selfWritten';
 import type { PyNode } from '../../../server/src/analyzers/python/tree';
 import { defineRule } from '../../../server/src/engine/rule';
@@ -19,22 +20,12 @@ const ML_MODULES = /^(torch|torchvision|torchaudio|sklearn|joblib|transformers|t
 /** ...or names (argument, assigned variable, enclosing function) that say a model or a downloaded artifact is loaded. */
 const ML_NAME = /model|checkpoint|ckpt|weights?|\.pkl|\.pickle|\.joblib|estimator|classifier|regressor|pipeline|vectori[sz]er|tokenizer|embedding|download|url|upload|hub|artifact/i;
 
-/**
- * Where an attacker can supply the bytes: the file talks to the network or a model hub, serves requests or
- * uploads, or is a command-line tool inspecting the file it is given. Without one of these, a load is the
- * library's own persistence API or cache (gensim `load(fname)`, sklearn's dataset cache, a checkpoint folder
- * its caller chose) and not an attack surface of that code.
- */
-const REMOTE_MODULES = /^(huggingface_hub|requests|httpx|aiohttp|urllib\.request|urllib3|http\.server|http\.client|socketserver|xmlrpc\.server|flask|fastapi|starlette|django|tornado|sanic|bottle|boto3|botocore|google\.cloud\.storage|azure\.storage\.blob|gcsfs|s3fs|fsspec|mlflow|gradio|streamlit|wandb|modelscope|kaggle|argparse)(\.|$)/;
-/** ...or names of the argument or the enclosing function that say the bytes were downloaded, uploaded or requested. */
-const REMOTE_NAME = /download|url|upload|hub\b|hub_|request|remote|fetch/i;
+// Without a remote source (see remoteSource.ts), a load is the library's own persistence API or cache (gensim
+// `load(fname)`, sklearn's dataset cache, a checkpoint folder its caller chose), not an attack surface of that code.
 /** Methods of the pickle protocol: the object restores its own state, pickled by whoever pickles the object. */
 const PICKLE_PROTOCOL = new Set(['__setstate__', '__getstate__', '__reduce__', '__reduce_ex__', '__getnewargs__']);
 
-function enclosingFunction(n: PyNode): PyNode | undefined {
-  for (let p = n.parent; p; p = p.parent) if (p.type === 'function_definition') return p;
-  return undefined;
-}
+const enclosingFunction = pyEnclosingFunction;
 
 /** A function whose whole job is loading a model artifact handed to it (`load_model(path)`): the application's model loader. */
 const MODEL_LOADER_FN = /^_*(load|read|restore|open|unpickle|deserialize)_?(\w+_)?(model|checkpoint|ckpt|weights|estimator|classifier|regressor|artifact|vectori[sz]er|tokenizer)s?(_\w+)?$/i;
@@ -101,7 +92,7 @@ export default defineRule({
         mlFile ??= pyImportedModules(ctx.view.root).some((m) => ML_MODULES.test(m.split('.')[0]));
         if (!mlEvidence(call, arg, mlFile)) continue;
         if (PICKLE_PROTOCOL.has(enclosingFunction(call)?.childForFieldName('name')?.text ?? '')) continue;
-        remoteFile ??= pyImportedModules(ctx.view.root).some((m) => REMOTE_MODULES.test(m));
+        remoteFile ??= pyFileHasRemoteSource(ctx.view.root);
         if (!remoteEvidence(call, arg, remoteFile)) continue;
         if (isPickle) {
           ctx.report({ messageId: 'pickle', data: { callee: fn.text }, start: fn.startIndex, end: call.endIndex });
