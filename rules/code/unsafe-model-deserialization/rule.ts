@@ -37,6 +37,41 @@ function remoteEvidence(call: PyNode, arg: PyNode | undefined, remoteFile: boole
   return REMOTE_NAME.test(fnName) || MODEL_LOADER_FN.test(fnName);
 }
 
+/** The path behind a load's argument: `P` of `open(P)`, of `with open(P) as f` + `load(f)`, or the argument itself. */
+function loadedPath(arg: PyNode, fn: PyNode | undefined): PyNode | undefined {
+  let a = arg;
+  if (a.type === 'call' && /(^|\.)open$/.test(a.childForFieldName('function')?.text ?? '')) a = a.childForFieldName('arguments')?.namedChildren[0] ?? a;
+  if (a.type === 'identifier' && fn) {
+    for (const w of fn.descendantsOfType('with_item')) {
+      const v = w.childForFieldName('value');
+      if (v?.type === 'as_pattern' && v.namedChildren[1]?.text === a.text && v.namedChildren[0]?.type === 'call') {
+        const inner = v.namedChildren[0].childForFieldName('arguments')?.namedChildren[0];
+        if (inner) return inner;
+      }
+    }
+  }
+  return a.type === 'identifier' ? a : undefined;
+}
+
+/**
+ * The module's own cache: the path is a local of the function (not a parameter its caller picks) that the same
+ * function also writes (`joblib.dump(X, samples_path)`, `os.rename(tmp, samples_path)`, `open(p, "wb")`, handing
+ * it to the helper that downloads and stores it), or a local named as a cache (`cache = pickle.loads(...)`).
+ */
+function ownCache(call: PyNode, arg: PyNode | undefined): boolean {
+  const fn = pyEnclosingFunction(call);
+  if (!fn || !arg) return false;
+  const params = new Set((fn.childForFieldName('parameters')?.namedChildren ?? []).map((p) => (p.type === 'identifier' ? p.text : p.childForFieldName('name')?.text ?? p.namedChildren[0]?.text ?? '')));
+  const path = loadedPath(arg, fn);
+  if (!path || params.has(path.text)) return false;
+  let assigned = '';
+  for (let p = call.parent; p && p !== fn; p = p.parent) if (p.type === 'assignment') { assigned = p.childForFieldName('left')?.text ?? ''; break; }
+  if (/cache/i.test(path.text) || /^cache\b|_cache\b|\bcache$/i.test(assigned)) return true;
+  const name = path.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const writes = new RegExp(`\\b(dump|save|rename|replace|move|copyfile)\\s*\\((?:[^()]|\\([^()]*\\))*\\b${name}\\b|open\\(\\s*${name}\\s*,\\s*["']w|\\w+=\\s*${name}\\b`);
+  return writes.test(fn.text.replace(/\s+/g, ' '));
+}
+
 function mlEvidence(call: PyNode, arg: PyNode | undefined, mlFile: boolean): boolean {
   if (mlFile) return true;
   if (arg && ML_NAME.test(arg.text)) return true;
@@ -94,6 +129,7 @@ export default defineRule({
         if (PICKLE_PROTOCOL.has(enclosingFunction(call)?.childForFieldName('name')?.text ?? '')) continue;
         remoteFile ??= pyFileHasRemoteSource(ctx.view.root);
         if (!remoteEvidence(call, arg, remoteFile)) continue;
+        if (ownCache(call, arg)) continue;
         if (isPickle) {
           ctx.report({ messageId: 'pickle', data: { callee: fn.text }, start: fn.startIndex, end: call.endIndex });
         } else {
