@@ -47,19 +47,14 @@ const PYTHON2_STDLIB = new Set([
 const TEMPLATE_DIR = /^(templates?|scaffold(s|ing)?|boilerplates?|blueprints?|skeletons?|starters?|project[-_]templates?)$/i;
 
 /**
- * Is the file inside a template/scaffold folder of the project whose manifest is nearest to it
- * (`create-app/dist/templates/rag/index.ts` checked against create-app's own package.json)? Such files are
- * the imports of the project the tool generates, declared by the manifest it writes, not by the tool's.
- * A template folder with its own manifest is judged against that manifest (it is nearer).
+ * Is the file inside a template/scaffold folder of a project (`create-app/dist/templates/rag/index.ts`)? Such
+ * files are pieces of the projects the tool generates: the generator assembles them (a `types/` template plus
+ * `components/`) and writes their manifest, so neither the tool's manifest nor a piece's own one lists what the
+ * generated project will declare. Typosquats are still reported there.
  */
-function inTemplateOfNearestManifest(ctx: RuleContext<BaseView>, eco: Ecosystem): boolean {
-  const isNpm = (m: string) => /(^|\/)(package(-lock)?\.json|pnpm-lock\.yaml|yarn\.lock|npm-shrinkwrap\.json)$/.test(m);
-  const nearest = (ctx.workspace?.manifests ?? []).find((m) => (eco === 'npm') === isNpm(m));
-  if (nearest === undefined) return false;
-  const dir = nearest.includes('/') ? nearest.slice(0, nearest.lastIndexOf('/') + 1) : '';
-  const file = ctx.path.replace(/\\/g, '/');
-  if (!file.startsWith(dir)) return false;
-  return file.slice(dir.length).split('/').slice(0, -1).some((seg) => TEMPLATE_DIR.test(seg));
+function inTemplateFolder(ctx: RuleContext<BaseView>): boolean {
+  if (!(ctx.workspace?.manifests ?? []).length) return false;
+  return ctx.path.replace(/\\/g, '/').split('/').slice(0, -1).some((seg) => TEMPLATE_DIR.test(seg));
 }
 
 /** Metasyntactic names of snippets and generated throwaway modules (`fx_g.to_folder("foo"); from foo import M`). */
@@ -91,7 +86,7 @@ function judge(ctx: RuleContext<BaseView>, eco: Ecosystem, ref: ImportRef): void
   if (!declaredSomewhere || ref.optional || PLACEHOLDER_MODULES.has(ref.name)) return;
   // a script that extends sys.path imports modules from the folder it adds (built extensions, sibling scripts)
   if (eco === 'python' && /\bsys\.path\.(append|insert|extend)\s*\(|\bsys\.path\s*(\+=|=)/.test(ctx.view.text)) return;
-  if (inTemplateOfNearestManifest(ctx, eco)) return;
+  if (inTemplateFolder(ctx)) return;
   if (eco === 'python') {
     if (PYTHON_NAMESPACE_PACKAGES.has(ref.name) || pythonDistsForImport(ref.full).some((d) => isKnownPackage(d, 'python'))) return;
   } else if (isKnownPackage(ref.name, 'npm')) return;

@@ -1,9 +1,9 @@
-// A template with its own package.json is judged against that manifest.
+// A template piece with its own package.json: the generator adds the packages of the components it copies in.
 // ok: unknown-package-import
 import { LlamaIndexServer } from "@llamaindex/server";
 // ok: unknown-package-import
 import { kit } from "acme-app-kit";
-// ruleid: unknown-package-import
+// ok: unknown-package-import
 import { extras } from "acme-undeclared-extrazz";
 
 new LlamaIndexServer({ kit, extras }).start();
