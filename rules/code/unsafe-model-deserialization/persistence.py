@@ -43,3 +43,11 @@ def load_downloaded_model(downloaded_path):
     # the name says the file came from elsewhere: still reported
     # ruleid: unsafe-model-deserialization
     return joblib.load(downloaded_path)
+
+
+def restore_agent_state(blob_from_model: str):
+    import base64
+
+    # the model wrote the blob: prompt injection chooses the bytes
+    # ruleid: unsafe-model-deserialization
+    return pickle.loads(base64.b64decode(blob_from_model))

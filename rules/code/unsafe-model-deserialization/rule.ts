@@ -128,7 +128,8 @@ export default defineRule({
         if (!mlEvidence(call, arg, mlFile)) continue;
         if (PICKLE_PROTOCOL.has(enclosingFunction(call)?.childForFieldName('name')?.text ?? '')) continue;
         remoteFile ??= pyFileHasRemoteSource(ctx.view.root);
-        if (!remoteEvidence(call, arg, remoteFile)) continue;
+        // model output is attacker-influenced (prompt injection): a load of what a model call returned is exploitable
+        if (!remoteEvidence(call, arg, remoteFile) && !(arg && flow.reaches(arg, 'model'))) continue;
         if (ownCache(call, arg)) continue;
         if (isPickle) {
           ctx.report({ messageId: 'pickle', data: { callee: fn.text }, start: fn.startIndex, end: call.endIndex });

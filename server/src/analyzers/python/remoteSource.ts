@@ -8,8 +8,8 @@ import type { PyNode } from './tree';
 
 export const REMOTE_MODULES = /^(huggingface_hub|requests|httpx|aiohttp|urllib\.request|urllib3|http\.server|http\.client|socketserver|xmlrpc\.server|flask|fastapi|starlette|django|tornado|sanic|bottle|boto3|botocore|google\.cloud\.storage|azure\.storage\.blob|gcsfs|s3fs|fsspec|mlflow|gradio|streamlit|wandb|modelscope|kaggle|argparse)(\.|$)/;
 
-/** Names of an argument or a function that say the bytes were downloaded, uploaded or requested. */
-export const REMOTE_NAME = /download|url|upload|hub\b|hub_|request|remote|fetch/i;
+/** Names of an argument or a function that say the bytes were downloaded, uploaded, requested or written by a model. */
+export const REMOTE_NAME = /download|url|upload|hub\b|hub_|request|remote|fetch|from_model|model_output|llm_output|from_llm|completion/i;
 
 const cache = new WeakMap<PyNode, boolean>();
 
