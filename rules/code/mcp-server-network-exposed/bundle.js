@@ -21,7 +21,8 @@ export async function startMcpHttp(port) {
     await server.connect(transport);
     await transport.handleRequest(req, res, req.body);
   });
-  // ruleid: mcp-server-network-exposed
-  const httpServer = app.listen(port, () => console.log(`MCP on ${port}`));
-  return httpServer;
+  return new Promise((resolve) => {
+    // ruleid: mcp-server-network-exposed
+    const httpServer = app.listen(port, () => resolve(httpServer));
+  });
 }

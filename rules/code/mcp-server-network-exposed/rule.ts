@@ -13,9 +13,16 @@ const JS_MCP_TRANSPORT = /(^|\.)(StreamableHTTPServerTransport|SSEServerTranspor
 /** Middleware that authenticates the caller (MCP SDK bearer auth, passport, custom). */
 const JS_AUTH = /auth|bearer|jwt|verifyToken|apiKey|api_key|passport|clerk|requireUser|ensureLoggedIn/i;
 
+/**
+ * The function that starts the server: the nearest enclosing function that is not an inline callback
+ * (`new Promise((resolve) => app.listen(...))`, `main().then(() => ...)` belong to the function around them).
+ */
 function enclosingJsFunction(n: TSESTree.Node, parentOf: (x: TSESTree.Node) => TSESTree.Node | undefined): TSESTree.Node | undefined {
   for (let p = parentOf(n); p; p = parentOf(p)) {
-    if (p.type === 'FunctionDeclaration' || p.type === 'FunctionExpression' || p.type === 'ArrowFunctionExpression') return p;
+    if (p.type !== 'FunctionDeclaration' && p.type !== 'FunctionExpression' && p.type !== 'ArrowFunctionExpression') continue;
+    const owner = parentOf(p);
+    if ((owner?.type === 'CallExpression' || owner?.type === 'NewExpression') && owner.arguments.includes(p as TSESTree.CallExpressionArgument)) continue;
+    return p;
   }
   return undefined;
 }
