@@ -15,7 +15,19 @@ import * as path from 'path';
 import { builtinRules } from '../../server/src/engine/registry';
 import { docExamples, expectations as fixtureExpectations, fixtureFiles, fixtureProblems, goldenName } from '../../server/src/packs/fixtures';
 import type { RegisteredRule } from '../../server/src/engine/rule';
-import { applyEdits, ready, run } from '../helpers/engine';
+import { allRulesConfig, applyEdits, ready, run } from '../helpers/engine';
+import { WorkspaceIndex } from '../../server/src/workspace/manifests';
+import type { AnalysisResult } from '../../server/src/engine/model';
+
+/**
+ * Fixtures under a rule folder's `workspace/` are scanned as a workspace rooted there: with the manifests
+ * (package.json, requirements, ...) of their folders, at their path relative to that root.
+ */
+function runFixture(ruleDir: string, f: string, text: string): AnalysisResult {
+  if (!f.startsWith('workspace/')) return run(f, text);
+  const root = path.join(ruleDir, 'workspace');
+  return run(f.slice('workspace/'.length), text, { ...allRulesConfig(), workspace: new WorkspaceIndex(root).forFile(path.join(ruleDir, f)) });
+}
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const RULES_DIR = path.join(ROOT, 'rules');
@@ -93,7 +105,7 @@ function describeRule(rule: RegisteredRule): void {
     for (const f of fixtures) {
       it(`fixture ${f}`, () => {
         const text = fs.readFileSync(path.join(ruleDir, f), 'utf8');
-        const result = run(f, text);
+        const result = runFixture(ruleDir, f, text);
         // every rule's annotations in the fixture are checked; noise is checked for this folder's rule
         const exps = fixtureExpectations(ruleDir, f, text, id);
         const annotatedIds = new Set([id, ...exps.flatMap((e) => e.ids)]);

@@ -234,6 +234,22 @@ describe('unit: per-file workspace packages (WorkspaceIndex)', () => {
     assert.deepStrictEqual(run('examples/next/app/page.tsx', src, config('examples/next/app/page.tsx')).findings.filter((f) => f.ruleId === 'unknown-package-import'), []);
   });
 
+  it('folders the walk skips (dist/) have their own manifests read on demand; packages/<name>/src without a package.json is a workspace package; a setup.py inside a Python package is not a manifest', () => {
+    write('dist/app/package.json', JSON.stringify({ name: 'bundled-app', dependencies: { 'acme-bundled-dep': '1' } }));
+    write('dist/app/index.js', '');
+    write('packages/widgets/src/index.ts', '');
+    write('lib/native/__init__.py', '');
+    write('lib/native/setup.py', 'def configuration(parent_package="", top_path=None):\n    return None\n');
+    write('lib/native/gen.py', '');
+    const index = new WorkspaceIndex(tmp);
+    const bundled = index.forFile(path.join(tmp, 'dist/app/index.js'));
+    assert.deepStrictEqual(bundled.manifests, ['dist/app/package.json', 'package.json']);
+    assert.ok(bundled.npmPackages?.includes('acme-bundled-dep'));
+    const ws = index.forFile(path.join(tmp, 'examples/express/server.ts'));
+    assert.ok(isLocalModule('widgets', ws) && isLocalModule('@ai-sdk/widgets', ws, '@ai-sdk/widgets'), 'the tree\'s scopes name the workspace folder');
+    assert.strictEqual(index.forFile(path.join(tmp, 'lib/native/gen.py')).pythonPackages, undefined);
+  });
+
   it('is the same whatever the working directory and the order files are asked in', () => {
     const cwd = process.cwd();
     const files = ['examples/express/server.ts', 'python/tests/test_x.py', 'examples/next/app/page.tsx', 'packages/ai/src/generate-text.ts'];

@@ -139,3 +139,18 @@ def summarize_tree(node) -> str:
         # ok: agent-without-iteration-limit
         summarize_tree(child)
     return summary.choices[0].message.content
+
+
+class KeyExchange:
+    """An SSH-style handshake: `send_message` here writes a protocol packet, no model is involved."""
+
+    def __init__(self, transport):
+        self.transport = transport
+
+    def negotiate(self, packet):
+        # ok: agent-without-iteration-limit
+        while True:
+            self.transport._send_message(packet)
+            kind, packet = self.transport.packetizer.read_message()
+            if kind == "done":
+                return packet

@@ -108,3 +108,31 @@ export async function openaiAgents(input: string) {
   const bounded = await run(agent, input, { maxTurns: 10 });
   return [unbounded, bounded];
 }
+
+// A retry of one request: the loop goes round only when the request failed and the error is recoverable.
+export async function createWithRetry(params, isRecoverable) {
+  // ok: agent-without-iteration-limit
+  for (;;) {
+    const request = anthropic.messages.create({ ...params, max_tokens: 1024 });
+    try {
+      const message = await request;
+      return message;
+    } catch (error) {
+      if (!isRecoverable(error)) throw error;
+    }
+  }
+}
+
+// The loop continues after a successful answer (the model's tool calls drive it): an agent loop.
+export async function toolLoop(messages) {
+  // ruleid: agent-without-iteration-limit
+  for (;;) {
+    const response = await anthropic.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 1024, messages });
+    try {
+      messages.push({ role: 'assistant', content: response.content });
+    } catch (error) {
+      throw error;
+    }
+    if (response.stop_reason !== 'tool_use') return response;
+  }
+}

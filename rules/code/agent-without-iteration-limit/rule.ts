@@ -65,9 +65,44 @@ function pyOwn(n: Node, types: string[]): Node[] {
  * Does a call produce model output itself (not merely carry it)? Either the call is the source, or it calls a
  * same-file helper whose body holds the source (`result = execution_agent(task)`).
  */
+/**
+ * Method names that model SDKs share with protocol and messaging code (`transport.send_message(m)` of an SSH
+ * library): a model call only when the receiver is a model object or the qualified name is an SDK's.
+ */
+const AMBIGUOUS_MODEL_METHODS = new Set(['send_message', 'send_message_async', 'send', 'chat', 'complete']);
+const MODEL_RECEIVER = /model|llm|chat|client|agent|openai|anthropic|claude|gemini|genai|assistant|completion|gpt|bot|mistral|cohere|groq|ollama|vertex|bedrock/i;
+
+/**
+ * A retry of one request: the loop body ends in a `try` whose block returns and whose handler rethrows what it
+ * cannot recover from, so the loop goes round only when the request failed (`for (;;) { const r = create(); try {
+ * await r; return r } catch (e) { if (!recoverable(e)) throw e } }`), never on the model's output.
+ */
+function jsRetryLoop(body: JsNode): boolean {
+  if (body.type !== 'BlockStatement' || !body.body.length) return false;
+  const last = body.body[body.body.length - 1];
+  if (last.type !== 'TryStatement' || !last.handler) return false;
+  const tail = last.block.body[last.block.body.length - 1];
+  if (tail?.type !== 'ReturnStatement') return false;
+  const throws = (n: JsNode): boolean => n.type === 'ThrowStatement' || jsChildrenForRetry(n).some(throws);
+  return throws(last.handler.body);
+}
+
+function jsChildrenForRetry(n: JsNode): JsNode[] {
+  switch (n.type) {
+    case 'BlockStatement': return n.body;
+    case 'IfStatement': return [n.consequent, ...(n.alternate ? [n.alternate] : [])];
+    default: return [];
+  }
+}
+
 function pyIsModelCall(flow: PyFlow, call: Node, helpers: Map<string, Node>): boolean {
   const t = flow.reaches(call, 'model');
   if (!t) return false;
+  const fnNode = call.childForFieldName('function');
+  if (fnNode?.type === 'attribute' && AMBIGUOUS_MODEL_METHODS.has((fnNode.childForFieldName('attribute')?.text ?? '').replace(/^_+/, ''))) {
+    const receiver = fnNode.childForFieldName('object')?.text ?? '';
+    if (!MODEL_RECEIVER.test(receiver) && !MODEL_RECEIVER.test(flow.qualName(fnNode).split('.')[0])) return false;
+  }
   if (t.originStart === call.startIndex) return true;
   const f = call.childForFieldName('function');
   const name = f?.type === 'identifier' ? f.text : f?.type === 'attribute' ? f.childForFieldName('attribute')?.text : undefined;
@@ -378,7 +413,7 @@ export default defineRule({
           const body = n.body;
           if ((n.type !== 'ForStatement' || (!n.test && !n.update)) && jsUnboundedCondition(flow, text, test)) {
             const modelCall = jsOwn(body, (x) => (x.type === 'CallExpression' || x.type === 'NewExpression') && jsIsModelCall(flow, x))[0];
-            if (modelCall && !jsDrivenFromOutside(flow, body, modelCall) && !jsHasBound(body, text)) {
+            if (modelCall && !jsDrivenFromOutside(flow, body, modelCall) && !jsHasBound(body, text) && !jsRetryLoop(body)) {
               const callee = jsText(text, (modelCall as TSESTree.CallExpression).callee);
               const end = n.type === 'DoWhileStatement' ? n.range[0] + 2 : test ? test.range[1] + 1 : body.range[0];
               ctx.report({ messageId: 'loop', data: { call: callee }, start: n.range[0], end: Math.min(end, n.range[1]) });

@@ -84,6 +84,7 @@ export default defineRule({
         if (call.type !== 'CallExpression' || !JS_LOADERS.test(flow.qualName(call.callee))) continue;
         const data = call.arguments[0];
         if (!data || isJsConstant(data, constants)) continue;
+        if (isLoadApiWrapper(call, data, flow.parentOf.bind(flow))) continue;
         const t = flow.reaches(data, SOURCES);
         ctx.report({ messageId: t ? 'untrusted' : 'nonConstant', data: { name: 'load', source: t ? describeSource(t) : '' }, start: call.range[0], end: call.range[1] });
         const env = objProp(call.arguments[1], 'secretsFromEnv');
@@ -98,6 +99,25 @@ export default defineRule({
     },
   },
 });
+
+/**
+ * The library's own definition of a `load` API that forwards its parameter to the core loader
+ * (`async function load(text, ...) { return coreLoad(text, ...) }` in langchain/load): the data is whatever
+ * the caller passes, so the finding belongs at the callers, where this rule sees `load(...)` again.
+ */
+function isLoadApiWrapper(call: N, data: N, parentOf: (n: N) => N | undefined): boolean {
+  if (data.type !== 'Identifier') return false;
+  for (let p = parentOf(call); p; p = parentOf(p)) {
+    if (p.type !== 'FunctionDeclaration' && p.type !== 'FunctionExpression' && p.type !== 'ArrowFunctionExpression') continue;
+    const params = p.params.map((x) => (x.type === 'AssignmentPattern' ? x.left : x));
+    if (!params.some((x) => x.type === 'Identifier' && x.name === data.name)) return false;
+    const owner = parentOf(p);
+    const name = p.type === 'FunctionDeclaration' || p.type === 'FunctionExpression' ? p.id?.name
+      : owner?.type === 'VariableDeclarator' && owner.id.type === 'Identifier' ? owner.id.name : undefined;
+    return name !== undefined && /^(load|loads)$/.test(name);
+  }
+  return false;
+}
 
 function describeSource(t: Taint): string {
   return t.kinds & 2 ? `request data (${t.origin})` : t.kinds & 1 ? `model output (${t.origin})` : `a tool argument (${t.origin})`;

@@ -13,6 +13,20 @@ const JS_MCP_TRANSPORT = /(^|\.)(StreamableHTTPServerTransport|SSEServerTranspor
 /** Middleware that authenticates the caller (MCP SDK bearer auth, passport, custom). */
 const JS_AUTH = /auth|bearer|jwt|verifyToken|apiKey|api_key|passport|clerk|requireUser|ensureLoggedIn/i;
 
+/**
+ * The function that starts the server: the nearest enclosing function that is not an inline callback
+ * (`new Promise((resolve) => app.listen(...))`, `main().then(() => ...)` belong to the function around them).
+ */
+function enclosingJsFunction(n: TSESTree.Node, parentOf: (x: TSESTree.Node) => TSESTree.Node | undefined): TSESTree.Node | undefined {
+  for (let p = parentOf(n); p; p = parentOf(p)) {
+    if (p.type !== 'FunctionDeclaration' && p.type !== 'FunctionExpression' && p.type !== 'ArrowFunctionExpression') continue;
+    const owner = parentOf(p);
+    if ((owner?.type === 'CallExpression' || owner?.type === 'NewExpression') && owner.arguments.includes(p as TSESTree.CallExpressionArgument)) continue;
+    return p;
+  }
+  return undefined;
+}
+
 export default defineRule({
   meta: {
     id: 'mcp-server-network-exposed',
@@ -87,7 +101,6 @@ export default defineRule({
       const flow = jsFlow(ctx.view);
       const news = flow.calls.filter((c) => c.type === 'NewExpression' && JS_MCP_TRANSPORT.test(flow.qualName(c.callee)));
       if (!news.length) return;
-      const transport = flow.qualName(news[0].callee).split('.').pop() ?? 'MCP';
       let authenticated = false;
       const listens: TSESTree.CallExpression[] = [];
       for (const call of flow.calls) {
@@ -107,9 +120,16 @@ export default defineRule({
         }
       }
       if (authenticated) return;
+      const parentOf = flow.parentOf.bind(flow);
       for (const call of listens) {
         const [port, host] = call.arguments;
         if (!port) continue;
+        // the listening server is the MCP one only when the function that starts it also builds the transport
+        // (in a route handler inside it); a bundle's other servers (a web UI's `httpServer.listen(port)`) are not
+        const fn = enclosingJsFunction(call, parentOf);
+        const own = fn ? news.filter((t) => t.range[0] >= fn.range[0] && t.range[1] <= fn.range[1]) : news;
+        if (!own.length) continue;
+        const transport = flow.qualName(own[0].callee).split('.').pop() ?? 'MCP';
         const hostValue = jsStringValue(host);
         // listen(port) / listen(port, callback): every interface
         const all = host === undefined || unwrap(host).type === 'ArrowFunctionExpression' || unwrap(host).type === 'FunctionExpression' || (hostValue !== undefined && ALL_INTERFACES.has(hostValue));

@@ -240,6 +240,14 @@ export default defineRule({
         const isEnv = (n: TSESTree.Node): boolean => /(^|\.)process\.env$|^import\.meta\.env$/.test(flow.qualName(n)) || (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier' && n.property.name === 'env' && n.object.type === 'Identifier' && n.object.name === 'process');
         let budget = MAX_WALK;
         const visiting = new Set<TSESTree.Node>();
+        /** `client` of `const client = new SlackClient(botToken)`: a service client, not a value to return. */
+        const constructedObject = (r0: TSESTree.Node): boolean => {
+          const r = unwrap(r0);
+          if (r.type === 'NewExpression') return true;
+          if (r.type !== 'Identifier') return false;
+          const defs = values.defsOf(r);
+          return defs.length > 0 && defs.every((d) => unwrap(d).type === 'NewExpression');
+        };
         const envKey = (key: TSESTree.Node, at: TSESTree.Node, whole: TSESTree.Node): Hit | undefined => {
           const k = jsStringValue(key);
           if (k !== undefined) return isSecretName(k) ? { kind: 'secret', what: src(whole), node: at } : undefined;
@@ -284,7 +292,9 @@ export default defineRule({
               if (/(^|\.)dotenv\.parse$/.test(q)) return { kind: 'file', what: src(n), node: at };
               if (/(^|\.)(execSync|exec|execFileSync|spawnSync)$/.test(q) && /^(env|printenv|set)$/.test(jsStringValue(n.arguments[0]) ?? '')) return { kind: 'env', what: src(n), node: at };
               if (/(^|\.)(readFile|readFileSync)$/.test(q) && credentialPath(n.arguments[0])) return { kind: 'file', what: src(n), node: at };
-              if (n.callee.type === 'MemberExpression') { const r = walk(n.callee.object, entry, depth); if (r) return r; }
+              // a method's result holds its receiver's data (`Object.entries(process.env).map(...)`), but not when the
+              // receiver is an object constructed with the secret (`new SlackClient(token).getChannels()` returns channels)
+              if (n.callee.type === 'MemberExpression' && !constructedObject(n.callee.object)) { const r = walk(n.callee.object, entry, depth); if (r) return r; }
               if (!JS_PASS.test(q)) return undefined;
               for (const a of n.arguments) { const r = walk(a, entry, depth); if (r) return r; }
               return undefined;

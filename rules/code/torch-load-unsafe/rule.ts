@@ -1,9 +1,19 @@
 import { kids, pyAddKeywordEdit, pyArgs, pyKeywordNode, pythonFlow } from '../../../server/src/analyzers/flow';
+import { REMOTE_NAME, pyEnclosingFunction, pyFileHasRemoteSource } from '../../../server/src/analyzers/python/remoteSource';
 import { pyLoadsSelfWritten } from '../../../server/src/analyzers/python/selfWritten';
 import type { PyNode } from '../../../server/src/analyzers/python/tree';
 import { defineRule } from '../../../server/src/engine/rule';
 
 const TORCH_LOAD = new Set(['torch.load', 'torch.serialization.load']);
+
+/**
+ * A module of PyTorch itself (`torch/storage.py`, `torch/utils/data/...`): its loads implement the library's
+ * persistence protocol (Storage pickling, DataPipe decoders, distributed checkpoint readers) for bytes its
+ * caller chose. There, report only a load of bytes from a remote source (torch.hub's load_state_dict_from_url).
+ */
+function insideTorch(path: string): boolean {
+  return path.replace(/\\/g, '/').split('/').slice(0, -1).includes('torch');
+}
 
 export default defineRule({
   meta: {
@@ -36,6 +46,7 @@ export default defineRule({
         // torch.save(m, buf); buf.seek(0); torch.load(buf): the function reloads its own object
         const arg = pyArgs(call).positional[0] ?? pyArgs(call).keywords.get('f');
         if (arg && pyLoadsSelfWritten(call, arg, qualName)) continue;
+        if (insideTorch(ctx.path) && !pyFileHasRemoteSource(ctx.view.root) && !(arg && REMOTE_NAME.test(arg.text)) && !REMOTE_NAME.test(pyEnclosingFunction(call)?.childForFieldName('name')?.text ?? '')) continue;
         const kw = pyKeywordNode(call, 'weights_only');
         if (!kw) {
           const args = call.childForFieldName('arguments');

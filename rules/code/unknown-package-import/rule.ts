@@ -43,6 +43,23 @@ const PYTHON2_STDLIB = new Set([
   'mimetools', 'rfc822', 'multifile', 'imputil', 'future_builtins', 'markupbase', 'DocXMLRPCServer', 'cdecimal', 'gtk', 'gobject', 'pygtk',
 ]);
 
+/** Folder names of a package's own project templates: files there are written out for a generated project. */
+const TEMPLATE_DIR = /^(templates?|scaffold(s|ing)?|boilerplates?|blueprints?|skeletons?|starters?|project[-_]templates?)$/i;
+
+/**
+ * Is the file inside a template/scaffold folder of a project (`create-app/dist/templates/rag/index.ts`)? Such
+ * files are pieces of the projects the tool generates: the generator assembles them (a `types/` template plus
+ * `components/`) and writes their manifest, so neither the tool's manifest nor a piece's own one lists what the
+ * generated project will declare. Typosquats are still reported there.
+ */
+function inTemplateFolder(ctx: RuleContext<BaseView>): boolean {
+  if (!(ctx.workspace?.manifests ?? []).length) return false;
+  return ctx.path.replace(/\\/g, '/').split('/').slice(0, -1).some((seg) => TEMPLATE_DIR.test(seg));
+}
+
+/** Metasyntactic names of snippets and generated throwaway modules (`fx_g.to_folder("foo"); from foo import M`). */
+const PLACEHOLDER_MODULES = new Set(['foo', 'bar', 'baz', 'qux', 'spam', 'eggs', 'mymodule', 'my_module', 'your_module']);
+
 function judge(ctx: RuleContext<BaseView>, eco: Ecosystem, ref: ImportRef): void {
   const ws = ctx.workspace;
   const own = ownFolders(ctx.path);
@@ -66,7 +83,10 @@ function judge(ctx: RuleContext<BaseView>, eco: Ecosystem, ref: ImportRef): void
   }
   // possible hallucination: only where the workspace's manifests are known, and the name is not a known package either
   const declaredSomewhere = eco === 'python' ? ws?.pythonPackages : ws?.npmPackages;
-  if (!declaredSomewhere || ref.optional) return;
+  if (!declaredSomewhere || ref.optional || PLACEHOLDER_MODULES.has(ref.name)) return;
+  // a script that extends sys.path imports modules from the folder it adds (built extensions, sibling scripts)
+  if (eco === 'python' && /\bsys\.path\.(append|insert|extend)\s*\(|\bsys\.path\s*(\+=|=)/.test(ctx.view.text)) return;
+  if (inTemplateFolder(ctx)) return;
   if (eco === 'python') {
     if (PYTHON_NAMESPACE_PACKAGES.has(ref.name) || pythonDistsForImport(ref.full).some((d) => isKnownPackage(d, 'python'))) return;
   } else if (isKnownPackage(ref.name, 'npm')) return;

@@ -81,6 +81,13 @@ function isWholeStringLiteral(text: string, start: number, end: number): boolean
   return (q === '"' || q === "'" || q === '`') && text[end] === q && text[start - 2] !== '\\';
 }
 
+const PROMPTISH = /prompt|instruction|system|description|assistant|\bagent|\btool/i;
+
+/** A letter or digit right before or after the character: it joins or splits a word. */
+function wordAround(text: string, start: number, end: number): boolean {
+  return /[\p{L}\p{N}]/u.test(text[start - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[end] ?? '');
+}
+
 export default defineRule({
   meta: {
     id: 'hidden-unicode-characters',
@@ -136,6 +143,10 @@ export default defineRule({
         if (kinds.size === 1 && kinds.has('variation') && end - start < 4) continue; // one ideographic variation selector is ordinary CJK text
         // code comparing against a BOM / zero-width space: `if (c === "\uFEFF")` written with the literal character
         if (CODE_KINDS.has(ctx.kind) && kinds.size === 1 && kinds.has('zero-width') && end - start === 1 && isWholeStringLiteral(text, start, end)) continue;
+        // one zero-width character between punctuation in a code string (`${text} (\u200b${url}\u200b)` of a terminal
+        // library) is layout data, not hidden text: it hides nothing and splits no word, unless the string is a prompt,
+        // an instruction or a tool description
+        if (CODE_KINDS.has(ctx.kind) && kinds.size === 1 && kinds.has('zero-width') && end - start === 1 && !wordAround(text, start, end) && !PROMPTISH.test(text.slice(Math.max(0, start - 300), end + 300))) continue;
         kind = kinds.has('tag') ? 'tag' : kinds.has('bidi') ? 'bidi' : kinds.has('variation') ? 'variation' : kinds.has('zero-width') ? 'zero-width' : 'format';
         const decoded = kinds.has('tag') ? decodeTags(run) : '';
         ctx.report({

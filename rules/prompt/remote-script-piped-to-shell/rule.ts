@@ -25,7 +25,7 @@ const PATTERNS: { kind: Kind; re: RegExp }[] = [
  * Official installers of mainstream toolchains, fetched over https from the vendor's own host: the documented
  * way to install them, not a script a stranger controls.
  */
-const OFFICIAL_INSTALLERS = /^https:\/\/(?:sh\.rustup\.rs|static\.rust-lang\.org\/rustup|astral\.sh\/(?:uv|ruff)\/|bun\.sh\/install|deno\.land\/install|get\.pnpm\.io\/install|install\.python-poetry\.org|raw\.githubusercontent\.com\/(?:nvm-sh\/nvm|Homebrew\/install|pyenv\/pyenv-installer)\/|fnm\.vercel\.app\/install|get\.volta\.sh|get\.docker\.com|ollama\.com\/install\.sh|pixi\.sh\/install|mise\.run|starship\.rs\/install|sdk\.cloud\.google\.com|cli\.github\.com|claude\.ai\/install\.sh|foundry\.paradigm\.xyz|tailscale\.com\/install\.sh)/i;
+const OFFICIAL_INSTALLERS = /^https:\/\/(?:sh\.rustup\.rs|static\.rust-lang\.org\/rustup|astral\.sh\/(?:uv|ruff)\/|bun\.sh\/install|deno\.land\/install|get\.pnpm\.io\/install|install\.python-poetry\.org|raw\.githubusercontent\.com\/(?:nvm-sh\/nvm|Homebrew\/install|pyenv\/pyenv-installer)\/|fnm\.vercel\.app\/install|get\.volta\.sh|get\.docker\.com|ollama\.com\/install\.sh|pixi\.sh\/install|mise\.run|starship\.rs\/install|sdk\.cloud\.google\.com|cli\.github\.com|claude\.ai\/install\.sh|antigravity\.google\/cli\/install\.(?:sh|ps1)\b|foundry\.paradigm\.xyz|tailscale\.com\/install\.sh)/i;
 
 /** Words right before the command that make it a description ("flag commands like", "never run"). */
 const FLAG_BEFORE = /\b(?:like|flag|flags|detect|detects|report|reports|block|blocks|reject|rejects|refuse|warn|warns|catch|catches|e\.g|such\s+as|instead\s+of|rather\s+than|pattern)\b[^.]{0,60}$/i;

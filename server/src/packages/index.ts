@@ -77,9 +77,29 @@ export function isNodeBuiltin(spec: string): boolean {
   return builtins.has(spec) || builtins.has(spec.split('/')[0]);
 }
 
-/** Is this distribution / package name in the bundled popular list? */
+/**
+ * AI-ecosystem npm packages and publisher scopes below the popularity cut of the bundled list that AI code
+ * imports every day (LlamaIndex.TS and its provider/vector-store packages, vector database clients).
+ */
+const AI_NPM_KNOWN = new Set(['llamaindex', '@zilliz/milvus2-sdk-node', 'chromadb', '@datastax/astra-db-ts', 'create-llama']);
+const AI_NPM_SCOPES = new Set(['@llamaindex']);
+let knownScopes: Set<string> | undefined;
+
+/**
+ * Is this distribution / package name in the bundled popular list? A scoped npm name under a scope that
+ * publishes a listed package (`@langchain/x` when `@langchain/core` is listed) is known too: an npm scope
+ * belongs to one publisher, so nobody else can register a name under it.
+ */
 export function isKnownPackage(name: string, eco: Ecosystem): boolean {
-  return eco === 'python' ? pythonIndex().known.has(normalizePython(name)) : npmIdx().known.has(name.toLowerCase());
+  if (eco === 'python') return pythonIndex().known.has(normalizePython(name));
+  const n = name.toLowerCase();
+  if (npmIdx().known.has(n) || AI_NPM_KNOWN.has(n)) return true;
+  if (!n.startsWith('@') || !n.includes('/')) return false;
+  if (!knownScopes) {
+    knownScopes = new Set(AI_NPM_SCOPES);
+    for (const k of npmIdx().known.keys()) if (k.startsWith('@') && k.includes('/')) knownScopes.add(k.slice(0, k.indexOf('/')));
+  }
+  return knownScopes.has(n.slice(0, n.indexOf('/')));
 }
 
 /** Optimal-string-alignment distance (Damerau-Levenshtein with adjacent swaps), or max+1 when above max. */

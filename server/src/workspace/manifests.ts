@@ -408,6 +408,12 @@ export class WorkspaceIndex {
   private readonly parsed = new Map<string, DirManifests>();
   private readonly perDir = new Map<string, WorkspacePackages>();
   private readonly perChain = new Map<string, WorkspacePackages>();
+  /** Directories the walk read (the others under the root, e.g. inside `dist/`, are read on demand by forFile). */
+  private readonly visited = new Set<string>();
+  /** Folders of a monorepo's `packages/` directory that have no package.json of their own (npm tarballs drop it). */
+  private readonly workspaceFolders = new Set<string>();
+  /** Scopes of the package.json names in the tree (`@acme` of `@acme/core`). */
+  private readonly scopes = new Set<string>();
   /** True when the walk stopped at its directory cap (reported by callers that care). */
   truncated = false;
 
@@ -421,6 +427,7 @@ export class WorkspaceIndex {
     const visit = (dir: string, depth: number, inPackage: boolean): void => {
       if (dirs >= MAX_INDEX_DIRS) { this.truncated = true; return; }
       dirs++;
+      this.visited.add(dir);
       let entries: fs.Dirent[];
       try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return; }
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -443,7 +450,9 @@ export class WorkspaceIndex {
         }
         if (!e.isFile()) continue;
         if (/\.pyi?$/.test(e.name)) this.addLocal(e.name.replace(/\.pyi?$/, ''));
-        if (parserFor(e.name) || TSCONFIG_NAME.test(e.name)) manifests.push(e.name);
+        // a setup.py inside a Python package (`numpy/core/setup.py`, numpy.distutils sub-package configuration) is
+        // not a project manifest: the package's imports are declared by the project above it
+        if ((parserFor(e.name) || TSCONFIG_NAME.test(e.name)) && !(isPackage && e.name === 'setup.py')) manifests.push(e.name);
         if (e.name === 'pyproject.toml' || e.name === 'setup.cfg' || e.name === 'setup.py') {
           // the distribution a Python project in the tree builds (`pip install acme-agent` of the project itself)
           const text = readBounded(path.join(dir, e.name), MAX_MANIFEST_BYTES);
@@ -456,12 +465,16 @@ export class WorkspaceIndex {
           if (text !== undefined) {
             try {
               const pkg = JSON.parse(text) as { name?: unknown };
-              if (pkg && typeof pkg.name === 'string' && pkg.name) this.addLocal(pkg.name);
+              if (pkg && typeof pkg.name === 'string' && pkg.name) {
+                this.addLocal(pkg.name);
+                if (/^@[^/]+\//.test(pkg.name)) this.scopes.add(pkg.name.slice(0, pkg.name.indexOf('/')));
+              }
             } catch { /* not JSON */ }
           }
         }
       }
       if (manifests.length) this.manifestDirs.set(dir, manifests);
+      else if (path.basename(path.dirname(dir)) === 'packages' && dir !== this.root && entries.some((e) => e.isDirectory() && e.name === 'src')) this.workspaceFolders.add(path.basename(dir));
       // `requirements/base.txt`, `requirements/dev.in`: a requirements folder belongs to the project above it
       if (REQUIREMENTS_DIR.test(path.basename(dir)) && dir !== this.root) {
         const reqs = entries.filter((e) => e.isFile() && /\.(txt|in)$/i.test(e.name)).map((e) => `${path.basename(dir)}/${e.name}`);
@@ -473,6 +486,11 @@ export class WorkspaceIndex {
       for (const s of subdirs) visit(path.join(dir, s), depth + 1, isPackage);
     };
     visit(this.root, 0, false);
+    // `packages/<name>/src` of a monorepo is the workspace package `<name>` (or `@scope/<name>` under the tree's scopes)
+    for (const f of [...this.workspaceFolders].sort()) {
+      this.addLocal(f);
+      for (const s of [...this.scopes].sort()) this.addLocal(`${s}/${f}`);
+    }
   }
 
   private addLocal(name: string): void {
@@ -540,7 +558,9 @@ export class WorkspaceIndex {
     let ws = this.perDir.get(dir);
     if (ws) return ws;
     const chain = this.chain(dir);
-    for (const d of chain) if (!this.manifestDirs.has(d)) this.outsideManifests(d);
+    // folders outside the root, and folders under the root the walk skipped (`dist/templates/app/package.json`
+    // of a published scaffolding tool), have their own manifests read on demand
+    for (const d of chain) if (!this.manifestDirs.has(d) && !this.visited.has(d)) this.onDemandManifests(d);
     const key = chain.filter((d) => this.manifestDirs.has(d)).join('\u0000');
     ws = this.perChain.get(key);
     if (!ws) {
@@ -574,13 +594,13 @@ export class WorkspaceIndex {
     return ws;
   }
 
-  /** A folder outside the walked tree (a file given outside the root): its own manifests, read on demand. */
-  private outsideManifests(dir: string): DirManifests | undefined {
-    const rel = path.relative(this.root, dir);
-    if (!(rel.startsWith('..') || path.isAbsolute(rel))) return undefined;
+  /** A folder the walk did not read (outside the root, or under a skipped folder): its own manifests, read on demand. */
+  private onDemandManifests(dir: string): DirManifests | undefined {
+    this.visited.add(dir);
     let entries: string[];
     try { entries = fs.readdirSync(dir).sort(); } catch { return undefined; }
-    const files = entries.filter((n) => parserFor(n) || TSCONFIG_NAME.test(n));
+    const isPackage = entries.includes('__init__.py');
+    const files = entries.filter((n) => (parserFor(n) || TSCONFIG_NAME.test(n)) && !(isPackage && n === 'setup.py'));
     if (!files.length) return undefined;
     this.manifestDirs.set(dir, files);
     return this.dirManifests(dir);
