@@ -1,6 +1,7 @@
 import { defineRule } from '../../../server/src/engine/rule';
 import hiddenInstructionDirective from '../hidden-instruction-directive/rule';
-import { DESCRIPTION_BEFORE, NEGATION_BEFORE, forEachBodyLine, overlapsAny, rangesReportedBy, sentenceAround, sentenceBefore } from '../../../server/src/analyzers/prompt/directives';
+import { DESCRIPTION_BEFORE, NEGATION_BEFORE, forEachPhraseMatch, overlapsAny, rangesReportedBy, sentenceAround, sentenceBefore } from '../../../server/src/analyzers/prompt/directives';
+import type { PhraseMatch } from '../../../server/src/analyzers/prompt/directives';
 
 /**
  * Instructions that steer an agent to read credentials or private files, or to move data to an
@@ -89,24 +90,15 @@ export default defineRule({
     prompt(ctx) {
       const view = ctx.view;
       const owned = rangesReportedBy(hiddenInstructionDirective.check.prompt, view, ctx.path, ctx.kind);
-      const seen: [number, number][] = [];
-      forEachBodyLine(view, (line, lineStart) => {
-        for (const p of PATTERNS) {
-          p.re.lastIndex = 0;
-          let m: RegExpExecArray | null;
-          while ((m = p.re.exec(line))) {
-            if (m[0].length === 0) { p.re.lastIndex++; continue; }
-            const start = lineStart + m.index;
-            const end = start + m[0].length;
-            if (overlapsAny(seen, start, end)) continue;
-            // a sentence hidden-instruction-directive already reports is its finding, not ours
-            const s = sentenceAround(line, m.index, m.index + m[0].length);
-            if (overlapsAny(owned, lineStart + s.start, lineStart + s.end)) continue;
-            if (isGuarded(line, m.index)) continue;
-            seen.push([start, end]);
-            ctx.report({ messageId: p.kind, data: { phrase: m[0].replace(/\s+/g, ' ').slice(0, 100) }, start, end });
-          }
-        }
+      const accept = ({ pattern: p, match: m, line, lineStart, start, end }: PhraseMatch<Pattern>): boolean => {
+        // a sentence hidden-instruction-directive already reports is its finding, not ours
+        const s = sentenceAround(line, m.index, m.index + m[0].length);
+        if (overlapsAny(owned, lineStart + s.start, lineStart + s.end)) return false;
+        if (isGuarded(line, m.index)) return false;
+        ctx.report({ messageId: p.kind, data: { phrase: m[0].replace(/\s+/g, ' ').slice(0, 100) }, start, end });
+        return true;
+      };
+      forEachPhraseMatch(view, PATTERNS, accept, (line, lineStart, seen) => {
         NET_COMMAND.lastIndex = 0;
         const net = NET_COMMAND.exec(line);
         if (!net) return;

@@ -1,7 +1,7 @@
 import { defineRule } from '../../../server/src/engine/rule';
 import type { PromptView } from '../../../server/src/engine/views';
 import hiddenInstructionDirective from '../hidden-instruction-directive/rule';
-import { DESCRIPTION_BEFORE, NEGATION_BEFORE, describedRanges, forEachBodyLine, overlapsAny, rangesReportedBy, sentenceAfter, sentenceBefore } from '../../../server/src/analyzers/prompt/directives';
+import { DESCRIPTION_BEFORE, NEGATION_BEFORE, describedRanges, forEachPhraseMatch, overlapsAny, rangesReportedBy, sentenceAfter, sentenceBefore } from '../../../server/src/analyzers/prompt/directives';
 
 /**
  * Instructions that hand an agent unbounded agency: no confirmation, any command, root, force push,
@@ -127,23 +127,13 @@ export default defineRule({
       const view = ctx.view;
       // characters hidden-instruction-directive already reports ("without asking the user") are left to it
       const owned = rangesReportedBy(hiddenInstructionDirective.check.prompt, view, ctx.path, ctx.kind);
-      const seen: [number, number][] = [];
       const described = view.format === 'instructions' || view.format === 'text' ? describedRanges(view) : [];
       for (const t of unscopedShellTools(view)) ctx.report({ messageId: t.kind, data: { phrase: t.text }, start: t.start, end: t.end });
-      forEachBodyLine(view, (line, lineStart) => {
-        for (const p of PATTERNS) {
-          p.re.lastIndex = 0;
-          let m: RegExpExecArray | null;
-          while ((m = p.re.exec(line))) {
-            if (m[0].length === 0) { p.re.lastIndex++; continue; }
-            const start = lineStart + m.index;
-            const end = start + m[0].length;
-            if (overlapsAny(seen, start, end) || overlapsAny(owned, start, end) || overlapsAny(described, start, end)) continue;
-            if (isGuarded(line, m.index, m.index + m[0].length, p)) continue;
-            seen.push([start, end]);
-            ctx.report({ messageId: p.kind, data: { phrase: m[0].replace(/\s+/g, ' ').slice(0, 100) }, start, end });
-          }
-        }
+      forEachPhraseMatch(view, PATTERNS, ({ pattern: p, match: m, line, start, end }) => {
+        if (overlapsAny(owned, start, end) || overlapsAny(described, start, end)) return false;
+        if (isGuarded(line, m.index, m.index + m[0].length, p)) return false;
+        ctx.report({ messageId: p.kind, data: { phrase: m[0].replace(/\s+/g, ' ').slice(0, 100) }, start, end });
+        return true;
       });
     },
   },

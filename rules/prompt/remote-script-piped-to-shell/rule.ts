@@ -1,5 +1,5 @@
 import { defineRule } from '../../../server/src/engine/rule';
-import { DESCRIPTION_BEFORE, NEGATION_BEFORE, describedRanges, forEachBodyLine, overlapsAny, sentenceBefore } from '../../../server/src/analyzers/prompt/directives';
+import { DESCRIPTION_BEFORE, NEGATION_BEFORE, describedRanges, forEachPhraseMatch, overlapsAny, sentenceBefore } from '../../../server/src/analyzers/prompt/directives';
 
 /**
  * Instructions that make an agent download a script and run it unseen: `curl ... | sh`, `wget -O- ... | bash`,
@@ -51,27 +51,17 @@ export default defineRule({
   check: {
     prompt(ctx) {
       const described = describedRanges(ctx.view);
-      const seen: [number, number][] = [];
-      forEachBodyLine(ctx.view, (line, lineStart) => {
-        for (const p of PATTERNS) {
-          p.re.lastIndex = 0;
-          let m: RegExpExecArray | null;
-          while ((m = p.re.exec(line))) {
-            if (m[0].length === 0) { p.re.lastIndex++; continue; }
-            const start = lineStart + m.index;
-            const end = start + m[0].length;
-            if (overlapsAny(seen, start, end) || overlapsAny(described, start, end)) continue;
-            const before = sentenceBefore(line, m.index).replace(/`+\s*$/, '');
-            // a negation governs the clause the command is in ("never run ..."), not an earlier one ("if X is not found, run ...")
-            const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(':')) + 1);
-            if (NEGATION_BEFORE.test(clause) || DESCRIPTION_BEFORE.test(before) || FLAG_BEFORE.test(before)) continue;
-            const url = /\b(?:https?|ftp):\/\/[^\s"'`)|]+/i.exec(m[0])?.[0];
-            if (p.kind === 'pipe' && url && OFFICIAL_INSTALLERS.test(url)) continue;
-            seen.push([start, end]);
-            const host = url ? `\`${url.replace(/^\w+:\/\//, '').split(/[/?#]/)[0]}\`` : 'a remote host';
-            ctx.report({ messageId: p.kind, data: { phrase: m[0].replace(/\s+/g, ' ').slice(0, 100), host }, start, end });
-          }
-        }
+      forEachPhraseMatch(ctx.view, PATTERNS, ({ pattern: p, match: m, line, start, end }) => {
+        if (overlapsAny(described, start, end)) return false;
+        const before = sentenceBefore(line, m.index).replace(/`+\s*$/, '');
+        // a negation governs the clause the command is in ("never run ..."), not an earlier one ("if X is not found, run ...")
+        const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(':')) + 1);
+        if (NEGATION_BEFORE.test(clause) || DESCRIPTION_BEFORE.test(before) || FLAG_BEFORE.test(before)) return false;
+        const url = /\b(?:https?|ftp):\/\/[^\s"'`)|]+/i.exec(m[0])?.[0];
+        if (p.kind === 'pipe' && url && OFFICIAL_INSTALLERS.test(url)) return false;
+        const host = url ? `\`${url.replace(/^\w+:\/\//, '').split(/[/?#]/)[0]}\`` : 'a remote host';
+        ctx.report({ messageId: p.kind, data: { phrase: m[0].replace(/\s+/g, ' ').slice(0, 100), host }, start, end });
+        return true;
       });
     },
   },

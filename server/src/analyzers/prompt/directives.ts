@@ -25,6 +25,45 @@ export function forEachBodyLine(view: PromptView, fn: (line: string, lineStart: 
   }
 }
 
+/** A phrase pattern of a prompt rule: a global regex and the message id it reports. */
+export interface PhrasePattern<K extends string = string> {
+  re: RegExp;
+  kind: K;
+}
+
+/** A match of a phrase pattern on one body line: `start`/`end` are view offsets, `index` the column in `line`. */
+export interface PhraseMatch<P> {
+  pattern: P;
+  match: RegExpExecArray;
+  line: string;
+  lineStart: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * Every non-empty match of `patterns` on the body lines, in line then pattern order, skipping matches that
+ * overlap one already accepted. `accept` returns false to drop a match (guards, negations, described attacks).
+ * `after` runs once per line with the accepted ranges so far (for a rule's own line-level checks).
+ */
+export function forEachPhraseMatch<P extends { re: RegExp }>(view: PromptView, patterns: readonly P[], accept: (m: PhraseMatch<P>) => boolean, after?: (line: string, lineStart: number, seen: [number, number][]) => void): void {
+  const seen: [number, number][] = [];
+  forEachBodyLine(view, (line, lineStart) => {
+    for (const p of patterns) {
+      p.re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = p.re.exec(line))) {
+        if (m[0].length === 0) { p.re.lastIndex++; continue; }
+        const start = lineStart + m.index;
+        const end = start + m[0].length;
+        if (overlapsAny(seen, start, end)) continue;
+        if (accept({ pattern: p, match: m, line, lineStart, start, end })) seen.push([start, end]);
+      }
+    }
+    after?.(line, lineStart, seen);
+  });
+}
+
 /** A sentence ends at `.`, `!`, `?` or `;` followed by a space (not `.env`, `v1.2`, `e.g.`), or at the line's end. */
 const SENTENCE_END = /[.!?;](?=\s|$)/g;
 
