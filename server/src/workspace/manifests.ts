@@ -571,20 +571,21 @@ export class WorkspaceIndex {
     return ws;
   }
 
-  private compute(chain: string[]): WorkspacePackages {
+  /** The packages declared by the manifests of `dirs` (a file's chain, nearest first, or every folder), merged. */
+  private compute(dirs: string[], maxNames = MAX_NAMES): WorkspacePackages {
     const python = new Set<string>();
     const npm = new Set<string>();
     const local = new Set(this.treeLocal);
     const manifests: string[] = [];
     let hasPython = false;
     let hasNpm = false;
-    for (const d of chain) {
+    for (const d of dirs) {
       const m = this.dirManifests(d);
       if (!m) continue;
       hasPython ||= m.hasPython;
       hasNpm ||= m.hasNpm;
-      for (const n of m.python) if (python.size < MAX_NAMES) python.add(n);
-      for (const n of m.npm) if (npm.size < MAX_NAMES) npm.add(n);
+      for (const n of m.python) if (python.size < maxNames) python.add(n);
+      for (const n of m.npm) if (npm.size < maxNames) npm.add(n);
       for (const n of m.local) local.add(n);
       for (const f of m.files) if (manifests.length < 50) manifests.push(f);
     }
@@ -608,25 +609,7 @@ export class WorkspaceIndex {
 
   /** Everything the tree declares, merged (the workspace-wide view, for callers without a file). */
   aggregate(): WorkspacePackages {
-    const python = new Set<string>();
-    const npm = new Set<string>();
-    const local = new Set(this.treeLocal);
-    const manifests: string[] = [];
-    let hasPython = false;
-    let hasNpm = false;
-    for (const d of [...this.manifestDirs.keys()].sort()) {
-      const m = this.dirManifests(d)!;
-      hasPython ||= m.hasPython;
-      hasNpm ||= m.hasNpm;
-      for (const n of m.python) python.add(n);
-      for (const n of m.npm) npm.add(n);
-      for (const n of m.local) local.add(n);
-      for (const f of m.files) if (manifests.length < 50) manifests.push(f);
-    }
-    const out: WorkspacePackages = { localModules: [...local].sort(), manifests };
-    if (hasPython) out.pythonPackages = [...python].sort();
-    if (hasNpm) out.npmPackages = [...npm].sort();
-    return out;
+    return this.compute([...this.manifestDirs.keys()].sort(), Infinity);
   }
 }
 
