@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { PyNode as Node } from '../../../server/src/analyzers/python/tree';
 import { jsFlow, propName, pyArgs, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
 import type { JsFlow, PyFlow, Taint } from '../../../server/src/analyzers/flow';
-import { jsBounded, pyBounded } from '../../../server/src/analyzers/requestLimits';
+import { jsBounded, jsDefinitionFinder, pyBounded } from '../../../server/src/analyzers/requestLimits';
 import type { Fix } from '../../../server/src/engine/model';
 import { defineRule } from '../../../server/src/engine/rule';
 
@@ -134,17 +134,7 @@ export default defineRule({
     js(ctx) {
       const flow = jsFlow(ctx.view);
       const text = ctx.view.text;
-      const definition = (name: string, at: TSESTree.Node): TSESTree.Node | undefined => {
-        for (let p = flow.parentOf(at); p; p = flow.parentOf(p)) {
-          if (!/Function|Program/.test(p.type)) continue;
-          const body = p.type === 'Program' ? p.body : 'body' in p && p.body && p.body.type === 'BlockStatement' ? p.body.body : [];
-          for (const st of body) {
-            if (st.type !== 'VariableDeclaration' || st.range[0] >= at.range[0]) continue;
-            for (const d of st.declarations) if (d.id.type === 'Identifier' && d.id.name === name && d.init) return d.init;
-          }
-        }
-        return undefined;
-      };
+      const definition = jsDefinitionFinder((x) => flow.parentOf(x));
       const jsRequestTaint = (v: TSESTree.Node, depth: number): ReturnType<JsFlow['reaches']> => {
         const t = flow.reaches(v, 'input');
         const u = unwrap(v);

@@ -132,3 +132,18 @@ export function jsBounded(n: JsNode, text: string, parentOf: (x: JsNode) => JsNo
   const def = definition(v.name, v);
   return !!def && jsBounded(def, text, parentOf, definition, depth - 1);
 }
+
+/** The initialiser of `name` declared before `at` in an enclosing function body or the program (for jsBounded). */
+export function jsDefinitionFinder(parentOf: (x: JsNode) => JsNode | undefined): (name: string, at: JsNode) => JsNode | undefined {
+  return (name, at) => {
+    for (let p = parentOf(at); p; p = parentOf(p)) {
+      const body = p.type === 'Program' ? p.body : (p.type === 'FunctionDeclaration' || p.type === 'FunctionExpression' || p.type === 'ArrowFunctionExpression') && p.body.type === 'BlockStatement' ? p.body.body : undefined;
+      if (!body) continue;
+      for (const st of body) {
+        if (st.type !== 'VariableDeclaration' || st.range[0] >= at.range[0]) continue;
+        for (const d of st.declarations) if (d.id.type === 'Identifier' && d.id.name === name && d.init) return d.init;
+      }
+    }
+    return undefined;
+  };
+}
