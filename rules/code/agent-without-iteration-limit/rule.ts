@@ -4,6 +4,7 @@ import { jsChildren, jsFlow, kids, objProp, propName, pyArgs, pyStringValue, pyt
 import type { JsFlow, PyFlow } from '../../../server/src/analyzers/flow';
 import type { Fix } from '../../../server/src/engine/model';
 import { defineRule } from '../../../server/src/engine/rule';
+import { jsBounded, jsDefinitionFinder, pyBounded } from '../../../server/src/analyzers/requestLimits';
 
 /** Above this many steps an agent loop is effectively unbounded for a request/response service. */
 const HUGE = 100;
@@ -265,6 +266,7 @@ export default defineRule({
       unbounded: '`{{key}}={{value}}` lets this agent loop without a useful bound. Use a small limit (LangChain defaults to 15) and a max execution time.',
       loop: 'This loop calls the model (`{{call}}`) with no step limit: only the model decides when it ends. Count the steps and stop at a maximum (`for step in range(MAX_STEPS)`), and add a time or token budget.',
       recursion: '`{{name}}` calls the model and then itself with no depth limit: only the model decides when it ends. Pass a step counter and stop at a maximum.',
+      fromRequest: '`{{key}}` comes from the request ({{origin}}) without an upper bound: the caller decides how many steps this agent runs. Clamp it on the server (e.g. at most 10) or use a fixed limit.',
       modelOnly: 'This run ends only when a model message says so (`{{value}}`). Combine it with a count or time limit (`| MaxMessageTermination(20)`, `stepCountIs(10)`).',
       noTermination: '`{{name}}` has neither termination_condition nor max_turns: the team runs until it is cancelled. Pass `max_turns` or a MaxMessageTermination.',
     },
@@ -278,6 +280,12 @@ export default defineRule({
         const n = pyNumber(value);
         if (value.type === 'none' || (n !== undefined && n > limit)) {
           ctx.report({ data: { key, value: value.text }, start: value.startIndex, end: value.endIndex, fixes: [{ title: `Set ${key}=15`, kind: 'suggestion', edits: [{ start: value.startIndex, end: value.endIndex, newText: '15' }] }] });
+          return;
+        }
+        // the step bound chosen by the caller (request body, query string) and not clamped
+        const fromRequest = flow.reaches(value, 'input');
+        if (fromRequest && !pyBounded(value, ctx.view.text)) {
+          ctx.report({ messageId: 'fromRequest', data: { key, origin: fromRequest.origin }, start: value.startIndex, end: value.endIndex, fixes: [{ title: `Clamp ${key} to at most 15`, kind: 'suggestion', edits: [{ start: value.startIndex, end: value.endIndex, newText: `min(${value.text} or 15, 15)` }] }] });
         }
       };
       /** A termination condition, followed through one local assignment. */
@@ -368,6 +376,16 @@ export default defineRule({
         const fix: Fix = { title: `Set ${k} to 15`, kind: 'suggestion', edits: [{ start: v.range[0], end: v.range[1], newText: '15' }] };
         ctx.report({ data: { key: k, value: jsText(text, v) }, start: v.range[0], end: v.range[1], fixes: [fix] });
       };
+      /** A step bound the caller chooses (request body, query string), not clamped on the way. */
+      const checkRequest = (k: string, v: JsNode): void => {
+        const t = flow.reaches(v, 'input');
+        if (!t || jsBounded(v, text, (x) => flow.parentOf(x), jsDefinitionFinder((x) => flow.parentOf(x)))) return;
+        const p = flow.parentOf(v);
+        const shorthand = p?.type === 'Property' && p.shorthand;
+        const clamped = `Math.min(Number(${jsText(text, v)}) || 10, 10)`;
+        const fix: Fix = { title: `Clamp ${k} to at most 10`, kind: 'suggestion', edits: [shorthand ? { start: p.range[0], end: p.range[1], newText: `${k}: ${clamped}` } : { start: v.range[0], end: v.range[1], newText: clamped }] };
+        ctx.report({ messageId: 'fromRequest', data: { key: k, origin: t.origin }, start: v.range[0], end: v.range[1], fixes: [fix] });
+      };
       for (const call of flow.calls) {
         const full = flow.qualName(call.callee);
         const q = full.replace(/^.*?((AgentExecutor(\.fromAgentAndTools)?)|initializeAgentExecutorWithOptions)$/, '$1');
@@ -386,6 +404,7 @@ export default defineRule({
           const o = call.arguments[0];
           const maxSteps = o ? objProp(o, 'maxSteps') : undefined;
           if (maxSteps && hugeValue(unwrap(maxSteps.value), HUGE)) reportHuge('maxSteps', unwrap(maxSteps.value));
+          else if (maxSteps) checkRequest('maxSteps', unwrap(maxSteps.value));
           const stop = o ? objProp(o, 'stopWhen') : undefined;
           if (stop) {
             const v = unwrap(stop.value);
@@ -394,6 +413,7 @@ export default defineRule({
             const stepCount = calls.find((c) => /^ai\.(stepCountIs|isStepCount)$/.test(flow.qualName(c.callee)));
             const arg = stepCount?.arguments[0] ? unwrap(stepCount.arguments[0]) : undefined;
             if (arg && hugeValue(arg, HUGE)) reportHuge('stepCountIs', arg);
+            else if (arg && flow.reaches(arg, 'input')) checkRequest('stepCountIs', arg);
             else if (!stepCount && calls.length === conditions.length && calls.every((c) => /^ai\.hasToolCall$/.test(flow.qualName(c.callee)))) {
               ctx.report({ messageId: 'modelOnly', data: { value: jsText(text, v) }, start: v.range[0], end: v.range[1] });
             }

@@ -32,6 +32,30 @@ const STOP_CALLS = /^(len|bool|int|float|hash|str\.isdigit|Boolean|Number|String
 /** Helper functions that build a system prompt: `build_system_prompt(user)`, `getInstructions()`, `persona()`. */
 const SYSTEM_FN = /system_?(prompt|message|instructions?)|instructions|preamble|persona|backstory/i;
 
+/**
+ * Shorter builder names (`buildSystem(persona)`, `system_for(customer)`, `get_system()`): the function's
+ * words are `system` plus builder verbs only. They count as prompts only when they return prose (a
+ * string or template literal), so a `buildSystem()` returning a config object is not one.
+ */
+const BUILDER_WORDS = new Set(['build', 'make', 'get', 'render', 'create', 'compose', 'format', 'for', 'text', 'content', 'msg', 'default', 'base', 'the', 'my']);
+function isSystemBuilderName(name: string): boolean {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/_+/).filter(Boolean);
+  return words.includes('system') && words.every((w) => w === 'system' || BUILDER_WORDS.has(w));
+}
+function pyIsProse(n: Node): boolean {
+  if (n.type === 'string' || n.type === 'concatenated_string') return true;
+  if (n.type === 'parenthesized_expression') return kids(n).some((c) => pyIsProse(c));
+  if (n.type === 'binary_operator') return pyIsProse(n.childForFieldName('left')!) || pyIsProse(n.childForFieldName('right')!);
+  return false;
+}
+function jsIsProse(n0: TSESTree.Node): boolean {
+  const n = unwrap(n0);
+  if (n.type === 'TemplateLiteral') return true;
+  if (n.type === 'Literal') return typeof n.value === 'string';
+  if (n.type === 'BinaryExpression' && n.operator === '+') return jsIsProse(n.left) || jsIsProse(n.right);
+  return false;
+}
+
 type Report = (start: number, end: number, messageId: string, data: Record<string, string>) => void;
 
 export default defineRule({
@@ -92,8 +116,11 @@ export default defineRule({
       }
       // helpers that build the system prompt: `def build_system_prompt(user): return f"..."`
       for (const [name, defs] of functions) {
-        if (!SYSTEM_FN.test(name)) continue;
-        for (const d of defs) for (const r of d.descendantsOfType('return_statement')) if (r.namedChildren[0]) prompts.push(r.namedChildren[0]);
+        if (SYSTEM_FN.test(name)) {
+          for (const d of defs) for (const r of d.descendantsOfType('return_statement')) if (r.namedChildren[0]) prompts.push(r.namedChildren[0]);
+        } else if (isSystemBuilderName(name)) {
+          for (const d of defs) for (const r of d.descendantsOfType('return_statement')) if (r.namedChildren[0] && pyIsProse(r.namedChildren[0])) prompts.push(r.namedChildren[0]);
+        }
       }
       const seen = new Set<number>();
       const report: Report = (start, end, messageId, data) => {
@@ -162,7 +189,7 @@ export default defineRule({
             // a same-file helper: what it returns
             const helper = fn?.type === 'identifier' ? fn.text : fn?.type === 'attribute' && /^(self|cls)$/.test(fn.childForFieldName('object')?.text ?? '') ? fn.childForFieldName('attribute')?.text : undefined;
             // helpers named as system-prompt builders are prompts themselves (reported inside them)
-            const defs = helper && !SYSTEM_FN.test(helper) ? functions.get(helper) : undefined;
+            const defs = helper && !SYSTEM_FN.test(helper) && !isSystemBuilderName(helper) ? functions.get(helper) : undefined;
             if (defs && !visiting.has(n.id)) {
               visiting.add(n.id);
               for (const d of defs) for (const r of d.descendantsOfType('return_statement')) if (r.namedChildren[0]) walk(r.namedChildren[0], at, depth + 1);
@@ -212,7 +239,10 @@ export default defineRule({
         }
         return out;
       };
-      for (const [name, fns] of functions) if (SYSTEM_FN.test(name)) for (const f of fns) prompts.push(...returnsOf(f));
+      for (const [name, fns] of functions) {
+        if (SYSTEM_FN.test(name)) for (const f of fns) prompts.push(...returnsOf(f));
+        else if (isSystemBuilderName(name)) for (const f of fns) prompts.push(...returnsOf(f).filter(jsIsProse));
+      }
       for (const p of flow.properties) {
         const name = propName(p);
         const obj = flow.parentOf(p);
@@ -277,7 +307,7 @@ export default defineRule({
             }
             const helper = n.callee.type === 'Identifier' ? n.callee.name : n.callee.type === 'MemberExpression' && n.callee.object.type === 'ThisExpression' && n.callee.property.type === 'Identifier' ? n.callee.property.name : undefined;
             if (helper && isSecretName(helper)) { report(at.range[0], at.range[1], 'secretValue', { name: `${helper}()`, from: '' }); return; }
-            const fns = helper && !SYSTEM_FN.test(helper) ? functions.get(helper) : undefined;
+            const fns = helper && !SYSTEM_FN.test(helper) && !isSystemBuilderName(helper) ? functions.get(helper) : undefined;
             if (fns && !visiting.has(n)) {
               visiting.add(n);
               for (const f of fns) for (const r of returnsOf(f)) walk(r, at, depth + 1);

@@ -18,6 +18,23 @@ const CHECKER = /moderat|validat|sanitiz|classif|allow|screen|review|is_safe|isS
 /** Untrusted sources for this rule: a user's request or a tool argument the model chose (not plain model output). */
 const SOURCES: ('input' | 'tool')[] = ['input', 'tool'];
 
+/**
+ * Fine-tuning sets built from stored user feedback: a SELECT from a feedback / correction / rating /
+ * chat-log table with no review condition, in a file that starts a fine-tuning job (OpenAI files with
+ * purpose fine-tune, fine_tuning.jobs.create, TRL SFTTrainer / DPOTrainer). The rows were written by
+ * users, so one user's "correction" becomes the model's behaviour.
+ */
+const FEEDBACK_SELECT = /\bselect\b[\s\S]{1,400}?\bfrom\s+["`\[]?(\w*(?:feedback|correction|rating|thumbs|user_edit|chat_log|conversation|user_message|user_submission)\w*)/i;
+const REVIEW_CONDITION = /\b(?:where|and|join)\b[\s\S]{0,400}\b\w*(?:review|approv|flag|moderat|verif|vetted|accepted|curated|status|label)\w*/i;
+const PY_FINE_TUNE = /\bfine_tuning\.jobs\.create\b|purpose\s*=\s*["']fine-tune["']|\b(?:SFTTrainer|DPOTrainer|ORPOTrainer|RewardTrainer)\s*\(/;
+const JS_FINE_TUNE = /\bfineTuning\.jobs\.create\b|purpose\s*:\s*["'`]fine-tune["'`]/;
+
+function feedbackSelect(sql: string): string | undefined {
+  const m = FEEDBACK_SELECT.exec(sql);
+  if (!m || REVIEW_CONDITION.test(sql.slice(m.index + m[0].length))) return undefined;
+  return m[1];
+}
+
 export default defineRule({
   meta: {
     id: 'untrusted-data-ingestion',
@@ -33,6 +50,7 @@ export default defineRule({
     fix: 'none',
     messages: {
       store: 'Untrusted {{source}} is written into the index by `{{sink}}` without validation: anyone who can send it can plant instructions or false facts that later reach every user. Moderate or validate the content and allow-list its sources first.',
+      feedback: 'Rows of the `{{table}}` table (written by users) are read here without a review condition, and this file builds a fine-tuning job from them: one user\'s "correction" becomes the model\'s behaviour. Train only on reviewed rows (e.g. `WHERE reviewed_by IS NOT NULL`) and screen them first.',
       fineTune: 'Untrusted {{source}} becomes fine-tuning data through `{{sink}}`: a poisoned example or a backdoor trigger ends up in the model. Validate, deduplicate and review uploaded training data first.',
     },
   },
@@ -68,6 +86,13 @@ export default defineRule({
           break;
         }
       }
+      if (PY_FINE_TUNE.test(ctx.view.text)) {
+        for (const str of ctx.view.root.descendantsOfType(['string', 'concatenated_string'])) {
+          if (str.parent?.type === 'concatenated_string') continue;
+          const table = feedbackSelect(str.text);
+          if (table) ctx.report({ messageId: 'feedback', data: { table }, start: str.startIndex, end: str.endIndex });
+        }
+      }
     },
     js(ctx) {
       const flow = jsFlow(ctx.view);
@@ -98,6 +123,14 @@ export default defineRule({
           ctx.report({ messageId, data: { source: t.origin, sink: shortSink(q) }, start: arg.range[0], end: arg.range[1] });
           break;
         }
+      }
+      if (JS_FINE_TUNE.test(ctx.view.text)) {
+        jsWalk(ctx.view.ast, (n, parent) => {
+          if (n.type !== 'TemplateLiteral' && !(n.type === 'Literal' && typeof n.value === 'string')) return;
+          if (parent?.type === 'TemplateLiteral') return;
+          const table = feedbackSelect(ctx.view.text.slice(n.range[0], n.range[1]));
+          if (table) ctx.report({ messageId: 'feedback', data: { table }, start: n.range[0], end: n.range[1] });
+        });
       }
     },
   },

@@ -45,6 +45,15 @@ const REQUEST_PARAM = /^(request|req|http_request)$/;
 const CALLER_PARAM = /^(current_)?(user|tenant|org|organization|account|customer|team|workspace|owner)(_?(id|slug|key))?$/i;
 const REQUEST_TYPE = /\b(Request|HttpRequest|WebSocket)\b/;
 
+/**
+ * The caller's identity in scope: a request's user (`request.user`, `req.user`, `g.user`,
+ * `current_user`), a session value naming a user / tenant / org, or an auth helper's result. A route
+ * without one serves everybody the same index (a public FAQ, a single-tenant app) and is not reported.
+ */
+const PY_IDENTITY_REF = /\b(?:request|req|g|self\.request)\.(?:state\.)?(?:user|tenant|org|organization|account|auth)\b|\bcurrent_user\b|\bsession\s*(?:\[|\.get\(\s*)["'](?:user|tenant|org|account|customer|team|workspace)\w*["']|\bget_current_(?:user|tenant|org)\b/;
+const PY_IDENTITY_TYPE = /\b(?:get_current_\w+|current_user|User|Tenant|Organization|Account)\b/;
+const JS_IDENTITY_REF = /\b(?:req|request|ctx|c)\.(?:user|auth|tenant|session)\b|\bsession\??\.user\b|\b(?:auth|getServerSession|currentUser|getAuth|getSession|getUser)\s*\(|\b(?:userId|tenantId|orgId|organizationId|accountId|customerId|workspaceId|teamId)\b/;
+
 const JS_ROUTE_EXPORTS = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/;
 /** `app.post(path, handler)`, `router.get(...)`, `server.tool(name, schema, handler)`, `tool({...})`. */
 const JS_HANDLER_CALLS = /^(get|post|put|patch|delete|all|use|handle|route|tool|registerTool|addTool)$/;
@@ -58,14 +67,12 @@ export default defineRule({
     shortDescription: 'A request handler or agent tool searches a shared vector store without a tenant or user filter.',
     fullDescription: 'A similarity search returns the nearest chunks in the whole index, whoever wrote them. When a web route or an agent tool searches a store shared by several customers (LangChain similarity_search / as_retriever, Pinecone, Chroma, Qdrant, Weaviate, pgvector) with no metadata filter, namespace or per-tenant collection, one customer\'s question can retrieve another customer\'s documents and the model will happily quote them. Scope every search to the caller: a filter on a tenant or user id taken from the authenticated session, a per-tenant namespace, or a per-tenant collection.',
     views: ['python', 'js'],
-    severity: 'info',
-    practice: true,
-    confidence: 'low',
+    severity: 'warning',
+    confidence: 'medium',
     owasp: ['LLM08', 'LLM02'],
     cwe: [639, 284],
     frameworks: { nistAiRmf: ['MANAGE 2.2', 'MEASURE 2.10', 'GOVERN 1.1'], euAiAct: ['Art. 10', 'Art. 15'], iso42001: ['A.7.4', 'A.6.2.4'] },
     fix: 'none',
-    optIn: true,
     messages: {
       search: '`{{method}}` searches a shared vector store from {{where}} without a tenant or user filter: one customer\'s query can retrieve another customer\'s documents. Filter on the caller\'s tenant id (or use a per-tenant namespace or collection).',
       sql: 'This pgvector similarity query runs in {{where}} with no WHERE condition on a tenant, user or organisation column: it ranks every customer\'s rows. Add `WHERE tenant_id = %s` (the caller\'s tenant).',
@@ -86,7 +93,7 @@ export default defineRule({
         const filtered = [...keywords.keys()].some((k) => PY_FILTER_KWARGS.test(k));
         let sink = false;
         if (PY_LC_SEARCH.has(method)) sink = !filtered;
-        else if (method === 'as_retriever') sink = !filtered && !pyRetrieverFiltered(keywords.get('search_kwargs'));
+        else if (method === 'as_retriever' || method === 'as_query_engine' || method === 'as_chat_engine') sink = !filtered && !pyRetrieverFiltered(keywords.get('search_kwargs'));
         else if (method === 'query') {
           const pinecone = keywords.has('top_k');
           const chroma = keywords.has('query_texts') || keywords.has('query_embeddings');
@@ -100,7 +107,7 @@ export default defineRule({
         }
         if (!sink || pyDynamic(recv, call, 3)) continue;
         const where = pyHandler(call);
-        if (!where) continue;
+        if (!where || !pyIdentity(call)) continue;
         ctx.report({ messageId: 'search', data: { method, where }, start: nameNode.startIndex, end: call.endIndex });
       }
       for (const s of ctx.view.root.descendantsOfType(['string', 'concatenated_string'])) {
@@ -108,7 +115,7 @@ export default defineRule({
         const sql = s.text;
         if (!PGVECTOR_OPERATOR.test(sql) || !ORDER_BY.test(sql) || SQL_TENANT_CONDITION.test(sql)) continue;
         const where = pyHandler(s);
-        if (where) ctx.report({ messageId: 'sql', data: { where }, start: s.startIndex, end: s.endIndex });
+        if (where && pyIdentity(s)) ctx.report({ messageId: 'sql', data: { where }, start: s.startIndex, end: s.endIndex });
       }
     },
     js(ctx) {
@@ -144,7 +151,7 @@ export default defineRule({
         }
         if (!sink || jsDynamic(recv, flow, 3)) continue;
         const where = jsHandler(call, flow, useServer);
-        if (!where) continue;
+        if (!where || !jsIdentity(call, flow, ctx.view.text)) continue;
         ctx.report({ messageId: 'search', data: { method, where }, start: callee.property.range[0], end: call.range[1] });
       }
       jsWalk(ctx.view.ast, (n, parent) => {
@@ -153,7 +160,7 @@ export default defineRule({
         const sql = ctx.view.text.slice(n.range[0], n.range[1]);
         if (!PGVECTOR_OPERATOR.test(sql) || !ORDER_BY.test(sql) || SQL_TENANT_CONDITION.test(sql)) return;
         const where = jsHandler(n, flow, useServer);
-        if (where) ctx.report({ messageId: 'sql', data: { where }, start: n.range[0], end: n.range[1] });
+        if (where && jsIdentity(n, flow, ctx.view.text)) ctx.report({ messageId: 'sql', data: { where }, start: n.range[0], end: n.range[1] });
       });
     },
   },
@@ -265,6 +272,19 @@ function pyHandler(n: Node): string | undefined {
   return undefined;
 }
 
+/** Is the caller's identity in scope of an enclosing function (a parameter, a dependency, a request's user)? */
+function pyIdentity(n: Node): boolean {
+  for (const fn of pyEnclosingFunctions(n)) {
+    for (const p of kids(fn.childForFieldName('parameters') ?? fn)) {
+      const id = p.type === 'identifier' ? p : p.childForFieldName('name') ?? kids(p).find((c) => c.type === 'identifier');
+      if (id && CALLER_PARAM.test(id.text)) return true;
+      if (p.type !== 'identifier' && PY_IDENTITY_TYPE.test(p.text)) return true;
+    }
+    if (PY_IDENTITY_REF.test(fn.childForFieldName('body')?.text ?? '')) return true;
+  }
+  return false;
+}
+
 function pyClassBases(fn: Node): string {
   for (let p = fn.parent; p; p = p.parent) if (p.type === 'class_definition') return p.childForFieldName('superclasses')?.text ?? '';
   return '';
@@ -328,6 +348,21 @@ function jsDefinition(name: string, at: N, flow: JsFlow): N | undefined {
     if (found) return found;
   }
   return undefined;
+}
+
+/** Same as pyIdentity, for JS: an identity-named parameter or destructured key, `req.user`, `auth()`, a session. */
+function jsIdentity(n: N, flow: JsFlow, text: string): boolean {
+  for (let p = flow.parentOf(n); p; p = flow.parentOf(p)) {
+    if (p.type !== 'FunctionDeclaration' && p.type !== 'FunctionExpression' && p.type !== 'ArrowFunctionExpression') continue;
+    const fn = p as JsFn;
+    for (const param of fn.params) {
+      const id = param.type === 'AssignmentPattern' ? param.left : param;
+      if (id.type === 'Identifier' && CALLER_PARAM.test(id.name.replace(/([a-z])([A-Z])/g, '$1_$2'))) return true;
+      if (id.type === 'ObjectPattern' && id.properties.some((pr) => pr.type === 'Property' && CALLER_PARAM.test((propName(pr) ?? '').replace(/([a-z])([A-Z])/g, '$1_$2')))) return true;
+    }
+    if (JS_IDENTITY_REF.test(text.slice(fn.body.range[0], fn.body.range[1]))) return true;
+  }
+  return false;
 }
 
 /** A description of the route handler, server action or tool that holds `n`, if any. */

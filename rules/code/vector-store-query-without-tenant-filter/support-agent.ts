@@ -19,7 +19,7 @@ const server = new McpServer({ name: 'support', version: '1.0.0' });
 
 app.get('/faq', async (req, res) => {
   const faq = await chroma.getOrCreateCollection({ name: 'faq' });
-  // ruleid: vector-store-query-without-tenant-filter
+  // ok: vector-store-query-without-tenant-filter (no caller identity in scope: one index for everybody)
   const hits = await faq.query({ queryTexts: [String(req.query.q)], nResults: 3 });
   res.json(hits.documents);
 });
@@ -58,7 +58,7 @@ app.post('/pg/search', async (req, res) => {
 
 export const searchDocs = tool(
   async ({ query }) => {
-    // ruleid: vector-store-query-without-tenant-filter
+    // ok: vector-store-query-without-tenant-filter (no caller identity in scope: one index for everybody)
     const docs = await store.similaritySearchWithScore(query, 3);
     return docs.map(([d]) => d.pageContent).join('\n');
   },

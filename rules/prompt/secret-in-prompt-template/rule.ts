@@ -18,7 +18,17 @@ const TEXT_PATTERNS: { re: RegExp; what: string; group?: number }[] = [
   { re: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\b/g, what: 'JSON Web Token' },
   // "the admin password is Tr0ub4dor&3", "API key: 9f8e...", "token=abc..."
   { re: /\b(?:password|passwd|passcode|pwd|api[ _-]?key|secret(?:[ _-]?key)?|access[ _-]?token|auth[ _-]?token|bearer[ _-]?token|token)\b["']?\s{0,3}(?:is|=|:|:=)\s{0,3}["'`]?([^\s"'`,;]{6,128})/gi, what: 'credential', group: 1 },
+  // "use the account svc-billing with password Winter2024!Billing": no separator, so the value must look like a password
+  { re: /\b(?:password|passwd|passphrase|pwd)\s{1,3}([^\s"'`,;]{8,64})(?=[\s"'`,;]|$)/gi, what: 'password', group: 1 },
 ];
+
+/** A password written without `:` / `=`: mixes at least three of lower case, upper case, digits, symbols. */
+function passwordShaped(v: string): boolean {
+  if (/^(?:is|was|for|of|to|and|or|the|with|field|reset|manager|policy|hash|length)$/i.test(v)) return false;
+  if (/[/\\]|^[\w-]+\(|\.\w{2,4}$/.test(v)) return false; // paths, calls, file names
+  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9\-_./]/].filter((re) => re.test(v)).length;
+  return classes >= 3 && plausibleSecretValue(v);
+}
 
 /** A reference resolved elsewhere: `$(shell pwd)`, `${VAR}`, `$HOME`, `%(password)s`, `<%= pass %>`, `{{ vault_pw }}`. */
 const REFERENCE = /^(?:\$[({]|\$[A-Za-z_]\w*$|%\(|<%|\{\{|\{%)/;
@@ -77,6 +87,7 @@ export default defineRule({
           const value = (p.group ? m[p.group] : m[0]).replace(/[.)\]]+$/, '');
           const start = p.group ? m.index + m[0].lastIndexOf(value) : m.index;
           if (p.what === 'credential' && (!plausibleSecretValue(value) || isProviderKey(value))) continue;
+          if (p.what === 'password' && (!passwordShaped(value) || isProviderKey(value))) continue;
           if (p.what === 'database password in a connection string' && PLACEHOLDER.test(value)) continue;
           report(start, start + value.length, 'text', { what: p.what });
         }

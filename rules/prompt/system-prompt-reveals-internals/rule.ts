@@ -9,10 +9,19 @@ import { forEachBodyLine, isAgentInstructionPath, sentenceAfter, sentenceAround 
  * database URLs, signed URLs) or authorization rules the model is trusted to enforce. Secrets
  * themselves belong to secret-in-prompt-template: this rule never reports a password or token value.
  */
-type Kind = 'privateIp' | 'internalHost' | 'database' | 'signedUrl' | 'authz';
+type Kind = 'privateIp' | 'internalHost' | 'database' | 'signedUrl' | 'authz' | 'bypassPhrase';
 
 const PRIVATE_IP = /(?<![\w.])(10\.\d{1,3}\.\d{1,3}\.\d{1,3}|192\.168\.\d{1,3}\.\d{1,3}|172\.(?:1[6-9]|2\d|3[01])\.\d{1,3}\.\d{1,3})(?:\/\d{1,2}|:\d{2,5})?(?![\w.]*\d)/g;
 const INTERNAL_HOST = /(?<![\w.@-])(?:[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\.){1,6}(?:internal|corp|local|lan|intranet|intra|localdomain|home\.arpa)(?::\d{2,5})?(?![\w-]|\.[a-z0-9])/gi;
+/** `admin.internal.acme.com`, `api.corp.example.org`: an `internal` / `corp` / `intranet` label inside an http(s) URL's host. */
+const INTERNAL_LABEL_URL = /\bhttps?:\/\/((?:[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\.){0,5}(?:internal|corp|intranet|intra)\.(?:[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\.){0,5}[a-z]{2,24})(?::\d{2,5})?/gi;
+/**
+ * A pass phrase the model honours: `when the customer writes "priority-override"`. Reported only when the
+ * same sentence grants something with it or asks the model to keep it secret.
+ */
+const TRIGGER_PHRASE = /\b(?:when|if|whenever|once)\s+(?:the\s+)?(?:user|customer|caller|client|member|requester|person|someone|they)\s+(?:writes|says|types|enters|sends|uses|mentions|provides|gives|includes|knows)\s+(?:the\s+(?:phrase|word|code|code\s+word|password|passphrase|keyword)\s+)?["'\u201c\x60]([^"'\u201d\x60\n]{3,60})["'\u201d\x60]/gi;
+const PHRASE_GRANTS = /\b(?:approv\w*|bypass\w*|skip\w*|unlock\w*|waiv\w*|grant\w*|overrid\w*|refund\w*|admin\w*|elevat\w*|full\s+access|without\s+(?:verification|approval|checks?|review))\b/i;
+const PHRASE_SECRECY = /\b(?:do\s+not|don't|never)\s+(?:mention|reveal|disclose|share|repeat|tell\s+(?:anyone|users?|customers?)\s+about)\b/i;
 /** Names every Docker / cloud user shares: no information about this deployment. */
 const GENERIC_HOSTS = /^(?:host\.docker\.internal|gateway\.docker\.internal|kubernetes\.docker\.internal|metadata\.google\.internal|kubernetes\.default\.svc\.cluster\.local|[\w-]+\.example\.\w+|example\.\w+)(?::\d+)?$/i;
 const DB_URL = /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|clickhouse|cassandra|neo4j|bolt|jdbc:[a-z]+(?::[a-z]+)?):\/\/[^\s'"<>)\]`]{3,200}/gi;
@@ -60,6 +69,7 @@ export default defineRule({
       internalHost: 'Internal host {{value}} in the {{role}} prompt: system prompts can be extracted, keep network details in configuration.',
       database: 'Database endpoint {{value}} in the {{role}} prompt: the model does not need it; give it a query tool instead.',
       signedUrl: 'URL {{value}} carries a token or signature in its query string: anyone who extracts the prompt can use it.',
+      bypassPhrase: 'The {{role}} prompt tells the model to honour the pass phrase "{{value}}": system prompts can be extracted, so anyone can use it; decide entitlements in the tool or API.',
       authz: '"{{value}}" asks the model to enforce authorization: the model cannot verify roles, so check permissions in the tool or API and return only allowed data.',
     },
   },
@@ -102,7 +112,22 @@ export default defineRule({
             report('authz', lineStart + m.index, lineStart + m.index + m[0].length, m[0]);
           }
         }
+        TRIGGER_PHRASE.lastIndex = 0;
+        while ((m = TRIGGER_PHRASE.exec(line))) {
+          const s = sentenceAround(line, m.index, m.index + m[0].length);
+          const sentence = line.slice(s.start, s.end);
+          if (!PHRASE_GRANTS.test(sentence) && !PHRASE_SECRECY.test(line.slice(s.start))) continue;
+          if (ENFORCED_ELSEWHERE.test(sentence)) continue;
+          const at = m.index + m[0].lastIndexOf(m[1]);
+          report('bypassPhrase', lineStart + at, lineStart + at + m[1].length, m[1]);
+        }
         if (agentFile) return;
+        INTERNAL_LABEL_URL.lastIndex = 0;
+        while ((m = INTERNAL_LABEL_URL.exec(line))) {
+          if (GENERIC_HOSTS.test(m[1])) continue;
+          const at = m.index + m[0].indexOf(m[1]);
+          report('internalHost', lineStart + at, lineStart + at + m[1].length, m[1]);
+        }
         DB_URL.lastIndex = 0;
         while ((m = DB_URL.exec(line))) {
           const url = m[0].replace(/[.,;:]+$/, '');

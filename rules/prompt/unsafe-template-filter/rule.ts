@@ -18,7 +18,8 @@ const SAFE_WORDS = /(?:^|[._])(?:sanitized|sanitised|sanitize|cleaned|clean|esca
 const SANITIZING_FILTER = /^(?:e|escape|forceescape|striptags|urlencode|tojson|sanitize\w*|\w*sanitize|bleach\w*|clean\w*|purify\w*|nh3\w*|xmlattr)$/i;
 
 const HTML_NAME = /\.(?:html?|xhtml|email)\.(?:j2|jinja2?|hbs|handlebars|mustache)$/;
-const HTML_TAG = /<(?:!doctype\s+html|html|head|body|div|span|p|a|ul|ol|li|table|thead|tbody|tr|td|th|section|article|header|footer|main|nav|aside|h[1-6]|form|button|label|img|script|style|pre|blockquote|strong|em|br|hr|small|iframe)\b[^<>]{0,300}>/gi;
+/** An opening or closing HTML element (an open/close pair such as `<div>`...`</div>` counts twice). */
+const HTML_TAG = /<\/?(?:!doctype\s+html|html|head|body|div|span|p|a|ul|ol|li|table|thead|tbody|tr|td|th|section|article|header|footer|main|nav|aside|h[1-6]|form|button|label|img|script|style|pre|blockquote|strong|em|br|hr|small|iframe)\b[^<>]{0,300}>/gi;
 
 function rendersHtml(view: PromptView, path: string): boolean {
   if (view.format !== 'jinja' && view.format !== 'handlebars' && view.format !== 'mustache') return false;

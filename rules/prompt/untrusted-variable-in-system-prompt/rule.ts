@@ -1,6 +1,22 @@
 import { defineRule } from '../../../server/src/engine/rule';
 import { isUntrustedVariableName } from '../../../server/src/analyzers/prompt';
 
+/** Filters that HTML/XML-escape the value, so it cannot write the closing delimiter tag itself. */
+const ESCAPING_FILTER = /^(?:e|escape|forceescape|tojson|xml_escape|html_escape)$/i;
+
+/**
+ * `<tag>{{ value | e }}</tag>`: the value is fenced by a named tag pair and escaped, so it cannot close
+ * the tag and its text stays marked as data. Delimiting alone is not enough (the value could contain
+ * `</tag>`), and escaping alone leaves it mixed into the instructions.
+ */
+function delimitedAndEscaped(text: string, v: { start: number; end: number; filters: string[] }): boolean {
+  if (!v.filters.some((f) => ESCAPING_FILTER.test(f))) return false;
+  const before = /<([A-Za-z_][\w.:-]{0,40})(?:\s[^<>]{0,200})?>\s*$/.exec(text.slice(Math.max(0, v.start - 300), v.start));
+  if (!before) return false;
+  const after = /^\s*<\/([A-Za-z_][\w.:-]{0,40})\s*>/.exec(text.slice(v.end, v.end + 300));
+  return !!after && after[1] === before[1];
+}
+
 export default defineRule({
   meta: {
     id: 'untrusted-variable-in-system-prompt',
@@ -24,6 +40,7 @@ export default defineRule({
       for (const v of ctx.view.variables) {
         if (v.role !== 'system' && v.role !== 'developer') continue;
         if (!isUntrustedVariableName(v.name)) continue;
+        if (delimitedAndEscaped(ctx.view.text, v)) continue;
         ctx.report({ messageId: 'variable', data: { name: v.name, role: v.role }, start: v.start, end: v.end });
       }
     },
