@@ -168,10 +168,26 @@ export function pyToolGivenToAgent(root: PyNode, node: PyNode, role: FileRole | 
     }
     if (bindings.length === before) break;
   }
+  // identifiers are in preorder, so sorted by start: only those from a handoff's start on can be inside it
   for (const h of handoffs) {
-    for (const { id, text } of idents) if (pyInside(id, h) && isBound(id, text)) return true;
+    for (let i = firstAtOrAfter(idents, (x) => x.id.startIndex, h.startIndex); i < idents.length && idents[i].id.startIndex <= h.endIndex; i++) {
+      const { id, text } = idents[i];
+      if (pyInside(id, h) && isBound(id, text)) return true;
+    }
   }
   return false;
+}
+
+/** First index of `list` (sorted by `start`) whose start is at least `at`. */
+function firstAtOrAfter<T>(list: readonly T[], start: (x: T) => number, at: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (start(list[mid]) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 // ---- JavaScript / TypeScript ----
@@ -209,8 +225,9 @@ function jsHandoffArgs(program: TSESTree.Program): N[] {
 }
 
 /** Per program: handoff arguments, parents and identifiers, computed once however many tools a file defines. */
-const jsFileCache = new WeakMap<TSESTree.Program, { handoffs: N[]; parents?: Map<N, N | undefined>; idents?: TSESTree.Identifier[] }>();
-function jsFileFacts(program: TSESTree.Program): { handoffs: N[]; parents?: Map<N, N | undefined>; idents?: TSESTree.Identifier[] } {
+interface JsFileFacts { handoffs: N[]; parents?: Map<N, N | undefined>; idents?: TSESTree.Identifier[]; identsByStart?: TSESTree.Identifier[] }
+const jsFileCache = new WeakMap<TSESTree.Program, JsFileFacts>();
+function jsFileFacts(program: TSESTree.Program): JsFileFacts {
   let f = jsFileCache.get(program);
   if (!f) jsFileCache.set(program, (f = { handoffs: jsHandoffArgs(program) }));
   return f;
@@ -283,6 +300,11 @@ export function jsToolGivenToAgent(program: TSESTree.Program, node: N, role: Fil
     }
     if (bindings.length === before) break;
   }
-  for (const h of handoffs) for (const id of idents) if (jsInside(id, h) && isBound(id)) return true;
+  const sorted = (facts.identsByStart ??= [...idents].sort((a, b) => a.range[0] - b.range[0]));
+  for (const h of handoffs) {
+    for (let i = firstAtOrAfter(sorted, (x) => x.range[0], h.range[0]); i < sorted.length && sorted[i].range[0] <= h.range[1]; i++) {
+      if (jsInside(sorted[i], h) && isBound(sorted[i])) return true;
+    }
+  }
   return false;
 }
