@@ -42,6 +42,14 @@ function pyCallName(call: PyNode): string {
   return fn.type === 'identifier' ? fn.text : '';
 }
 
+/** Per tree: the handoff arguments and the identifiers, computed once however many tools a file defines. */
+const pyFileCache = new WeakMap<PyNode, { handoffs: PyNode[]; idents?: { id: PyNode; text: string }[] }>();
+function pyFileFacts(root: PyNode): { handoffs: PyNode[]; idents?: { id: PyNode; text: string }[] } {
+  let f = pyFileCache.get(root);
+  if (!f) pyFileCache.set(root, (f = { handoffs: pyHandoffArgs(root) }));
+  return f;
+}
+
 /** The argument nodes of the file's calls that hand tools to an agent or a model. */
 function pyHandoffArgs(root: PyNode): PyNode[] {
   const out: PyNode[] = [];
@@ -140,27 +148,46 @@ function pyMatches(b: Binding, id: PyNode, text: string): boolean {
  */
 export function pyToolGivenToAgent(root: PyNode, node: PyNode, role: FileRole | undefined): boolean {
   if (toolRoleImpliesAgent(role)) return true;
-  const handoffs = pyHandoffArgs(root);
+  const facts = pyFileFacts(root);
+  const handoffs = facts.handoffs;
   if (!handoffs.length) return false;
   if (handoffs.some((h) => pyInside(node, h))) return true;
   const bindings: Binding[] = pyBindingsOf(node);
   const key = (b: Binding) => `${b.scope?.startIndex ?? -1}:${b.name}`;
   const seen = new Set(bindings.map(key));
-  const idents = root.descendantsOfType(['identifier', 'attribute']).map((id) => ({ id, text: id.type === 'attribute' ? id.text.replace(/\s+/g, '') : id.text }));
-  const isBound = (id: PyNode, text: string) => bindings.some((b) => pyMatches(b, id, text));
+  const idents = (facts.idents ??= root.descendantsOfType(['identifier', 'attribute']).map((id) => ({ id, text: id.type === 'attribute' ? id.text.replace(/\s+/g, '') : id.text })));
+  // the names bound so far: most identifiers are none of them, a set lookup skips them
+  const names = new Set(bindings.map((b) => b.name));
+  const isBound = (id: PyNode, text: string) => names.has(text) && bindings.some((b) => pyMatches(b, id, text));
   // propagate through the file's assignments and returns: `tools = [shell]`, `def make(): return [shell]`
   for (let round = 0; round < 4; round++) {
     const before = bindings.length;
     for (const { id, text } of idents) {
       if (!isBound(id, text)) continue;
-      for (const b of pyBindingsOf(id)) if (!seen.has(key(b))) { seen.add(key(b)); bindings.push(b); }
+      for (const b of pyBindingsOf(id)) if (!seen.has(key(b))) { seen.add(key(b)); bindings.push(b); names.add(b.name); }
     }
     if (bindings.length === before) break;
   }
+  // identifiers are in preorder, so sorted by start: only those from a handoff's start on can be inside it
   for (const h of handoffs) {
-    for (const { id, text } of idents) if (pyInside(id, h) && isBound(id, text)) return true;
+    for (let i = firstAtOrAfter(idents, (x) => x.id.startIndex, h.startIndex); i < idents.length && idents[i].id.startIndex <= h.endIndex; i++) {
+      const { id, text } = idents[i];
+      if (pyInside(id, h) && isBound(id, text)) return true;
+    }
   }
   return false;
+}
+
+/** First index of `list` (sorted by `start`) whose start is at least `at`. */
+function firstAtOrAfter<T>(list: readonly T[], start: (x: T) => number, at: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (start(list[mid]) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 // ---- JavaScript / TypeScript ----
@@ -197,6 +224,15 @@ function jsHandoffArgs(program: TSESTree.Program): N[] {
   return out;
 }
 
+/** Per program: handoff arguments, parents and identifiers, computed once however many tools a file defines. */
+interface JsFileFacts { handoffs: N[]; parents?: Map<N, N | undefined>; idents?: TSESTree.Identifier[]; identsByStart?: TSESTree.Identifier[] }
+const jsFileCache = new WeakMap<TSESTree.Program, JsFileFacts>();
+function jsFileFacts(program: TSESTree.Program): JsFileFacts {
+  let f = jsFileCache.get(program);
+  if (!f) jsFileCache.set(program, (f = { handoffs: jsHandoffArgs(program) }));
+  return f;
+}
+
 function jsInside(n: N, outer: N): boolean {
   return n.range[0] >= outer.range[0] && n.range[1] <= outer.range[1];
 }
@@ -204,11 +240,21 @@ function jsInside(n: N, outer: N): boolean {
 /** JS counterpart of pyToolGivenToAgent: the tool at `node` reaches `tools` of a model/agent call in the file. */
 export function jsToolGivenToAgent(program: TSESTree.Program, node: N, role: FileRole | undefined): boolean {
   if (toolRoleImpliesAgent(role)) return true;
-  const handoffs = jsHandoffArgs(program);
+  const facts = jsFileFacts(program);
+  const handoffs = facts.handoffs;
   if (!handoffs.length) return false;
   if (handoffs.some((h) => jsInside(node, h))) return true;
-  const parents = new Map<N, N | undefined>();
-  jsWalk(program, (n, p) => parents.set(n, p));
+  if (!facts.parents) {
+    const parents = new Map<N, N | undefined>();
+    const idents: TSESTree.Identifier[] = [];
+    jsWalk(program, (n, p) => {
+      parents.set(n, p);
+      if (n.type === 'Identifier') idents.push(n);
+    });
+    facts.parents = parents;
+    facts.idents = idents;
+  }
+  const parents = facts.parents;
   const isFn = (n: N) => n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression';
   const scopeOf = (n: N): N | undefined => {
     for (let p = parents.get(n); p; p = parents.get(p)) if (isFn(p)) return p;
@@ -243,17 +289,22 @@ export function jsToolGivenToAgent(program: TSESTree.Program, node: N, role: Fil
   const bindings = bindingsOf(node);
   const key = (b: JsBinding) => `${b.scope?.range[0] ?? -1}:${b.name}`;
   const seen = new Set(bindings.map(key));
-  const idents: TSESTree.Identifier[] = [];
-  jsWalk(program, (n) => { if (n.type === 'Identifier') idents.push(n); });
-  const isBound = (id: TSESTree.Identifier) => bindings.some((b) => matches(b, id));
+  const idents = facts.idents!;
+  const names = new Set(bindings.map((b) => b.name));
+  const isBound = (id: TSESTree.Identifier) => names.has(id.name) && bindings.some((b) => matches(b, id));
   for (let round = 0; round < 4; round++) {
     const before = bindings.length;
     for (const id of idents) {
       if (!isBound(id)) continue;
-      for (const b of bindingsOf(id)) if (!seen.has(key(b))) { seen.add(key(b)); bindings.push(b); }
+      for (const b of bindingsOf(id)) if (!seen.has(key(b))) { seen.add(key(b)); bindings.push(b); names.add(b.name); }
     }
     if (bindings.length === before) break;
   }
-  for (const h of handoffs) for (const id of idents) if (jsInside(id, h) && isBound(id)) return true;
+  const sorted = (facts.identsByStart ??= [...idents].sort((a, b) => a.range[0] - b.range[0]));
+  for (const h of handoffs) {
+    for (let i = firstAtOrAfter(sorted, (x) => x.range[0], h.range[0]); i < sorted.length && sorted[i].range[0] <= h.range[1]; i++) {
+      if (jsInside(sorted[i], h) && isBound(sorted[i])) return true;
+    }
+  }
   return false;
 }
