@@ -80,7 +80,18 @@ NPMS=(openai@6.49.0 @anthropic-ai/sdk@1.17.0 ai@6.0.333 @ai-sdk/openai@3.0.141 @
       @notionhq/notion-mcp-server@2.5.2 @ai-sdk/mcp@1.0.102 @mastra/mcp@0.14.5 genkit@1.42.0
       # AI app templates (RAG apps in Python and TypeScript), integrations and command-running MCP servers
       create-llama@0.6.3 @llamaindex/server@0.4.1 @langchain/community@1.1.29 @wonderwhy-er/desktop-commander@0.2.52
-      mcp-server-commands@0.5.0 @executeautomation/playwright-mcp-server@1.0.12 @upstash/context7-mcp@4.1.1)
+      mcp-server-commands@0.5.0 @executeautomation/playwright-mcp-server@1.0.12 @upstash/context7-mcp@4.1.1
+      # AI applications as developers open them: MCP servers and agent/RAG apps (src/ and tests where shipped,
+      # otherwise their unminified build), for precision on application code rather than SDKs
+      mcp-proxy@6.7.19 @composio/core@0.21.0 @agentdeskai/browser-tools-mcp@2.0.2 mcp-server-sqlite-npx@0.8.0
+      @translated/lara-mcp@1.0.6 @heroku/mcp-server@1.2.8 @modelcontextprotocol/create-server@0.3.1 tavily-mcp@0.2.22
+      exa-mcp-server@3.4.1 firecrawl-mcp@3.26.0 mcp-server-kubernetes@4.1.7 @supabase/mcp-server-supabase@0.13.0
+      mcp-server-code-runner@0.1.8 @benborla29/mcp-server-mysql@2.0.9 @hubspot/mcp-server@0.4.0
+      @browserbasehq/mcp-server-browserbase@2.4.3 task-master-ai@0.43.1 @upstash/rag-chat@2.0.3 @stripe/agent-toolkit@0.9.0
+      @langchain/mcp-adapters@1.1.4 @kazuph/mcp-fetch@1.6.3 figma-developer-mcp@0.13.2
+      mongodb-mcp-server@3.0.4 @modelcontextprotocol/server-aws-kb-retrieval@0.6.2 mcp-server-docker@1.0.0
+      @elastic/mcp-server-elasticsearch@0.3.1 @pinecone-database/mcp@0.3.0 @mzxrai/mcp-webresearch@0.1.7
+      @neondatabase/mcp-server-neon@0.6.5 @modelcontextprotocol/server-redis@2025.4.25)
 if command -v npm >/dev/null; then
   for p in "${NPMS[@]}"; do
     name="${p%@*}"                      # pinned: name@version (the folder is named without the version)
