@@ -93,6 +93,68 @@ const TS: Record<string, string> = {
   ].join('\n'),
 };
 
+/** A provider base class in one file, the model call in a subclass in another (methods resolved both ways). */
+const HIER: Record<string, string> = {
+  'kit/base.py': [
+    'import pandas as pd',
+    '',
+    'class Assistant:',
+    '    def complete(self, prompt):',
+    '        raise NotImplementedError',
+    '',
+    '    def query(self, sql):',
+    '        raise NotImplementedError',
+    '',
+    '    def chart(self, question):',
+    '        code = self.complete(f"chart code for {question}")',
+    '        exec(code, {})',
+    '',
+    '    def answer(self, question):',
+    '        return self.query(self.complete(question))',
+    '',
+    '    def title(self):',
+    '        return self.fixed()',
+    '',
+    '    def fixed(self):',
+    '        return "x = 1"',
+    '',
+  ].join('\n'),
+  'kit/remote.py': [
+    'import sqlite3',
+    'import pandas as pd',
+    'from openai import OpenAI',
+    'from .base import Assistant',
+    '',
+    'class RemoteAssistant(Assistant):',
+    '    def __init__(self):',
+    '        self.client = OpenAI()',
+    '        self.conn = sqlite3.connect("app.db")',
+    '',
+    '    def complete(self, prompt):',
+    '        r = self.client.chat.completions.create(model="m", messages=[{"role": "user", "content": prompt}])',
+    '        return r.choices[0].message.content',
+    '',
+    '    def query(self, sql):',
+    '        return pd.read_sql_query(sql, self.conn)',
+    '',
+    '    def run_title(self):',
+    '        exec(self.title())',
+    '',
+  ].join('\n'),
+  'kit/offline.py': [
+    'import pandas as pd',
+    'from .base import Assistant',
+    '',
+    'class CannedAssistant(Assistant):',
+    '    def complete(self, prompt):',
+    '        return "SELECT 1"',
+    '',
+    '    def query(self, sql):',
+    '        return pd.read_sql_query(sql, self.conn)',
+    '',
+  ].join('\n'),
+};
+
 describe('cross-file flow', () => {
   before(ready);
 
@@ -136,5 +198,17 @@ describe('cross-file flow', () => {
     files['app/llm.py'] = 'def generate_code(task):\n    return "print(1)"\n';
     index.invalidate('app/llm.py');
     assert.deepStrictEqual(findings(files, 'app/server.py', index), []);
+  });
+
+  it('follows class hierarchies across files: overrides in subclasses of other files, methods of an imported base', () => {
+    // the base's abstract method is implemented by a model call in a subclass in another file
+    assert.deepStrictEqual(findings(HIER, 'kit/base.py'), ['llm-output-code-execution:12']);
+    // the base passes the model's SQL to the subclass's override; the canned subclass also receives it
+    assert.deepStrictEqual(findings(HIER, 'kit/remote.py'), ['llm-output-sql-injection:16']);
+    assert.deepStrictEqual(findings(HIER, 'kit/offline.py'), ['llm-output-sql-injection:9']);
+    // without the model subclass, nothing is model output
+    const { ['kit/remote.py']: _remote, ...rest } = HIER;
+    assert.deepStrictEqual(findings(rest, 'kit/base.py'), []);
+    assert.deepStrictEqual(findings(rest, 'kit/offline.py'), []);
   });
 });

@@ -148,6 +148,17 @@ class PythonFlowBuilder implements CallSemantics<Node> {
 
   private readonly cross: CrossFile;
   private readonly compute = (n: Node): Taint | undefined => this.computeExpr(n);
+  private readonly classSupers: { name: string; supers: Node[] }[] = [];
+
+  /** `self.method(...)`: the methods of other workspace files it may run (overrides in subclasses there, an imported base's method). */
+  private selfTargets(fn: Node, keys: string[]): { path: string; name: string }[] {
+    if (!this.cross.enabled || fn.type !== 'attribute') return [];
+    const recv = fn.childForFieldName('object');
+    if (recv?.type !== 'identifier' || (recv.text !== 'self' && recv.text !== 'cls')) return [];
+    const cls = this.enclosingClass(fn);
+    if (!cls) return [];
+    return this.cross.methodTargets(this.core.ancestors(cls), fn.childForFieldName('attribute')?.text ?? '', !keys.length);
+  }
 
   constructor(private readonly root: Node, path?: string, project?: ProjectIndex) {
     this.cross = new CrossFile(this.core, path, project);
@@ -155,6 +166,8 @@ class PythonFlowBuilder implements CallSemantics<Node> {
 
   build(): PyFlow {
     this.collect(this.root);
+    // bases imported from other workspace files (after collect: the imports are known)
+    for (const c of this.classSupers) this.cross.noteClass(c.name, c.supers.map((b) => this.qualName(b)));
     this.cross.applyIncoming();
     // summaries first (helpers calling helpers: a few rounds), then the recording pass
     let modelObjectsBefore = 0;
@@ -186,7 +199,9 @@ class PythonFlowBuilder implements CallSemantics<Node> {
       else if (n.type === 'class_definition') {
         const name = n.childForFieldName('name')?.text;
         const supers = n.childForFieldName('superclasses');
-        if (name) this.core.declareClass(name, supers ? kids(supers).filter((b) => b.type === 'identifier' || b.type === 'attribute').map((b) => b.text.split('.').pop() ?? b.text) : []);
+        const superNodes = supers ? kids(supers).filter((b) => b.type === 'identifier' || b.type === 'attribute') : [];
+        if (name) this.core.declareClass(name, superNodes.map((b) => b.text.split('.').pop() ?? b.text));
+        if (name && superNodes.length) this.classSupers.push({ name, supers: superNodes });
       }
       else if (n.type === 'import_statement') {
         for (const c of kids(n)) {
@@ -497,6 +512,10 @@ class PythonFlowBuilder implements CallSemantics<Node> {
             const { positional, keywords } = this.argTaints(n);
             this.cross.noteCall(n.id, target, positional, keywords);
           }
+          for (const t of this.selfTargets(fn, keys)) {
+            const { positional, keywords } = this.argTaints(n);
+            this.cross.noteCall(`${n.id}:${t.path}:${t.name}`, t, positional, keywords);
+          }
         }
         // `parts.append(x)` makes `parts` carry x
         if (fn?.type === 'attribute') {
@@ -688,7 +707,13 @@ class PythonFlowBuilder implements CallSemantics<Node> {
       const r = this.cross.callResult(target, positional, keywords);
       if (r) return r.t;
     }
-    return callTaint({ node: n, name: q, method, receiverName: recv ? this.qualName(recv) : undefined, keys: callee.keys }, this, PY_LIBRARY, this.core);
+    const local = callTaint({ node: n, name: q, method, receiverName: recv ? this.qualName(recv) : undefined, keys: callee.keys }, this, PY_LIBRARY, this.core);
+    const others = this.selfTargets(fn, callee.keys);
+    if (!others.length) return local;
+    let out = local;
+    const { positional, keywords } = this.argTaints(n);
+    for (const t of others) out = join(out, this.cross.callResult(t, positional, keywords)?.t);
+    return out;
   }
 
   // ---- CallSemantics: the Python answers for callTaint()
