@@ -563,7 +563,11 @@ class PythonFlowBuilder implements CallSemantics<Node> {
     if (value.type === 'call') {
       const f = value.childForFieldName('function');
       const key = dottedKey(target);
-      if (f?.type === 'identifier' && key && this.core.isClass(f.text) && !this.imports.has(f.text)) this.instances.set(key, f.text);
+      if (f?.type === 'identifier' && key && this.core.isClass(f.text) && !this.imports.has(f.text)) {
+        this.instances.set(key, f.text);
+        // `runner: Runner = Runner()` in a class body (pydantic / dataclass field): `self.runner` is that instance
+        if (target.type === 'identifier' && target.parent?.parent?.parent?.type === 'block' && target.parent.parent.parent.parent?.type === 'class_definition') this.instances.set(`self.${key}`, f.text);
+      }
     }
     if (target.type === 'identifier' && value.type === 'binary_operator' && this.isModelChain(value)) this.modelObjects.add(target.text);
     if (target.type === 'identifier' && (value.type === 'call' || value.type === 'attribute' || value.type === 'subscript')) {
