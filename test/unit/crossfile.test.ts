@@ -155,6 +155,33 @@ const HIER: Record<string, string> = {
   ].join('\n'),
 };
 
+/** A React component in one file rendering a prop as HTML, given the model's text by a component in another file. */
+const JSX: Record<string, string> = {
+  'ui/Bubble.tsx': [
+    'import { marked } from "marked";',
+    'export function toHtml(text: string): string {',
+    '  return marked.parse(text) as string;',
+    '}',
+    'export function Bubble({ body }: { body: string }) {',
+    '  return <div dangerouslySetInnerHTML={{ __html: toHtml(body) }} />;',
+    '}',
+  ].join('\n'),
+  'ui/Thread.tsx': [
+    'import { useChat } from "ai/react";',
+    'import { Bubble } from "./Bubble";',
+    'export default function Thread() {',
+    '  const { messages } = useChat({ api: "/api/chat" });',
+    '  return <main>{messages.map((m) => <Bubble key={m.id} body={m.content} />)}</main>;',
+    '}',
+  ].join('\n'),
+  'ui/Static.tsx': [
+    'import { Bubble } from "./Bubble";',
+    'export function Static() {',
+    '  return <Bubble body="**hello**" />;',
+    '}',
+  ].join('\n'),
+};
+
 describe('cross-file flow', () => {
   before(ready);
 
@@ -210,5 +237,11 @@ describe('cross-file flow', () => {
     const { ['kit/remote.py']: _remote, ...rest } = HIER;
     assert.deepStrictEqual(findings(rest, 'kit/base.py'), []);
     assert.deepStrictEqual(findings(rest, 'kit/offline.py'), []);
+  });
+
+  it('passes JSX props to a component imported from another file', () => {
+    assert.deepStrictEqual(findings(JSX, 'ui/Bubble.tsx').filter((f) => f.startsWith('llm-output-html')), ['llm-output-html-injection:6']);
+    const { ['ui/Thread.tsx']: _thread, ...rest } = JSX;
+    assert.deepStrictEqual(findings(rest, 'ui/Bubble.tsx'), []);
   });
 });

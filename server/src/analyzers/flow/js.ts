@@ -436,7 +436,12 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
         if (name.type === 'JSXIdentifier' && /^[A-Z]/.test(name.name)) {
           let props: Taint | undefined;
           for (const a of n.openingElement.attributes) props = join(props, a.type === 'JSXSpreadAttribute' ? this.evalExpr(a.argument) : a.value ? this.evalExpr(a.value) : undefined);
-          for (const key of this.core.functionKeys(name.name)) this.core.addCallArgs(key, [props]);
+          const keys = this.core.functionKeys(name.name);
+          for (const key of keys) this.core.addCallArgs(key, [props]);
+          // a component imported from another workspace file: its props reach that file's component
+          const imported = !keys.length && this.cross.enabled ? this.imports.get(name.name) : undefined;
+          const target = imported ? this.cross.target(imported) : undefined;
+          if (target) this.cross.noteCall(n, target, [props]);
         }
         return;
       }

@@ -137,6 +137,8 @@ class PythonFlowBuilder implements CallSemantics<Node> {
   private readonly modelObjects = new Set<string>();
   /** Variables (names or `self.x`) holding an instance of a class of this file. */
   private readonly instances = new Map<string, string>();
+  /** `self.x` fields assigned a function of this file: `self.x(...)` calls it. */
+  private readonly fnFields = new Map<string, string>();
   private readonly calls: Node[] = [];
   /** Methods read as attributes (`@property`): `self.script` runs `Class.script`. */
   private readonly properties = new Set<string>();
@@ -356,7 +358,9 @@ class PythonFlowBuilder implements CallSemantics<Node> {
       if (!recv) return { keys: [] };
       if (recv.type === 'identifier' && (recv.text === 'self' || recv.text === 'cls')) {
         const cls = this.enclosingClass(fn);
-        return { keys: cls ? this.core.methodKeys(cls, method) : [] };
+        const keys = cls ? this.core.methodKeys(cls, method) : [];
+        const ref = keys.length || !this.fnFields.size ? undefined : this.fnFields.get(`self.${method}`);
+        return { keys: ref ? this.core.functionKeys(ref) : keys };
       }
       const key = this.instances.size ? dottedKey(recv) : undefined;
       const cls = key ? this.instances.get(key) : undefined;
@@ -568,6 +572,11 @@ class PythonFlowBuilder implements CallSemantics<Node> {
         // `runner: Runner = Runner()` in a class body (pydantic / dataclass field): `self.runner` is that instance
         if (target.type === 'identifier' && target.parent?.parent?.parent?.type === 'block' && target.parent.parent.parent.parent?.type === 'class_definition') this.instances.set(`self.${key}`, f.text);
       }
+    }
+    // `self.processor = default_processor`: a field holding a function of this file, called later as `self.processor(x)`
+    if (value.type === 'identifier' && !this.imports.has(value.text) && this.core.functionKeys(value.text).length) {
+      const key = dottedKey(target);
+      if (key?.startsWith('self.')) this.fnFields.set(key, value.text);
     }
     if (target.type === 'identifier' && value.type === 'binary_operator' && this.isModelChain(value)) this.modelObjects.add(target.text);
     if (target.type === 'identifier' && (value.type === 'call' || value.type === 'attribute' || value.type === 'subscript')) {
