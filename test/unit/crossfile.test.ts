@@ -93,6 +93,95 @@ const TS: Record<string, string> = {
   ].join('\n'),
 };
 
+/** A provider base class in one file, the model call in a subclass in another (methods resolved both ways). */
+const HIER: Record<string, string> = {
+  'kit/base.py': [
+    'import pandas as pd',
+    '',
+    'class Assistant:',
+    '    def complete(self, prompt):',
+    '        raise NotImplementedError',
+    '',
+    '    def query(self, sql):',
+    '        raise NotImplementedError',
+    '',
+    '    def chart(self, question):',
+    '        code = self.complete(f"chart code for {question}")',
+    '        exec(code, {})',
+    '',
+    '    def answer(self, question):',
+    '        return self.query(self.complete(question))',
+    '',
+    '    def title(self):',
+    '        return self.fixed()',
+    '',
+    '    def fixed(self):',
+    '        return "x = 1"',
+    '',
+  ].join('\n'),
+  'kit/remote.py': [
+    'import sqlite3',
+    'import pandas as pd',
+    'from openai import OpenAI',
+    'from .base import Assistant',
+    '',
+    'class RemoteAssistant(Assistant):',
+    '    def __init__(self):',
+    '        self.client = OpenAI()',
+    '        self.conn = sqlite3.connect("app.db")',
+    '',
+    '    def complete(self, prompt):',
+    '        r = self.client.chat.completions.create(model="m", messages=[{"role": "user", "content": prompt}])',
+    '        return r.choices[0].message.content',
+    '',
+    '    def query(self, sql):',
+    '        return pd.read_sql_query(sql, self.conn)',
+    '',
+    '    def run_title(self):',
+    '        exec(self.title())',
+    '',
+  ].join('\n'),
+  'kit/offline.py': [
+    'import pandas as pd',
+    'from .base import Assistant',
+    '',
+    'class CannedAssistant(Assistant):',
+    '    def complete(self, prompt):',
+    '        return "SELECT 1"',
+    '',
+    '    def query(self, sql):',
+    '        return pd.read_sql_query(sql, self.conn)',
+    '',
+  ].join('\n'),
+};
+
+/** A React component in one file rendering a prop as HTML, given the model's text by a component in another file. */
+const JSX: Record<string, string> = {
+  'ui/Bubble.tsx': [
+    'import { marked } from "marked";',
+    'export function toHtml(text: string): string {',
+    '  return marked.parse(text) as string;',
+    '}',
+    'export function Bubble({ body }: { body: string }) {',
+    '  return <div dangerouslySetInnerHTML={{ __html: toHtml(body) }} />;',
+    '}',
+  ].join('\n'),
+  'ui/Thread.tsx': [
+    'import { useChat } from "ai/react";',
+    'import { Bubble } from "./Bubble";',
+    'export default function Thread() {',
+    '  const { messages } = useChat({ api: "/api/chat" });',
+    '  return <main>{messages.map((m) => <Bubble key={m.id} body={m.content} />)}</main>;',
+    '}',
+  ].join('\n'),
+  'ui/Static.tsx': [
+    'import { Bubble } from "./Bubble";',
+    'export function Static() {',
+    '  return <Bubble body="**hello**" />;',
+    '}',
+  ].join('\n'),
+};
+
 describe('cross-file flow', () => {
   before(ready);
 
@@ -136,5 +225,23 @@ describe('cross-file flow', () => {
     files['app/llm.py'] = 'def generate_code(task):\n    return "print(1)"\n';
     index.invalidate('app/llm.py');
     assert.deepStrictEqual(findings(files, 'app/server.py', index), []);
+  });
+
+  it('follows class hierarchies across files: overrides in subclasses of other files, methods of an imported base', () => {
+    // the base's abstract method is implemented by a model call in a subclass in another file
+    assert.deepStrictEqual(findings(HIER, 'kit/base.py'), ['llm-output-code-execution:12']);
+    // the base passes the model's SQL to the subclass's override; the canned subclass also receives it
+    assert.deepStrictEqual(findings(HIER, 'kit/remote.py'), ['llm-output-sql-injection:16']);
+    assert.deepStrictEqual(findings(HIER, 'kit/offline.py'), ['llm-output-sql-injection:9']);
+    // without the model subclass, nothing is model output
+    const { ['kit/remote.py']: _remote, ...rest } = HIER;
+    assert.deepStrictEqual(findings(rest, 'kit/base.py'), []);
+    assert.deepStrictEqual(findings(rest, 'kit/offline.py'), []);
+  });
+
+  it('passes JSX props to a component imported from another file', () => {
+    assert.deepStrictEqual(findings(JSX, 'ui/Bubble.tsx').filter((f) => f.startsWith('llm-output-html')), ['llm-output-html-injection:6']);
+    const { ['ui/Thread.tsx']: _thread, ...rest } = JSX;
+    assert.deepStrictEqual(findings(rest, 'ui/Bubble.tsx'), []);
   });
 });

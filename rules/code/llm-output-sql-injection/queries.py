@@ -1,5 +1,7 @@
 import sqlite3
 
+import pandas as pd
+
 import psycopg2
 from django.contrib.auth.models import User
 from google import genai
@@ -69,3 +71,22 @@ def numeric_limit(question: str):
     limit = int(n)
     # ok: llm-output-sql-injection
     conn.execute(f"SELECT * FROM products LIMIT {limit}")
+
+
+class ReportWriter:
+    """Model-written SQL run through pandas: the connection decides whether it can write."""
+
+    def __init__(self, path: str):
+        self.rw = sqlite3.connect(path)
+        self.ro = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
+    def _sql(self, question: str) -> str:
+        return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": question}]).choices[0].message.content
+
+    def on_writable(self, question: str):
+        # ruleid: llm-output-sql-injection
+        return pd.read_sql_query(self._sql(question), self.rw)
+
+    def on_read_only(self, question: str):
+        # ok: llm-output-sql-injection
+        return pd.read_sql_query(self._sql(question), self.ro)

@@ -41,6 +41,13 @@ export default defineRule({
   check: {
     python(ctx) {
       const flow = pythonFlow(ctx.view);
+      const text = ctx.view.text;
+      /** `conn` / `self.conn` assigned a read-only connection in this file (`sqlite3.connect("file:x?mode=ro", uri=True)`, `duckdb.connect(p, read_only=True)`). */
+      const readOnly = (con: Node | undefined): boolean => {
+        if (!con || (con.type !== 'identifier' && con.type !== 'attribute') || !/mode=ro\b|read_?only\s*=\s*True/.test(text)) return false;
+        const name = con.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        return new RegExp(`(^|\\n)[ \\t]*${name}[ \\t]*(:[^=\\n]*)?=[ \\t]*[^\\n]*\\bconnect\\([^\\n]*(mode=ro\\b|read_?only\\s*=\\s*True)`).test(text);
+      };
       for (const call of flow.calls) {
         const fn = call.childForFieldName('function');
         if (!fn) continue;
@@ -49,7 +56,11 @@ export default defineRule({
         const sqlArg: Node | undefined = positional[0] ?? keywords.get('sql') ?? keywords.get('statement') ?? keywords.get('query');
         if (!sqlArg) continue;
         let sink: string | undefined;
-        if (PY_SQL_FUNCTIONS.has(q)) sink = q;
+        if (PY_SQL_FUNCTIONS.has(q)) {
+          // pandas.read_sql(sql, con): a read-only connection refuses writes whatever SQL the model wrote
+          if (q.startsWith('pandas.') && readOnly(positional[1] ?? keywords.get('con'))) continue;
+          sink = q;
+        }
         else if (fn.type === 'attribute') {
           const method = fn.childForFieldName('attribute')?.text ?? '';
           const recv = fn.childForFieldName('object');

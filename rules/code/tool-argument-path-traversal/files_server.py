@@ -24,6 +24,13 @@ def read_file(path: str) -> str:
 
 
 @mcp.tool()
+def slugify_title(title: str) -> str:
+    """Turn a note title into a slug (string methods, no file access)."""
+    # ok: tool-argument-path-traversal
+    return title.strip().replace(" ", "-").lower()
+
+
+@mcp.tool()
 async def write_note(name: str, content: str, ctx: Context) -> str:
     """Write a note into the workspace."""
     target = os.path.join(BASE_DIR, name)

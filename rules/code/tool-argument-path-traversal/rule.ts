@@ -82,7 +82,10 @@ export default defineRule({
           for (const i of idx) report(positional[i] ?? (i === 0 ? keywords.get('file') ?? keywords.get('path') ?? keywords.get('src') : keywords.get('dst')), q);
           continue;
         }
-        if (fn.type === 'attribute' && PY_PATH_METHODS.has(fn.childForFieldName('attribute')?.text ?? '')) {
+        const pathMethod = fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text ?? '' : '';
+        // `text.replace("a", "b")` is str.replace (Path.replace / Path.rename take one target)
+        if ((pathMethod === 'replace' || pathMethod === 'rename') && positional.length + keywords.size >= 2) continue;
+        if (fn.type === 'attribute' && PY_PATH_METHODS.has(pathMethod)) {
           const recv = fn.childForFieldName('object');
           // Path(x).read_text(): report the argument of the constructor; p.read_text(): the receiver
           if (recv?.type === 'call' && /(^|\.)(Path|PurePath|PosixPath)$/.test(flow.qualName(recv.childForFieldName('function') ?? recv))) {

@@ -101,8 +101,32 @@ function pyIdentifier(n: Node, depth: number, seen: Set<number>): string | undef
       const cls = enclosing(fn, 'class_definition');
       const clsName = cls?.childForFieldName('name')?.text ?? '';
       if (/template/i.test(name) && CHAT_FORMATTER_CLASS.test(clsName)) return `the template given to \`${clsName}\``;
-      return undefined;
+      return pyCallSites(fn, cls ? clsName : undefined, p, name, depth, seen);
     }
+  }
+  return undefined;
+}
+
+/**
+ * A parameter of a function (or of a class's `__init__`): what the calls of that function (or constructions of the
+ * class) in this file pass to it, e.g. `TemplateFormatter(cfg["chat_template"], ...)`.
+ */
+function pyCallSites(fn: Node, clsName: string | undefined, param: Node, name: string, depth: number, seen: Set<number>): string | undefined {
+  const fnName = fn.childForFieldName('name')?.text ?? '';
+  const callee = clsName !== undefined ? (fnName === '__init__' ? clsName : undefined) : fnName;
+  if (!callee) return undefined;
+  const params = kids(fn.childForFieldName('parameters') ?? fn).filter((p) => p.type !== ',' && p.type !== '(' && p.type !== ')');
+  let index = params.indexOf(param);
+  if (clsName !== undefined) index--; // self
+  let root: Node = fn;
+  while (root.parent) root = root.parent;
+  for (const call of root.descendantsOfType('call')) {
+    const f = call.childForFieldName('function');
+    if (!f || f.type !== 'identifier' || f.text !== callee) continue;
+    const { positional, keywords } = pyArgs(call);
+    const arg = keywords.get(name) ?? (index >= 0 ? positional[index] : undefined);
+    const r = arg ? pyModelFileTemplate(arg, depth + 1, seen) : undefined;
+    if (r) return r;
   }
   return undefined;
 }

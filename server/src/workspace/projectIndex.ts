@@ -56,6 +56,7 @@ export class WorkspaceIndex implements ProjectIndex {
     resolveModule: (from, module) => this.resolveModule(from, module),
     summary: (rel) => this.computed(rel, 0),
     incoming: () => new Map(),
+    subclasses: (rel, cls) => this.subclasses(rel, cls),
   };
 
   constructor(private readonly source: ProjectSource) {}
@@ -69,7 +70,8 @@ export class WorkspaceIndex implements ProjectIndex {
     this.texts.delete(rel);
     this.fresh.delete(rel);
     // level-1 summaries of the files that import it were computed from its old level-0 summary
-    const dependents = this.importers ? this.importersOf(rel) : [...this.entries.keys()];
+    // (and those of the files it imports: a base class's file reads its subclasses' level-0 summaries)
+    const dependents = this.importers ? [...this.importersOf(rel), ...this.importsOf(rel)] : [...this.entries.keys()];
     for (const d of dependents) {
       const e = this.entries.get(d);
       if (e) e.summary = undefined;
@@ -132,10 +134,23 @@ export class WorkspaceIndex implements ProjectIndex {
     return e.summary ?? undefined;
   }
 
+  /** Classes of the files importing `rel` derived from its class `cls` (their level-0 summaries: no cycles). */
+  subclasses(rel: string, cls: string): { path: string; name: string }[] {
+    const out: { path: string; name: string }[] = [];
+    for (const f of this.importersOf(rel)) {
+      const text = this.text(f);
+      if (!text || !text.includes(cls)) continue;
+      const classes = this.computed(f, 0)?.classes;
+      if (classes) for (const [name, bases] of classes) if (bases.some((b) => b.path === rel && b.name === cls)) out.push({ path: f, name });
+    }
+    return out;
+  }
+
   incoming(rel: string): Map<string, (Taint | undefined)[]> {
     const out = new Map<string, (Taint | undefined)[]>();
-    // sorted importers: the joined taints (and their origins) do not depend on the order files were listed
-    for (const f of this.importersOf(rel)) {
+    // sorted importers (and imports: a base class's method calling an override here): the joined taints (and
+    // their origins) do not depend on the order files were listed
+    for (const f of [...new Set([...this.importersOf(rel), ...this.importsOf(rel)])].sort()) {
       const summary = this.summary(f);
       if (!summary) continue;
       for (const call of summary.outgoing) {

@@ -145,7 +145,10 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
   private readonly cross: CrossFile;
   private readonly compute = (n: N): Taint | undefined => this.computeExpr(n);
 
-  constructor(private readonly program: TSESTree.Program, private readonly text: string, path?: string, project?: ProjectIndex) {
+  /** Components whose destructured props are parameters of their own. */
+  private readonly componentFns = new Set<unknown>();
+
+  constructor(private readonly program: TSESTree.Program, private readonly text: string, path?: string, private readonly project?: ProjectIndex) {
     this.cross = new CrossFile(this.core, path, project);
   }
 
@@ -292,6 +295,18 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
       const tainted = tool !== undefined && i === 0 && !TOOL_CONTEXT_PARAMS.test(name);
       const symbolic = info ? paramTaint(info.key, i, paramLabel(p), p.range[0]) : undefined;
       const t = tainted ? { kinds: TOOL, sanitized: 0, origin: `tool argument of ${tool}`, originStart: p.range[0] } : i === 0 && element ? element : symbolic;
+      if (info && !tainted && !element && this.componentFns.has(fn) && p.type === 'ObjectPattern') {
+        // prop k holds what the whole props object holds (parameter 0, a plain call) or what the JSX attribute k holds
+        let k = 0;
+        for (const q of p.properties) {
+          if (q.type === 'Property' && k < 22) {
+            const own: Taint = { kinds: 0, sanitized: 0, origin: `prop ${paramLabel(q.value as TSESTree.Parameter)}`, originStart: q.range[0], params: 1 | (1 << (1 + k)), fn: info.key };
+            this.bindTaint(q.value, own, env);
+            k++;
+          } else this.bindTaint(q.type === 'Property' ? q.value : q.argument, t, env);
+        }
+        return;
+      }
       this.bindTaint(p, t, env);
       // constructor(private client: Client): a parameter that is also a field
       if (p.type === 'TSParameterProperty' && info?.cls && p.parameter.type === 'Identifier') this.core.setField(info.cls, p.parameter.name, t);
@@ -311,7 +326,10 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
     const cls = this.methodClass(fn);
     const key = cls ? `${cls}.${name}` : name;
     this.fnInfo.set(fn, { key, cls });
-    this.core.declareFunction({ key, name, cls, params: fn.params.map(paramLabel) });
+    // a component `function Card({ title, html })`: each destructured prop is a parameter of its own (JSX passes them by name)
+    const props = !cls && /^[A-Z]/.test(name) ? componentProps(fn) : undefined;
+    if (props) this.componentFns.add(fn);
+    this.core.declareFunction({ key, name, cls, params: props ? ['props', ...props] : fn.params.map(paramLabel) });
   }
 
   /** The class whose body defines `fn` as a method or a property. */
@@ -434,9 +452,29 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
         // <Message html={x} />: a component of this file called with its props
         const name = n.openingElement.name;
         if (name.type === 'JSXIdentifier' && /^[A-Z]/.test(name.name)) {
+          // the props by name (a component's destructured props are parameters of their own); spreads and unnamed uses join
           let props: Taint | undefined;
-          for (const a of n.openingElement.attributes) props = join(props, a.type === 'JSXSpreadAttribute' ? this.evalExpr(a.argument) : a.value ? this.evalExpr(a.value) : undefined);
-          for (const key of this.core.functionKeys(name.name)) this.core.addCallArgs(key, [props]);
+          let spread: Taint | undefined;
+          const named = new Map<string, Taint | undefined>();
+          for (const a of n.openingElement.attributes) {
+            const t = a.type === 'JSXSpreadAttribute' ? this.evalExpr(a.argument) : a.value ? this.evalExpr(a.value) : undefined;
+            props = join(props, t);
+            if (a.type === 'JSXSpreadAttribute') spread = join(spread, t);
+            else if (a.name.type === 'JSXIdentifier') named.set(a.name.name, join(named.get(a.name.name), t));
+          }
+          const keys = this.core.functionKeys(name.name);
+          for (const key of keys) {
+            const split = (this.core.fns.get(key)?.params.length ?? 0) > 1;
+            this.core.addCallArgs(key, split ? this.core.argsFor(key, [spread], named) : [props]);
+          }
+          // a component imported from another workspace file: its props reach that file's component (by name when it destructures them)
+          const imported = !keys.length && this.cross.enabled ? this.imports.get(name.name) : undefined;
+          const target = imported ? this.cross.target(imported) : undefined;
+          if (target) {
+            const split = (this.project?.summary(target.path)?.params.get(target.name)?.length ?? 0) > 1;
+            if (split) this.cross.noteCall(n, target, [spread], named);
+            else this.cross.noteCall(n, target, [props]);
+          }
         }
         return;
       }
@@ -841,6 +879,18 @@ export function memberKey(n: N): string | undefined {
   if (u.type !== 'MemberExpression' || u.computed || u.property.type !== 'Identifier') return undefined;
   const base = memberKey(u.object);
   return base ? `${base}.${u.property.name}` : undefined;
+}
+
+/** The destructured prop names of a component `({ a, b, ...rest })` (its only parameter), or undefined. */
+function componentProps(fn: { params: TSESTree.Parameter[] }): string[] | undefined {
+  const p = fn.params.length === 1 ? fn.params[0] : undefined;
+  if (p?.type !== 'ObjectPattern') return undefined;
+  const names: string[] = [];
+  for (const q of p.properties) {
+    if (q.type !== 'Property' || names.length >= 22) continue;
+    names.push(!q.computed && q.key.type === 'Identifier' ? q.key.name : '');
+  }
+  return names.length ? names : undefined;
 }
 
 /** A parameter's name for messages and keyword matching (`{ a, b }` -> `props`). */

@@ -22,6 +22,8 @@ export interface FileSummary {
   params: Map<string, string[]>;
   /** Calls to functions of other workspace files: the file, the function, the argument taints (by parameter index). */
   outgoing: OutgoingCall[];
+  /** Classes of this file derived from classes of other workspace files: class -> its bases there. */
+  classes?: Map<string, { path: string; name: string }[]>;
 }
 
 export interface OutgoingCall {
@@ -40,6 +42,8 @@ export interface ProjectIndex {
   summary(path: string): FileSummary | undefined;
   /** What the other workspace files pass to the functions of `path`: function name -> argument taints. */
   incoming(path: string): Map<string, (Taint | undefined)[]>;
+  /** Classes of other workspace files derived from class `cls` of `path` (their files import it). */
+  subclasses?(path: string, cls: string): { path: string; name: string }[];
 }
 
 /** A taint that came from another file: its offset means nothing here, its origin says where it came from. */
@@ -53,6 +57,9 @@ export function foreign(t: Taint | undefined, path: string): Taint | undefined {
 export class CrossFile {
   private readonly outgoing = new Map<unknown, OutgoingCall>();
   private readonly targets = new Map<string, { path: string; name: string } | null>();
+  /** Classes of this file with bases in other workspace files. */
+  private readonly classBases = new Map<string, { path: string; name: string }[]>();
+  private readonly methodTargetCache = new Map<string, { path: string; name: string }[]>();
 
   constructor(private readonly core: FlowCore<unknown>, private readonly path: string | undefined, private readonly project: ProjectIndex | undefined) {}
 
@@ -74,6 +81,40 @@ export class CrossFile {
       this.targets.set(q, t);
     }
     return t ?? undefined;
+  }
+
+  /** A class of this file and the qualified names of its bases: the bases defined in other workspace files are kept. */
+  noteClass(name: string, baseQualNames: string[]): void {
+    if (!this.enabled) return;
+    const bases = baseQualNames.map((q) => this.target(q)).filter((t): t is { path: string; name: string } => !!t);
+    if (bases.length) this.classBases.set(name, bases);
+  }
+
+  /**
+   * Methods of other workspace files that `self.method(...)` may run in a method of `classes` (the class and its
+   * same-file bases): overrides in subclasses defined in the files that import this one (an abstract method
+   * implemented by a provider subclass), and, when `inherited`, the method of a base class imported from another file.
+   */
+  methodTargets(classes: string[], method: string, inherited: boolean): { path: string; name: string }[] {
+    if (!this.project || !this.path) return [];
+    const cacheKey = `${classes.join(',')}\u0000${method}\u0000${inherited}`;
+    let out = this.methodTargetCache.get(cacheKey);
+    if (out) return out;
+    out = [];
+    const has = (path: string, key: string): boolean => !!this.project!.summary(path)?.exports.has(key);
+    for (const c of classes) {
+      for (const sub of this.project.subclasses?.(this.path, c) ?? []) {
+        if (has(sub.path, `${sub.name}.${method}`)) out.push({ path: sub.path, name: `${sub.name}.${method}` });
+      }
+      if (inherited) for (const base of this.classBases.get(c) ?? []) {
+        if (has(base.path, `${base.name}.${method}`)) {
+          out.push({ path: base.path, name: `${base.name}.${method}` });
+          inherited = false;
+        }
+      }
+    }
+    this.methodTargetCache.set(cacheKey, out);
+    return out;
   }
 
   /** Argument taints mapped onto the parameters of an exported function (keywords by name). */
@@ -125,6 +166,6 @@ export class CrossFile {
       const args = call.args.map((a) => this.core.resolve(a));
       if (args.some((a) => a)) outgoing.push({ path: call.path, name: call.name, args });
     }
-    return { exports, params, outgoing };
+    return { exports, params, outgoing, classes: this.classBases.size ? new Map(this.classBases) : undefined };
   }
 }

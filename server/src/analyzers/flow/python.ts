@@ -137,6 +137,8 @@ class PythonFlowBuilder implements CallSemantics<Node> {
   private readonly modelObjects = new Set<string>();
   /** Variables (names or `self.x`) holding an instance of a class of this file. */
   private readonly instances = new Map<string, string>();
+  /** `self.x` fields assigned a function of this file: `self.x(...)` calls it. */
+  private readonly fnFields = new Map<string, string>();
   private readonly calls: Node[] = [];
   /** Methods read as attributes (`@property`): `self.script` runs `Class.script`. */
   private readonly properties = new Set<string>();
@@ -148,6 +150,17 @@ class PythonFlowBuilder implements CallSemantics<Node> {
 
   private readonly cross: CrossFile;
   private readonly compute = (n: Node): Taint | undefined => this.computeExpr(n);
+  private readonly classSupers: { name: string; supers: Node[] }[] = [];
+
+  /** `self.method(...)`: the methods of other workspace files it may run (overrides in subclasses there, an imported base's method). */
+  private selfTargets(fn: Node, keys: string[]): { path: string; name: string }[] {
+    if (!this.cross.enabled || fn.type !== 'attribute') return [];
+    const recv = fn.childForFieldName('object');
+    if (recv?.type !== 'identifier' || (recv.text !== 'self' && recv.text !== 'cls')) return [];
+    const cls = this.enclosingClass(fn);
+    if (!cls) return [];
+    return this.cross.methodTargets(this.core.ancestors(cls), fn.childForFieldName('attribute')?.text ?? '', !keys.length);
+  }
 
   constructor(private readonly root: Node, path?: string, project?: ProjectIndex) {
     this.cross = new CrossFile(this.core, path, project);
@@ -155,6 +168,8 @@ class PythonFlowBuilder implements CallSemantics<Node> {
 
   build(): PyFlow {
     this.collect(this.root);
+    // bases imported from other workspace files (after collect: the imports are known)
+    for (const c of this.classSupers) this.cross.noteClass(c.name, c.supers.map((b) => this.qualName(b)));
     this.cross.applyIncoming();
     // summaries first (helpers calling helpers: a few rounds), then the recording pass
     let modelObjectsBefore = 0;
@@ -186,7 +201,9 @@ class PythonFlowBuilder implements CallSemantics<Node> {
       else if (n.type === 'class_definition') {
         const name = n.childForFieldName('name')?.text;
         const supers = n.childForFieldName('superclasses');
-        if (name) this.core.declareClass(name, supers ? kids(supers).filter((b) => b.type === 'identifier' || b.type === 'attribute').map((b) => b.text.split('.').pop() ?? b.text) : []);
+        const superNodes = supers ? kids(supers).filter((b) => b.type === 'identifier' || b.type === 'attribute') : [];
+        if (name) this.core.declareClass(name, superNodes.map((b) => b.text.split('.').pop() ?? b.text));
+        if (name && superNodes.length) this.classSupers.push({ name, supers: superNodes });
       }
       else if (n.type === 'import_statement') {
         for (const c of kids(n)) {
@@ -341,7 +358,9 @@ class PythonFlowBuilder implements CallSemantics<Node> {
       if (!recv) return { keys: [] };
       if (recv.type === 'identifier' && (recv.text === 'self' || recv.text === 'cls')) {
         const cls = this.enclosingClass(fn);
-        return { keys: cls ? this.core.methodKeys(cls, method) : [] };
+        const keys = cls ? this.core.methodKeys(cls, method) : [];
+        const ref = keys.length || !this.fnFields.size ? undefined : this.fnFields.get(`self.${method}`);
+        return { keys: ref ? this.core.functionKeys(ref) : keys };
       }
       const key = this.instances.size ? dottedKey(recv) : undefined;
       const cls = key ? this.instances.get(key) : undefined;
@@ -497,6 +516,10 @@ class PythonFlowBuilder implements CallSemantics<Node> {
             const { positional, keywords } = this.argTaints(n);
             this.cross.noteCall(n.id, target, positional, keywords);
           }
+          for (const t of this.selfTargets(fn, keys)) {
+            const { positional, keywords } = this.argTaints(n);
+            this.cross.noteCall(`${n.id}:${t.path}:${t.name}`, t, positional, keywords);
+          }
         }
         // `parts.append(x)` makes `parts` carry x
         if (fn?.type === 'attribute') {
@@ -544,7 +567,16 @@ class PythonFlowBuilder implements CallSemantics<Node> {
     if (value.type === 'call') {
       const f = value.childForFieldName('function');
       const key = dottedKey(target);
-      if (f?.type === 'identifier' && key && this.core.isClass(f.text) && !this.imports.has(f.text)) this.instances.set(key, f.text);
+      if (f?.type === 'identifier' && key && this.core.isClass(f.text) && !this.imports.has(f.text)) {
+        this.instances.set(key, f.text);
+        // `runner: Runner = Runner()` in a class body (pydantic / dataclass field): `self.runner` is that instance
+        if (target.type === 'identifier' && target.parent?.parent?.parent?.type === 'block' && target.parent.parent.parent.parent?.type === 'class_definition') this.instances.set(`self.${key}`, f.text);
+      }
+    }
+    // `self.processor = default_processor`: a field holding a function of this file, called later as `self.processor(x)`
+    if (value.type === 'identifier' && !this.imports.has(value.text) && this.core.functionKeys(value.text).length) {
+      const key = dottedKey(target);
+      if (key?.startsWith('self.')) this.fnFields.set(key, value.text);
     }
     if (target.type === 'identifier' && value.type === 'binary_operator' && this.isModelChain(value)) this.modelObjects.add(target.text);
     if (target.type === 'identifier' && (value.type === 'call' || value.type === 'attribute' || value.type === 'subscript')) {
@@ -688,7 +720,13 @@ class PythonFlowBuilder implements CallSemantics<Node> {
       const r = this.cross.callResult(target, positional, keywords);
       if (r) return r.t;
     }
-    return callTaint({ node: n, name: q, method, receiverName: recv ? this.qualName(recv) : undefined, keys: callee.keys }, this, PY_LIBRARY, this.core);
+    const local = callTaint({ node: n, name: q, method, receiverName: recv ? this.qualName(recv) : undefined, keys: callee.keys }, this, PY_LIBRARY, this.core);
+    const others = this.selfTargets(fn, callee.keys);
+    if (!others.length) return local;
+    let out = local;
+    const { positional, keywords } = this.argTaints(n);
+    for (const t of others) out = join(out, this.cross.callResult(t, positional, keywords)?.t);
+    return out;
   }
 
   // ---- CallSemantics: the Python answers for callTaint()
