@@ -646,7 +646,7 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
       case 'LogicalExpression':
         return join(this.evalExpr(n.left), this.evalExpr(n.right));
       case 'ConditionalExpression':
-        return join(this.evalExpr(n.consequent), this.evalExpr(n.alternate));
+        return join(this.membershipBranch(n.test, n.consequent), this.evalExpr(n.alternate));
       case 'AwaitExpression':
         return this.evalExpr(n.argument);
       case 'ArrayExpression':
@@ -769,6 +769,22 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
   }
 
   /** Same as the Python engine: checks that confine values for the statements after them. */
+  /**
+   * The taint of the `then` branch of `S.has(x) ? x : fallback` (`includes` too): the value is one of the
+   * collection's members, constant when the collection is (an allow-list), else checked for the guard contexts.
+   */
+  private membershipBranch(test: N, value: N): Taint | undefined {
+    const t = this.evalExpr(value);
+    const c = unwrap(test);
+    if (!t || c.type !== 'CallExpression' || c.arguments.length !== 1) return t;
+    const callee = unwrap(c.callee);
+    if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || !COLLECTION_GUARD_METHODS.has(callee.property.name)) return t;
+    const recv = unwrap(callee.object);
+    const arg = c.arguments[0];
+    if (arg.type === 'SpreadElement' || isTainted(this.evalExpr(recv)) || memberKey(unwrap(arg)) === undefined || memberKey(unwrap(arg)) !== memberKey(unwrap(value))) return t;
+    return sanitize(t, (recv.type === 'Identifier' && this.constants.has(recv.name)) || isLiteralCollection(recv) ? ALL_CONTEXTS : GUARD_CONTEXTS);
+  }
+
   private applyGuards(cond: N, env: Env): void {
     const c = unwrap(cond);
     const guard = (e: N | undefined, contexts: number, needsNormalized = false): void => {

@@ -679,8 +679,8 @@ class PythonFlowBuilder implements CallSemantics<Node> {
       case 'starred_expression':
         return joinAll(kids(n).map((c) => this.evalExpr(c)));
       case 'conditional_expression': {
-        const [a, , b] = kids(n);
-        return join(this.evalExpr(a), this.evalExpr(b));
+        const [a, cond, b] = kids(n);
+        return join(this.membershipBranch(cond, a), this.evalExpr(b));
       }
       case 'dictionary':
         return joinAll(kids(n).map((p) => (p.type === 'pair' ? this.evalExpr(p.childForFieldName('value')) : this.evalExpr(p))));
@@ -889,6 +889,19 @@ class PythonFlowBuilder implements CallSemantics<Node> {
     }
   }
 
+
+  /**
+   * The taint of `x` in `x if x in S else fallback`: one of the collection's members, constant when the
+   * collection is (an allow-list), else checked for the guard contexts.
+   */
+  private membershipBranch(cond: Node | undefined, value: Node | undefined): Taint | undefined {
+    const t = this.evalExpr(value);
+    if (!t || !cond || !value || cond.type !== 'comparison_operator') return t;
+    const [left, right] = kids(cond);
+    const ops = cond.children.filter((c): c is Node => !!c && !c.isNamed).map((c) => c.type);
+    if (!left || !right || ops.length !== 1 || ops[0] !== 'in' || left.text !== value.text || isTainted(this.evalExpr(right))) return t;
+    return sanitize(t, this.isConstantCollection(right) ? ALL_CONTEXTS : GUARD_CONTEXTS);
+  }
 
   /** `{"a", "b"}`, `("a", "b")`, `frozenset({...})`, or a module constant bound to one. */
   private isConstantCollection(n: Node): boolean {
