@@ -12,8 +12,9 @@ interface Hit { from: number; to: number; what: string }
 
 const SENSITIVE = /(?:~\/)?\.ssh\/[\w.-]*|\bid_(?:rsa|ed25519|ecdsa)\b|(?:^|[\s'"`(/~])\.env\b|\.aws\/credentials|\.git-credentials|\.netrc\b|\.npmrc\b|\.pgpass\b|\.docker\/config\.json|\.kube\/config|(?:\.cursor\/|\.vscode\/|\.claude\/|\b)mcp\.json\b|claude_desktop_config\.json|\/etc\/(?:passwd|shadow)\b|\.bash_history\b|credentials\.json\b/i;
 const IMPERATIVE = /\b(?:before\s+(?:using|calling|invoking|running|executing)|you\s+(?:must|need\s+to|have\s+to|should)|first(?:,|\s+read|\s+open|\s+call)|always|make\s+sure\s+(?:to|you)|(?:is|it's)\s+(?:required|mandatory)|otherwise\s+the\s+tool\s+will)\b/i;
+const TAG = 'a hidden instruction tag';
 const PATTERNS: { re: RegExp; what: string }[] = [
-  { re: /<\s*\/?\s*(?:IMPORTANT|SYSTEM|INSTRUCTIONS?|HIDDEN|OVERRIDE|CRITICAL|ADMIN)\s*>/i, what: 'a hidden instruction tag' },
+  { re: /<\s*\/?\s*(?:IMPORTANT|SYSTEM|INSTRUCTIONS?|HIDDEN|OVERRIDE|CRITICAL|ADMIN)\s*>/i, what: TAG },
   { re: /\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+)?(?:of\s+)?(?:the\s+|your\s+)?(?:previous|prior|above|earlier|preceding|other|system|original)\s+(?:instructions?|prompts?|rules|directions|guidelines|messages|tools?)\b/i, what: 'an instruction to ignore previous instructions' },
   { re: /\b(?:do\s+not|don'?t|never|without)\s+(?:tell(?:ing)?|mention(?:ing)?|inform(?:ing)?|notify(?:ing)?|reveal(?:ing)?|show(?:ing)?|alert(?:ing)?|disclos(?:e|ing)|let)\s+(?:this\s+|it\s+|anything\s+|that\s+)?(?:to\s+)?(?:the\s+)?user\b|\b(?:hide|conceal)\s+(?:this|it|that)\s+from\s+the\s+user\b|\bthe\s+user\s+(?:must|should)\s+not\s+(?:know|see|be\s+told)\b/i, what: 'an instruction to keep something from the user' },
   { re: /\b(?:pass|put|send|include|insert|add|provide|append|encode|copy)\b[^.\n]{0,80}?\b(?:content|contents|value|output|text|data|keys?|tokens?|credentials?|file)\b[^.\n]{0,60}?\b(?:as|in|into|via|through)\s+(?:the\s+)?['"`]?[\w-]+['"`]?\s+(?:parameter|param|argument|arg|field)\b/i, what: 'an instruction to smuggle data out through a tool parameter' },
@@ -44,6 +45,9 @@ function findPoison(text: string): Hit[] {
       hits.push({ from, to: s.index + s[0].length, what: 'an instruction to read a sensitive file' });
     }
   }
+  // an instruction tag on its own is structure (vendors write `<instructions>` blocks of usage guidance);
+  // it is poisoning when the description also says something harmful
+  if (hits.every((h) => h.what === TAG)) return [];
   return hits.sort((a, b) => a.from - b.from);
 }
 
