@@ -3,13 +3,15 @@
 #   debian/<pkg>/  Python sources of Debian 12 packages: the installed /usr/lib/python3/dist-packages, plus
 #                  a few AI-app relevant packages fetched with `apt-get download` and unpacked with
 #                  `dpkg-deb -x` (nothing is installed on the system, no dependencies are pulled);
-#   npm/<name>/    AI SDKs, agent frameworks and MCP servers fetched with `npm pack` and untarred.
+#   npm/<name>/    AI SDKs, agent frameworks and MCP servers fetched with `npm pack` and untarred;
+#   pypi/<name>/   Python AI frameworks, integrations, agent tooling and MCP servers unzipped from the local
+#                  wheel mirror (/opt/pypi/files, when present: sources and text data only).
 # Idempotent: what is already there is kept; re-run to fill gaps. Needs only the npm registry and Debian apt.
 # Usage: scripts/fetch-corpus.sh [corpus dir]   (default .cache/corpus)
 set -u
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 CORPUS="${1:-$ROOT/.cache/corpus}"
-mkdir -p "$CORPUS/debian" "$CORPUS/npm" "$CORPUS/.downloads"
+mkdir -p "$CORPUS/debian" "$CORPUS/npm" "$CORPUS/pypi" "$CORPUS/.downloads"
 MANIFEST="$CORPUS/MANIFEST.txt"
 touch "$MANIFEST"
 ok=0; failed=0
@@ -91,7 +93,24 @@ NPMS=(openai@6.49.0 @anthropic-ai/sdk@1.17.0 ai@6.0.333 @ai-sdk/openai@3.0.141 @
       @langchain/mcp-adapters@1.1.4 @kazuph/mcp-fetch@1.6.3 figma-developer-mcp@0.13.2
       mongodb-mcp-server@3.0.4 @modelcontextprotocol/server-aws-kb-retrieval@0.6.2 mcp-server-docker@1.0.0
       @elastic/mcp-server-elasticsearch@0.3.1 @pinecone-database/mcp@0.3.0 @mzxrai/mcp-webresearch@0.1.7
-      @neondatabase/mcp-server-neon@0.6.5 @modelcontextprotocol/server-redis@2025.4.25)
+      @neondatabase/mcp-server-neon@0.6.5 @modelcontextprotocol/server-redis@2025.4.25
+      # community MCP servers for git/shell/db/files/browsers/cloud/mail, agent-framework integrations,
+      # code-interpreter SDKs and chat UIs (sources or unminified builds; single bundles of vendored
+      # dependencies and packages over 30 MB unpacked are left out)
+      @0xshariq/docker-mcp-server@2.0.4 @agent-infra/mcp-server-commands@1.2.18 @agent-infra/mcp-server-filesystem@1.2.29
+      @apify/actors-mcp-server@0.16.0 @azure-devops/mcp@2.10.0 @berthojoris/mcp-mysql-server@1.43.2
+      @brave/brave-search-mcp-server@2.1.4 @browsermcp/mcp@0.1.3 @circleci/mcp-server-circleci@0.20.0
+      @cloudflare/mcp-server-cloudflare@0.2.0 @codefuturist/email-mcp@0.2.0 codex-mcp-server@1.4.10
+      @f4ww4z/mcp-mysql-server@0.1.0 github-mcp-server@1.8.7 @gongrzhe/server-gmail-autoauth-mcp@1.1.11
+      @google-cloud/cloud-run-mcp@1.10.0 @henkey/postgres-mcp-server@1.0.7 hyperbrowser-mcp@1.0.25
+      @j0hanz/filesystem-mcp@2.5.0 mcp-mongo-server@3.0.1 mcp-postgres-server@0.3.1 mcp-sqlite@1.0.9
+      @mobilenext/mobile-mcp@1.0.4 mysql-mcp-server@0.1.4 @perplexity-ai/mcp-server@1.2.1 puppeteer-mcp-server@0.7.2
+      @softeria/ms-365-mcp-server@0.155.0 ssh-mcp@2.11.0 universal-db-mcp@2.14.0 @winor30/mcp-server-datadog@1.8.0
+      @zereight/mcp-gitlab@2.1.64 mcp-framework@0.2.22 mcp-handler@2.4.0
+      @langchain/classic@1.0.50 @langchain/aws@1.4.5 @langchain/google-genai@2.3.2 @langchain/langgraph-sdk@2.0.0
+      @llamaindex/workflow@1.1.25 @mastra/server@2.0.4 @genkit-ai/ai@1.42.0 @browserbasehq/stagehand@4.4.0
+      e2b@2.51.0 @e2b/code-interpreter@2.8.0 @copilotkit/runtime@1.75.0 @copilotkit/react-ui@1.74.0
+      @assistant-ui/react-markdown@0.14.16)
 if command -v npm >/dev/null; then
   for p in "${NPMS[@]}"; do
     name="${p%@*}"                      # pinned: name@version (the folder is named without the version)
@@ -114,7 +133,53 @@ else
   note "npm not available: no JS/TS corpus"
 fi
 
-# --- (c) npm packages at versions with published advisories, for recall (accuracy/vulnerable/*/case.yaml
+# --- (c) Python: AI frameworks, integrations, agent tooling and MCP servers from the local wheel mirror,
+#     PINNED by exact wheel file name (labels refer to these versions). Only Python sources and text data
+#     (templates, json, yaml, md) are kept; compiled objects are not extracted. -----------------------------
+WHEELHOUSE=/opt/pypi/files
+WHEELS=(langchain-1.4.2-py3-none-any.whl langchain_community-0.4.2-py3-none-any.whl langchain_core-1.6.5-py3-none-any.whl
+        langchain_openai-1.6.6-py3-none-any.whl langchain_google_genai-4.4.0-py3-none-any.whl
+        langchain_huggingface-1.2.2-py3-none-any.whl langchain_text_splitters-1.1.2-py3-none-any.whl
+        langgraph-1.2.12-py3-none-any.whl langgraph_checkpoint-4.2.0-py3-none-any.whl langgraph_prebuilt-1.1.0-py3-none-any.whl
+        langgraph_sdk-0.4.5-py3-none-any.whl langsmith-0.14.0-py3-none-any.whl
+        mcp-2.3.0-py3-none-any.whl mcp_types-2.3.0-py3-none-any.whl fastmcp_slim-4.0.10-py3-none-any.whl
+        openai-3.22.1-py3-none-any.whl anthropic-1.13.0-py3-none-any.whl groq-1.7.0-py3-none-any.whl
+        google_genai-2.25.0-py3-none-any.whl huggingface_hub-2.0.0-py3-none-any.whl
+        sentence_transformers-6.0.1-py3-none-any.whl datasets-5.0.1-py3-none-any.whl kagglehub-1.0.2-py3-none-any.whl
+        gguf-0.19.0-py3-none-any.whl streamlit-1.64.0-py3-none-any.whl posthog-7.53.0-py3-none-any.whl
+        asteval-1.0.10-py3-none-any.whl simpleeval-1.0.8-py3-none-any.whl bm25s-0.3.11-py3-none-any.whl
+        tiktoken-0.14.0-cp311-cp311-manylinux_2_28_x86_64.whl)
+WHEEL_KEEP=('*.py' '*.pyi' '*.json' '*.yaml' '*.yml' '*.j2' '*.jinja' '*.jinja2' '*.md')
+if [ -d "$WHEELHOUSE" ]; then
+  for w in "${WHEELS[@]}"; do
+    name="${w%%-*}"                     # distribution name (the folder), e.g. langchain_community
+    dest="$CORPUS/pypi/$name"
+    [ -e "$dest/.done" ] && { ok=$((ok + 1)); continue; }
+    if [ ! -f "$WHEELHOUSE/$w" ]; then note "skip $w (not in $WHEELHOUSE)"; failed=$((failed + 1)); continue; fi
+    rm -rf "$dest" && mkdir -p "$dest"
+    if command -v unzip >/dev/null; then
+      unzip -qo "$WHEELHOUSE/$w" "${WHEEL_KEEP[@]}" -x '*/__pycache__/*' -d "$dest" 2>/dev/null
+      rc=$?; [ $rc -le 1 ] || [ $rc -eq 11 ] || { note "cannot unzip $w"; failed=$((failed + 1)); continue; }
+    else
+      python3 - "$WHEELHOUSE/$w" "$dest" <<'PY' || { note "cannot unzip $w"; failed=$((failed + 1)); continue; }
+import fnmatch, sys, zipfile
+keep = ('*.py', '*.pyi', '*.json', '*.yaml', '*.yml', '*.j2', '*.jinja', '*.jinja2', '*.md')
+with zipfile.ZipFile(sys.argv[1]) as z:
+    for n in z.namelist():
+        if '__pycache__/' not in n and any(fnmatch.fnmatch(n, k) for k in keep):
+            z.extract(n, sys.argv[2])
+PY
+    fi
+    find "$dest" -type f -size +2M -delete
+    touch "$dest/.done"
+    record "pypi $w"
+    ok=$((ok + 1))
+  done
+else
+  note "no wheel mirror at $WHEELHOUSE: pypi/ trees skipped"
+fi
+
+# --- (d) npm packages at versions with published advisories, for recall (accuracy/vulnerable/*/case.yaml
 #     with `npm:`); pinned to the vulnerable version, unpacked into advisories/<name@version> -------------
 ADVISORY_NPMS=(@modelcontextprotocol/server-filesystem@0.6.2 mcp-remote@0.1.15 @modelcontextprotocol/inspector@0.14.0)
 if command -v npm >/dev/null; then

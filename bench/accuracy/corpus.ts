@@ -12,7 +12,7 @@ import { scanPaths } from '../../server/src/workspace/scan';
 import type { CorpusFinding } from './labels';
 
 export interface Tree {
-  /** `repos/rag-chat`, `npm/ollama`, `debian/python3-flask`, `pysys/requests`. */
+  /** `repos/rag-chat`, `npm/ollama`, `debian/python3-flask`, `pysys/requests`, `pypi/langchain_community`. */
   id: string;
   /** Absolute root the tree is scanned from. */
   root: string;
@@ -105,6 +105,8 @@ export function listTrees(repoRoot: string, corpusDir: string, builds: boolean):
       for (const p of dirs(root)) if (!p.endsWith('.dist-info') && !p.endsWith('.egg-info')) out.push({ id: `pysys/${p}`, root: path.join(root, p), origin: 'downloaded' });
     } else out.push({ id: `debian/${d}`, root, origin: 'downloaded' });
   }
+  // Python wheels unzipped from the local mirror (sources and text data): one tree per distribution
+  for (const d of dirs(path.join(corpusDir, 'pypi'))) out.push({ id: `pypi/${d}`, root: path.join(corpusDir, 'pypi', d), origin: 'downloaded' });
   return out;
 }
 
