@@ -110,7 +110,16 @@ NPMS=(openai@6.49.0 @anthropic-ai/sdk@1.17.0 ai@6.0.333 @ai-sdk/openai@3.0.141 @
       @langchain/classic@1.0.50 @langchain/aws@1.4.5 @langchain/google-genai@2.3.2 @langchain/langgraph-sdk@2.0.0
       @llamaindex/workflow@1.1.25 @mastra/server@2.0.4 @genkit-ai/ai@1.42.0 @browserbasehq/stagehand@4.4.0
       e2b@2.51.0 @e2b/code-interpreter@2.8.0 @copilotkit/runtime@1.75.0 @copilotkit/react-ui@1.74.0
-      @assistant-ui/react-markdown@0.14.16)
+      @assistant-ui/react-markdown@0.14.16
+      @a-bonus/google-docs-mcp@1.11.3 @aashari/mcp-server-atlassian-jira@3.3.0 @apify/mcpc@0.2.6 @bytebase/dbhub@1.4.0
+      @claude-flow/mcp@3.0.0-alpha.9 @cocal/google-calendar-mcp@2.6.3 @dexto/image-local@1.12.0 @drawio/mcp@1.6.1
+      @genkit-ai/mcp@1.42.0 @goke/mcp@0.0.8 @hono/mcp@0.3.2 @kimuson/modular-mcp@0.0.5 @mapbox/mcp-server@0.14.0
+      mcporter@0.12.3 @mizchi/lsmcp@0.10.0 @modelcontextprotocol/server-everart@0.6.2
+      @modelcontextprotocol/server-google-maps@0.6.2 notebooklm-mcp@2.0.0 openapi-mcp-generator@4.0.1
+      @piotr-agier/google-drive-mcp@2.10.0 sandbox-agent@0.4.2 @shortcut/mcp@0.25.0 @storybook/mcp@10.6.0 tmcp@1.20.0
+      @z_ai/mcp-server@0.1.5 @ai-sdk/react@3.0.328 @llamaindex/chat-ui@0.6.1 @langchain/langgraph-api@1.5.1
+      @mastra/rag@1.3.6 @mastra/memory@1.31.0 @memberjunction/ai-agents@5.51.3 @nanocollective/nanocoder@1.30.0
+      @openai/agents-core@0.20.0 @vibe-kit/grok-cli@0.0.34 @voltagent/core@2.10.0)
 if command -v npm >/dev/null; then
   for p in "${NPMS[@]}"; do
     name="${p%@*}"                      # pinned: name@version (the folder is named without the version)
@@ -148,7 +157,9 @@ WHEELS=(langchain-1.4.2-py3-none-any.whl langchain_community-0.4.2-py3-none-any.
         sentence_transformers-6.0.1-py3-none-any.whl datasets-5.0.1-py3-none-any.whl kagglehub-1.0.2-py3-none-any.whl
         gguf-0.19.0-py3-none-any.whl streamlit-1.64.0-py3-none-any.whl posthog-7.53.0-py3-none-any.whl
         asteval-1.0.10-py3-none-any.whl simpleeval-1.0.8-py3-none-any.whl bm25s-0.3.11-py3-none-any.whl
-        tiktoken-0.14.0-cp311-cp311-manylinux_2_28_x86_64.whl)
+        tiktoken-0.14.0-cp311-cp311-manylinux_2_28_x86_64.whl
+        # model hub loading, chat templates and trainers (trust_remote_code, torch.load, revisions, jinja templates)
+        transformers-5.17.0-py3-none-any.whl trl-1.13.0-py3-none-any.whl open_clip_torch-3.3.0-py3-none-any.whl)
 WHEEL_KEEP=('*.py' '*.pyi' '*.json' '*.yaml' '*.yml' '*.j2' '*.jinja' '*.jinja2' '*.md')
 if [ -d "$WHEELHOUSE" ]; then
   for w in "${WHEELS[@]}"; do
@@ -158,7 +169,7 @@ if [ -d "$WHEELHOUSE" ]; then
     if [ ! -f "$WHEELHOUSE/$w" ]; then note "skip $w (not in $WHEELHOUSE)"; failed=$((failed + 1)); continue; fi
     rm -rf "$dest" && mkdir -p "$dest"
     if command -v unzip >/dev/null; then
-      unzip -qo "$WHEELHOUSE/$w" "${WHEEL_KEEP[@]}" -x '*/__pycache__/*' -d "$dest" 2>/dev/null
+      unzip -qo "$WHEELHOUSE/$w" "${WHEEL_KEEP[@]}" -x '*/__pycache__/*' -d "$dest" >/dev/null 2>&1
       rc=$?; [ $rc -le 1 ] || [ $rc -eq 11 ] || { note "cannot unzip $w"; failed=$((failed + 1)); continue; }
     else
       python3 - "$WHEELHOUSE/$w" "$dest" <<'PY' || { note "cannot unzip $w"; failed=$((failed + 1)); continue; }
