@@ -7,7 +7,7 @@
  *  Precision: the committed trees under accuracy/repos (written after real AI repositories' layouts, with
  *  tests, examples, fixtures and recorded responses) plus the downloaded corpus (.cache/corpus, filled by
  *  scripts/fetch-corpus.sh: npm packages that ship sources/tests/examples at pinned versions, AI SDK and
- *  MCP bundles, Debian Python packages). Findings are matched to the labels in accuracy/labels/*.jsonl
+ *  MCP bundles, Debian Python packages, Python AI wheels from the local mirror). Findings are matched to the labels in accuracy/labels/*.jsonl
  *  (path + rule + hash of the source line + occurrence): precision by rule, errors-only, by role, findings
  *  per 1,000 lines in product code and overall; unlabelled findings and vanished labels are listed.
  *
