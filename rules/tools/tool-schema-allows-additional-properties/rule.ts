@@ -13,6 +13,8 @@ export default defineRule({
     severity: 'info',
     practice: true,
     confidence: 'high',
+    // schema hygiene with no exploit of its own: on in aisec:strict / aisec:all, off in aisec:recommended
+    optIn: true,
     owasp: ['LLM06'],
     cwe: [20],
     frameworks: { nistAiRmf: ['MEASURE 2.7'], euAiAct: ['Art. 15'], iso42001: ['A.6.2.4'] },
