@@ -267,6 +267,11 @@ async function main(): Promise<void> {
     process.stdout.write(JSON.stringify({ ...r, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
     return;
   }
+  if (mode === '--editor') {
+    // one editor line only (profiling: node --cpu-prof out/bench/bench.js --editor py)
+    console.log(editorReanalysis(process.argv[3] === 'ts' ? 'ts' : 'py'));
+    return;
+  }
   console.log(`AISec benchmark: node ${process.version}, ${os.cpus().length} cores, ${builtinRules.length} rules`);
   console.log(reanalysis('py'));
   console.log(reanalysis('ts'));
