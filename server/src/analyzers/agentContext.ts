@@ -51,6 +51,8 @@ interface PyFileFacts {
   byText?: Map<string, number[]>;
   /** The handoff arguments not inside another one, by start. */
   outerHandoffs?: PyNode[];
+  /** pyScope of identifiers and scopes (null: module level). */
+  scopeOf?: Map<PyNode, PyNode | null>;
 }
 const pyFileCache = new WeakMap<PyNode, PyFileFacts>();
 function pyFileFacts(root: PyNode): PyFileFacts {
@@ -142,14 +144,6 @@ function pyBindingsOf(n: PyNode): Binding[] {
   return out;
 }
 
-/** Is the identifier `id` (text `text`) the binding `b`: same name, and in its function (or any, for module names)? */
-function pyMatches(b: Binding, id: PyNode, text: string): boolean {
-  if (b.name !== text) return false;
-  if (!b.scope) return true;
-  for (let s = pyScope(id); s; s = pyScope(s)) if (s === b.scope) return true;
-  return false;
-}
-
 /**
  * Does the tool built or defined at `node` reach a call that gives tools to an agent or a model in this
  * file? Follows assignments, containers, `append`, returns (factories, pytest fixtures used as
@@ -175,7 +169,20 @@ export function pyToolGivenToAgent(root: PyNode, node: PyNode, role: FileRole | 
   };
   bindings.forEach(bind);
   const names = new Set(bindings.map((b) => b.name));
-  const isBound = (id: PyNode, text: string) => !!byName.get(text)?.some((b) => pyMatches(b, id, text));
+  // scopes of identifiers, and of scopes, looked up once per file (the same walk up the parents as pyScope)
+  const scopeOf = (facts.scopeOf ??= new Map());
+  const scope = (n: PyNode): PyNode | undefined => {
+    let s = scopeOf.get(n);
+    if (s === undefined) scopeOf.set(n, (s = pyScope(n) ?? null));
+    return s ?? undefined;
+  };
+  // is the identifier `id` the binding `b`: in its function (or any, for module names); the name is the same
+  const matches = (b: Binding, id: PyNode): boolean => {
+    if (!b.scope) return true;
+    for (let s = scope(id); s; s = scope(s)) if (s === b.scope) return true;
+    return false;
+  };
+  const isBound = (id: PyNode, text: string) => !!byName.get(text)?.some((b) => matches(b, id));
   // propagate through the file's assignments and returns: `tools = [shell]`, `def make(): return [shell]`.
   // Each round visits, in preorder, the identifiers whose text is a bound name (a name bound during the round
   // counts from there on): only those can match, so the others are skipped through `byText`.
