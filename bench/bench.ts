@@ -24,6 +24,8 @@ import { scanPaths } from '../server/src/workspace/scan';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const FILES = Number(process.env.AISEC_BENCH_FILES ?? 10000);
+/** Edits measured by the editor lines (fewer for instruction counts under valgrind). */
+const EDITS = Number(process.env.AISEC_BENCH_EDITS ?? 60);
 
 function sources(exts: string[]): { name: string; text: string }[] {
   const out: { name: string; text: string }[] = [];
@@ -156,7 +158,7 @@ function editorReanalysis(kind: 'py' | 'ts'): string {
     const wall: number[] = [];
     const other: number[] = [];
     let findings = 0;
-    for (let i = 0; i < 60; i++) {
+    for (let i = 0; i < EDITS; i++) {
       const at = Math.floor(body.length / 2) + i + ws.header.length;
       current = text.slice(0, at) + (i % 2 ? ' ' : '\t') + text.slice(at);
       now.flow = 0;
