@@ -54,11 +54,10 @@ export default defineRule({
       // names bound to Streamlit containers: box = st.empty(); with st.chat_message("assistant") as msg
       const containers = new Set<string>();
       const streamlitCall = (v: Node | null | undefined): boolean => v?.type === 'call' && /^streamlit\./.test(qual(v.childForFieldName('function') ?? v));
-      const stack: Node[] = [ctx.view.root];
       const routes: Node[] = [];
       const flask = /^\s*(from\s+flask\b|import\s+flask\b)/m.test(ctx.view.text);
-      while (stack.length) {
-        const n = stack.pop()!;
+      // the nodes of these types, from the tree's index (no walk of every node)
+      for (const n of ctx.view.root.descendantsOfType(['assignment', 'as_pattern', 'decorated_definition'])) {
         if (n.type === 'assignment' && streamlitCall(n.childForFieldName('right'))) {
           const left = n.childForFieldName('left');
           for (const id of left?.type === 'identifier' ? [left] : left ? kids(left) : []) if (id.type === 'identifier') containers.add(id.text);
@@ -72,7 +71,6 @@ export default defineRule({
           const def = n.childForFieldName('definition');
           if (def) routes.push(def);
         }
-        for (const c of kids(n)) stack.push(c);
       }
       const htmlInjectionReports = (q: string, arg: Node, unsafeHtml: boolean): boolean =>
         (q === 'streamlit.markdown' || q === 'streamlit.write') && unsafeHtml && !!flow.reaches(arg, 'model', 'html');

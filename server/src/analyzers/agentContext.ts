@@ -43,8 +43,19 @@ function pyCallName(call: PyNode): string {
 }
 
 /** Per tree: the handoff arguments and the identifiers, computed once however many tools a file defines. */
-const pyFileCache = new WeakMap<PyNode, { handoffs: PyNode[]; idents?: { id: PyNode; text: string }[] }>();
-function pyFileFacts(root: PyNode): { handoffs: PyNode[]; idents?: { id: PyNode; text: string }[] } {
+interface PyFileFacts {
+  handoffs: PyNode[];
+  /** Identifiers and attributes (whitespace removed) in preorder. */
+  idents?: { id: PyNode; text: string }[];
+  /** Positions in `idents` by text, ascending. */
+  byText?: Map<string, number[]>;
+  /** The handoff arguments not inside another one, by start. */
+  outerHandoffs?: PyNode[];
+  /** pyScope of identifiers and scopes (null: module level). */
+  scopeOf?: Map<PyNode, PyNode | null>;
+}
+const pyFileCache = new WeakMap<PyNode, PyFileFacts>();
+function pyFileFacts(root: PyNode): PyFileFacts {
   let f = pyFileCache.get(root);
   if (!f) pyFileCache.set(root, (f = { handoffs: pyHandoffArgs(root) }));
   return f;
@@ -133,14 +144,6 @@ function pyBindingsOf(n: PyNode): Binding[] {
   return out;
 }
 
-/** Is the identifier `id` (text `text`) the binding `b`: same name, and in its function (or any, for module names)? */
-function pyMatches(b: Binding, id: PyNode, text: string): boolean {
-  if (b.name !== text) return false;
-  if (!b.scope) return true;
-  for (let s = pyScope(id); s; s = pyScope(s)) if (s === b.scope) return true;
-  return false;
-}
-
 /**
  * Does the tool built or defined at `node` reach a call that gives tools to an agent or a model in this
  * file? Follows assignments, containers, `append`, returns (factories, pytest fixtures used as
@@ -156,26 +159,131 @@ export function pyToolGivenToAgent(root: PyNode, node: PyNode, role: FileRole | 
   const key = (b: Binding) => `${b.scope?.startIndex ?? -1}:${b.name}`;
   const seen = new Set(bindings.map(key));
   const idents = (facts.idents ??= root.descendantsOfType(['identifier', 'attribute']).map((id) => ({ id, text: id.type === 'attribute' ? id.text.replace(/\s+/g, '') : id.text })));
-  // the names bound so far: most identifiers are none of them, a set lookup skips them
+  const byText = (facts.byText ??= positionsByText(idents));
+  // the bindings so far by name: most identifiers are none of them, a map lookup skips them
+  const byName = new Map<string, Binding[]>();
+  const bind = (b: Binding) => {
+    const list = byName.get(b.name);
+    if (list) list.push(b);
+    else byName.set(b.name, [b]);
+  };
+  bindings.forEach(bind);
   const names = new Set(bindings.map((b) => b.name));
-  const isBound = (id: PyNode, text: string) => names.has(text) && bindings.some((b) => pyMatches(b, id, text));
-  // propagate through the file's assignments and returns: `tools = [shell]`, `def make(): return [shell]`
+  // scopes of identifiers, and of scopes, looked up once per file (the same walk up the parents as pyScope)
+  const scopeOf = (facts.scopeOf ??= new Map());
+  const scope = (n: PyNode): PyNode | undefined => {
+    let s = scopeOf.get(n);
+    if (s === undefined) scopeOf.set(n, (s = pyScope(n) ?? null));
+    return s ?? undefined;
+  };
+  // is the identifier `id` the binding `b`: in its function (or any, for module names); the name is the same
+  const matches = (b: Binding, id: PyNode): boolean => {
+    if (!b.scope) return true;
+    for (let s = scope(id); s; s = scope(s)) if (s === b.scope) return true;
+    return false;
+  };
+  const isBound = (id: PyNode, text: string) => !!byName.get(text)?.some((b) => matches(b, id));
+  // propagate through the file's assignments and returns: `tools = [shell]`, `def make(): return [shell]`.
+  // Each round visits, in preorder, the identifiers whose text is a bound name (a name bound during the round
+  // counts from there on): only those can match, so the others are skipped through `byText`.
   for (let round = 0; round < 4; round++) {
     const before = bindings.length;
-    for (const { id, text } of idents) {
+    // the positions of the bound names, smallest first (each name's positions join when it is bound)
+    const queue = new PositionQueue();
+    for (const n of names) queue.add(byText.get(n) ?? [], 0);
+    for (;;) {
+      const at = queue.next();
+      if (at === undefined) break;
+      const { id, text } = idents[at];
       if (!isBound(id, text)) continue;
-      for (const b of pyBindingsOf(id)) if (!seen.has(key(b))) { seen.add(key(b)); bindings.push(b); names.add(b.name); }
+      for (const b of pyBindingsOf(id)) {
+        if (seen.has(key(b))) continue;
+        seen.add(key(b));
+        bindings.push(b);
+        bind(b);
+        if (!names.has(b.name)) {
+          names.add(b.name);
+          const list = byText.get(b.name) ?? [];
+          queue.add(list, firstAtOrAfter(list, (x) => x, at + 1));
+        }
+      }
     }
     if (bindings.length === before) break;
   }
-  // identifiers are in preorder, so sorted by start: only those from a handoff's start on can be inside it
-  for (const h of handoffs) {
-    for (let i = firstAtOrAfter(idents, (x) => x.id.startIndex, h.startIndex); i < idents.length && idents[i].id.startIndex <= h.endIndex; i++) {
-      const { id, text } = idents[i];
-      if (pyInside(id, h) && isBound(id, text)) return true;
+  // a bound identifier inside a handoff argument: only the identifiers named like a binding can be one
+  const outer = (facts.outerHandoffs ??= outermost(handoffs));
+  for (const name of names) {
+    for (const at of byText.get(name) ?? []) {
+      const { id, text } = idents[at];
+      if (insideAny(id, outer) && isBound(id, text)) return true;
     }
   }
   return false;
+}
+
+/** Several ascending lists of positions read as one ascending sequence (a binary heap of their heads). */
+class PositionQueue {
+  private readonly heap: { list: number[]; next: number }[] = [];
+  add(list: number[], from: number): void {
+    if (from >= list.length) return;
+    const h = this.heap;
+    h.push({ list, next: from });
+    for (let i = h.length - 1; i > 0; ) {
+      const p = (i - 1) >> 1;
+      if (this.key(p) <= this.key(i)) break;
+      [h[p], h[i]] = [h[i], h[p]];
+      i = p;
+    }
+  }
+  next(): number | undefined {
+    const h = this.heap;
+    if (!h.length) return undefined;
+    const top = h[0];
+    const at = top.list[top.next++];
+    if (top.next >= top.list.length) {
+      const last = h.pop()!;
+      if (!h.length) return at;
+      h[0] = last;
+    }
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < h.length && this.key(l) < this.key(m)) m = l;
+      if (r < h.length && this.key(r) < this.key(m)) m = r;
+      if (m === i) break;
+      [h[m], h[i]] = [h[i], h[m]];
+      i = m;
+    }
+    return at;
+  }
+  private key(i: number): number {
+    const c = this.heap[i];
+    return c.list[c.next];
+  }
+}
+
+/** Nodes nest or are apart: a node is inside one of `nodes` when it is inside one of the outermost, sorted by start. */
+function outermost(nodes: PyNode[]): PyNode[] {
+  const sorted = [...nodes].sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
+  const out: PyNode[] = [];
+  for (const n of sorted) if (!out.length || n.startIndex >= out[out.length - 1].endIndex) out.push(n);
+  return out;
+}
+
+function insideAny(n: PyNode, outer: PyNode[]): boolean {
+  const i = firstAtOrAfter(outer, (h) => h.startIndex, n.startIndex + 1) - 1;
+  return i >= 0 && pyInside(n, outer[i]);
+}
+
+function positionsByText(idents: { text: string }[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  idents.forEach(({ text }, i) => {
+    const list = out.get(text);
+    if (list) list.push(i);
+    else out.set(text, [i]);
+  });
+  return out;
 }
 
 /** First index of `list` (sorted by `start`) whose start is at least `at`. */

@@ -11,6 +11,7 @@ import { readText } from './files';
 import { buildViews } from '../analyzers';
 import { jsFlow, pythonFlow } from '../analyzers/flow';
 import type { FileSummary, ProjectIndex } from '../analyzers/flow';
+import type { FlowSource } from '../analyzers/flow/project';
 import { join } from '../analyzers/flow/taint';
 import type { Taint } from '../analyzers/flow/taint';
 import { foreign } from '../analyzers/flow/project';
@@ -33,9 +34,30 @@ interface Entry {
   text: string;
   /** Computed from the file alone (imports resolved, no other summary): what the level-1 summaries of its importers use. */
   level0?: FileSummary | null;
+  /** What other files' level-1 summaries read of `level0` (exports, parameters, classes), as a string. */
+  fingerprint?: string;
   /** Computed with the level-0 summaries of its imports: what analysis uses (exports and outgoing calls). */
   summary?: FileSummary | null;
+  /** What `summary` read of other files; it holds while they give the same answers. */
+  deps?: Map<string, Dep>;
+  /** The index's epoch when `deps` were last found to hold. */
+  checked?: number;
+  /** The flow of the last analysis of this text (its syntax tree): the summaries without parsing the file again. */
+  source?: { flow: FlowSource; level1: Level1 };
 }
+
+/** A level-1 summary read the level-0 summary of `path` (its fingerprint), or the subclasses of a class of `path`. */
+type Dep = { path: string; fingerprint: string; cls?: undefined } | { path: string; cls: string; value: string };
+
+/** The project a level-1 summary is computed with: the level-0 summaries of the other files, each read recorded. */
+interface Level1 extends ProjectIndex {
+  readonly deps: Map<string, Dep>;
+  /** The flow this project computed the file's summary with (its level-0 summary may be derived from it). */
+  flow?: FlowSource;
+}
+
+/** How many syntax trees of analysed files the index keeps for their summaries (the files being edited). */
+const KEEP_TREES = 4;
 
 export class WorkspaceIndex implements ProjectIndex {
   private readonly entries = new Map<string, Entry>();
@@ -45,39 +67,48 @@ export class WorkspaceIndex implements ProjectIndex {
   private readonly fresh = new Set<string>();
   private readonly exists = new Map<string, boolean>();
   private readonly modules = new Map<string, string | undefined>();
+  /** Bumped by every invalidation: the dependencies of a level-1 summary are checked once per epoch. */
+  private epoch = 0;
+  /** Entries holding a syntax tree (source), oldest first. */
+  private readonly withTrees: string[] = [];
   /** Level 0: imports resolve, other files' summaries are not consulted. */
   private readonly resolveOnly: ProjectIndex = {
     resolveModule: (from, module) => this.resolveModule(from, module),
     summary: () => undefined,
     incoming: () => new Map(),
   };
-  /** Level 1: the level-0 summaries of the imports. Two fixed levels: no cycles, no dependence on order. */
-  private readonly level0: ProjectIndex = {
-    resolveModule: (from, module) => this.resolveModule(from, module),
-    summary: (rel) => this.computed(rel, 0),
-    incoming: () => new Map(),
-    subclasses: (rel, cls) => this.subclasses(rel, cls),
-  };
 
-  constructor(private readonly source: ProjectSource) {}
+  /**
+   * `verify` (tests): every summary taken from an analysis's flow or kept across an invalidation is compared
+   * with the one a fresh parse gives; a difference throws (AISEC_VERIFY_INDEX=1 turns it on everywhere).
+   */
+  constructor(private readonly source: ProjectSource, private readonly verify = process.env.AISEC_VERIFY_INDEX === '1') {}
+  private readonly verified = new WeakMap<Entry, number>();
 
   /** Importers by imported file, built on the first incoming() from every file's import statements. */
   private importers: Map<string, Set<string>> | undefined;
   private readonly importsByFile = new Map<string, string[]>();
 
-  /** A file changed, appeared or went away: forget what was computed from its text. */
+  /**
+   * A file changed, appeared or went away: forget what was computed from its text. The summaries of other files
+   * stay; each is checked against what it read of other files before it is used again (dependencies).
+   */
   invalidate(rel: string): void {
     this.texts.delete(rel);
     this.fresh.delete(rel);
-    // level-1 summaries of the files that import it were computed from its old level-0 summary
-    // (and those of the files it imports: a base class's file reads its subclasses' level-0 summaries)
-    const dependents = this.importers ? [...this.importersOf(rel), ...this.importsOf(rel)] : [...this.entries.keys()];
-    for (const d of dependents) {
-      const e = this.entries.get(d);
-      if (e) e.summary = undefined;
+    this.epoch++;
+    // a file that appeared or went away changes how imports resolve: start over
+    const existed = this.exists.get(rel);
+    this.exists.delete(rel);
+    if (existed !== undefined && this.has(rel) !== existed) {
+      this.exists.clear();
+      this.modules.clear();
+      this.entries.clear();
+      this.withTrees.length = 0;
+      this.importers = undefined;
+      this.importsByFile.clear();
+      return;
     }
-    this.exists.clear();
-    this.modules.clear();
     if (this.importers) {
       for (const target of this.importsByFile.get(rel) ?? []) this.importers.get(target)?.delete(rel);
       this.addImporter(rel);
@@ -123,15 +154,129 @@ export class WorkspaceIndex implements ProjectIndex {
     return this.computed(rel, 1);
   }
 
+  /**
+   * The flow of an analysis of `rel` is being built (over `text`): when the text is the one the index reads, the
+   * flow gives the file's summaries (level 0 and 1) without parsing it again.
+   */
+  attach(rel: string, text: string, flow: FlowSource): ProjectIndex[] {
+    if (!this.importers) this.importersOf(rel);
+    // only files taking part in cross-file calls have summaries anyone reads
+    if (!this.importers!.get(rel)?.size && !this.importsByFile.get(rel)?.length) return [];
+    const e = this.entry(rel);
+    if (!e || e.text !== text) return [];
+    const level1 = this.level1();
+    if (!e.source) {
+      const at = this.withTrees.indexOf(rel);
+      if (at >= 0) this.withTrees.splice(at, 1);
+      this.withTrees.push(rel);
+      while (this.withTrees.length > KEEP_TREES) {
+        const old = this.entries.get(this.withTrees.shift()!);
+        if (old) old.source = undefined;
+      }
+    }
+    e.source = { flow, level1 };
+    return [level1, this.resolveOnly];
+  }
+
+  /** A project for one level-1 summary: level-0 summaries of the other files, every read recorded. */
+  private level1(): Level1 {
+    const deps = new Map<string, Dep>();
+    const project: Level1 = {
+      deps,
+      resolveModule: (from, module) => this.resolveModule(from, module),
+      summary: (rel) => {
+        const s = this.computed(rel, 0);
+        if (!deps.has(rel)) deps.set(rel, { path: rel, fingerprint: this.fingerprint(rel) });
+        return s;
+      },
+      incoming: () => new Map(),
+      subclasses: (rel, cls) => {
+        const out = this.subclasses(rel, cls);
+        deps.set(`${rel}\u0000${cls}`, { path: rel, cls, value: JSON.stringify(out) });
+        return out;
+      },
+      // the flow of a level-1 summary: its level-0 summary too, when no cross-file answer differed
+      attach: (_rel, _text, flow) => {
+        project.flow = flow;
+        return [this.resolveOnly];
+      },
+    };
+    return project;
+  }
+
   private computed(rel: string, level: 0 | 1): FileSummary | undefined {
     const e = this.entry(rel);
     if (!e) return undefined;
     if (level === 0) {
-      if (e.level0 === undefined) e.level0 = summarize(rel, e.text, this.resolveOnly) ?? null;
+      if (e.level0 === undefined) {
+        e.level0 = (e.source ? e.source.flow.summaryWith(this.resolveOnly) : summarize(rel, e.text, this.resolveOnly).summary) ?? null;
+        if (this.verify) this.check(rel, 0, e.level0, summarize(rel, e.text, this.resolveOnly).summary);
+      }
+      this.dropTree(e);
       return e.level0 ?? undefined;
     }
-    if (e.summary === undefined) e.summary = summarize(rel, e.text, this.level0) ?? null;
+    if (e.summary !== undefined && e.checked !== this.epoch) {
+      // computed before the last invalidation: still right if what it read of other files is the same
+      if (this.holds(e.deps!)) e.checked = this.epoch;
+      else e.summary = undefined;
+    }
+    if (e.summary === undefined) {
+      let project: Level1;
+      let summary: FileSummary | undefined;
+      if (e.source) {
+        project = e.source.level1;
+        summary = e.source.flow.summaryWith(project);
+      } else {
+        project = this.level1();
+        summary = summarize(rel, e.text, project).summary;
+        // the same walk without the other files' summaries: the level-0 summary, when no answer differed
+        if (e.level0 === undefined && project.flow) {
+          const l0 = project.flow.derived(this.resolveOnly);
+          if (l0) {
+            e.level0 = l0;
+            if (this.verify) this.check(rel, 0, l0, summarize(rel, e.text, this.resolveOnly).summary);
+          }
+        }
+      }
+      e.summary = summary ?? null;
+      e.deps = project.deps;
+      e.checked = this.epoch;
+      this.dropTree(e);
+    }
+    if (this.verify && this.verified.get(e) !== this.epoch) {
+      this.verified.set(e, this.epoch);
+      this.check(rel, 1, e.summary, summarize(rel, e.text, this.level1()).summary);
+    }
     return e.summary ?? undefined;
+  }
+
+  private check(rel: string, level: 0 | 1, got: FileSummary | null | undefined, fresh: FileSummary | undefined): void {
+    const a = JSON.stringify(serialize(got ?? undefined));
+    const b = JSON.stringify(serialize(fresh));
+    if (a === b) return;
+    console.error(`AISEC_VERIFY_INDEX: level-${level} summary of ${rel} differs`);
+    throw new Error(`project index: the level-${level} summary of ${rel} differs from a fresh one:\n${a}\n${b}`);
+  }
+
+  /** Both summaries are known: the syntax tree is not needed any more. */
+  private dropTree(e: Entry): void {
+    if (e.source && e.level0 !== undefined && e.summary !== undefined) e.source = undefined;
+  }
+
+  /** Do the files a level-1 summary read still give the same answers? */
+  private holds(deps: Map<string, Dep>): boolean {
+    for (const d of deps.values()) {
+      if (d.cls === undefined ? this.fingerprint(d.path) !== d.fingerprint : JSON.stringify(this.subclasses(d.path, d.cls)) !== d.value) return false;
+    }
+    return true;
+  }
+
+  /** What the level-1 summaries of other files read of the level-0 summary of `rel`. */
+  private fingerprint(rel: string): string {
+    const e = this.entry(rel);
+    if (!e) return '';
+    if (e.fingerprint === undefined) e.fingerprint = fingerprintOf(this.computed(rel, 0));
+    return e.fingerprint;
   }
 
   /** Classes of the files importing `rel` derived from its class `cls` (their level-0 summaries: no cycles). */
@@ -275,16 +420,29 @@ export function fileSource(root: string, files: () => readonly string[], overlay
 }
 
 /** The summary of a file's flow, computed with `project` (a fixed level of the index). */
-function summarize(rel: string, text: string, project: ProjectIndex): FileSummary | undefined {
+function summarize(rel: string, text: string, project: ProjectIndex): { summary?: FileSummary } {
   const kind = PY.test(rel) ? 'python' : JS.test(rel) ? (/\.(ts|tsx|mts|cts)$/.test(rel) ? 'typescript' : 'javascript') : undefined;
-  if (!kind) return undefined;
+  if (!kind) return {};
   try {
     const { views } = buildViews(rel, text, kind);
     const view = views.python ?? views.js;
-    if (!view) return undefined;
+    if (!view) return {};
     Object.assign(view, { path: rel, project });
-    return views.python ? pythonFlow(views.python).fileSummary() : views.js ? jsFlow(views.js).fileSummary() : undefined;
+    return { summary: views.python ? pythonFlow(views.python).fileSummary() : views.js ? jsFlow(views.js).fileSummary() : undefined };
   } catch {
-    return undefined;
+    return {};
   }
+}
+
+/** Everything in a summary (tests compare summaries). */
+function serialize(s: FileSummary | undefined): unknown {
+  if (!s) return null;
+  return { exports: [...s.exports], params: [...s.params], outgoing: s.outgoing, classes: [...(s.classes ?? [])] };
+}
+
+/** A level-0 summary as its readers see it: exports (origins, not offsets), parameters and classes. */
+function fingerprintOf(s: FileSummary | undefined): string {
+  if (!s) return '-';
+  const exports = [...s.exports].map(([k, t]) => (t ? [k, t.kinds, t.sanitized, t.params ?? 0, t.fn ?? '', t.origin] : [k]));
+  return JSON.stringify([exports, [...s.params], [...(s.classes ?? [])]]);
 }

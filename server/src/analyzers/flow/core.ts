@@ -235,12 +235,19 @@ export class FlowCore<Id> {
     return out;
   }
 
+  /**
+   * What the other workspace files pass to this file's functions (resolved taints: no parameter bits). Kept apart
+   * from `callerArgs` so the file's summaries without them (what the other files read) come from the same walk;
+   * `resolve` puts them first, as if their call sites came before this file's own.
+   */
+  readonly incomingArgs = new Map<string, (Taint | undefined)[]>();
+
   /** Add a call site's argument taints to the callee's parameters. */
-  addCallArgs(key: string, args: (Taint | undefined)[]): void {
-    let list = this.callerArgs.get(key);
+  addCallArgs(key: string, args: (Taint | undefined)[], into = this.callerArgs): void {
+    let list = into.get(key);
     if (!list) {
       list = [];
-      this.callerArgs.set(key, list);
+      into.set(key, list);
     }
     for (let i = 0; i < args.length && i < 24; i++) {
       const a = args[i];
@@ -301,24 +308,34 @@ export class FlowCore<Id> {
   // ---------------------------------------------------------------- resolution (what rules see)
 
   private readonly resolved = new WeakMap<Taint, Taint | null>();
+  private readonly resolvedLocal = new WeakMap<Taint, Taint | null>();
 
   /** A taint with its parameter bits replaced by what the call sites pass (recursively, a few levels). */
-  resolve(t: Taint | undefined, depth = 0): Taint | undefined {
+  resolve(t: Taint | undefined, depth = 0, incoming = true): Taint | undefined {
     if (!t) return undefined;
     if (!t.params) return t.kinds ? t : undefined;
-    const cached = depth === 0 ? this.resolved.get(t) : undefined;
+    const cache = incoming ? this.resolved : this.resolvedLocal;
+    const cached = depth === 0 ? cache.get(t) : undefined;
     if (cached !== undefined) return cached ?? undefined;
     let out: Taint | undefined = t.kinds ? { kinds: t.kinds, sanitized: t.sanitized, origin: t.origin, originStart: t.originStart } : undefined;
     if (depth < 6 && t.fn) {
-      const args = this.callerArgs.get(t.fn);
-      if (args) for (let i = 0; i < args.length; i++) {
+      const local = this.callerArgs.get(t.fn);
+      const other = incoming ? this.incomingArgs.get(t.fn) : undefined;
+      const n = Math.max(local?.length ?? 0, other?.length ?? 0);
+      for (let i = 0; i < n; i++) {
         if (!(t.params & (1 << i))) continue;
-        const r = this.resolve(args[i], depth + 1);
+        // the other files' taints have no parameter bits: joining them first is the same as adding them first
+        const r = this.resolve(other ? join(other[i], local?.[i]) : local![i], depth + 1, incoming);
         if (r) out = join(out, (t.sanitized & ALL_CONTEXTS) === ALL_CONTEXTS ? undefined : sanitize(r, t.sanitized));
       }
     }
-    if (depth === 0) this.resolved.set(t, out ?? null);
+    if (depth === 0) cache.set(t, out ?? null);
     return out;
+  }
+
+  /** `resolve` without what the other files pass (the file's summary for them). */
+  resolveLocal(t: Taint | undefined): Taint | undefined {
+    return this.resolve(t, 0, false);
   }
 }
 

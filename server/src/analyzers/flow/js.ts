@@ -148,16 +148,19 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
   /** Components whose destructured props are parameters of their own. */
   private readonly componentFns = new Set<unknown>();
 
-  constructor(private readonly program: TSESTree.Program, private readonly text: string, path?: string, private readonly project?: ProjectIndex) {
-    this.cross = new CrossFile(this.core, path, project);
+  constructor(private readonly program: TSESTree.Program, private readonly text: string, path?: string, project?: ProjectIndex) {
+    // the file's summary with another project: a new walk over the same tree (the tree is only read)
+    this.cross = new CrossFile(this.core, path, project, (other) => new JsFlowBuilder(program, text, path, other).build().fileSummary());
   }
 
   build(): JsFlow {
+    this.cross.start(this.text);
     this.collect(this.program);
-    this.cross.applyIncoming();
     // imports are complete: from here on a node's qualified name never changes
     this.qualNames = new Map();
     this.core.settle(() => this.walkProgram());
+    // what other files pass to this file's functions only matters when taints are resolved, after the walks
+    this.cross.finish();
     return {
       ...this.core.freeze((n: N) => this.evalExpr(n)),
       qualName: (n) => this.qualName(n),
@@ -470,11 +473,7 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
           // a component imported from another workspace file: its props reach that file's component (by name when it destructures them)
           const imported = !keys.length && this.cross.enabled ? this.imports.get(name.name) : undefined;
           const target = imported ? this.cross.target(imported) : undefined;
-          if (target) {
-            const split = (this.project?.summary(target.path)?.params.get(target.name)?.length ?? 0) > 1;
-            if (split) this.cross.noteCall(n, target, [spread], named);
-            else this.cross.noteCall(n, target, [props]);
-          }
+          if (target) this.cross.noteJsx(n, target, props, spread, named);
         }
         return;
       }

@@ -44,6 +44,26 @@ export interface ProjectIndex {
   incoming(path: string): Map<string, (Taint | undefined)[]>;
   /** Classes of other workspace files derived from class `cls` of `path` (their files import it). */
   subclasses?(path: string, cls: string): { path: string; name: string }[];
+  /**
+   * The flow of `path` over `text` is being built with this project: `source` gives the file's summary with
+   * another project (a lower level of the index) without parsing the file again. Returns the projects the flow
+   * should also answer for (the walk compares their answers with its own: see FlowSource).
+   */
+  attach?(path: string, text: string, source: FlowSource): ProjectIndex[];
+}
+
+/**
+ * One file's flow as a source of its summaries at other levels of the project index. The walk is a function of
+ * the file and of the answers to its cross-file questions (what an imported function returns, which methods of
+ * other files `self.m()` may run): when another project gives the same answer to every question the walk asked,
+ * a walk with that project is the same walk, and the summary is derived from this one; otherwise a new flow runs
+ * over the same syntax tree.
+ */
+export interface FlowSource {
+  /** The summary with `project` when it can be derived from this walk (no new flow), else undefined. */
+  derived(project: ProjectIndex): FileSummary | undefined;
+  /** The summary with `project`: derived, or computed by a new flow over the same syntax tree. */
+  summaryWith(project: ProjectIndex): FileSummary | undefined;
 }
 
 /** A taint that came from another file: its offset means nothing here, its origin says where it came from. */
@@ -53,18 +73,74 @@ export function foreign(t: Taint | undefined, path: string): Taint | undefined {
   return { ...t, origin: t.origin.endsWith(`(${file})`) ? t.origin : `${t.origin} (${file})`, originStart: -1 };
 }
 
+interface NotedCall {
+  target: { path: string; name: string };
+  positional: (Taint | undefined)[];
+  keywords?: Map<string, Taint | undefined>;
+  /** JSX: the props of a component whose parameters are destructured props (chosen with the target's summary). */
+  jsx?: { spread: Taint | undefined; named: Map<string, Taint | undefined> };
+}
+
+/** Another project the walk answers for: does every answer match, and the summary derived when it does. */
+interface Alternative {
+  project: ProjectIndex;
+  diverged: boolean;
+  summary?: FileSummary;
+}
+
+function sameTaint(a: Taint | undefined, b: Taint | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return a.kinds === b.kinds && a.sanitized === b.sanitized && a.origin === b.origin && a.originStart === b.originStart && (a.params ?? 0) === (b.params ?? 0) && a.fn === b.fn;
+}
+
+function sameTargets(a: { path: string; name: string }[], b: { path: string; name: string }[]): boolean {
+  return a.length === b.length && a.every((t, i) => t.path === b[i].path && t.name === b[i].name);
+}
+
 /** The cross-file side of one file's flow (shared by the Python and JS/TS adapters). */
-export class CrossFile {
-  private readonly outgoing = new Map<unknown, OutgoingCall>();
+export class CrossFile implements FlowSource {
+  private readonly outgoing = new Map<unknown, NotedCall>();
   private readonly targets = new Map<string, { path: string; name: string } | null>();
   /** Classes of this file with bases in other workspace files. */
   private readonly classBases = new Map<string, { path: string; name: string }[]>();
   private readonly methodTargetCache = new Map<string, { path: string; name: string }[]>();
+  private alternatives: Alternative[] = [];
+  /** Set once the walks are done: answers given afterwards (to rules) do not change the summaries. */
+  private walked = false;
 
-  constructor(private readonly core: FlowCore<unknown>, private readonly path: string | undefined, private readonly project: ProjectIndex | undefined) {}
+  constructor(
+    private readonly core: FlowCore<unknown>,
+    private readonly path: string | undefined,
+    private readonly project: ProjectIndex | undefined,
+    /** A new flow of the same syntax tree with another project, and its summary. */
+    private readonly rerun?: (project: ProjectIndex) => FileSummary | undefined,
+  ) {}
 
   get enabled(): boolean {
     return !!this.project && !!this.path;
+  }
+
+  /** Before the walks: offer this flow to the project as the source of the file's summaries at its lower levels. */
+  start(text: string): void {
+    if (!this.project || !this.path || !this.project.attach) return;
+    this.alternatives = this.project.attach(this.path, text, this).map((project) => ({ project, diverged: false }));
+  }
+
+  /** After the walks: the summaries with the projects that gave the same answers; then what other files pass here. */
+  finish(): void {
+    this.walked = true;
+    for (const alt of this.alternatives) if (!alt.diverged) alt.summary = this.summaryFor(alt.project, false);
+    this.applyIncoming();
+  }
+
+  derived(project: ProjectIndex): FileSummary | undefined {
+    if (!this.walked) return undefined;
+    return this.alternatives.find((a) => a.project === project)?.summary;
+  }
+
+  summaryWith(project: ProjectIndex): FileSummary | undefined {
+    return this.derived(project) ?? this.rerun?.(project);
   }
 
   /** The workspace function a qualified callee (`.helpers.run_shell`, `./db.runSql`) names, if any. */
@@ -100,10 +176,19 @@ export class CrossFile {
     const cacheKey = `${classes.join(',')}\u0000${method}\u0000${inherited}`;
     let out = this.methodTargetCache.get(cacheKey);
     if (out) return out;
-    out = [];
-    const has = (path: string, key: string): boolean => !!this.project!.summary(path)?.exports.has(key);
+    out = this.methodTargetsWith(this.project, classes, method, inherited);
+    if (!this.walked) for (const alt of this.alternatives) {
+      if (!alt.diverged && !sameTargets(out, this.methodTargetsWith(alt.project, classes, method, inherited))) alt.diverged = true;
+    }
+    this.methodTargetCache.set(cacheKey, out);
+    return out;
+  }
+
+  private methodTargetsWith(project: ProjectIndex, classes: string[], method: string, inherited: boolean): { path: string; name: string }[] {
+    const out: { path: string; name: string }[] = [];
+    const has = (path: string, key: string): boolean => !!project.summary(path)?.exports.has(key);
     for (const c of classes) {
-      for (const sub of this.project.subclasses?.(this.path, c) ?? []) {
+      for (const sub of project.subclasses?.(this.path!, c) ?? []) {
         if (has(sub.path, `${sub.name}.${method}`)) out.push({ path: sub.path, name: `${sub.name}.${method}` });
       }
       if (inherited) for (const base of this.classBases.get(c) ?? []) {
@@ -113,7 +198,6 @@ export class CrossFile {
         }
       }
     }
-    this.methodTargetCache.set(cacheKey, out);
     return out;
   }
 
@@ -130,7 +214,17 @@ export class CrossFile {
 
   /** What a call of an exported function of another file returns here (parameter -> return, source -> return). */
   callResult(target: { path: string; name: string }, positional: (Taint | undefined)[], keywords?: Map<string, Taint | undefined>): { t: Taint | undefined } | undefined {
-    const summary = this.project?.summary(target.path);
+    const r = this.callResultWith(this.project, target, positional, keywords);
+    if (!this.walked) for (const alt of this.alternatives) {
+      if (alt.diverged) continue;
+      const a = this.callResultWith(alt.project, target, positional, keywords);
+      if (!a !== !r || (a && r && !sameTaint(a.t, r.t))) alt.diverged = true;
+    }
+    return r;
+  }
+
+  private callResultWith(project: ProjectIndex | undefined, target: { path: string; name: string }, positional: (Taint | undefined)[], keywords?: Map<string, Taint | undefined>): { t: Taint | undefined } | undefined {
+    const summary = project?.summary(target.path);
     if (!summary || !summary.exports.has(target.name)) return undefined;
     const s = summary.exports.get(target.name);
     return { t: foreign(substitute(s, target.name, this.mapArgs(summary, target.name, positional, keywords)), target.path) };
@@ -138,33 +232,53 @@ export class CrossFile {
 
   /** Remember a call to another file's function (the last walk's argument taints win). */
   noteCall(id: unknown, target: { path: string; name: string }, positional: (Taint | undefined)[], keywords?: Map<string, Taint | undefined>): void {
-    const summary = this.project?.summary(target.path);
-    const args = summary ? this.mapArgs(summary, target.name, positional, keywords) : positional;
-    this.outgoing.set(id, { path: target.path, name: target.name, args });
+    this.outgoing.set(id, { target, positional, keywords });
+  }
+
+  /**
+   * JSX of a component of another file: its props by name when the component destructures them (more than one
+   * parameter in its summary), else the joined props as one argument.
+   */
+  noteJsx(id: unknown, target: { path: string; name: string }, props: Taint | undefined, spread: Taint | undefined, named: Map<string, Taint | undefined>): void {
+    this.outgoing.set(id, { target, positional: [props], jsx: { spread, named } });
   }
 
   /** Give this file's functions what the other files pass to them. */
-  applyIncoming(): void {
+  private applyIncoming(): void {
     if (!this.project || !this.path) return;
     for (const [name, args] of this.project.incoming(this.path)) {
-      if (this.core.fns.has(name)) this.core.addCallArgs(name, args);
+      if (this.core.fns.has(name)) this.core.addCallArgs(name, args, this.core.incomingArgs);
     }
   }
 
   /** This file's summary for the others: exports and outgoing calls (arguments resolved in this file). */
   summary(): FileSummary {
+    return this.summaryFor(this.project, true);
+  }
+
+  /** The summary as the walk with `project` gives it; `incoming`: with what other files pass (this flow's own project). */
+  private summaryFor(project: ProjectIndex | undefined, incoming: boolean): FileSummary {
+    const resolve = (t: Taint | undefined) => (incoming ? this.core.resolve(t) : this.core.resolveLocal(t));
     const exports = new Map<string, Taint | undefined>();
     const params = new Map<string, string[]>();
     for (const [key, info] of this.core.fns) {
       const s = this.core.summaries.get(key);
       // keep the function's own parameters; parameters of other functions (fields) are resolved here
-      exports.set(key, s && s.params && s.fn !== key ? this.core.resolve(s) : s);
+      exports.set(key, s && s.params && s.fn !== key ? resolve(s) : s);
       params.set(key, info.params);
     }
     const outgoing: OutgoingCall[] = [];
     for (const call of this.outgoing.values()) {
-      const args = call.args.map((a) => this.core.resolve(a));
-      if (args.some((a) => a)) outgoing.push({ path: call.path, name: call.name, args });
+      const { target } = call;
+      const summary = project?.summary(target.path);
+      let positional = call.positional;
+      let keywords = call.keywords;
+      if (call.jsx && (summary?.params.get(target.name)?.length ?? 0) > 1) {
+        positional = [call.jsx.spread];
+        keywords = call.jsx.named;
+      }
+      const args = (summary ? this.mapArgs(summary, target.name, positional, keywords) : positional).map(resolve);
+      if (args.some((a) => a)) outgoing.push({ path: target.path, name: target.name, args });
     }
     return { exports, params, outgoing, classes: this.classBases.size ? new Map(this.classBases) : undefined };
   }

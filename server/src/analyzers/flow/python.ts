@@ -44,7 +44,7 @@ const cache = new WeakMap<object, PyFlow>();
 export function pythonFlow(view: PythonView): PyFlow {
   let f = cache.get(view.root);
   if (!f) {
-    f = new PythonFlowBuilder(view.root, view.path, view.project).build();
+    f = new PythonFlowBuilder(view.root, view.text, view.path, view.project).build();
     cache.set(view.root, f);
   }
   return f;
@@ -162,21 +162,24 @@ class PythonFlowBuilder implements CallSemantics<Node> {
     return this.cross.methodTargets(this.core.ancestors(cls), fn.childForFieldName('attribute')?.text ?? '', !keys.length);
   }
 
-  constructor(private readonly root: Node, path?: string, project?: ProjectIndex) {
-    this.cross = new CrossFile(this.core, path, project);
+  constructor(private readonly root: Node, private readonly text: string, path?: string, project?: ProjectIndex) {
+    // the file's summary with another project: a new walk over the same tree (the tree is only read)
+    this.cross = new CrossFile(this.core, path, project, (other) => new PythonFlowBuilder(root, text, path, other).build().fileSummary());
   }
 
   build(): PyFlow {
+    this.cross.start(this.text);
     this.collect(this.root);
     // bases imported from other workspace files (after collect: the imports are known)
     for (const c of this.classSupers) this.cross.noteClass(c.name, c.supers.map((b) => this.qualName(b)));
-    this.cross.applyIncoming();
     // summaries first (helpers calling helpers: a few rounds), then the recording pass
     let modelObjectsBefore = 0;
     this.core.settle(() => {
       modelObjectsBefore = this.modelObjects.size;
       this.walkModule();
     }, () => this.modelObjects.size === modelObjectsBefore);
+    // what other files pass to this file's functions only matters when taints are resolved, after the walks
+    this.cross.finish();
     return {
       ...this.core.freeze((n: Node) => this.evalExpr(n)),
       qualName: (n) => this.qualName(n),

@@ -13,7 +13,9 @@ export function analyzeJs(path: string, text: string, typescript: boolean): { vi
       const ast = parse(text, {
         jsx: useJsx,
         range: true,
-        loc: false,
+        // typescript-estree computes locations anyway and, when they are not wanted, walks the whole tree to delete them
+        // (which also leaves every node a slow dictionary-mode object): keeping them costs less
+        loc: true,
         comment: false,
         tokens: false,
         errorOnUnknownASTType: false,

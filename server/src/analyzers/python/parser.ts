@@ -9,6 +9,55 @@ import { Language, Parser } from 'web-tree-sitter';
 import type { Tree } from 'web-tree-sitter';
 
 let parser: Parser | undefined;
+let cursorCalls: CursorCalls | undefined;
+
+/**
+ * The runtime's own tree-cursor entry points (the Emscripten module web-tree-sitter loads). Each one reads the
+ * cursor from the runtime's transfer buffer and writes it back there; the TreeCursor class copies the cursor
+ * in and out of that buffer around every call, which was most of the cost of mirroring a tree. tree.ts keeps
+ * the cursor in the buffer for a whole walk instead. Undefined when the module does not have them (another
+ * web-tree-sitter version): tree.ts then uses the TreeCursor class.
+ */
+export interface CursorCalls {
+  buffer: number;
+  getValue(ptr: number, type: 'i32'): number;
+  setValue(ptr: number, value: number, type: 'i32'): void;
+  typeId(tree: number): number;
+  startIndex(tree: number): number;
+  endIndex(tree: number): number;
+  isNamed(tree: number): number;
+  isMissing(tree: number): number;
+  fieldId(tree: number): number;
+  firstChild(tree: number): number;
+  nextSibling(tree: number): number;
+  parent(tree: number): number;
+}
+
+export function pythonCursorCalls(): CursorCalls | undefined {
+  return cursorCalls;
+}
+
+function cursorCallsOf(m: Record<string, unknown>): CursorCalls | undefined {
+  const names = {
+    typeId: '_ts_tree_cursor_current_node_type_id_wasm',
+    startIndex: '_ts_tree_cursor_start_index_wasm',
+    endIndex: '_ts_tree_cursor_end_index_wasm',
+    isNamed: '_ts_tree_cursor_current_node_is_named_wasm',
+    isMissing: '_ts_tree_cursor_current_node_is_missing_wasm',
+    fieldId: '_ts_tree_cursor_current_field_id_wasm',
+    firstChild: '_ts_tree_cursor_goto_first_child_wasm',
+    nextSibling: '_ts_tree_cursor_goto_next_sibling_wasm',
+    parent: '_ts_tree_cursor_goto_parent_wasm',
+  };
+  const fns: Record<string, (tree: number) => number> = {};
+  for (const [k, n] of Object.entries(names)) {
+    if (typeof m[n] !== 'function') return undefined;
+    fns[k] = m[n] as (tree: number) => number;
+  }
+  if (typeof m._ts_init !== 'function' || typeof m.getValue !== 'function' || typeof m.setValue !== 'function') return undefined;
+  const buffer = (m._ts_init as () => number)();
+  return { buffer, getValue: m.getValue as CursorCalls['getValue'], setValue: m.setValue as CursorCalls['setValue'], ...(fns as unknown as Omit<CursorCalls, 'buffer' | 'getValue' | 'setValue'>) };
+}
 let initError: string | undefined;
 let initPromise: Promise<void> | undefined;
 
@@ -41,7 +90,10 @@ export function initPythonParser(wasmDir?: string): Promise<void> {
         const runtime = findFile('tree-sitter.wasm', wasmDir);
         const grammar = findFile('tree-sitter-python.wasm', wasmDir);
         if (!runtime || !grammar) throw new Error('tree-sitter.wasm or tree-sitter-python.wasm not found next to the bundle');
-        await Parser.init({ locateFile: () => runtime, wasmBinary: fs.readFileSync(runtime) } as object);
+        // the options object becomes the Emscripten module (its exports are added to it)
+        const moduleOptions: Record<string, unknown> = { locateFile: () => runtime, wasmBinary: fs.readFileSync(runtime) };
+        await Parser.init(moduleOptions);
+        cursorCalls = cursorCallsOf(moduleOptions);
         const lang = await Language.load(fs.readFileSync(grammar));
         const p = new Parser();
         p.setLanguage(lang);

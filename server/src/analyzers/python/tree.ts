@@ -5,6 +5,8 @@
  * of the tree-sitter Node API they use).
  */
 import type { Tree, TreeCursor } from 'web-tree-sitter';
+import { pythonCursorCalls } from './parser';
+import type { CursorCalls } from './parser';
 
 /**
  * Shared by every node of one mirrored tree: the nodes in preorder (a node's id is its index) and, built on
@@ -38,6 +40,18 @@ function lowerBound(list: PyNode[], id: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** `a` (sorted by id) merged with list[from, to) (sorted by id). */
+function mergeById(a: PyNode[], list: PyNode[], from: number, to: number): PyNode[] {
+  const out: PyNode[] = new Array(a.length + to - from);
+  let i = 0;
+  let j = from;
+  let k = 0;
+  while (i < a.length && j < to) out[k++] = a[i].id < list[j].id ? a[i++] : list[j++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < to) out[k++] = list[j++];
+  return out;
 }
 
 /** The children of every leaf (most nodes): one frozen array instead of an empty one per node. */
@@ -136,10 +150,9 @@ export class PyNode {
       const from = lowerBound(list, this.id + 1);
       const to = lowerBound(list, this.lastId + 1);
       if (from >= to) continue;
-      if (parts++ === 0) out = list.slice(from, to);
-      else for (let i = from; i < to; i++) out.push(list[i]);
+      // each type's list is in preorder: merge it in (a node has one type, so no duplicates)
+      out = parts++ === 0 ? list.slice(from, to) : mergeById(out, list, from, to);
     }
-    if (parts > 1) out.sort((a, b) => a.id - b.id);
     return out;
   }
 }
@@ -161,7 +174,85 @@ function internedTypes(types: readonly (string | null)[]): string[] {
 }
 
 /** Mirror the whole tree. Depth is bounded by the cursor walk (no recursion), so deep nesting cannot overflow. */
-export function mirrorTree(tree: Tree, source: string): PyNode {
+export function mirrorTree(tree: Tree, source: string, direct = true): PyNode {
+  const calls = direct ? pythonCursorCalls() : undefined;
+  return calls ? mirrorDirect(tree, source, calls) : mirrorWithCursor(tree, source);
+}
+
+/**
+ * The same walk as mirrorWithCursor, calling the runtime's cursor functions directly: the cursor stays in the
+ * runtime's transfer buffer for the whole walk (nothing else runs in between) and is copied back at the end.
+ */
+function mirrorDirect(tree: Tree, source: string, c: CursorCalls): PyNode {
+  const cursor = tree.walk();
+  const handle = cursor as unknown as Record<number, number>;
+  const treeId = (tree as unknown as Record<number, number>)[0];
+  const buf = c.buffer;
+  for (let i = 0; i < 4; i++) c.setValue(buf + 4 * i, handle[i], 'i32');
+  const types = internedTypes(tree.language.types);
+  const fields = internedTypes(tree.language.fields as readonly string[]);
+  const namedByType: (boolean | undefined)[] = [];
+  const index = new TreeIndex(source);
+  const nodes = index.nodes;
+  let nextId = 0;
+  const make = () => {
+    const typeId = c.typeId(treeId);
+    const type = types[typeId] ?? 'ERROR';
+    let named = namedByType[typeId];
+    if (named === undefined) {
+      named = c.isNamed(treeId) === 1;
+      if (type !== 'ERROR') namedByType[typeId] = named;
+    }
+    const start = c.startIndex(treeId);
+    const end = c.endIndex(treeId);
+    const node = new PyNode(nextId++, type, start, end, named, start === end && type !== 'ERROR' && c.isMissing(treeId) === 1, index);
+    nodes.push(node);
+    return node;
+  };
+  const fieldOf = () => {
+    const id = c.fieldId(treeId);
+    return id ? fields[id] ?? null : null;
+  };
+  const finish = (n: PyNode) => {
+    n.lastId = nextId - 1;
+    if (n.type === 'ERROR' || n.isMissing) n.hasError = true;
+    if (n.hasError && n.parent) n.parent.hasError = true;
+  };
+  const root = make();
+  let current = root;
+  try {
+    for (;;) {
+      if (c.firstChild(treeId) === 1) {
+        const child = make();
+        child.field = fieldOf();
+        child.parent = current;
+        current.children = [child];
+        current = child;
+        continue;
+      }
+      // leaf: climb until a next sibling exists
+      for (;;) {
+        finish(current);
+        if (c.nextSibling(treeId) === 1) {
+          const sib = make();
+          sib.field = fieldOf();
+          sib.parent = current.parent;
+          current.parent!.children.push(sib);
+          current = sib;
+          break;
+        }
+        if (c.parent(treeId) !== 1) return root;
+        current = current.parent!;
+      }
+    }
+  } finally {
+    // the cursor's state (its stack may have moved) back into the TreeCursor object, which frees it
+    for (let i = 0; i < 4; i++) handle[i] = c.getValue(buf + 4 * i, 'i32');
+    cursor.delete();
+  }
+}
+
+function mirrorWithCursor(tree: Tree, source: string): PyNode {
   const cursor: TreeCursor = tree.walk();
   // numeric ids + the language's tables: decoding a type or field string from wasm memory per node is the cost
   const types = internedTypes(tree.language.types);
