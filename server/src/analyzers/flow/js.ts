@@ -15,7 +15,7 @@ import {
   VALIDATOR_NAME, GUARD_CONTEXTS, JS_MARKDOWN_RENDERERS, JS_ITERATION_METHODS,
 } from './tables';
 import type { SinkContext, SourceKind, Taint } from './taint';
-import { ALL_CONTEXTS, CTX, INPUT, MODEL, TOOL, describe, join, joinAll, sanitize } from './taint';
+import { ALL_CONTEXTS, CTX, INPUT, MODEL, PATH_NAME_FIXED, TOOL, describe, join, joinAll, sanitize } from './taint';
 import { Env, FlowCore, callTaint, confine, isModelCallName, isModelMethodCall, isTainted, paramTaint, sanitizerContexts } from './core';
 import type { CallSemantics, CallView, LibraryTables } from './core';
 import { CrossFile } from './project';
@@ -127,6 +127,8 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
   private readonly fnInfo = new Map<N, { key: string; cls?: string }>();
   /** Variables (`x`, `this.x`) holding an instance of a class of this file. */
   private readonly instances = new Map<string, string>();
+  /** The first initialiser of each variable name (`const schema = z.object({...})`), to read tool schemas. */
+  private readonly inits = new Map<string, N>();
   /** Module-level names bound to a literal array / Set of constants (allow-lists). */
   private readonly constants = new Set<string>();
   /** React state: `const [x, setX] = useState()` -> x and setX name the cell `state:setX`. */
@@ -215,6 +217,7 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
           // const cp = require('child_process'); const { exec } = require('child_process')
           const init = n.init ? unwrap(n.init) : undefined;
           if (init && n.id.type === 'Identifier' && isLiteralCollection(init)) this.constants.add(n.id.name);
+          if (init && n.id.type === 'Identifier' && !this.inits.has(n.id.name)) this.inits.set(n.id.name, init);
           if (init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require' && init.arguments[0]?.type === 'Literal') {
             const mod = normalizeModule(String(init.arguments[0].value));
             if (n.id.type === 'Identifier') this.imports.set(n.id.name, mod);
@@ -308,6 +311,14 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
         return;
       }
       this.bindTaint(p, t, env);
+      // async ({ languageId, code }) with languageId: z.enum([...]): the schema validation leaves no free text in it
+      if (tainted && p.type === 'ObjectPattern') {
+        const closed = this.closedToolProps(fn);
+        for (const q of p.properties) {
+          const v = q.type === 'Property' ? (q.value.type === 'AssignmentPattern' ? q.value.left : q.value) : undefined;
+          if (q.type === 'Property' && v?.type === 'Identifier' && closed.has(propName(q) ?? '')) env.vars.set(v.name, undefined);
+        }
+      }
       // constructor(private client: Client): a parameter that is also a field
       if (p.type === 'TSParameterProperty' && info?.cls && p.parameter.type === 'Identifier') this.core.setField(info.cls, p.parameter.name, t);
     });
@@ -687,7 +698,16 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
       const r = this.cross.callResult(target, n.arguments.map((a) => this.evalExpr(a)));
       if (r) return r.t;
     }
-    return callTaint({ node: n, name: plain, method, receiverName: member ? this.qualName(member.object) : undefined, keys }, this, JS_LIBRARY, this.core);
+    const t = callTaint({ node: n, name: plain, method, receiverName: member ? this.qualName(member.object) : undefined, keys }, this, JS_LIBRARY, this.core);
+    return t && JS_PATH_JOIN.test(plain) && this.fixedLastComponent(n.arguments) ? sanitize(t, PATH_NAME_FIXED) : t;
+  }
+
+  /** `path.join(dir, 'app.json')`, `path.join(root, entry.name)`: the last part is a constant name or carries no taint at all (not even a parameter's). */
+  private fixedLastComponent(args: TSESTree.CallExpressionArgument[]): boolean {
+    const last = args.length >= 2 ? args[args.length - 1] : undefined;
+    if (!last || last.type === 'SpreadElement' || this.evalExpr(last)) return false;
+    const lit = jsStringValue(last);
+    return lit === undefined ? last.type !== 'Literal' : lit !== '' && !lit.split(/[\\/]/).includes('..');
   }
 
   // ---- CallSemantics: the JS/TS answers for callTaint()
@@ -729,6 +749,54 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
     const callee = unwrap(p.callee);
     if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || !JS_ITERATION_METHODS.has(callee.property.name)) return undefined;
     return this.evalExpr(callee.object);
+  }
+
+  /**
+   * Properties of a tool's input schema that hold no free text (zod `enum`, `nativeEnum`, `literal`, `number`,
+   * `boolean`...): the MCP SDK, the AI SDK and LangChain validate the arguments against the schema before the handler runs.
+   */
+  private closedToolProps(fn: Fn): Set<string> {
+    const out = new Set<string>();
+    const p = this.parents.get(fn);
+    const candidates: N[] = [];
+    if (p?.type === 'CallExpression') {
+      // server.tool(name, [description], shape, handler), server.registerTool(name, { inputSchema }, handler), tool(fn, { schema })
+      for (const a of p.arguments) if (a !== fn) candidates.push(a, ...['inputSchema', 'schema', 'parameters'].map((k) => objProp(a, k)?.value).filter((v): v is NonNullable<typeof v> => !!v));
+    } else if (p?.type === 'Property') {
+      // tool({ parameters: z.object({...}), execute })
+      const obj = this.parents.get(p);
+      for (const k of ['parameters', 'inputSchema', 'schema']) {
+        const v = objProp(obj, k)?.value;
+        if (v) candidates.push(v);
+      }
+    }
+    for (const c of candidates) {
+      const shape = this.schemaShape(c, 0);
+      if (!shape) continue;
+      for (const q of shape.properties) if (q.type === 'Property' && isClosedZod(q.value)) out.add(propName(q) ?? '');
+    }
+    return out;
+  }
+
+  /** The object of zod fields behind `{ a: z.string() }`, `z.object({...})`, `Schema.shape`, or a variable holding one. */
+  private schemaShape(n0: N, depth: number): TSESTree.ObjectExpression | undefined {
+    const n = unwrap(n0);
+    if (depth > 4) return undefined;
+    if (n.type === 'ObjectExpression') return n.properties.some((q) => q.type === 'Property' && isZodChain(q.value)) ? n : undefined;
+    if (n.type === 'Identifier') {
+      const init = this.inits.get(n.name);
+      return init ? this.schemaShape(init, depth + 1) : undefined;
+    }
+    if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier' && n.property.name === 'shape') return this.schemaShape(n.object, depth + 1);
+    if (n.type === 'CallExpression') {
+      const callee = unwrap(n.callee);
+      if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') {
+        // z.object({...}), z.object({...}).strict(), schema.describe(...)
+        if (/^(object|strictObject|looseObject)$/.test(callee.property.name) && n.arguments[0]) return this.schemaShape(n.arguments[0], depth + 1);
+        return this.schemaShape(callee.object, depth + 1);
+      }
+    }
+    return undefined;
   }
 
   /** The tool name when `fn` handles an agent tool call (its first parameter is filled by the model). */
@@ -812,8 +880,15 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
         if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') {
           const method = callee.property.name;
           const recv = unwrap(callee.object);
-          if (PATH_GUARD_METHODS.has(method)) guard(recv, CTX.path, true);
-          else if (q === 'Object.hasOwn' || /\.hasOwnProperty\.call$/.test(q)) guard(c.arguments[1], GUARD_CONTEXTS);
+          // a prefix check confines when the prefix ends with a separator: "/srv/data-secrets" starts with "/srv/data"
+          if (PATH_GUARD_METHODS.has(method)) {
+            if (method !== 'startsWith' || this.separatorPrefix(c.arguments[0], 0)) guard(recv, CTX.path, true);
+          }
+          // allowed.some((dir) => isInside(real, dir)): the check inside the callback holds for the values it reads
+          else if (GUARD_CALLBACK_METHODS.has(method) && isFunction(c.arguments[0])) {
+            const body = callbackResult(c.arguments[0]);
+            if (body) this.applyGuards(body, env);
+          } else if (q === 'Object.hasOwn' || /\.hasOwnProperty\.call$/.test(q)) guard(c.arguments[1], GUARD_CONTEXTS);
           else if (COLLECTION_GUARD_METHODS.has(method) && !isTainted(this.evalExpr(recv))) guard(c.arguments[0], recv.type === 'Identifier' && this.constants.has(recv.name) || isLiteralCollection(recv) ? ALL_CONTEXTS : GUARD_CONTEXTS);
           else if (method === 'test' && (recv.type === 'Literal' || /^[A-Z_]+$|pattern|regex|re$/i.test(memberKey(recv) ?? ''))) guard(c.arguments[0], GUARD_CONTEXTS);
           else if (VALIDATOR_NAME.test(method)) for (const a of c.arguments) guard(a, GUARD_CONTEXTS);
@@ -822,6 +897,29 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
       }
       default:
         return;
+    }
+  }
+
+  /** `base + path.sep`, `'/srv/data/'`, `` `${root}/` ``, or a variable holding one of them: a directory prefix that ends with a separator. */
+  private separatorPrefix(n0: N | undefined, depth: number): boolean {
+    if (!n0 || depth > 3 || n0.type === 'SpreadElement') return false;
+    const n = unwrap(n0);
+    const lit = jsStringValue(n);
+    if (lit !== undefined) return /[\\/]$/.test(lit);
+    const isSep = (x: N): boolean => /(^|\.)sep$/.test(this.qualName(x));
+    switch (n.type) {
+      case 'TemplateLiteral': {
+        const tail = n.quasis[n.quasis.length - 1]?.value.cooked ?? '';
+        return /[\\/]$/.test(tail) || (tail === '' && n.expressions.length > 0 && isSep(n.expressions[n.expressions.length - 1]));
+      }
+      case 'BinaryExpression':
+        return n.operator === '+' && (isSep(n.right) || this.separatorPrefix(n.right, depth + 1));
+      case 'Identifier': {
+        const init = this.inits.get(n.name);
+        return !!init && this.separatorPrefix(init, depth + 1);
+      }
+      default:
+        return false;
     }
   }
 
@@ -935,3 +1033,43 @@ function isLiteralCollection(n0: N): boolean {
 }
 
 const JS_LIBRARY: LibraryTables = { renderers: JS_MARKDOWN_RENDERERS, passthrough: (name) => JS_PASSTHROUGH.has(name) };
+
+/** Array methods whose callback is a check over the elements: `allowed.some((dir) => isInside(p, dir))`. */
+const GUARD_CALLBACK_METHODS = new Set(['some', 'every', 'find', 'findIndex']);
+/** Path joins whose last part names the file. */
+const JS_PATH_JOIN = /^path(\.posix|\.win32)?\.(join|resolve)$/;
+
+function isFunction(n: N | undefined): n is TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression {
+  return !!n && (n.type === 'ArrowFunctionExpression' || n.type === 'FunctionExpression');
+}
+
+/** The expression a callback returns: its expression body or a body of a single `return x`. */
+function callbackResult(fn: TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression): N | undefined {
+  if (fn.body.type !== 'BlockStatement') return fn.body;
+  const only = fn.body.body.length === 1 ? fn.body.body[0] : undefined;
+  return only?.type === 'ReturnStatement' && only.argument ? only.argument : undefined;
+}
+
+/** The zod constructor a chain starts from: `z.enum([...]).optional().describe('...')` -> `enum`. */
+function zodBase(n0: N): string | undefined {
+  let n = unwrap(n0);
+  for (let i = 0; i < 12 && n.type === 'CallExpression'; i++) {
+    const callee = unwrap(n.callee);
+    if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return undefined;
+    const obj = unwrap(callee.object);
+    if (obj.type === 'Identifier' && obj.name === 'z') return callee.property.name;
+    // z.coerce.number()
+    if (obj.type === 'MemberExpression' && !obj.computed && unwrap(obj.object).type === 'Identifier' && (unwrap(obj.object) as TSESTree.Identifier).name === 'z') return callee.property.name;
+    n = obj;
+  }
+  return undefined;
+}
+
+function isZodChain(n: N): boolean {
+  return zodBase(n) !== undefined;
+}
+
+/** A zod field that holds no free text: one of fixed values, a number, a boolean, a date. */
+function isClosedZod(n: N): boolean {
+  return /^(enum|nativeEnum|literal|number|int|bigint|boolean|date)$/.test(zodBase(n) ?? '');
+}

@@ -33,6 +33,12 @@ export const PATH_NORMALIZED = 1 << 12;
  */
 export const MARKDOWN_RENDERED = 1 << 13;
 export const MARKDOWN_IMAGES_STRIPPED = 1 << 14;
+/**
+ * A mark for paths: the last component is not model-chosen (`path.join(dir, 'app.json')`, a name from a
+ * directory listing), so the model picks at most the directory. Reading such a path is not an arbitrary-file
+ * read; path rules decide per sink (writing or deleting in a model-chosen directory still is a risk).
+ */
+export const PATH_NAME_FIXED = 1 << 15;
 
 /** The result of rendering markdown: raw markdown images become `<img>`, unless they were stripped first. */
 export function renderMarkdown(t: Taint | undefined): Taint | undefined {
