@@ -162,3 +162,24 @@ server.registerTool('read_dir_checked', { inputSchema: { file: z.string() } }, a
   // ok: tool-argument-path-traversal
   return { content: [{ type: 'text', text: await fs.readFile(absolute, 'utf-8') }] };
 });
+
+/** A CLI helper: reads `--model-outputs` when asked; the tools below pass only `config`. */
+async function resolveConfigs(cmdObj: { config?: string[]; assertions?: string; modelOutputs?: string }) {
+  if (cmdObj.assertions) {
+    // ok: tool-argument-path-traversal
+    return JSON.parse(await fs.readFile(path.join(process.cwd(), cmdObj.modelOutputs), 'utf8'));
+  }
+  // ruleid: tool-argument-path-traversal
+  return fs.readFile(cmdObj.config[0], 'utf8');
+}
+
+async function runEval(cmdObj: { config?: string[] }) {
+  return resolveConfigs(cmdObj);
+}
+
+server.registerTool('validate_config', { inputSchema: { configPath: z.string() } }, async ({ configPath }) => {
+  const result = await resolveConfigs({ config: [configPath] });
+  const options = { config: [configPath], cache: true };
+  await runEval(options);
+  return { content: [{ type: 'text', text: String(result).slice(0, 100) }] };
+});

@@ -129,6 +129,8 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
   private readonly instances = new Map<string, string>();
   /** The first initialiser of each variable name (`const schema = z.object({...})`), to read tool schemas. */
   private readonly inits = new Map<string, N>();
+  /** Names declared more than once in the file (their first initialiser says nothing certain). */
+  private readonly reinit = new Set<string>();
   /** Module-level names bound to a literal array / Set of constants (allow-lists). */
   private readonly constants = new Set<string>();
   /** React state: `const [x, setX] = useState()` -> x and setX name the cell `state:setX`. */
@@ -217,7 +219,10 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
           // const cp = require('child_process'); const { exec } = require('child_process')
           const init = n.init ? unwrap(n.init) : undefined;
           if (init && n.id.type === 'Identifier' && isLiteralCollection(init)) this.constants.add(n.id.name);
-          if (init && n.id.type === 'Identifier' && !this.inits.has(n.id.name)) this.inits.set(n.id.name, init);
+          if (init && n.id.type === 'Identifier') {
+            if (this.inits.has(n.id.name)) this.reinit.add(n.id.name);
+            else this.inits.set(n.id.name, init);
+          }
           if (init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require' && init.arguments[0]?.type === 'Literal') {
             const mod = normalizeModule(String(init.arguments[0].value));
             if (n.id.type === 'Identifier') this.imports.set(n.id.name, mod);
@@ -410,6 +415,7 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
         this.noteBinding(n.id, n.init);
         this.recordDerived(n.id, n.init, env);
         this.bindTaint(n.id, this.evalExpr(n.init), env);
+        if (n.id.type === 'Identifier' && unwrap(n.init).type === 'ObjectExpression') env.literals.set(n.id.name, unwrap(n.init));
         return;
       }
       case 'IfStatement': {
@@ -502,11 +508,11 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
         return;
       case 'NewExpression':
         for (const c of jsChildren(n)) this.visit(c, env, ret);
-        this.passArgs(n);
+        this.passArgs(n, env);
         return;
       case 'CallExpression': {
         for (const c of jsChildren(n)) this.visit(c, env, ret);
-        this.passArgs(n);
+        this.passArgs(n, env);
         const callee = unwrap(n.callee);
         if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && MUTATING_METHODS.has(callee.property.name)) {
           const key = memberKey(callee.object);
@@ -534,12 +540,30 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
     }
   }
 
+  /** The taint of each property of an object literal without spreads or computed keys, else undefined. */
+  private literalProps(a: N, env: Env): Map<string, Taint | undefined> | undefined {
+    let o = unwrap(a);
+    // const cmdObj = { config: [p] }; f(cmdObj): the literal the variable still holds here
+    if (o.type === 'Identifier') o = (env.literalOf(o.name) as N | undefined) ?? o;
+    if (o.type !== 'ObjectExpression') return undefined;
+    const out = new Map<string, Taint | undefined>();
+    for (const p of o.properties) {
+      // { config, ...rest }: what a spread holds may be any property (core.ts SPREAD)
+      const name = p.type === 'SpreadElement' ? '...' : !p.computed ? propName(p) : undefined;
+      if (name === undefined) return undefined;
+      out.set(name, join(out.get(name), this.evalExpr(p.type === 'SpreadElement' ? p.argument : p.value)));
+    }
+    return out;
+  }
+
   /** A call of a function of this file passes its arguments to the function's parameters; React state setters fill their cell. */
-  private passArgs(n: TSESTree.CallExpression | TSESTree.NewExpression): void {
+  private passArgs(n: TSESTree.CallExpression | TSESTree.NewExpression, env: Env): void {
     const { keys } = this.calleeKeys(n);
     if (keys.length) {
       const args = n.arguments.map((a) => this.evalExpr(a));
-      for (const key of keys) this.core.addCallArgs(key, args);
+      // f({ config: [p] }): the properties of an object literal, for reads of `param.config` in f
+      const literals = n.arguments.map((a) => this.literalProps(a, env));
+      for (const key of keys) this.core.addCallArgs(key, args, literals);
     }
     const target = !keys.length && this.cross.enabled && n.type === 'CallExpression' ? this.cross.target(this.qualName(n.callee)) : undefined;
     if (target) this.cross.noteCall(n, target, n.arguments.map((a) => this.evalExpr(a)));
@@ -579,11 +603,16 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
   private bindTaint(target: N, t: Taint | undefined, env: Env): void {
     if (target.type === 'Identifier') {
       env.vars.set(target.name, t);
+      env.literals.delete(target.name);
       return;
     }
     switch (target.type) {
       case 'ObjectPattern':
-        for (const p of target.properties) this.bindTaint(p.type === 'Property' ? p.value : p.argument, t, env);
+        for (const p of target.properties) {
+          // const { path } = opts on a parameter: that property of what the callers pass
+          const field = p.type === 'Property' && !p.computed ? this.core.fieldOf(t, propName(p) ?? '') : undefined;
+          this.bindTaint(p.type === 'Property' ? p.value : p.argument, field ?? t, env);
+        }
         return;
       case 'ArrayPattern':
         for (const e of target.elements) if (e) this.bindTaint(e, t, env);
@@ -600,6 +629,9 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
       case 'MemberExpression': {
         const key = memberKey(target);
         if (key) env.vars.set(key, t);
+        // cmdObj.x = ...: the variable no longer holds only its literal
+        const base = unwrap(target.object);
+        if (base.type === 'Identifier') env.forgetLiteral(base.name);
         if (unwrap(target.object).type === 'ThisExpression' && !target.computed && target.property.type === 'Identifier') {
           const cls = this.enclosingClass(target);
           if (cls) this.core.setField(cls, target.property.name, t);
@@ -632,7 +664,9 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
         if (/^(window\.)?location$/.test(objText) && /^(search|hash|href)$/.test(prop)) return src(INPUT, n, `location.${prop}`);
         if (prop === 'arguments' && (/(^|\.)function$/.test(objText) || TOOL_CALL_RECEIVER.test(objText.split('.').pop() ?? ''))) return src(TOOL, n, `${objText}.arguments`);
         if (prop === 'input' && /tool_?use/i.test(objText.split('.').pop() ?? '')) return src(TOOL, n, `${objText}.input`);
-        return this.evalExpr(n.object);
+        const whole = this.evalExpr(n.object);
+        // opts.path on a parameter: that property of what the callers pass
+        return (obj.type === 'Identifier' && prop ? this.core.fieldOf(whole, prop) : undefined) ?? whole;
       }
       case 'CallExpression':
         return this.evalCall(n);
@@ -784,7 +818,7 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
     if (depth > 4) return undefined;
     if (n.type === 'ObjectExpression') return n.properties.some((q) => q.type === 'Property' && isZodChain(q.value)) ? n : undefined;
     if (n.type === 'Identifier') {
-      const init = this.inits.get(n.name);
+      const init = this.reinit.has(n.name) ? undefined : this.inits.get(n.name);
       return init ? this.schemaShape(init, depth + 1) : undefined;
     }
     if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier' && n.property.name === 'shape') return this.schemaShape(n.object, depth + 1);
@@ -915,7 +949,7 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
       case 'BinaryExpression':
         return n.operator === '+' && (isSep(n.right) || this.separatorPrefix(n.right, depth + 1));
       case 'Identifier': {
-        const init = this.inits.get(n.name);
+        const init = this.reinit.has(n.name) ? undefined : this.inits.get(n.name);
         return !!init && this.separatorPrefix(init, depth + 1);
       }
       default:

@@ -158,7 +158,7 @@ export class CrossFile {
     for (const [key, info] of this.core.fns) {
       const s = this.core.summaries.get(key);
       // keep the function's own parameters; parameters of other functions (fields) are resolved here
-      exports.set(key, s && s.params && s.fn !== key ? this.core.resolve(s) : s);
+      exports.set(key, s && s.params && s.fn !== key ? this.core.resolve(s) : this.core.wholeParams(s));
       params.set(key, info.params);
     }
     const outgoing: OutgoingCall[] = [];

@@ -63,6 +63,8 @@ export interface Taint {
   params?: number;
   /** Key of the function whose parameters `params` names. */
   fn?: string;
+  /** The value is this property of the parameters in `params` (`opts.path`), not the whole objects (flow/core.ts fieldOf). */
+  field?: string;
 }
 
 export function kindBit(kind: SourceKind | SourceKind[]): number {
@@ -80,9 +82,13 @@ export function join(a: Taint | undefined, b: Taint | undefined): Taint | undefi
   if (a.params && (!b.params || a.fn === b.fn)) {
     t.params = a.params | (b.params ?? 0);
     t.fn = a.fn;
+    // a property survives only when every part with parameters reads that same property
+    const field = !b.params ? a.field : a.field === b.field ? a.field : undefined;
+    if (field) t.field = field;
   } else if (b.params) {
     t.params = b.params;
     t.fn = b.fn;
+    if (b.field) t.field = b.field;
   }
   return t;
 }
