@@ -22,6 +22,13 @@ export class Env {
   readonly vars = new Map<string, Taint | undefined>();
   /** `host = urlparse(url).hostname`: host -> [url], so a check of `host` also confines `url`. */
   readonly derived = new Map<string, string[]>();
+  /** `const safe = isSafeUrl(url)`: safe -> the variables the validator checked, confined where `safe` is tested. */
+  readonly verdicts = new Map<string, string[]>();
+  /** The variables a validator's verdict held in `name` checked (nearest scope declaring it). */
+  verdictOf(name: string): string[] | undefined {
+    for (let e: Env | undefined = this; e; e = e.parent) if (e.vars.has(name)) return e.verdicts.get(name);
+    return undefined;
+  }
   /** Variables declared with an object literal and not changed since (`const opts = { config }`): the literal node. */
   readonly literals = new Map<string, unknown>();
   constructor(readonly parent?: Env) {}

@@ -416,6 +416,9 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
         this.recordDerived(n.id, n.init, env);
         this.bindTaint(n.id, this.evalExpr(n.init), env);
         if (n.id.type === 'Identifier' && unwrap(n.init).type === 'ObjectExpression') env.literals.set(n.id.name, unwrap(n.init));
+        // const safe = await isSafeUrl(current): a later `if (!safe.ok)` checks `current`
+        const verdict = n.id.type === 'Identifier' ? this.validatorCall(n.init) : undefined;
+        if (verdict && n.id.type === 'Identifier') env.verdicts.set(n.id.name, verdict.arguments.flatMap((a) => this.guardKeys(a, env)));
         return;
       }
       case 'IfStatement': {
@@ -887,11 +890,27 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
     return sanitize(t, (recv.type === 'Identifier' && this.constants.has(recv.name)) || isLiteralCollection(recv) ? ALL_CONTEXTS : GUARD_CONTEXTS);
   }
 
+  /** `isSafeUrl(u)`, `await validator.isAllowed(u)`: a call of a validator-named function, else undefined. */
+  private validatorCall(init: N): TSESTree.CallExpression | undefined {
+    const c = unwrap(init);
+    const call = c.type === 'AwaitExpression' ? unwrap(c.argument) : c;
+    if (call.type !== 'CallExpression') return undefined;
+    const callee = unwrap(call.callee);
+    const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : '';
+    return VALIDATOR_NAME.test(name) ? call : undefined;
+  }
+
   private applyGuards(cond: N, env: Env): void {
     const c = unwrap(cond);
     const guard = (e: N | undefined, contexts: number, needsNormalized = false): void => {
       if (e) confine(env, this.guardKeys(e, env), contexts, needsNormalized);
     };
+    // if (!safe.ok) / if (!allowed): the verdict of a validator called above
+    const base = c.type === 'MemberExpression' ? unwrap(c.object) : c;
+    if (base.type === 'Identifier') {
+      const checked = env.verdictOf(base.name);
+      if (checked?.length) confine(env, checked, GUARD_CONTEXTS);
+    }
     const constant = (x: N): boolean => jsStringValue(x) !== undefined || (x.type === 'Identifier' && /^[A-Z][A-Z0-9_]*$/.test(x.name));
     switch (c.type) {
       case 'UnaryExpression':

@@ -593,6 +593,11 @@ class PythonFlowBuilder implements CallSemantics<Node> {
       env.derive(target.text, this.guardKeys(value, env));
     }
     this.bindTaint(target, this.evalExpr(value), env);
+    // ok = is_safe_url(url): a later `if not ok:` checks url
+    const call = value.type === 'await' ? kids(value)[0] : value;
+    const fn = call?.type === 'call' ? call.childForFieldName('function') : undefined;
+    const name = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text ?? '' : fn?.type === 'identifier' ? fn.text : '';
+    if (target.type === 'identifier' && call && VALIDATOR_NAME.test(name)) env.verdicts.set(target.text, pyArgs(call).positional.flatMap((a) => this.guardKeys(a, env)));
   }
 
   private bindTaint(target: Node, t: Taint | undefined, env: Env): void {
@@ -837,6 +842,14 @@ class PythonFlowBuilder implements CallSemantics<Node> {
       case 'boolean_operator':
         for (const c of kids(cond)) this.applyGuards(c, env);
         return;
+      case 'identifier':
+      case 'attribute': {
+        // if not ok: / if not verdict.allowed: the verdict of a validator called above
+        const base = cond.type === 'attribute' ? cond.childForFieldName('object') : cond;
+        const checked = base?.type === 'identifier' ? env.verdictOf(base.text) : undefined;
+        if (checked?.length) confine(env, checked, GUARD_CONTEXTS);
+        return;
+      }
       case 'comparison_operator': {
         const [left, right] = kids(cond);
         const ops = cond.children.filter((c): c is Node => !!c && !c.isNamed).map((c) => c.type);
