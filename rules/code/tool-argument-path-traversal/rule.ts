@@ -42,15 +42,22 @@ const PY_DIR_CREATE = new Set(['os.makedirs', 'os.mkdir']);
 const PY_PATH_READS = new Set(['read_text', 'read_bytes', 'iterdir']);
 const JS_READS = new Set(['readFile', 'readFileSync', 'createReadStream', 'readdir', 'readdirSync', 'readJson', 'readJsonSync']);
 
-/** Findings of one file, held until the end so that a directory creation is dropped when the same source reaches another sink. */
+/**
+ * Findings of one file, held until the end: one flow (one source) is reported at its write or delete; the reads
+ * and directory creations of the same source (read-modify-write, `mkdir` of the folder written next) add nothing.
+ * Without such a sink, reads are reported, and directory creations when nothing else is.
+ */
 class Findings {
   private readonly list: { kind: SinkKind; key: string; emit: () => void }[] = [];
   add(kind: SinkKind, t: Taint, emit: () => void): void {
     this.list.push({ kind, key: `${t.originStart}:${t.origin}`, emit });
   }
   flush(): void {
-    const written = new Set(this.list.filter((f) => f.kind !== 'mkdir').map((f) => f.key));
-    for (const f of this.list) if (f.kind !== 'mkdir' || !written.has(f.key)) f.emit();
+    const written = new Set(this.list.filter((f) => f.kind === 'other').map((f) => f.key));
+    const read = new Set(this.list.filter((f) => f.kind === 'read').map((f) => f.key));
+    for (const f of this.list) {
+      if (f.kind === 'other' || (f.kind === 'read' && !written.has(f.key)) || (f.kind === 'mkdir' && !written.has(f.key) && !read.has(f.key))) f.emit();
+    }
     this.list.length = 0;
   }
 }

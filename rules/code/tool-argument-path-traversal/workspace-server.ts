@@ -183,3 +183,12 @@ server.registerTool('validate_config', { inputSchema: { configPath: z.string() }
   await runEval(options);
   return { content: [{ type: 'text', text: String(result).slice(0, 100) }] };
 });
+
+server.registerTool('replace_in_file', { inputSchema: { file: z.string(), find: z.string(), replace: z.string() } }, async ({ file, find, replace }) => {
+  // read, change, write back: one flow, reported at the write
+  // ok: tool-argument-path-traversal
+  const text = await fs.readFile(file, 'utf-8');
+  // ruleid: tool-argument-path-traversal
+  await fs.writeFile(file, text.split(find).join(replace));
+  return { content: [{ type: 'text', text: 'replaced' }] };
+});
