@@ -40,3 +40,23 @@ low.setRequestHandler(ReadResourceRequestSchema, async (request) => {
   // ruleid: mcp-handler-path-traversal
   return { contents: [{ uri: request.params.uri, text: await fs.readFile(file, 'utf8') }] };
 });
+
+// images the server saved earlier, listed as resources: the client picks a URI, the server's entry gives the file
+const imageResources = new Map<string, { uri: string; filePath: string; mimeType: string }>();
+const images = new Server({ name: 'images', version: '1.0.0' }, { capabilities: { resources: {} } });
+images.setRequestHandler(ReadResourceRequestSchema, async (request) => {
+  const resource = imageResources.get(request.params.uri);
+  if (!resource) throw new Error(`Resource not found: ${request.params.uri}`);
+  // ok: mcp-handler-path-traversal
+  const data = await fs.readFile(resource.filePath);
+  return { contents: [{ uri: resource.uri, mimeType: resource.mimeType, blob: data.toString('base64') }] };
+});
+
+const raw = new Server({ name: 'raw', version: '1.0.0' }, { capabilities: { resources: {} } });
+raw.setRequestHandler(ReadResourceRequestSchema, async (request) => {
+  // an unknown URI falls back to the path the client wrote
+  const file = imageResources.get(request.params.uri)?.filePath ?? new URL(request.params.uri).pathname;
+  // ruleid: mcp-handler-path-traversal
+  const data = await fs.readFile(file);
+  return { contents: [{ uri: request.params.uri, blob: data.toString('base64') }] };
+});

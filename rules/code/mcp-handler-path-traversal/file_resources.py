@@ -42,3 +42,19 @@ def readme() -> str:
 async def read_resource(uri) -> str:
     # ruleid: mcp-handler-path-traversal
     return open(str(uri).removeprefix("file://")).read()
+
+
+CACHED = {"logo": "/srv/cache/logo.png", "banner": "/srv/cache/banner.png"}
+
+
+@mcp.resource("cache://{key}")
+def cached(key: str) -> bytes:
+    """The client picks a key; the file is the server's entry for it."""
+    # ok: mcp-handler-path-traversal
+    return Path(CACHED[key]).read_bytes()
+
+
+@mcp.resource("cached-or-raw://{key}")
+def cached_or_raw(key: str) -> bytes:
+    # ruleid: mcp-handler-path-traversal
+    return Path(CACHED.get(key) or key).read_bytes()

@@ -44,7 +44,16 @@ export default defineRule({
       const values = pyValues(ctx.view.root);
       for (const h of pyHandlers(ctx.view.root)) {
         if (!h.lowLevel || h.params.length === 0 || PY_GUARD.test(h.fn.text)) continue;
-        const paramIn = (n: Node): string | undefined => values.find(n, (x) => (x.type === 'identifier' && h.params.includes(x.text) && values.defsOf(x).length === 0 ? x.text : undefined))?.origin;
+        const isParam = (x: Node): string | undefined => (x.type === 'identifier' && h.params.includes(x.text) && values.defsOf(x).length === 0 ? x.text : undefined);
+        // RESOURCES.get(uri), FILES[name]: the value is the server's own entry, the client only picks the key
+        const serverLookup = (x: Node): boolean => {
+          const fn = x.type === 'call' ? x.childForFieldName('function') : undefined;
+          // (a default, `d.get(key, key)`, is the client's value again)
+          const lookup = fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'get' && pyArgs(x).all.length === 1;
+          const recv = lookup ? fn.childForFieldName('object') : x.type === 'subscript' ? x.childForFieldName('value') : undefined;
+          return !!recv && !values.find(recv, isParam);
+        };
+        const paramIn = (n: Node): string | undefined => values.find(n, isParam, serverLookup)?.origin;
         const seen = new Set<number>();
         const check = (arg: Node | undefined, sink: string): void => {
           if (!arg || seen.has(arg.startIndex)) return;
@@ -75,7 +84,12 @@ export default defineRule({
       const text = ctx.view.text;
       for (const h of jsHandlers(flow.calls, flow.qualName.bind(flow), flow.parentOf.bind(flow), values.defsOf)) {
         if (!h.lowLevel || h.params.length === 0 || JS_GUARD.test(text.slice(h.fn.range[0], h.fn.range[1]))) continue;
-        const paramIn = (n: TSESTree.Node): string | undefined => values.find(n, (x) => (x.type === 'Identifier' && h.params.includes(x.name) && values.defsOf(x).every((d) => d.range[0] < h.fn.range[0] || d.range[0] > h.fn.range[1]) ? x.name : undefined))?.origin;
+        const isParam = (x: TSESTree.Node): string | undefined => (x.type === 'Identifier' && h.params.includes(x.name) && values.defsOf(x).every((d) => d.range[0] < h.fn.range[0] || d.range[0] > h.fn.range[1]) ? x.name : undefined);
+        // resources.get(request.params.uri), FILES[name]: the value is the server's own entry, the client only picks the key
+        const serverLookup = (x: TSESTree.Node): boolean =>
+          (x.type === 'CallExpression' && x.arguments.length === 1 && x.callee.type === 'MemberExpression' && !x.callee.computed && x.callee.property.type === 'Identifier' && x.callee.property.name === 'get' && !values.find(x.callee.object, isParam))
+          || (x.type === 'MemberExpression' && x.computed && !values.find(x.object, isParam));
+        const paramIn = (n: TSESTree.Node): string | undefined => values.find(n, isParam, serverLookup)?.origin;
         for (const n of jsBodyNodes(h.fn)) {
           if (n.type !== 'CallExpression') continue;
           const q = flow.qualName(n.callee);

@@ -10,6 +10,10 @@ const PY_NETWORK_TRANSPORTS = new Set(['sse', 'streamable-http', 'http']);
 const PY_AUTH_KEYWORDS = ['auth', 'auth_server_provider', 'token_verifier'];
 const PY_MCP_APPS = /^(streamable_http_app|sse_app|http_app)$/;
 const JS_MCP_TRANSPORT = /(^|\.)(StreamableHTTPServerTransport|SSEServerTransport)$/;
+/** Reads the credential of a request: `req.get('Authorization')`, `req.headers.authorization`, `req.headers['x-api-key']`. */
+const AUTH_HEADER = /\b(get|header)\(\s*['"`](authorization|x-api-key|x-auth-token)['"`]|headers\s*(\??\.\s*authorization\b|\??\.?\[\s*['"`](authorization|x-api-key|x-auth-token)['"`]\s*\])/i;
+/** Answers 401 / 403. */
+const DENIED = /\b(status|writeHead|sendStatus)\(\s*40[13]\b/;
 /** Middleware that authenticates the caller (MCP SDK bearer auth, passport, custom). */
 const JS_AUTH = /auth|bearer|jwt|verifyToken|apiKey|api_key|passport|clerk|requireUser|ensureLoggedIn/i;
 
@@ -116,6 +120,13 @@ export default defineRule({
             const u = unwrap(a);
             const name = u.type === 'CallExpression' ? flow.qualName(u.callee) : memberKey(u) ?? '';
             if (JS_AUTH.test(name)) authenticated = true;
+          }
+          // an inline check: a middleware, or the handler that runs the transport, rejects requests without the right token
+          for (const a of call.arguments) {
+            const u = unwrap(a);
+            if (u.type !== 'ArrowFunctionExpression' && u.type !== 'FunctionExpression') continue;
+            const body = ctx.view.text.slice(u.range[0], u.range[1]);
+            if (AUTH_HEADER.test(body) && DENIED.test(body) && (method === 'use' || /\.handleRequest\(|\.handlePostMessage\(|Transport\(/.test(body))) authenticated = true;
           }
         }
       }

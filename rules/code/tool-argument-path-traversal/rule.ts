@@ -1,6 +1,7 @@
 import type { PyNode as Node } from '../../../server/src/analyzers/python/tree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { jsFlow, kids, pyArgs, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
+import { PATH_NAME_FIXED, jsFlow, kids, pyArgs, pyStringValue, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
+import type { Taint } from '../../../server/src/analyzers/flow';
 import type { Fix } from '../../../server/src/engine/model';
 import { defineRule } from '../../../server/src/engine/rule';
 import { own } from '../../../server/src/analyzers/own';
@@ -28,6 +29,39 @@ const JS_FS_FUNCTIONS: Record<string, number[]> = {
 };
 const JS_JOIN = /^path(\.posix)?\.(join|resolve)$/;
 
+/**
+ * What a sink does with the path. A read of a path whose file name the model did not choose (a constant name or
+ * one from a directory listing, under a model-chosen directory) is not an arbitrary-file read; writes and deletes
+ * there still are reported. Creating the directory of a file written next is the same flow as the write: it is
+ * reported at the write only.
+ */
+type SinkKind = 'read' | 'mkdir' | 'other';
+const PY_OPEN = new Set(['open', 'io.open', 'codecs.open', 'aiofiles.open']);
+const PY_READS = new Set(['os.listdir', 'os.scandir', 'pandas.read_csv']);
+const PY_DIR_CREATE = new Set(['os.makedirs', 'os.mkdir']);
+const PY_PATH_READS = new Set(['read_text', 'read_bytes', 'iterdir']);
+const JS_READS = new Set(['readFile', 'readFileSync', 'createReadStream', 'readdir', 'readdirSync', 'readJson', 'readJsonSync']);
+
+/**
+ * Findings of one file, held until the end: one flow (one source) is reported at its write or delete; the reads
+ * and directory creations of the same source (read-modify-write, `mkdir` of the folder written next) add nothing.
+ * Without such a sink, reads are reported, and directory creations when nothing else is.
+ */
+class Findings {
+  private readonly list: { kind: SinkKind; key: string; emit: () => void }[] = [];
+  add(kind: SinkKind, t: Taint, emit: () => void): void {
+    this.list.push({ kind, key: `${t.originStart}:${t.origin}`, emit });
+  }
+  flush(): void {
+    const written = new Set(this.list.filter((f) => f.kind === 'other').map((f) => f.key));
+    const read = new Set(this.list.filter((f) => f.kind === 'read').map((f) => f.key));
+    for (const f of this.list) {
+      if (f.kind === 'other' || (f.kind === 'read' && !written.has(f.key)) || (f.kind === 'mkdir' && !written.has(f.key) && !read.has(f.key))) f.emit();
+    }
+    this.list.length = 0;
+  }
+}
+
 export default defineRule({
   meta: {
     id: 'tool-argument-path-traversal',
@@ -51,12 +85,19 @@ export default defineRule({
       const text = ctx.view.text;
       const importsOs = /^\s*import\s+os\b/m.test(text);
       const seen = new Set<number>();
-      const report = (arg: Node | undefined | null, sink: string): void => {
+      const found = new Findings();
+      const report = (arg: Node | undefined | null, sink: string, kind: SinkKind = 'other'): void => {
         if (!arg || seen.has(arg.startIndex)) return;
         const t = flow.reaches(arg, 'model', 'path');
-        if (!t) return;
+        if (!t || (kind === 'read' && t.sanitized & PATH_NAME_FIXED)) return;
         seen.add(arg.startIndex);
-        ctx.report({ messageId: 'path', data: { source: t.origin, sink }, start: arg.startIndex, end: arg.endIndex, fixes: pyFix(arg) });
+        found.add(kind, t, () => ctx.report({ messageId: 'path', data: { source: t.origin, sink }, start: arg.startIndex, end: arg.endIndex, fixes: pyFix(arg) }));
+      };
+      /** open(p), open(p, "rb"), p.open(): a read unless the mode writes, appends or creates. */
+      const readMode = (mode: Node | undefined | null): boolean => {
+        if (!mode) return true;
+        const m = pyStringValue(mode);
+        return m !== undefined && !/[wax+]/.test(m);
       };
       /** `os.path.join(BASE, name)` / `BASE / name`: keep only the file name of the model's part. */
       const pyFix = (arg: Node): Fix[] => {
@@ -79,7 +120,8 @@ export default defineRule({
         const { positional, keywords } = pyArgs(call);
         const idx = own(PY_SINKS, q);
         if (idx) {
-          for (const i of idx) report(positional[i] ?? (i === 0 ? keywords.get('file') ?? keywords.get('path') ?? keywords.get('src') : keywords.get('dst')), q);
+          const kind: SinkKind = PY_DIR_CREATE.has(q) ? 'mkdir' : PY_READS.has(q) || (PY_OPEN.has(q) && readMode(positional[1] ?? keywords.get('mode'))) ? 'read' : 'other';
+          for (const i of idx) report(positional[i] ?? (i === 0 ? keywords.get('file') ?? keywords.get('path') ?? keywords.get('src') : keywords.get('dst')), q, kind);
           continue;
         }
         const pathMethod = fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text ?? '' : '';
@@ -87,13 +129,15 @@ export default defineRule({
         if ((pathMethod === 'replace' || pathMethod === 'rename') && positional.length + keywords.size >= 2) continue;
         if (fn.type === 'attribute' && PY_PATH_METHODS.has(pathMethod)) {
           const recv = fn.childForFieldName('object');
+          const kind: SinkKind = pathMethod === 'mkdir' ? 'mkdir' : PY_PATH_READS.has(pathMethod) || (pathMethod === 'open' && readMode(positional[0] ?? keywords.get('mode'))) ? 'read' : 'other';
           // Path(x).read_text(): report the argument of the constructor; p.read_text(): the receiver
           if (recv?.type === 'call' && /(^|\.)(Path|PurePath|PosixPath)$/.test(flow.qualName(recv.childForFieldName('function') ?? recv))) {
             const inner = pyArgs(recv).positional;
-            report(inner[inner.length - 1] ?? recv, `Path.${fn.childForFieldName('attribute')?.text}`);
-          } else if (recv && recv.type !== 'string') report(recv, `Path.${fn.childForFieldName('attribute')?.text}`);
+            report(inner[inner.length - 1] ?? recv, `Path.${fn.childForFieldName('attribute')?.text}`, kind);
+          } else if (recv && recv.type !== 'string') report(recv, `Path.${fn.childForFieldName('attribute')?.text}`, kind);
         }
       }
+      found.flush();
     },
     js(ctx) {
       const flow = jsFlow(ctx.view);
@@ -109,21 +153,27 @@ export default defineRule({
         if ((u.type !== 'Identifier' && u.type !== 'MemberExpression') || !flow.reaches(last, 'model', 'path')) return [];
         return [{ title: 'Keep only the file name (path.basename)', kind: 'suggestion', edits: [{ start: last.range[0], end: last.range[1], newText: `path.basename(${text.slice(last.range[0], last.range[1])})` }] }];
       };
+      const found = new Findings();
       for (const call of flow.calls) {
         const q = flow.qualName(call.callee);
         let idx: number[] | undefined;
-        if (JS_FS_MODULE.test(q)) idx = own(JS_FS_FUNCTIONS, q.replace(JS_FS_MODULE, ''));
-        else if (q === 'Bun.file' || /^Deno\.(readTextFile|readFile|writeTextFile|writeFile|remove)$/.test(q)) idx = [0];
+        let fsName = '';
+        if (JS_FS_MODULE.test(q)) {
+          fsName = q.replace(JS_FS_MODULE, '');
+          idx = own(JS_FS_FUNCTIONS, fsName);
+        } else if (q === 'Bun.file' || /^Deno\.(readTextFile|readFile|writeTextFile|writeFile|remove)$/.test(q)) idx = [0];
         if (!idx) continue;
+        const kind: SinkKind = /^mkdir(Sync)?$/.test(fsName) ? 'mkdir' : JS_READS.has(fsName) || /^Deno\.read/.test(q) ? 'read' : 'other';
         for (const i of idx) {
           const arg = call.arguments[i];
           if (!arg || seen.has(arg.range[0])) continue;
           const t = flow.reaches(arg, 'model', 'path');
-          if (!t) continue;
+          if (!t || (kind === 'read' && t.sanitized & PATH_NAME_FIXED)) continue;
           seen.add(arg.range[0]);
-          ctx.report({ messageId: 'path', data: { source: t.origin, sink: q }, start: arg.range[0], end: arg.range[1], fixes: jsFix(arg) });
+          found.add(kind, t, () => ctx.report({ messageId: 'path', data: { source: t.origin, sink: q }, start: arg.range[0], end: arg.range[1], fixes: jsFix(arg) }));
         }
       }
+      found.flush();
     },
   },
 });

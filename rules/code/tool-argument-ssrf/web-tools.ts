@@ -46,3 +46,41 @@ export async function status(base: string) {
   // ok: tool-argument-ssrf
   return fetch(`${base}/status`);
 }
+
+/** Resolves the host and rejects private, loopback and link-local addresses. */
+async function isSafeUrl(input: string): Promise<{ ok: boolean; reason?: string }> {
+  const u = new URL(input);
+  if (!/^https?:$/.test(u.protocol)) return { ok: false, reason: 'scheme' };
+  const addresses = await lookupAll(u.hostname);
+  return addresses.some(isPrivateAddress) ? { ok: false, reason: 'private address' } : { ok: true };
+}
+
+/** Follows redirects by hand and checks every hop. */
+async function safeFollowFetch(inputUrl: string) {
+  let current = inputUrl;
+  for (let i = 0; i <= 5; i++) {
+    const safe = await isSafeUrl(current);
+    if (!safe.ok) throw new Error(`Blocked URL: ${safe.reason}`);
+    // ok: tool-argument-ssrf
+    const resp = await fetch(current, { redirect: 'manual' });
+    if (resp.status >= 300 && resp.status < 400) {
+      current = new URL(resp.headers.get('location') ?? '', current).toString();
+      continue;
+    }
+    return resp;
+  }
+  throw new Error('too many redirects');
+}
+
+server.tool('fetch_checked', 'Fetch a public page', { url: z.string() }, async ({ url }) => {
+  const resp = await safeFollowFetch(url);
+  return { content: [{ type: 'text', text: await resp.text() }] };
+});
+
+server.tool('fetch_verdict_ignored', 'Fetch a page', { url: z.string() }, async ({ url }) => {
+  const verdict = await isSafeUrl(url);
+  console.log('url check', verdict.reason);
+  // ruleid: tool-argument-ssrf
+  const resp = await fetch(url);
+  return { content: [{ type: 'text', text: await resp.text() }] };
+});

@@ -91,3 +91,26 @@ def health(base: str) -> int:
     """Not model-controlled."""
     # ok: tool-argument-ssrf
     return requests.get(base + "/health").status_code
+
+
+def is_safe_url(url: str) -> bool:
+    """Public http(s) hosts only: resolves the name and rejects private and loopback addresses."""
+    parts = urlparse(url)
+    return parts.scheme in {"http", "https"} and not _resolves_to_private(parts.hostname or "")
+
+
+@mcp.tool()
+def fetch_public(url: str) -> str:
+    ok = is_safe_url(url)
+    if not ok:
+        raise ValueError("blocked URL")
+    # ok: tool-argument-ssrf
+    return requests.get(url, timeout=10, allow_redirects=False).text
+
+
+@mcp.tool()
+def fetch_logged(url: str) -> str:
+    ok = is_safe_url(url)
+    print("checked", url, ok)
+    # ruleid: tool-argument-ssrf
+    return requests.get(url, timeout=10).text

@@ -19,8 +19,10 @@ const DESTRUCTIVE_DESCRIPTION = /^\s*(?:permanently\s+|irreversibly\s+)?(delete|
 const EXEC_WORDS = new Set(['exec', 'execute', 'run']);
 const EXEC_OBJECTS = new Set([
   'command', 'commands', 'cmd', 'shell', 'bash', 'sh', 'zsh', 'powershell', 'terminal', 'script', 'scripts', 'code', 'sql', 'query',
-  'queries', 'statement', 'process', 'program', 'binary', 'python', 'py', 'js', 'javascript', 'node', 'ruby', 'subprocess', 'cli', 'redteam',
+  'queries', 'statement', 'process', 'program', 'binary', 'python', 'py', 'js', 'javascript', 'node', 'ruby', 'subprocess', 'cli',
 ]);
+/** "Execute a SELECT query", "Run a read-only SQL query": what it runs only reads. */
+const READ_ONLY_OBJECT = /^\s*(?:the\s+|a\s+|an\s+|one\s+or\s+more\s+)*(?:select|read-only|readonly|read\s+only)\s+(?:sql\s+)?(?:quer(?:y|ies)|statements?)\b/i;
 const EXEC_DESCRIPTION_OBJECT = /^\s*(?:the\s+|a\s+|an\s+|any\s+|arbitrary\s+|given\s+|one\s+or\s+more\s+|raw\s+|custom\s+|provided\s+)*(?:[\w-]+\s+)?(commands?|cmd|shell|bash|terminal|scripts?|code|sql|quer(?:y|ies)|statements?|process|programs?|binar(?:y|ies)|python|javascript|node|subprocess)\b/i;
 
 /** Why a tool looks destructive (the word found), or undefined. */
@@ -31,7 +33,8 @@ function destructiveWord(name: string, description: string): string | undefined 
   const m = DESTRUCTIVE_DESCRIPTION.exec(description);
   if (!m) return undefined;
   const verb = m[1].toLowerCase();
-  if (EXEC_WORDS.has(verb) && !EXEC_DESCRIPTION_OBJECT.test(description.slice(m.index + m[0].length))) return undefined;
+  const rest = description.slice(m.index + m[0].length);
+  if (EXEC_WORDS.has(verb) && (!EXEC_DESCRIPTION_OBJECT.test(rest) || READ_ONLY_OBJECT.test(rest))) return undefined;
   return verb;
 }
 

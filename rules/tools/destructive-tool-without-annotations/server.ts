@@ -83,7 +83,8 @@ server.tool(
 );
 
 server.tool(
-  // ruleid: destructive-tool-without-annotations
+  // a red-team run sends test prompts to the configured targets and reports: it changes no data or host
+  // ok: destructive-tool-without-annotations
   'redteam_run',
   { configPath: z.string().optional() },
   async ({ configPath }) => ({ content: [{ type: 'text', text: String(configPath) }] }),
@@ -95,4 +96,28 @@ server.tool(
   'Execute the given shell command in a new job',
   { command: z.string() },
   async ({ command }) => ({ content: [{ type: 'text', text: command }] }),
+);
+
+server.tool(
+  // ok: destructive-tool-without-annotations
+  'read_query',
+  'Execute a SELECT query on the SQLite database',
+  { query: z.string() },
+  async ({ query }) => ({ content: [{ type: 'text', text: query }] }),
+);
+
+server.tool(
+  // ruleid: destructive-tool-without-annotations
+  'write_query',
+  'Execute an INSERT, UPDATE, or DELETE query on the SQLite database',
+  { query: z.string() },
+  async ({ query }) => ({ content: [{ type: 'text', text: query }] }),
+);
+
+server.tool(
+  // ruleid: destructive-tool-without-annotations
+  'db_query',
+  'Execute a SQL query on the database',
+  { query: z.string() },
+  async ({ query }) => ({ content: [{ type: 'text', text: query }] }),
 );

@@ -22,7 +22,25 @@ export class Env {
   readonly vars = new Map<string, Taint | undefined>();
   /** `host = urlparse(url).hostname`: host -> [url], so a check of `host` also confines `url`. */
   readonly derived = new Map<string, string[]>();
+  /** `const safe = isSafeUrl(url)`: safe -> the variables the validator checked, confined where `safe` is tested. */
+  readonly verdicts = new Map<string, string[]>();
+  /** The variables a validator's verdict held in `name` checked (nearest scope declaring it). */
+  verdictOf(name: string): string[] | undefined {
+    for (let e: Env | undefined = this; e; e = e.parent) if (e.vars.has(name)) return e.verdicts.get(name);
+    return undefined;
+  }
+  /** Variables declared with an object literal and not changed since (`const opts = { config }`): the literal node. */
+  readonly literals = new Map<string, unknown>();
   constructor(readonly parent?: Env) {}
+  /** The object literal variable `name` still holds, from the scope that declares it. */
+  literalOf(name: string): unknown {
+    for (let e: Env | undefined = this; e; e = e.parent) if (e.vars.has(name)) return e.literals.get(name);
+    return undefined;
+  }
+  /** `name.x = ...`: the variable holds more than its literal now. */
+  forgetLiteral(name: string): void {
+    for (let e: Env | undefined = this; e; e = e.parent) e.literals.delete(name);
+  }
   /** `name` now holds a value computed from the variables `from` (or from nothing). */
   derive(name: string, from: string[]): void {
     const keys = from.filter((k) => k !== name);
@@ -230,7 +248,7 @@ export class FlowCore<Id> {
     let out: Taint | undefined;
     for (const key of keys) {
       this.consulted.add(`S:${key}`);
-      out = join(out, substitute(this.summaries.get(key), key, args));
+      out = join(out, substitute(this.wholeParams(this.summaries.get(key)), key, args));
     }
     return out;
   }
@@ -242,8 +260,12 @@ export class FlowCore<Id> {
    */
   readonly incomingArgs = new Map<string, (Taint | undefined)[]>();
 
-  /** Add a call site's argument taints to the callee's parameters. */
-  addCallArgs(key: string, args: (Taint | undefined)[], into = this.callerArgs): void {
+  /**
+   * Add a call site's argument taints to the callee's parameters. `literals[i]`: argument i is an object literal
+   * with these properties, so a read of `param.p` in the callee sees only property p of it (field reads, below).
+   * `into`: `incomingArgs` for what other files pass (whole arguments, already resolved).
+   */
+  addCallArgs(key: string, args: (Taint | undefined)[], literals?: (Map<string, Taint | undefined> | undefined)[], into = this.callerArgs): void {
     let list = into.get(key);
     if (!list) {
       list = [];
@@ -252,7 +274,56 @@ export class FlowCore<Id> {
     for (let i = 0; i < args.length && i < 24; i++) {
       const a = args[i];
       if (a) list[i] = join(list[i], a);
+      if (into !== this.callerArgs) continue;
+      const props = literals?.[i];
+      if (props) {
+        for (const [p, t] of props) {
+          if (p === '...') this.passWhole(key, i, t);
+          else if (t) this.fieldArgs.set(`${key}#${i}.${p}`, join(this.fieldArgs.get(`${key}#${i}.${p}`), t));
+        }
+      } else this.passWhole(key, i, a);
     }
+  }
+
+  // ---------------------------------------------------------------- field reads of parameters
+
+  /** Argument i of a call of `key` that is not an object literal (or a spread in one): any property may come from it. */
+  private passWhole(key: string, i: number, a: Taint | undefined): void {
+    if (!a) return;
+    if (this.isBareParam(a)) {
+      // g(opts) passing g's own parameter on: a read of `opts.p` in the callee is a read of g's `opts.p`
+      const list = this.forwarded.get(`${key}#${i}`) ?? [];
+      if (!list.some((x) => x.fn === a.fn && x.params === a.params)) list.push(a);
+      this.forwarded.set(`${key}#${i}`, list);
+    } else this.fieldArgs.set(`${key}#${i}.*`, join(this.fieldArgs.get(`${key}#${i}.*`), a));
+  }
+
+  /** `fn#i.p` -> what call sites pass as property p of an object literal in argument i; `fn#i.*` -> every other argument i. */
+  private readonly fieldArgs = new Map<string, Taint | undefined>();
+
+  /**
+   * `opts.path` where `opts` is exactly parameter i of its function: a symbolic taint of that property alone, so a
+   * call `f({ config })` does not make `opts.modelOutputs` carry `config`. Undefined when `t` is not a bare parameter.
+   */
+  fieldOf(t: Taint | undefined, prop: string): Taint | undefined {
+    if (!t || !this.isBareParam(t) || !prop) return undefined;
+    return { kinds: 0, sanitized: 0, origin: `${t.origin}.${prop}`, originStart: t.originStart, params: t.params, fn: t.fn, field: prop };
+  }
+
+  /** Exactly one parameter of a function, unchanged (no source, not sanitized, not a field). */
+  private isBareParam(t: Taint): boolean {
+    if (t.kinds || t.sanitized || !t.fn || !t.params || t.field) return false;
+    return Number.isInteger(Math.log2(t.params));
+  }
+
+  /** `fn#i` -> bare parameters of callers passed on as argument i (their fields are read through). */
+  private readonly forwarded = new Map<string, Taint[]>();
+
+  /** A taint without its field (the whole parameters): for summaries, which callers substitute with whole arguments. */
+  wholeParams(t: Taint | undefined): Taint | undefined {
+    if (!t?.field) return t;
+    const { field: _field, ...rest } = t;
+    return rest;
   }
 
   /** Map positional and keyword arguments onto the parameters of `key`. */
@@ -325,7 +396,13 @@ export class FlowCore<Id> {
       for (let i = 0; i < n; i++) {
         if (!(t.params & (1 << i))) continue;
         // the other files' taints have no parameter bits: joining them first is the same as adding them first
-        const r = this.resolve(other ? join(other[i], local?.[i]) : local![i], depth + 1, incoming);
+        let passed = other ? join(other[i], local?.[i]) : local?.[i];
+        if (t.field) {
+          // a property of the parameter: that property of object literals, every other argument whole
+          passed = join(other?.[i], join(this.fieldArgs.get(`${t.fn}#${i}.${t.field}`), this.fieldArgs.get(`${t.fn}#${i}.*`)));
+          for (const f of this.forwarded.get(`${t.fn}#${i}`) ?? []) passed = join(passed, this.fieldOf(f, t.field) ?? f);
+        }
+        const r = this.resolve(passed, depth + 1, incoming);
         if (r) out = join(out, (t.sanitized & ALL_CONTEXTS) === ALL_CONTEXTS ? undefined : sanitize(r, t.sanitized));
       }
     }

@@ -15,7 +15,7 @@ import {
   VALIDATOR_NAME, GUARD_CONTEXTS, JS_MARKDOWN_RENDERERS, JS_ITERATION_METHODS,
 } from './tables';
 import type { SinkContext, SourceKind, Taint } from './taint';
-import { ALL_CONTEXTS, CTX, INPUT, MODEL, TOOL, describe, join, joinAll, sanitize } from './taint';
+import { ALL_CONTEXTS, CTX, INPUT, MODEL, PATH_NAME_FIXED, TOOL, describe, join, joinAll, sanitize } from './taint';
 import { Env, FlowCore, callTaint, confine, isModelCallName, isModelMethodCall, isTainted, paramTaint, sanitizerContexts } from './core';
 import type { CallSemantics, CallView, LibraryTables } from './core';
 import { CrossFile } from './project';
@@ -127,6 +127,10 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
   private readonly fnInfo = new Map<N, { key: string; cls?: string }>();
   /** Variables (`x`, `this.x`) holding an instance of a class of this file. */
   private readonly instances = new Map<string, string>();
+  /** The first initialiser of each variable name (`const schema = z.object({...})`), to read tool schemas. */
+  private readonly inits = new Map<string, N>();
+  /** Names declared more than once in the file (their first initialiser says nothing certain). */
+  private readonly reinit = new Set<string>();
   /** Module-level names bound to a literal array / Set of constants (allow-lists). */
   private readonly constants = new Set<string>();
   /** React state: `const [x, setX] = useState()` -> x and setX name the cell `state:setX`. */
@@ -218,6 +222,10 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
           // const cp = require('child_process'); const { exec } = require('child_process')
           const init = n.init ? unwrap(n.init) : undefined;
           if (init && n.id.type === 'Identifier' && isLiteralCollection(init)) this.constants.add(n.id.name);
+          if (init && n.id.type === 'Identifier') {
+            if (this.inits.has(n.id.name)) this.reinit.add(n.id.name);
+            else this.inits.set(n.id.name, init);
+          }
           if (init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require' && init.arguments[0]?.type === 'Literal') {
             const mod = normalizeModule(String(init.arguments[0].value));
             if (n.id.type === 'Identifier') this.imports.set(n.id.name, mod);
@@ -311,6 +319,14 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
         return;
       }
       this.bindTaint(p, t, env);
+      // async ({ languageId, code }) with languageId: z.enum([...]): the schema validation leaves no free text in it
+      if (tainted && p.type === 'ObjectPattern') {
+        const closed = this.closedToolProps(fn);
+        for (const q of p.properties) {
+          const v = q.type === 'Property' ? (q.value.type === 'AssignmentPattern' ? q.value.left : q.value) : undefined;
+          if (q.type === 'Property' && v?.type === 'Identifier' && closed.has(propName(q) ?? '')) env.vars.set(v.name, undefined);
+        }
+      }
       // constructor(private client: Client): a parameter that is also a field
       if (p.type === 'TSParameterProperty' && info?.cls && p.parameter.type === 'Identifier') this.core.setField(info.cls, p.parameter.name, t);
     });
@@ -402,6 +418,10 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
         this.noteBinding(n.id, n.init);
         this.recordDerived(n.id, n.init, env);
         this.bindTaint(n.id, this.evalExpr(n.init), env);
+        if (n.id.type === 'Identifier' && unwrap(n.init).type === 'ObjectExpression') env.literals.set(n.id.name, unwrap(n.init));
+        // const safe = await isSafeUrl(current): a later `if (!safe.ok)` checks `current`
+        const verdict = n.id.type === 'Identifier' ? this.validatorCall(n.init) : undefined;
+        if (verdict && n.id.type === 'Identifier') env.verdicts.set(n.id.name, verdict.arguments.flatMap((a) => this.guardKeys(a, env)));
         return;
       }
       case 'IfStatement': {
@@ -490,11 +510,11 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
         return;
       case 'NewExpression':
         for (const c of jsChildren(n)) this.visit(c, env, ret);
-        this.passArgs(n);
+        this.passArgs(n, env);
         return;
       case 'CallExpression': {
         for (const c of jsChildren(n)) this.visit(c, env, ret);
-        this.passArgs(n);
+        this.passArgs(n, env);
         const callee = unwrap(n.callee);
         if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && MUTATING_METHODS.has(callee.property.name)) {
           const key = memberKey(callee.object);
@@ -522,12 +542,30 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
     }
   }
 
+  /** The taint of each property of an object literal without spreads or computed keys, else undefined. */
+  private literalProps(a: N, env: Env): Map<string, Taint | undefined> | undefined {
+    let o = unwrap(a);
+    // const cmdObj = { config: [p] }; f(cmdObj): the literal the variable still holds here
+    if (o.type === 'Identifier') o = (env.literalOf(o.name) as N | undefined) ?? o;
+    if (o.type !== 'ObjectExpression') return undefined;
+    const out = new Map<string, Taint | undefined>();
+    for (const p of o.properties) {
+      // { config, ...rest }: what a spread holds may be any property (core.ts SPREAD)
+      const name = p.type === 'SpreadElement' ? '...' : !p.computed ? propName(p) : undefined;
+      if (name === undefined) return undefined;
+      out.set(name, join(out.get(name), this.evalExpr(p.type === 'SpreadElement' ? p.argument : p.value)));
+    }
+    return out;
+  }
+
   /** A call of a function of this file passes its arguments to the function's parameters; React state setters fill their cell. */
-  private passArgs(n: TSESTree.CallExpression | TSESTree.NewExpression): void {
+  private passArgs(n: TSESTree.CallExpression | TSESTree.NewExpression, env: Env): void {
     const { keys } = this.calleeKeys(n);
     if (keys.length) {
       const args = n.arguments.map((a) => this.evalExpr(a));
-      for (const key of keys) this.core.addCallArgs(key, args);
+      // f({ config: [p] }): the properties of an object literal, for reads of `param.config` in f
+      const literals = n.arguments.map((a) => this.literalProps(a, env));
+      for (const key of keys) this.core.addCallArgs(key, args, literals);
     }
     const target = !keys.length && this.cross.enabled && n.type === 'CallExpression' ? this.cross.target(this.qualName(n.callee)) : undefined;
     if (target) this.cross.noteCall(n, target, n.arguments.map((a) => this.evalExpr(a)));
@@ -567,11 +605,16 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
   private bindTaint(target: N, t: Taint | undefined, env: Env): void {
     if (target.type === 'Identifier') {
       env.vars.set(target.name, t);
+      env.literals.delete(target.name);
       return;
     }
     switch (target.type) {
       case 'ObjectPattern':
-        for (const p of target.properties) this.bindTaint(p.type === 'Property' ? p.value : p.argument, t, env);
+        for (const p of target.properties) {
+          // const { path } = opts on a parameter: that property of what the callers pass
+          const field = p.type === 'Property' && !p.computed ? this.core.fieldOf(t, propName(p) ?? '') : undefined;
+          this.bindTaint(p.type === 'Property' ? p.value : p.argument, field ?? t, env);
+        }
         return;
       case 'ArrayPattern':
         for (const e of target.elements) if (e) this.bindTaint(e, t, env);
@@ -588,6 +631,9 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
       case 'MemberExpression': {
         const key = memberKey(target);
         if (key) env.vars.set(key, t);
+        // cmdObj.x = ...: the variable no longer holds only its literal
+        const base = unwrap(target.object);
+        if (base.type === 'Identifier') env.forgetLiteral(base.name);
         if (unwrap(target.object).type === 'ThisExpression' && !target.computed && target.property.type === 'Identifier') {
           const cls = this.enclosingClass(target);
           if (cls) this.core.setField(cls, target.property.name, t);
@@ -620,7 +666,9 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
         if (/^(window\.)?location$/.test(objText) && /^(search|hash|href)$/.test(prop)) return src(INPUT, n, `location.${prop}`);
         if (prop === 'arguments' && (/(^|\.)function$/.test(objText) || TOOL_CALL_RECEIVER.test(objText.split('.').pop() ?? ''))) return src(TOOL, n, `${objText}.arguments`);
         if (prop === 'input' && /tool_?use/i.test(objText.split('.').pop() ?? '')) return src(TOOL, n, `${objText}.input`);
-        return this.evalExpr(n.object);
+        const whole = this.evalExpr(n.object);
+        // opts.path on a parameter: that property of what the callers pass
+        return (obj.type === 'Identifier' && prop ? this.core.fieldOf(whole, prop) : undefined) ?? whole;
       }
       case 'CallExpression':
         return this.evalCall(n);
@@ -686,7 +734,16 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
       const r = this.cross.callResult(target, n.arguments.map((a) => this.evalExpr(a)));
       if (r) return r.t;
     }
-    return callTaint({ node: n, name: plain, method, receiverName: member ? this.qualName(member.object) : undefined, keys }, this, JS_LIBRARY, this.core);
+    const t = callTaint({ node: n, name: plain, method, receiverName: member ? this.qualName(member.object) : undefined, keys }, this, JS_LIBRARY, this.core);
+    return t && JS_PATH_JOIN.test(plain) && this.fixedLastComponent(n.arguments) ? sanitize(t, PATH_NAME_FIXED) : t;
+  }
+
+  /** `path.join(dir, 'app.json')`, `path.join(root, entry.name)`: the last part is a constant name or carries no taint at all (not even a parameter's). */
+  private fixedLastComponent(args: TSESTree.CallExpressionArgument[]): boolean {
+    const last = args.length >= 2 ? args[args.length - 1] : undefined;
+    if (!last || last.type === 'SpreadElement' || this.evalExpr(last)) return false;
+    const lit = jsStringValue(last);
+    return lit === undefined ? last.type !== 'Literal' : lit !== '' && !lit.split(/[\\/]/).includes('..');
   }
 
   // ---- CallSemantics: the JS/TS answers for callTaint()
@@ -728,6 +785,54 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
     const callee = unwrap(p.callee);
     if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || !JS_ITERATION_METHODS.has(callee.property.name)) return undefined;
     return this.evalExpr(callee.object);
+  }
+
+  /**
+   * Properties of a tool's input schema that hold no free text (zod `enum`, `nativeEnum`, `literal`, `number`,
+   * `boolean`...): the MCP SDK, the AI SDK and LangChain validate the arguments against the schema before the handler runs.
+   */
+  private closedToolProps(fn: Fn): Set<string> {
+    const out = new Set<string>();
+    const p = this.parents.get(fn);
+    const candidates: N[] = [];
+    if (p?.type === 'CallExpression') {
+      // server.tool(name, [description], shape, handler), server.registerTool(name, { inputSchema }, handler), tool(fn, { schema })
+      for (const a of p.arguments) if (a !== fn) candidates.push(a, ...['inputSchema', 'schema', 'parameters'].map((k) => objProp(a, k)?.value).filter((v): v is NonNullable<typeof v> => !!v));
+    } else if (p?.type === 'Property') {
+      // tool({ parameters: z.object({...}), execute })
+      const obj = this.parents.get(p);
+      for (const k of ['parameters', 'inputSchema', 'schema']) {
+        const v = objProp(obj, k)?.value;
+        if (v) candidates.push(v);
+      }
+    }
+    for (const c of candidates) {
+      const shape = this.schemaShape(c, 0);
+      if (!shape) continue;
+      for (const q of shape.properties) if (q.type === 'Property' && isClosedZod(q.value)) out.add(propName(q) ?? '');
+    }
+    return out;
+  }
+
+  /** The object of zod fields behind `{ a: z.string() }`, `z.object({...})`, `Schema.shape`, or a variable holding one. */
+  private schemaShape(n0: N, depth: number): TSESTree.ObjectExpression | undefined {
+    const n = unwrap(n0);
+    if (depth > 4) return undefined;
+    if (n.type === 'ObjectExpression') return n.properties.some((q) => q.type === 'Property' && isZodChain(q.value)) ? n : undefined;
+    if (n.type === 'Identifier') {
+      const init = this.reinit.has(n.name) ? undefined : this.inits.get(n.name);
+      return init ? this.schemaShape(init, depth + 1) : undefined;
+    }
+    if (n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier' && n.property.name === 'shape') return this.schemaShape(n.object, depth + 1);
+    if (n.type === 'CallExpression') {
+      const callee = unwrap(n.callee);
+      if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') {
+        // z.object({...}), z.object({...}).strict(), schema.describe(...)
+        if (/^(object|strictObject|looseObject)$/.test(callee.property.name) && n.arguments[0]) return this.schemaShape(n.arguments[0], depth + 1);
+        return this.schemaShape(callee.object, depth + 1);
+      }
+    }
+    return undefined;
   }
 
   /** The tool name when `fn` handles an agent tool call (its first parameter is filled by the model). */
@@ -784,11 +889,27 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
     return sanitize(t, (recv.type === 'Identifier' && this.constants.has(recv.name)) || isLiteralCollection(recv) ? ALL_CONTEXTS : GUARD_CONTEXTS);
   }
 
+  /** `isSafeUrl(u)`, `await validator.isAllowed(u)`: a call of a validator-named function, else undefined. */
+  private validatorCall(init: N): TSESTree.CallExpression | undefined {
+    const c = unwrap(init);
+    const call = c.type === 'AwaitExpression' ? unwrap(c.argument) : c;
+    if (call.type !== 'CallExpression') return undefined;
+    const callee = unwrap(call.callee);
+    const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : '';
+    return VALIDATOR_NAME.test(name) ? call : undefined;
+  }
+
   private applyGuards(cond: N, env: Env): void {
     const c = unwrap(cond);
     const guard = (e: N | undefined, contexts: number, needsNormalized = false): void => {
       if (e) confine(env, this.guardKeys(e, env), contexts, needsNormalized);
     };
+    // if (!safe.ok) / if (!allowed): the verdict of a validator called above
+    const base = c.type === 'MemberExpression' ? unwrap(c.object) : c;
+    if (base.type === 'Identifier') {
+      const checked = env.verdictOf(base.name);
+      if (checked?.length) confine(env, checked, GUARD_CONTEXTS);
+    }
     const constant = (x: N): boolean => jsStringValue(x) !== undefined || (x.type === 'Identifier' && /^[A-Z][A-Z0-9_]*$/.test(x.name));
     switch (c.type) {
       case 'UnaryExpression':
@@ -811,8 +932,15 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
         if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') {
           const method = callee.property.name;
           const recv = unwrap(callee.object);
-          if (PATH_GUARD_METHODS.has(method)) guard(recv, CTX.path, true);
-          else if (q === 'Object.hasOwn' || /\.hasOwnProperty\.call$/.test(q)) guard(c.arguments[1], GUARD_CONTEXTS);
+          // a prefix check confines when the prefix ends with a separator: "/srv/data-secrets" starts with "/srv/data"
+          if (PATH_GUARD_METHODS.has(method)) {
+            if (method !== 'startsWith' || this.separatorPrefix(c.arguments[0], 0)) guard(recv, CTX.path, true);
+          }
+          // allowed.some((dir) => isInside(real, dir)): the check inside the callback holds for the values it reads
+          else if (GUARD_CALLBACK_METHODS.has(method) && isFunction(c.arguments[0])) {
+            const body = callbackResult(c.arguments[0]);
+            if (body) this.applyGuards(body, env);
+          } else if (q === 'Object.hasOwn' || /\.hasOwnProperty\.call$/.test(q)) guard(c.arguments[1], GUARD_CONTEXTS);
           else if (COLLECTION_GUARD_METHODS.has(method) && !isTainted(this.evalExpr(recv))) guard(c.arguments[0], recv.type === 'Identifier' && this.constants.has(recv.name) || isLiteralCollection(recv) ? ALL_CONTEXTS : GUARD_CONTEXTS);
           else if (method === 'test' && (recv.type === 'Literal' || /^[A-Z_]+$|pattern|regex|re$/i.test(memberKey(recv) ?? ''))) guard(c.arguments[0], GUARD_CONTEXTS);
           else if (VALIDATOR_NAME.test(method)) for (const a of c.arguments) guard(a, GUARD_CONTEXTS);
@@ -821,6 +949,29 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
       }
       default:
         return;
+    }
+  }
+
+  /** `base + path.sep`, `'/srv/data/'`, `` `${root}/` ``, or a variable holding one of them: a directory prefix that ends with a separator. */
+  private separatorPrefix(n0: N | undefined, depth: number): boolean {
+    if (!n0 || depth > 3 || n0.type === 'SpreadElement') return false;
+    const n = unwrap(n0);
+    const lit = jsStringValue(n);
+    if (lit !== undefined) return /[\\/]$/.test(lit);
+    const isSep = (x: N): boolean => /(^|\.)sep$/.test(this.qualName(x));
+    switch (n.type) {
+      case 'TemplateLiteral': {
+        const tail = n.quasis[n.quasis.length - 1]?.value.cooked ?? '';
+        return /[\\/]$/.test(tail) || (tail === '' && n.expressions.length > 0 && isSep(n.expressions[n.expressions.length - 1]));
+      }
+      case 'BinaryExpression':
+        return n.operator === '+' && (isSep(n.right) || this.separatorPrefix(n.right, depth + 1));
+      case 'Identifier': {
+        const init = this.reinit.has(n.name) ? undefined : this.inits.get(n.name);
+        return !!init && this.separatorPrefix(init, depth + 1);
+      }
+      default:
+        return false;
     }
   }
 
@@ -934,3 +1085,43 @@ function isLiteralCollection(n0: N): boolean {
 }
 
 const JS_LIBRARY: LibraryTables = { renderers: JS_MARKDOWN_RENDERERS, passthrough: (name) => JS_PASSTHROUGH.has(name) };
+
+/** Array methods whose callback is a check over the elements: `allowed.some((dir) => isInside(p, dir))`. */
+const GUARD_CALLBACK_METHODS = new Set(['some', 'every', 'find', 'findIndex']);
+/** Path joins whose last part names the file. */
+const JS_PATH_JOIN = /^path(\.posix|\.win32)?\.(join|resolve)$/;
+
+function isFunction(n: N | undefined): n is TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression {
+  return !!n && (n.type === 'ArrowFunctionExpression' || n.type === 'FunctionExpression');
+}
+
+/** The expression a callback returns: its expression body or a body of a single `return x`. */
+function callbackResult(fn: TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression): N | undefined {
+  if (fn.body.type !== 'BlockStatement') return fn.body;
+  const only = fn.body.body.length === 1 ? fn.body.body[0] : undefined;
+  return only?.type === 'ReturnStatement' && only.argument ? only.argument : undefined;
+}
+
+/** The zod constructor a chain starts from: `z.enum([...]).optional().describe('...')` -> `enum`. */
+function zodBase(n0: N): string | undefined {
+  let n = unwrap(n0);
+  for (let i = 0; i < 12 && n.type === 'CallExpression'; i++) {
+    const callee = unwrap(n.callee);
+    if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return undefined;
+    const obj = unwrap(callee.object);
+    if (obj.type === 'Identifier' && obj.name === 'z') return callee.property.name;
+    // z.coerce.number()
+    if (obj.type === 'MemberExpression' && !obj.computed && unwrap(obj.object).type === 'Identifier' && (unwrap(obj.object) as TSESTree.Identifier).name === 'z') return callee.property.name;
+    n = obj;
+  }
+  return undefined;
+}
+
+function isZodChain(n: N): boolean {
+  return zodBase(n) !== undefined;
+}
+
+/** A zod field that holds no free text: one of fixed values, a number, a boolean, a date. */
+function isClosedZod(n: N): boolean {
+  return /^(enum|nativeEnum|literal|number|int|bigint|boolean|date)$/.test(zodBase(n) ?? '');
+}

@@ -247,7 +247,7 @@ export class CrossFile implements FlowSource {
   private applyIncoming(): void {
     if (!this.project || !this.path) return;
     for (const [name, args] of this.project.incoming(this.path)) {
-      if (this.core.fns.has(name)) this.core.addCallArgs(name, args, this.core.incomingArgs);
+      if (this.core.fns.has(name)) this.core.addCallArgs(name, args, undefined, this.core.incomingArgs);
     }
   }
 
@@ -264,7 +264,7 @@ export class CrossFile implements FlowSource {
     for (const [key, info] of this.core.fns) {
       const s = this.core.summaries.get(key);
       // keep the function's own parameters; parameters of other functions (fields) are resolved here
-      exports.set(key, s && s.params && s.fn !== key ? resolve(s) : s);
+      exports.set(key, s && s.params && s.fn !== key ? resolve(s) : this.core.wholeParams(s));
       params.set(key, info.params);
     }
     const outgoing: OutgoingCall[] = [];

@@ -19,7 +19,7 @@ import {
   TOOL_CONTEXT_TYPES, PY_TOOL_BASES, TOOL_CALL_RECEIVER, PATH_GUARD_METHODS, COLLECTION_GUARD_METHODS, VALIDATOR_NAME, GUARD_CONTEXTS,
   PY_MARKDOWN_RENDERERS, } from './tables';
 import type { SinkContext, SourceKind, Taint } from './taint';
-import { ALL_CONTEXTS, CTX, INPUT, MODEL, TOOL, describe, join, joinAll, sanitize } from './taint';
+import { ALL_CONTEXTS, CTX, INPUT, MODEL, PATH_NAME_FIXED, TOOL, describe, join, joinAll, sanitize } from './taint';
 import { Env, FlowCore, callTaint, confine, isModelCallName, isModelMethodCall, isTainted, paramTaint, sanitizerContexts } from './core';
 import type { CallSemantics, CallView, LibraryTables } from './core';
 import { CrossFile } from './project';
@@ -81,6 +81,12 @@ export function pyKeywordNode(call: Node, name: string): Node | undefined {
   if (!args) return undefined;
   return kids(args).find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === name);
 }
+
+/** Annotations of tool parameters that hold no free text (FastMCP, LangChain and pydantic validate the arguments against them). */
+const CLOSED_TOOL_TYPE = /^(Optional\[\s*)?((typing\.)?Literal\[|(int|float|bool)\s*(\]|\||$))/;
+
+/** Path joins whose last argument names the file. */
+const PY_PATH_JOIN = /^(os\.path\.join|posixpath\.join|ntpath\.join|(pathlib\.)?(Path|PurePath|PosixPath|PurePosixPath))$/;
 
 /** The value of a plain string literal (no interpolation), else undefined. */
 export function pyStringValue(n: Node | null | undefined): string | undefined {
@@ -144,6 +150,8 @@ class PythonFlowBuilder implements CallSemantics<Node> {
   private readonly properties = new Set<string>();
   /** Module-level names bound to a literal collection of constants (allow-lists). */
   private readonly constants = new Set<string>();
+  /** The first value assigned to each name (`BASE = ROOT + os.sep`), to read what a prefix check compares with. */
+  private readonly inits = new Map<string, Node>();
   private readonly functions: { node: Node; env: Env }[] = [];
   /** Function definition node id -> its key and class. */
   private readonly fnInfo = new Map<number, { key: string; cls?: string; method: boolean }>();
@@ -196,10 +204,11 @@ class PythonFlowBuilder implements CallSemantics<Node> {
       const n = stack.pop()!;
       if (n.type === 'call') calls.push(n);
       else if (n.type === 'function_definition') this.declareFunction(n);
-      else if (n.type === 'assignment' && n.parent?.parent?.type === 'module') {
+      else if (n.type === 'assignment') {
         const left = n.childForFieldName('left');
         const right = n.childForFieldName('right');
-        if (left?.type === 'identifier' && right && isLiteralCollection(right)) this.constants.add(left.text);
+        if (n.parent?.parent?.type === 'module' && left?.type === 'identifier' && right && isLiteralCollection(right)) this.constants.add(left.text);
+        if (left?.type === 'identifier' && right && !this.inits.has(left.text)) this.inits.set(left.text, right);
       }
       else if (n.type === 'class_definition') {
         const name = n.childForFieldName('name')?.text;
@@ -321,7 +330,8 @@ class PythonFlowBuilder implements CallSemantics<Node> {
         const type = p.childForFieldName('type')?.text ?? '';
         const dflt = p.childForFieldName('value')?.text ?? '';
         if (tool !== undefined && !TOOL_CONTEXT_PARAMS.test(name) && !TOOL_CONTEXT_TYPES.test(type)) {
-          env.vars.set(name, { kinds: TOOL, sanitized: 0, origin: `tool argument ${name} of ${tool}`, originStart: p.startIndex });
+          // language: Literal["python", "js"], count: int: the framework validates the arguments against the annotations
+          env.vars.set(name, CLOSED_TOOL_TYPE.test(type) ? undefined : { kinds: TOOL, sanitized: 0, origin: `tool argument ${name} of ${tool}`, originStart: p.startIndex });
           continue;
         }
         const untrusted = routeHandler && name !== 'self' && name !== 'request' && name !== 'req' && !/Request|Session|Depends|BackgroundTasks|WebSocket|Response|Db|Connection/.test(type) && !/Depends|Security/.test(dflt);
@@ -586,6 +596,11 @@ class PythonFlowBuilder implements CallSemantics<Node> {
       env.derive(target.text, this.guardKeys(value, env));
     }
     this.bindTaint(target, this.evalExpr(value), env);
+    // ok = is_safe_url(url): a later `if not ok:` checks url
+    const call = value.type === 'await' ? kids(value)[0] : value;
+    const fn = call?.type === 'call' ? call.childForFieldName('function') : undefined;
+    const name = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text ?? '' : fn?.type === 'identifier' ? fn.text : '';
+    if (target.type === 'identifier' && call && VALIDATOR_NAME.test(name)) env.verdicts.set(target.text, pyArgs(call).positional.flatMap((a) => this.guardKeys(a, env)));
   }
 
   private bindTaint(target: Node, t: Taint | undefined, env: Env): void {
@@ -665,8 +680,10 @@ class PythonFlowBuilder implements CallSemantics<Node> {
       }
       case 'binary_operator': {
         const t = joinAll(kids(n).map((c) => this.evalExpr(c)));
-        const left = kids(n)[0];
+        const [left, right] = kids(n);
         const lit = left ? pyStringValue(left) : undefined;
+        // Path(base) / "app.json": the model picks at most the directory
+        if (t && n.child(1)?.type === '/' && this.fixedLastComponent(right)) return sanitize(t, PATH_NAME_FIXED);
         return n.child(1)?.type === '+' && lit !== undefined && FIXED_ORIGIN.test(lit) ? sanitize(t, CTX.url) : t;
       }
       case 'concatenated_string':
@@ -723,13 +740,26 @@ class PythonFlowBuilder implements CallSemantics<Node> {
       const r = this.cross.callResult(target, positional, keywords);
       if (r) return r.t;
     }
-    const local = callTaint({ node: n, name: q, method, receiverName: recv ? this.qualName(recv) : undefined, keys: callee.keys }, this, PY_LIBRARY, this.core);
+    let local = callTaint({ node: n, name: q, method, receiverName: recv ? this.qualName(recv) : undefined, keys: callee.keys }, this, PY_LIBRARY, this.core);
+    if (local && (PY_PATH_JOIN.test(q) || method === 'joinpath')) {
+      // os.path.join(root, "app.json"), Path(root, entry.name), base.joinpath(name): is the last part fixed?
+      const parts = pyArgs(n).positional;
+      if ((method === 'joinpath' || parts.length >= 2) && this.fixedLastComponent(parts[parts.length - 1])) local = sanitize(local, PATH_NAME_FIXED);
+    }
     const others = this.selfTargets(fn, callee.keys);
     if (!others.length) return local;
     let out = local;
     const { positional, keywords } = this.argTaints(n);
     for (const t of others) out = join(out, this.cross.callResult(t, positional, keywords)?.t);
     return out;
+  }
+
+  /** The last part of a path built by joining: a constant name, or a value with no taint at all (not even a parameter's). */
+  private fixedLastComponent(last: Node | undefined | null): boolean {
+    if (!last || last.type === 'list_splat' || this.evalExpr(last)) return false;
+    const lit = pyStringValue(last);
+    if (lit !== undefined) return lit !== '' && !lit.split(/[\\/]/).includes('..');
+    return last.type !== 'string' && last.type !== 'concatenated_string';
   }
 
   // ---- CallSemantics: the Python answers for callTaint()
@@ -815,6 +845,14 @@ class PythonFlowBuilder implements CallSemantics<Node> {
       case 'boolean_operator':
         for (const c of kids(cond)) this.applyGuards(c, env);
         return;
+      case 'identifier':
+      case 'attribute': {
+        // if not ok: / if not verdict.allowed: the verdict of a validator called above
+        const base = cond.type === 'attribute' ? cond.childForFieldName('object') : cond;
+        const checked = base?.type === 'identifier' ? env.verdictOf(base.text) : undefined;
+        if (checked?.length) confine(env, checked, GUARD_CONTEXTS);
+        return;
+      }
       case 'comparison_operator': {
         const [left, right] = kids(cond);
         const ops = cond.children.filter((c): c is Node => !!c && !c.isNamed).map((c) => c.type);
@@ -844,15 +882,46 @@ class PythonFlowBuilder implements CallSemantics<Node> {
         if (fn.type === 'attribute') {
           const method = fn.childForFieldName('attribute')?.text ?? '';
           const recv = fn.childForFieldName('object');
-          if (PATH_GUARD_METHODS.has(method)) guard(recv, CTX.path, true);
-          else if (COLLECTION_GUARD_METHODS.has(method) && recv && !isTainted(this.evalExpr(recv))) guard(positional[0], this.isConstantCollection(recv) ? ALL_CONTEXTS : GUARD_CONTEXTS);
+          // a prefix check confines when the prefix ends with a separator: "/srv/data-secrets" starts with "/srv/data"
+          if (PATH_GUARD_METHODS.has(method)) {
+            if (method !== 'startswith' || this.separatorPrefix(positional[0], 0)) guard(recv, CTX.path, true);
+          } else if (COLLECTION_GUARD_METHODS.has(method) && recv && !isTainted(this.evalExpr(recv))) guard(positional[0], this.isConstantCollection(recv) ? ALL_CONTEXTS : GUARD_CONTEXTS);
           else if (/^(fullmatch|match)$/.test(method)) guard(/^re\./.test(q) ? positional[1] : positional[0], GUARD_CONTEXTS);
           else if (VALIDATOR_NAME.test(method)) for (const a of positional) guard(a, GUARD_CONTEXTS);
+        } else if (fn.type === 'identifier' && /^(any|all)$/.test(fn.text)) {
+          // any(is_within(p, d) for d in ALLOWED): the check inside holds for the values it reads
+          const args = cond.childForFieldName('arguments');
+          const gen = args?.type === 'generator_expression' ? args : positional[0];
+          const body = gen && /^(generator_expression|list_comprehension)$/.test(gen.type) ? gen.childForFieldName('body') : undefined;
+          if (body) this.applyGuards(body, env);
         } else if (fn.type === 'identifier' && VALIDATOR_NAME.test(fn.text)) for (const a of positional) guard(a, GUARD_CONTEXTS);
         return;
       }
       default:
         return;
+    }
+  }
+
+  /** `BASE + os.sep`, `"/srv/data/"`, `f"{root}/"`, or a name assigned one of them: a directory prefix that ends with a separator. */
+  private separatorPrefix(n: Node | undefined | null, depth: number): boolean {
+    if (!n || depth > 3) return false;
+    const lit = pyStringValue(n);
+    if (lit !== undefined) return /[\\/]$/.test(lit);
+    switch (n.type) {
+      case 'string': {
+        const last = kids(n).filter((c) => c.type !== 'string_end').pop();
+        return last?.type === 'string_content' && /[\\/]$/.test(last.text);
+      }
+      case 'binary_operator': {
+        const right = kids(n)[1];
+        return n.child(1)?.type === '+' && (/(^|\.)(sep|altsep)$/.test(right ? this.qualName(right) : '') || this.separatorPrefix(right, depth + 1));
+      }
+      case 'parenthesized_expression':
+        return this.separatorPrefix(kids(n)[0], depth + 1);
+      case 'identifier':
+        return this.separatorPrefix(this.inits.get(n.text), depth + 1);
+      default:
+        return false;
     }
   }
 

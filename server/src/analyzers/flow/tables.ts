@@ -98,6 +98,7 @@ export const PY_PASSTHROUGH = new Set([
   'str', 'repr', 'format', 'list', 'tuple', 'dict', 'sorted', 'reversed', 'set', 'next', 'iter',
   'textwrap.dedent', 'textwrap.indent', 'textwrap.fill', 'json.dumps', 'markdown.markdown', 'markdown2.markdown',
   'mistune.html', 'mistune.markdown', 'commonmark.commonmark', 'string.Template', 're.sub', 'base64.b64decode',
+  'pathlib.Path', 'pathlib.PurePath', 'pathlib.PosixPath', 'pathlib.PurePosixPath',
 ]);
 /** Methods whose result carries the taint of their arguments too (not only of their receiver). */
 export const ARG_METHODS = new Set(['join', 'format', 'format_map', 'replace', 'concat', 'decode', 'batch_decode', 'render', 'parse', 'makeHtml', 'substitute', 'safe_substitute', 'sub', 'convert', 'append', 'push',

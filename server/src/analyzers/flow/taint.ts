@@ -33,6 +33,12 @@ export const PATH_NORMALIZED = 1 << 12;
  */
 export const MARKDOWN_RENDERED = 1 << 13;
 export const MARKDOWN_IMAGES_STRIPPED = 1 << 14;
+/**
+ * A mark for paths: the last component is not model-chosen (`path.join(dir, 'app.json')`, a name from a
+ * directory listing), so the model picks at most the directory. Reading such a path is not an arbitrary-file
+ * read; path rules decide per sink (writing or deleting in a model-chosen directory still is a risk).
+ */
+export const PATH_NAME_FIXED = 1 << 15;
 
 /** The result of rendering markdown: raw markdown images become `<img>`, unless they were stripped first. */
 export function renderMarkdown(t: Taint | undefined): Taint | undefined {
@@ -57,6 +63,8 @@ export interface Taint {
   params?: number;
   /** Key of the function whose parameters `params` names. */
   fn?: string;
+  /** The value is this property of the parameters in `params` (`opts.path`), not the whole objects (flow/core.ts fieldOf). */
+  field?: string;
 }
 
 export function kindBit(kind: SourceKind | SourceKind[]): number {
@@ -74,9 +82,13 @@ export function join(a: Taint | undefined, b: Taint | undefined): Taint | undefi
   if (a.params && (!b.params || a.fn === b.fn)) {
     t.params = a.params | (b.params ?? 0);
     t.fn = a.fn;
+    // a property survives only when every part with parameters reads that same property
+    const field = !b.params ? a.field : a.field === b.field ? a.field : undefined;
+    if (field) t.field = field;
   } else if (b.params) {
     t.params = b.params;
     t.fn = b.fn;
+    if (b.field) t.field = b.field;
   }
   return t;
 }
