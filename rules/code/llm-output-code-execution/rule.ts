@@ -40,7 +40,7 @@ export default defineRule({
       const report = (arg: Node | undefined, sink: string, context: SinkContext, fixes: Fix[] = []): void => {
         if (!arg) return;
         const t = flow.reaches(arg, 'model', context);
-        if (t) ctx.report({ messageId: messageId(t, context), data: { source: t.origin, sink }, start: arg.startIndex, end: arg.endIndex, fixes });
+        if (t && !mcpCommandTool(t)) ctx.report({ messageId: messageId(t, context), data: { source: t.origin, sink }, start: arg.startIndex, end: arg.endIndex, fixes });
       };
       for (const call of flow.calls) {
         const fn = call.childForFieldName('function');
@@ -68,7 +68,7 @@ export default defineRule({
       const report = (arg: TSESTree.Node | undefined, sink: string, context: SinkContext, fixes: Fix[] = []): void => {
         if (!arg) return;
         const t = flow.reaches(arg, 'model', context);
-        if (t) ctx.report({ messageId: messageId(t, context), data: { source: t.origin, sink }, start: arg.range[0], end: arg.range[1], fixes });
+        if (t && !mcpCommandTool(t)) ctx.report({ messageId: messageId(t, context), data: { source: t.origin, sink }, start: arg.range[0], end: arg.range[1], fixes });
       };
       for (const call of flow.calls) {
         const q = (call.type === 'NewExpression' ? 'new ' : '') + flow.qualName(call.callee);
@@ -106,6 +106,16 @@ function shellScriptIndex(items: (string | undefined)[]): number {
   if (!SHELLS.test(items[0] ?? '')) return -1;
   const flag = items.findIndex((v, i) => i > 0 && v !== undefined && /^(-\w*c|\/c|-Command)$/i.test(v));
   return flag > 0 ? flag + 1 : -1;
+}
+
+/**
+ * The whole command (or program) is an argument of an MCP server's tool (`run_command({ command })`): running
+ * what its client sends is the tool's declared purpose, and the client (the host) approves each call. That is
+ * an exposed capability (destructive-tool-without-annotations, tool-schema-free-form-dangerous-parameter), not an
+ * injection into a fixed command; a value formatted into a command line still is one.
+ */
+function mcpCommandTool(t: Taint): boolean {
+  return (t.kinds & 4) !== 0 && (t.kinds & 1) === 0 && (t.kinds & 8) !== 0 && !t.built;
 }
 
 /** Tool arguments are chosen by the model, but they are not its output: say which one it is. */

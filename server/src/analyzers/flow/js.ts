@@ -15,7 +15,7 @@ import {
   VALIDATOR_NAME, GUARD_CONTEXTS, JS_MARKDOWN_RENDERERS, JS_ITERATION_METHODS,
 } from './tables';
 import type { SinkContext, SourceKind, Taint } from './taint';
-import { ALL_CONTEXTS, CTX, INPUT, MODEL, TOOL, describe, join, joinAll, sanitize } from './taint';
+import { ALL_CONTEXTS, CTX, INPUT, MCP_TOOL, MODEL, TOOL, describe, join, joinAll, markBuilt, sanitize } from './taint';
 import { Env, FlowCore, callTaint, confine, isModelCallName, isModelMethodCall, isTainted, paramTaint, sanitizerContexts } from './core';
 import type { CallSemantics, CallView, LibraryTables } from './core';
 import { CrossFile } from './project';
@@ -294,7 +294,7 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
       const name = p.type === 'Identifier' ? p.name : '';
       const tainted = tool !== undefined && i === 0 && !TOOL_CONTEXT_PARAMS.test(name);
       const symbolic = info ? paramTaint(info.key, i, paramLabel(p), p.range[0]) : undefined;
-      const t = tainted ? { kinds: TOOL, sanitized: 0, origin: `tool argument of ${tool}`, originStart: p.range[0] } : i === 0 && element ? element : symbolic;
+      const t = tainted ? { kinds: TOOL | (this.mcpToolHandler(fn) ? MCP_TOOL : 0), sanitized: 0, origin: `tool argument of ${tool}`, originStart: p.range[0] } : i === 0 && element ? element : symbolic;
       if (info && !tainted && !element && this.componentFns.has(fn) && p.type === 'ObjectPattern') {
         // prop k holds what the whole props object holds (parameter 0, a plain call) or what the JSX attribute k holds
         let k = 0;
@@ -632,14 +632,16 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
         return undefined;
       }
       case 'TemplateLiteral': {
-        const t = joinAll(n.expressions.map((e) => this.evalExpr(e)));
+        let t = joinAll(n.expressions.map((e) => this.evalExpr(e)));
+        // `${x}` alone is the value itself; any text or a second value around it builds a new string
+        if (n.expressions.length > 1 || n.quasis.some((q) => (q.value.cooked ?? q.value.raw) !== '')) t = markBuilt(t);
         return FIXED_ORIGIN.test(n.quasis[0]?.value.cooked ?? '') ? sanitize(t, CTX.url) : t;
       }
       case 'TaggedTemplateExpression':
         return joinAll(n.quasi.expressions.map((e) => this.evalExpr(e)));
       case 'BinaryExpression': {
         if (n.operator !== '+') return undefined;
-        const t = join(this.evalExpr(n.left), this.evalExpr(n.right));
+        const t = markBuilt(join(this.evalExpr(n.left), this.evalExpr(n.right)));
         const lit = jsStringValue(n.left);
         return lit !== undefined && FIXED_ORIGIN.test(lit) ? sanitize(t, CTX.url) : t;
       }
@@ -732,6 +734,16 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
   }
 
   /** The tool name when `fn` handles an agent tool call (its first parameter is filled by the model). */
+  /** `server.tool('name', ..., handler)`, `server.registerTool(...)`, `server.setRequestHandler(CallToolRequestSchema, handler)`: an MCP server's tool. */
+  private mcpToolHandler(fn: Fn): boolean {
+    const p = this.parents.get(fn);
+    if (!p || (p.type !== 'CallExpression' && p.type !== 'NewExpression')) return false;
+    const callee = unwrap(p.callee);
+    if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return false;
+    if (callee.property.name === 'setRequestHandler') return !!p.arguments[0] && /CallToolRequestSchema$/.test(this.qualName(p.arguments[0]));
+    return JS_TOOL_REGISTRATIONS.has(callee.property.name) && jsStringValue(p.arguments[0]) !== undefined && p.arguments[p.arguments.length - 1] === fn;
+  }
+
   private toolName(fn: Fn): string | undefined {
     const p = this.parents.get(fn);
     if (!p) return undefined;
