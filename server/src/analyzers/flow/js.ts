@@ -43,6 +43,8 @@ export interface JsFlow {
 }
 
 type Fn = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+/** zod constructors whose values carry no free text. */
+const FIXED_ZOD = /^(enum|nativeEnum|literal|number|boolean|bigint|int|date)$/;
 
 const cache = new WeakMap<object, JsFlow>();
 
@@ -304,6 +306,15 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
             this.bindTaint(q.value, own, env);
             k++;
           } else this.bindTaint(q.type === 'Property' ? q.value : q.argument, t, env);
+        }
+        return;
+      }
+      if (tainted && p.type === 'ObjectPattern') {
+        // `{ code, languageId }` with `languageId: z.enum([...])` in the tool's schema: that one is a fixed value
+        const fixed = this.fixedSchemaFields(fn);
+        for (const q of p.properties) {
+          const key = q.type === 'Property' && !q.computed ? propName(q) : undefined;
+          this.bindTaint(q.type === 'Property' ? q.value : q.argument, key !== undefined && fixed.has(key) ? undefined : t, env);
         }
         return;
       }
@@ -734,6 +745,55 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
   }
 
   /** The tool name when `fn` handles an agent tool call (its first parameter is filled by the model). */
+  /**
+   * Fields of a tool's zod schema that cannot carry text: `z.enum([...])`, `z.nativeEnum(E)`, `z.literal(x)`,
+   * `z.number()`, `z.boolean()` (with `.describe()`, `.optional()`, `.default()`...). The schema is the object
+   * before the handler (`server.tool(name, desc, { ... }, handler)`), the `inputSchema` / `parameters` of the
+   * options (`registerTool(name, { inputSchema }, handler)`, `tool({ parameters: z.object({ ... }), execute })`).
+   */
+  private fixedSchemaFields(fn: Fn): Set<string> {
+    const out = new Set<string>();
+    let p = this.parents.get(fn);
+    let schema: N | undefined;
+    if (p?.type === 'Property') {
+      const obj = this.parents.get(p);
+      schema = (objProp(obj, 'inputSchema') ?? objProp(obj, 'parameters') ?? objProp(obj, 'schema'))?.value;
+    } else if (p && (p.type === 'CallExpression' || p.type === 'NewExpression')) {
+      const i = p.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
+      const prev = i > 0 ? unwrap(p.arguments[i - 1]) : undefined;
+      schema = prev?.type === 'ObjectExpression' ? (objProp(prev, 'inputSchema') ?? objProp(prev, 'parameters'))?.value ?? prev : prev;
+    }
+    if (!schema) return out;
+    let shape = unwrap(schema);
+    // z.object({ ... }) (and .strict() / .describe() after it)
+    while (shape.type === 'CallExpression') {
+      const callee = unwrap(shape.callee);
+      if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.property.name === 'object' && shape.arguments[0]) shape = unwrap(shape.arguments[0]);
+      else if (callee.type === 'MemberExpression') shape = unwrap(callee.object);
+      else break;
+    }
+    if (shape.type !== 'ObjectExpression') return out;
+    for (const prop of shape.properties) {
+      if (prop.type !== 'Property' || prop.computed) continue;
+      const key = propName(prop);
+      if (key !== undefined && FIXED_ZOD.test(this.zodBase(prop.value))) out.add(key);
+    }
+    return out;
+  }
+
+  /** The zod constructor a schema chain starts from: `z.enum([...]).describe('x').optional()` -> `enum`. */
+  private zodBase(n: N): string {
+    let u = unwrap(n);
+    while (u.type === 'CallExpression') {
+      const callee = unwrap(u.callee);
+      if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return '';
+      const obj = unwrap(callee.object);
+      if (obj.type === 'Identifier') return /^z$|zod/i.test(this.qualName(obj)) || obj.name === 'z' ? callee.property.name : '';
+      u = obj;
+    }
+    return '';
+  }
+
   /** `server.tool('name', ..., handler)`, `server.registerTool(...)`, `server.setRequestHandler(CallToolRequestSchema, handler)`: an MCP server's tool. */
   private mcpToolHandler(fn: Fn): boolean {
     const p = this.parents.get(fn);
