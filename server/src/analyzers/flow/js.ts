@@ -129,6 +129,11 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
   private readonly fnInfo = new Map<N, { key: string; cls?: string }>();
   /** Variables (`x`, `this.x`) holding an instance of a class of this file. */
   private readonly instances = new Map<string, string>();
+  /**
+   * `const x = C ? a : b` per scope: the test's text and each branch's taint, so that `if (!C) { ...x... }`
+   * reads only `b` (the same condition decided both). Cleared when `x` is assigned again.
+   */
+  private readonly conditionals = new WeakMap<Env, Map<string, { test: string; whenTrue: Taint | undefined; whenFalse: Taint | undefined }>>();
   /** Module-level names bound to a literal array / Set of constants (allow-lists). */
   private readonly constants = new Set<string>();
   /** React state: `const [x, setX] = useState()` -> x and setX name the cell `state:setX`. */
@@ -410,18 +415,28 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
         this.noteBinding(n.id, n.init);
         this.recordDerived(n.id, n.init, env);
         this.bindTaint(n.id, this.evalExpr(n.init), env);
+        this.noteConditional(n.id, n.init, env);
         return;
       }
       case 'IfStatement': {
         this.visit(n.test, env, ret);
         this.applyGuards(n.test, env);
-        this.visit(n.consequent, env, ret);
+        const narrowed = this.correlated(n.test, env);
+        if (narrowed.size) {
+          // inside the branch, `x = C ? a : b` holds the side its condition chose; other writes go on as usual
+          const inner = new Env(env);
+          for (const [k, t] of narrowed) inner.vars.set(k, t);
+          this.visit(n.consequent, inner, ret);
+          for (const [k, t] of inner.vars) if (!narrowed.has(k) || t !== narrowed.get(k)) env.vars.set(k, t);
+          for (const [k, d] of inner.derived) env.derived.set(k, d);
+        } else this.visit(n.consequent, env, ret);
         if (n.alternate) this.visit(n.alternate, env, ret);
         return;
       }
       case 'AssignmentExpression': {
         this.visit(n.right, env, ret);
         this.noteBinding(n.left, n.right);
+        if (n.operator === '=') this.noteConditional(n.left, n.right, env);
         if (n.left.type === 'MemberExpression' && n.left.computed) this.visit(n.left.property, env, ret);
         const t = n.operator === '=' ? this.evalExpr(n.right) : join(this.evalExpr(n.left), this.evalExpr(n.right));
         this.bindTaint(n.left, t, env);
@@ -745,6 +760,49 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
   }
 
   /** The tool name when `fn` handles an agent tool call (its first parameter is filled by the model). */
+  /** Remember (or forget) that `target` holds `C ? a : b`. */
+  private noteConditional(target: N, value: N, env: Env): void {
+    if (target.type !== 'Identifier') return;
+    let scope = this.conditionals.get(env);
+    let v = unwrap(value);
+    if (v.type === 'AwaitExpression') v = unwrap(v.argument);
+    if (v.type !== 'ConditionalExpression') {
+      scope?.delete(target.name);
+      return;
+    }
+    if (!scope) this.conditionals.set(env, (scope = new Map()));
+    scope.set(target.name, { test: this.text.slice(v.test.range[0], v.test.range[1]).replace(/\s+/g, ''), whenTrue: this.evalExpr(v.consequent), whenFalse: this.evalExpr(v.alternate) });
+  }
+
+  /** `if (!C && ...)` / `if (C && ...)` after `x = C ? a : b`: what `x` holds inside the branch. */
+  private correlated(test: N, env: Env): Map<string, Taint | undefined> {
+    const out = new Map<string, Taint | undefined>();
+    const conjuncts: N[] = [];
+    const collect = (e: N): void => {
+      const u = unwrap(e);
+      if (u.type === 'LogicalExpression' && u.operator === '&&') {
+        collect(u.left);
+        collect(u.right);
+      } else conjuncts.push(u);
+    };
+    collect(test);
+    for (let e: Env | undefined = env; e; e = e.parent) {
+      const scope = this.conditionals.get(e);
+      if (!scope) continue;
+      for (const [name, c] of scope) {
+        if (out.has(name) || (e !== env && env.vars.has(name))) continue;
+        for (const k of conjuncts) {
+          const negated = k.type === 'UnaryExpression' && k.operator === '!';
+          const inner = negated ? unwrap(k.argument) : k;
+          if (this.text.slice(inner.range[0], inner.range[1]).replace(/\s+/g, '') !== c.test) continue;
+          out.set(name, negated ? c.whenFalse : c.whenTrue);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
   /**
    * Fields of a tool's zod schema that cannot carry text: `z.enum([...])`, `z.nativeEnum(E)`, `z.literal(x)`,
    * `z.number()`, `z.boolean()` (with `.describe()`, `.optional()`, `.default()`...). The schema is the object
