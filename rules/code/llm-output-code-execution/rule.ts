@@ -31,6 +31,7 @@ export default defineRule({
       code: 'Model output from `{{source}}` is executed as code by `{{sink}}`. Parse it as data (json.loads, ast.literal_eval) or run it in a sandbox with an allowlist.',
       shell: 'Model output from `{{source}}` is run as a shell command by `{{sink}}`. Map the model\'s choice to an allowlisted command and pass arguments as a list without a shell.',
       toolCode: 'A tool argument chosen by the model (`{{source}}`) is executed as code by `{{sink}}`. Parse it as data or map it to an allowlisted operation.',
+      toolCommand: 'The tool runs the whole command the model writes (`{{source}}`) with `{{sink}}`: a prompt injection in anything the agent reads runs commands on the host. Map requests to allowlisted programs run without a shell, or have a person approve each command before it runs.',
       toolShell: 'A tool argument chosen by the model (`{{source}}`) is run as a shell command by `{{sink}}`. Check it against an allowlist, quote it (shlex.quote, shell-quote) or pass it as one list element to a program run without a shell.',
     },
   },
@@ -121,7 +122,7 @@ function mcpCommandTool(t: Taint): boolean {
 /** Tool arguments are chosen by the model, but they are not its output: say which one it is. */
 function messageId(t: Taint, context: SinkContext): string {
   const toolOnly = (t.kinds & 4) !== 0 && (t.kinds & 1) === 0;
-  return context === 'code' ? (toolOnly ? 'toolCode' : 'code') : toolOnly ? 'toolShell' : 'shell';
+  return context === 'code' ? (toolOnly ? 'toolCode' : 'code') : toolOnly ? (t.built ? 'toolShell' : 'toolCommand') : 'shell';
 }
 
 /** Suggestion: `eval(x)` -> `ast.literal_eval(x)` (values only, no code), adding `import ast` when missing. */

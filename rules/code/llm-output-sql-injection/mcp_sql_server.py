@@ -2,6 +2,7 @@
 import sqlite3
 
 import psycopg
+from langchain_core.tools import tool
 from mcp.server.fastmcp import FastMCP
 
 mcp = FastMCP("analytics")
@@ -42,3 +43,11 @@ def count_events(kind: str) -> int:
     conn = sqlite3.connect("notes.db")
     # ruleid: llm-output-sql-injection
     return conn.execute(f"SELECT count(*) FROM events WHERE kind = '{kind}'").fetchone()[0]
+
+
+@tool
+def run_sql(query: str) -> list:
+    """An agent's own SQL tool: the agent runs whatever the model writes, nothing asks first."""
+    conn = sqlite3.connect("notes.db")
+    # ruleid: llm-output-sql-injection
+    return conn.execute(query).fetchall()

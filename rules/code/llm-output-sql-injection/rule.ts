@@ -52,6 +52,7 @@ export default defineRule({
     messages: {
       readOnlyEscape: 'The tool runs the SQL its caller sends (`{{source}}`) in a read-only transaction, but `{{sink}}` accepts several statements: `COMMIT; <any write>` ends the transaction and writes with the connection\'s rights. Make the session or role read-only (a read-only database user, `SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY`) or run one statement only (a parameterised call).',
       sql: 'Model output from `{{source}}` reaches the SQL statement run by `{{sink}}`. Pass model values as bound query parameters; run model-written SQL only on a read-only connection with an allowlist of tables and statements.',
+      toolQuery: 'The tool runs the whole SQL statement the model writes (`{{source}}`) with `{{sink}}`: a prompt injection in anything the agent reads can change or delete data the connection can reach. Run it on a read-only connection or role with an allowlist of tables, or map requests to fixed queries.',
       toolSql: 'A tool argument chosen by the model (`{{source}}`) is formatted into the SQL statement run by `{{sink}}`. Pass it as a bound query parameter, or check identifiers against an allowlist.',
     },
   },
@@ -96,7 +97,7 @@ export default defineRule({
           if (!single && TRANSACTION_READ_ONLY.test(before)) ctx.report({ messageId: 'readOnlyEscape', data: { source: t.origin, sink }, start: sqlArg.startIndex, end: sqlArg.endIndex });
           continue;
         }
-        ctx.report({ messageId: toolOnly(t) ? 'toolSql' : 'sql', data: { source: t.origin, sink }, start: sqlArg.startIndex, end: sqlArg.endIndex });
+        ctx.report({ messageId: toolOnly(t) ? (t.built ? 'toolSql' : 'toolQuery') : 'sql', data: { source: t.origin, sink }, start: sqlArg.startIndex, end: sqlArg.endIndex });
       }
     },
     js(ctx) {
@@ -124,7 +125,7 @@ export default defineRule({
           if (call.arguments.length === 1 && TRANSACTION_READ_ONLY.test(before)) ctx.report({ messageId: 'readOnlyEscape', data: { source: t.origin, sink: `${recvName}.${method}` }, start: arg.range[0], end: arg.range[1] });
           continue;
         }
-        ctx.report({ messageId: toolOnly(t) ? 'toolSql' : 'sql', data: { source: t.origin, sink: `${recvName}.${method}` }, start: arg.range[0], end: arg.range[1] });
+        ctx.report({ messageId: toolOnly(t) ? (t.built ? 'toolSql' : 'toolQuery') : 'sql', data: { source: t.origin, sink: `${recvName}.${method}` }, start: arg.range[0], end: arg.range[1] });
       }
     },
   },
