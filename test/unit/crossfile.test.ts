@@ -182,6 +182,30 @@ const JSX: Record<string, string> = {
   ].join('\n'),
 };
 
+/** An MCP server whose query tool hands the client's SQL whole to a helper in another file; another server formats a value into SQL. */
+const MCP_SQL: Record<string, string> = {
+  'src/db.ts': [
+    "import { Pool } from 'pg';",
+    'const pool = new Pool();',
+    'export async function runSql(sql: string) {',
+    '  return pool.query(sql);',
+    '}',
+    'export async function countBy(status: string) {',
+    "  return pool.query(`SELECT count(*) FROM orders WHERE status = '${status}'`);",
+    '}',
+    '',
+  ].join('\n'),
+  'src/index.ts': [
+    "import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';",
+    "import { z } from 'zod';",
+    "import { countBy, runSql } from './db';",
+    "const server = new McpServer({ name: 'db', version: '1.0.0' });",
+    "server.tool('query', { sql: z.string() }, async ({ sql }) => ({ content: [{ type: 'text', text: JSON.stringify(await runSql(sql)) }] }));",
+    "server.tool('count', { status: z.string() }, async ({ status }) => ({ content: [{ type: 'text', text: JSON.stringify(await countBy(status)) }] }));",
+    '',
+  ].join('\n'),
+};
+
 describe('cross-file flow', () => {
   before(ready);
 
@@ -243,5 +267,9 @@ describe('cross-file flow', () => {
     assert.deepStrictEqual(findings(JSX, 'ui/Bubble.tsx').filter((f) => f.startsWith('llm-output-html')), ['llm-output-html-injection:6']);
     const { ['ui/Thread.tsx']: _thread, ...rest } = JSX;
     assert.deepStrictEqual(findings(rest, 'ui/Bubble.tsx'), []);
+  });
+
+  it('keeps apart an MCP tool argument used whole (a query tool by design) and one formatted into SQL, across files', () => {
+    assert.deepStrictEqual(findings(MCP_SQL, 'src/db.ts'), ['llm-output-sql-injection:7']);
   });
 });

@@ -51,6 +51,35 @@ const PY_ACTION_METHODS = new Map<string, string>(Object.entries({
 /** Receivers of `send_message` that are mail clients (an SMTP connection), not chats. */
 const MAIL_RECEIVER = /smtp|mail|server/i;
 const WRITE_SQL = /^\s*(insert|update|delete|drop|alter|truncate|grant|create)\b/i;
+/** A directory that is the agent's own working area (notes, scratch files, outputs): `workspace / name`. */
+const AGENT_AREA = /(^|[^a-z])(workspace|work_?dir|sandbox|scratch|scratchpad|notes?|outputs?|artifacts?)([^a-z]|$)/i;
+
+/**
+ * A write target inside the agent's own working area: `base / name`, `os.path.join(base, name)`, `base.joinpath(name)`
+ * where the base (a helper, variable or setting) names a workspace, sandbox, scratch, notes or output directory.
+ * Keeping notes there is the agent's intended state, not an action on the outside world (an unconfined `name` is
+ * a path traversal, reported by tool-argument-path-traversal).
+ */
+function inAgentArea(target: Node | null | undefined, qualName: (n: Node) => string): boolean {
+  let n = target;
+  while (n?.type === 'parenthesized_expression') n = kids(n)[0];
+  if (!n) return false;
+  if (n.type === 'binary_operator' && n.child(1)?.type === '/') {
+    const base = kids(n)[0];
+    return !!base && (AGENT_AREA.test(base.text) || inAgentArea(base, qualName));
+  }
+  if (n.type === 'call') {
+    const fn = n.childForFieldName('function');
+    const q = fn ? qualName(fn).replace(/\(\)/g, '') : '';
+    const first = pyArgs(n).positional[0];
+    if (q === 'os.path.join' || q === 'posixpath.join') return !!first && (AGENT_AREA.test(first.text) || inAgentArea(first, qualName));
+    if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'joinpath') {
+      const base = fn.childForFieldName('object');
+      return !!base && (AGENT_AREA.test(base.text) || inAgentArea(base, qualName));
+    }
+  }
+  return false;
+}
 const STRIPE_WRITES = /^(create|delete|cancel|modify|capture|pay|refund)$/;
 
 /** JS calls inside a tool handler that act on the outside world. */
@@ -242,7 +271,7 @@ function pyToolAction(def: Node, qualName: (n: Node) => string): string | undefi
     if (/^stripe\./.test(q) && STRIPE_WRITES.test(lastSegment(q))) return 'moves money through Stripe';
     if (q === 'open') {
       const mode = pyStringValue(positional[1] ?? keywords.get('mode'));
-      if (mode && /[wax]/.test(mode)) return 'writes files';
+      if (mode && /[wax]/.test(mode) && !inAgentArea(positional[0] ?? keywords.get('file'), qualName)) return 'writes files';
     }
     if (/^subprocess\./.test(q) && positional[0]?.type === 'list') {
       const words = kids(positional[0]).map((i) => pyStringValue(i));
@@ -257,6 +286,12 @@ function pyToolAction(def: Node, qualName: (n: Node) => string): string | undefi
       continue;
     }
     if (method === 'send_message' && !MAIL_RECEIVER.test(recv?.text ?? '')) continue;
+    if ((method === 'write_text' || method === 'write_bytes') && inAgentArea(recv, qualName)) continue;
+    if ((method === 'write_text' || method === 'write_bytes') && recv?.type === 'identifier') {
+      // target = workspace / name; target.write_text(...): the assignment in the tool's body
+      const assigned = body.descendantsOfType('assignment').find((a) => a.childForFieldName('left')?.text === recv.text);
+      if (assigned && inAgentArea(assigned.childForFieldName('right'), qualName)) continue;
+    }
     const byMethod = PY_ACTION_METHODS.get(method);
     if (byMethod) return byMethod;
   }

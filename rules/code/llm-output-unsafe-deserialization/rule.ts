@@ -18,6 +18,17 @@ const SAFE_LOADER = /(^|\.)(C?SafeLoader|C?BaseLoader)$/;
 const JS_ALWAYS_UNSAFE = new Set(['node-serialize.unserialize', 'serialize-to-js.deserialize', 'funcster.deepDeserialize']);
 const JS_YAML_LOAD = /^js-yaml\.(load|loadAll)$/;
 const FULL_SCHEMA = /FULL_SCHEMA|js-yaml-js-types|jsTypes|JS_SCHEMA/;
+/**
+ * Inputs of the local process (its stdin, command line, a terminal prompt): whoever writes them started the
+ * process and can already run code as its user (a parent process handing pickled state to its worker), so
+ * deserializing them crosses no trust boundary. Tool arguments and requests do.
+ */
+const LOCAL_PROCESS_INPUT = /^(sys\.stdin|sys\.argv|input\(|raw_input\(|process\.stdin|process\.argv)/;
+
+/** The untrusted data of `t` comes only from the process's own invoker. */
+function localProcessOnly(t: Taint): boolean {
+  return t.kinds === 2 && LOCAL_PROCESS_INPUT.test(t.origin);
+}
 
 export default defineRule({
   meta: {
@@ -50,7 +61,7 @@ export default defineRule({
         const { positional, keywords } = pyArgs(call);
         const arg = positional[0] ?? keywords.get('data') ?? keywords.get('stream') ?? keywords.get('s') ?? keywords.get('string');
         const t = tainted(arg);
-        if (!arg || !t) continue;
+        if (!arg || !t || localProcessOnly(t)) continue;
         if (PY_ALWAYS_UNSAFE.has(q)) {
           const fixes = q.startsWith('yaml.unsafe_load') && fn.type === 'attribute' ? renameFix(fn, q.endsWith('_all') ? 'safe_load_all' : 'safe_load', []) : [];
           ctx.report({ messageId: q.startsWith('yaml.') ? 'yaml' : 'deserialize', data: { source: label(t), sink: q, loader: 'no safe loader' }, start: arg.startIndex, end: arg.endIndex, fixes });
@@ -77,7 +88,7 @@ export default defineRule({
         const q = flow.qualName(unwrap(call.callee)).replace(/\(\)/g, '');
         const arg = call.arguments[0] as TSESTree.Node | undefined;
         const t = arg ? flow.reaches(arg, ['model', 'input']) : undefined;
-        if (!arg || !t) continue;
+        if (!arg || !t || localProcessOnly(t)) continue;
         const source = describeSource(t);
         if (JS_ALWAYS_UNSAFE.has(q)) {
           ctx.report({ messageId: 'deserialize', data: { source, sink: q }, start: arg.range[0], end: arg.range[1] });

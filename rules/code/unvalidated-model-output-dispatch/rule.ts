@@ -1,7 +1,8 @@
 import { pyNodesInStackOrder } from '../../../server/src/analyzers/python/calls';
 import type { PyNode as Node } from '../../../server/src/analyzers/python/tree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { jsFlow, kids, pyArgs, pyStringValue, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
+import { jsFlow, kids, memberKey, pyArgs, pyStringValue, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
+import { jsWalk } from '../../../server/src/analyzers/js/calls';
 import { defineRule } from '../../../server/src/engine/rule';
 import { own } from '../../../server/src/analyzers/own';
 
@@ -59,6 +60,7 @@ export default defineRule({
     },
     js(ctx) {
       const flow = jsFlow(ctx.view);
+      const fixed = fixedTables(ctx.view.ast, flow.assignments);
       const report = (name: TSESTree.Node, sink: string): void => {
         const t = flow.reaches(name, 'model', 'dispatch');
         if (t) ctx.report({ messageId: 'dispatch', data: { source: t.origin, sink }, start: name.range[0], end: name.range[1] });
@@ -67,6 +69,10 @@ export default defineRule({
         const callee = unwrap(call.callee);
         // handlers[name](...), this[action](...)
         if (call.type === 'CallExpression' && callee.type === 'MemberExpression' && callee.computed && callee.property.type !== 'Literal') {
+          // a const object literal nothing adds to: its own functions are the allow-list, and what it inherits
+          // (Object.prototype: constructor, toString, hasOwnProperty...) does nothing harmful when called
+          const table = unwrap(callee.object);
+          if (table.type === 'Identifier' && fixed.has(table.name)) continue;
           report(callee.property, `${ctx.view.text.slice(callee.object.range[0], callee.object.range[1])}[...]()`);
           continue;
         }
@@ -83,3 +89,34 @@ export default defineRule({
     },
   },
 });
+
+/**
+ * Names bound only by `const X = { ... }` (an object literal) and never written through (`X[k] = f`,
+ * `X.k = f`, `Object.assign(X, ...)`): the set of functions `X[name]` can reach is fixed in the source.
+ */
+function fixedTables(ast: TSESTree.Program, assignments: TSESTree.AssignmentExpression[]): Set<string> {
+  const literal = new Set<string>();
+  const other = new Set<string>();
+  jsWalk(ast, (n) => {
+    if (n.type === 'VariableDeclaration') {
+      for (const d of n.declarations) {
+        if (d.id.type !== 'Identifier') continue;
+        if (n.kind === 'const' && d.init && unwrap(d.init).type === 'ObjectExpression') literal.add(d.id.name);
+        else other.add(d.id.name);
+      }
+    } else if (n.type === 'CallExpression' && n.arguments[0]?.type === 'Identifier') {
+      const callee = unwrap(n.callee);
+      const name = callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' ? `${memberKey(callee.object) ?? ''}.${callee.property.name}` : '';
+      if (name === 'Object.assign' || name === 'Object.defineProperty' || name === 'Object.setPrototypeOf' || name === 'Reflect.set') other.add(n.arguments[0].name);
+    }
+  });
+  for (const a of assignments) {
+    const left = unwrap(a.left);
+    if (left.type === 'MemberExpression') {
+      const obj = unwrap(left.object);
+      if (obj.type === 'Identifier') other.add(obj.name);
+    } else if (left.type === 'Identifier') other.add(left.name);
+  }
+  for (const name of other) literal.delete(name);
+  return literal;
+}

@@ -79,6 +79,35 @@ function unscopedShellTools(view: PromptView): { kind: Kind; text: string; start
   return out;
 }
 
+/** Words of a consequential action in a condition ("when deleting", "if the change touches production"). */
+const CONSEQUENTIAL = new RegExp(String.raw`\b(?:${ACTION}|writ(?:e|es|ing)|send(?:s|ing)?|pay(?:s|ing|ments?)?|purchas\w*|transfer\w*|destructive|irreversible|production|prod|credentials?|secrets?|files?|database|commands?|shell|sudo|root)\b`, 'i');
+
+/**
+ * "Do NOT ask for confirmation when:" followed by a list, or "... when the question is simple": the waiver
+ * is scoped by its condition. It hands over no agency when the condition (the rest of the sentence, and the
+ * list a trailing colon introduces) names no consequential action: a rule about clarifying questions.
+ */
+function scopedByHarmlessCondition(text: string, end: number): boolean {
+  const eol = text.indexOf('\n', end);
+  const rest = text.slice(end, eol < 0 ? text.length : eol);
+  const cond = /^\s*(?:only\s+)?(?:when|if|for)\b([^.;!?:]*)([.;!?:]?)/i.exec(rest);
+  if (!cond) return false;
+  let scope = cond[1];
+  if (cond[2] === ':' && /^\s*$/.test(rest.slice(cond[0].length))) {
+    // the list under the colon, up to the first line that is not an item
+    const lines = text.slice(eol < 0 ? text.length : eol + 1).split('\n');
+    const items: string[] = [];
+    for (const l of lines) {
+      if (!/^\s*(?:[-*+]|\d+[.)])\s+\S/.test(l)) break;
+      items.push(l);
+      if (items.length > 20) return false;
+    }
+    if (!items.length) return false;
+    scope += `\n${items.join('\n')}`;
+  }
+  return !CONSEQUENTIAL.test(scope);
+}
+
 function isGuarded(line: string, start: number, end: number, p: Pattern): boolean {
   if (p.kind === 'noConfirm' && /\bwithout\b/i.test(line.slice(start, end))) {
     const object = line.slice(start, end).replace(/\bwithout\b[\s\S]*$/i, '');
@@ -132,6 +161,7 @@ export default defineRule({
       forEachPhraseMatch(view, PATTERNS, ({ pattern: p, match: m, line, start, end }) => {
         if (overlapsAny(owned, start, end) || overlapsAny(described, start, end)) return false;
         if (isGuarded(line, m.index, m.index + m[0].length, p)) return false;
+        if (p.kind === 'noConfirm' && scopedByHarmlessCondition(view.text, end)) return false;
         ctx.report({ messageId: p.kind, data: { phrase: m[0].replace(/\s+/g, ' ').slice(0, 100) }, start, end });
         return true;
       });

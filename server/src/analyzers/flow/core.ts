@@ -11,7 +11,7 @@
  * rule asks (parameter -> sink), so the finding sits at the sink and names the caller's source.
  */
 import type { SinkContext, SourceKind, Taint } from './taint';
-import { ALL_CONTEXTS, CTX, PATH_NORMALIZED, expandDerived, join, reaches, renderMarkdown, sanitize } from './taint';
+import { ALL_CONTEXTS, CTX, PATH_NORMALIZED, expandDerived, join, markBuilt, reaches, renderMarkdown, sanitize } from './taint';
 import {
   ARG_METHODS, DOCUMENT_PASSTHROUGH, IMAGE_SANITIZER_OPTIONS, MARKDOWN_IMAGE_STRIPPER, MARKDOWN_METHODS, MARKDOWN_RECEIVER, MARKDOWN_STRIPPED,
   MOCK_RECEIVER, MODEL_RECEIVER, imageSafeOptions,
@@ -239,7 +239,7 @@ export class FlowCore<Id> {
     const before = this.summaries.get(key);
     // a key defined twice keeps the tainted summary
     const next = join(before, t);
-    if ((!!next !== !!before || (next && before && (next.kinds !== before.kinds || (next.params ?? 0) !== (before.params ?? 0)))) && this.consulted.has(`S:${key}`)) this.changed = true;
+    if ((!!next !== !!before || (next && before && (next.kinds !== before.kinds || (next.params ?? 0) !== (before.params ?? 0) || !!next.built !== !!before.built))) && this.consulted.has(`S:${key}`)) this.changed = true;
     this.summaries.set(key, next);
   }
 
@@ -350,7 +350,7 @@ export class FlowCore<Id> {
     if (!t) return;
     const before = this.fields.get(key);
     const next = join(before, t);
-    if ((!before || next!.kinds !== before.kinds || (next!.params ?? 0) !== (before.params ?? 0)) && this.consulted.has(`F:${key}`)) this.changed = true;
+    if ((!before || next!.kinds !== before.kinds || (next!.params ?? 0) !== (before.params ?? 0) || !!next!.built !== !!before.built) && this.consulted.has(`F:${key}`)) this.changed = true;
     this.fields.set(key, next);
   }
 
@@ -388,7 +388,7 @@ export class FlowCore<Id> {
     const cache = incoming ? this.resolved : this.resolvedLocal;
     const cached = depth === 0 ? cache.get(t) : undefined;
     if (cached !== undefined) return cached ?? undefined;
-    let out: Taint | undefined = t.kinds ? { kinds: t.kinds, sanitized: t.sanitized, origin: t.origin, originStart: t.originStart } : undefined;
+    let out: Taint | undefined = t.kinds ? { kinds: t.kinds, sanitized: t.sanitized, origin: t.origin, originStart: t.originStart, built: t.built } : undefined;
     if (depth < 6 && t.fn) {
       const local = this.callerArgs.get(t.fn);
       const other = incoming ? this.incomingArgs.get(t.fn) : undefined;
@@ -403,7 +403,7 @@ export class FlowCore<Id> {
           for (const f of this.forwarded.get(`${t.fn}#${i}`) ?? []) passed = join(passed, this.fieldOf(f, t.field) ?? f);
         }
         const r = this.resolve(passed, depth + 1, incoming);
-        if (r) out = join(out, (t.sanitized & ALL_CONTEXTS) === ALL_CONTEXTS ? undefined : sanitize(r, t.sanitized));
+        if (r) out = join(out, (t.sanitized & ALL_CONTEXTS) === ALL_CONTEXTS ? undefined : carryBuilt(sanitize(r, t.sanitized), t));
       }
     }
     if (depth === 0) cache.set(t, out ?? null);
@@ -420,12 +420,17 @@ export class FlowCore<Id> {
 export function substitute(s: Taint | undefined, key: string, args: (Taint | undefined)[]): Taint | undefined {
   if (!s) return undefined;
   if (!s.params || s.fn !== key) return s;
-  let out: Taint | undefined = s.kinds ? { kinds: s.kinds, sanitized: s.sanitized, origin: s.origin, originStart: s.originStart } : undefined;
+  let out: Taint | undefined = s.kinds ? { kinds: s.kinds, sanitized: s.sanitized, origin: s.origin, originStart: s.originStart, built: s.built } : undefined;
   for (let i = 0; i < args.length; i++) {
     if (!(s.params & (1 << i)) || !args[i]) continue;
-    out = join(out, sanitize(args[i], s.sanitized));
+    out = join(out, carryBuilt(sanitize(args[i], s.sanitized), s));
   }
   return out;
+}
+
+/** A parameter's value seen through a symbolic taint that was built into a string (`"SELECT " + p`): built too. */
+function carryBuilt(t: Taint | undefined, through: Taint): Taint | undefined {
+  return through.built ? markBuilt(t) : t;
 }
 
 // ---------------------------------------------------------------- language-neutral semantics
@@ -499,9 +504,15 @@ export function callTaint<Node>(c: CallView<Node>, sem: CallSemantics<Node>, lib
   if (special) return special.t;
   const recvT = sem.receiverTaint(c);
   if (MARKDOWN_METHODS.has(c.method) && MARKDOWN_RECEIVER.test(c.receiverName ?? '')) return renderMarkdown(join(recvT, sem.argsTaint(c)));
-  if (ARG_METHODS.has(c.method)) return join(recvT, sem.argsTaint(c));
+  if (ARG_METHODS.has(c.method)) {
+    const t = join(recvT, sem.argsTaint(c));
+    return BUILDING_METHODS.has(c.method) ? markBuilt(t) : t;
+  }
   return recvT;
 }
+
+/** String methods that build text from their receiver and arguments (`" ".join(parts)`, `"{}".format(x)`, `a.concat(b)`). */
+const BUILDING_METHODS = new Set(['join', 'format', 'format_map', 'concat']);
 
 /** Contexts an HTML sanitizer call makes safe, with `<img>` when its options drop it. */
 export function sanitizerContexts(name: string, contexts: number, optionText: (option: string) => string | undefined): number {

@@ -15,7 +15,7 @@ import {
   VALIDATOR_NAME, GUARD_CONTEXTS, JS_MARKDOWN_RENDERERS, JS_ITERATION_METHODS,
 } from './tables';
 import type { SinkContext, SourceKind, Taint } from './taint';
-import { ALL_CONTEXTS, CTX, INPUT, MODEL, PATH_NAME_FIXED, TOOL, describe, join, joinAll, sanitize } from './taint';
+import { ALL_CONTEXTS, CTX, INPUT, MCP_TOOL, MODEL, PATH_NAME_FIXED, TOOL, describe, join, joinAll, markBuilt, sanitize } from './taint';
 import { Env, FlowCore, callTaint, confine, isModelCallName, isModelMethodCall, isTainted, paramTaint, sanitizerContexts } from './core';
 import type { CallSemantics, CallView, LibraryTables } from './core';
 import { CrossFile } from './project';
@@ -43,7 +43,7 @@ export interface JsFlow {
 }
 
 type Fn = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
-
+/** zod constructors whose values carry no free text. */
 const cache = new WeakMap<object, JsFlow>();
 
 export function jsFlow(view: JsView): JsFlow {
@@ -131,6 +131,11 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
   private readonly inits = new Map<string, N>();
   /** Names declared more than once in the file (their first initialiser says nothing certain). */
   private readonly reinit = new Set<string>();
+  /**
+   * `const x = C ? a : b` per scope: the test's text and each branch's taint, so that `if (!C) { ...x... }`
+   * reads only `b` (the same condition decided both). Cleared when `x` is assigned again.
+   */
+  private readonly conditionals = new WeakMap<Env, Map<string, { test: string; whenTrue: Taint | undefined; whenFalse: Taint | undefined }>>();
   /** Module-level names bound to a literal array / Set of constants (allow-lists). */
   private readonly constants = new Set<string>();
   /** React state: `const [x, setX] = useState()` -> x and setX name the cell `state:setX`. */
@@ -305,7 +310,7 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
       const name = p.type === 'Identifier' ? p.name : '';
       const tainted = tool !== undefined && i === 0 && !TOOL_CONTEXT_PARAMS.test(name);
       const symbolic = info ? paramTaint(info.key, i, paramLabel(p), p.range[0]) : undefined;
-      const t = tainted ? { kinds: TOOL, sanitized: 0, origin: `tool argument of ${tool}`, originStart: p.range[0] } : i === 0 && element ? element : symbolic;
+      const t = tainted ? { kinds: TOOL | (this.mcpToolHandler(fn) ? MCP_TOOL : 0), sanitized: 0, origin: `tool argument of ${tool}`, originStart: p.range[0] } : i === 0 && element ? element : symbolic;
       if (info && !tainted && !element && this.componentFns.has(fn) && p.type === 'ObjectPattern') {
         // prop k holds what the whole props object holds (parameter 0, a plain call) or what the JSX attribute k holds
         let k = 0;
@@ -422,18 +427,28 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
         // const safe = await isSafeUrl(current): a later `if (!safe.ok)` checks `current`
         const verdict = n.id.type === 'Identifier' ? this.validatorCall(n.init) : undefined;
         if (verdict && n.id.type === 'Identifier') env.verdicts.set(n.id.name, verdict.arguments.flatMap((a) => this.guardKeys(a, env)));
+        this.noteConditional(n.id, n.init, env);
         return;
       }
       case 'IfStatement': {
         this.visit(n.test, env, ret);
         this.applyGuards(n.test, env);
-        this.visit(n.consequent, env, ret);
+        const narrowed = this.correlated(n.test, env);
+        if (narrowed.size) {
+          // inside the branch, `x = C ? a : b` holds the side its condition chose; other writes go on as usual
+          const inner = new Env(env);
+          for (const [k, t] of narrowed) inner.vars.set(k, t);
+          this.visit(n.consequent, inner, ret);
+          for (const [k, t] of inner.vars) if (!narrowed.has(k) || t !== narrowed.get(k)) env.vars.set(k, t);
+          for (const [k, d] of inner.derived) env.derived.set(k, d);
+        } else this.visit(n.consequent, env, ret);
         if (n.alternate) this.visit(n.alternate, env, ret);
         return;
       }
       case 'AssignmentExpression': {
         this.visit(n.right, env, ret);
         this.noteBinding(n.left, n.right);
+        if (n.operator === '=') this.noteConditional(n.left, n.right, env);
         if (n.left.type === 'MemberExpression' && n.left.computed) this.visit(n.left.property, env, ret);
         const t = n.operator === '=' ? this.evalExpr(n.right) : join(this.evalExpr(n.left), this.evalExpr(n.right));
         this.bindTaint(n.left, t, env);
@@ -679,14 +694,16 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
         return undefined;
       }
       case 'TemplateLiteral': {
-        const t = joinAll(n.expressions.map((e) => this.evalExpr(e)));
+        let t = joinAll(n.expressions.map((e) => this.evalExpr(e)));
+        // `${x}` alone is the value itself; any text or a second value around it builds a new string
+        if (n.expressions.length > 1 || n.quasis.some((q) => (q.value.cooked ?? q.value.raw) !== '')) t = markBuilt(t);
         return FIXED_ORIGIN.test(n.quasis[0]?.value.cooked ?? '') ? sanitize(t, CTX.url) : t;
       }
       case 'TaggedTemplateExpression':
         return joinAll(n.quasi.expressions.map((e) => this.evalExpr(e)));
       case 'BinaryExpression': {
         if (n.operator !== '+') return undefined;
-        const t = join(this.evalExpr(n.left), this.evalExpr(n.right));
+        const t = markBuilt(join(this.evalExpr(n.left), this.evalExpr(n.right)));
         const lit = jsStringValue(n.left);
         return lit !== undefined && FIXED_ORIGIN.test(lit) ? sanitize(t, CTX.url) : t;
       }
@@ -836,6 +853,59 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
   }
 
   /** The tool name when `fn` handles an agent tool call (its first parameter is filled by the model). */
+  /** Remember (or forget) that `target` holds `C ? a : b`. */
+  private noteConditional(target: N, value: N, env: Env): void {
+    if (target.type !== 'Identifier') return;
+    let scope = this.conditionals.get(env);
+    let v = unwrap(value);
+    if (v.type === 'AwaitExpression') v = unwrap(v.argument);
+    if (v.type !== 'ConditionalExpression') {
+      scope?.delete(target.name);
+      return;
+    }
+    if (!scope) this.conditionals.set(env, (scope = new Map()));
+    scope.set(target.name, { test: this.text.slice(v.test.range[0], v.test.range[1]).replace(/\s+/g, ''), whenTrue: this.evalExpr(v.consequent), whenFalse: this.evalExpr(v.alternate) });
+  }
+
+  /** `if (!C && ...)` / `if (C && ...)` after `x = C ? a : b`: what `x` holds inside the branch. */
+  private correlated(test: N, env: Env): Map<string, Taint | undefined> {
+    const out = new Map<string, Taint | undefined>();
+    const conjuncts: N[] = [];
+    const collect = (e: N): void => {
+      const u = unwrap(e);
+      if (u.type === 'LogicalExpression' && u.operator === '&&') {
+        collect(u.left);
+        collect(u.right);
+      } else conjuncts.push(u);
+    };
+    collect(test);
+    for (let e: Env | undefined = env; e; e = e.parent) {
+      const scope = this.conditionals.get(e);
+      if (!scope) continue;
+      for (const [name, c] of scope) {
+        if (out.has(name) || (e !== env && env.vars.has(name))) continue;
+        for (const k of conjuncts) {
+          const negated = k.type === 'UnaryExpression' && k.operator === '!';
+          const inner = negated ? unwrap(k.argument) : k;
+          if (this.text.slice(inner.range[0], inner.range[1]).replace(/\s+/g, '') !== c.test) continue;
+          out.set(name, negated ? c.whenFalse : c.whenTrue);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** `server.tool('name', ..., handler)`, `server.registerTool(...)`, `server.setRequestHandler(CallToolRequestSchema, handler)`: an MCP server's tool. */
+  private mcpToolHandler(fn: Fn): boolean {
+    const p = this.parents.get(fn);
+    if (!p || (p.type !== 'CallExpression' && p.type !== 'NewExpression')) return false;
+    const callee = unwrap(p.callee);
+    if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return false;
+    if (callee.property.name === 'setRequestHandler') return !!p.arguments[0] && /CallToolRequestSchema$/.test(this.qualName(p.arguments[0]));
+    return JS_TOOL_REGISTRATIONS.has(callee.property.name) && jsStringValue(p.arguments[0]) !== undefined && p.arguments[p.arguments.length - 1] === fn;
+  }
+
   private toolName(fn: Fn): string | undefined {
     const p = this.parents.get(fn);
     if (!p) return undefined;

@@ -19,7 +19,7 @@ import {
   TOOL_CONTEXT_TYPES, PY_TOOL_BASES, TOOL_CALL_RECEIVER, PATH_GUARD_METHODS, COLLECTION_GUARD_METHODS, VALIDATOR_NAME, GUARD_CONTEXTS,
   PY_MARKDOWN_RENDERERS, } from './tables';
 import type { SinkContext, SourceKind, Taint } from './taint';
-import { ALL_CONTEXTS, CTX, INPUT, MODEL, PATH_NAME_FIXED, TOOL, describe, join, joinAll, sanitize } from './taint';
+import { ALL_CONTEXTS, CTX, INPUT, MCP_TOOL, MODEL, PATH_NAME_FIXED, TOOL, describe, join, joinAll, markBuilt, sanitize } from './taint';
 import { Env, FlowCore, callTaint, confine, isModelCallName, isModelMethodCall, isTainted, paramTaint, sanitizerContexts } from './core';
 import type { CallSemantics, CallView, LibraryTables } from './core';
 import { CrossFile } from './project';
@@ -320,6 +320,7 @@ class PythonFlowBuilder implements CallSemantics<Node> {
     const params = fn.childForFieldName('parameters');
     const routeHandler = isRouteHandler(fn);
     const tool = this.toolName(fn);
+    const mcp = tool !== undefined && this.mcpTool(fn);
     const info = this.fnInfo.get(fn.id);
     if (params) {
       let index = info?.method ? -1 : 0;
@@ -331,7 +332,7 @@ class PythonFlowBuilder implements CallSemantics<Node> {
         const dflt = p.childForFieldName('value')?.text ?? '';
         if (tool !== undefined && !TOOL_CONTEXT_PARAMS.test(name) && !TOOL_CONTEXT_TYPES.test(type)) {
           // language: Literal["python", "js"], count: int: the framework validates the arguments against the annotations
-          env.vars.set(name, CLOSED_TOOL_TYPE.test(type) ? undefined : { kinds: TOOL, sanitized: 0, origin: `tool argument ${name} of ${tool}`, originStart: p.startIndex });
+          env.vars.set(name, CLOSED_TOOL_TYPE.test(type) ? undefined : { kinds: TOOL | (mcp ? MCP_TOOL : 0), sanitized: 0, origin: `tool argument ${name} of ${tool}`, originStart: p.startIndex });
           continue;
         }
         const untrusted = routeHandler && name !== 'self' && name !== 'request' && name !== 'req' && !/Request|Session|Depends|BackgroundTasks|WebSocket|Response|Db|Connection/.test(type) && !/Depends|Security/.test(dflt);
@@ -675,11 +676,15 @@ class PythonFlowBuilder implements CallSemantics<Node> {
       case 'string': {
         let t: Taint | undefined;
         for (const c of kids(n)) if (c.type === 'interpolation') t = join(t, this.evalExpr(c.childForFieldName('expression') ?? kids(c)[0]));
+        // f"{x}" alone is the value itself; text or another value around it builds a new string
+        if (t && kids(n).filter((c) => c.type === 'interpolation' || c.type === 'string_content').length > 1) t = markBuilt(t);
         const head = kids(n).find((c) => c.type !== 'string_start');
         return head?.type === 'string_content' && FIXED_ORIGIN.test(head.text) ? sanitize(t, CTX.url) : t;
       }
       case 'binary_operator': {
-        const t = joinAll(kids(n).map((c) => this.evalExpr(c)));
+        const op = n.child(1)?.type;
+        const joined = joinAll(kids(n).map((c) => this.evalExpr(c)));
+        const t = op === '+' || op === '%' ? markBuilt(joined) : joined;
         const [left, right] = kids(n);
         const lit = left ? pyStringValue(left) : undefined;
         // Path(base) / "app.json": the model picks at most the directory
@@ -808,6 +813,21 @@ class PythonFlowBuilder implements CallSemantics<Node> {
   }
 
   /** The tool name when `fn` is an agent tool whose parameters the model fills, else undefined. */
+  /** `@mcp.tool()` / `@server.call_tool()` on a server object of this program (not a decorator imported from a library): an MCP server's tool. */
+  private mcpTool(fn: Node): boolean {
+    const parent = fn.parent;
+    if (parent?.type !== 'decorated_definition') return false;
+    return kids(parent).some((d) => {
+      if (d.type !== 'decorator') return false;
+      const e = kids(d)[0];
+      const callee = e?.type === 'call' ? e.childForFieldName('function') : e;
+      if (callee?.type !== 'attribute') return false;
+      const attr = callee.childForFieldName('attribute')?.text ?? '';
+      const obj = callee.childForFieldName('object');
+      return (attr === 'tool' || attr === 'call_tool') && obj?.type === 'identifier' && !this.imports.has(obj.text);
+    });
+  }
+
   private toolName(fn: Node): string | undefined {
     const name = fn.childForFieldName('name')?.text ?? 'tool';
     const parent = fn.parent;

@@ -19,6 +19,12 @@ export const MODEL = 1;
 export const INPUT = 2;
 /** Arguments of an agent tool (MCP, LangChain, OpenAI function calling, Vercel AI): chosen by the model. */
 export const TOOL = 4;
+/**
+ * Set with TOOL when the tool is served by an MCP server (`server.tool`, `registerTool`, a `tools/call`
+ * handler, `@mcp.tool()`): the server offers the tool to whichever MCP client connects, and that client (the
+ * host) decides whether and when a call runs.
+ */
+export const MCP_TOOL = 8;
 export const CTX: Record<SinkContext, number> = { code: 1, shell: 2, sql: 4, html: 8, path: 16, url: 32, template: 64, dispatch: 128, image: 256 };
 export const ALL_CONTEXTS = 511;
 /**
@@ -65,6 +71,16 @@ export interface Taint {
   fn?: string;
   /** The value is this property of the parameters in `params` (`opts.path`), not the whole objects (flow/core.ts fieldOf). */
   field?: string;
+  /**
+   * The value is text built around the source (concatenation, interpolation, `format`, `join`), not the
+   * source value itself: a command or a query with the value inside, as opposed to the value used whole.
+   */
+  built?: boolean;
+}
+
+/** The value now has text built around its sources (string concatenation, interpolation, format, join). */
+export function markBuilt(t: Taint | undefined): Taint | undefined {
+  return t && !t.built ? { ...t, built: true } : t;
 }
 
 export function kindBit(kind: SourceKind | SourceKind[]): number {
@@ -79,6 +95,8 @@ export function join(a: Taint | undefined, b: Taint | undefined): Taint | undefi
   // the origin of a real source wins over a parameter's
   const first = !a.kinds && b.kinds ? b : a;
   const t: Taint = { kinds: a.kinds | b.kinds, sanitized: a.sanitized & b.sanitized, origin: first.origin, originStart: first.originStart };
+  // built on every path: where one path brings the value whole (a query the caller wrote), the sink runs whole values
+  if (a.built && b.built) t.built = true;
   if (a.params && (!b.params || a.fn === b.fn)) {
     t.params = a.params | (b.params ?? 0);
     t.fn = a.fn;
