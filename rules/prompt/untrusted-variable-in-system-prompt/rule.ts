@@ -1,5 +1,6 @@
 import { defineRule } from '../../../server/src/engine/rule';
 import { isUntrustedVariableName } from '../../../server/src/analyzers/prompt';
+import { chatTemplateMessageNames, rendersMessageText } from '../../../server/src/analyzers/prompt/chatTemplate';
 
 /** Filters that HTML/XML-escape the value, so it cannot write the closing delimiter tag itself. */
 const ESCAPING_FILTER = /^(?:e|escape|forceescape|tojson|xml_escape|html_escape)$/i;
@@ -15,6 +16,11 @@ function delimitedAndEscaped(text: string, v: { start: number; end: number; filt
   if (!before) return false;
   const after = /^\s*<\/([A-Za-z_][\w.:-]{0,40})\s*>/.exec(text.slice(v.end, v.end + 300));
   return !!after && after[1] === before[1];
+}
+
+/** The expression inside `{{- ... -}}`. */
+function placeholderExpression(text: string, v: { start: number; end: number }): string {
+  return text.slice(v.start, v.end).replace(/^\{\{\{?[-+~]?/, '').replace(/[-+~]?\}\}\}?$/, '');
 }
 
 export default defineRule({
@@ -37,10 +43,16 @@ export default defineRule({
   },
   check: {
     prompt(ctx) {
+      let messageNames: Set<string> | undefined | null = null;
       for (const v of ctx.view.variables) {
         if (v.role !== 'system' && v.role !== 'developer') continue;
         if (!isUntrustedVariableName(v.name)) continue;
         if (delimitedAndEscaped(ctx.view.text, v)) continue;
+        // a model chat template renders each of the caller's messages under its own role tokens
+        if (v.syntax === 'jinja') {
+          if (messageNames === null) messageNames = chatTemplateMessageNames(ctx.view.text);
+          if (messageNames && rendersMessageText(placeholderExpression(ctx.view.text, v), messageNames, isUntrustedVariableName)) continue;
+        }
         ctx.report({ messageId: 'variable', data: { name: v.name, role: v.role }, start: v.start, end: v.end });
       }
     },
