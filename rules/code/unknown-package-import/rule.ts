@@ -33,6 +33,12 @@ interface ImportRef {
   end: number;
   /** Inside `try: ... except ImportError` (optional dependency): never reported as undeclared. */
   optional: boolean;
+  /**
+   * Behind an availability probe named after the module (`if is_docket_available():`, `if not HAS_GPUDB: return`,
+   * or inside `def is_docket_available()`): the author wrote the name twice on purpose, so it is not a slip of
+   * the keyboard (still reported when undeclared and unknown).
+   */
+  probed?: boolean;
 }
 
 const PYTHON2_STDLIB = new Set([
@@ -73,7 +79,7 @@ function judge(ctx: RuleContext<BaseView>, eco: Ecosystem, ref: ImportRef): void
   } else {
     if (isNodeBuiltin(ref.name) || isNpmPackageDeclared(ref.name, ws)) return;
   }
-  const squat = likelyTyposquat(ref.name, eco);
+  const squat = ref.probed ? undefined : likelyTyposquat(ref.name, eco);
   if (squat) {
     // the fix only when writing the intended import name is the whole change (same import name as dist, or a known mapping)
     const mapped = eco === 'npm' || ownEntry(PYTHON_IMPORT_TO_DIST, squat.intended) !== undefined || isPythonStdlib(squat.intended) || !Object.values(PYTHON_IMPORT_TO_DIST).includes(squat.dist);
@@ -125,7 +131,50 @@ function pyImports(root: PyNode): ImportRef[] {
 
 function pyRef(dotted: PyNode, stmt: PyNode): ImportRef {
   const top = dotted.namedChildren[0] ?? dotted;
-  return { name: top.text, full: dotted.text.replace(/\s+/g, ''), start: top.startIndex, end: top.endIndex, optional: inTryImport(stmt) };
+  return { name: top.text, full: dotted.text.replace(/\s+/g, ''), start: top.startIndex, end: top.endIndex, optional: inTryImport(stmt), probed: probedImport(stmt, top.text) };
+}
+
+/** Does the code name the module as a word of an identifier (`is_docket_available`, `_HAS_GPUDB`, `docket_enabled`)? */
+function namesModule(code: string, mod: string): boolean {
+  const m = mod.toLowerCase();
+  const lower = code.toLowerCase();
+  for (let i = lower.indexOf(m); i >= 0; i = lower.indexOf(m, i + 1)) {
+    const before = i === 0 ? '' : lower[i - 1];
+    const after = lower[i + m.length] ?? '';
+    if (!/[a-z0-9]/.test(before) && !/[a-z0-9]/.test(after)) return true;
+  }
+  return false;
+}
+
+/** An early exit: `if not is_x_available(): return` (or raise) before the import in the same block. */
+function isEarlyExitGuard(stmt: PyNode, mod: string): boolean {
+  if (stmt.type !== 'if_statement') return false;
+  const cond = stmt.childForFieldName('condition');
+  const body = stmt.childForFieldName('consequence');
+  if (!cond || !body || cond.type !== 'not_operator' || !namesModule(cond.text, mod)) return false;
+  const last = body.namedChildren[body.namedChildren.length - 1];
+  return last?.type === 'return_statement' || last?.type === 'raise_statement';
+}
+
+function probedImport(stmt: PyNode, mod: string): boolean {
+  let child: PyNode = stmt;
+  for (let p = stmt.parent; p; child = p, p = p.parent) {
+    if (p.type === 'if_statement' && p.childForFieldName('consequence')?.id === child.id) {
+      const cond = p.childForFieldName('condition');
+      if (cond && cond.type !== 'not_operator' && namesModule(cond.text, mod)) return true;
+    }
+    if (p.type === 'block' || p.type === 'module') {
+      for (const sib of p.namedChildren) {
+        if (sib.startIndex >= child.startIndex) break;
+        if (isEarlyExitGuard(sib, mod)) return true;
+      }
+    }
+    if (p.type === 'function_definition') {
+      const name = p.childForFieldName('name')?.text ?? '';
+      if (/available|installed|enabled|^_?has_|^_?check/i.test(name) && namesModule(name, mod)) return true;
+    }
+  }
+  return false;
 }
 
 function inTryImport(n: PyNode): boolean {

@@ -132,13 +132,44 @@ function allowedDistance(len: number): number {
   return 2;
 }
 
-/** Separators and digits make many legitimate neighbours (`pytest-xdist` vs `pytest-dist`, `vue2` vs `vue3`). */
-function plausibleTypo(name: string, target: string): boolean {
+/**
+ * Separators, digits and whole affixes make many legitimate neighbours (`pytest-xdist` vs `pytest-dist`,
+ * `vue2` vs `vue3`, `newspaper` vs `newspaper3k`, `sqlite-vss` vs `sqlite-vec`, `smdistributed` vs `distributed`).
+ * `importOfDist`: `name` is a Python import name and `target` a distribution name in import form.
+ */
+function plausibleTypo(name: string, target: string, eco: Ecosystem, importOfDist = false): boolean {
   const strip = (s: string) => s.replace(/[-_.]/g, '');
-  if (strip(name) === strip(target)) return true; // separator confusion: `python_dateutil`, `langchain-openai` -> same letters
+  if (strip(name) === strip(target)) {
+    // separator confusion: `python_dateutil`, `langchain-openai` -> same letters; but the import name of a
+    // `<name>-py` / `<name>python` distribution joins or splits its last word (`opensearchpy`, `gremlin_python`)
+    const pyWord = (s: string) => /py(thon)?\d?$/i.test(s);
+    return !(importOfDist && (pyWord(name) || pyWord(target)));
+  }
   const letters = (s: string) => s.replace(/[^a-z]/gi, '');
   // version-numbered siblings differ only in digits: boto / boto3, vue2 / vue3
-  return letters(name) !== letters(target);
+  if (letters(name) === letters(target)) return false;
+  // a version-marked distribution and its unversioned import name: newspaper / newspaper3k
+  const unversioned = (s: string) => strip(s).replace(/\d+[a-z]?$/i, '');
+  if (unversioned(name) === unversioned(target)) return false;
+  // the first letter is the one people look at: `docket` / `socket`, `rocket` / `pocket` are other words
+  if (name.length === target.length && name[0] !== target[0] && name.slice(1) === target.slice(1)) return false;
+  // a Python name with a whole block of two or more letters added at one end is another module (a vendor
+  // prefix, a word suffix); npm keeps these as combosquats (`expressjs`)
+  const [short, long] = name.length <= target.length ? [name, target] : [target, name];
+  if (eco === 'python' && long.length - short.length >= 2 && (long.endsWith(short) || long.startsWith(short))) return false;
+  // names of several words that differ in one short word: that word is another name (sqlite-vss / sqlite-vec)
+  const segs = (s: string) => s.split(/[-_.]+/);
+  const a = segs(name);
+  const b = segs(target);
+  if (a.length > 1 && a.length === b.length) {
+    const diff = a.map((w, i) => [w, b[i]] as const).filter(([w, v]) => w !== v);
+    if (diff.length === 1) {
+      const [w, v] = diff[0];
+      const allowed = Math.max(1, allowedDistance(Math.min(w.length, v.length)));
+      if (editDistance(w, v, allowed) > allowed) return false;
+    }
+  }
+  return true;
 }
 
 /**
@@ -187,7 +218,7 @@ function computeTyposquat(name: string, eco: Ecosystem, opts: { pythonDist?: boo
     const key = opts.pythonDist ? normalizePython(name).replace(/-/g, '_') : name.toLowerCase().replace(/[-.]/g, '_');
     if (idx.known.has(normalizePython(name)) || isPythonStdlib(name)) return undefined;
     if (!opts.pythonDist && (Object.prototype.hasOwnProperty.call(PYTHON_IMPORT_TO_DIST, name) || PYTHON_NAMESPACE_PACKAGES.has(name))) return undefined;
-    return closest(key, idx.targets.filter((t) => !opts.pythonDist || t.dist), opts.pythonDist ? 'dist' : 'name');
+    return closest(key, idx.targets.filter((t) => !opts.pythonDist || t.dist), opts.pythonDist ? 'dist' : 'name', 'python');
   }
   const idx = npmIdx();
   const lower = name.toLowerCase();
@@ -195,16 +226,17 @@ function computeTyposquat(name: string, eco: Ecosystem, opts: { pythonDist?: boo
   return closest(lower, idx.targets, 'name');
 }
 
-function closest(key: string, targets: Index['targets'], form: 'name' | 'dist'): Typosquat | undefined {
-  const max = allowedDistance(key.length);
-  if (max === 0 || COMMON_MODULE_WORDS.has(key.replace(/^@[^/]+\//, ''))) return undefined;
+function closest(key: string, targets: Index['targets'], form: 'name' | 'dist', eco: Ecosystem = 'npm'): Typosquat | undefined {
+  if (allowedDistance(key.length) === 0 || COMMON_MODULE_WORDS.has(key.replace(/^@[^/]+\//, ''))) return undefined;
   let best: Typosquat | undefined;
   let bestRank = Infinity;
   for (const t of targets) {
-    if (Math.abs(t.key.length - key.length) > max || t.key === key) continue;
+    // short names collide by chance on either side: a 5-letter name one letter off a 4-letter one (gpudb / pudb)
+    const max = allowedDistance(Math.min(key.length, t.key.length));
+    if (max === 0 || Math.abs(t.key.length - key.length) > max || t.key === key) continue;
     const d = editDistance(key, t.key, max);
     if (d > max) continue;
-    if (!plausibleTypo(key, t.key)) continue;
+    if (!plausibleTypo(key, t.key, eco, eco === 'python' && form === 'name' && t.dist !== '' && t.key === t.dist.replace(/-/g, '_'))) continue;
     // an edit that only changes a separator-free prefix into a different word is still a typo candidate;
     // prefer the closest, then the most popular
     if (!best || d < best.distance || (d === best.distance && t.rank < bestRank)) {
