@@ -1,6 +1,6 @@
 import type { PyNode as Node } from '../../../server/src/analyzers/python/tree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { jsFlow, kids, objProp, pyArgs, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
+import { jsFlow, kids, localProcessOnly, objProp, pyArgs, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
 import type { Taint } from '../../../server/src/analyzers/flow';
 import type { Fix } from '../../../server/src/engine/model';
 import { defineRule } from '../../../server/src/engine/rule';
@@ -18,17 +18,6 @@ const SAFE_LOADER = /(^|\.)(C?SafeLoader|C?BaseLoader)$/;
 const JS_ALWAYS_UNSAFE = new Set(['node-serialize.unserialize', 'serialize-to-js.deserialize', 'funcster.deepDeserialize']);
 const JS_YAML_LOAD = /^js-yaml\.(load|loadAll)$/;
 const FULL_SCHEMA = /FULL_SCHEMA|js-yaml-js-types|jsTypes|JS_SCHEMA/;
-/**
- * Inputs of the local process (its stdin, command line, a terminal prompt): whoever writes them started the
- * process and can already run code as its user (a parent process handing pickled state to its worker), so
- * deserializing them crosses no trust boundary. Tool arguments and requests do.
- */
-const LOCAL_PROCESS_INPUT = /^(sys\.stdin|sys\.argv|input\(|raw_input\(|process\.stdin|process\.argv)/;
-
-/** The untrusted data of `t` comes only from the process's own invoker. */
-function localProcessOnly(t: Taint): boolean {
-  return t.kinds === 2 && LOCAL_PROCESS_INPUT.test(t.origin);
-}
 
 export default defineRule({
   meta: {

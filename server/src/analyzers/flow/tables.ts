@@ -99,6 +99,8 @@ export const PY_PASSTHROUGH = new Set([
   'textwrap.dedent', 'textwrap.indent', 'textwrap.fill', 'json.dumps', 'markdown.markdown', 'markdown2.markdown',
   'mistune.html', 'mistune.markdown', 'commonmark.commonmark', 'string.Template', 're.sub', 'base64.b64decode',
   'pathlib.Path', 'pathlib.PurePath', 'pathlib.PosixPath', 'pathlib.PurePosixPath',
+  // argv splitting keeps what the caller chose (`subprocess.run(shlex.split(text))` runs the program the text names)
+  'shlex.split',
 ]);
 /** Methods whose result carries the taint of their arguments too (not only of their receiver). */
 export const ARG_METHODS = new Set(['join', 'format', 'format_map', 'replace', 'concat', 'decode', 'batch_decode', 'render', 'parse', 'makeHtml', 'substitute', 'safe_substitute', 'sub', 'convert', 'append', 'push',
@@ -155,7 +157,9 @@ export const JS_SCHEMA_RECEIVER = /schema|Schema$|^z\.|^zod|^v\.|^yup\./;
 export const JS_TOOL_FACTORIES = /(^|\.)(tool|DynamicStructuredTool|DynamicTool|StructuredTool|createTool|defineTool|betaZodTool)$/;
 /** `server.tool(name, ..., handler)`, `server.registerTool(name, config, handler)` (MCP TypeScript SDK). */
 export const JS_TOOL_REGISTRATIONS = new Set(['tool', 'registerTool', 'addTool']);
-export const JS_PASSTHROUGH = new Set(['String', 'JSON.stringify', 'marked', 'marked.parse', 'marked.marked', 'snarkdown', 'Array.from', 'Object.values', 'decodeURIComponent', 'atob']);
+export const JS_PASSTHROUGH = new Set(['String', 'JSON.stringify', 'marked', 'marked.parse', 'marked.marked', 'snarkdown', 'Array.from', 'Object.values', 'decodeURIComponent', 'atob',
+  // argv splitting and executable lookup keep what the caller chose: shell-quote's parse, spawn-rx's findActualExecutable
+  'shell-quote.parse', 'spawn-rx.findActualExecutable']);
 
 
 // ---- markdown rendering and remote images (markdown image exfiltration) ----

@@ -160,3 +160,15 @@ export function expandDerived(keys: string[], env: DerivingScope): string[] {
   }
   return [...out];
 }
+
+/**
+ * Inputs of the local process (its stdin, command line, a terminal prompt): whoever writes them started the
+ * process and can already run code as its user (a parent process handing pickled state to its worker, a CLI
+ * launching the server its user names), so they cross no trust boundary. Tool arguments and requests do.
+ */
+const LOCAL_PROCESS_INPUT = /^(sys\.stdin|sys\.argv|input\(|raw_input\(|process\.stdin|process\.argv)/;
+
+/** The untrusted data of `t` comes only from the process's own invoker (no model, no request). */
+export function localProcessOnly(t: Taint): boolean {
+  return t.kinds === INPUT && LOCAL_PROCESS_INPUT.test(t.origin);
+}

@@ -1,0 +1,99 @@
+import type { PyNode as Node } from '../../../server/src/analyzers/python/tree';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { jsFlow, kids, localProcessOnly, propName, pyArgs, pyStringValue, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
+import type { Taint } from '../../../server/src/analyzers/flow';
+import { defineRule } from '../../../server/src/engine/rule';
+
+/** What an MCP client launches: the program, its arguments and its environment (NODE_OPTIONS, LD_PRELOAD run code too). */
+const LAUNCH_KEYS = new Set(['command', 'args', 'env', 'cwd']);
+const SOURCES = ['input', 'model'] as const;
+
+/**
+ * MCP client transports and clients that spawn a stdio server from what they are given (the qualified name ends
+ * with one of these): the MCP SDKs, the AI SDK, LangChain / LangGraph adapters, Mastra, the OpenAI Agents SDK,
+ * Pydantic AI, FastMCP, LlamaIndex.
+ */
+const JS_LAUNCHERS = /(^|\.)(StdioClientTransport|Experimental_StdioMCPTransport|StdioMCPTransport|MultiServerMCPClient|MCPClient|MCPConfiguration|experimental_createMCPClient|createMCPClient)$/;
+const PY_LAUNCHERS = /(^|\.)(StdioServerParameters|StdioTransport|MCPServerStdio|MCPServerStdioParams|MultiServerMCPClient|BasicMCPClient|PythonStdioTransport|NodeStdioTransport)$/;
+/** Launchers whose first positional argument is the command (`MCPServerStdio('uvx', args=[...])`, `BasicMCPClient(cmd, args=[...])`). */
+const PY_POSITIONAL_COMMAND = /(^|\.)(StdioServerParameters|StdioTransport|MCPServerStdio|BasicMCPClient|PythonStdioTransport|NodeStdioTransport)$/;
+
+export default defineRule({
+  meta: {
+    id: 'mcp-stdio-command-from-request',
+    name: 'McpStdioCommandFromRequest',
+    shortDescription: 'The command, arguments or environment of an MCP stdio server come from a request or from the model.',
+    fullDescription: 'MCP clients launch stdio servers as local processes. When the command, its arguments or its environment come from an HTTP request (an inspector, playground or gateway that connects to "any server" the browser names) or from a tool argument the model writes, whoever reaches that endpoint or injects that prompt runs any program on the host: CVE-2025-49596 in MCP Inspector was this flaw. Let the request pick a server from the operator\'s own table, or check the command and package against an allow-list, and authenticate the endpoint.',
+    views: ['python', 'js'],
+    severity: 'error',
+    confidence: 'high',
+    owasp: ['LLM06', 'LLM03'],
+    cwe: [78, 94],
+    frameworks: { nistAiRmf: ['MEASURE 2.7', 'MANAGE 2.4'], euAiAct: ['Art. 15'], iso42001: ['A.6.2.4', 'A.6.2.6'] },
+    fix: 'none',
+    messages: {
+      request: 'The `{{part}}` of an MCP stdio server comes from `{{source}}`: whoever sends this request runs any program on this host. Let the request choose a server from the operator\'s table (or check it against an allow-list) and authenticate the endpoint.',
+      model: 'The `{{part}}` of an MCP stdio server comes from `{{source}}`, which the model writes: a prompt injection makes the agent launch any program. Map the model\'s choice to a table of approved servers.',
+    },
+  },
+  check: {
+    python(ctx) {
+      const flow = pythonFlow(ctx.view);
+      const report = (value: Node, part: string): void => {
+        const t = flow.reaches(value, [...SOURCES], 'shell');
+        if (t && !localProcessOnly(t)) ctx.report({ messageId: messageId(t), data: { part, source: t.origin }, start: value.startIndex, end: value.endIndex });
+      };
+      // dict literals: {"command": ..., "args": [...]} and nested {"name": {"command": ...}}
+      const fromDict = (d: Node, depth: number): void => {
+        if (depth > 3) return;
+        for (const pair of kids(d)) {
+          if (pair.type !== 'pair') continue;
+          const key = pyStringValue(pair.childForFieldName('key'));
+          const value = pair.childForFieldName('value');
+          if (!value) continue;
+          if (key !== undefined && LAUNCH_KEYS.has(key)) report(value, key);
+          else if (value.type === 'dictionary') fromDict(value, depth + 1);
+        }
+      };
+      for (const call of flow.calls) {
+        const fn = call.childForFieldName('function');
+        if (!fn) continue;
+        const q = flow.qualName(fn);
+        if (!PY_LAUNCHERS.test(q)) continue;
+        const { positional, keywords } = pyArgs(call);
+        for (const [k, v] of keywords) {
+          if (LAUNCH_KEYS.has(k)) report(v, k);
+          else if (v.type === 'dictionary') fromDict(v, 1); // MCPServerStdio(params={...}), connections={...}
+        }
+        if (positional[0] && PY_POSITIONAL_COMMAND.test(q) && positional[0].type !== 'dictionary') report(positional[0], 'command');
+        for (const p of positional) if (p.type === 'dictionary') fromDict(p, 0);
+      }
+    },
+    js(ctx) {
+      const flow = jsFlow(ctx.view);
+      const report = (value: TSESTree.Node, part: string): void => {
+        const t = flow.reaches(value, [...SOURCES], 'shell');
+        if (t && !localProcessOnly(t)) ctx.report({ messageId: messageId(t), data: { part, source: t.origin }, start: value.range[0], end: value.range[1] });
+      };
+      const fromObject = (o: TSESTree.Node, depth: number): void => {
+        const obj = unwrap(o);
+        if (obj.type !== 'ObjectExpression' || depth > 4) return;
+        for (const p of obj.properties) {
+          if (p.type !== 'Property') continue;
+          const key = propName(p);
+          if (key !== undefined && LAUNCH_KEYS.has(key)) report(p.value, key);
+          else fromObject(p.value, depth + 1); // { mcpServers: { name: { command } } }, { transport: { type: 'stdio', command } }
+        }
+      };
+      for (const call of flow.calls) {
+        if (!JS_LAUNCHERS.test(flow.qualName(call.callee))) continue;
+        for (const a of call.arguments) fromObject(a, 0);
+      }
+    },
+  },
+});
+
+function messageId(t: Taint): 'request' | 'model' {
+  // INPUT = 2: an HTTP request value; otherwise the model (output or a tool argument)
+  return t.kinds & 2 ? 'request' : 'model';
+}
