@@ -10,6 +10,7 @@
  * Linear scans over the template's statements; a small fixed-point over `set` / `for` / macro arguments.
  */
 
+import { splitTopLevel } from './templates';
 const MAX_STATEMENTS = 5000;
 const MAX_TEXT = 1_000_000;
 
@@ -67,22 +68,9 @@ export function jinjaExpressionReads(expr: string): string[] {
   return out;
 }
 
-/** Split a call's argument list at top-level commas. */
+/** A call's arguments, split at top-level commas. */
 function splitArgs(s: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let last = 0;
-  let quote = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (quote) { if (c === quote && s[i - 1] !== '\\') quote = ''; continue; }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') depth--;
-    else if (c === ',' && depth === 0) { out.push(s.slice(last, i)); last = i + 1; }
-  }
-  out.push(s.slice(last));
-  return out.map((x) => x.trim()).filter(Boolean);
+  return splitTopLevel(s, ',').map((x) => x.trim()).filter(Boolean);
 }
 
 /** The argument list of a call starting at `(` (index of the paren), bounded. */

@@ -188,7 +188,8 @@ function parseExpression(inner: string, syntax: TemplateSyntax): { name: string;
   return { name: arg, filters: [helper] };
 }
 
-function splitTopLevel(s: string, sep: string): string[] {
+/** Split `s` at `sep` outside quotes and brackets (`a | f(b, c)`, call arguments); a doubled `sep` (`||`) is not a split. */
+export function splitTopLevel(s: string, sep: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let quote = '';
