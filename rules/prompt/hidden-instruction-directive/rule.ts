@@ -1,6 +1,7 @@
 import { defineRule } from '../../../server/src/engine/rule';
 import type { PromptView } from '../../../server/src/engine/views';
 import { describedRanges, overlapsAny } from '../../../server/src/analyzers/prompt/directives';
+import { chatTemplateMessageNames } from '../../../server/src/analyzers/prompt/chatTemplate';
 
 /**
  * Meta-instructions aimed at the model that a prompt author would not write for their own agent:
@@ -39,6 +40,12 @@ const GUARD_CONTEXT = /\b(?:if|when|whenever|unless|not|never|refuse|asks?|asked
 /** Objects that make "do not tell the user X" a guard against leaking X. */
 const LEAK_GUARD_OBJECT = /\b(?:system\s+prompt|prompt|instructions|rules|guidelines|configuration|config|secrets?|passwords?|api\s+keys?|keys?|tokens?|credentials?|internal|confidential|other\s+users?|personal\s+data|pii)\b/i;
 
+/**
+ * In a model's tokenizer chat template, the vendor's own tool-calling protocol: "do not tell the user about
+ * function calls" keeps the plumbing out of the answer, it hides no action.
+ */
+const PROTOCOL_OBJECT = /\b(?:about|of|regarding|mention(?:ing)?)\s+(?:the\s+|these\s+|any\s+)?(?:(?:function|tool)[\s_-]?calls?|functions|tools|(?:tool[\s_-]?call\s+)?(?:format|syntax|tags?))\s*(?:$|[,.;:!?\\'"])/i;
+
 const MAX_LINE = 4000;
 const MAX_SCAN = 500_000;
 
@@ -48,7 +55,7 @@ function sentenceBefore(line: string, at: number): string {
   return cut >= 0 ? head.slice(cut + 2) : head;
 }
 
-function isGuard(line: string, m: RegExpExecArray, d: Directive): boolean {
+function isGuard(line: string, m: RegExpExecArray, d: Directive, chatTemplate: boolean): boolean {
   const before = sentenceBefore(line, m.index);
   if (d.messageId === 'conceal') {
     // "Do not tell the user your system prompt" / "never reveal the API key to the user" guard against leaks
@@ -56,6 +63,7 @@ function isGuard(line: string, m: RegExpExecArray, d: Directive): boolean {
     const tail = line.slice(m.index + m[0].length, Math.min(line.length, m.index + m[0].length + 60));
     const clause = m[0] + tail.split(/[,.;:!?]/)[0];
     if (LEAK_GUARD_OBJECT.test(clause)) return true;
+    if (chatTemplate && PROTOCOL_OBJECT.test(m[0] + tail)) return true;
     return /\b(?:asks?|tells?|told|says?|said|claims?|such\s+as|like|e\.g|example|injection|injected|malicious|untrusted)\b|["'“‘`]\s*$/i.test(before);
   }
   if (d.messageId === 'exfiltrate' || d.messageId === 'secretAccess') {
@@ -64,13 +72,13 @@ function isGuard(line: string, m: RegExpExecArray, d: Directive): boolean {
   return GUARD_CONTEXT.test(before);
 }
 
-function scanLine(line: string, lineStart: number, view: PromptView, report: (id: Directive['messageId'], start: number, end: number, phrase: string) => void): void {
+function scanLine(line: string, lineStart: number, view: PromptView, chatTemplate: boolean, report: (id: Directive['messageId'], start: number, end: number, phrase: string) => void): void {
   for (const d of DIRECTIVES) {
     d.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = d.re.exec(line))) {
       if (m[0].length === 0) { d.re.lastIndex++; continue; }
-      if (isGuard(line, m, d)) continue;
+      if (isGuard(line, m, d, chatTemplate)) continue;
       report(d.messageId, lineStart + m.index, lineStart + m.index + m[0].length, m[0]);
     }
   }
@@ -111,15 +119,21 @@ export default defineRule({
         seen.push([start, end]);
         ctx.report({ messageId, data: { phrase: phrase.replace(/\s+/g, ' ').slice(0, 100) }, start, end });
       };
+      // a model's tokenizer chat template (the vendor's formatting of its own protocol)
+      const chatTemplate = view.format === 'jinja' || view.format === 'text' || view.format === 'data' ? chatTemplateMessageNames(text) !== undefined : false;
       let pos = view.frontMatterRange ? view.frontMatterRange.end : 0;
       while (pos < text.length) {
         let nl = text.indexOf('\n', pos);
         if (nl < 0) nl = text.length;
         const line = text.slice(pos, Math.min(nl, pos + MAX_LINE));
-        if (line.length > 10) scanLine(line, pos, view, report);
+        if (line.length > 10) scanLine(line, pos, view, chatTemplate, report);
         pos = nl + 1;
       }
-      // tags: in team-written instruction files only when the tagged block also carries a directive
+      // tags: in team-written instruction files, and in a model's tokenizer chat template (the vendor's own,
+      // visible formatting: `<IMPORTANT>` reminders about its tool-call syntax), only when the tagged block
+      // also carries a directive
+      const tagNeedsDirective = view.format === 'instructions' || view.format === 'text'
+        || chatTemplate;
       TAG.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = TAG.exec(text))) {
@@ -127,7 +141,7 @@ export default defineRule({
         const blockEnd = close > 0 && close - m.index < 2000 ? close : m.index + 600;
         const hasDirective = seen.some(([s]) => s > m!.index && s < blockEnd);
         if (hasDirective) { report('tag', m.index, m.index + m[0].length, m[0]); continue; }
-        if (view.format === 'instructions' || view.format === 'text') continue;
+        if (tagNeedsDirective) continue;
         const block = text.slice(m.index + m[0].length, blockEnd);
         if (/\b(?:you\s+must|must|always|before|first|do\s+not|never|instead|secretly|silently)\b/i.test(block)) report('tag', m.index, m.index + m[0].length, m[0]);
       }

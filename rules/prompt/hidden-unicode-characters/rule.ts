@@ -88,6 +88,25 @@ function wordAround(text: string, start: number, end: number): boolean {
   return /[\p{L}\p{N}]/u.test(text[start - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[end] ?? '');
 }
 
+/** Whether `i` starts a line: only spaces or tabs back to the start of the text, a line break or an escaped `\n` / `\r` of a string. */
+function atLineStart(text: string, i: number): boolean {
+  let p = i;
+  while (p > 0 && (text[p - 1] === ' ' || text[p - 1] === '\t')) p--;
+  if (p === 0 || text[p - 1] === '\n' || text[p - 1] === '\r') return true;
+  return p >= 2 && (text[p - 1] === 'n' || text[p - 1] === 'r') && text[p - 2] === '\\' && text[p - 3] !== '\\';
+}
+
+/**
+ * One zero-width character left by HTML-to-markdown conversion of web pages and docs sites: the empty text of a
+ * heading anchor (`[\u200b](#section)`), a blank line holding only the character, or a paragraph that starts
+ * with it. It sits at a line or element boundary, so it hides no text and splits no word; runs of several
+ * characters (encoded data), characters inside a word or mid-sentence stay reported.
+ */
+function layoutArtifact(text: string, start: number, end: number): boolean {
+  if (text[start - 1] === '[' && text[end] === ']' && text[end + 1] === '(') return true;
+  return atLineStart(text, start);
+}
+
 export default defineRule({
   meta: {
     id: 'hidden-unicode-characters',
@@ -147,6 +166,7 @@ export default defineRule({
         // library) is layout data, not hidden text: it hides nothing and splits no word, unless the string is a prompt,
         // an instruction or a tool description
         if (CODE_KINDS.has(ctx.kind) && kinds.size === 1 && kinds.has('zero-width') && end - start === 1 && !wordAround(text, start, end) && !PROMPTISH.test(text.slice(Math.max(0, start - 300), end + 300))) continue;
+        if (kinds.size === 1 && kinds.has('zero-width') && end - start === 1 && layoutArtifact(text, start, end)) continue;
         kind = kinds.has('tag') ? 'tag' : kinds.has('bidi') ? 'bidi' : kinds.has('variation') ? 'variation' : kinds.has('zero-width') ? 'zero-width' : 'format';
         const decoded = kinds.has('tag') ? decodeTags(run) : '';
         ctx.report({

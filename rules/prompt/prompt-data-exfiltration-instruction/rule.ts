@@ -56,6 +56,17 @@ const NET_COMMAND = /\b(?:curl|wget|nc|netcat|http|httpie|Invoke-WebRequest|iwr)
 const SECRET_PAYLOAD = new RegExp(String.raw`${SECRET_STORE}|(?<![\w.-])\.env\b(?!\.(?:example|sample|template))|\$\(\s*(?:env|printenv|set)\s*\)|\x60(?:env|printenv)\x60`, 'i');
 const EXTERNAL = new RegExp(EXTERNAL_URL, 'i');
 
+/**
+ * `echo "$TOKEN" | gh auth login --with-token`, `printf %s "$PW" | docker login --password-stdin`: a shell
+ * line that pipes a credential into a login command's standard input, the documented way to authenticate
+ * without putting the secret on the command line. The value reaches that program, not a reader or a host.
+ */
+const PIPED_TO_LOGIN = /^[^|\n]{0,120}\|\s*(?!(?:curl|wget|nc|netcat|http|httpie|tee|base64|xxd|od|cat|less|more)\b)[\w./-]+(?:\s+[\w./:=-]+){0,6}?\s+(?:login\b|auth\s+login\b|--(?:password|token|with-token|key)?-?stdin\b|--with-token\b)/;
+
+function pipedToLogin(line: string, at: number): boolean {
+  return PIPED_TO_LOGIN.test(line.slice(at));
+}
+
 /** Verbs of a sentence that turn the reference into a prohibition or a quoted example. */
 function isGuarded(line: string, at: number): boolean {
   const before = sentenceBefore(line, at);
@@ -95,6 +106,7 @@ export default defineRule({
         const s = sentenceAround(line, m.index, m.index + m[0].length);
         if (overlapsAny(owned, lineStart + s.start, lineStart + s.end)) return false;
         if (isGuarded(line, m.index)) return false;
+        if (p.kind === 'discloseSecret' && /^(?:echo|echoes|print|prints)\b/i.test(m[0]) && pipedToLogin(line, m.index + m[0].length)) return false;
         ctx.report({ messageId: p.kind, data: { phrase: m[0].replace(/\s+/g, ' ').slice(0, 100) }, start, end });
         return true;
       };

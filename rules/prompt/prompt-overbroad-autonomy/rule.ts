@@ -39,6 +39,8 @@ const PATTERNS: Pattern[] = [
 
 /** After the phrase: the permission is scoped ("unless it is destructive", "for read-only commands"). */
 const BOUNDED_AFTER = /^[^.;]{0,100}?\b(?:unless|except|other\s+than|apart\s+from|but\s+(?:always|never|do\s+not|don'?t)|only\s+(?:for|when|if|in)|read-only|non-destructive|safe\s+(?:commands?|operations?)|(?:to|when|for|before)\s+(?:run(?:ning)?|us(?:e|ing)|call(?:ing)?)\s+`|(?:to|when|for|before)\s+(?:read|reading|view|viewing|list|listing|search|searching|format|formatting|lint|linting|run(?:ning)?\s+(?:the\s+)?(?:unit\s+)?(?:tests?|linters?|formatters?|type[- ]?checks?)))\b/i;
+/** Before an auto-approve mention: what is auto-approved only reads. */
+const READ_ONLY_SUBJECT = /\b(?:read-?only|read\s+only|non-destructive|side-effect-free|safe\s+(?:commands?|operations?|tools?)|(?:read|query|lookup|search)\s+(?:tools?|operations?|commands?))\b[^,;:.]{0,30}$/i;
 /** After an auto-approve mention: it is being switched off or forbidden. */
 const OFF_AFTER = /^\s*(?:mode\s+)?(?:is|are|must\s+be|should\s+be|stays?|remains?)\s+(?:disabled|off|forbidden|prohibited|not\s+(?:allowed|permitted|used|enabled))\b/i;
 
@@ -122,6 +124,8 @@ function isGuarded(line: string, start: number, end: number, p: Pattern): boolea
   }
   const after = sentenceAfter(line, end);
   if (p.kind === 'autoApprove' && OFF_AFTER.test(after)) return true;
+  // "Read-only tools are auto-approved", "- **Read-only** (auto-approved): `git_status`": the subject scopes it
+  if (p.kind === 'autoApprove' && READ_ONLY_SUBJECT.test(before)) return true;
   if (p.kind !== 'skipPermissions' && p.kind !== 'fullAccess' && BOUNDED_AFTER.test(after)) return true;
   return false;
 }

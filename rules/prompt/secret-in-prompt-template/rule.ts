@@ -33,10 +33,49 @@ function passwordShaped(v: string): boolean {
 /** A reference resolved elsewhere: `$(shell pwd)`, `${VAR}`, `$HOME`, `%(password)s`, `<%= pass %>`, `{{ vault_pw }}`. */
 const REFERENCE = /^(?:\$[({]|\$[A-Za-z_]\w*$|%\(|<%|\{\{|\{%)/;
 
+/** Words a placeholder uses to name the credential it stands for: `secure_password`, `reset_token`, `SecurePass123!`. */
+const CREDENTIAL_WORD = /^(?:pass|passwd|password|passphrase|pwd|secret|token|key|apikey|credentials?)$/i;
+
+/**
+ * A value that names what it stands for: words (snake, kebab or camel case) one of which names a credential,
+ * optionally followed by a short run of digits and symbols, as example and test passwords are written
+ * (`secure_password`, `new-api-key`, `SecurePass123!`). A random secret does not spell its own role.
+ */
+function namesItself(v: string): boolean {
+  if (v.length > 40) return false;
+  const core = v.replace(/[\d!@#$%^&*?.]{1,6}$/, '');
+  if (!/^[A-Za-z][A-Za-z_-]*$/.test(core)) return false;
+  const words = core.split(/[_-]+/).flatMap((w) => w.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g) ?? []);
+  if (words.length === 0 || !words.some((w) => CREDENTIAL_WORD.test(w))) return false;
+  return words.every((w) => w.length >= 2) && readsAsWords(words.join(''));
+}
+
+/**
+ * An unquoted code expression in an illustrative snippet: a member chain or a call (`session.token`,
+ * `this.generateToken(user)`, `getpass()`); it reads a value at run time, it is not one.
+ */
+function codeExpression(text: string, start: number, v: string): boolean {
+  const q = text[start - 1];
+  if (q === '"' || q === "'" || q === '`') return false;
+  if (/^[A-Za-z_$][\w$.]*\(/.test(v)) return true;
+  const parts = v.split(/\??\./);
+  return parts.length >= 2 && parts.every((p) => /^[A-Za-z_$][\w$]*$/.test(p) && (p.length <= 8 && /^[a-z]+$/.test(p) || readsAsWords(p)));
+}
+
+/**
+ * A private-key header followed by its base64 body (after optional armor headers): a key. The header alone is
+ * a mention (a detector's regex, a doc saying where keys start), not a key.
+ */
+function hasKeyBody(text: string, after: number): boolean {
+  const tail = text.slice(after, after + 400);
+  return /^(?:\s|\\[nr])*(?:(?:Proc-Type|DEK-Info|Version|Comment|Hash|Charset):[^\n\\]*(?:\s|\\[nr])+)*(?:\s|\\[nr])*[A-Za-z0-9+/]{40,}/.test(tail);
+}
+
 function plausibleSecretValue(v: string): boolean {
   if (REFERENCE.test(v) || PLACEHOLDER.test(v) || /[{}]/.test(v) || /^https?:/.test(v)) return false;
   if (/^[a-z]+$/i.test(v) && v.length < 16) return false; // a plain word: "required", "hidden"
   if (isPlaceholderSecret(v)) return false; // `xxxx`, `<...>`, `1234`, `your-token`, one character repeated
+  if (namesItself(v)) return false; // `secure_password`, `reset_token`, `SecurePass123!`
   // letters only: a token unless it reads as words (random tokens need not contain a digit)
   return /^[A-Za-z]+$/.test(v) ? !readsAsWords(v) && entropy(v) >= 3.3 : entropy(v) >= 2.5;
 }
@@ -86,7 +125,8 @@ export default defineRule({
         while ((m = p.re.exec(text)) && count++ < 100) {
           const value = (p.group ? m[p.group] : m[0]).replace(/[.)\]]+$/, '');
           const start = p.group ? m.index + m[0].lastIndexOf(value) : m.index;
-          if (p.what === 'credential' && (!plausibleSecretValue(value) || isProviderKey(value))) continue;
+          if (p.what === 'private key' && !hasKeyBody(text, m.index + m[0].length)) continue;
+          if (p.what === 'credential' && (!plausibleSecretValue(value) || isProviderKey(value) || codeExpression(text, start, value))) continue;
           if (p.what === 'password' && (!passwordShaped(value) || isProviderKey(value))) continue;
           if (p.what === 'database password in a connection string' && PLACEHOLDER.test(value)) continue;
           report(start, start + value.length, 'text', { what: p.what });

@@ -25,15 +25,24 @@ const EXEC_OBJECTS = new Set([
 const READ_ONLY_OBJECT = /^\s*(?:the\s+|a\s+|an\s+|one\s+or\s+more\s+)*(?:select|read-only|readonly|read\s+only)\s+(?:sql\s+)?(?:quer(?:y|ies)|statements?)\b/i;
 const EXEC_DESCRIPTION_OBJECT = /^\s*(?:the\s+|a\s+|an\s+|any\s+|arbitrary\s+|given\s+|one\s+or\s+more\s+|raw\s+|custom\s+|provided\s+)*(?:[\w-]+\s+)?(commands?|cmd|shell|bash|terminal|scripts?|code|sql|quer(?:y|ies)|statements?|process|programs?|binar(?:y|ies)|python|javascript|node|subprocess)\b/i;
 
+/**
+ * "Remove a participant from the hand-raise queue", `remove_from_cart`: taking an entry out of a collection
+ * undoes an add (a membership change); the entry itself is not destroyed. "Remove the file" still is.
+ */
+const MEMBERSHIP_REMOVAL = /^\s+(?:(?:a|an|the|one|this|that|these|those|each|every|all|any|given|selected|specified|current|\w+'s)\s+)?(?:[\w-]+\s+){0,3}?from\s+(?:a|an|the|this|that|their|its|your|my|our|his|her)?\s*(?:[\w-]+\s+){0,3}?(?:queue|list|waitlist|selection|cart|basket|favou?rites|bookmarks|watchlist|playlist|group|set|collection|lineup|spotlight|shortlist)\b/i;
+
+const MEMBERSHIP_NAME = /\bremove(?:\s+\w+){0,3}\s+from(?:\s+\w+){0,2}\s+(?:queue|list|waitlist|selection|cart|basket|favou?rites|bookmarks|watchlist|playlist|group|set|collection|lineup|spotlight|shortlist)\b/;
+
 /** Why a tool looks destructive (the word found), or undefined. */
 function destructiveWord(name: string, description: string): string | undefined {
   const words = identifierWords(name);
   const w = words.find((x) => DESTRUCTIVE_WORDS.has(x) && (!EXEC_WORDS.has(x) || words.length === 1 || words.some((y) => EXEC_OBJECTS.has(y))));
-  if (w) return w;
+  if (w && !(w === 'remove' && MEMBERSHIP_NAME.test(words.join(' ')))) return w;
   const m = DESTRUCTIVE_DESCRIPTION.exec(description);
   if (!m) return undefined;
   const verb = m[1].toLowerCase();
   const rest = description.slice(m.index + m[0].length);
+  if (verb === 'remove' && MEMBERSHIP_REMOVAL.test(rest)) return undefined;
   if (EXEC_WORDS.has(verb) && (!EXEC_DESCRIPTION_OBJECT.test(rest) || READ_ONLY_OBJECT.test(rest))) return undefined;
   return verb;
 }

@@ -121,3 +121,36 @@ server.tool(
   { query: z.string() },
   async ({ query }) => ({ content: [{ type: 'text', text: query }] }),
 );
+
+// membership changes: taking an entry out of a queue or a cart undoes an add; the entry is not destroyed
+server.tool(
+  // ok: destructive-tool-without-annotations
+  'lower_hand',
+  'Remove a participant from the hand-raise queue.',
+  { participantId: z.string() },
+  async ({ participantId }) => ({ content: [{ type: 'text', text: participantId }] }),
+);
+
+server.tool(
+  // ok: destructive-tool-without-annotations
+  'remove_from_cart',
+  'Take an item out of the shopping cart',
+  { sku: z.string() },
+  async ({ sku }) => ({ content: [{ type: 'text', text: sku }] }),
+);
+
+server.tool(
+  // ruleid: destructive-tool-without-annotations
+  'clear_recording',
+  'Remove the meeting recording from storage.',
+  { recordingId: z.string() },
+  async ({ recordingId }) => ({ content: [{ type: 'text', text: recordingId }] }),
+);
+
+server.tool(
+  // ruleid: destructive-tool-without-annotations
+  'remove_participant_data',
+  'Erase what was stored about a participant',
+  { participantId: z.string() },
+  async ({ participantId }) => ({ content: [{ type: 'text', text: participantId }] }),
+);

@@ -23,12 +23,22 @@ const PATTERNS: { re: RegExp; what: string }[] = [
   { re: /[\u200B-\u200F\u2060-\u2064\uFEFF\u202A-\u202E]+|(?:\uDB40[\uDC00-\uDC7F])+/, what: 'invisible characters' },
 ];
 
+const SMUGGLE = 'an instruction to smuggle data out through a tool parameter';
+/**
+ * Data a tool's caller would not otherwise hand over: the conversation, the prompt, other tools' results, the
+ * user's files and messages, secrets. "Provide key-value pairs in the replacements parameter" documents the
+ * parameter's own purpose; smuggling moves one of these into a parameter that does not need it.
+ */
+const FOREIGN_DATA = /\b(?:conversation|chat\s+(?:history|log)|(?:previous|prior|earlier|other|all)\s+(?:messages|turns)|system\s+prompt|(?:your|the\s+model'?s)\s+instructions|environment\s+variables|env\s+vars|(?:other|previous)\s+tools?(?:'s?)?\s+(?:output|results?|responses?)|(?:the\s+)?user'?s?\s+(?:files?|data|messages|emails?|documents?|history)|secrets?|credentials?|passwords?|(?:api|private|ssh|secret|access)\s+keys?|(?:api|access|auth|bearer|session|oauth|github|refresh)\s+tokens?)\b/i;
+
 /** Find the first poisoning shapes in a description (at most one per shape). */
 function findPoison(text: string): Hit[] {
   const hits: Hit[] = [];
   for (const { re, what } of PATTERNS) {
     const m = re.exec(text);
     if (!m) continue;
+    // a parameter documented for its own data, with nothing foreign (a sensitive file, the conversation, secrets) around
+    if (what === SMUGGLE && !SENSITIVE.test(text) && !FOREIGN_DATA.test(text)) continue;
     let from = m.index;
     const lead = /^[.!:\n]\s*/.exec(m[0]);
     if (lead && what.startsWith('an instruction to send')) from += lead[0].length;

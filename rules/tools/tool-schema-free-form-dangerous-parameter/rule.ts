@@ -2,7 +2,7 @@ import type { PyNode } from '../../../server/src/analyzers/python/tree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { getProp, getValue } from '../../../server/src/analyzers/data';
 import { identifierWords, toolDefinitions } from '../../../server/src/analyzers/data/toolConfig';
-import type { DataNode, DataProperty } from '../../../server/src/engine/views';
+import type { DataNode, DataProperty, DataView } from '../../../server/src/engine/views';
 import { defineRule } from '../../../server/src/engine/rule';
 import { jsWalkKeys } from '../../../server/src/analyzers/js/calls';
 import { pyNodesInOrder } from '../../../server/src/analyzers/python/calls';
@@ -83,6 +83,27 @@ function freeString(schema: DataNode): { node: DataNode; array: boolean } | unde
   return { node: schema, array: false };
 }
 
+/**
+ * A package manifest's tool catalogue: a top-level document naming the package (`name` and `version`, or an MCP
+ * bundle's `manifest_version`) with a `tools` list. It describes tools the server registers in its own code,
+ * where their real schemas and handlers are (and are checked); the model never receives the catalogue's copy.
+ */
+function isPackageToolCatalogue(view: DataView, path: string): boolean {
+  if (!/(?:^|[\\/])manifest\.json$/i.test(path)) return false;
+  const root = view.roots[0];
+  if (view.roots.length !== 1 || root?.type !== 'object' || getValue(root, 'tools')?.type !== 'array') return false;
+  const str = (k: string): boolean => getValue(root, k)?.type === 'string';
+  return (str('name') && str('version')) || getProp(root, 'manifest_version') !== undefined || getProp(root, 'dxt_version') !== undefined;
+}
+
+/**
+ * MCP annotations that declare what a tool does to its environment (`readOnlyHint`, `destructiveHint`): a tool
+ * built to run SQL, commands or code that declares them lets the host gate each call (approval for a
+ * destructive one); its statement parameter cannot be narrowed to an enum or a pattern without removing the
+ * tool's purpose.
+ */
+const EFFECT_HINT = /\b(?:readOnlyHint|destructiveHint|read_only_hint|destructive_hint)\b/;
+
 function describedText(...nodes: (DataNode | undefined)[]): string {
   return nodes.filter((n) => n?.type === 'string').map((n) => String(n!.value)).join(' ');
 }
@@ -109,9 +130,12 @@ export default defineRule({
   check: {
     data(ctx) {
       const view = ctx.view;
+      if (isPackageToolCatalogue(view, ctx.path)) return;
       for (const t of toolDefinitions(view)) {
         const schema = t.schema;
         if (schema?.type !== 'object') continue;
+        const annotations = getValue(t.node, 'annotations');
+        const declared = annotations?.type === 'object' && (annotations.properties ?? []).some((p) => EFFECT_HINT.test(p.key));
         const visit = (obj: DataNode, depth: number): void => {
           const props = getValue(obj, 'properties');
           for (const p of props?.properties ?? []) {
@@ -126,6 +150,7 @@ export default defineRule({
           const paramDesc = describedText(getValue(p.value, 'description'), free.array ? getValue(free.node, 'description') : undefined);
           const kind = kindOf(p.key, { tool, toolText: describedText(toolDesc), paramText: paramDesc }, free.array);
           if (!kind) return;
+          if ((kind === 'command' || kind === 'code' || kind === 'sql') && declared) return;
           if ((kind === 'url' || kind === 'path') && ALLOW_LIST.test(`${paramDesc} ${describedText(toolDesc)}`)) return;
           ctx.report({ messageId: kind === 'url' || kind === 'path' ? 'freeFormAllowList' : 'freeForm', data: { param: p.key, tool, what: WHAT[kind] }, start: p.keyStart, end: p.keyEnd });
         };
@@ -174,6 +199,9 @@ export default defineRule({
       };
       const visit = (n: PyNode): void => {
         if (n.type === 'decorated_definition' && n.namedChildren.some((d) => d?.type === 'decorator' && isToolDecorator(d))) {
+          // @mcp.tool(annotations=ToolAnnotations(destructiveHint=True)): the effect is declared to the host
+          const declared = n.namedChildren.some((d) => d?.type === 'decorator' && isToolDecorator(d) && d.namedChildren[0]?.type === 'call'
+            && (d.namedChildren[0].childForFieldName('arguments')?.namedChildren ?? []).some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'annotations' && EFFECT_HINT.test(a.text)));
           const fn = n.childForFieldName('definition');
           if (fn?.type === 'function_definition') {
             const tool = fn.childForFieldName('name')?.text ?? '?';
@@ -186,7 +214,7 @@ export default defineRule({
               if (!nameNode || !type || !freeStrType(type.text)) continue;
               const kind = kindOf(nameNode.text, { tool, toolText: doc, paramText: /Field\(|description=/.test(type.text) ? type.text : '' });
               if (kind !== 'command' && kind !== 'code' && kind !== 'sql') continue;
-              if (!pyReachesSink(fn, param, nameNode.text, kind)) continue;
+              if (declared || !pyReachesSink(fn, param, nameNode.text, kind)) continue;
               ctx.report({ messageId: 'freeForm', data: { param: nameNode.text, tool, what: WHAT[kind] }, start: nameNode.startIndex, end: nameNode.endIndex });
             }
           }
@@ -244,7 +272,11 @@ export default defineRule({
         });
         return hit;
       };
-      const checkShape = (shape: TSESTree.ObjectExpression | undefined, tool: string, toolDesc: string, handler: TSESTree.Node | undefined): void => {
+      /** `annotations: { readOnlyHint, destructiveHint }` of an MCP registration. */
+      const declaresEffect = (annotations: TSESTree.Node | undefined): boolean =>
+        annotations?.type === 'ObjectExpression' && annotations.properties.some((p) => p.type === 'Property' && EFFECT_HINT.test(keyName(p) ?? ''));
+      const checkShape = (shape: TSESTree.ObjectExpression | undefined, tool: string, toolDesc: string, handler: TSESTree.Node | undefined, declared = false): void => {
+        if (declared) return;
         for (const p of shape?.properties ?? []) {
           if (p.type !== 'Property') continue;
           const name = keyName(p);
@@ -268,9 +300,11 @@ export default defineRule({
             const desc = literal(args[1]);
             const shape = args.slice(1).find((a) => a.type === 'ObjectExpression' && a.properties.some((p) => p.type === 'Property' && zodChain(p.value)));
             const handler = [...args].reverse().find((a) => a.type === 'ArrowFunctionExpression' || a.type === 'FunctionExpression');
-            checkShape(shape as TSESTree.ObjectExpression | undefined, tool, desc, handler);
+            // server.tool(name, description, shape, annotations, handler)
+            const declared = args.some((a) => a !== shape && declaresEffect(a));
+            checkShape(shape as TSESTree.ObjectExpression | undefined, tool, desc, handler, declared);
           } else if (method === 'registerTool' && args[1]) {
-            checkShape(shapeOf(propOf(args[1], 'inputSchema')), literal(args[0]) || 'tool', literal(propOf(args[1], 'description')), args[2]);
+            checkShape(shapeOf(propOf(args[1], 'inputSchema')), literal(args[0]) || 'tool', literal(propOf(args[1], 'description')), args[2], declaresEffect(propOf(args[1], 'annotations')));
           } else if (method === 'tool' && callee.type === 'Identifier' && args[0]) {
             // AI SDK: tool({ description, parameters | inputSchema: z.object({...}), execute })
             const holder = parent;

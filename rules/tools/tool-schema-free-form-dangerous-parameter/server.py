@@ -4,6 +4,7 @@ import subprocess
 from typing import Annotated, Literal, Optional
 
 from mcp.server.fastmcp import FastMCP
+from mcp.types import ToolAnnotations
 from pydantic import Field
 
 mcp = FastMCP("ops")
@@ -78,3 +79,17 @@ def report(sql: str, region: str) -> list:
 # ok: tool-schema-free-form-dangerous-parameter
 def internal_helper(command: str) -> str:
     return command
+
+
+@mcp.tool(annotations=ToolAnnotations(readOnlyHint=False, destructiveHint=True))
+# ok: tool-schema-free-form-dangerous-parameter
+def write_sql(sql: str) -> int:
+    """Run one INSERT, UPDATE or DELETE statement against the analytics database."""
+    return db.execute(sql).rowcount
+
+
+@mcp.tool(annotations={"title": "Maintenance"})
+# ruleid: tool-schema-free-form-dangerous-parameter
+def maintenance(command: str) -> str:
+    """Run a maintenance command on the database host."""
+    return subprocess.run(command, shell=True, capture_output=True, text=True).stdout

@@ -86,3 +86,53 @@ export const formatCode = tool({
   }),
   execute: async ({ code }) => ({ formatted: code.trim() }),
 });
+
+// A database server's SQL tools: the statement is the tool's purpose, and each one declares its effect to the host
+server.registerTool(
+  'sql_read',
+  {
+    description: 'Run one read-only SQL statement; the session is read-only, so writes are refused by the database',
+    inputSchema: {
+      // ok: tool-schema-free-form-dangerous-parameter
+      sql: z.string().describe('One SQL statement. Use $1, $2 for parameters.'),
+      params: z.array(z.string()).optional(),
+    },
+    annotations: { readOnlyHint: true, openWorldHint: false },
+  },
+  async ({ sql, params }) => ({ content: [{ type: 'text', text: JSON.stringify((await pool.query(sql, params)).rows) }] }),
+);
+
+server.registerTool(
+  'sql_write',
+  {
+    description: 'Run one INSERT / UPDATE / DELETE statement',
+    inputSchema: {
+      // ok: tool-schema-free-form-dangerous-parameter
+      sql: z.string().describe('One data-changing SQL statement'),
+    },
+    annotations: { readOnlyHint: false, destructiveHint: true },
+  },
+  async ({ sql }) => ({ content: [{ type: 'text', text: String((await pool.query(sql)).rowCount) }] }),
+);
+
+server.tool(
+  'shell',
+  'Run a shell command on the ops host',
+  // ok: tool-schema-free-form-dangerous-parameter
+  { command: z.string() },
+  { destructiveHint: true, openWorldHint: true },
+  async ({ command }) => ({ content: [{ type: 'text', text: execSync(command).toString() }] }),
+);
+
+server.registerTool(
+  'sql_admin',
+  {
+    description: 'Run any SQL statement',
+    inputSchema: {
+      // ruleid: tool-schema-free-form-dangerous-parameter
+      sql: z.string(),
+    },
+    annotations: { title: 'Admin SQL' },
+  },
+  async ({ sql }) => ({ content: [{ type: 'text', text: JSON.stringify((await pool.query(sql)).rows) }] }),
+);

@@ -129,7 +129,26 @@ function fromCommand(all: Token[]): InstalledName[] {
       // npx -p pkg / --package pkg / --package=pkg name a package explicitly
       const pkgOpt = eco === 'npm' && runner && (tok.text === '-p' || tok.text === '--package');
       const pkgEq = eco === 'npm' && runner && tok.text.startsWith('--package=');
-      if (pkgOpt && all[k + 1]) {
+      // uvx --from pkg command / pipx run --spec pkg command: the package is the option's value
+      const fromOpt = eco === 'python' && runner && (tok.text === '--from' || tok.text === '--spec');
+      // uvx --with pkg[,pkg2] ...: extra packages installed next to the tool
+      if (eco === 'python' && runner && tok.text === '--with' && all[k + 1]) {
+        const v = all[k + 1];
+        let off = 0;
+        for (const part of v.text.split(',')) {
+          const n = pythonName({ text: part, start: v.start + off, end: v.start + off + part.length });
+          if (n) out.push({ ecosystem: eco, ...n, command: `${command} --with`, runner: false });
+          off += part.length + 1;
+        }
+        k++;
+        continue;
+      }
+      if (fromOpt && all[k + 1]) {
+        const n = pythonName(all[k + 1]);
+        if (n) out.push({ ecosystem: eco, ...n, command: `${command} ${tok.text}`, runner: false });
+        explicitPackage = true;
+        k++;
+      } else if (pkgOpt && all[k + 1]) {
         const n = npmName(all[k + 1]);
         if (n) out.push({ ecosystem: eco, ...n, command, runner: false });
         explicitPackage = true;
@@ -144,6 +163,8 @@ function fromCommand(all: Token[]): InstalledName[] {
     if (tok.text === '@' && eco === 'python') { k++; continue; } // `name @ https://...`
     if (/^[<>=!~]/.test(tok.text)) continue; // `pip install "x" ">=1"` split by spaces
     if (runner && explicitPackage) break; // `npx -p pkg command args`: the rest is the command line
+    // `uvx --with pkg python app.py`: the interpreter itself (uv runs `python` / `python@3.12` specially)
+    if (runner && eco === 'python' && /^(?:python(?:3(?:\.\d+)?)?|pythonw|py)(?:@[\w.]+)?$/.test(tok.text)) break;
     const n = eco === 'python' ? pythonName(tok) : npmName(tok);
     if (n) out.push({ ecosystem: eco, ...n, command, runner });
     if (runner) break; // the rest are the tool's own arguments
