@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Language, Parser } from 'web-tree-sitter';
-import type { Tree } from 'web-tree-sitter';
+import type { Edit, Point, Tree } from 'web-tree-sitter';
 
 let parser: Parser | undefined;
 let cursorCalls: CursorCalls | undefined;
@@ -118,9 +118,93 @@ export function parsePython(text: string): Tree | undefined {
     // the WebAssembly runtime aborted (e.g. out of memory): drop this parser and load a fresh one, so later
     // files (the next edit in the editor) are parsed again instead of failing for the rest of the session
     parser = undefined;
+    // trees of the aborted runtime: forget them without touching it
+    kept.length = 0;
     initError = `Python parser failed and is being reloaded: ${(e as Error).message}`;
     initPromise = undefined;
     void initPythonParser(lastWasmDir);
     return undefined;
   }
+}
+
+/**
+ * The last trees parsed per key (a file path), most recent last. Re-parsing a key hands its previous tree to
+ * tree-sitter with the edit between the two texts (one changed range: common prefix and suffix), so an edit in
+ * the editor re-parses the changed part only. Tree-sitter's incremental parse gives the tree a fresh parse
+ * gives, syntax errors included (test/unit/parseIncremental.test.ts checks it on random edits of every Python
+ * fixture); AISEC_VERIFY_PARSE=1 compares every incremental tree with a fresh one (python/index.ts).
+ */
+const KEEP_TREES = 4;
+const kept: { key: string; text: string; tree: Tree }[] = [];
+
+/** Row and column (UTF-16 code units, as web-tree-sitter counts them) of offset `at`. */
+function pointAt(text: string, at: number): Point {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: at - lineStart };
+}
+
+/** The one changed range between two texts, as tree-sitter wants it; never splits a surrogate pair. */
+export function textEdit(before: string, after: string): Edit | undefined {
+  if (before === after) return undefined;
+  const max = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  if (start > 0 && isHigh(before.charCodeAt(start - 1))) start--;
+  let suffix = 0;
+  const room = max - start;
+  while (suffix < room && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  if (suffix > 0 && isLow(after.charCodeAt(after.length - suffix))) suffix--;
+  const oldEnd = before.length - suffix;
+  const newEnd = after.length - suffix;
+  return {
+    startIndex: start,
+    oldEndIndex: oldEnd,
+    newEndIndex: newEnd,
+    startPosition: pointAt(before, start),
+    oldEndPosition: pointAt(before, oldEnd),
+    newEndPosition: pointAt(after, newEnd),
+  };
+}
+
+function isHigh(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+function isLow(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/**
+ * Parse `text` as the new content of `key`, reusing the tree of its previous content. The tree belongs to this
+ * cache: read it, do not delete it (it is deleted when `key` is parsed again or drops out of the cache).
+ */
+export function parsePythonKept(key: string, text: string): Tree | undefined {
+  if (!parser) return undefined;
+  const at = kept.findIndex((k) => k.key === key);
+  const prev = at >= 0 ? kept.splice(at, 1)[0] : undefined;
+  let tree: Tree | undefined;
+  if (prev) {
+    try {
+      const edit = textEdit(prev.text, text);
+      if (edit) prev.tree.edit(edit);
+      tree = parser.parse(text, prev.tree) ?? undefined;
+    } catch {
+      tree = undefined;
+    }
+    prev.tree.delete();
+  }
+  tree ??= parsePython(text);
+  if (!tree) return undefined;
+  kept.push({ key, text, tree });
+  while (kept.length > KEEP_TREES) kept.shift()!.tree.delete();
+  return tree;
+}
+
+/** Forget every kept tree (tests; a parser reload). */
+export function dropKeptTrees(): void {
+  while (kept.length) kept.pop()!.tree.delete();
 }
