@@ -1,12 +1,14 @@
 /**
  * The editor re-parses a Python file incrementally (the tree of its previous text, edited): the mirror must be
- * the one a fresh parse gives, syntax errors included, on random edits of every Python fixture and example.
+ * the one a fresh parse gives, syntax errors included, on random edits of every Python fixture and example; the
+ * same for JS/TS (TypeScript's incremental parser, converted by typescript-estree).
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { dropKeptTrees, parsePython, parsePythonKept, textEdit } from '../../server/src/analyzers/python/parser';
 import { mirrorTree } from '../../server/src/analyzers/python/tree';
+import { analyzeJs, dropKeptJsTrees } from '../../server/src/analyzers/js';
 import type { PyNode } from '../../server/src/analyzers/python/tree';
 import { ready } from '../helpers/engine';
 
@@ -78,6 +80,57 @@ describe('incremental Python parse', () => {
         } finally {
           fresh.delete();
         }
+      }
+    }
+    assert.ok(compared > 1000 && withErrors > 300, `${compared} compared, ${withErrors} with syntax errors`);
+  });
+});
+
+function jsFiles(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(ts|tsx|js|jsx|mjs)$/.test(e.name) && !e.name.endsWith('rule.ts') && !e.name.includes('.fixed.')) out.push(p);
+    }
+  };
+  walk(path.join(ROOT, 'rules'));
+  walk(path.join(ROOT, 'examples'));
+  return out.sort();
+}
+
+describe('incremental TypeScript parse', () => {
+  after(dropKeptJsTrees);
+
+  it('gives the tree (or the syntax error) a fresh parse gives, after random edits of every JS/TS fixture', function () {
+    this.timeout(300000);
+    let seed = 20261207;
+    const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
+    const inserts = [' ', '\t', '\n', 'x', '(', ')', '{', '}', ':', '"', "'", '`', '${', '//', '/*', ',', '=', '<', '>', '</div>', '\u00e9', '\u{1F600}', 'function ', '[', '\\', ';', '=>'];
+    const json = (v: unknown) => JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? `${x}n` : x));
+    const outcome = (r: ReturnType<typeof analyzeJs>) => (r.view ? `${r.view.jsx} ${json(r.view.ast)}` : json(r.errors));
+    let compared = 0;
+    let withErrors = 0;
+    for (const file of jsFiles()) {
+      const orig = fs.readFileSync(file, 'utf8');
+      const ts = file.endsWith('.ts') || file.endsWith('.tsx');
+      let text = orig;
+      analyzeJs(file, text, ts, 'edited');
+      for (let i = 0; i < 12; i++) {
+        const at = rnd(text.length + 1);
+        const op = rnd(5);
+        if (op === 0) text = text.slice(0, at) + text.slice(at + 1 + rnd(3));
+        else if (op === 1) text = orig;
+        else if (op === 2) {
+          const from = rnd(orig.length + 1);
+          text = text.slice(0, at) + orig.slice(from, from + rnd(200)) + text.slice(at + rnd(50));
+        } else text = text.slice(0, at) + inserts[rnd(inserts.length)] + text.slice(at);
+        const kept = analyzeJs(file, text, ts, 'edited');
+        const fresh = analyzeJs(file, text, ts);
+        if (!fresh.view) withErrors++;
+        assert.strictEqual(outcome(kept), outcome(fresh), `${path.relative(ROOT, file)}, edit ${i}`);
+        compared++;
       }
     }
     assert.ok(compared > 1000 && withErrors > 300, `${compared} compared, ${withErrors} with syntax errors`);

@@ -14,7 +14,7 @@ export async function initAnalyzers(wasmDir?: string): Promise<void> {
 
 /**
  * `keepTree`: the file is being analysed (the editor analyses it again after each edit): keep its Python syntax
- * tree so that the next analysis re-parses only what changed (a few trees are kept, the most recent ones).
+ * tree so that the next analysis re-parses only what changed (a few trees are kept, the most recent ones). Python and JS/TS.
  */
 export function buildViews(path: string, text: string, kind: FileKind, keepTree = false): { views: Views; errors: AnalysisError[] } {
   const views: Views = { text: { text } };
@@ -28,7 +28,7 @@ export function buildViews(path: string, text: string, kind: FileKind, keepTree 
     }
     case 'javascript':
     case 'typescript': {
-      const r = analyzeJs(path, text, kind === 'typescript');
+      const r = analyzeJs(path, text, kind === 'typescript', keepTree ? path : undefined);
       views.js = r.view;
       errors.push(...r.errors);
       break;

@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Language, Parser } from 'web-tree-sitter';
 import type { Edit, Point, Tree } from 'web-tree-sitter';
+import { changedRange } from '../textChange';
 
 let parser: Parser | undefined;
 let cursorCalls: CursorCalls | undefined;
@@ -148,34 +149,18 @@ function pointAt(text: string, at: number): Point {
   return { row, column: at - lineStart };
 }
 
-/** The one changed range between two texts, as tree-sitter wants it; never splits a surrogate pair. */
+/** The one changed range between two texts, as tree-sitter wants it. */
 export function textEdit(before: string, after: string): Edit | undefined {
-  if (before === after) return undefined;
-  const max = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  if (start > 0 && isHigh(before.charCodeAt(start - 1))) start--;
-  let suffix = 0;
-  const room = max - start;
-  while (suffix < room && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  if (suffix > 0 && isLow(after.charCodeAt(after.length - suffix))) suffix--;
-  const oldEnd = before.length - suffix;
-  const newEnd = after.length - suffix;
+  const r = changedRange(before, after);
+  if (!r) return undefined;
   return {
-    startIndex: start,
-    oldEndIndex: oldEnd,
-    newEndIndex: newEnd,
-    startPosition: pointAt(before, start),
-    oldEndPosition: pointAt(before, oldEnd),
-    newEndPosition: pointAt(after, newEnd),
+    startIndex: r.start,
+    oldEndIndex: r.oldEnd,
+    newEndIndex: r.newEnd,
+    startPosition: pointAt(before, r.start),
+    oldEndPosition: pointAt(before, r.oldEnd),
+    newEndPosition: pointAt(after, r.newEnd),
   };
-}
-
-function isHigh(c: number): boolean {
-  return c >= 0xd800 && c <= 0xdbff;
-}
-function isLow(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 /**
@@ -187,7 +172,9 @@ export function parsePythonKept(key: string, text: string): Tree | undefined {
   const at = kept.findIndex((k) => k.key === key);
   const prev = at >= 0 ? kept.splice(at, 1)[0] : undefined;
   let tree: Tree | undefined;
-  if (prev) {
+  if (prev && prev.text === text) {
+    tree = prev.tree;
+  } else if (prev) {
     try {
       const edit = textEdit(prev.text, text);
       if (edit) prev.tree.edit(edit);
