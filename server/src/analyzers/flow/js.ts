@@ -77,14 +77,21 @@ export function jsChildren(n: N): N[] {
 
 function computeChildren(n: N): N[] {
   const out: N[] = [];
-  for (const key of Object.keys(n)) {
+  // for-in lists an AST node's keys in Object.keys order (own enumerable string keys; the nodes are plain objects) without allocating them
+  const rec = n as unknown as Record<string, unknown>;
+  for (const key in rec) {
     if (SKIP_KEYS.has(key)) continue;
-    const v = (n as unknown as Record<string, unknown>)[key];
+    const v = rec[key];
     if (Array.isArray(v)) {
-      for (const x of v) if (x && typeof x === 'object' && typeof (x as N).type === 'string') out.push(x as N);
+      for (let i = 0; i < v.length; i++) {
+        const x = v[i] as N | null;
+        if (x && typeof x === 'object' && typeof x.type === 'string') out.push(x);
+      }
     } else if (v && typeof v === 'object' && typeof (v as N).type === 'string') out.push(v as N);
   }
-  return out.sort((a, b) => a.range[0] - b.range[0]);
+  // mostly in source order already: sort (which allocates) only when not
+  for (let i = 1; i < out.length; i++) if (out[i].range[0] < out[i - 1].range[0]) return out.sort((a, b) => a.range[0] - b.range[0]);
+  return out;
 }
 
 /** Strip TS wrappers and optional chains: `(x as any)!` -> x. */

@@ -14,17 +14,26 @@ function orderOf(program: N): { nodes: N[]; parents: (N | undefined)[] } {
   let o = programOrder.get(program);
   if (!o) {
     o = { nodes: [], parents: [] };
-    const stack: [N, N | undefined][] = [[program, undefined]];
-    while (stack.length) {
-      const [n, p] = stack.pop()!;
-      o.nodes.push(n);
-      o.parents.push(p);
-      const cs = jsChildren(n);
-      for (let i = cs.length - 1; i >= 0; i--) stack.push([cs[i], n]);
-    }
+    preorder(program, o.nodes, o.parents);
     programOrder.set(program, o);
   }
   return o;
+}
+
+/** `root` and its descendants in walk order (children in source order), each with its parent: two stacks, no pairs. */
+function preorder(root: N, nodes: N[], parents: (N | undefined)[]): void {
+  const stack: N[] = [root];
+  const stackParents: (N | undefined)[] = [undefined];
+  while (stack.length) {
+    const n = stack.pop()!;
+    nodes.push(n);
+    parents.push(stackParents.pop());
+    const cs = jsChildren(n);
+    for (let i = cs.length - 1; i >= 0; i--) {
+      stack.push(cs[i]);
+      stackParents.push(n);
+    }
+  }
 }
 
 /** Visit every node in source order with its parent. */
@@ -34,12 +43,16 @@ export function jsWalk(root: N, visit: (node: N, parent: N | undefined) => void)
     for (let i = 0; i < nodes.length; i++) visit(nodes[i], parents[i]);
     return;
   }
-  const stack: [N, N | undefined][] = [[root, undefined]];
+  const stack: N[] = [root];
+  const stackParents: (N | undefined)[] = [undefined];
   while (stack.length) {
-    const [n, p] = stack.pop()!;
-    visit(n, p);
+    const n = stack.pop()!;
+    visit(n, stackParents.pop());
     const cs = jsChildren(n);
-    for (let i = cs.length - 1; i >= 0; i--) stack.push([cs[i], n]);
+    for (let i = cs.length - 1; i >= 0; i--) {
+      stack.push(cs[i]);
+      stackParents.push(n);
+    }
   }
 }
 
@@ -84,21 +97,30 @@ const keyOrder = new WeakMap<N, { nodes: N[]; parents: (N | undefined)[] }>();
 
 function keyOrderOf(root: N): { nodes: N[]; parents: (N | undefined)[] } {
   const o = { nodes: [] as N[], parents: [] as (N | undefined)[] };
-  const stack: [N, N | undefined][] = [[root, undefined]];
+  const stack: N[] = [root];
+  const stackParents: (N | undefined)[] = [undefined];
   const kids: N[] = [];
   while (stack.length) {
-    const [n, p] = stack.pop()!;
+    const n = stack.pop()!;
     o.nodes.push(n);
-    o.parents.push(p);
+    o.parents.push(stackParents.pop());
     kids.length = 0;
-    for (const key of Object.keys(n)) {
+    // for-in lists an AST node's keys in Object.keys order (own enumerable string keys; the nodes are plain objects) without allocating them
+    const rec = n as unknown as Record<string, unknown>;
+    for (const key in rec) {
       if (key === 'parent') continue;
-      const v = (n as unknown as Record<string, unknown>)[key];
+      const v = rec[key];
       if (Array.isArray(v)) {
-        for (const c of v) if (c && typeof c === 'object' && typeof (c as N).type === 'string') kids.push(c as N);
+        for (let i = 0; i < v.length; i++) {
+          const c = v[i] as N | null;
+          if (c && typeof c === 'object' && typeof c.type === 'string') kids.push(c);
+        }
       } else if (v && typeof v === 'object' && typeof (v as N).type === 'string') kids.push(v as N);
     }
-    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], n]);
+    for (let i = kids.length - 1; i >= 0; i--) {
+      stack.push(kids[i]);
+      stackParents.push(n);
+    }
   }
   return o;
 }
