@@ -3,7 +3,7 @@
  * Data-flow helpers live in ../flow; these only read the AST.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { jsChildren } from '../flow';
+import { jsChildren, linkParent, linkedParent } from '../flow';
 
 type N = TSESTree.Node;
 
@@ -26,14 +26,22 @@ function preorder(root: N, nodes: N[], parents: (N | undefined)[]): void {
   const stackParents: (N | undefined)[] = [undefined];
   while (stack.length) {
     const n = stack.pop()!;
+    const p = stackParents.pop();
     nodes.push(n);
-    parents.push(stackParents.pop());
+    parents.push(p);
+    linkParent(n, p);
     const cs = jsChildren(n);
     for (let i = cs.length - 1; i >= 0; i--) {
       stack.push(cs[i]);
       stackParents.push(n);
     }
   }
+}
+
+/** The parent of `n` in `program` (children as jsWalk has them: type annotations and decorators are not walked). */
+export function jsParentIn(program: N, n: N): N | undefined {
+  orderOf(program);
+  return linkedParent(n);
 }
 
 /** Visit every node in source order with its parent. */
