@@ -64,6 +64,29 @@ export function jsWalk(root: N, visit: (node: N, parent: N | undefined) => void)
   }
 }
 
+const stackOrders = new WeakMap<N, N[]>();
+
+/**
+ * Every node under `root` (itself first) in the order of a stack walk that pushes each node's children in source
+ * order and pops the last one first: the order several rules and helpers walked a whole program in, each on its
+ * own. Listed once per root and shared (read it, do not change it).
+ */
+export function jsStackOrder(root: N): N[] {
+  let out = stackOrders.get(root);
+  if (!out) {
+    out = [];
+    const stack: N[] = [root];
+    while (stack.length) {
+      const n = stack.pop()!;
+      out.push(n);
+      const cs = jsChildren(n);
+      for (let i = 0; i < cs.length; i++) stack.push(cs[i]);
+    }
+    stackOrders.set(root, out);
+  }
+  return out;
+}
+
 /** Module specifiers the file imports or requires. */
 const importedModules = new WeakMap<N, string[]>();
 
