@@ -144,8 +144,9 @@ export function pyValues(root: PyNode): PyValues {
         default:
           break;
       }
-      for (const c of n.namedChildren) {
-        const r = walk(c, depth);
+      const cs = n.namedChildren;
+      for (let i = 0; i < cs.length; i++) {
+        const r = walk(cs[i], depth);
         if (r) return r;
       }
       return undefined;

@@ -15,6 +15,8 @@ import type { CursorCalls } from './parser';
 class TreeIndex {
   readonly nodes: PyNode[] = [];
   private byType?: Map<string, PyNode[]>;
+  /** Values derived from single nodes (see PyNode.memo), by name, then node id. */
+  readonly memos = new Map<string, Map<number, unknown>>();
   constructor(readonly source: string) {}
   ofType(type: string): PyNode[] | undefined {
     if (!this.byType) {
@@ -135,6 +137,20 @@ export class PyNode {
     const sibs = p.children;
     for (let i = sibs.indexOf(this) - 1; i >= 0; i--) if (sibs[i].isNamed) return sibs[i];
     return null;
+  }
+  /**
+   * `compute(this)`, computed once per node and `name` (the tree never changes): for what analyzers and rules
+   * derive from a node again and again. Kept with the tree (ids as keys), not in a WeakMap.
+   */
+  memo<T>(name: string, compute: (n: PyNode) => T): T {
+    let m = this.index.memos.get(name);
+    if (!m) this.index.memos.set(name, (m = new Map()));
+    let v = m.get(this.id) as T | undefined;
+    if (v === undefined && !m.has(this.id)) {
+      v = compute(this);
+      m.set(this.id, v);
+    }
+    return v as T;
   }
   /** Descendants (not this node) of the given type(s), in source order (preorder); a fresh array. */
   descendantsOfType(type: string | string[]): PyNode[] {
