@@ -10,7 +10,9 @@ import { dropKeptTrees, parsePython, parsePythonKept, textEdit } from '../../ser
 import { mirrorTree } from '../../server/src/analyzers/python/tree';
 import { analyzeJs, dropKeptJsTrees } from '../../server/src/analyzers/js';
 import type { PyNode } from '../../server/src/analyzers/python/tree';
-import { ready } from '../helpers/engine';
+import { analyze } from '../../server/src/engine/engine';
+import { builtinRules } from '../../server/src/engine/registry';
+import { allRulesConfig, ready } from '../helpers/engine';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -134,5 +136,39 @@ describe('incremental TypeScript parse', () => {
       }
     }
     assert.ok(compared > 1000 && withErrors > 300, `${compared} compared, ${withErrors} with syntax errors`);
+  });
+});
+
+describe('editor analysis with kept syntax trees', () => {
+  before(ready);
+  after(() => {
+    dropKeptTrees();
+    dropKeptJsTrees();
+  });
+
+  it('finds after each edit what an analysis from a fresh parse finds', function () {
+    this.timeout(300000);
+    let seed = 7;
+    const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
+    const files = [...pythonFiles(), ...jsFiles()].filter((_, i) => i % 4 === 0);
+    const inserts = [' ', '\n', 'x', '(', ')', ':', '"', ',', '=', '{', '}'];
+    const results = (file: string, text: string) =>
+      analyze({ path: path.relative(ROOT, file), text }, allRulesConfig(), builtinRules).findings.map((f) => `${f.ruleId}:${f.start}:${f.end}:${f.message}:${f.fingerprint}`);
+    let compared = 0;
+    for (const file of files) {
+      const orig = fs.readFileSync(file, 'utf8');
+      let text = orig;
+      results(file, text);
+      for (let i = 0; i < 4; i++) {
+        const at = rnd(text.length + 1);
+        text = i === 3 ? orig : text.slice(0, at) + inserts[rnd(inserts.length)] + text.slice(at);
+        const kept = results(file, text);
+        dropKeptTrees();
+        dropKeptJsTrees();
+        assert.deepStrictEqual(kept, results(file, text), `${path.relative(ROOT, file)}, edit ${i}`);
+        compared++;
+      }
+    }
+    assert.ok(compared > 200, `${compared} compared`);
   });
 });
