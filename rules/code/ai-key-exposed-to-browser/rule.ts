@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { jsBool, jsMemberName, jsWalk } from '../../../server/src/analyzers/js/calls';
+import { jsBool, jsMemberName, jsParentIn, jsWalk } from '../../../server/src/analyzers/js/calls';
 import { propName } from '../../../server/src/analyzers/flow';
 import { defineRule } from '../../../server/src/engine/rule';
 
@@ -109,15 +109,13 @@ export default defineRule({
   },
   check: {
     js(ctx) {
-      const parents = new Map<N, N | undefined>();
       let browserFile: boolean | undefined;
       jsWalk(ctx.view.ast, (n, parent) => {
-        parents.set(n, parent);
         if (n.type === 'Property') {
           if (propName(n) === 'dangerouslyAllowBrowser' && jsBool(n.value) === true) {
             browserFile ??= BROWSER_PATH.test(ctx.path) || useClient(ctx.view.ast);
             const ancestors: N[] = [];
-            for (let p = parents.get(n); p; p = parents.get(p)) ancestors.push(p);
+            for (let p = jsParentIn(ctx.view.ast, n); p; p = jsParentIn(ctx.view.ast, p)) ancestors.push(p);
             if (browserFile || !forwardsCallerKey(parent, ancestors)) ctx.report({ messageId: 'allowBrowser', start: n.range[0], end: n.range[1] });
           }
           return;

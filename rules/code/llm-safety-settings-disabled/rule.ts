@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { PyNode } from '../../../server/src/analyzers/python/tree';
 import { jsFlow, jsStringValue, propName, pyStringContent, pyStringValue, pythonFlow } from '../../../server/src/analyzers/flow';
-import { jsMemberName, jsWalk } from '../../../server/src/analyzers/js/calls';
+import { jsMemberName, jsParentIn, jsWalk } from '../../../server/src/analyzers/js/calls';
 import { defineRule } from '../../../server/src/engine/rule';
 import type { Fix } from '../../../server/src/engine/model';
 
@@ -118,15 +118,7 @@ export default defineRule({
     js(ctx) {
       const flow = jsFlow(ctx.view);
       const seen = new Set<number>();
-      let parents: Map<TSESTree.Node, TSESTree.Node | undefined> | undefined;
-      const parentOf = (x: TSESTree.Node) => {
-        if (!parents) {
-          const m = new Map<TSESTree.Node, TSESTree.Node | undefined>();
-          jsWalk(ctx.view.ast, (c, p) => m.set(c, p));
-          parents = m;
-        }
-        return parents.get(x);
-      };
+      const parentOf = (x: TSESTree.Node) => jsParentIn(ctx.view.ast, x);
       const report = (n: TSESTree.Node, text: string, edit: { start: number; end: number }) => {
         if (seen.has(n.range[0]) || jsInAssertion(n, parentOf)) return;
         seen.add(n.range[0]);

@@ -1,3 +1,4 @@
+import { jsStackOrder } from '../../../server/src/analyzers/js/calls';
 import type { PyNode as Node } from '../../../server/src/analyzers/python/tree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { CTX, MARKDOWN_IMAGES_STRIPPED, MARKDOWN_RENDERED, jsChildren, jsFlow, kids, memberKey, objProp, pyArgs, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
@@ -150,10 +151,7 @@ export default defineRule({
         reportHtml(html ? html.value : expr, 'dangerouslySetInnerHTML');
       }
       // <ReactMarkdown>{answer}</ReactMarkdown> without an image policy
-      const stack: TSESTree.Node[] = [ctx.view.ast];
-      while (stack.length) {
-        const n = stack.pop()!;
-        for (const c of jsChildren(n)) stack.push(c);
+      for (const n of jsStackOrder(ctx.view.ast)) {
         if (n.type !== 'JSXElement' || n.openingElement.name.type !== 'JSXIdentifier') continue;
         const opening = n.openingElement;
         const name = (opening.name as TSESTree.JSXIdentifier).name;

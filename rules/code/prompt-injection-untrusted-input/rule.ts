@@ -1,3 +1,4 @@
+import { jsStackOrder } from '../../../server/src/analyzers/js/calls';
 import { pyNodesInStackOrder } from '../../../server/src/analyzers/python/calls';
 import type { PyNode as Node } from '../../../server/src/analyzers/python/tree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
@@ -102,12 +103,7 @@ export default defineRule({
     js(ctx) {
       const flow = jsFlow(ctx.view);
       const decls: TSESTree.VariableDeclarator[] = [];
-      const stack: TSESTree.Node[] = [ctx.view.ast];
-      while (stack.length) {
-        const n = stack.pop()!;
-        if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init) decls.push(n);
-        stack.push(...jsChildren(n));
-      }
+      for (const n of jsStackOrder(ctx.view.ast)) if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init) decls.push(n);
       const text = ctx.view.text;
       const values = jsValues(ctx.view.ast, flow.parentOf.bind(flow));
       const reported = new Set<number>();

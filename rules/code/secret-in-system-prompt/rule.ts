@@ -1,3 +1,4 @@
+import { jsStackOrder } from '../../../server/src/analyzers/js/calls';
 import { pyNodesInStackOrder } from '../../../server/src/analyzers/python/calls';
 import type { PyNode as Node } from '../../../server/src/analyzers/python/tree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
@@ -217,16 +218,13 @@ export default defineRule({
       const text = ctx.view.text;
       const prompts: TSESTree.Node[] = [];
       const functions = new Map<string, TSESTree.Node[]>();
-      const stack: TSESTree.Node[] = [ctx.view.ast];
-      while (stack.length) {
-        const n = stack.pop()!;
+      for (const n of jsStackOrder(ctx.view.ast)) {
         if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init) {
           if (SYSTEM_NAME.test(n.id.name)) prompts.push(n.init);
           const init = unwrap(n.init);
           if (init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression') functions.set(n.id.name, [...(functions.get(n.id.name) ?? []), init]);
         } else if (n.type === 'FunctionDeclaration' && n.id) functions.set(n.id.name, [...(functions.get(n.id.name) ?? []), n]);
         else if (n.type === 'MethodDefinition' && n.key.type === 'Identifier') functions.set(n.key.name, [...(functions.get(n.key.name) ?? []), n.value]);
-        stack.push(...jsChildren(n));
       }
       const returnsOf = (fn: TSESTree.Node): TSESTree.Node[] => {
         if (fn.type === 'ArrowFunctionExpression' && fn.body.type !== 'BlockStatement') return [fn.body];

@@ -198,7 +198,16 @@ export default defineRule({
       };
       // a recorded API response written out in a test (an `mcp_list_tools` item, a provider response
       // envelope, a JSON-RPC `tools/list` result) lists someone else's tools: data, not a definition
-      const parents = new Map<TSESTree.Node, TSESTree.Node | undefined>();
+      // parents in the key walk's order (type annotations and decorators too), listed when first needed
+      let parents: Map<TSESTree.Node, TSESTree.Node | undefined> | undefined;
+      const parentOf = (n: TSESTree.Node): TSESTree.Node | undefined => {
+        if (!parents) {
+          const m = new Map<TSESTree.Node, TSESTree.Node | undefined>();
+          jsWalkKeys(ctx.view.ast, (c, parent) => m.set(c, parent));
+          parents = m;
+        }
+        return parents.get(n);
+      };
       const str = (n: TSESTree.Node | undefined): string | undefined => (n?.type === 'Literal' && typeof n.value === 'string' ? n.value : undefined);
       const isRecorded = (o: TSESTree.Node): boolean => {
         if (o.type !== 'ObjectExpression') return false;
@@ -207,10 +216,9 @@ export default defineRule({
         return !!propOf(o, 'jsonrpc') && !!propOf(o, 'result');
       };
       const inRecordedResponse = (n: TSESTree.Node): boolean => {
-        for (let p = parents.get(n); p; p = parents.get(p)) if (isRecorded(p)) return true;
+        for (let p = parentOf(n); p; p = parentOf(p)) if (isRecorded(p)) return true;
         return false;
       };
-      jsWalkKeys(ctx.view.ast, (n, parent) => parents.set(n, parent));
       jsWalkKeys(ctx.view.ast, (n) => visit(n));
     },
   },

@@ -12,7 +12,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FileRole } from '../engine/fileRole';
-import { jsWalk } from './js/calls';
+import { jsParentIn, jsWalk } from './js/calls';
 import type { PyNode } from './python/tree';
 
 type N = TSESTree.Node;
@@ -333,7 +333,7 @@ function jsHandoffArgs(program: TSESTree.Program): N[] {
 }
 
 /** Per program: handoff arguments, parents and identifiers, computed once however many tools a file defines. */
-interface JsFileFacts { handoffs: N[]; parents?: Map<N, N | undefined>; idents?: TSESTree.Identifier[]; identsByStart?: TSESTree.Identifier[] }
+interface JsFileFacts { handoffs: N[]; parents?: { get(n: N): N | undefined }; idents?: TSESTree.Identifier[]; identsByStart?: TSESTree.Identifier[] }
 const jsFileCache = new WeakMap<TSESTree.Program, JsFileFacts>();
 function jsFileFacts(program: TSESTree.Program): JsFileFacts {
   let f = jsFileCache.get(program);
@@ -353,13 +353,12 @@ export function jsToolGivenToAgent(program: TSESTree.Program, node: N, role: Fil
   if (!handoffs.length) return false;
   if (handoffs.some((h) => jsInside(node, h))) return true;
   if (!facts.parents) {
-    const parents = new Map<N, N | undefined>();
     const idents: TSESTree.Identifier[] = [];
-    jsWalk(program, (n, p) => {
-      parents.set(n, p);
+    jsWalk(program, (n) => {
       if (n.type === 'Identifier') idents.push(n);
     });
-    facts.parents = parents;
+    // the program walk above recorded every node's parent (jsParentIn reads it)
+    facts.parents = { get: (n) => jsParentIn(program, n) };
     facts.idents = idents;
   }
   const parents = facts.parents;

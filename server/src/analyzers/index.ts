@@ -12,19 +12,23 @@ export async function initAnalyzers(wasmDir?: string): Promise<void> {
   await initPythonParser(wasmDir);
 }
 
-export function buildViews(path: string, text: string, kind: FileKind): { views: Views; errors: AnalysisError[] } {
+/**
+ * `keepTree`: the file is being analysed (the editor analyses it again after each edit): keep its Python syntax
+ * tree so that the next analysis re-parses only what changed (a few trees are kept, the most recent ones). Python and JS/TS.
+ */
+export function buildViews(path: string, text: string, kind: FileKind, keepTree = false): { views: Views; errors: AnalysisError[] } {
   const views: Views = { text: { text } };
   const errors: AnalysisError[] = [];
   switch (kind) {
     case 'python': {
-      const r = analyzePython(text);
+      const r = analyzePython(text, undefined, keepTree ? path : undefined);
       views.python = r.view;
       errors.push(...r.errors);
       break;
     }
     case 'javascript':
     case 'typescript': {
-      const r = analyzeJs(path, text, kind === 'typescript');
+      const r = analyzeJs(path, text, kind === 'typescript', keepTree ? path : undefined);
       views.js = r.view;
       errors.push(...r.errors);
       break;

@@ -72,7 +72,7 @@ export function analyze(file: FileInput, config: EffectiveConfig, rules: readonl
   const lines = new LineIndex(text);
   let views: Views;
   try {
-    const built = buildViews(file.path, text, kind);
+    const built = buildViews(file.path, text, kind, true);
     views = built.views;
     if (file.project) {
       for (const v of [views.python, views.js]) if (v && !v.map) Object.assign(v, { path: file.path, project: file.project });

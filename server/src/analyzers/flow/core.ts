@@ -446,7 +446,11 @@ export function confine(env: Env, keys: string[], contexts: number, needsNormali
 
 /** Is a dotted callee (call markers removed) one of the model-call suffixes or fully-qualified model functions? */
 export function isModelCallName(plain: string, suffixes: readonly string[], fullNames: ReadonlySet<string>): boolean {
-  for (const s of suffixes) if (plain === s || plain.endsWith(`.${s}`)) return true;
+  // `plain` ends with `.${s}`, without building that string for every suffix of every call
+  for (let i = 0; i < suffixes.length; i++) {
+    const s = suffixes[i];
+    if (plain === s || (plain.length > s.length && plain.charCodeAt(plain.length - s.length - 1) === 46 && plain.endsWith(s))) return true;
+  }
   return fullNames.has(plain);
 }
 

@@ -63,6 +63,18 @@ const SKIP_KEYS = new Set(['parent', 'range', 'loc', 'typeAnnotation', 'returnTy
  * a sort) was the cost of a walk. A WeakMap lookup per visit cost nearly as much as recomputing.
  */
 const CHILDREN = Symbol('aisec.children');
+/** The parent of a node, kept on the node the same way by the walks over a whole program (linkParent). */
+const PARENT = Symbol('aisec.parent');
+
+/** Record `parent` as the parent of `n` (the walks over a whole program; an AST is a tree, so every walk agrees). */
+export function linkParent(n: N, parent: N | undefined): void {
+  (n as unknown as { [PARENT]?: N })[PARENT] = parent;
+}
+
+/** The parent a whole-program walk recorded (undefined for the program, and for nodes no such walk reached). */
+export function linkedParent(n: N): N | undefined {
+  return (n as unknown as { [PARENT]?: N })[PARENT];
+}
 
 /** Child nodes in source order (a shared array: read it, do not change it). */
 export function jsChildren(n: N): N[] {
@@ -77,14 +89,21 @@ export function jsChildren(n: N): N[] {
 
 function computeChildren(n: N): N[] {
   const out: N[] = [];
-  for (const key of Object.keys(n)) {
+  // for-in lists an AST node's keys in Object.keys order (own enumerable string keys; the nodes are plain objects) without allocating them
+  const rec = n as unknown as Record<string, unknown>;
+  for (const key in rec) {
     if (SKIP_KEYS.has(key)) continue;
-    const v = (n as unknown as Record<string, unknown>)[key];
+    const v = rec[key];
     if (Array.isArray(v)) {
-      for (const x of v) if (x && typeof x === 'object' && typeof (x as N).type === 'string') out.push(x as N);
+      for (let i = 0; i < v.length; i++) {
+        const x = v[i] as N | null;
+        if (x && typeof x === 'object' && typeof x.type === 'string') out.push(x);
+      }
     } else if (v && typeof v === 'object' && typeof (v as N).type === 'string') out.push(v as N);
   }
-  return out.sort((a, b) => a.range[0] - b.range[0]);
+  // mostly in source order already: sort (which allocates) only when not
+  for (let i = 1; i < out.length; i++) if (out[i].range[0] < out[i - 1].range[0]) return out.sort((a, b) => a.range[0] - b.range[0]);
+  return out;
 }
 
 /** Strip TS wrappers and optional chains: `(x as any)!` -> x. */
@@ -146,7 +165,6 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
   private readonly jsxAttributes: TSESTree.JSXAttribute[] = [];
   private readonly assignments: TSESTree.AssignmentExpression[] = [];
   private readonly properties: TSESTree.Property[] = [];
-  private readonly parents = new Map<N, N>();
   private readonly pendingFns: Fn[] = [];
   /** Set once collect() is done (it resolves names while it still gathers imports). */
   private qualNames: Map<N, string> | undefined;
@@ -177,7 +195,7 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
       jsxAttributes: this.jsxAttributes,
       assignments: this.assignments,
       properties: this.properties,
-      parentOf: (n) => this.parents.get(n),
+      parentOf: (n) => linkedParent(n),
       fileSummary: () => this.cross.summary(),
     };
   }
@@ -207,7 +225,7 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
           break;
         case 'ClassDeclaration':
         case 'ClassExpression': {
-          const name = className(n, this.parents.get(n));
+          const name = className(n, linkedParent(n));
           const sup = n.superClass ? unwrap(n.superClass) : undefined;
           if (name) this.core.declareClass(name, sup?.type === 'Identifier' ? [sup.name] : sup?.type === 'MemberExpression' ? [memberKey(sup)?.split('.').pop() ?? ''] : []);
           break;
@@ -247,7 +265,7 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
       }
       const cs = jsChildren(n);
       for (let i = cs.length - 1; i >= 0; i--) {
-        this.parents.set(cs[i], n);
+        linkParent(cs[i], n);
         stack.push(cs[i]);
       }
     }
@@ -345,7 +363,7 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
   }
 
   private declareFunction(fn: Fn): void {
-    const name = functionName(fn, this.parents.get(fn));
+    const name = functionName(fn, linkedParent(fn));
     if (!name) return;
     const cls = this.methodClass(fn);
     const key = cls ? `${cls}.${name}` : name;
@@ -358,19 +376,19 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
 
   /** The class whose body defines `fn` as a method or a property. */
   private methodClass(fn: Fn): string | undefined {
-    const p = this.parents.get(fn);
+    const p = linkedParent(fn);
     if (p?.type !== 'MethodDefinition' && p?.type !== 'PropertyDefinition') return undefined;
-    const body = this.parents.get(p);
-    const cls = body ? this.parents.get(body) : undefined;
-    return cls && (cls.type === 'ClassDeclaration' || cls.type === 'ClassExpression') ? className(cls, this.parents.get(cls)) : undefined;
+    const body = linkedParent(p);
+    const cls = body ? linkedParent(body) : undefined;
+    return cls && (cls.type === 'ClassDeclaration' || cls.type === 'ClassExpression') ? className(cls, linkedParent(cls)) : undefined;
   }
 
   /** The class of the code around `n` (`this` inside a method and the arrow functions in it). */
   private enclosingClass(n: N): string | undefined {
-    for (let p = this.parents.get(n); p; p = this.parents.get(p)) {
+    for (let p = linkedParent(n); p; p = linkedParent(p)) {
       if (p.type === 'ClassBody') {
-        const cls = this.parents.get(p);
-        return cls && (cls.type === 'ClassDeclaration' || cls.type === 'ClassExpression') ? className(cls, this.parents.get(cls)) : undefined;
+        const cls = linkedParent(p);
+        return cls && (cls.type === 'ClassDeclaration' || cls.type === 'ClassExpression') ? className(cls, linkedParent(cls)) : undefined;
       }
     }
     return undefined;
@@ -797,7 +815,7 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
 
   /** `messages.map((m) => ...)`: the callback's first parameter is an element of the receiver, with its taint. */
   private iteratedElement(fn: Fn): Taint | undefined {
-    const p = this.parents.get(fn);
+    const p = linkedParent(fn);
     if (p?.type !== 'CallExpression' || p.arguments[0] !== fn) return undefined;
     const callee = unwrap(p.callee);
     if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || !JS_ITERATION_METHODS.has(callee.property.name)) return undefined;
@@ -810,14 +828,14 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
    */
   private closedToolProps(fn: Fn): Set<string> {
     const out = new Set<string>();
-    const p = this.parents.get(fn);
+    const p = linkedParent(fn);
     const candidates: N[] = [];
     if (p?.type === 'CallExpression') {
       // server.tool(name, [description], shape, handler), server.registerTool(name, { inputSchema }, handler), tool(fn, { schema })
       for (const a of p.arguments) if (a !== fn) candidates.push(a, ...['inputSchema', 'schema', 'parameters'].map((k) => objProp(a, k)?.value).filter((v): v is NonNullable<typeof v> => !!v));
     } else if (p?.type === 'Property') {
       // tool({ parameters: z.object({...}), execute })
-      const obj = this.parents.get(p);
+      const obj = linkedParent(p);
       for (const k of ['parameters', 'inputSchema', 'schema']) {
         const v = objProp(obj, k)?.value;
         if (v) candidates.push(v);
@@ -898,7 +916,7 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
 
   /** `server.tool('name', ..., handler)`, `server.registerTool(...)`, `server.setRequestHandler(CallToolRequestSchema, handler)`: an MCP server's tool. */
   private mcpToolHandler(fn: Fn): boolean {
-    const p = this.parents.get(fn);
+    const p = linkedParent(fn);
     if (!p || (p.type !== 'CallExpression' && p.type !== 'NewExpression')) return false;
     const callee = unwrap(p.callee);
     if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return false;
@@ -907,7 +925,7 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
   }
 
   private toolName(fn: Fn): string | undefined {
-    const p = this.parents.get(fn);
+    const p = linkedParent(fn);
     if (!p) return undefined;
     if (p.type === 'CallExpression' || p.type === 'NewExpression') {
       const callee = unwrap(p.callee);
@@ -924,10 +942,10 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
     }
     // tool({ execute: async ({ url }) => ... }), new DynamicStructuredTool({ func: async (input) => ... })
     if (p.type === 'Property' && /^(execute|func|handler|invoke)$/.test(propName(p) ?? '')) {
-      const obj = this.parents.get(p);
-      const call = obj ? this.parents.get(obj) : undefined;
+      const obj = linkedParent(p);
+      const call = obj ? linkedParent(obj) : undefined;
       if (call && (call.type === 'CallExpression' || call.type === 'NewExpression') && JS_TOOL_FACTORIES.test(this.qualName(call.callee))) {
-        const decl = this.parents.get(call);
+        const decl = linkedParent(call);
         const declared = decl?.type === 'VariableDeclarator' && decl.id.type === 'Identifier' ? decl.id.name : undefined;
         return jsStringValue(objProp(obj, 'name')?.value) ?? declared ?? 'tool';
       }

@@ -3,7 +3,7 @@
  * Data-flow helpers live in ../flow; these only read the AST.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { jsChildren } from '../flow';
+import { jsChildren, linkParent, linkedParent } from '../flow';
 
 type N = TSESTree.Node;
 
@@ -14,17 +14,34 @@ function orderOf(program: N): { nodes: N[]; parents: (N | undefined)[] } {
   let o = programOrder.get(program);
   if (!o) {
     o = { nodes: [], parents: [] };
-    const stack: [N, N | undefined][] = [[program, undefined]];
-    while (stack.length) {
-      const [n, p] = stack.pop()!;
-      o.nodes.push(n);
-      o.parents.push(p);
-      const cs = jsChildren(n);
-      for (let i = cs.length - 1; i >= 0; i--) stack.push([cs[i], n]);
-    }
+    preorder(program, o.nodes, o.parents);
     programOrder.set(program, o);
   }
   return o;
+}
+
+/** `root` and its descendants in walk order (children in source order), each with its parent: two stacks, no pairs. */
+function preorder(root: N, nodes: N[], parents: (N | undefined)[]): void {
+  const stack: N[] = [root];
+  const stackParents: (N | undefined)[] = [undefined];
+  while (stack.length) {
+    const n = stack.pop()!;
+    const p = stackParents.pop();
+    nodes.push(n);
+    parents.push(p);
+    linkParent(n, p);
+    const cs = jsChildren(n);
+    for (let i = cs.length - 1; i >= 0; i--) {
+      stack.push(cs[i]);
+      stackParents.push(n);
+    }
+  }
+}
+
+/** The parent of `n` in `program` (children as jsWalk has them: type annotations and decorators are not walked). */
+export function jsParentIn(program: N, n: N): N | undefined {
+  orderOf(program);
+  return linkedParent(n);
 }
 
 /** Visit every node in source order with its parent. */
@@ -34,13 +51,40 @@ export function jsWalk(root: N, visit: (node: N, parent: N | undefined) => void)
     for (let i = 0; i < nodes.length; i++) visit(nodes[i], parents[i]);
     return;
   }
-  const stack: [N, N | undefined][] = [[root, undefined]];
+  const stack: N[] = [root];
+  const stackParents: (N | undefined)[] = [undefined];
   while (stack.length) {
-    const [n, p] = stack.pop()!;
-    visit(n, p);
+    const n = stack.pop()!;
+    visit(n, stackParents.pop());
     const cs = jsChildren(n);
-    for (let i = cs.length - 1; i >= 0; i--) stack.push([cs[i], n]);
+    for (let i = cs.length - 1; i >= 0; i--) {
+      stack.push(cs[i]);
+      stackParents.push(n);
+    }
   }
+}
+
+const stackOrders = new WeakMap<N, N[]>();
+
+/**
+ * Every node under `root` (itself first) in the order of a stack walk that pushes each node's children in source
+ * order and pops the last one first: the order several rules and helpers walked a whole program in, each on its
+ * own. Listed once per root and shared (read it, do not change it).
+ */
+export function jsStackOrder(root: N): N[] {
+  let out = stackOrders.get(root);
+  if (!out) {
+    out = [];
+    const stack: N[] = [root];
+    while (stack.length) {
+      const n = stack.pop()!;
+      out.push(n);
+      const cs = jsChildren(n);
+      for (let i = 0; i < cs.length; i++) stack.push(cs[i]);
+    }
+    stackOrders.set(root, out);
+  }
+  return out;
 }
 
 /** Module specifiers the file imports or requires. */
@@ -84,21 +128,30 @@ const keyOrder = new WeakMap<N, { nodes: N[]; parents: (N | undefined)[] }>();
 
 function keyOrderOf(root: N): { nodes: N[]; parents: (N | undefined)[] } {
   const o = { nodes: [] as N[], parents: [] as (N | undefined)[] };
-  const stack: [N, N | undefined][] = [[root, undefined]];
+  const stack: N[] = [root];
+  const stackParents: (N | undefined)[] = [undefined];
   const kids: N[] = [];
   while (stack.length) {
-    const [n, p] = stack.pop()!;
+    const n = stack.pop()!;
     o.nodes.push(n);
-    o.parents.push(p);
+    o.parents.push(stackParents.pop());
     kids.length = 0;
-    for (const key of Object.keys(n)) {
+    // for-in lists an AST node's keys in Object.keys order (own enumerable string keys; the nodes are plain objects) without allocating them
+    const rec = n as unknown as Record<string, unknown>;
+    for (const key in rec) {
       if (key === 'parent') continue;
-      const v = (n as unknown as Record<string, unknown>)[key];
+      const v = rec[key];
       if (Array.isArray(v)) {
-        for (const c of v) if (c && typeof c === 'object' && typeof (c as N).type === 'string') kids.push(c as N);
+        for (let i = 0; i < v.length; i++) {
+          const c = v[i] as N | null;
+          if (c && typeof c === 'object' && typeof c.type === 'string') kids.push(c);
+        }
       } else if (v && typeof v === 'object' && typeof (v as N).type === 'string') kids.push(v as N);
     }
-    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], n]);
+    for (let i = kids.length - 1; i >= 0; i--) {
+      stack.push(kids[i]);
+      stackParents.push(n);
+    }
   }
   return o;
 }

@@ -9,6 +9,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { PyNode } from '../python/tree';
 import { jsChildren } from '../flow';
+import { jsStackOrder } from '../js/calls';
 
 const MAX_DEPTH = 5;
 const MAX_NODES = 4000;
@@ -143,8 +144,9 @@ export function pyValues(root: PyNode): PyValues {
         default:
           break;
       }
-      for (const c of n.namedChildren) {
-        const r = walk(c, depth);
+      const cs = n.namedChildren;
+      for (let i = 0; i < cs.length; i++) {
+        const r = walk(cs[i], depth);
         if (r) return r;
       }
       return undefined;
@@ -193,9 +195,7 @@ export function jsValues(ast: N, parentOf: (n: N) => N | undefined): JsValues {
     } else if (pattern.type === 'AssignmentPattern') bind(pattern.left, value, at, owner);
     else if (pattern.type === 'RestElement') bind(pattern.argument, value, at, owner);
   };
-  const stack: N[] = [ast];
-  while (stack.length) {
-    const n = stack.pop()!;
+  for (const n of jsStackOrder(ast)) {
     if (n.type === 'VariableDeclarator') bind(n.id, n.init, n.range[0], n);
     else if (n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && n.callee.object.type === 'Identifier' && n.callee.property.type === 'Identifier' && /^(push|unshift)$/.test(n.callee.property.name)) {
       // `messages.push(x)`: the array now holds x
@@ -205,7 +205,6 @@ export function jsValues(ast: N, parentOf: (n: N) => N | undefined): JsValues {
     else if ((n.type === 'ForOfStatement' || n.type === 'ForInStatement') && n.left.type === 'VariableDeclaration') {
       for (const d of n.left.declarations) bind(d.id, n.right, n.range[0], n);
     }
-    stack.push(...jsChildren(n));
   }
   const defsOf = (use: TSESTree.Identifier): N[] => {
     const list = defs.get(use.name);

@@ -1,12 +1,18 @@
 import type { AnalysisError } from '../../engine/model';
 import type { OffsetMap, PythonView } from '../../engine/views';
-import { parsePython, pythonParserError } from './parser';
+import { parsePython, parsePythonKept, pythonParserError } from './parser';
 import type { PyNode } from './tree';
 import { mirrorTree } from './tree';
 
-export function analyzePython(text: string, map?: OffsetMap): { view?: PythonView; errors: AnalysisError[] } {
+const verifyParse = process.env.AISEC_VERIFY_PARSE === '1';
+
+/**
+ * `key` (the file's path): keep the syntax tree for the next analysis of the same file, which then re-parses
+ * only what changed (the editor); without it the tree is freed at once.
+ */
+export function analyzePython(text: string, map?: OffsetMap, key?: string): { view?: PythonView; errors: AnalysisError[] } {
   const errors: AnalysisError[] = [];
-  const tree = parsePython(text);
+  const tree = key === undefined ? parsePython(text) : parsePythonKept(key, text);
   if (!tree) {
     errors.push({ kind: 'parse', message: pythonParserError() ?? 'Python parse failed' });
     return { errors };
@@ -15,9 +21,10 @@ export function analyzePython(text: string, map?: OffsetMap): { view?: PythonVie
   try {
     root = mirrorTree(tree, text);
   } finally {
-    // the wasm tree lives outside the JS heap: free it now, rules read the mirror
-    tree.delete();
+    // the wasm tree lives outside the JS heap: free it now (a kept one is freed by the cache), rules read the mirror
+    if (key === undefined) tree.delete();
   }
+  if (verifyParse && key !== undefined) verifySame(root, text);
   if (root.hasError) {
     const err = firstError(root);
     errors.push({ kind: 'parse', message: 'Python syntax error; analysing what parsed', start: err?.startIndex, end: err?.endIndex });
@@ -33,4 +40,18 @@ function firstError(node: PyNode): PyNode | undefined {
     cur = cur.children.find((c) => c.hasError);
   }
   return undefined;
+}
+
+/** The mirror of a fresh parse of `text` must be the one `root` is (AISEC_VERIFY_PARSE=1: incremental parses). */
+function verifySame(root: PyNode, text: string): void {
+  const fresh = parsePython(text);
+  if (!fresh) return;
+  const shape = (n: PyNode): string => `(${n.type} ${n.startIndex} ${n.endIndex} ${n.isNamed ? 1 : 0}${n.isMissing ? 1 : 0}${n.hasError ? 1 : 0} ${n.field ?? ''} ${n.lastId}${n.children.map(shape).join('')})`;
+  try {
+    const a = shape(mirrorTree(fresh, text));
+    const b = shape(root);
+    if (a !== b) throw new Error('incremental parse differs from a fresh parse');
+  } finally {
+    fresh.delete();
+  }
 }

@@ -6,7 +6,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Language, Parser } from 'web-tree-sitter';
-import type { Tree } from 'web-tree-sitter';
+import type { Edit, Point, Tree } from 'web-tree-sitter';
+import { changedRange } from '../textChange';
 
 let parser: Parser | undefined;
 let cursorCalls: CursorCalls | undefined;
@@ -118,9 +119,79 @@ export function parsePython(text: string): Tree | undefined {
     // the WebAssembly runtime aborted (e.g. out of memory): drop this parser and load a fresh one, so later
     // files (the next edit in the editor) are parsed again instead of failing for the rest of the session
     parser = undefined;
+    // trees of the aborted runtime: forget them without touching it
+    kept.length = 0;
     initError = `Python parser failed and is being reloaded: ${(e as Error).message}`;
     initPromise = undefined;
     void initPythonParser(lastWasmDir);
     return undefined;
   }
+}
+
+/**
+ * The last trees parsed per key (a file path), most recent last. Re-parsing a key hands its previous tree to
+ * tree-sitter with the edit between the two texts (one changed range: common prefix and suffix), so an edit in
+ * the editor re-parses the changed part only. Tree-sitter's incremental parse gives the tree a fresh parse
+ * gives, syntax errors included (test/unit/parseIncremental.test.ts checks it on random edits of every Python
+ * fixture); AISEC_VERIFY_PARSE=1 compares every incremental tree with a fresh one (python/index.ts).
+ */
+const KEEP_TREES = 4;
+const kept: { key: string; text: string; tree: Tree }[] = [];
+
+/** Row and column (UTF-16 code units, as web-tree-sitter counts them) of offset `at`. */
+function pointAt(text: string, at: number): Point {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: at - lineStart };
+}
+
+/** The one changed range between two texts, as tree-sitter wants it. */
+export function textEdit(before: string, after: string): Edit | undefined {
+  const r = changedRange(before, after);
+  if (!r) return undefined;
+  return {
+    startIndex: r.start,
+    oldEndIndex: r.oldEnd,
+    newEndIndex: r.newEnd,
+    startPosition: pointAt(before, r.start),
+    oldEndPosition: pointAt(before, r.oldEnd),
+    newEndPosition: pointAt(after, r.newEnd),
+  };
+}
+
+/**
+ * Parse `text` as the new content of `key`, reusing the tree of its previous content. The tree belongs to this
+ * cache: read it, do not delete it (it is deleted when `key` is parsed again or drops out of the cache).
+ */
+export function parsePythonKept(key: string, text: string): Tree | undefined {
+  if (!parser) return undefined;
+  const at = kept.findIndex((k) => k.key === key);
+  const prev = at >= 0 ? kept.splice(at, 1)[0] : undefined;
+  let tree: Tree | undefined;
+  if (prev && prev.text === text) {
+    tree = prev.tree;
+  } else if (prev) {
+    try {
+      const edit = textEdit(prev.text, text);
+      if (edit) prev.tree.edit(edit);
+      tree = parser.parse(text, prev.tree) ?? undefined;
+    } catch {
+      tree = undefined;
+    }
+    prev.tree.delete();
+  }
+  tree ??= parsePython(text);
+  if (!tree) return undefined;
+  kept.push({ key, text, tree });
+  while (kept.length > KEEP_TREES) kept.shift()!.tree.delete();
+  return tree;
+}
+
+/** Forget every kept tree (tests; a parser reload). */
+export function dropKeptTrees(): void {
+  while (kept.length) kept.pop()!.tree.delete();
 }

@@ -15,6 +15,8 @@ import type { CursorCalls } from './parser';
 class TreeIndex {
   readonly nodes: PyNode[] = [];
   private byType?: Map<string, PyNode[]>;
+  /** Values derived from single nodes (see PyNode.memo), by name, then node id. */
+  readonly memos = new Map<string, Map<number, unknown>>();
   constructor(readonly source: string) {}
   ofType(type: string): PyNode[] | undefined {
     if (!this.byType) {
@@ -57,6 +59,17 @@ function mergeById(a: PyNode[], list: PyNode[], from: number, to: number): PyNod
 /** The children of every leaf (most nodes): one frozen array instead of an empty one per node. */
 const NO_CHILDREN: PyNode[] = Object.freeze([]) as unknown as PyNode[];
 
+/** The named nodes of `children`: the array itself when all are named (most lists), else an exactly sized copy. */
+function namedOf(children: PyNode[]): PyNode[] {
+  if (children.length === 0) return NO_CHILDREN;
+  let named = 0;
+  for (let i = 0; i < children.length; i++) if (children[i].isNamed) named++;
+  if (named === children.length) return children;
+  const out: PyNode[] = new Array(named);
+  for (let i = 0, k = 0; i < children.length; i++) if (children[i].isNamed) out[k++] = children[i];
+  return out;
+}
+
 export class PyNode {
   children: PyNode[] = NO_CHILDREN;
   parent: PyNode | null = null;
@@ -85,7 +98,7 @@ export class PyNode {
     return this.type === 'ERROR';
   }
   get namedChildren(): PyNode[] {
-    return (this.named ??= this.children.length === 0 ? NO_CHILDREN : this.children.filter((c) => c.isNamed));
+    return (this.named ??= namedOf(this.children));
   }
   get childCount(): number {
     return this.children.length;
@@ -135,6 +148,20 @@ export class PyNode {
     const sibs = p.children;
     for (let i = sibs.indexOf(this) - 1; i >= 0; i--) if (sibs[i].isNamed) return sibs[i];
     return null;
+  }
+  /**
+   * `compute(this)`, computed once per node and `name` (the tree never changes): for what analyzers and rules
+   * derive from a node again and again. Kept with the tree (ids as keys), not in a WeakMap.
+   */
+  memo<T>(name: string, compute: (n: PyNode) => T): T {
+    let m = this.index.memos.get(name);
+    if (!m) this.index.memos.set(name, (m = new Map()));
+    let v = m.get(this.id) as T | undefined;
+    if (v === undefined && !m.has(this.id)) {
+      v = compute(this);
+      m.set(this.id, v);
+    }
+    return v as T;
   }
   /** Descendants (not this node) of the given type(s), in source order (preorder); a fresh array. */
   descendantsOfType(type: string | string[]): PyNode[] {
@@ -218,6 +245,17 @@ function mirrorDirect(tree: Tree, source: string, c: CursorCalls): PyNode {
     if (n.type === 'ERROR' || n.isMissing) n.hasError = true;
     if (n.hasError && n.parent) n.parent.hasError = true;
   };
+  // children are gathered on one scratch stack and each list copied out, exactly sized, when its parent is
+  // finished: an array grown by push keeps room for 17, and every node's list survives the young generation
+  const scratch: PyNode[] = [];
+  const starts: number[] = [0];
+  const close = (n: PyNode) => {
+    const from = starts.pop()!;
+    if (scratch.length > from) {
+      n.children = scratch.slice(from);
+      scratch.length = from;
+    }
+  };
   const root = make();
   let current = root;
   try {
@@ -226,18 +264,21 @@ function mirrorDirect(tree: Tree, source: string, c: CursorCalls): PyNode {
         const child = make();
         child.field = fieldOf();
         child.parent = current;
-        current.children = [child];
+        scratch.push(child);
+        starts.push(scratch.length);
         current = child;
         continue;
       }
       // leaf: climb until a next sibling exists
       for (;;) {
         finish(current);
+        close(current);
         if (c.nextSibling(treeId) === 1) {
           const sib = make();
           sib.field = fieldOf();
           sib.parent = current.parent;
-          current.parent!.children.push(sib);
+          scratch.push(sib);
+          starts.push(scratch.length);
           current = sib;
           break;
         }
