@@ -6,6 +6,7 @@ vi.mock("@/lib/db/queries", () => ({
   listOrdersForUser: vi.fn(async () => [{ id: "A-1000001", status: "shipped", totalCents: 4599, createdAt: new Date("2025-01-02") }]),
   getOrderById: vi.fn(async () => null),
   createReturnRequest: vi.fn(async () => ({ ok: true, id: "r1" })),
+  listReviews: vi.fn(async () => [{ rating: 5, body: "Runs small, order one size up.", createdAt: new Date("2025-02-01") }]),
   searchHelpArticles: vi.fn(async () => [{ slug: "returns", title: "Returns", body: "You can return items within 30 days." }]),
 }));
 

@@ -1,6 +1,6 @@
 import { tool } from "ai";
 import { z } from "zod";
-import { createReturnRequest, getOrderById, listOrdersForUser, searchHelpArticles } from "@/lib/db/queries";
+import { createReturnRequest, getOrderById, listOrdersForUser, listReviews, searchHelpArticles } from "@/lib/db/queries";
 
 const ORDER_ID = z.string().regex(/^A-\d{6,10}$/, "order ids look like A-1234567");
 
@@ -51,6 +51,15 @@ export function createTools(userId: string) {
       execute: async ({ query }) => {
         const rows = await searchHelpArticles(query, 3);
         return rows.map((a) => ({ title: a.title, url: `/help/${a.slug}`, excerpt: a.body.slice(0, 1200) }));
+      },
+    }),
+
+    productReviews: tool({
+      description: "Read recent customer reviews of a product (by SKU) to answer questions about fit, quality or sizing.",
+      inputSchema: z.object({ sku: z.string().regex(/^[A-Z0-9-]{3,40}$/), limit: z.number().int().min(1).max(20).default(8) }),
+      execute: async ({ sku, limit }) => {
+        const rows = await listReviews(sku, limit);
+        return rows.map((r) => ({ rating: r.rating, review: r.body.slice(0, 800), date: r.createdAt.toISOString().slice(0, 10) }));
       },
     }),
   };

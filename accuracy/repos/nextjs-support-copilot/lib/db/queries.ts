@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, ilike, or, sql } from "drizzle-orm";
 import type { UIMessage } from "ai";
 import { db } from "./index";
-import { chats, helpArticles, messages, orders, returnRequests, sessions, users } from "./schema";
+import { chats, helpArticles, messages, orders, productReviews, returnRequests, sessions, users } from "./schema";
 
 export async function getUserBySession(sessionId: string) {
   const [row] = await db
@@ -46,6 +46,15 @@ export async function searchHelpArticles(query: string, limit = 5) {
     .from(helpArticles)
     .where(or(ilike(helpArticles.title, pattern), ilike(helpArticles.body, pattern)))
     .orderBy(sql`length(${helpArticles.body}) asc`)
+    .limit(limit);
+}
+
+export async function listReviews(sku: string, limit = 10) {
+  return db
+    .select({ rating: productReviews.rating, body: productReviews.body, createdAt: productReviews.createdAt })
+    .from(productReviews)
+    .where(eq(productReviews.sku, sku))
+    .orderBy(desc(productReviews.createdAt))
     .limit(limit);
 }
 

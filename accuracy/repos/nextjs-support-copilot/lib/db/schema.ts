@@ -41,6 +41,15 @@ export const helpArticles = pgTable("help_articles", {
   body: text("body").notNull(),
 });
 
+export const productReviews = pgTable("product_reviews", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  sku: varchar("sku", { length: 40 }).notNull(),
+  userId: uuid("user_id").notNull().references(() => users.id),
+  rating: integer("rating").notNull(),
+  body: text("body").notNull(),
+  createdAt: timestamp("created_at").notNull().defaultNow(),
+});
+
 export const chats = pgTable("chats", {
   id: uuid("id").primaryKey().defaultRandom(),
   userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
