@@ -1,0 +1,9 @@
+CREATE TYPE "order_status" AS ENUM ('pending', 'paid', 'shipped', 'delivered', 'cancelled', 'returned');
+CREATE TABLE "users" ("id" uuid PRIMARY KEY DEFAULT gen_random_uuid(), "email" varchar(255) NOT NULL UNIQUE, "name" varchar(120) NOT NULL, "created_at" timestamp DEFAULT now() NOT NULL);
+CREATE TABLE "sessions" ("id" varchar(64) PRIMARY KEY, "user_id" uuid NOT NULL REFERENCES "users"("id") ON DELETE cascade, "expires_at" timestamp NOT NULL);
+CREATE TABLE "orders" ("id" varchar(20) PRIMARY KEY, "user_id" uuid NOT NULL REFERENCES "users"("id"), "status" "order_status" NOT NULL, "total_cents" integer NOT NULL, "items" jsonb NOT NULL, "shipping_address" text NOT NULL, "tracking_number" varchar(64), "created_at" timestamp DEFAULT now() NOT NULL);
+CREATE TABLE "return_requests" ("id" uuid PRIMARY KEY DEFAULT gen_random_uuid(), "order_id" varchar(20) NOT NULL REFERENCES "orders"("id"), "user_id" uuid NOT NULL REFERENCES "users"("id"), "reason" text NOT NULL, "created_at" timestamp DEFAULT now() NOT NULL);
+CREATE TABLE "help_articles" ("id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY, "slug" varchar(120) NOT NULL UNIQUE, "title" text NOT NULL, "body" text NOT NULL);
+CREATE TABLE "product_reviews" ("id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY, "sku" varchar(40) NOT NULL, "user_id" uuid NOT NULL REFERENCES "users"("id"), "rating" integer NOT NULL, "body" text NOT NULL, "created_at" timestamp DEFAULT now() NOT NULL);
+CREATE TABLE "chats" ("id" uuid PRIMARY KEY DEFAULT gen_random_uuid(), "user_id" uuid NOT NULL REFERENCES "users"("id") ON DELETE cascade, "title" varchar(120) NOT NULL, "created_at" timestamp DEFAULT now() NOT NULL);
+CREATE TABLE "messages" ("id" varchar(64) PRIMARY KEY, "chat_id" uuid NOT NULL REFERENCES "chats"("id") ON DELETE cascade, "role" varchar(16) NOT NULL, "parts" jsonb NOT NULL, "created_at" timestamp DEFAULT now() NOT NULL);

@@ -1,0 +1,1 @@
+"""DocChat retrieval pipeline."""
