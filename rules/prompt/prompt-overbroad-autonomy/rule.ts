@@ -44,6 +44,9 @@ const READ_ONLY_SUBJECT = /\b(?:read-?only|read\s+only|non-destructive|side-effe
 /** After an auto-approve mention: it is being switched off or forbidden. */
 const OFF_AFTER = /^\s*(?:mode\s+)?(?:is|are|must\s+be|should\s+be|stays?|remains?)\s+(?:disabled|off|forbidden|prohibited|not\s+(?:allowed|permitted|used|enabled))\b/i;
 
+/** "do not X without asking": a prohibition, which requires the confirmation. */
+const PROHIBITION = /\b(?:do\s+not|don'?t|never|must\s+not|mustn'?t|should\s+not|shouldn'?t|may\s+not)\b/i;
+
 /** Objects that scope "run X without asking" to harmless work ("run the tests without asking"). */
 const SAFE_OBJECT = /\b(?:tests?|test\s+suites?|specs?|linters?|lint|formatters?|prettier|type[- ]?checks?|tsc|these|those|them|read-only|git\s+(?:status|diff|log|show))\b/i;
 
@@ -114,6 +117,9 @@ function isGuarded(line: string, start: number, end: number, p: Pattern): boolea
   if (p.kind === 'noConfirm' && /\bwithout\b/i.test(line.slice(start, end))) {
     const object = line.slice(start, end).replace(/\bwithout\b[\s\S]*$/i, '');
     if (SAFE_OBJECT.test(object)) return true;
+    // "install ... (do not add dependencies without asking)": a prohibition between the action and "without"
+    // makes asking the rule, not its waiver
+    if (PROHIBITION.test(object)) return true;
   }
   const before = sentenceBefore(line, start);
   if (p.code) {
