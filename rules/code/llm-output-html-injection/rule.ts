@@ -1,5 +1,6 @@
 import type { PyNode as Node } from '../../../server/src/analyzers/python/tree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { jsStackOrder } from '../../../server/src/analyzers/js/calls';
 import { jsFlow, memberKey, objProp, pyArgs, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
 import { defineRule } from '../../../server/src/engine/rule';
 
@@ -12,6 +13,10 @@ const PY_HTML_SINKS = new Set([
 /** Python callables that render HTML only with an opt-in flag. */
 const PY_FLAGGED_SINKS = new Map<string, string>([['streamlit.markdown', 'unsafe_allow_html'], ['streamlit.write', 'unsafe_allow_html'], ['streamlit.html', '']]);
 const JS_HTML_PROPERTIES = new Set(['innerHTML', 'outerHTML', 'srcdoc']);
+/** Markdown components that pass raw HTML through when given the rehype-raw plugin (react-markdown, by import). */
+const JS_REHYPE_MARKDOWN = /^react-markdown(\.(MarkdownHooks|MarkdownAsync|default))?$/;
+const REHYPE_RAW = /^rehype-raw(\.default)?$/;
+const REHYPE_SANITIZE = /^rehype-sanitize(\.default)?$|^rehype-dom-purify|^rehype-purify/;
 
 export default defineRule({
   meta: {
@@ -82,6 +87,34 @@ export default defineRule({
         const html = objProp(expr, '__html');
         report(html ? html.value : expr, 'dangerouslySetInnerHTML');
       }
+      // <ReactMarkdown rehypePlugins={[rehypeRaw]}>{answer}</ReactMarkdown>: HTML inside the markdown is rendered as HTML
+      for (const n of jsStackOrder(ctx.view.ast)) {
+        if (n.type !== 'JSXElement' || n.openingElement.name.type !== 'JSXIdentifier') continue;
+        const opening = n.openingElement;
+        const ident = opening.name as TSESTree.JSXIdentifier;
+        if (!JS_REHYPE_MARKDOWN.test(flow.qualName({ type: 'Identifier', name: ident.name, range: ident.range } as TSESTree.Identifier))) continue;
+        const plugins = new Set<string>();
+        const contents: TSESTree.Node[] = n.children.filter((c) => c.type === 'JSXExpressionContainer');
+        for (const a of opening.attributes) {
+          if (a.type !== 'JSXAttribute' || a.name.type !== 'JSXIdentifier' || !a.value) continue;
+          if (a.name.name === 'rehypePlugins') {
+            // [rehypeRaw], [[rehypeSanitize, schema]]: the plugins named by import
+            for (const id of identifiersIn(a.value)) plugins.add(flow.qualName(id));
+          } else if (a.name.name === 'children') contents.push(a.value);
+        }
+        const names = [...plugins];
+        if (!names.some((q) => REHYPE_RAW.test(q)) || names.some((q) => REHYPE_SANITIZE.test(q))) continue;
+        for (const c of contents) report(c.type === 'JSXExpressionContainer' && c.expression.type !== 'JSXEmptyExpression' ? c.expression : c, '<ReactMarkdown rehypePlugins={[rehypeRaw]}>');
+      }
     },
   },
 });
+
+/** Identifiers inside a JSX attribute value (array literals and nested arrays; no calls followed). */
+function identifiersIn(n: TSESTree.Node, depth = 0): TSESTree.Identifier[] {
+  const u = n.type === 'JSXExpressionContainer' ? n.expression : unwrap(n);
+  if (depth > 4) return [];
+  if (u.type === 'Identifier') return [u];
+  if (u.type === 'ArrayExpression') return u.elements.flatMap((e) => (e && e.type !== 'SpreadElement' ? identifiersIn(e, depth + 1) : []));
+  return [];
+}

@@ -518,6 +518,14 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
             if (a.type === 'JSXSpreadAttribute') spread = join(spread, t);
             else if (a.name.type === 'JSXIdentifier') named.set(a.name.name, join(named.get(a.name.name), t));
           }
+          // <Markdown>{answer}</Markdown>: the element's children are its `children` prop
+          for (const c of n.children) {
+            if (c.type !== 'JSXExpressionContainer' || c.expression.type === 'JSXEmptyExpression') continue;
+            const t = this.evalExpr(c.expression);
+            if (!t) continue;
+            props = join(props, t);
+            named.set('children', join(named.get('children'), t));
+          }
           const keys = this.core.functionKeys(name.name);
           for (const key of keys) {
             const split = (this.core.fns.get(key)?.params.length ?? 0) > 1;
