@@ -206,6 +206,44 @@ const MCP_SQL: Record<string, string> = {
   ].join('\n'),
 };
 
+const PY_CLASSES: Record<string, string> = {
+  'rag/chain.py': [
+    'from dataclasses import dataclass',
+    'from langchain_core.output_parsers import StrOutputParser',
+    'from langchain_core.prompts import ChatPromptTemplate',
+    'from langchain_openai import ChatOpenAI',
+    '',
+    'PROMPT = ChatPromptTemplate.from_messages([("human", "{question}")])',
+    '',
+    '@dataclass',
+    'class Answer:',
+    '    text: str',
+    '    sources: list',
+    '',
+    'class RagChain:',
+    '    def __init__(self, llm=None):',
+    '        self.llm = llm or ChatOpenAI(model="gpt-4o")',
+    '        self._chain = PROMPT | self.llm | StrOutputParser()',
+    '',
+    '    def ask(self, question):',
+    '        return Answer(text=self._chain.invoke({"question": question}), sources=[])',
+    '',
+    '    def title(self):',
+    '        return "DocChat"',
+    '',
+  ].join('\n'),
+  'app.py': [
+    'import streamlit as st',
+    'from rag.chain import RagChain',
+    '',
+    'chain = RagChain()',
+    'answer = chain.ask(st.chat_input("Ask"))',
+    'st.markdown(answer.text, unsafe_allow_html=True)',
+    'st.markdown(chain.title(), unsafe_allow_html=True)',
+    '',
+  ].join('\n'),
+};
+
 describe('cross-file flow', () => {
   before(ready);
 
@@ -271,5 +309,11 @@ describe('cross-file flow', () => {
 
   it('keeps apart an MCP tool argument used whole (a query tool by design) and one formatted into SQL, across files', () => {
     assert.deepStrictEqual(findings(MCP_SQL, 'src/db.ts'), ['llm-output-sql-injection:7']);
+  });
+
+  it('follows methods of an instance of an imported class, and a data class built from model output', () => {
+    assert.deepStrictEqual(findings(PY_CLASSES, 'app.py').filter((f) => f.startsWith('llm-output-html')), ['llm-output-html-injection:6']);
+    const { ['rag/chain.py']: _chain, ...rest } = PY_CLASSES;
+    assert.deepStrictEqual(findings(rest, 'app.py'), []);
   });
 });

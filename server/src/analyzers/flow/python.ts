@@ -154,6 +154,8 @@ class PythonFlowBuilder implements CallSemantics<Node> {
   private readonly modelObjects = new Set<string>();
   /** Variables (names or `self.x`) holding an instance of a class of this file. */
   private readonly instances = new Map<string, string>();
+  /** Variables holding an instance of a class imported from another workspace file: the class's qualified name. */
+  private readonly importedInstances = new Map<string, string>();
   /** `self.x` fields assigned a function of this file: `self.x(...)` calls it. */
   private readonly fnFields = new Map<string, string>();
   private readonly calls: Node[] = [];
@@ -404,6 +406,15 @@ class PythonFlowBuilder implements CallSemantics<Node> {
     return { keys: [] };
   }
 
+  /** `chain.ask` where `chain` holds an instance of a class of another workspace file: that file's `RagChain.ask`. */
+  private importedMethod(recv: Node | null, method: string | undefined): { path: string; name: string } | undefined {
+    if (!recv || !method || !this.importedInstances.size) return undefined;
+    const key = dottedKey(recv);
+    const cls = key ? this.importedInstances.get(key) : undefined;
+    const t = cls ? this.cross.target(cls) : undefined;
+    return t ? { path: t.path, name: `${t.name}.${method}` } : undefined;
+  }
+
   /** Positional and keyword argument taints of a call. */
   private argTaints(call: Node): { positional: (Taint | undefined)[]; keywords: Map<string, Taint | undefined> } {
     const { positional, keywords } = pyArgs(call);
@@ -593,6 +604,8 @@ class PythonFlowBuilder implements CallSemantics<Node> {
     if (value.type === 'call') {
       const f = value.childForFieldName('function');
       const key = dottedKey(target);
+      // `chain = RagChain(...)` of an imported class: `chain.ask(...)` runs that file's method (when it resolves there)
+      if (f?.type === 'identifier' && key && this.imports.has(f.text) && this.cross.enabled) this.importedInstances.set(key, this.imports.get(f.text)!);
       if (f?.type === 'identifier' && key && this.core.isClass(f.text) && !this.imports.has(f.text)) {
         this.instances.set(key, f.text);
         // `runner: Runner = Runner()` in a class body (pydantic / dataclass field): `self.runner` is that instance
@@ -749,8 +762,16 @@ class PythonFlowBuilder implements CallSemantics<Node> {
     // f(...)(...): e.g. pipeline("text-generation")(prompt)
     if (fn.type === 'call') return this.isModelFactory(fn) ? src(MODEL, n) : undefined;
     const callee = fn.type === 'identifier' || fn.type === 'attribute' ? this.calleeKeys(fn) : { keys: [] as string[], ctor: undefined };
-    if (callee.ctor) return undefined;
-    const target = !callee.keys.length && this.cross.enabled ? this.cross.target(q) : undefined;
+    if (callee.ctor) {
+      // a data class of this file (no __init__ of its own: @dataclass, pydantic, NamedTuple, attrs): the instance holds
+      // what it is built from, and `answer.text` reads it (attribute reads of instances are their object's taint)
+      if (!callee.keys.length) {
+        const { positional, keywords } = this.argTaints(n);
+        return joinAll([...positional, ...keywords.values()]);
+      }
+      return undefined;
+    }
+    const target = !callee.keys.length && this.cross.enabled ? this.importedMethod(recv, method) ?? this.cross.target(q) : undefined;
     if (target) {
       // a function of another workspace file: its summary there, with its parameters replaced by the arguments
       const { positional, keywords } = this.argTaints(n);
