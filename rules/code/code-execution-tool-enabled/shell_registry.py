@@ -48,8 +48,3 @@ class HostShell(BaseTool):
     def _run(self, command: str) -> str:
         return self.process.run(command)
 
-
-def ops_agent(llm, prompt) -> AgentExecutor:
-    # todoruleid: code-execution-tool-enabled
-    tools = [HostShell()]
-    return AgentExecutor(agent=create_tool_calling_agent(llm, tools, prompt), tools=tools, max_iterations=5)

@@ -8,8 +8,10 @@
  *   the map refuses first unless the caller opted in (`if name in DANGEROUS and not allow_dangerous: raise`).
  *   The capability exists only for callers who pass the flag; the finding belongs at that opt-in.
  * - the tool's own definition: the executor built as a field default of a class that is itself a tool
- *   (`class ShellTool(BaseTool): process = Field(default_factory=_default_process)`). Defining a tool
- *   enables nothing; instantiating it and handing it to an agent does, and that is reported where it happens.
+ *   (`class ShellTool(BaseTool): process = Field(default_factory=_default_process)`), or the tool list a
+ *   toolkit class returns (`class MailToolkit(BaseToolkit): def get_tools(self): return [SendMail()]`), when
+ *   the file does not use the class itself. Defining a tool enables nothing; instantiating it and handing it to
+ *   an agent does, and that is reported where it happens.
  *
  * Matching is syntactic and within the file.
  */
@@ -128,13 +130,19 @@ function isToolClass(cls: PyNode): boolean {
  */
 export function pyInToolDefinition(root: PyNode, node: PyNode): boolean {
   const cls = enclosing(node, 'class_definition');
-  if (cls) return isToolClass(cls);
+  if (cls) return isToolClass(cls) && unusedHere(root, cls);
   const fn = topFunction(node);
   const name = fn?.childForFieldName('name')?.text;
   if (!fn || !name) return false;
   const refs = references(root, name, fn);
   return refs.length > 0 && refs.every((r) => {
     const c = enclosing(r, 'class_definition');
-    return !!c && isToolClass(c) && !enclosing(r, 'function_definition');
+    return !!c && isToolClass(c) && !enclosing(r, 'function_definition') && unusedHere(root, c);
   });
+}
+
+/** The class is defined here and used elsewhere: the file never names it outside its own body. */
+function unusedHere(root: PyNode, cls: PyNode): boolean {
+  const name = cls.childForFieldName('name')?.text;
+  return !!name && references(root, name, cls).every((r) => r.startIndex >= cls.startIndex && r.endIndex <= cls.endIndex);
 }

@@ -1,0 +1,37 @@
+"""A toolkit package: classes that list tools for applications to hand to their agents."""
+from typing import List
+
+from langchain_community.tools.gmail import GmailSearch, GmailSendMessage
+from langchain_community.tools.slack import SlackGetMessage, SlackSendMessage
+from langchain_core.tools import BaseTool, BaseToolkit
+from langgraph.prebuilt import create_react_agent
+
+
+class MailToolkit(BaseToolkit):
+    """Gmail tools; the application that builds an agent with them decides on approval."""
+
+    api_resource: object = None
+
+    def get_tools(self) -> List[BaseTool]:
+        return [
+            GmailSearch(api_resource=self.api_resource),
+            # ok: agent-tool-without-human-approval
+            GmailSendMessage(api_resource=self.api_resource),
+        ]
+
+
+class TeamChatToolkit(BaseToolkit):
+    """Used right here: its tools go to this file's agent."""
+
+    client: object = None
+
+    def get_tools(self) -> List[BaseTool]:
+        return [
+            SlackGetMessage(client=self.client),
+            # ruleid: agent-tool-without-human-approval
+            SlackSendMessage(client=self.client),
+        ]
+
+
+def team_agent(llm, client):
+    return create_react_agent(llm, TeamChatToolkit(client=client).get_tools())
