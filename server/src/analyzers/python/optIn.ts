@@ -146,3 +146,32 @@ function unusedHere(root: PyNode, cls: PyNode): boolean {
   const name = cls.childForFieldName('name')?.text;
   return !!name && references(root, name, cls).every((r) => r.startIndex >= cls.startIndex && r.endIndex <= cls.endIndex);
 }
+
+/** Statements that leave the function: the whole body is `raise ...` / `return ...` (or a refusing call then one). */
+function exits(block: PyNode): boolean {
+  const last = block.namedChildren.filter((c) => c.type !== 'comment').pop();
+  if (!last) return false;
+  if (last.type === 'raise_statement' || last.type === 'return_statement') return true;
+  const call = last.type === 'expression_statement' ? last.namedChildren[0] : undefined;
+  return call?.type === 'call' && REFUSING_CALL.test(call.childForFieldName('function')?.text ?? '');
+}
+
+/**
+ * `node` runs only after its function refused unless the caller opted in: an earlier statement of an
+ * enclosing block is `if not allow_dangerous_deserialization: raise ...` (or `return`).
+ */
+export function pyAfterOptInCheck(node: PyNode): boolean {
+  for (let child = node, p = node.parent; p; child = p, p = p.parent) {
+    if (p.type === 'block' || p.type === 'module') {
+      for (const st of p.namedChildren) {
+        if (st.startIndex >= child.startIndex) break;
+        if (st.type !== 'if_statement' || st.childForFieldName('alternative')) continue;
+        const cond = st.childForFieldName('condition');
+        const body = st.childForFieldName('consequence');
+        if (cond && body && negatedOptIn(cond) && exits(body)) return true;
+      }
+    }
+    if (p.type === 'function_definition') return false;
+  }
+  return false;
+}
