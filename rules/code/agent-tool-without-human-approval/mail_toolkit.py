@@ -35,3 +35,19 @@ class TeamChatToolkit(BaseToolkit):
 
 def team_agent(llm, client):
     return create_react_agent(llm, TeamChatToolkit(client=client).get_tools())
+
+
+class HttpToolkit(BaseToolkit):
+    """Composed by the API toolkit below; neither is given to an agent in this file."""
+
+    def get_tools(self) -> List[BaseTool]:
+        from langchain_community.tools.requests.tool import RequestsPostTool
+        from langchain_community.utilities.requests import TextRequestsWrapper
+
+        # ok: agent-tool-without-human-approval
+        return [RequestsPostTool(requests_wrapper=TextRequestsWrapper(), allow_dangerous_requests=self.allow)]
+
+
+class ApiToolkit(BaseToolkit):
+    def get_tools(self) -> List[BaseTool]:
+        return HttpToolkit().get_tools()

@@ -141,10 +141,18 @@ export function pyInToolDefinition(root: PyNode, node: PyNode): boolean {
   });
 }
 
-/** The class is defined here and used elsewhere: the file never names it outside its own body. */
-function unusedHere(root: PyNode, cls: PyNode): boolean {
+/**
+ * The class is defined here and used elsewhere: the file names it only inside its own body, or inside other
+ * tool/toolkit classes that are themselves only defined here (a toolkit composing another).
+ */
+function unusedHere(root: PyNode, cls: PyNode, depth = 0): boolean {
   const name = cls.childForFieldName('name')?.text;
-  return !!name && references(root, name, cls).every((r) => r.startIndex >= cls.startIndex && r.endIndex <= cls.endIndex);
+  if (!name || depth > 3) return false;
+  return references(root, name, cls).every((r) => {
+    if (r.startIndex >= cls.startIndex && r.endIndex <= cls.endIndex) return true;
+    const other = enclosing(r, 'class_definition');
+    return !!other && other !== cls && isToolClass(other) && unusedHere(root, other, depth + 1);
+  });
 }
 
 /** Statements that leave the function: the whole body is `raise ...` / `return ...` (or a refusing call then one). */
