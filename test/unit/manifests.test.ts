@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import {
-  parseCondaEnvironment, parsePackageJson, parsePackageLock, parsePipfile, parsePnpmLock, parsePyproject, parsePythonLock,
+  parseCondaEnvironment, parsePackageJson, parsePins, parsePackageLock, parsePipfile, parsePnpmLock, parsePyproject, parsePythonLock,
   parseRequirements, parseSetupCfg, parseSetupPy, parseTsconfigAliases, parseYarnLock, readWorkspacePackages, requirementName,
   resolveTsconfig, WorkspaceIndex,
 } from '../../server/src/workspace/manifests';
@@ -283,6 +283,26 @@ describe('unit: per-file workspace packages (WorkspaceIndex)', () => {
       assert.strictEqual(defaultScanRoot(['.vscode/mcp.json'], tmp), tmp);
     } finally {
       fs.rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+  it('exact pins: == requirements, lockfile entries, exact package.json versions; ranges are not pins; nearest manifest wins', () => {
+    assert.deepStrictEqual(parsePins('requirements.txt', 'langchain-core==0.3.40\nFoo_Bar[x] == 1.2.3 ; python_version>"3.8"\nopenai>=1.0\nrequests~=2.31\n'),
+      [['langchain-core', '0.3.40'], ['foo-bar', '1.2.3']]);
+    assert.deepStrictEqual(parsePins('pyproject.toml', '[project]\ndependencies = ["langchain-core==1.2.4", "pydantic>=2"]\n'), [['langchain-core', '1.2.4']]);
+    assert.deepStrictEqual(parsePins('uv.lock', '[[package]]\nname = "langchain-core"\nversion = "1.1.0"\nsource = { registry = "x" }\n'), [['langchain-core', '1.1.0']]);
+    assert.deepStrictEqual(parsePins('package.json', JSON.stringify({ dependencies: { '@langchain/core': '0.3.20', langchain: '^0.3.2', zod: '=3.23.8' } })),
+      [['@langchain/core', '0.3.20'], ['zod', '3.23.8']]);
+    assert.deepStrictEqual(parsePins('package-lock.json', '{"packages": {"node_modules/@langchain/core": {"version": "1.1.2", "x": 1}}}'), [['@langchain/core', '1.1.2']]);
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'aisec-pins-'));
+    try {
+      fs.writeFileSync(path.join(root, 'requirements.txt'), 'langchain-core==0.3.40\n');
+      fs.mkdirSync(path.join(root, 'svc'));
+      fs.writeFileSync(path.join(root, 'svc', 'requirements.txt'), 'langchain-core==1.2.6\n');
+      const idx = new WorkspaceIndex(root);
+      assert.strictEqual(idx.forFile(path.join(root, 'svc', 'app.py')).pythonPins?.['langchain-core'], '1.2.6');
+      assert.strictEqual(idx.forFile(path.join(root, 'app.py')).pythonPins?.['langchain-core'], '0.3.40');
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
     }
   });
 });

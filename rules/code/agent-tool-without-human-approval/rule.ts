@@ -6,6 +6,7 @@ import { lastSegment, pyBool } from '../../../server/src/analyzers/python/calls'
 import type { Fix } from '../../../server/src/engine/model';
 import { defineRule } from '../../../server/src/engine/rule';
 import { jsToolGivenToAgent, pyToolGivenToAgent } from '../../../server/src/analyzers/agentContext';
+import { pyInToolDefinition } from '../../../server/src/analyzers/python/optIn';
 
 type N = TSESTree.Node;
 
@@ -142,6 +143,8 @@ export default defineRule({
         const action = OUTWARD_TOOLS.get(name);
         if (!action || !TOOL_MODULES.test(q) || gated) continue;
         if (!pyToolGivenToAgent(ctx.view.root, call, ctx.role)) continue;
+        // the tool list of a toolkit class this file only defines: whoever builds an agent with it decides on approval
+        if (pyInToolDefinition(ctx.view.root, call)) continue;
         // the opt-in itself is reported by langchain-dangerous-option
         if (pyBool(keywords.get('allow_dangerous_requests')) === true) continue;
         if (hasApprovalCallback(keywords.get('callbacks'))) continue;

@@ -42,6 +42,8 @@ const BOUND_NAME = /step|iter|turn|round|attempt|count|retr|tries|depth|budget|l
 const MAX_NAME = /max|limit|budget|MAX/;
 /** Calls inside a loop that wait for a person or an external event: such a loop is driven from outside, not by the model. */
 const PY_WAITS = /(^|\.)(input|raw_input|readline|prompt|ask|getpass|receive|receive_text|receive_json|receive_bytes|recv|accept|sleep|wait|wait_for_message|consume|poll|chat_input|get_message)$|(queue|inbox|channel|^q)(\(\))?\.get(_nowait)?$/i;
+/** A variable that holds the person's next turn, read by a call inside the loop. */
+const USER_TURN = /^(user_?(input|message|msg|query|question|prompt|text|turn|line)|human_?(input|message|turn))$/i;
 const JS_WAITS = /(^|\.)(question|prompt|readline|read|receive|recv|accept|sleep|delay|setTimeout|waitFor\w*|next|poll|getMessage|nextMessage)$/;
 /** A `while x:` flag that the loop body sets when the model says it is done. */
 const FLAG_NAME = /done|running|finished|stop|continue|active|complete|keep_going|should_|more|goOn|loop/i;
@@ -141,6 +143,13 @@ function pyDrivenFromOutside(flow: PyFlow, body: Node, modelCall: Node): boolean
   for (const call of pyOwn(body, ['call'])) {
     const fn = call.childForFieldName('function');
     if (fn && PY_WAITS.test(flow.qualName(fn))) return true;
+  }
+  // `user_input = await read_turn(...)`: each iteration takes the person's next turn from a helper (a REPL)
+  for (const a of pyOwn(body, ['assignment'])) {
+    const left = a.childForFieldName('left');
+    let right = a.childForFieldName('right');
+    if (right?.type === 'await') right = kids(right)[0] ?? null;
+    if (left?.type === 'identifier' && USER_TURN.test(left.text) && right?.type === 'call') return true;
   }
   if (kids(body).some((s) => s.type === 'break_statement' || s.type === 'return_statement' || s.type === 'raise_statement')) return true;
   // retry: `try: return client.chat(...)` / `try: r = llm(...); break` leaves the loop once the call succeeds

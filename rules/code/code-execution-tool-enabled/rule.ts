@@ -2,6 +2,7 @@ import { jsFlow, kids, pyArgs, pyStringValue, pythonFlow } from '../../../server
 import { lastSegment, pyBool, pyDictPairs } from '../../../server/src/analyzers/python/calls';
 import { defineRule } from '../../../server/src/engine/rule';
 import { jsToolGivenToAgent, pyToolGivenToAgent } from '../../../server/src/analyzers/agentContext';
+import { pyFactoryBehindOptIn, pyInToolDefinition } from '../../../server/src/analyzers/python/optIn';
 
 /** Tools / executors that run model-written code or shell commands on the host, unsandboxed. */
 const PY_HOST_EXECUTORS = new Map<string, string>(Object.entries({
@@ -67,6 +68,8 @@ export default defineRule({
           if (pyBool(keywords.get('allow_dangerous_code')) === true) continue; // reported by langchain-dangerous-option
           // a test that builds the tool and calls `_run()` itself gives it to no model
           if (!pyToolGivenToAgent(ctx.view.root, call, ctx.role)) continue;
+          // the tool class's own definition (a field default), or a factory behind the caller's opt-in flag
+          if (pyInToolDefinition(ctx.view.root, call) || pyFactoryBehindOptIn(ctx.view.root, call)) continue;
           ctx.report({ messageId: 'tool', data: { name, risk }, start: fn.startIndex, end: call.endIndex });
           continue;
         }

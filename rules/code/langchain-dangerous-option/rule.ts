@@ -1,5 +1,6 @@
 import { jsFlow, propName, pythonFlow, kids } from '../../../server/src/analyzers/flow';
 import { defineRule } from '../../../server/src/engine/rule';
+import { pyFactoryBehindOptIn } from '../../../server/src/analyzers/python/optIn';
 
 /** Opt-ins LangChain requires before it runs model-written code, fetches model-chosen URLs or unpickles files. */
 const PY_OPTIONS = new Map<string, { risk: string }>(Object.entries({
@@ -42,7 +43,8 @@ export default defineRule({
           const name = a.childForFieldName('name')?.text ?? '';
           const value = a.childForFieldName('value');
           const option = PY_OPTIONS.get(name);
-          if (option && value?.type === 'true') ctx.report({ data: { option: name, risk: option.risk }, start: a.startIndex, end: a.endIndex });
+          // a private factory stored in a registry that refuses unless the caller opts in: the opt-in is the caller's
+          if (option && value?.type === 'true' && !pyFactoryBehindOptIn(ctx.view.root, call)) ctx.report({ data: { option: name, risk: option.risk }, start: a.startIndex, end: a.endIndex });
         }
       }
     },

@@ -34,14 +34,31 @@ async def import_session(request: Request):
 
 
 def restore_from_cache(session_id: str):
+    # what this service stored itself, revived with the fixed defaults (core classes only, no environment
+    # secrets, dumps escapes user dicts that carry an "lc" key)
     raw = cache.get(f"session:{session_id}")
-    # ruleid: langchain-unsafe-load
+    # ok: langchain-unsafe-load
     return loads(raw)
 
 
 def roundtrip(messages):
-    # ruleid: langchain-unsafe-load
+    # ok: langchain-unsafe-load
     return loads(dumps(messages))
+
+
+def restore_with_partner_models(raw: str):
+    # ruleid: langchain-unsafe-load
+    return loads(raw, allowed_objects="all")
+
+
+def restore_plugins(raw: str):
+    # ruleid: langchain-unsafe-load
+    return loads(raw, valid_namespaces=["acme_plugins"])
+
+
+def restore_messages_only(raw: str):
+    # ok: langchain-unsafe-load
+    return loads(raw, allowed_objects="messages", valid_namespaces=["acme_plugins"])
 
 
 @app.post("/sessions/plain")
@@ -61,3 +78,11 @@ async def run_chain(request: Request):
 
 # ok: langchain-unsafe-load
 summarizer = load_chain("chains/summarize.yaml")
+
+
+@app.post("/sessions/core")
+async def restore_core(request: Request):
+    body = await request.json()
+    # the default allowlist ('core') still builds prompts and documents from what the client sends
+    # ruleid: langchain-unsafe-load
+    return {"messages": loads(body["history"], allowed_objects="core")}

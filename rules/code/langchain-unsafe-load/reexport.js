@@ -9,6 +9,12 @@ export async function load(text, secretsMap = {}, additionalImportsMap = {}, sec
 }
 
 export async function restoreSession(saved) {
-  // ruleid: langchain-unsafe-load
+  // its own saved state, fixed defaults (no environment secrets, core classes plus the given map)
+  // ok: langchain-unsafe-load
   return coreLoad(saved, { importMap });
+}
+
+export async function restoreWithEntrypoints(saved) {
+  // ruleid: langchain-unsafe-load
+  return coreLoad(saved, { importMap, optionalImportEntrypoints: ["langchain_community/chat_models/ollama"] });
 }

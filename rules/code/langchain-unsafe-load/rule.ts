@@ -15,6 +15,17 @@ const PY_LOAD_CHAIN = /^(langchain|langchain_classic)(\.chains)?(\.loading)?\.lo
 const JS_LOADERS = /^(langchain\/load|@langchain\/core\/load)\.load$/;
 const SOURCES: ('input' | 'tool' | 'model')[] = ['input', 'tool', 'model'];
 
+/**
+ * Releases with the serialization-injection fix (GHSA-c67j-w6g6-q2cm / CVE-2025-68664, Python;
+ * GHSA-r399-636x-v7f6 / CVE-2025-68665, JS): loads defaults to core classes only, no environment secrets, an
+ * init validator, and dumps escapes user dicts with an "lc" key. Per package: [major.minor line, first fixed].
+ */
+type FixedIn = Record<string, [string, string][]>;
+const PY_FIXED_CORE: FixedIn = { 'langchain-core': [['0', '0.3.81'], ['1', '1.2.5']] };
+/** legacy `langchain.load` re-exports langchain-core's loader from 0.1 on; before that it is its own (unfixed) copy. */
+const PY_FIXED_LEGACY: FixedIn = { ...PY_FIXED_CORE, langchain: [['0.0', '0.1.0']] };
+const JS_FIXED: FixedIn = { '@langchain/core': [['0', '0.3.80'], ['1', '1.1.8']], langchain: [['0', '0.3.37'], ['1', '1.2.3']] };
+
 export default defineRule({
   meta: {
     id: 'langchain-unsafe-load',
@@ -30,7 +41,8 @@ export default defineRule({
     fix: 'suggestion',
     messages: {
       untrusted: '`{{name}}` deserializes {{source}}: a dict with an "lc" key instantiates LangChain classes with attacker-chosen arguments and can read secrets from the environment. Parse it as plain JSON, or restrict `allowed_objects` to the classes you expect.',
-      nonConstant: '`{{name}}` deserializes data that is not a constant of this file: if any part of it can come from a user (a stored chat, a cache, an upload), an "lc" dict instantiates classes and reads secrets. Load only data you serialized and stored yourself, with `allowed_objects` restricted.',
+      broad: '`{{name}}` deserializes data that is not a constant of this file with `{{option}}`, which admits classes beyond the core set (chat models and their endpoint URLs, headers, keys): if any part of the data can come from a user (a stored chat, a cache, an upload), it chooses what is built. Restrict `allowed_objects` to the classes you expect.',
+      oldVersion: '`{{name}}` deserializes data that is not a constant of this file, and the manifest pins {{pin}}, a release before the serialization-injection fix (CVE-2025-68664 / CVE-2025-68665): any "lc" dict in the data instantiates classes and reads environment secrets. Upgrade, and restrict `allowed_objects` to the classes you expect.',
       secretsFromEnv: '`{{option}}` lets the serialized data name environment variables to read: injected data can pull API keys into objects it controls. Pass the secrets you need in `{{map}}` instead.',
       loadChain: '`load_chain` instantiates whatever the chain file at a non-constant path describes: a user who controls the path or the file controls the objects (and their URLs and keys). Load chains only from fixed paths in your repository.',
     },
@@ -58,11 +70,18 @@ export default defineRule({
         if (!data || isPyConstant(data, constants)) continue;
         const name = q.slice(q.lastIndexOf('.') + 1);
         const allowed = keywords.get('allowed_objects');
-        // an explicit list of classes (not "all") confines what can be instantiated
-        const restricted = !!allowed && (allowed.type === 'list' || allowed.type === 'tuple' || allowed.type === 'set');
+        const allowedName = allowed ? pyStringValue(allowed) : undefined;
+        // an explicit list of classes, or the message classes only, confines what can be instantiated
+        const restricted = !!allowed && (allowed.type === 'list' || allowed.type === 'tuple' || allowed.type === 'set' || allowedName === 'messages');
         if (!restricted) {
           const t = flow.reaches(data, SOURCES);
-          ctx.report({ messageId: t ? 'untrusted' : 'nonConstant', data: { name, source: t ? describeSource(t) : '' }, start: fn.startIndex, end: call.endIndex });
+          const ns = keywords.get('valid_namespaces');
+          const broad = allowedName === 'all' ? 'allowed_objects="all"'
+            : ns && ns.type !== 'none' && !(ns.type === 'list' && ns.namedChildCount === 0) ? 'valid_namespaces' : undefined;
+          const old = vulnerablePin(ctx.workspace?.pythonPins, q.startsWith('langchain_core') ? PY_FIXED_CORE : PY_FIXED_LEGACY);
+          if (t) ctx.report({ messageId: 'untrusted', data: { name, source: describeSource(t) }, start: fn.startIndex, end: call.endIndex });
+          else if (broad) ctx.report({ messageId: 'broad', data: { name, option: broad }, start: fn.startIndex, end: call.endIndex });
+          else if (old) ctx.report({ messageId: 'oldVersion', data: { name, pin: old }, start: fn.startIndex, end: call.endIndex });
         }
         const env = keywords.get('secrets_from_env');
         if (env && pyBool(env) === true) {
@@ -86,7 +105,11 @@ export default defineRule({
         if (!data || isJsConstant(data, constants)) continue;
         if (isLoadApiWrapper(call, data, flow.parentOf.bind(flow))) continue;
         const t = flow.reaches(data, SOURCES);
-        ctx.report({ messageId: t ? 'untrusted' : 'nonConstant', data: { name: 'load', source: t ? describeSource(t) : '' }, start: call.range[0], end: call.range[1] });
+        const broad = objProp(call.arguments[1], 'optionalImportEntrypoints') ? 'optionalImportEntrypoints' : undefined;
+        const old = vulnerablePin(ctx.workspace?.npmPins, JS_FIXED);
+        if (t) ctx.report({ messageId: 'untrusted', data: { name: 'load', source: describeSource(t) }, start: call.range[0], end: call.range[1] });
+        else if (broad) ctx.report({ messageId: 'broad', data: { name: 'load', option: broad }, start: call.range[0], end: call.range[1] });
+        else if (old) ctx.report({ messageId: 'oldVersion', data: { name: 'load', pin: old }, start: call.range[0], end: call.range[1] });
         const env = objProp(call.arguments[1], 'secretsFromEnv');
         const v = env ? unwrap(env.value) : undefined;
         if (env && v?.type === 'Literal' && v.value === true) {
@@ -117,6 +140,30 @@ function isLoadApiWrapper(call: N, data: N, parentOf: (n: N) => N | undefined): 
     return name !== undefined && /^(load|loads)$/.test(name);
   }
   return false;
+}
+
+/** `name==version` of the first pinned package whose pinned release predates the fix on its line, or undefined. */
+function vulnerablePin(pins: Readonly<Record<string, string>> | undefined, fixed: FixedIn): string | undefined {
+  if (!pins) return undefined;
+  for (const [pkg, lines] of Object.entries(fixed)) {
+    const v = pins[pkg];
+    if (!v) continue;
+    const line = lines.find(([prefix]) => v === prefix || v.startsWith(`${prefix}.`));
+    if (line && compareVersions(v, line[1]) < 0) return `${pkg} ${v}`;
+  }
+  return undefined;
+}
+
+/** Numeric comparison of dotted release numbers (pre-release suffixes compare as their numeric prefix). */
+function compareVersions(a: string, b: string): number {
+  const pa = a.split(/[.+-]/).map((x) => parseInt(x, 10));
+  const pb = b.split(/[.+-]/).map((x) => parseInt(x, 10));
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = Number.isNaN(pa[i] ?? 0) ? 0 : pa[i] ?? 0;
+    const y = Number.isNaN(pb[i] ?? 0) ? 0 : pb[i] ?? 0;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
 }
 
 function describeSource(t: Taint): string {

@@ -15,6 +15,28 @@ function insideTorch(path: string): boolean {
   return path.replace(/\\/g, '/').split('/').slice(0, -1).includes('torch');
 }
 
+/**
+ * `try: torch.load(f, weights_only=True) except TypeError: torch.load(f)`: the fallback runs only on a PyTorch
+ * too old to know the argument (before 1.13), where nothing safer exists; every current release takes the
+ * restricted primary load.
+ */
+function isOldTorchFallback(call: PyNode, q: string, qualName: (n: PyNode) => string): boolean {
+  for (let p = call.parent; p; p = p.parent) {
+    if (p.type === 'function_definition' || p.type === 'class_definition') return false;
+    if (p.type !== 'except_clause') continue;
+    const caught = kids(p).find((c) => c.type !== 'block' && c.type !== 'comment');
+    if (!caught || !/(^|[\s(,])TypeError([\s),]|$)/.test(caught.text)) return false;
+    const body = p.parent?.type === 'try_statement' ? p.parent.childForFieldName('body') : null;
+    return !!body && body.descendantsOfType('call').some((c) => {
+      const f = c.childForFieldName('function');
+      if (!f || qualName(f) !== q) return false;
+      const w = pyKeywordNode(c, 'weights_only')?.childForFieldName('value');
+      return !!w && w.type !== 'false';
+    });
+  }
+  return false;
+}
+
 export default defineRule({
   meta: {
     id: 'torch-load-unsafe',
@@ -48,6 +70,7 @@ export default defineRule({
         if (arg && pyLoadsSelfWritten(call, arg, qualName)) continue;
         if (insideTorch(ctx.path) && !pyFileHasRemoteSource(ctx.view.root) && !(arg && REMOTE_NAME.test(arg.text)) && !REMOTE_NAME.test(pyEnclosingFunction(call)?.childForFieldName('name')?.text ?? '')) continue;
         const kw = pyKeywordNode(call, 'weights_only');
+        if (!kw && isOldTorchFallback(call, q, qualName)) continue;
         if (!kw) {
           const args = call.childForFieldName('arguments');
           if (args && kids(args).some((a) => a.type === 'dictionary_splat')) continue; // **kwargs may carry it

@@ -11,6 +11,9 @@ import newspaper
 import sqlite_vss
 # ok: unknown-package-import
 import gpudb
+# the import name of the pydocket distribution (a task queue), not a misspelt docker
+# ok: unknown-package-import
+from docket import Docket
 # ruleid: unknown-package-import
 import llamaindex
 # ruleid: unknown-package-import

@@ -14,8 +14,23 @@ api = HfApi()
 
 
 def get_embedder(model_name: str = DEFAULT_EMBEDDING_MODEL, device: Optional[str] = None):
+    # the default is taken below, in this file
     # ruleid: unpinned-model-revision
     return SentenceTransformer(model_name, device=device)
+
+
+def build_index(texts):
+    return get_embedder(device="cpu").encode(texts)
+
+
+def get_cross_encoder(model_name: str = "BAAI/bge-reranker-base", device: Optional[str] = None):
+    # a public helper whose id is its caller's choice: nothing in this file takes the default
+    # ok: unpinned-model-revision
+    return CrossEncoder(model_name, device=device)
+
+
+def rerank(pairs):
+    return get_cross_encoder("acme-labs/reranker-pinned-elsewhere", device="cpu").predict(pairs)
 
 
 def get_pinned_embedder(model_name: str = DEFAULT_EMBEDDING_MODEL):
@@ -47,6 +62,46 @@ class Summarizer:
         self.model_name = model_name
         # ruleid: unpinned-model-revision
         self.pipe = pipeline("summarization", self.model_name)
+
+
+default_summarizer = Summarizer()
+
+
+class CaptionLoader:
+    """A loader class whose model ids are constructor parameters; its users choose (and pin) them."""
+
+    def __init__(self, images, processor_id: str = "Salesforce/blip-image-captioning-base", model_id: str = "Salesforce/blip-image-captioning-base"):
+        self.images = images
+        self.processor_id = processor_id
+        self.model_id = model_id
+
+    def load(self):
+        from transformers import BlipForConditionalGeneration, BlipProcessor
+
+        # ok: unpinned-model-revision
+        processor = BlipProcessor.from_pretrained(self.processor_id)
+        # ok: unpinned-model-revision
+        model = BlipForConditionalGeneration.from_pretrained(self.model_id)
+        return processor, model
+
+
+class DualTokenizerProcessor:
+    def __init__(self, tokenizer=None):
+        self.char_tokenizer = tokenizer
+        # tokenizer files only (vocabulary, merges): no weights, no code
+        # ok: unpinned-model-revision
+        self.bpe_tokenizer = AutoTokenizer.from_pretrained("openai-community/gpt2")
+        # ruleid: unpinned-model-revision
+        self.remote_tokenizer = AutoTokenizer.from_pretrained("acme-labs/custom-tok", trust_remote_code=True)
+
+
+def load_classifier():
+    # the tokenizer of a model repository this file loads unpinned is part of that model's pin
+    # ruleid: unpinned-model-revision
+    tok = AutoTokenizer.from_pretrained("acme-labs/intent-classifier")
+    # ruleid: unpinned-model-revision
+    model = AutoModel.from_pretrained("acme-labs/intent-classifier")
+    return tok, model
 
 
 def download_weights():

@@ -11,6 +11,8 @@ const HUB_FUNCTIONS = /^(huggingface_hub\.(\w+\.)*)?(hf_hub_download|snapshot_do
 /** Loaders whose first argument names a model or dataset repository. */
 const HUB_LOADERS = /^(datasets\.load_dataset|sentence_transformers\.(\w+\.)*(SentenceTransformer|CrossEncoder|SparseEncoder)|load_dataset|SentenceTransformer|CrossEncoder)$/;
 const PIPELINE = /^(transformers\.)?pipeline$/;
+/** `from_pretrained` receivers that fetch only data files (vocabulary, JSON configs, preprocessing settings). */
+const DATA_ONLY_CLASS = /(^|\.)\w*(Tokenizer|TokenizerFast|Config|FeatureExtractor|ImageProcessor|ImageProcessorFast|VideoProcessor|Processor)$/;
 /** `timm.create_model("hf-hub:org/name")`, open_clip factories: the revision goes after `@` in the id. */
 const HF_HUB_PREFIX_LOADERS = /^(timm\.(\w+\.)*create_model|open_clip\.(\w+\.)*(create_model|create_model_and_transforms|create_model_from_pretrained|get_tokenizer))$/;
 /** JS: transformers.js and @huggingface/hub. */
@@ -37,15 +39,37 @@ function pyResolver(root: Node) {
     const v = pyStringValue(a.childForFieldName('right'));
     if (left?.type === 'identifier' && v !== undefined) constants.set(left.text, v);
   }
-  /** Parameter `name` of `fn` and its default, if any. */
+  /** Parameter `name` of `fn` and its default, if any; the default only counts when this file takes it. */
   const param = (fn: Node, name: string): { found: boolean; dflt?: Node } => {
     const params = fn.childForFieldName('parameters');
-    for (const p of params ? kids(params) : []) {
+    const list = params ? kids(params).filter((p) => p.type !== 'comment') : [];
+    const method = !!enclosing(fn, 'class_definition') && /^(self|cls)$/.test(list[0]?.text ?? '');
+    for (let i = 0; i < list.length; i++) {
+      const p = list[i];
       const pname = p.type === 'identifier' ? p.text : (p.childForFieldName('name') ?? kids(p)[0])?.text;
       if (pname !== name) continue;
-      return { found: true, dflt: p.childForFieldName('value') ?? undefined };
+      const dflt = p.childForFieldName('value') ?? undefined;
+      const keywordOnly = list.slice(0, i).some((x) => x.type === 'keyword_separator' || x.type === 'list_splat_pattern' || x.text === '*');
+      return { found: true, dflt: dflt && defaultTakenHere(fn, name, keywordOnly ? Infinity : method ? i - 1 : i) ? dflt : undefined };
     }
     return { found: false };
+  };
+  /**
+   * A parameter's default is the caller's to replace: it is this file's choice only when a call in the file
+   * (`helper()`, `Loader(...)` for `__init__`) leaves the argument out.
+   */
+  const defaultTakenHere = (fn: Node, name: string, index: number): boolean => {
+    const fname = fn.childForFieldName('name')?.text ?? '';
+    const callee = fname === '__init__' ? enclosing(fn, 'class_definition')?.childForFieldName('name')?.text : fname;
+    if (!callee) return false;
+    return root.descendantsOfType('call').some((c) => {
+      const f = c.childForFieldName('function');
+      const last = f?.type === 'attribute' ? f.childForFieldName('attribute')?.text : f?.text;
+      if (last !== callee) return false;
+      const { positional, keywords, all } = pyArgs(c);
+      if (all.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat')) return false;
+      return !keywords.has(name) && positional.length <= index;
+    });
   };
   /** The right-hand side of the last `name = ...` in `scope` before `before` (not inside nested functions). */
   const localAssignment = (scope: Node, name: string, before: number): Node | undefined => {
@@ -124,6 +148,7 @@ export default defineRule({
         const revValue = resolve(rev);
         if (revValue !== undefined && !COMMIT_SHA.test(revValue)) ctx.report({ messageId: 'mutable', data: { id, rev: revValue }, start: rev.startIndex, end: rev.endIndex });
       };
+      const loads: { idNode: Node; id: string; rev: Node | undefined; dataOnly: boolean }[] = [];
       for (const call of flow.calls) {
         const fn = call.childForFieldName('function');
         if (!fn) continue;
@@ -150,7 +175,12 @@ export default defineRule({
           continue;
         }
         let idNode: Node | undefined;
-        if (/\.from_pretrained$/.test(q)) idNode = positional[0] ?? keywords.get('pretrained_model_name_or_path');
+        let dataOnly = false;
+        if (/\.from_pretrained$/.test(q)) {
+          idNode = positional[0] ?? keywords.get('pretrained_model_name_or_path');
+          // a tokenizer, config or processor: vocabulary and JSON, no weights and no code without trust_remote_code
+          dataOnly = DATA_ONLY_CLASS.test(q.replace(/\.from_pretrained$/, '')) && keywords.get('trust_remote_code')?.type !== 'true';
+        }
         else if (PIPELINE.test(q)) idNode = keywords.get('model') ?? positional[1];
         else if (HUB_FUNCTIONS.test(q) || HUB_LOADERS.test(q)) idNode = positional[0] ?? keywords.get('repo_id') ?? keywords.get('path') ?? keywords.get('model_name_or_path');
         else continue;
@@ -158,8 +188,11 @@ export default defineRule({
         if (keywords.get('local_files_only')?.type === 'true') continue;
         const id = resolve(idNode);
         if (id === undefined || !HUB_ID.test(id) || FILE_LIKE.test(id)) continue;
-        reportRevision(idNode, id, keywords.get('revision'));
+        loads.push({ idNode, id, rev: keywords.get('revision'), dataOnly });
       }
+      // a tokenizer/config fetched for a model repository this file also loads is part of that model's pin
+      const models = new Set(loads.filter((l) => !l.dataOnly).map((l) => l.id));
+      for (const l of loads) if (!l.dataOnly || models.has(l.id)) reportRevision(l.idNode, l.id, l.rev);
     },
     js(ctx) {
       const flow = jsFlow(ctx.view);

@@ -1,4 +1,5 @@
 import { pyArgs, pyStringValue, pythonFlow } from '../../../server/src/analyzers/flow';
+import { pyAfterOptInCheck } from '../../../server/src/analyzers/python/optIn';
 import { pyImportedModules } from '../../../server/src/analyzers/python/calls';
 import { REMOTE_NAME, pyEnclosingFunction, pyFileHasRemoteSource } from '../../../server/src/analyzers/python/remoteSource';
 import { pyLoadsSelfWritten } from '../../../server/src/analyzers/python/selfWritten';
@@ -131,6 +132,8 @@ export default defineRule({
         // model output is attacker-influenced (prompt injection): a load of what a model call returned is exploitable
         if (!remoteEvidence(call, arg, remoteFile) && !(arg && flow.reaches(arg, 'model'))) continue;
         if (ownCache(call, arg)) continue;
+        // `if not allow_dangerous_deserialization: raise ...` before it: the caller's opt-in is reported by langchain-dangerous-option
+        if (pyAfterOptInCheck(call)) continue;
         if (isPickle) {
           ctx.report({ messageId: 'pickle', data: { callee: fn.text }, start: fn.startIndex, end: call.endIndex });
         } else {

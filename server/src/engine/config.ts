@@ -42,6 +42,10 @@ export interface WorkspacePackages {
   localModules?: string[];
   /** Manifest files found, relative to the workspace root (for messages). */
   manifests?: string[];
+  /** Exact versions the manifests pin (`name==1.2.3`, lockfile entries), PEP 503 name -> version; nearest manifest wins. */
+  pythonPins?: Record<string, string>;
+  /** Exact versions the manifests pin (package.json `"1.2.3"`, package-lock entries), name -> version. */
+  npmPins?: Record<string, string>;
 }
 
 export interface EffectiveConfig {

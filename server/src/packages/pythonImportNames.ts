@@ -11,6 +11,7 @@ export const PYTHON_IMPORT_TO_DIST: Readonly<Record<string, string>> = {
   PIL: 'pillow',
   yaml: 'pyyaml',
   bs4: 'beautifulsoup4',
+  docket: 'pydocket',
   dotenv: 'python-dotenv',
   attr: 'attrs',
   dateutil: 'python-dateutil',

@@ -279,6 +279,47 @@ export function parseTsconfigAliases(text: string): string[] {
   return out;
 }
 
+/**
+ * Exact versions a manifest pins, `[name, version]` (Python names PEP 503 normalised): `name==1.2.3` requirement
+ * strings of any Python manifest, `[[package]]` entries of uv/poetry/pdm locks, exact versions of package.json
+ * dependency fields and `node_modules/<name>` entries of package-lock.json. Ranges are not pins.
+ */
+export function parsePins(fileName: string, text: string): [string, string][] {
+  const n = fileName.toLowerCase().replace(/^.*\//, '');
+  const out: [string, string][] = [];
+  if (n === 'uv.lock' || n === 'poetry.lock' || n === 'pdm.lock') {
+    const re = /^name\s*=\s*"([^"]+)"\s*\r?\nversion\s*=\s*"([^"]+)"/gm;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) out.push([pep503(m[1]), m[2]]);
+    return out;
+  }
+  if (n === 'package.json') {
+    let pkg: Record<string, unknown>;
+    try { pkg = JSON.parse(text) as Record<string, unknown>; } catch { return out; }
+    for (const f of NPM_DEP_FIELDS) {
+      const v = pkg?.[f];
+      if (!v || typeof v !== 'object') continue;
+      for (const [k, ver] of Object.entries(v as Record<string, unknown>)) {
+        const m = typeof ver === 'string' ? /^=?v?(\d+\.\d+\.\d+(?:-[\w.]+)?)$/.exec(ver.trim()) : null;
+        if (m) out.push([k, m[1]]);
+      }
+    }
+    return out;
+  }
+  if (n === 'package-lock.json' || n === 'npm-shrinkwrap.json') {
+    const re = /"node_modules\/((?:@[\w.~-]+\/)?[\w.~-]+)"\s*:\s*\{\s*"version"\s*:\s*"([^"]+)"/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) out.push([m[1], m[2]]);
+    return out;
+  }
+  if (n === 'yarn.lock' || n === 'pnpm-lock.yaml' || /^(tsconfig|jsconfig)/.test(n)) return out;
+  // Python manifests: requirement strings `name==1.2.3` / `name[extra] == 1.2.3` (requirements lines, TOML and setup.py strings)
+  const re = /(?:^|["'\s,[])([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[[^\]\n]*\])?\s*===?\s*v?(\d+(?:\.\d+)*(?:[a-z]+\d*)?(?:\.post\d+)?)(?=$|[\s"',;#\]])/gm;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) out.push([pep503(m[1]), m[2]]);
+  return out;
+}
+
 type Parser = { eco: 'python' | 'npm' | 'alias'; parse: (text: string) => string[]; lock?: boolean };
 
 function parserFor(fileName: string): Parser | undefined {
@@ -384,6 +425,9 @@ interface DirManifests {
   files: string[];
   /** tsconfig/jsconfig `paths` keys and the top-level names under `baseUrl`. */
   local: string[];
+  /** Exact pinned versions (parsePins), per ecosystem. */
+  pythonPins: [string, string][];
+  npmPins: [string, string][];
 }
 
 const MAX_INDEX_DIRS = 50_000;
@@ -506,7 +550,7 @@ export class WorkspaceIndex {
     if (!files) return undefined;
     let m = this.parsed.get(dir);
     if (m) return m;
-    m = { python: [], npm: [], hasPython: false, hasNpm: false, files: [], local: [] };
+    m = { python: [], npm: [], hasPython: false, hasNpm: false, files: [], local: [], pythonPins: [], npmPins: [] };
     for (const name of files) {
       const file = path.join(dir, name);
       if (TSCONFIG_NAME.test(name)) {
@@ -522,8 +566,8 @@ export class WorkspaceIndex {
       const names = p.parse(text);
       if (p.eco === 'alias') continue;
       // a setup.py / package.json that declares nothing still says "this ecosystem has a manifest"
-      if (p.eco === 'python') { m.hasPython = true; m.python.push(...names); }
-      else { m.hasNpm = true; m.npm.push(...names); }
+      if (p.eco === 'python') { m.hasPython = true; m.python.push(...names); m.pythonPins.push(...parsePins(name, text)); }
+      else { m.hasNpm = true; m.npm.push(...names); m.npmPins.push(...parsePins(name, text)); }
       m.files.push(this.rel(file));
       // requirements includes (also outside the tree, e.g. ../shared/requirements.txt) are followed once
       if (/requirements|constraints/i.test(name) || name.includes('/')) {
@@ -577,11 +621,16 @@ export class WorkspaceIndex {
     const npm = new Set<string>();
     const local = new Set(this.treeLocal);
     const manifests: string[] = [];
+    const pythonPins: Record<string, string> = {};
+    const npmPins: Record<string, string> = {};
     let hasPython = false;
     let hasNpm = false;
     for (const d of dirs) {
       const m = this.dirManifests(d);
       if (!m) continue;
+      // nearest manifest first: its pin wins
+      for (const [k, v] of m.pythonPins) if (!Object.prototype.hasOwnProperty.call(pythonPins, k)) pythonPins[k] = v;
+      for (const [k, v] of m.npmPins) if (!Object.prototype.hasOwnProperty.call(npmPins, k)) npmPins[k] = v;
       hasPython ||= m.hasPython;
       hasNpm ||= m.hasNpm;
       for (const n of m.python) if (python.size < maxNames) python.add(n);
@@ -592,6 +641,8 @@ export class WorkspaceIndex {
     const ws: WorkspacePackages = { localModules: [...local].sort(), manifests };
     if (hasPython) ws.pythonPackages = [...python].sort();
     if (hasNpm) ws.npmPackages = [...npm].sort();
+    if (Object.keys(pythonPins).length) ws.pythonPins = pythonPins;
+    if (Object.keys(npmPins).length) ws.npmPins = npmPins;
     return ws;
   }
 

@@ -111,6 +111,12 @@ export function isPlaceholderSecret(body: string): boolean {
   if (/(.)\1{5,}/.test(body)) return true; // `000000`, `aaaaaa`
   const distinct = new Set(body).size;
   if (distinct < Math.min(8, Math.ceil(body.length / 3))) return true; // `abababab...`, `1a1a1a...`
+  // typed counting runs throughout: `abc123XYZ789defGHI456` (a random key steps to the next character ~2% of the time)
+  if (body.length >= 12) {
+    let steps = 0;
+    for (let i = 1; i < body.length; i++) if (body.toLowerCase().charCodeAt(i) === body.toLowerCase().charCodeAt(i - 1) + 1) steps++;
+    if (steps >= (body.length - 1) * 0.4) return true;
+  }
   // a short pattern repeated: `abc123abc123abc123`
   for (let n = 2; n <= 8 && n * 3 <= body.length; n++) {
     const unit = body.slice(0, n);
