@@ -244,6 +244,30 @@ const PY_CLASSES: Record<string, string> = {
   ].join('\n'),
 };
 
+const TS_CLASSES: Record<string, string> = {
+  'src/assistant.ts': [
+    "import OpenAI from 'openai';",
+    'export class Assistant {',
+    '  private client = new OpenAI();',
+    '  async answer(q: string): Promise<string> {',
+    "    const r = await this.client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }] });",
+    "    return r.choices[0].message.content ?? '';",
+    '  }',
+    "  greeting(): string { return 'Hi'; }",
+    '}',
+    '',
+  ].join('\n'),
+  'src/page.ts': [
+    "import { Assistant } from './assistant';",
+    'const bot = new Assistant();',
+    'export async function show(el: HTMLElement, q: string) {',
+    '  el.innerHTML = await bot.answer(q);',
+    '  el.innerHTML = bot.greeting();',
+    '}',
+    '',
+  ].join('\n'),
+};
+
 describe('cross-file flow', () => {
   before(ready);
 
@@ -315,5 +339,11 @@ describe('cross-file flow', () => {
     assert.deepStrictEqual(findings(PY_CLASSES, 'app.py').filter((f) => f.startsWith('llm-output-html')), ['llm-output-html-injection:6']);
     const { ['rag/chain.py']: _chain, ...rest } = PY_CLASSES;
     assert.deepStrictEqual(findings(rest, 'app.py'), []);
+  });
+
+  it('follows methods of an instance of an imported TS class', () => {
+    assert.deepStrictEqual(findings(TS_CLASSES, 'src/page.ts'), ['llm-output-html-injection:4']);
+    const { ['src/assistant.ts']: _a, ...rest } = TS_CLASSES;
+    assert.deepStrictEqual(findings(rest, 'src/page.ts'), []);
   });
 });

@@ -142,6 +142,8 @@ export function jsStringValue(n: N | undefined | null): string | undefined {
 class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
   private readonly core = new FlowCore<N>();
   private readonly imports = new Map<string, string>();
+  /** Variables holding an instance of a class imported from another workspace file: the class's qualified name. */
+  private readonly importedInstances = new Map<string, string>();
   /** Function node -> its key (`name`, `Class.method`) and class. */
   private readonly fnInfo = new Map<N, { key: string; cls?: string }>();
   /** Variables (`x`, `this.x`) holding an instance of a class of this file. */
@@ -632,6 +634,8 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
     if (value.type === 'NewExpression' && key) {
       const callee = unwrap(value.callee);
       if (callee.type === 'Identifier' && this.core.isClass(callee.name) && !this.imports.has(callee.name)) this.instances.set(key, callee.name);
+      // `const bot = new Assistant()` of an imported class: `bot.answer(q)` runs that file's method (when it resolves there)
+      else if (callee.type === 'Identifier' && this.imports.has(callee.name) && this.cross.enabled) this.importedInstances.set(key, this.imports.get(callee.name)!);
     }
     if (value.type === 'CallExpression' && target.type === 'ArrayPattern' && /(^|\.)useState$/.test(this.qualName(value.callee))) {
       const [v, set] = target.elements;
@@ -771,7 +775,7 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
     }
     const plain = q.replace(/\(\)/g, '');
     const keys = this.calleeKeys(n).keys;
-    const target = !keys.length && this.cross.enabled ? this.cross.target(q) : undefined;
+    const target = !keys.length && this.cross.enabled ? this.importedMethod(member, method) ?? this.cross.target(q) : undefined;
     if (target) {
       // a function of another workspace file: its summary there, with its parameters replaced by the arguments
       const r = this.cross.callResult(target, n.arguments.map((a) => this.evalExpr(a)));
@@ -779,6 +783,15 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
     }
     const t = callTaint({ node: n, name: plain, method, receiverName: member ? this.qualName(member.object) : undefined, keys }, this, JS_LIBRARY, this.core);
     return t && JS_PATH_JOIN.test(plain) && this.fixedLastComponent(n.arguments) ? sanitize(t, PATH_NAME_FIXED) : t;
+  }
+
+  /** `bot.answer` where `bot` holds an instance of a class of another workspace file: that file's `Assistant.answer`. */
+  private importedMethod(member: TSESTree.MemberExpression | undefined, method: string | undefined): { path: string; name: string } | undefined {
+    if (!member || !method || !this.importedInstances.size) return undefined;
+    const key = memberKey(unwrap(member.object));
+    const cls = key ? this.importedInstances.get(key) : undefined;
+    const t = cls ? this.cross.target(cls) : undefined;
+    return t ? { path: t.path, name: `${t.name}.${method}` } : undefined;
   }
 
   /** `path.join(dir, 'app.json')`, `path.join(root, entry.name)`: the last part is a constant name or carries no taint at all (not even a parameter's). */
