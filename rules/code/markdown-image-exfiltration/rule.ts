@@ -151,11 +151,20 @@ export default defineRule({
         reportHtml(html ? html.value : expr, 'dangerouslySetInnerHTML');
       }
       // <ReactMarkdown>{answer}</ReactMarkdown> without an image policy
-      for (const n of jsStackOrder(ctx.view.ast)) {
+      const order = jsStackOrder(ctx.view.ast);
+      // components of this file: a wrapper named like a markdown component is analysed where it renders the real one
+      const local = new Set<string>();
+      for (const n of order) {
+        if (n.type === 'FunctionDeclaration' && n.id) local.add(n.id.name);
+        else if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init && /^(ArrowFunctionExpression|FunctionExpression|CallExpression)$/.test(n.init.type)) local.add(n.id.name);
+        else if (n.type === 'ClassDeclaration' && n.id) local.add(n.id.name);
+      }
+      for (const n of order) {
         if (n.type !== 'JSXElement' || n.openingElement.name.type !== 'JSXIdentifier') continue;
         const opening = n.openingElement;
         const name = (opening.name as TSESTree.JSXIdentifier).name;
-        if (!JS_MARKDOWN_MODULES.test(flow.qualName({ type: 'Identifier', name, range: opening.name.range } as TSESTree.Identifier)) && !JS_MARKDOWN_NAME.test(name)) continue;
+        const byModule = JS_MARKDOWN_MODULES.test(flow.qualName({ type: 'Identifier', name, range: opening.name.range } as TSESTree.Identifier));
+        if (!byModule && (!JS_MARKDOWN_NAME.test(name) || local.has(name))) continue;
         const attrs = new Map<string, TSESTree.JSXAttribute>();
         let spread = false;
         for (const a of opening.attributes) {
