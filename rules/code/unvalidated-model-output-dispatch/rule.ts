@@ -175,7 +175,7 @@ function membershipChecked(call: TSESTree.Node, table: TSESTree.Node, key: TSEST
         if (/^!==?$/.test(n.operator)) return nothing || (v.type === 'Literal' && v.value === 'undefined');
         return /^===?$/.test(n.operator) && v.type === 'Literal' && v.value === 'function';
       };
-      return !ownOnly && n.left.type !== 'PrivateIdentifier' && (other(n.left, n.right) || other(n.right, n.left));
+      return !ownOnly && (other(n.left, n.right) || other(n.right, n.left));
     }
     if (n.type === 'MemberExpression') return !ownOnly && lookup(n);
     if (n.type === 'CallExpression') {

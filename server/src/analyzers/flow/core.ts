@@ -11,7 +11,7 @@
  * rule asks (parameter -> sink), so the finding sits at the sink and names the caller's source.
  */
 import type { SinkContext, SourceKind, Taint } from './taint';
-import { ALL_CONTEXTS, CTX, PATH_NORMALIZED, expandDerived, join, markBuilt, reaches, renderMarkdown, sanitize } from './taint';
+import { ALL_CONTEXTS, CTX, PATH_NORMALIZED, expandDerived, join, markBuilt, narrowField, reaches, renderMarkdown, sanitize } from './taint';
 import {
   ARG_METHODS, DOCUMENT_PASSTHROUGH, IMAGE_SANITIZER_OPTIONS, MARKDOWN_IMAGE_STRIPPER, MARKDOWN_METHODS, MARKDOWN_RECEIVER, MARKDOWN_STRIPPED,
   MOCK_RECEIVER, MODEL_RECEIVER, imageSafeOptions,
@@ -401,6 +401,7 @@ export class FlowCore<Id> {
           // a property of the parameter: that property of object literals, every other argument whole
           passed = join(other?.[i], join(this.fieldArgs.get(`${t.fn}#${i}.${t.field}`), this.fieldArgs.get(`${t.fn}#${i}.*`)));
           for (const f of this.forwarded.get(`${t.fn}#${i}`) ?? []) passed = join(passed, this.fieldOf(f, t.field) ?? f);
+          passed = narrowField(passed, t.field);
         }
         const r = this.resolve(passed, depth + 1, incoming);
         if (r) out = join(out, (t.sanitized & ALL_CONTEXTS) === ALL_CONTEXTS ? undefined : carryBuilt(sanitize(r, t.sanitized), t));

@@ -15,7 +15,7 @@ import {
   VALIDATOR_NAME, GUARD_CONTEXTS, JS_MARKDOWN_RENDERERS, JS_ITERATION_METHODS,
 } from './tables';
 import type { SinkContext, SourceKind, Taint } from './taint';
-import { ALL_CONTEXTS, CTX, INPUT, MCP_TOOL, MODEL, PATH_NAME_FIXED, TOOL, describe, join, joinAll, markBuilt, sanitize } from './taint';
+import { ALL_CONTEXTS, CTX, INPUT, MCP_TOOL, MODEL, PATH_NAME_FIXED, TOOL, describe, join, joinAll, markBuilt, narrowField, sanitize } from './taint';
 import { Env, FlowCore, callTaint, confine, isModelCallName, isModelMethodCall, isTainted, paramTaint, sanitizerContexts } from './core';
 import type { CallSemantics, CallView, LibraryTables } from './core';
 import { CrossFile } from './project';
@@ -310,7 +310,10 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
       const name = p.type === 'Identifier' ? p.name : '';
       const tainted = tool !== undefined && i === 0 && !TOOL_CONTEXT_PARAMS.test(name);
       const symbolic = info ? paramTaint(info.key, i, paramLabel(p), p.range[0]) : undefined;
-      const t = tainted ? { kinds: TOOL | (this.mcpToolHandler(fn) ? MCP_TOOL : 0), sanitized: 0, origin: `tool argument of ${tool}`, originStart: p.range[0] } : i === 0 && element ? element : symbolic;
+      const checked = tainted ? this.validatedToolProps(fn) : undefined;
+      const t: Taint | undefined = tainted
+        ? { kinds: TOOL | (this.mcpToolHandler(fn) ? MCP_TOOL : 0), sanitized: 0, origin: `tool argument of ${tool}`, originStart: p.range[0], ...(checked ? { fieldSanitized: checked } : {}) }
+        : i === 0 && element ? element : symbolic;
       if (info && !tainted && !element && this.componentFns.has(fn) && p.type === 'ObjectPattern') {
         // prop k holds what the whole props object holds (parameter 0, a plain call) or what the JSX attribute k holds
         let k = 0;
@@ -627,7 +630,7 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
       case 'ObjectPattern':
         for (const p of target.properties) {
           // const { path } = opts on a parameter: that property of what the callers pass
-          const field = p.type === 'Property' && !p.computed ? this.core.fieldOf(t, propName(p) ?? '') : undefined;
+          const field = p.type === 'Property' && !p.computed ? this.core.fieldOf(t, propName(p) ?? '') ?? narrowField(t, propName(p) ?? '') : undefined;
           this.bindTaint(p.type === 'Property' ? p.value : p.argument, field ?? t, env);
         }
         return;
@@ -683,7 +686,7 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
         if (prop === 'input' && /tool_?use/i.test(objText.split('.').pop() ?? '')) return src(TOOL, n, `${objText}.input`);
         const whole = this.evalExpr(n.object);
         // opts.path on a parameter: that property of what the callers pass
-        return (obj.type === 'Identifier' && prop ? this.core.fieldOf(whole, prop) : undefined) ?? whole;
+        return (obj.type === 'Identifier' && prop ? this.core.fieldOf(whole, prop) : undefined) ?? (prop ? narrowField(whole, prop) : whole);
       }
       case 'CallExpression':
         return this.evalCall(n);
@@ -829,6 +832,70 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
       for (const q of shape.properties) if (q.type === 'Property' && isClosedZod(q.value)) out.add(propName(q) ?? '');
     }
     return out;
+  }
+
+  /**
+   * Properties of a tool's arguments that the tool's validator hook checks: the framework runs
+   * `validator(args)` before `execute(args)` and refuses the call when it fails. The hook is a sibling of
+   * `execute` (`tool({ execute, validate })`) or sits next to the tool in the definition that registers it
+   * (`export const writeTool = { tool: writeCoreTool, validator: writeValidator }`); a property counts as checked
+   * when the hook passes it to a validator-named function (`validatePath(args.path)`, `isWithinRoot(path)`).
+   */
+  private validatedToolProps(fn: Fn): Record<string, number> | undefined {
+    const p = this.parents.get(fn);
+    if (p?.type !== 'Property') return undefined;
+    const obj = this.parents.get(p);
+    if (obj?.type !== 'ObjectExpression') return undefined;
+    const hooks: N[] = [];
+    const addHooks = (o: TSESTree.ObjectExpression): void => {
+      for (const q of o.properties) if (q.type === 'Property' && !q.computed && TOOL_VALIDATOR_HOOK.test(propName(q) ?? '')) hooks.push(q.value);
+    };
+    addHooks(obj);
+    // const writeCoreTool = tool({ ... execute }); export const writeTool = { tool: writeCoreTool, validator }
+    const call = this.parents.get(obj);
+    const decl = call?.type === 'CallExpression' ? this.parents.get(call) : undefined;
+    if (decl?.type === 'VariableDeclarator' && decl.id.type === 'Identifier' && !this.reinit.has(decl.id.name)) {
+      const name = decl.id.name;
+      for (const q of this.properties) {
+        const v = unwrap(q.value);
+        const owner = v.type === 'Identifier' && v.name === name ? this.parents.get(q) : undefined;
+        if (owner?.type === 'ObjectExpression' && owner !== obj) addHooks(owner);
+      }
+    }
+    const out: Record<string, number> = {};
+    let any = false;
+    for (const h of hooks) {
+      let hook = unwrap(h);
+      if (hook.type === 'Identifier') hook = (this.reinit.has(hook.name) ? undefined : this.inits.get(hook.name)) ?? this.functionDeclaration(hook.name) ?? hook;
+      if (hook.type !== 'ArrowFunctionExpression' && hook.type !== 'FunctionExpression' && hook.type !== 'FunctionDeclaration') continue;
+      for (const f of checkedProps(hook, (name) => this.confiningValidator(name))) {
+        out[f] = GUARD_CONTEXTS;
+        any = true;
+      }
+    }
+    return any ? out : undefined;
+  }
+
+  /**
+   * A validator-named function a tool's validator hook calls: imported ones are taken at their name (as guards
+   * are); one of this file must contain a check that can confine a value (a prefix or relative-path check, a
+   * realpath, a `..` test, an allow-list lookup or another validator), not only an emptiness or type check.
+   */
+  private confiningValidator(name: string): boolean {
+    if (!VALIDATOR_NAME.test(name)) return false;
+    const init = this.reinit.has(name) ? undefined : this.inits.get(name);
+    const fn = init && (init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression') ? init : this.functionDeclaration(name);
+    if (!fn) return true;
+    const body = this.text.slice(fn.body.range[0], fn.body.range[1]);
+    return CONFINING_CHECK.test(body) || [...body.matchAll(/\b([A-Za-z_$][\w$]*)\s*\(/g)].some((m) => m[1] !== name && VALIDATOR_NAME.test(m[1]));
+  }
+
+  private functionDeclaration(name: string): TSESTree.FunctionDeclaration | undefined {
+    for (const s of this.program.body) {
+      const d = s.type === 'ExportNamedDeclaration' && s.declaration ? s.declaration : s;
+      if (d.type === 'FunctionDeclaration' && d.id?.name === name) return d;
+    }
+    return undefined;
   }
 
   /** The object of zod fields behind `{ a: z.string() }`, `z.object({...})`, `Schema.shape`, or a variable holding one. */
@@ -1194,4 +1261,66 @@ function isZodChain(n: N): boolean {
 /** A zod field that holds no free text: one of fixed values, a number, a boolean, a date. */
 function isClosedZod(n: N): boolean {
   return /^(enum|nativeEnum|literal|number|int|bigint|boolean|date)$/.test(zodBase(n) ?? '');
+}
+
+/** Text of a same-file validator that can confine a value (prefix, relative path, realpath, `..`, allow-list). */
+const CONFINING_CHECK = /\.startsWith\(|\brelative\(|\brealpath|\.includes\(|\.has\(|\.test\(|['"]\.\.['"/\\]|\bisAbsolute\(/;
+/** Property names of a tool definition whose function checks the arguments before the handler runs. */
+const TOOL_VALIDATOR_HOOK = /^(validate|validator|validateInput|validateArgs|validateArguments|validateParams|validateToolParams|validateToolInput)$/;
+
+/**
+ * The properties of its first parameter a validator hook passes to a validator-named function:
+ * `validatePath(args.path)`, `const { path } = args; validatePath(path)`, `({ source, destination }) => validatePathPair(source, destination)`.
+ */
+function checkedProps(hook: Fn, confining: (name: string) => boolean): string[] {
+  const param = hook.params[0];
+  if (!param) return [];
+  const alias = new Map<string, string>();
+  let whole: string | undefined;
+  const destructure = (pattern: TSESTree.ObjectPattern): void => {
+    for (const q of pattern.properties) {
+      const v = q.type === 'Property' ? (q.value.type === 'AssignmentPattern' ? q.value.left : q.value) : undefined;
+      if (q.type === 'Property' && !q.computed && v?.type === 'Identifier') alias.set(v.name, propName(q) ?? '');
+    }
+  };
+  if (param.type === 'Identifier') whole = param.name;
+  else if (param.type === 'ObjectPattern') destructure(param);
+  else return [];
+  const out = new Set<string>();
+  const propOf = (a0: N): string | undefined => {
+    const a = unwrap(a0);
+    if (a.type === 'Identifier') return alias.get(a.name);
+    if (a.type === 'MemberExpression' && !a.computed && a.property.type === 'Identifier' && whole !== undefined) {
+      const o = unwrap(a.object);
+      if (o.type === 'Identifier' && o.name === whole) return a.property.name;
+    }
+    return undefined;
+  };
+  const stack: N[] = [hook.body];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'VariableDeclarator' && n.init && whole !== undefined) {
+      const init = unwrap(n.init);
+      // const { path, old_str } = args; const target = args.path
+      if (n.id.type === 'ObjectPattern' && init.type === 'Identifier' && init.name === whole) destructure(n.id);
+      else if (n.id.type === 'Identifier') {
+        const f = propOf(init);
+        if (f) alias.set(n.id.name, f);
+      }
+    }
+    if (n.type === 'CallExpression') {
+      const callee = unwrap(n.callee);
+      const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : '';
+      if (confining(name)) for (const a of n.arguments) {
+        const f = a.type === 'SpreadElement' ? undefined : propOf(a);
+        if (f) out.add(f);
+      }
+    }
+    // nested functions are not the hook's own checks
+    if (n !== hook.body && (n.type === 'ArrowFunctionExpression' || n.type === 'FunctionExpression' || n.type === 'FunctionDeclaration')) continue;
+    // in source order: `const { path } = args` comes before `validatePath(path)`
+    const cs = jsChildren(n);
+    for (let i = cs.length - 1; i >= 0; i--) stack.push(cs[i]);
+  }
+  return [...out];
 }

@@ -76,6 +76,12 @@ export interface Taint {
    * source value itself: a command or a query with the value inside, as opposed to the value used whole.
    */
   built?: boolean;
+  /**
+   * Contexts some properties of this object value were checked for, beyond `sanitized`: the arguments of a tool
+   * whose validator hook (run by the tool framework before the handler) confined `args.path`. Reading property p
+   * gives the object's taint sanitized for `fieldSanitized[p]` too (`narrowField`).
+   */
+  fieldSanitized?: Readonly<Record<string, number>>;
 }
 
 /** The value now has text built around its sources (string concatenation, interpolation, format, join). */
@@ -97,6 +103,19 @@ export function join(a: Taint | undefined, b: Taint | undefined): Taint | undefi
   const t: Taint = { kinds: a.kinds | b.kinds, sanitized: a.sanitized & b.sanitized, origin: first.origin, originStart: first.originStart };
   // built on every path: where one path brings the value whole (a query the caller wrote), the sink runs whole values
   if (a.built && b.built) t.built = true;
+  // a property is checked only where every part checked it (or is sanitized for it as a whole)
+  if (a.fieldSanitized || b.fieldSanitized) {
+    const fields: Record<string, number> = {};
+    let any = false;
+    for (const k of new Set([...Object.keys(a.fieldSanitized ?? {}), ...Object.keys(b.fieldSanitized ?? {})])) {
+      const bits = ((a.sanitized | (a.fieldSanitized?.[k] ?? 0)) & (b.sanitized | (b.fieldSanitized?.[k] ?? 0))) & ~t.sanitized;
+      if (bits) {
+        fields[k] = bits;
+        any = true;
+      }
+    }
+    if (any) t.fieldSanitized = fields;
+  }
   if (a.params && (!b.params || a.fn === b.fn)) {
     t.params = a.params | (b.params ?? 0);
     t.fn = a.fn;
@@ -109,6 +128,14 @@ export function join(a: Taint | undefined, b: Taint | undefined): Taint | undefi
     if (b.field) t.field = b.field;
   }
   return t;
+}
+
+/** Property `prop` of an object value: sanitized for what a check of that property confined (`fieldSanitized`). */
+export function narrowField(t: Taint | undefined, prop: string): Taint | undefined {
+  if (!t?.fieldSanitized) return t;
+  const { fieldSanitized, ...rest } = t;
+  const bits = Object.prototype.hasOwnProperty.call(fieldSanitized, prop) ? fieldSanitized[prop] : 0;
+  return bits ? sanitize(rest, bits) : rest;
 }
 
 export function joinAll(list: (Taint | undefined)[]): Taint | undefined {
