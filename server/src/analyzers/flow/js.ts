@@ -783,6 +783,8 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
 
   sanitizerOf(c: CallView<TSESTree.CallExpression>): number | undefined {
     const plain = c.name;
+    // store.quoteIdentifier(table), client.escapeIdentifier(col), mysql.escapeId(name): a quoted SQL identifier
+    if (SQL_QUOTER.test(plain.slice(plain.lastIndexOf('.') + 1)) && this.quotesForSql(c.keys)) return CTX.sql;
     const s = own(JS_SANITIZERS, plain) ?? own(JS_SANITIZERS, plain.split('.').pop() ?? '');
     if (s === undefined || !(unwrap(c.node.callee).type === 'Identifier' || own(JS_SANITIZERS, plain) !== undefined || /sanitize|escape/i.test(plain))) return undefined;
     const opts = c.node.arguments[1];
@@ -790,6 +792,21 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
       const p = objProp(opts, option);
       return p ? this.text.slice(p.value.range[0], p.value.range[1]) : undefined;
     });
+  }
+
+  /**
+   * A SQL quoting function: a library's (no same-file definition) is taken at its name; one of this file must
+   * escape the quote character (`name.replace(/"/g, '""')`) or call another escaping function.
+   */
+  private quotesForSql(keys: readonly string[]): boolean {
+    if (!keys.length) return true;
+    for (const [node, info] of this.fnInfo) {
+      if (!keys.includes(info.key)) continue;
+      const fn = node as Fn;
+      const body = this.text.slice(fn.body.range[0], fn.body.range[1]);
+      if (!/\.replace(All)?\(|escape/i.test(body)) return false;
+    }
+    return true;
   }
 
   special(c: CallView<TSESTree.CallExpression>): { t: Taint | undefined } | undefined {
@@ -1265,6 +1282,8 @@ function isClosedZod(n: N): boolean {
 
 /** Text of a same-file validator that can confine a value (prefix, relative path, realpath, `..`, allow-list). */
 const CONFINING_CHECK = /\.startsWith\(|\brelative\(|\brealpath|\.includes\(|\.has\(|\.test\(|['"]\.\.['"/\\]|\bisAbsolute\(/;
+/** Functions that quote a SQL identifier or literal: `quoteIdentifier`, `quote_ident`, `escapeId` (mysql), `escapeIdentifier` / `escapeLiteral` (pg). */
+const SQL_QUOTER = /^(quote_?ident(ifier)?|escape_?ident(ifier)?|escapeId|quote_?(table|column)(_?name)?|escape_?literal|quote_?literal)$/i;
 /** Property names of a tool definition whose function checks the arguments before the handler runs. */
 const TOOL_VALIDATOR_HOOK = /^(validate|validator|validateInput|validateArgs|validateArguments|validateParams|validateToolParams|validateToolInput)$/;
 
