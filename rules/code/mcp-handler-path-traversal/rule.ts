@@ -57,7 +57,7 @@ export default defineRule({
         const seen = new Set<number>();
         const check = (arg: Node | undefined, sink: string): void => {
           if (!arg || seen.has(arg.startIndex)) return;
-          if (flow.reaches(arg, 'model', 'path')) return; // tool-argument-path-traversal reports it
+          if (flow.reaches(arg, 'model')) return; // the flow engine follows it: tool-argument-path-traversal reports it, or its guard holds
           const param = paramIn(arg);
           if (!param) return;
           seen.add(arg.startIndex);
@@ -95,7 +95,7 @@ export default defineRule({
           const q = flow.qualName(n.callee);
           if (!JS_FS.test(q)) continue;
           const arg = n.arguments[0];
-          if (!arg || flow.reaches(arg, 'model', 'path')) continue;
+          if (!arg || flow.reaches(arg, 'model')) continue; // followed by the flow engine (tool-argument-path-traversal)
           const param = paramIn(arg);
           if (!param) continue;
           const argText = text.slice(arg.range[0], arg.range[1]);

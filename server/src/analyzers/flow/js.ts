@@ -160,6 +160,15 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
   constructor(private readonly program: TSESTree.Program, private readonly text: string, path?: string, project?: ProjectIndex) {
     // the file's summary with another project: a new walk over the same tree (the tree is only read)
     this.cross = new CrossFile(this.core, path, project, (other) => new JsFlowBuilder(program, text, path, other).build().fileSummary());
+    this.cross.assertions = () => {
+      const out = new Map<string, Map<number, number>>();
+      for (const info of this.core.fns.values()) {
+        if (info.cls) continue;
+        const a = this.assertedParams(info.name);
+        if (a.size) out.set(info.key, a);
+      }
+      return out;
+    };
   }
 
   build(): JsFlow {
@@ -431,6 +440,29 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
         const verdict = n.id.type === 'Identifier' ? this.validatorCall(n.init) : undefined;
         if (verdict && n.id.type === 'Identifier') env.verdicts.set(n.id.name, verdict.arguments.flatMap((a) => this.guardKeys(a, env)));
         this.noteConditional(n.id, n.init, env);
+        return;
+      }
+      case 'ExpressionStatement': {
+        this.visit(n.expression, env, ret);
+        // assertInside(root, p); confined(root, p): a same-file helper that throws unless its check holds
+        let e = unwrap(n.expression);
+        if (e.type === 'AwaitExpression') e = unwrap(e.argument);
+        if (e.type === 'CallExpression' && e.callee.type === 'Identifier') {
+          const args = e.arguments;
+          const local = this.sameFileFunction(e.callee.name);
+          // an assertion helper imported from another workspace file
+          const target = !local && this.cross.enabled && this.imports.has(e.callee.name) ? this.cross.target(this.qualName(e.callee)) : undefined;
+          const asserted = local ? this.assertedParams(e.callee.name) : target ? this.cross.assertsOf(target) ?? new Map<number, number>() : new Map<number, number>();
+          for (const [i, contexts] of asserted) {
+            const a = args[i];
+            if (!a || a.type === 'SpreadElement') continue;
+            // the argument itself (not the tool-arguments object it was read from: `args.other` stays unchecked)
+            for (const key of this.guardKeys(a, env)) {
+              const t = env.lookup(key);
+              if (t) env.vars.set(key, sanitize(t, contexts));
+            }
+          }
+        }
         return;
       }
       case 'IfStatement': {
@@ -907,6 +939,66 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
     return CONFINING_CHECK.test(body) || [...body.matchAll(/\b([A-Za-z_$][\w$]*)\s*\(/g)].some((m) => m[1] !== name && VALIDATOR_NAME.test(m[1]));
   }
 
+  private readonly assertions = new Map<string, Map<number, number>>();
+
+  /**
+   * Parameters a same-file function asserts: its body has `if (<check of the parameter>) <throw>` (a throw, or a
+   * call of a same-file function that always throws), so a call of it as a statement confines the argument for
+   * the statements after it, as the check inline would. Parameter index -> contexts.
+   */
+  private assertedParams(name: string): Map<number, number> {
+    const cached = this.assertions.get(name);
+    if (cached) return cached;
+    const out = new Map<number, number>();
+    this.assertions.set(name, out);
+    const fn = this.sameFileFunction(name);
+    if (!fn || fn.body.type !== 'BlockStatement') return out;
+    const names = fn.params.map((p) => (p.type === 'Identifier' ? p.name : p.type === 'AssignmentPattern' && p.left.type === 'Identifier' ? p.left.name : ''));
+    // the checks as guards in a scratch scope where each parameter holds a marker value
+    const scratch = new Env();
+    const marker: Taint = { kinds: TOOL, sanitized: 0, origin: 'parameter', originStart: 0 };
+    for (const p of names) if (p) scratch.vars.set(p, marker);
+    /** `!check`, `a !== b`, `!c1 && !c2`, `!c1 || !c2`: what holds after the throw is the check itself. */
+    const negated = (e0: N): boolean => {
+      const e = unwrap(e0);
+      if (e.type === 'UnaryExpression') return e.operator === '!';
+      if (e.type === 'BinaryExpression') return e.operator === '!==' || e.operator === '!=';
+      if (e.type === 'LogicalExpression') return e.operator !== '??' && negated(e.left) && negated(e.right);
+      return false;
+    };
+    for (const st of fn.body.body) {
+      // const lower = String(p).toLowerCase(): a check of `lower` checks `p`
+      if (st.type === 'VariableDeclaration') for (const d of st.declarations) if (d.init) this.recordDerived(d.id, d.init, scratch);
+      if (st.type !== 'IfStatement' || st.alternate || !negated(st.test) || !this.alwaysThrows(st.consequent, 0)) continue;
+      this.applyGuards(st.test, scratch);
+    }
+    names.forEach((p, i) => {
+      const t = p ? scratch.vars.get(p) : undefined;
+      if (p && t !== marker) out.set(i, t ? t.sanitized & ALL_CONTEXTS : ALL_CONTEXTS);
+    });
+    return out;
+  }
+
+  /** A statement that always ends in a throw: `throw ...`, a block ending in one, `invalid(msg)` of a same-file function that always throws. */
+  private alwaysThrows(st: N, depth: number): boolean {
+    if (depth > 2) return false;
+    if (st.type === 'ThrowStatement') return true;
+    if (st.type === 'BlockStatement') return st.body.length > 0 && this.alwaysThrows(st.body[st.body.length - 1], depth);
+    if (st.type === 'ExpressionStatement') {
+      const e = unwrap(st.expression);
+      if (e.type !== 'CallExpression' || e.callee.type !== 'Identifier') return false;
+      const fn = this.sameFileFunction(e.callee.name);
+      return !!fn && fn.body.type === 'BlockStatement' && this.alwaysThrows(fn.body, depth + 1);
+    }
+    return false;
+  }
+
+  private sameFileFunction(name: string): Fn | undefined {
+    const init = this.reinit.has(name) ? undefined : this.inits.get(name);
+    if (init && (init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression')) return init;
+    return this.functionDeclaration(name);
+  }
+
   private functionDeclaration(name: string): TSESTree.FunctionDeclaration | undefined {
     for (const s of this.program.body) {
       const d = s.type === 'ExportNamedDeclaration' && s.declaration ? s.declaration : s;
@@ -1090,6 +1182,8 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
           if (PATH_GUARD_METHODS.has(method)) {
             if (method !== 'startsWith' || this.separatorPrefix(c.arguments[0], 0)) guard(recv, CTX.path, true);
           }
+          // name.endsWith('.drawio'): an allow-listed file type (no credential file, no shell rc, no binary)
+          else if (method === 'endsWith' && /^\.\w+$/.test(jsStringValue(c.arguments[0]) ?? '')) guard(recv, CTX.path);
           // allowed.some((dir) => isInside(real, dir)): the check inside the callback holds for the values it reads
           else if (GUARD_CALLBACK_METHODS.has(method) && isFunction(c.arguments[0])) {
             const body = callbackResult(c.arguments[0]);

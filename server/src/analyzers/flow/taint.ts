@@ -82,6 +82,16 @@ export interface Taint {
    * gives the object's taint sanitized for `fieldSanitized[p]` too (`narrowField`).
    */
   fieldSanitized?: Readonly<Record<string, number>>;
+  /**
+   * Contexts the value coming from parameter i (bit i of `params`) was sanitized for beyond `sanitized`: a join
+   * of `relative(root, checked)` keeps that `checked` was confined though `root` (another parameter) was not.
+   */
+  paramSanitized?: Readonly<Record<number, number>>;
+}
+
+/** The contexts the part of `t` that parameter i contributes was sanitized for. */
+export function paramContexts(t: Taint, i: number): number {
+  return t.sanitized | (t.paramSanitized?.[i] ?? 0);
 }
 
 /** The value now has text built around its sources (string concatenation, interpolation, format, join). */
@@ -122,10 +132,12 @@ export function join(a: Taint | undefined, b: Taint | undefined): Taint | undefi
     // a property survives only when every part with parameters reads that same property
     const field = !b.params ? a.field : a.field === b.field ? a.field : undefined;
     if (field) t.field = field;
+    joinParamSanitized(t, a, a.fn === b.fn ? b : undefined);
   } else if (b.params) {
     t.params = b.params;
     t.fn = b.fn;
     if (b.field) t.field = b.field;
+    joinParamSanitized(t, b, undefined);
   }
   return t;
 }
@@ -136,6 +148,26 @@ export function narrowField(t: Taint | undefined, prop: string): Taint | undefin
   const { fieldSanitized, ...rest } = t;
   const bits = Object.prototype.hasOwnProperty.call(fieldSanitized, prop) ? fieldSanitized[prop] : 0;
   return bits ? sanitize(rest, bits) : rest;
+}
+
+/** Per-parameter sanitization of a join: parameter i is sanitized for what every part carrying it was. */
+function joinParamSanitized(t: Taint, a: Taint, b: Taint | undefined): void {
+  if (!t.params || (!a.sanitized && !a.paramSanitized && !b?.sanitized && !b?.paramSanitized)) return;
+  const out: Record<number, number> = {};
+  let any = false;
+  for (let i = 0; i < 24; i++) {
+    const bit = 1 << i;
+    if (!(t.params & bit)) continue;
+    let eff = ~0;
+    if ((a.params ?? 0) & bit) eff &= paramContexts(a, i);
+    if (b && (b.params ?? 0) & bit) eff &= paramContexts(b, i);
+    const extra = eff & ~t.sanitized;
+    if (extra && eff !== ~0) {
+      out[i] = extra;
+      any = true;
+    }
+  }
+  if (any) t.paramSanitized = out;
 }
 
 export function joinAll(list: (Taint | undefined)[]): Taint | undefined {
