@@ -1,6 +1,6 @@
 import type { PyNode as Node } from '../../../server/src/analyzers/python/tree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { jsFlow, pyArgs, pythonFlow } from '../../../server/src/analyzers/flow';
+import { CHECKED_BY_HELPER, jsFlow, pyArgs, pythonFlow } from '../../../server/src/analyzers/flow';
 import { defineRule } from '../../../server/src/engine/rule';
 import { jsValues, pyValues } from '../../../server/src/analyzers/prompt/codeValues';
 import { jsBodyNodes, jsHandlers, pyHandlers } from '../../../server/src/analyzers/prompt/codeMcp';
@@ -57,7 +57,7 @@ export default defineRule({
         const seen = new Set<number>();
         const check = (arg: Node | undefined, sink: string): void => {
           if (!arg || seen.has(arg.startIndex)) return;
-          if (flow.reaches(arg, 'model')) return; // the flow engine follows it: tool-argument-path-traversal reports it, or its guard holds
+          if (flow.reaches(arg, 'model', 'path')) return; // tool-argument-path-traversal reports it
           const param = paramIn(arg);
           if (!param) return;
           seen.add(arg.startIndex);
@@ -95,7 +95,9 @@ export default defineRule({
           const q = flow.qualName(n.callee);
           if (!JS_FS.test(q)) continue;
           const arg = n.arguments[0];
-          if (!arg || flow.reaches(arg, 'model')) continue; // followed by the flow engine (tool-argument-path-traversal)
+          if (!arg || flow.reaches(arg, 'model', 'path')) continue;
+          // confined by an assertion helper or a validator hook whose check the flow engine read
+          if (((flow.taintOf(arg)?.sanitized ?? 0) & CHECKED_BY_HELPER) !== 0) continue;
           const param = paramIn(arg);
           if (!param) continue;
           const argText = text.slice(arg.range[0], arg.range[1]);

@@ -15,7 +15,7 @@ import {
   VALIDATOR_NAME, GUARD_CONTEXTS, JS_MARKDOWN_RENDERERS, JS_ITERATION_METHODS,
 } from './tables';
 import type { SinkContext, SourceKind, Taint } from './taint';
-import { ALL_CONTEXTS, CTX, INPUT, MCP_TOOL, MODEL, PATH_NAME_FIXED, TOOL, describe, join, joinAll, markBuilt, narrowField, sanitize } from './taint';
+import { ALL_CONTEXTS, CHECKED_BY_HELPER, CTX, INPUT, MCP_TOOL, MODEL, PATH_NAME_FIXED, TOOL, describe, join, joinAll, markBuilt, narrowField, sanitize } from './taint';
 import { Env, FlowCore, callTaint, confine, isModelCallName, isModelMethodCall, isTainted, paramTaint, sanitizerContexts } from './core';
 import type { CallSemantics, CallView, LibraryTables } from './core';
 import { CrossFile } from './project';
@@ -459,7 +459,7 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
             // the argument itself (not the tool-arguments object it was read from: `args.other` stays unchecked)
             for (const key of this.guardKeys(a, env)) {
               const t = env.lookup(key);
-              if (t) env.vars.set(key, sanitize(t, contexts));
+              if (t) env.vars.set(key, sanitize(t, contexts | CHECKED_BY_HELPER));
             }
           }
         }
@@ -918,7 +918,7 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
       if (hook.type === 'Identifier') hook = (this.reinit.has(hook.name) ? undefined : this.inits.get(hook.name)) ?? this.functionDeclaration(hook.name) ?? hook;
       if (hook.type !== 'ArrowFunctionExpression' && hook.type !== 'FunctionExpression' && hook.type !== 'FunctionDeclaration') continue;
       for (const f of checkedProps(hook, (name) => this.confiningValidator(name))) {
-        out[f] = GUARD_CONTEXTS;
+        out[f] = GUARD_CONTEXTS | CHECKED_BY_HELPER;
         any = true;
       }
     }

@@ -45,6 +45,12 @@ export const MARKDOWN_IMAGES_STRIPPED = 1 << 14;
  * read; path rules decide per sink (writing or deleting in a model-chosen directory still is a risk).
  */
 export const PATH_NAME_FIXED = 1 << 15;
+/**
+ * A mark kept with the sanitized bits: a check the engine read the body of confined the value (an assertion
+ * helper called before the use, a tool's validator hook). Syntactic rules that look for a guard in the handler
+ * text defer to it.
+ */
+export const CHECKED_BY_HELPER = 1 << 16;
 
 /** The result of rendering markdown: raw markdown images become `<img>`, unless they were stripped first. */
 export function renderMarkdown(t: Taint | undefined): Taint | undefined {
