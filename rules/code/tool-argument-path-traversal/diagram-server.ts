@@ -54,5 +54,27 @@ server.setRequestHandler(CallToolRequestSchema, async (request) => {
     unlinkSync(victim);
     return { content: [{ type: 'text', text: 'deleted' }] };
   }
+  if (request.params.name === 'export') {
+    const out = args.output;
+    if (out && out.endsWith('.svg')) {
+      // only an .svg file can be written here
+      // ok: tool-argument-path-traversal
+      writeFileSync(out, args.svg, 'utf8');
+    } else if (out) {
+      // the other branch: any path at all
+      // ruleid: tool-argument-path-traversal
+      writeFileSync(out, args.xml, 'utf8');
+    }
+    return { content: [{ type: 'text', text: 'exported' }] };
+  }
+  if (request.params.name === 'append_note') {
+    const notes = args.notes;
+    if (!notes.endsWith('.md') && !notes.endsWith('.txt')) {
+      return { isError: true, content: [{ type: 'text', text: 'notes must be .md or .txt' }] };
+    }
+    // ok: tool-argument-path-traversal
+    writeFileSync(notes, args.text, { flag: 'a' });
+    return { content: [{ type: 'text', text: 'noted' }] };
+  }
   throw new Error('unknown tool');
 });

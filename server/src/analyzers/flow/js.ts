@@ -476,8 +476,18 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
           this.visit(n.consequent, inner, ret);
           for (const [k, t] of inner.vars) if (!narrowed.has(k) || t !== narrowed.get(k)) env.vars.set(k, t);
           for (const [k, d] of inner.derived) env.derived.set(k, d);
+        } else if (hasExtensionCheck(n.test) && !negatedTest(n.test)) {
+          // `if (out.endsWith('.burp')) { write(out) }`: a file-type check holds inside its branch only
+          const inner = new Env(env);
+          this.applyGuards(n.test, inner, true);
+          const checked = new Map(inner.vars);
+          this.visit(n.consequent, inner, ret);
+          for (const [k, t] of inner.vars) if (!checked.has(k) || t !== checked.get(k)) env.vars.set(k, t);
+          for (const [k, d] of inner.derived) env.derived.set(k, d);
         } else this.visit(n.consequent, env, ret);
         if (n.alternate) this.visit(n.alternate, env, ret);
+        // `if (!name.endsWith('.md') && !name.endsWith('.txt')) throw ...`: after an early exit it holds from here on
+        if (hasExtensionCheck(n.test) && negatedTest(n.test) && !n.alternate && this.exits(n.consequent)) this.applyGuards(n.test, env, true);
         return;
       }
       case 'AssignmentExpression': {
@@ -958,19 +968,11 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
     const scratch = new Env();
     const marker: Taint = { kinds: TOOL, sanitized: 0, origin: 'parameter', originStart: 0 };
     for (const p of names) if (p) scratch.vars.set(p, marker);
-    /** `!check`, `a !== b`, `!c1 && !c2`, `!c1 || !c2`: what holds after the throw is the check itself. */
-    const negated = (e0: N): boolean => {
-      const e = unwrap(e0);
-      if (e.type === 'UnaryExpression') return e.operator === '!';
-      if (e.type === 'BinaryExpression') return e.operator === '!==' || e.operator === '!=';
-      if (e.type === 'LogicalExpression') return e.operator !== '??' && negated(e.left) && negated(e.right);
-      return false;
-    };
     for (const st of fn.body.body) {
       // const lower = String(p).toLowerCase(): a check of `lower` checks `p`
       if (st.type === 'VariableDeclaration') for (const d of st.declarations) if (d.init) this.recordDerived(d.id, d.init, scratch);
-      if (st.type !== 'IfStatement' || st.alternate || !negated(st.test) || !this.alwaysThrows(st.consequent, 0)) continue;
-      this.applyGuards(st.test, scratch);
+      if (st.type !== 'IfStatement' || st.alternate || !negatedTest(st.test) || !this.alwaysThrows(st.consequent, 0)) continue;
+      this.applyGuards(st.test, scratch, true);
     }
     names.forEach((p, i) => {
       const t = p ? scratch.vars.get(p) : undefined;
@@ -991,6 +993,13 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
       return !!fn && fn.body.type === 'BlockStatement' && this.alwaysThrows(fn.body, depth + 1);
     }
     return false;
+  }
+
+  /** The statement always leaves the enclosing block: throw, return, continue, break, or a block ending in one. */
+  private exits(st: N): boolean {
+    if (st.type === 'ReturnStatement' || st.type === 'ContinueStatement' || st.type === 'BreakStatement') return true;
+    if (st.type === 'BlockStatement' && st.body.length > 0) return this.exits(st.body[st.body.length - 1]);
+    return this.alwaysThrows(st, 0);
   }
 
   private sameFileFunction(name: string): Fn | undefined {
@@ -1145,7 +1154,8 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
     return VALIDATOR_NAME.test(name) ? call : undefined;
   }
 
-  private applyGuards(cond: N, env: Env): void {
+  /** `extensions`: also file-type checks (`name.endsWith('.md')`), which hold only where the branch structure says so. */
+  private applyGuards(cond: N, env: Env, extensions = false): void {
     const c = unwrap(cond);
     const guard = (e: N | undefined, contexts: number, needsNormalized = false): void => {
       if (e) confine(env, this.guardKeys(e, env), contexts, needsNormalized);
@@ -1159,11 +1169,11 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
     const constant = (x: N): boolean => jsStringValue(x) !== undefined || (x.type === 'Identifier' && /^[A-Z][A-Z0-9_]*$/.test(x.name));
     switch (c.type) {
       case 'UnaryExpression':
-        this.applyGuards(c.argument, env);
+        this.applyGuards(c.argument, env, extensions);
         return;
       case 'LogicalExpression':
-        this.applyGuards(c.left, env);
-        this.applyGuards(c.right, env);
+        this.applyGuards(c.left, env, extensions);
+        this.applyGuards(c.right, env, extensions);
         return;
       case 'BinaryExpression':
         if (c.operator === 'in' && c.left.type !== 'PrivateIdentifier') guard(c.left, GUARD_CONTEXTS & ~CTX.dispatch);
@@ -1183,11 +1193,13 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
             if (method !== 'startsWith' || this.separatorPrefix(c.arguments[0], 0)) guard(recv, CTX.path, true);
           }
           // name.endsWith('.drawio'): an allow-listed file type (no credential file, no shell rc, no binary)
-          else if (method === 'endsWith' && /^\.\w+$/.test(jsStringValue(c.arguments[0]) ?? '')) guard(recv, CTX.path);
+          else if (method === 'endsWith' && extensionArg(c.arguments[0])) {
+            if (extensions) guard(recv, CTX.path | CHECKED_BY_HELPER);
+          }
           // allowed.some((dir) => isInside(real, dir)): the check inside the callback holds for the values it reads
           else if (GUARD_CALLBACK_METHODS.has(method) && isFunction(c.arguments[0])) {
             const body = callbackResult(c.arguments[0]);
-            if (body) this.applyGuards(body, env);
+            if (body) this.applyGuards(body, env, extensions);
           } else if (q === 'Object.hasOwn' || /\.hasOwnProperty\.call$/.test(q)) guard(c.arguments[1], GUARD_CONTEXTS);
           else if (COLLECTION_GUARD_METHODS.has(method) && !isTainted(this.evalExpr(recv))) guard(c.arguments[0], recv.type === 'Identifier' && this.constants.has(recv.name) || isLiteralCollection(recv) ? ALL_CONTEXTS : GUARD_CONTEXTS);
           else if (method === 'test' && (recv.type === 'Literal' || /^[A-Z_]+$|pattern|regex|re$/i.test(memberKey(recv) ?? ''))) guard(c.arguments[0], GUARD_CONTEXTS);
@@ -1372,6 +1384,30 @@ function isZodChain(n: N): boolean {
 /** A zod field that holds no free text: one of fixed values, a number, a boolean, a date. */
 function isClosedZod(n: N): boolean {
   return /^(enum|nativeEnum|literal|number|int|bigint|boolean|date)$/.test(zodBase(n) ?? '');
+}
+
+/** `'.drawio'`: a file extension. */
+function extensionArg(a: N | undefined): boolean {
+  return !!a && a.type !== 'SpreadElement' && /^\.\w+$/.test(jsStringValue(a) ?? '');
+}
+
+/** A file-type check somewhere in the condition: `name.endsWith('.md')`. */
+function hasExtensionCheck(e0: N): boolean {
+  const e = unwrap(e0);
+  if (e.type === 'UnaryExpression') return hasExtensionCheck(e.argument);
+  if (e.type === 'LogicalExpression') return hasExtensionCheck(e.left) || hasExtensionCheck(e.right);
+  if (e.type !== 'CallExpression') return false;
+  const callee = unwrap(e.callee);
+  return callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.property.name === 'endsWith' && extensionArg(e.arguments[0]);
+}
+
+/** `!check`, `a !== b`, `!c1 && !c2`, `!c1 || !c2`: after an early exit, what holds is the check itself. */
+function negatedTest(e0: N): boolean {
+  const e = unwrap(e0);
+  if (e.type === 'UnaryExpression') return e.operator === '!';
+  if (e.type === 'BinaryExpression') return e.operator === '!==' || e.operator === '!=';
+  if (e.type === 'LogicalExpression') return e.operator !== '??' && negatedTest(e.left) && negatedTest(e.right);
+  return false;
 }
 
 /** Text of a same-file validator that can confine a value (prefix, relative path, realpath, `..`, allow-list). */

@@ -46,9 +46,9 @@ export const MARKDOWN_IMAGES_STRIPPED = 1 << 14;
  */
 export const PATH_NAME_FIXED = 1 << 15;
 /**
- * A mark kept with the sanitized bits: a check the engine read the body of confined the value (an assertion
- * helper called before the use, a tool's validator hook). Syntactic rules that look for a guard in the handler
- * text defer to it.
+ * A mark kept with the sanitized bits: a check the engine models with its branches confined the value (an
+ * assertion helper called before the use, a tool's validator hook, a file-type check in its branch or before an
+ * early exit). Syntactic rules that look for a guard in the handler text defer to it.
  */
 export const CHECKED_BY_HELPER = 1 << 16;
 
