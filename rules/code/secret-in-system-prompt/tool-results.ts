@@ -27,3 +27,22 @@ export async function answer(question: string, apiToken: string) {
   });
   return response.output_text;
 }
+
+export async function plannerAgent(goal: string, apiToken: string) {
+  // the catalog and the account come back together; only the catalog reaches the prompt
+  const [items, account] = await Promise.all([searchCatalog(goal), fetchAccountLinks(apiToken)]);
+  const [catalogKey, region] = [process.env.CATALOG_API_KEY, 'eu-west-1'];
+  const response = await openai.responses.create({
+    model: 'gpt-4.1',
+    // ok: secret-in-system-prompt
+    instructions: `Plan with these ${items.length} catalog items for the ${account ? 'linked' : 'guest'} account.`,
+    input: goal,
+  });
+  const second = await openai.responses.create({
+    model: 'gpt-4.1',
+    // ruleid: secret-in-system-prompt
+    instructions: `Query the ${region} catalog with key ${catalogKey}.`,
+    input: response.output_text,
+  });
+  return second.output_text;
+}
