@@ -268,6 +268,38 @@ const TS_CLASSES: Record<string, string> = {
   ].join('\n'),
 };
 
+/** An assertion helper in one file (throws unless the path is inside the root), called as a statement in another. */
+const ASSERT: Record<string, string> = {
+  'src/guards.ts': [
+    "import { isWithinRoot } from './containment';",
+    'function fail(message: string): never {',
+    '  throw new Error(message);',
+    '}',
+    'export function assertInside(root: string, candidate: string) {',
+    "  if (!isWithinRoot(root, candidate)) fail('outside the workspace');",
+    '}',
+    'export function assertPresent(value: string) {',
+    "  if (!value) throw new Error('required');",
+    '}',
+    '',
+  ].join('\n'),
+  'src/server.ts': [
+    "import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';",
+    "import fs from 'node:fs/promises';",
+    "import { z } from 'zod';",
+    "import { assertInside, assertPresent } from './guards';",
+    "const server = new McpServer({ name: 'w', version: '1' });",
+    "server.tool('write', { path: z.string(), backup: z.string(), text: z.string() }, async ({ path, backup, text }) => {",
+    "  assertInside('/srv/w', path);",
+    '  await fs.writeFile(path, text);',
+    '  assertPresent(backup);',
+    '  await fs.writeFile(backup, text);',
+    "  return { content: [] };",
+    '});',
+    '',
+  ].join('\n'),
+};
+
 describe('cross-file flow', () => {
   before(ready);
 
@@ -329,6 +361,10 @@ describe('cross-file flow', () => {
     assert.deepStrictEqual(findings(JSX, 'ui/Bubble.tsx').filter((f) => f.startsWith('llm-output-html')), ['llm-output-html-injection:6']);
     const { ['ui/Thread.tsx']: _thread, ...rest } = JSX;
     assert.deepStrictEqual(findings(rest, 'ui/Bubble.tsx'), []);
+  });
+
+  it('applies an assertion helper imported from another file to the argument it checks', () => {
+    assert.deepStrictEqual(findings(ASSERT, 'src/server.ts'), ['tool-argument-path-traversal:10']);
   });
 
   it('keeps apart an MCP tool argument used whole (a query tool by design) and one formatted into SQL, across files', () => {

@@ -60,7 +60,7 @@ export default defineRule({
             const script = shellScriptIndex(items.map((i) => pyStringValue(i)));
             for (const item of script >= 0 ? items.slice(script) : items.slice(0, 1)) report(item, q, 'shell');
           }
-          else report(first, q, 'shell');
+          else if (!(first.type === 'identifier' && fixedProgramList(first))) report(first, q, 'shell');
         }
       }
     },
@@ -98,6 +98,38 @@ export default defineRule({
     },
   },
 });
+
+/**
+ * `cmd = ["rg", "--json"]; cmd.extend(["--", pattern, root]); subprocess.run(cmd)`: an argument list built in a
+ * variable whose program is a constant (not a shell), as a list literal is read above: the model chooses
+ * arguments of that program, not the command. Every assignment of the variable in the function must be such a
+ * list, and nothing may replace its first element (`cmd[0] = ...`, `cmd.insert(0, ...)`).
+ */
+function fixedProgramList(name: Node): boolean {
+  let scope: Node | null = name.parent;
+  while (scope && scope.type !== 'function_definition' && scope.type !== 'module') scope = scope.parent;
+  if (!scope) return false;
+  let lists = 0;
+  let ok = true;
+  const visit = (n: Node): void => {
+    if (!ok) return;
+    if (n.type === 'assignment' || n.type === 'augmented_assignment') {
+      const left = n.childForFieldName('left');
+      const right = n.childForFieldName('right');
+      if (left?.type === 'identifier' && left.text === name.text) {
+        const items = right && (right.type === 'list' || right.type === 'tuple') && n.type === 'assignment' ? kids(right) : undefined;
+        const program = items?.[0] ? pyStringValue(items[0]) : undefined;
+        if (program === undefined || SHELLS.test(program)) ok = false;
+        else lists++;
+      }
+      if (left?.type === 'subscript' && left.childForFieldName('value')?.text === name.text) ok = false;
+    }
+    if (n.type === 'call' && n.childForFieldName('function')?.text === `${name.text}.insert`) ok = false;
+    for (const c of kids(n)) if (c.type !== 'function_definition' && c.type !== 'class_definition') visit(c);
+  };
+  visit(scope.type === 'function_definition' ? scope.childForFieldName('body') ?? scope : scope);
+  return ok && lists > 0;
+}
 
 /** A shell program: its `-c` argument is a command line. */
 const SHELLS = /^(.*\/)?(sh|bash|zsh|dash|ksh|fish|cmd|cmd\.exe|powershell|powershell\.exe|pwsh)$/;

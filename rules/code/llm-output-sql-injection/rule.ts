@@ -87,8 +87,14 @@ export default defineRule({
           else if (PY_DB_ONLY_METHODS.has(method) && DB_RECEIVER.test(recvName)) sink = `${recvName}.${method}`;
         }
         if (!sink) continue;
+        // session.execute(command) of a shell session: a command named as such is not SQL
+        if (sqlArg.type === 'identifier' && SHELL_COMMAND_NAME.test(sqlArg.text)) continue;
+        if (pyUseStatement(sqlArg)) continue;
         const t = flow.reaches(sqlArg, 'model', 'sql');
         if (!t) continue;
+        // a query tool class (`class QueryTool(BaseTool)` running its `query` argument whole): whoever gives it
+        // to an agent decides the database rights (sql-agent-unrestricted-database), as for MCP query tools
+        if (toolOnly(t) && !t.built && inToolClass(call)) continue;
         if (mcpQueryTool(t)) {
           // one statement per call (sqlite3 execute) cannot end the transaction; a lone statement argument can hold several
           const fnDef = enclosingPy(call);
@@ -114,6 +120,7 @@ export default defineRule({
         if (!arg) continue;
         const argText = ctx.view.text.slice(arg.range[0], arg.range[1]);
         if (!(DB_RECEIVER.test(recvName) || method.startsWith('$') || LOOKS_LIKE_SQL.test(argText))) continue;
+        if (jsUseStatement(arg)) continue;
         const t = flow.reaches(arg, 'model', 'sql');
         if (!t) continue;
         if (mcpQueryTool(t)) {
@@ -130,6 +137,32 @@ export default defineRule({
     },
   },
 });
+
+/** A shell command by its name (`session.execute(command)` of a shell tool is not a SQL call). */
+const SHELL_COMMAND_NAME = /^(cmd|command|commands|shell_?command|shell_?cmd|bash_?command)$/i;
+
+/**
+ * `USE \`${database}\``: a statement whose only variable part is the database to switch to. It selects a database
+ * (what a tool that lets the model pick one is for) and, as one statement, carries nothing else.
+ */
+function jsUseStatement(arg: TSESTree.Node): boolean {
+  const a = unwrap(arg);
+  if (a.type !== 'TemplateLiteral' || a.expressions.length !== 1) return false;
+  const head = a.quasis[0]?.value.cooked ?? '';
+  const tail = a.quasis[1]?.value.cooked ?? '';
+  return /^\s*use\s+[`"[]?$/i.test(head) && /^[`"\]]?\s*;?\s*$/.test(tail);
+}
+function pyUseStatement(arg: Node): boolean {
+  return arg.type === 'string' && /^[fF]["']{1,3}\s*use\s+[`"[]?\{[^{}]+\}[`"\]]?\s*;?["']{1,3}$/i.test(arg.text);
+}
+
+/** The call is in a method of a tool class (`class QuerySQLTool(BaseSQLTool, BaseTool)`). */
+function inToolClass(n: Node): boolean {
+  for (let p = n.parent; p; p = p.parent) {
+    if (p.type === 'class_definition') return /Tool\b/.test(p.childForFieldName('superclasses')?.text ?? '');
+  }
+  return false;
+}
 
 /** The function definition a node is in. */
 function enclosingPy(n: Node): Node | undefined {

@@ -1,6 +1,6 @@
 import type { PyNode as Node } from '../../../server/src/analyzers/python/tree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { jsFlow, pyArgs, pythonFlow } from '../../../server/src/analyzers/flow';
+import { CHECKED_BY_HELPER, jsFlow, pyArgs, pythonFlow } from '../../../server/src/analyzers/flow';
 import { defineRule } from '../../../server/src/engine/rule';
 import { jsValues, pyValues } from '../../../server/src/analyzers/prompt/codeValues';
 import { jsBodyNodes, jsHandlers, pyHandlers } from '../../../server/src/analyzers/prompt/codeMcp';
@@ -96,6 +96,8 @@ export default defineRule({
           if (!JS_FS.test(q)) continue;
           const arg = n.arguments[0];
           if (!arg || flow.reaches(arg, 'model', 'path')) continue;
+          // confined by an assertion helper or a validator hook whose check the flow engine read
+          if (((flow.taintOf(arg)?.sanitized ?? 0) & CHECKED_BY_HELPER) !== 0) continue;
           const param = paramIn(arg);
           if (!param) continue;
           const argText = text.slice(arg.range[0], arg.range[1]);

@@ -242,7 +242,9 @@ export default defineRule({
         const visiting = new Set<TSESTree.Node>();
         /** `client` of `const client = new SlackClient(botToken)`: a service client, not a value to return. */
         const constructedObject = (r0: TSESTree.Node): boolean => {
-          const r = unwrap(r0);
+          let r = unwrap(r0);
+          // `client.v1.generations.create(...)`: a namespace of the constructed client is the client's too
+          while (r.type === 'MemberExpression' && !r.computed && !isEnv(r) && !isEnv(r.object)) r = unwrap(r.object);
           if (r.type === 'NewExpression') return true;
           if (r.type !== 'Identifier') return false;
           const defs = values.defsOf(r);

@@ -19,7 +19,27 @@ const SECRETS: { name: string; re: RegExp }[] = [
   { name: 'a password', re: /\b(?:password|passwd|pwd|passphrase)\b(?:\s+is)?\s*[:=]?\s*["'`]?(?![{<$])(?=[^\s"'`,;]*\d)[^\s"'`,;]{6,}/gi },
   { name: 'an API key or token', re: /\b(?:api[_ -]?key|secret[_ -]?key|access[_ -]?token|auth[_ -]?token|bearer)\b\s*(?:is|[:=])?\s*["'`]?(?![{<$])[A-Za-z0-9_\-.]{16,}/gi },
 ];
-const SYSTEM_NAME = /system|instruction|preamble|persona|backstory/i;
+/**
+ * A variable that holds a system prompt, by its words: `SYSTEM_PROMPT`, `systemMessage`, `agent_instructions`,
+ * `persona`. Not `system_fingerprint`, `systemInfo` or `system_time` (`system` naming something else), nor
+ * `PERSONAL_ACCESS_TOKEN` (`personal` is not `persona`).
+ */
+const PROMPT_WORDS = /^(instructions?|preambles?|personas?|personality|backstory)$/;
+const NOT_PROMPT_WORDS = new Set([
+  'fingerprint', 'info', 'information', 'time', 'timestamp', 'timezone', 'platform', 'version', 'path', 'paths', 'id', 'ids', 'uid', 'type',
+  'status', 'stats', 'metric', 'metrics', 'load', 'error', 'errors', 'health', 'exit', 'call', 'calls', 'tray', 'font', 'fonts', 'theme', 'clock',
+  'date', 'locale', 'os', 'arch', 'cpu', 'disk', 'encoding', 'requirement', 'requirements', 'dependency', 'dependencies', 'command', 'cmd',
+  'check', 'checks', 'name', 'event', 'events', 'log', 'logs', 'property', 'properties', 'env', 'environment', 'variable', 'variables', 'service',
+  'services', 'user', 'users', 'account', 'process', 'pid', 'level', 'hostname', 'host', 'clipboard', 'proxy', 'cert', 'certs', 'fields', 'field',
+]);
+function nameWords(name: string): string[] {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+function isSystemName(name: string): boolean {
+  const words = nameWords(name);
+  if (words.some((w) => PROMPT_WORDS.test(w))) return true;
+  return words.some((w) => w.startsWith('system')) && !words.some((w) => NOT_PROMPT_WORDS.has(w));
+}
 const SYSTEM_ROLES = new Set(['system', 'developer']);
 const PY_SYSTEM_KEYWORDS = new Set(['system', 'instructions', 'system_instruction', 'system_prompt', 'system_message', 'backstory']);
 const JS_SYSTEM_PROPERTIES = new Set(['system', 'instructions', 'systemInstruction', 'systemPrompt']);
@@ -30,8 +50,10 @@ const JS_KEYED_READ = /(^|\.)(get|getSecret|getSecretValue|getParameter)$/;
 const MAX_WALK = 3000;
 /** Calls whose result no longer holds the value: a length, a flag, a hash, a masked form. */
 const STOP_CALLS = /^(len|bool|int|float|hash|str\.isdigit|Boolean|Number|String\.prototype\.length)$|(^|\.)(hashlib\.\w+|sha\d+|md5|hexdigest|mask\w*|redact\w*|\w*_mask|\w*Mask|last4|startswith|endswith|startsWith|endsWith|includes|test|slice|substring|substr)$/;
+/** Calls that construct a client or an object (`ZepClient(api_key=k)`, `createClient(key)`): their methods' results are not their arguments. */
+const CONSTRUCTOR_LIKE = /(^|\.)([A-Z][A-Za-z0-9_]*|\w*[Cc]lient|\w*_client)$/;
 /** Helper functions that build a system prompt: `build_system_prompt(user)`, `getInstructions()`, `persona()`. */
-const SYSTEM_FN = /system_?(prompt|message|instructions?)|instructions|preamble|persona|backstory/i;
+const SYSTEM_FN = /system_?(prompt|message|instructions?)|instructions|preamble|persona(?!l(?!ity))|backstory/i;
 
 /**
  * Shorter builder names (`buildSystem(persona)`, `system_for(customer)`, `get_system()`): the function's
@@ -89,7 +111,7 @@ export default defineRule({
         if (n.type === 'assignment') {
           const left = n.childForFieldName('left');
           const right = n.childForFieldName('right');
-          if (left?.type === 'identifier' && right && SYSTEM_NAME.test(left.text)) prompts.push(right);
+          if (left?.type === 'identifier' && right && isSystemName(left.text)) prompts.push(right);
         } else if (n.type === 'function_definition') {
           const name = n.childForFieldName('name')?.text ?? '';
           const list = functions.get(name) ?? [];
@@ -138,7 +160,9 @@ export default defineRule({
         if (n.type === 'subscript') return pyStringValue(n.childForFieldName('subscript'));
         return undefined;
       };
-      const walk = (n: Node, entry: Node | undefined, depth: number): void => {
+      // recv: the value is the receiver of an attribute read or a method call, whose result is not the
+      // arguments it was constructed with (`client = ZepClient(api_key=key); client.memory.get(...)`)
+      const walk = (n: Node, entry: Node | undefined, depth: number, recv = false): void => {
         if (--budget < 0 || depth > 4) return;
         const at = entry ?? n;
         switch (n.type) {
@@ -153,7 +177,14 @@ export default defineRule({
             if (kind) { report(at.startIndex, at.endIndex, 'pii', { name: n.text, kind }); return; }
             if (visiting.has(n.id)) return;
             visiting.add(n.id);
-            for (const v of values.defsOf(n)) walk(v, at, depth + 1);
+            for (const v of values.defsOf(n)) walk(v, at, depth + 1, recv);
+            return;
+          }
+          case 'conditional_expression': {
+            // `a if cond else b`: the condition is not part of the value
+            const [a, , b] = kids(n);
+            if (a) walk(a, entry, depth);
+            if (b) walk(b, entry, depth);
             return;
           }
           case 'attribute':
@@ -171,9 +202,9 @@ export default defineRule({
             if (kind) { report(at.startIndex, at.endIndex, 'pii', { name: n.text.replace(/\s+/g, ' ').slice(0, 60), kind }); return; }
             if (n.type === 'attribute' && !visiting.has(n.id)) {
               const bound = values.defsOf(n);
-              if (bound.length) { visiting.add(n.id); for (const v of bound) walk(v, at, depth + 1); return; }
+              if (bound.length) { visiting.add(n.id); for (const v of bound) walk(v, at, depth + 1, recv); return; }
             }
-            if (obj) walk(obj, entry, depth);
+            if (obj) walk(obj, entry, depth, n.type === 'attribute');
             return;
           }
           case 'call': {
@@ -186,6 +217,7 @@ export default defineRule({
               return;
             }
             if (STOP_CALLS.test(q)) return;
+            if (recv && CONSTRUCTOR_LIKE.test(q)) return;
             if (fn?.type === 'identifier' && isSecretName(fn.text)) { report(at.startIndex, at.endIndex, 'secretValue', { name: `${fn.text}()`, from: '' }); return; }
             // a same-file helper: what it returns
             const helper = fn?.type === 'identifier' ? fn.text : fn?.type === 'attribute' && /^(self|cls)$/.test(fn.childForFieldName('object')?.text ?? '') ? fn.childForFieldName('attribute')?.text : undefined;
@@ -195,7 +227,7 @@ export default defineRule({
               visiting.add(n.id);
               for (const d of defs) for (const r of d.descendantsOfType('return_statement')) if (r.namedChildren[0]) walk(r.namedChildren[0], at, depth + 1);
             }
-            if (fn?.type === 'attribute') { const o = fn.childForFieldName('object'); if (o) walk(o, entry, depth); }
+            if (fn?.type === 'attribute') { const o = fn.childForFieldName('object'); if (o) walk(o, entry, depth, true); }
             for (const a of kids(n.childForFieldName('arguments') ?? n)) if (a !== fn) walk(a, entry, depth);
             return;
           }
@@ -220,7 +252,7 @@ export default defineRule({
       const functions = new Map<string, TSESTree.Node[]>();
       for (const n of jsStackOrder(ctx.view.ast)) {
         if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init) {
-          if (SYSTEM_NAME.test(n.id.name)) prompts.push(n.init);
+          if (isSystemName(n.id.name)) prompts.push(n.init);
           const init = unwrap(n.init);
           if (init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression') functions.set(n.id.name, [...(functions.get(n.id.name) ?? []), init]);
         } else if (n.type === 'FunctionDeclaration' && n.id) functions.set(n.id.name, [...(functions.get(n.id.name) ?? []), n]);
@@ -260,7 +292,7 @@ export default defineRule({
       };
       let budget = MAX_WALK;
       const visiting = new Set<TSESTree.Node>();
-      const walk = (n0: TSESTree.Node, entry: TSESTree.Node | undefined, depth: number): void => {
+      const walk = (n0: TSESTree.Node, entry: TSESTree.Node | undefined, depth: number, recv = false): void => {
         if (--budget < 0 || depth > 4) return;
         const n = unwrap(n0);
         const at = entry ?? n;
@@ -279,9 +311,19 @@ export default defineRule({
             if (kind) { report(at.range[0], at.range[1], 'pii', { name: n.name, kind }); return; }
             if (visiting.has(n)) return;
             visiting.add(n);
-            for (const v of values.defsOf(n)) walk(v, at, depth + 1);
+            for (const v of values.defsOf(n)) walk(v, at, depth + 1, recv);
             return;
           }
+          case 'ConditionalExpression':
+            // `cond ? a : b`: the condition is not part of the value
+            walk(n.consequent, entry, depth);
+            walk(n.alternate, entry, depth);
+            return;
+          case 'NewExpression':
+            // `new Client({ apiKey })` reached as a receiver: what its methods return is not the key
+            if (recv) return;
+            for (const c of jsChildren(n)) walk(c, entry, depth);
+            return;
           case 'MemberExpression': {
             const key = !n.computed && n.property.type === 'Identifier' ? n.property.name : jsStringValue(n.property);
             const objText = flow.qualName(n.object);
@@ -292,12 +334,13 @@ export default defineRule({
             }
             const kind = key ? personalDataKind(key) : undefined;
             if (kind) { report(at.range[0], at.range[1], 'pii', { name: src(n), kind }); return; }
-            walk(n.object, entry, depth);
+            walk(n.object, entry, depth, true);
             return;
           }
           case 'CallExpression': {
             const q = flow.qualName(n.callee);
             if (STOP_CALLS.test(q)) return;
+            if (recv && CONSTRUCTOR_LIKE.test(q)) return;
             const key = jsStringValue(n.arguments[0]);
             if (JS_KEYED_READ.test(q) && /config|settings|secret|env|vault|ssm|parameter/i.test(q) && key && isSecretName(key)) {
               report(at.range[0], at.range[1], 'secretValue', { name: key, from: ' read from the configuration' });
@@ -310,7 +353,7 @@ export default defineRule({
               visiting.add(n);
               for (const f of fns) for (const r of returnsOf(f)) walk(r, at, depth + 1);
             }
-            if (n.callee.type === 'MemberExpression') walk(n.callee.object, entry, depth);
+            if (n.callee.type === 'MemberExpression') walk(n.callee.object, entry, depth, true);
             for (const a of n.arguments) walk(a, entry, depth);
             return;
           }

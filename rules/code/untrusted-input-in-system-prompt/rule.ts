@@ -72,7 +72,9 @@ export default defineRule({
           const q = fn ? flow.qualName(fn) : '';
           const { positional, keywords } = pyArgs(n);
           if (PY_SYSTEM_CALLS.test(q)) report(positional[0] ?? keywords.get('content') ?? keywords.get('template'), 'system message');
-          for (const [k, v] of keywords) if (PY_SYSTEM_KEYWORDS.has(k)) report(v, `\`${k}=\` system prompt`);
+          // session.create_message(..., system_prompt=params.systemPrompt): the requester's own system prompt, relayed (see samplingRelay)
+          const relay = (k: string, v: Node): boolean => k === 'system_prompt' && /(^|\.)create_message$/.test(q) && v.type === 'attribute' && /^(systemPrompt|system_prompt)$/.test(v.childForFieldName('attribute')?.text ?? '');
+          for (const [k, v] of keywords) if (PY_SYSTEM_KEYWORDS.has(k) && !relay(k, v)) report(v, `\`${k}=\` system prompt`);
         }
       }
     },
@@ -103,7 +105,7 @@ export default defineRule({
         } else if (name && JS_SYSTEM_PROPERTIES.has(name)) {
           const obj = flow.parentOf(p);
           const call = obj ? flow.parentOf(obj) : undefined;
-          if (call && (call.type === 'CallExpression' || call.type === 'NewExpression')) report(p.value, `\`${name}\` system prompt`);
+          if (call && (call.type === 'CallExpression' || call.type === 'NewExpression') && !samplingRelay(call, name, p.value)) report(p.value, `\`${name}\` system prompt`);
         }
       }
       for (const call of flow.calls) {
@@ -129,6 +131,19 @@ export default defineRule({
     },
   },
 });
+
+/**
+ * An MCP `sampling/createMessage` request forwarded with the requester's own `systemPrompt`
+ * (`createMessage({ ..., systemPrompt: params.systemPrompt })`): the protocol lets the party asking for the
+ * completion choose its system prompt, so passing it through unchanged crosses no boundary. Text built around
+ * it, or another field placed there, is still reported.
+ */
+function samplingRelay(call: TSESTree.CallExpression | TSESTree.NewExpression, prop: string, value: TSESTree.Node): boolean {
+  const callee = unwrap(call.callee);
+  if (prop !== 'systemPrompt' || callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || callee.property.name !== 'createMessage') return false;
+  const v = unwrap(value);
+  return v.type === 'MemberExpression' && !v.computed && v.property.type === 'Identifier' && v.property.name === 'systemPrompt';
+}
 
 type PyFlowT = ReturnType<typeof pythonFlow>;
 type JsFlowT = ReturnType<typeof jsFlow>;

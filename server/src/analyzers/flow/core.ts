@@ -11,7 +11,7 @@
  * rule asks (parameter -> sink), so the finding sits at the sink and names the caller's source.
  */
 import type { SinkContext, SourceKind, Taint } from './taint';
-import { ALL_CONTEXTS, CTX, PATH_NORMALIZED, expandDerived, join, markBuilt, reaches, renderMarkdown, sanitize } from './taint';
+import { ALL_CONTEXTS, CTX, PATH_NORMALIZED, expandDerived, join, markBuilt, narrowField, paramContexts, reaches, renderMarkdown, sanitize } from './taint';
 import {
   ARG_METHODS, DOCUMENT_PASSTHROUGH, IMAGE_SANITIZER_OPTIONS, MARKDOWN_IMAGE_STRIPPER, MARKDOWN_METHODS, MARKDOWN_RECEIVER, MARKDOWN_STRIPPED,
   MOCK_RECEIVER, MODEL_RECEIVER, imageSafeOptions,
@@ -401,9 +401,11 @@ export class FlowCore<Id> {
           // a property of the parameter: that property of object literals, every other argument whole
           passed = join(other?.[i], join(this.fieldArgs.get(`${t.fn}#${i}.${t.field}`), this.fieldArgs.get(`${t.fn}#${i}.*`)));
           for (const f of this.forwarded.get(`${t.fn}#${i}`) ?? []) passed = join(passed, this.fieldOf(f, t.field) ?? f);
+          passed = narrowField(passed, t.field);
         }
         const r = this.resolve(passed, depth + 1, incoming);
-        if (r) out = join(out, (t.sanitized & ALL_CONTEXTS) === ALL_CONTEXTS ? undefined : carryBuilt(sanitize(r, t.sanitized), t));
+        const contexts = paramContexts(t, i);
+        if (r) out = join(out, (contexts & ALL_CONTEXTS) === ALL_CONTEXTS ? undefined : carryBuilt(sanitize(r, contexts), t));
       }
     }
     if (depth === 0) cache.set(t, out ?? null);
@@ -423,7 +425,7 @@ export function substitute(s: Taint | undefined, key: string, args: (Taint | und
   let out: Taint | undefined = s.kinds ? { kinds: s.kinds, sanitized: s.sanitized, origin: s.origin, originStart: s.originStart, built: s.built } : undefined;
   for (let i = 0; i < args.length; i++) {
     if (!(s.params & (1 << i)) || !args[i]) continue;
-    out = join(out, carryBuilt(sanitize(args[i], s.sanitized), s));
+    out = join(out, carryBuilt(sanitize(args[i], paramContexts(s, i)), s));
   }
   return out;
 }

@@ -15,7 +15,7 @@ import {
   VALIDATOR_NAME, GUARD_CONTEXTS, JS_MARKDOWN_RENDERERS, JS_ITERATION_METHODS,
 } from './tables';
 import type { SinkContext, SourceKind, Taint } from './taint';
-import { ALL_CONTEXTS, CTX, INPUT, MCP_TOOL, MODEL, PATH_NAME_FIXED, TOOL, describe, join, joinAll, markBuilt, sanitize } from './taint';
+import { ALL_CONTEXTS, CHECKED_BY_HELPER, CTX, INPUT, MCP_TOOL, MODEL, PATH_NAME_FIXED, TOOL, describe, join, joinAll, markBuilt, narrowField, sanitize } from './taint';
 import { Env, FlowCore, callTaint, confine, isModelCallName, isModelMethodCall, isTainted, paramTaint, sanitizerContexts } from './core';
 import type { CallSemantics, CallView, LibraryTables } from './core';
 import { CrossFile } from './project';
@@ -180,6 +180,15 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
   constructor(private readonly program: TSESTree.Program, private readonly text: string, path?: string, project?: ProjectIndex) {
     // the file's summary with another project: a new walk over the same tree (the tree is only read)
     this.cross = new CrossFile(this.core, path, project, (other) => new JsFlowBuilder(program, text, path, other).build().fileSummary());
+    this.cross.assertions = () => {
+      const out = new Map<string, Map<number, number>>();
+      for (const info of this.core.fns.values()) {
+        if (info.cls) continue;
+        const a = this.assertedParams(info.name);
+        if (a.size) out.set(info.key, a);
+      }
+      return out;
+    };
   }
 
   build(): JsFlow {
@@ -330,7 +339,10 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
       const name = p.type === 'Identifier' ? p.name : '';
       const tainted = tool !== undefined && i === 0 && !TOOL_CONTEXT_PARAMS.test(name);
       const symbolic = info ? paramTaint(info.key, i, paramLabel(p), p.range[0]) : undefined;
-      const t = tainted ? { kinds: TOOL | (this.mcpToolHandler(fn) ? MCP_TOOL : 0), sanitized: 0, origin: `tool argument of ${tool}`, originStart: p.range[0] } : i === 0 && element ? element : symbolic;
+      const checked = tainted ? this.validatedToolProps(fn) : undefined;
+      const t: Taint | undefined = tainted
+        ? { kinds: TOOL | (this.mcpToolHandler(fn) ? MCP_TOOL : 0), sanitized: 0, origin: `tool argument of ${tool}`, originStart: p.range[0], ...(checked ? { fieldSanitized: checked } : {}) }
+        : i === 0 && element ? element : symbolic;
       if (info && !tainted && !element && this.componentFns.has(fn) && p.type === 'ObjectPattern') {
         // prop k holds what the whole props object holds (parameter 0, a plain call) or what the JSX attribute k holds
         let k = 0;
@@ -450,6 +462,29 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
         this.noteConditional(n.id, n.init, env);
         return;
       }
+      case 'ExpressionStatement': {
+        this.visit(n.expression, env, ret);
+        // assertInside(root, p); confined(root, p): a same-file helper that throws unless its check holds
+        let e = unwrap(n.expression);
+        if (e.type === 'AwaitExpression') e = unwrap(e.argument);
+        if (e.type === 'CallExpression' && e.callee.type === 'Identifier') {
+          const args = e.arguments;
+          const local = this.sameFileFunction(e.callee.name);
+          // an assertion helper imported from another workspace file
+          const target = !local && this.cross.enabled && this.imports.has(e.callee.name) ? this.cross.target(this.qualName(e.callee)) : undefined;
+          const asserted = local ? this.assertedParams(e.callee.name) : target ? this.cross.assertsOf(target) ?? new Map<number, number>() : new Map<number, number>();
+          for (const [i, contexts] of asserted) {
+            const a = args[i];
+            if (!a || a.type === 'SpreadElement') continue;
+            // the argument itself (not the tool-arguments object it was read from: `args.other` stays unchecked)
+            for (const key of this.guardKeys(a, env)) {
+              const t = env.lookup(key);
+              if (t) env.vars.set(key, sanitize(t, contexts | CHECKED_BY_HELPER));
+            }
+          }
+        }
+        return;
+      }
       case 'IfStatement': {
         this.visit(n.test, env, ret);
         this.applyGuards(n.test, env);
@@ -461,8 +496,18 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
           this.visit(n.consequent, inner, ret);
           for (const [k, t] of inner.vars) if (!narrowed.has(k) || t !== narrowed.get(k)) env.vars.set(k, t);
           for (const [k, d] of inner.derived) env.derived.set(k, d);
+        } else if (hasExtensionCheck(n.test) && !negatedTest(n.test)) {
+          // `if (out.endsWith('.burp')) { write(out) }`: a file-type check holds inside its branch only
+          const inner = new Env(env);
+          this.applyGuards(n.test, inner, true);
+          const checked = new Map(inner.vars);
+          this.visit(n.consequent, inner, ret);
+          for (const [k, t] of inner.vars) if (!checked.has(k) || t !== checked.get(k)) env.vars.set(k, t);
+          for (const [k, d] of inner.derived) env.derived.set(k, d);
         } else this.visit(n.consequent, env, ret);
         if (n.alternate) this.visit(n.alternate, env, ret);
+        // `if (!name.endsWith('.md') && !name.endsWith('.txt')) throw ...`: after an early exit it holds from here on
+        if (hasExtensionCheck(n.test) && negatedTest(n.test) && !n.alternate && this.exits(n.consequent)) this.applyGuards(n.test, env, true);
         return;
       }
       case 'AssignmentExpression': {
@@ -657,7 +702,7 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
       case 'ObjectPattern':
         for (const p of target.properties) {
           // const { path } = opts on a parameter: that property of what the callers pass
-          const field = p.type === 'Property' && !p.computed ? this.core.fieldOf(t, propName(p) ?? '') : undefined;
+          const field = p.type === 'Property' && !p.computed ? this.core.fieldOf(t, propName(p) ?? '') ?? narrowField(t, propName(p) ?? '') : undefined;
           this.bindTaint(p.type === 'Property' ? p.value : p.argument, field ?? t, env);
         }
         return;
@@ -713,7 +758,7 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
         if (prop === 'input' && /tool_?use/i.test(objText.split('.').pop() ?? '')) return src(TOOL, n, `${objText}.input`);
         const whole = this.evalExpr(n.object);
         // opts.path on a parameter: that property of what the callers pass
-        return (obj.type === 'Identifier' && prop ? this.core.fieldOf(whole, prop) : undefined) ?? whole;
+        return (obj.type === 'Identifier' && prop ? this.core.fieldOf(whole, prop) : undefined) ?? (prop ? narrowField(whole, prop) : whole);
       }
       case 'CallExpression':
         return this.evalCall(n);
@@ -819,6 +864,8 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
 
   sanitizerOf(c: CallView<TSESTree.CallExpression>): number | undefined {
     const plain = c.name;
+    // store.quoteIdentifier(table), client.escapeIdentifier(col), mysql.escapeId(name): a quoted SQL identifier
+    if (SQL_QUOTER.test(plain.slice(plain.lastIndexOf('.') + 1)) && this.quotesForSql(c.keys)) return CTX.sql;
     const s = own(JS_SANITIZERS, plain) ?? own(JS_SANITIZERS, plain.split('.').pop() ?? '');
     if (s === undefined || !(unwrap(c.node.callee).type === 'Identifier' || own(JS_SANITIZERS, plain) !== undefined || /sanitize|escape/i.test(plain))) return undefined;
     const opts = c.node.arguments[1];
@@ -826,6 +873,21 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
       const p = objProp(opts, option);
       return p ? this.text.slice(p.value.range[0], p.value.range[1]) : undefined;
     });
+  }
+
+  /**
+   * A SQL quoting function: a library's (no same-file definition) is taken at its name; one of this file must
+   * escape the quote character (`name.replace(/"/g, '""')`) or call another escaping function.
+   */
+  private quotesForSql(keys: readonly string[]): boolean {
+    if (!keys.length) return true;
+    for (const [node, info] of this.fnInfo) {
+      if (!keys.includes(info.key)) continue;
+      const fn = node as Fn;
+      const body = this.text.slice(fn.body.range[0], fn.body.range[1]);
+      if (!/\.replace(All)?\(|escape/i.test(body)) return false;
+    }
+    return true;
   }
 
   special(c: CallView<TSESTree.CallExpression>): { t: Taint | undefined } | undefined {
@@ -868,6 +930,129 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
       for (const q of shape.properties) if (q.type === 'Property' && isClosedZod(q.value)) out.add(propName(q) ?? '');
     }
     return out;
+  }
+
+  /**
+   * Properties of a tool's arguments that the tool's validator hook checks: the framework runs
+   * `validator(args)` before `execute(args)` and refuses the call when it fails. The hook is a sibling of
+   * `execute` (`tool({ execute, validate })`) or sits next to the tool in the definition that registers it
+   * (`export const writeTool = { tool: writeCoreTool, validator: writeValidator }`); a property counts as checked
+   * when the hook passes it to a validator-named function (`validatePath(args.path)`, `isWithinRoot(path)`).
+   */
+  private validatedToolProps(fn: Fn): Record<string, number> | undefined {
+    const p = linkedParent(fn);
+    if (p?.type !== 'Property') return undefined;
+    const obj = linkedParent(p);
+    if (obj?.type !== 'ObjectExpression') return undefined;
+    const hooks: N[] = [];
+    const addHooks = (o: TSESTree.ObjectExpression): void => {
+      for (const q of o.properties) if (q.type === 'Property' && !q.computed && TOOL_VALIDATOR_HOOK.test(propName(q) ?? '')) hooks.push(q.value);
+    };
+    addHooks(obj);
+    // const writeCoreTool = tool({ ... execute }); export const writeTool = { tool: writeCoreTool, validator }
+    const call = linkedParent(obj);
+    const decl = call?.type === 'CallExpression' ? linkedParent(call) : undefined;
+    if (decl?.type === 'VariableDeclarator' && decl.id.type === 'Identifier' && !this.reinit.has(decl.id.name)) {
+      const name = decl.id.name;
+      for (const q of this.properties) {
+        const v = unwrap(q.value);
+        const owner = v.type === 'Identifier' && v.name === name ? linkedParent(q) : undefined;
+        if (owner?.type === 'ObjectExpression' && owner !== obj) addHooks(owner);
+      }
+    }
+    const out: Record<string, number> = {};
+    let any = false;
+    for (const h of hooks) {
+      let hook = unwrap(h);
+      if (hook.type === 'Identifier') hook = (this.reinit.has(hook.name) ? undefined : this.inits.get(hook.name)) ?? this.functionDeclaration(hook.name) ?? hook;
+      if (hook.type !== 'ArrowFunctionExpression' && hook.type !== 'FunctionExpression' && hook.type !== 'FunctionDeclaration') continue;
+      for (const f of checkedProps(hook, (name) => this.confiningValidator(name))) {
+        out[f] = GUARD_CONTEXTS | CHECKED_BY_HELPER;
+        any = true;
+      }
+    }
+    return any ? out : undefined;
+  }
+
+  /**
+   * A validator-named function a tool's validator hook calls: imported ones are taken at their name (as guards
+   * are); one of this file must contain a check that can confine a value (a prefix or relative-path check, a
+   * realpath, a `..` test, an allow-list lookup or another validator), not only an emptiness or type check.
+   */
+  private confiningValidator(name: string): boolean {
+    if (!VALIDATOR_NAME.test(name)) return false;
+    const init = this.reinit.has(name) ? undefined : this.inits.get(name);
+    const fn = init && (init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression') ? init : this.functionDeclaration(name);
+    if (!fn) return true;
+    const body = this.text.slice(fn.body.range[0], fn.body.range[1]);
+    return CONFINING_CHECK.test(body) || [...body.matchAll(/\b([A-Za-z_$][\w$]*)\s*\(/g)].some((m) => m[1] !== name && VALIDATOR_NAME.test(m[1]));
+  }
+
+  private readonly assertions = new Map<string, Map<number, number>>();
+
+  /**
+   * Parameters a same-file function asserts: its body has `if (<check of the parameter>) <throw>` (a throw, or a
+   * call of a same-file function that always throws), so a call of it as a statement confines the argument for
+   * the statements after it, as the check inline would. Parameter index -> contexts.
+   */
+  private assertedParams(name: string): Map<number, number> {
+    const cached = this.assertions.get(name);
+    if (cached) return cached;
+    const out = new Map<number, number>();
+    this.assertions.set(name, out);
+    const fn = this.sameFileFunction(name);
+    if (!fn || fn.body.type !== 'BlockStatement') return out;
+    const names = fn.params.map((p) => (p.type === 'Identifier' ? p.name : p.type === 'AssignmentPattern' && p.left.type === 'Identifier' ? p.left.name : ''));
+    // the checks as guards in a scratch scope where each parameter holds a marker value
+    const scratch = new Env();
+    const marker: Taint = { kinds: TOOL, sanitized: 0, origin: 'parameter', originStart: 0 };
+    for (const p of names) if (p) scratch.vars.set(p, marker);
+    for (const st of fn.body.body) {
+      // const lower = String(p).toLowerCase(): a check of `lower` checks `p`
+      if (st.type === 'VariableDeclaration') for (const d of st.declarations) if (d.init) this.recordDerived(d.id, d.init, scratch);
+      if (st.type !== 'IfStatement' || st.alternate || !negatedTest(st.test) || !this.alwaysThrows(st.consequent, 0)) continue;
+      this.applyGuards(st.test, scratch, true);
+    }
+    names.forEach((p, i) => {
+      const t = p ? scratch.vars.get(p) : undefined;
+      if (p && t !== marker) out.set(i, t ? t.sanitized & ALL_CONTEXTS : ALL_CONTEXTS);
+    });
+    return out;
+  }
+
+  /** A statement that always ends in a throw: `throw ...`, a block ending in one, `invalid(msg)` of a same-file function that always throws. */
+  private alwaysThrows(st: N, depth: number): boolean {
+    if (depth > 2) return false;
+    if (st.type === 'ThrowStatement') return true;
+    if (st.type === 'BlockStatement') return st.body.length > 0 && this.alwaysThrows(st.body[st.body.length - 1], depth);
+    if (st.type === 'ExpressionStatement') {
+      const e = unwrap(st.expression);
+      if (e.type !== 'CallExpression' || e.callee.type !== 'Identifier') return false;
+      const fn = this.sameFileFunction(e.callee.name);
+      return !!fn && fn.body.type === 'BlockStatement' && this.alwaysThrows(fn.body, depth + 1);
+    }
+    return false;
+  }
+
+  /** The statement always leaves the enclosing block: throw, return, continue, break, or a block ending in one. */
+  private exits(st: N): boolean {
+    if (st.type === 'ReturnStatement' || st.type === 'ContinueStatement' || st.type === 'BreakStatement') return true;
+    if (st.type === 'BlockStatement' && st.body.length > 0) return this.exits(st.body[st.body.length - 1]);
+    return this.alwaysThrows(st, 0);
+  }
+
+  private sameFileFunction(name: string): Fn | undefined {
+    const init = this.reinit.has(name) ? undefined : this.inits.get(name);
+    if (init && (init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression')) return init;
+    return this.functionDeclaration(name);
+  }
+
+  private functionDeclaration(name: string): TSESTree.FunctionDeclaration | undefined {
+    for (const s of this.program.body) {
+      const d = s.type === 'ExportNamedDeclaration' && s.declaration ? s.declaration : s;
+      if (d.type === 'FunctionDeclaration' && d.id?.name === name) return d;
+    }
+    return undefined;
   }
 
   /** The object of zod fields behind `{ a: z.string() }`, `z.object({...})`, `Schema.shape`, or a variable holding one. */
@@ -1008,7 +1193,8 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
     return VALIDATOR_NAME.test(name) ? call : undefined;
   }
 
-  private applyGuards(cond: N, env: Env): void {
+  /** `extensions`: also file-type checks (`name.endsWith('.md')`), which hold only where the branch structure says so. */
+  private applyGuards(cond: N, env: Env, extensions = false): void {
     const c = unwrap(cond);
     const guard = (e: N | undefined, contexts: number, needsNormalized = false): void => {
       if (e) confine(env, this.guardKeys(e, env), contexts, needsNormalized);
@@ -1022,11 +1208,11 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
     const constant = (x: N): boolean => jsStringValue(x) !== undefined || (x.type === 'Identifier' && /^[A-Z][A-Z0-9_]*$/.test(x.name));
     switch (c.type) {
       case 'UnaryExpression':
-        this.applyGuards(c.argument, env);
+        this.applyGuards(c.argument, env, extensions);
         return;
       case 'LogicalExpression':
-        this.applyGuards(c.left, env);
-        this.applyGuards(c.right, env);
+        this.applyGuards(c.left, env, extensions);
+        this.applyGuards(c.right, env, extensions);
         return;
       case 'BinaryExpression':
         if (c.operator === 'in' && c.left.type !== 'PrivateIdentifier') guard(c.left, GUARD_CONTEXTS & ~CTX.dispatch);
@@ -1045,10 +1231,14 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
           if (PATH_GUARD_METHODS.has(method)) {
             if (method !== 'startsWith' || this.separatorPrefix(c.arguments[0], 0)) guard(recv, CTX.path, true);
           }
+          // name.endsWith('.drawio'): an allow-listed file type (no credential file, no shell rc, no binary)
+          else if (method === 'endsWith' && extensionArg(c.arguments[0])) {
+            if (extensions) guard(recv, CTX.path | CHECKED_BY_HELPER);
+          }
           // allowed.some((dir) => isInside(real, dir)): the check inside the callback holds for the values it reads
           else if (GUARD_CALLBACK_METHODS.has(method) && isFunction(c.arguments[0])) {
             const body = callbackResult(c.arguments[0]);
-            if (body) this.applyGuards(body, env);
+            if (body) this.applyGuards(body, env, extensions);
           } else if (q === 'Object.hasOwn' || /\.hasOwnProperty\.call$/.test(q)) guard(c.arguments[1], GUARD_CONTEXTS);
           else if (COLLECTION_GUARD_METHODS.has(method) && !isTainted(this.evalExpr(recv))) guard(c.arguments[0], recv.type === 'Identifier' && this.constants.has(recv.name) || isLiteralCollection(recv) ? ALL_CONTEXTS : GUARD_CONTEXTS);
           else if (method === 'test' && (recv.type === 'Literal' || /^[A-Z_]+$|pattern|regex|re$/i.test(memberKey(recv) ?? ''))) guard(c.arguments[0], GUARD_CONTEXTS);
@@ -1233,4 +1423,92 @@ function isZodChain(n: N): boolean {
 /** A zod field that holds no free text: one of fixed values, a number, a boolean, a date. */
 function isClosedZod(n: N): boolean {
   return /^(enum|nativeEnum|literal|number|int|bigint|boolean|date)$/.test(zodBase(n) ?? '');
+}
+
+/** `'.drawio'`: a file extension. */
+function extensionArg(a: N | undefined): boolean {
+  return !!a && a.type !== 'SpreadElement' && /^\.\w+$/.test(jsStringValue(a) ?? '');
+}
+
+/** A file-type check somewhere in the condition: `name.endsWith('.md')`. */
+function hasExtensionCheck(e0: N): boolean {
+  const e = unwrap(e0);
+  if (e.type === 'UnaryExpression') return hasExtensionCheck(e.argument);
+  if (e.type === 'LogicalExpression') return hasExtensionCheck(e.left) || hasExtensionCheck(e.right);
+  if (e.type !== 'CallExpression') return false;
+  const callee = unwrap(e.callee);
+  return callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.property.name === 'endsWith' && extensionArg(e.arguments[0]);
+}
+
+/** `!check`, `a !== b`, `!c1 && !c2`, `!c1 || !c2`: after an early exit, what holds is the check itself. */
+function negatedTest(e0: N): boolean {
+  const e = unwrap(e0);
+  if (e.type === 'UnaryExpression') return e.operator === '!';
+  if (e.type === 'BinaryExpression') return e.operator === '!==' || e.operator === '!=';
+  if (e.type === 'LogicalExpression') return e.operator !== '??' && negatedTest(e.left) && negatedTest(e.right);
+  return false;
+}
+
+/** Text of a same-file validator that can confine a value (prefix, relative path, realpath, `..`, allow-list). */
+const CONFINING_CHECK = /\.startsWith\(|\brelative\(|\brealpath|\.includes\(|\.has\(|\.test\(|['"]\.\.['"/\\]|\bisAbsolute\(/;
+/** Functions that quote a SQL identifier or literal: `quoteIdentifier`, `quote_ident`, `escapeId` (mysql), `escapeIdentifier` / `escapeLiteral` (pg). */
+const SQL_QUOTER = /^(quote_?ident(ifier)?|escape_?ident(ifier)?|escapeId|quote_?(table|column)(_?name)?|escape_?literal|quote_?literal)$/i;
+/** Property names of a tool definition whose function checks the arguments before the handler runs. */
+const TOOL_VALIDATOR_HOOK = /^(validate|validator|validateInput|validateArgs|validateArguments|validateParams|validateToolParams|validateToolInput)$/;
+
+/**
+ * The properties of its first parameter a validator hook passes to a validator-named function:
+ * `validatePath(args.path)`, `const { path } = args; validatePath(path)`, `({ source, destination }) => validatePathPair(source, destination)`.
+ */
+function checkedProps(hook: Fn, confining: (name: string) => boolean): string[] {
+  const param = hook.params[0];
+  if (!param) return [];
+  const alias = new Map<string, string>();
+  let whole: string | undefined;
+  const destructure = (pattern: TSESTree.ObjectPattern): void => {
+    for (const q of pattern.properties) {
+      const v = q.type === 'Property' ? (q.value.type === 'AssignmentPattern' ? q.value.left : q.value) : undefined;
+      if (q.type === 'Property' && !q.computed && v?.type === 'Identifier') alias.set(v.name, propName(q) ?? '');
+    }
+  };
+  if (param.type === 'Identifier') whole = param.name;
+  else if (param.type === 'ObjectPattern') destructure(param);
+  else return [];
+  const out = new Set<string>();
+  const propOf = (a0: N): string | undefined => {
+    const a = unwrap(a0);
+    if (a.type === 'Identifier') return alias.get(a.name);
+    if (a.type === 'MemberExpression' && !a.computed && a.property.type === 'Identifier' && whole !== undefined) {
+      const o = unwrap(a.object);
+      if (o.type === 'Identifier' && o.name === whole) return a.property.name;
+    }
+    return undefined;
+  };
+  const stack: N[] = [hook.body];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'VariableDeclarator' && n.init && whole !== undefined) {
+      const init = unwrap(n.init);
+      // const { path, old_str } = args; const target = args.path
+      if (n.id.type === 'ObjectPattern' && init.type === 'Identifier' && init.name === whole) destructure(n.id);
+      else if (n.id.type === 'Identifier') {
+        const f = propOf(init);
+        if (f) alias.set(n.id.name, f);
+      }
+    }
+    if (n.type === 'CallExpression') {
+      const callee = unwrap(n.callee);
+      const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : '';
+      if (confining(name)) for (const a of n.arguments) {
+        const f = a.type === 'SpreadElement' ? undefined : propOf(a);
+        if (f) out.add(f);
+      }
+    }
+    // nested functions are not the hook's own checks
+    if (n !== hook.body && (n.type === 'ArrowFunctionExpression' || n.type === 'FunctionExpression' || n.type === 'FunctionDeclaration')) continue;
+    // in source order: `const { path } = args` comes before `validatePath(path)`
+    const cs = jsChildren(n);
+    for (let i = cs.length - 1; i >= 0; i--) stack.push(cs[i]);
+  }
+  return [...out];
 }

@@ -24,6 +24,8 @@ export interface FileSummary {
   outgoing: OutgoingCall[];
   /** Classes of this file derived from classes of other workspace files: class -> its bases there. */
   classes?: Map<string, { path: string; name: string }[]>;
+  /** Assertion helpers (`function confine(root, p) { if (!isInside(root, p)) throw ... }`): function -> parameter index -> contexts its check confines. */
+  asserts?: Map<string, Map<number, number>>;
 }
 
 export interface OutgoingCall {
@@ -108,6 +110,8 @@ export class CrossFile implements FlowSource {
   private alternatives: Alternative[] = [];
   /** Set once the walks are done: answers given afterwards (to rules) do not change the summaries. */
   private walked = false;
+  /** The language adapter's assertion helpers of this file, for the summary (syntactic: the same with any project). */
+  assertions?: () => Map<string, Map<number, number>>;
 
   constructor(
     private readonly core: FlowCore<unknown>,
@@ -132,6 +136,11 @@ export class CrossFile implements FlowSource {
     this.walked = true;
     for (const alt of this.alternatives) if (!alt.diverged) alt.summary = this.summaryFor(alt.project, false);
     this.applyIncoming();
+  }
+
+  /** The parameters an assertion helper of another workspace file confines (index -> contexts). */
+  assertsOf(target: { path: string; name: string }): Map<number, number> | undefined {
+    return this.project?.summary(target.path)?.asserts?.get(target.name);
   }
 
   derived(project: ProjectIndex): FileSummary | undefined {
@@ -280,6 +289,7 @@ export class CrossFile implements FlowSource {
       const args = (summary ? this.mapArgs(summary, target.name, positional, keywords) : positional).map(resolve);
       if (args.some((a) => a)) outgoing.push({ path: target.path, name: target.name, args });
     }
-    return { exports, params, outgoing, classes: this.classBases.size ? new Map(this.classBases) : undefined };
+    const asserts = this.assertions?.();
+    return { exports, params, outgoing, classes: this.classBases.size ? new Map(this.classBases) : undefined, ...(asserts?.size ? { asserts } : {}) };
   }
 }

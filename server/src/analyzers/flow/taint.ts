@@ -45,6 +45,12 @@ export const MARKDOWN_IMAGES_STRIPPED = 1 << 14;
  * read; path rules decide per sink (writing or deleting in a model-chosen directory still is a risk).
  */
 export const PATH_NAME_FIXED = 1 << 15;
+/**
+ * A mark kept with the sanitized bits: a check the engine models with its branches confined the value (an
+ * assertion helper called before the use, a tool's validator hook, a file-type check in its branch or before an
+ * early exit). Syntactic rules that look for a guard in the handler text defer to it.
+ */
+export const CHECKED_BY_HELPER = 1 << 16;
 
 /** The result of rendering markdown: raw markdown images become `<img>`, unless they were stripped first. */
 export function renderMarkdown(t: Taint | undefined): Taint | undefined {
@@ -76,6 +82,22 @@ export interface Taint {
    * source value itself: a command or a query with the value inside, as opposed to the value used whole.
    */
   built?: boolean;
+  /**
+   * Contexts some properties of this object value were checked for, beyond `sanitized`: the arguments of a tool
+   * whose validator hook (run by the tool framework before the handler) confined `args.path`. Reading property p
+   * gives the object's taint sanitized for `fieldSanitized[p]` too (`narrowField`).
+   */
+  fieldSanitized?: Readonly<Record<string, number>>;
+  /**
+   * Contexts the value coming from parameter i (bit i of `params`) was sanitized for beyond `sanitized`: a join
+   * of `relative(root, checked)` keeps that `checked` was confined though `root` (another parameter) was not.
+   */
+  paramSanitized?: Readonly<Record<number, number>>;
+}
+
+/** The contexts the part of `t` that parameter i contributes was sanitized for. */
+export function paramContexts(t: Taint, i: number): number {
+  return t.sanitized | (t.paramSanitized?.[i] ?? 0);
 }
 
 /** The value now has text built around its sources (string concatenation, interpolation, format, join). */
@@ -97,18 +119,61 @@ export function join(a: Taint | undefined, b: Taint | undefined): Taint | undefi
   const t: Taint = { kinds: a.kinds | b.kinds, sanitized: a.sanitized & b.sanitized, origin: first.origin, originStart: first.originStart };
   // built on every path: where one path brings the value whole (a query the caller wrote), the sink runs whole values
   if (a.built && b.built) t.built = true;
+  // a property is checked only where every part checked it (or is sanitized for it as a whole)
+  if (a.fieldSanitized || b.fieldSanitized) {
+    const fields: Record<string, number> = {};
+    let any = false;
+    for (const k of new Set([...Object.keys(a.fieldSanitized ?? {}), ...Object.keys(b.fieldSanitized ?? {})])) {
+      const bits = ((a.sanitized | (a.fieldSanitized?.[k] ?? 0)) & (b.sanitized | (b.fieldSanitized?.[k] ?? 0))) & ~t.sanitized;
+      if (bits) {
+        fields[k] = bits;
+        any = true;
+      }
+    }
+    if (any) t.fieldSanitized = fields;
+  }
   if (a.params && (!b.params || a.fn === b.fn)) {
     t.params = a.params | (b.params ?? 0);
     t.fn = a.fn;
     // a property survives only when every part with parameters reads that same property
     const field = !b.params ? a.field : a.field === b.field ? a.field : undefined;
     if (field) t.field = field;
+    joinParamSanitized(t, a, a.fn === b.fn ? b : undefined);
   } else if (b.params) {
     t.params = b.params;
     t.fn = b.fn;
     if (b.field) t.field = b.field;
+    joinParamSanitized(t, b, undefined);
   }
   return t;
+}
+
+/** Property `prop` of an object value: sanitized for what a check of that property confined (`fieldSanitized`). */
+export function narrowField(t: Taint | undefined, prop: string): Taint | undefined {
+  if (!t?.fieldSanitized) return t;
+  const { fieldSanitized, ...rest } = t;
+  const bits = Object.prototype.hasOwnProperty.call(fieldSanitized, prop) ? fieldSanitized[prop] : 0;
+  return bits ? sanitize(rest, bits) : rest;
+}
+
+/** Per-parameter sanitization of a join: parameter i is sanitized for what every part carrying it was. */
+function joinParamSanitized(t: Taint, a: Taint, b: Taint | undefined): void {
+  if (!t.params || (!a.sanitized && !a.paramSanitized && !b?.sanitized && !b?.paramSanitized)) return;
+  const out: Record<number, number> = {};
+  let any = false;
+  for (let i = 0; i < 24; i++) {
+    const bit = 1 << i;
+    if (!(t.params & bit)) continue;
+    let eff = ~0;
+    if ((a.params ?? 0) & bit) eff &= paramContexts(a, i);
+    if (b && (b.params ?? 0) & bit) eff &= paramContexts(b, i);
+    const extra = eff & ~t.sanitized;
+    if (extra && eff !== ~0) {
+      out[i] = extra;
+      any = true;
+    }
+  }
+  if (any) t.paramSanitized = out;
 }
 
 export function joinAll(list: (Taint | undefined)[]): Taint | undefined {

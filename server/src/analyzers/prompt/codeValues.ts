@@ -173,6 +173,16 @@ export interface JsValues {
 const jsCache = new WeakMap<object, JsValues>();
 const JS_STOP_CALLS = /^(Number|parseInt|parseFloat|Boolean|isNaN|Array\.isArray)$|\.(length|includes|startsWith|endsWith|has|test)$/;
 
+/** The elements of `[x, y]`, `await Promise.all([x, y])` (allSettled too), else undefined. */
+function arrayItems(v0: N): (N | null)[] | undefined {
+  let v = v0;
+  while (v.type === 'AwaitExpression' || v.type === 'TSAsExpression' || v.type === 'TSNonNullExpression') v = v.type === 'AwaitExpression' ? v.argument : v.expression;
+  if (v.type === 'ArrayExpression') return v.elements.some((e) => e?.type === 'SpreadElement') ? undefined : v.elements;
+  if (v.type === 'CallExpression' && v.callee.type === 'MemberExpression' && v.callee.object.type === 'Identifier' && v.callee.object.name === 'Promise'
+    && v.callee.property.type === 'Identifier' && /^(all|allSettled)$/.test(v.callee.property.name) && v.arguments[0]) return arrayItems(v.arguments[0]);
+  return undefined;
+}
+
 export function jsValues(ast: N, parentOf: (n: N) => N | undefined): JsValues {
   const cached = jsCache.get(ast);
   if (cached) return cached;
@@ -191,7 +201,12 @@ export function jsValues(ast: N, parentOf: (n: N) => N | undefined): JsValues {
     } else if (pattern.type === 'ObjectPattern') {
       for (const p of pattern.properties) bind(p.type === 'Property' ? p.value : p.argument, value, at, owner);
     } else if (pattern.type === 'ArrayPattern') {
-      for (const e of pattern.elements) if (e) bind(e, value, at, owner);
+      // const [a, b] = [x, y] / await Promise.all([x(), y()]): a holds x only
+      const items = arrayItems(value);
+      pattern.elements.forEach((e, i) => {
+        const item = items?.[i];
+        if (e) bind(e, items && e.type !== 'RestElement' && item && item.type !== 'SpreadElement' ? item : value, at, owner);
+      });
     } else if (pattern.type === 'AssignmentPattern') bind(pattern.left, value, at, owner);
     else if (pattern.type === 'RestElement') bind(pattern.argument, value, at, owner);
   };
