@@ -1,6 +1,6 @@
 import type { PyNode as Node } from '../../../server/src/analyzers/python/tree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { jsFlow, kids, localProcessOnly, propName, pyArgs, pyStringValue, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
+import { jsChildren, jsFlow, kids, linkedParent, localProcessOnly, propName, pyArgs, pyStringValue, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
 import type { Taint } from '../../../server/src/analyzers/flow';
 import { defineRule } from '../../../server/src/engine/rule';
 
@@ -16,6 +16,9 @@ const SOURCES = ['input', 'model'] as const;
 const JS_LAUNCHERS = /(^|\.)(StdioClientTransport|Experimental_StdioMCPTransport|StdioMCPTransport|MultiServerMCPClient|MCPClient|MCPConfiguration|experimental_createMCPClient|createMCPClient)$/;
 const PY_LAUNCHERS = /(^|\.)(StdioServerParameters|StdioTransport|MCPServerStdio|MCPServerStdioParams|MultiServerMCPClient|BasicMCPClient|PythonStdioTransport|NodeStdioTransport)$/;
 /** Launchers whose first positional argument is the command (`MCPServerStdio('uvx', args=[...])`, `BasicMCPClient(cmd, args=[...])`). */
+/** Express-style route registrations and the middleware names that authenticate the caller. */
+const JS_ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'use']);
+const JS_AUTH_MIDDLEWARE = /auth|bearer|jwt|verifyToken|apiKey|api_key|passport|clerk|requireUser|ensureLoggedIn/i;
 const PY_POSITIONAL_COMMAND = /(^|\.)(StdioServerParameters|StdioTransport|MCPServerStdio|BasicMCPClient|PythonStdioTransport|NodeStdioTransport)$/;
 
 export default defineRule({
@@ -73,7 +76,8 @@ export default defineRule({
       const flow = jsFlow(ctx.view);
       const report = (value: TSESTree.Node, part: string): void => {
         const t = flow.reaches(value, [...SOURCES], 'shell');
-        if (t && !localProcessOnly(t)) ctx.report({ messageId: messageId(t), data: { part, source: t.origin }, start: value.range[0], end: value.range[1] });
+        // behind authentication (every route of the file, or the whole app): the request comes from the operator's session
+        if (t && !localProcessOnly(t) && !(authenticated && messageId(t) === 'request')) ctx.report({ messageId: messageId(t), data: { part, source: t.origin }, start: value.range[0], end: value.range[1] });
       };
       const fromObject = (o: TSESTree.Node, depth: number): void => {
         const obj = unwrap(o);
@@ -85,13 +89,108 @@ export default defineRule({
           else fromObject(p.value, depth + 1); // { mcpServers: { name: { command } } }, { transport: { type: 'stdio', command } }
         }
       };
+      let authenticated = false;
       for (const call of flow.calls) {
         if (!JS_LAUNCHERS.test(flow.qualName(call.callee))) continue;
+        authenticated = jsRoutesAuthenticated(flow.calls, call, (n) => flow.qualName(n));
         for (const a of call.arguments) fromObject(a, 0);
       }
     },
   },
 });
+
+/**
+ * The HTTP routes of this file that lead to `launch` all authenticate the caller: `app.use(authMiddleware)` for the
+ * whole app, or each `app.get(path, ..., authMiddleware, handler)` whose handler runs the launch (directly or through
+ * functions of this file) lists a middleware named for authentication. The fix of CVE-2025-49596 put a session-token
+ * middleware on every proxy route. When no route is seen to lead to the launch, every route of the file must be guarded.
+ */
+function jsRoutesAuthenticated(calls: readonly (TSESTree.CallExpression | TSESTree.NewExpression)[], launch: TSESTree.Node, qualName: (n: TSESTree.Node) => string): boolean {
+  const isAuth = (a: TSESTree.Node): boolean => {
+    const u = unwrap(a);
+    const named = u.type === 'CallExpression' ? u.callee : u;
+    if (named.type !== 'Identifier' && named.type !== 'MemberExpression') return false;
+    const name = qualName(named);
+    // an auth router or login callback serves the sign-in routes; it guards nothing else
+    return JS_AUTH_MIDDLEWARE.test(name) && !/router|routes|login|logout|callback|signin|signup/i.test(name);
+  };
+  const leads = leadsTo(launch);
+  let routes = 0;
+  let guarded = 0;
+  let relevant = 0;
+  let relevantGuarded = 0;
+  for (const c of calls) {
+    if (c.type !== 'CallExpression') continue;
+    const callee = unwrap(c.callee);
+    if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || !JS_ROUTE_METHODS.has(callee.property.name)) continue;
+    const args = c.arguments;
+    if (callee.property.name === 'use') {
+      // app.use(authMiddleware), app.use(requireAuth()): the whole app; app.use('/auth', authRouter) only its path
+      if (args[0] && args[0].type !== 'Literal' && args[0].type !== 'TemplateLiteral' && args.some((a) => isAuth(a))) return true;
+      continue;
+    }
+    if (args.length < 2 || (args[0].type !== 'Literal' && args[0].type !== 'TemplateLiteral')) continue;
+    const auth = args.slice(1, -1).some((a) => isAuth(a));
+    routes++;
+    if (auth) guarded++;
+    if (leads(args[args.length - 1])) {
+      relevant++;
+      if (auth) relevantGuarded++;
+    }
+  }
+  return relevant > 0 ? relevantGuarded === relevant : routes > 0 && guarded === routes;
+}
+
+/** Does a handler run `launch`: contain it, or call (a few levels deep) a named function of this file that does? */
+function leadsTo(launch: TSESTree.Node): (handler: TSESTree.Node) => boolean {
+  // the named functions around the launch, then the named functions that call those (3 levels)
+  const names = new Set<string>();
+  const nameOf = (fn: TSESTree.Node): string | undefined => {
+    if (fn.type === 'FunctionDeclaration') return fn.id?.name;
+    const p = linkedParent(fn);
+    return p?.type === 'VariableDeclarator' && p.id.type === 'Identifier' ? p.id.name : undefined;
+  };
+  const enclosingNames = (n: TSESTree.Node): string[] => {
+    const out: string[] = [];
+    for (let p = linkedParent(n); p; p = linkedParent(p)) {
+      if (p.type === 'FunctionDeclaration' || p.type === 'FunctionExpression' || p.type === 'ArrowFunctionExpression') {
+        const name = nameOf(p);
+        if (name) out.push(name);
+      }
+    }
+    return out;
+  };
+  for (const n of enclosingNames(launch)) names.add(n);
+  let root: TSESTree.Node = launch;
+  for (let p = linkedParent(launch); p; p = linkedParent(p)) root = p;
+  const callsOf = (n: TSESTree.Node, found: (c: TSESTree.CallExpression) => void): void => {
+    const stack: TSESTree.Node[] = [n];
+    let budget = 200_000;
+    while (stack.length && budget-- > 0) {
+      const x = stack.pop()!;
+      if (x.type === 'CallExpression') found(x);
+      for (const c of jsChildren(x)) stack.push(c);
+    }
+  };
+  for (let level = 0; level < 3 && names.size; level++) {
+    const more: string[] = [];
+    callsOf(root, (c) => {
+      const callee = unwrap(c.callee);
+      if (callee.type === 'Identifier' && names.has(callee.name)) for (const n of enclosingNames(c)) if (!names.has(n)) more.push(n);
+    });
+    if (!more.length) break;
+    for (const n of more) names.add(n);
+  }
+  return (handler) => {
+    if (launch.range[0] >= handler.range[0] && launch.range[1] <= handler.range[1]) return true;
+    let hit = false;
+    callsOf(handler, (c) => {
+      const callee = unwrap(c.callee);
+      if (callee.type === 'Identifier' && names.has(callee.name)) hit = true;
+    });
+    return hit;
+  };
+}
 
 function messageId(t: Taint): 'request' | 'model' {
   // INPUT = 2: an HTTP request value; otherwise the model (output or a tool argument)
