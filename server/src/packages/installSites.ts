@@ -6,7 +6,8 @@
  * Offsets are view offsets; each name is checked to be written verbatim at its offsets.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { jsChildren, jsStringValue, kids, pyStringContent, pyStringValue, pythonFlow } from '../analyzers/flow';
+import { jsStringValue, kids, pyStringContent, pyStringValue, pythonFlow } from '../analyzers/flow';
+import { jsWalk } from '../analyzers/js/calls';
 import type { DataNode, DataView, JsView, PythonView } from '../engine/views';
 import { findInstallCommands, findInstallInArgv } from './installCommands';
 import type { InstalledName } from './installCommands';
@@ -72,7 +73,8 @@ type N = TSESTree.Node;
 /** child_process / execa calls whose command is a literal string or literal argv. */
 export function installsInJs(view: JsView): InstalledName[] {
   const out: InstalledName[] = [];
-  const walk = (n: N) => {
+  // every node in source order, parent first (the program's walk order is listed once and shared)
+  jsWalk(view.ast, (n) => {
     if (n.type === 'CallExpression') {
       const callee = n.callee.type === 'MemberExpression' && !n.callee.computed && n.callee.property.type === 'Identifier' ? n.callee.property.name : n.callee.type === 'Identifier' ? n.callee.name : '';
       if (JS_SHELL_CALLS.test(callee) && n.arguments.length) {
@@ -88,9 +90,7 @@ export function installsInJs(view: JsView): InstalledName[] {
         } else if (cmdText !== undefined) out.push(...findInstallCommands(cmdText, cmd.range[0] + 1));
       }
     }
-    for (const c of jsChildren(n)) walk(c);
-  };
-  walk(view.ast);
+  });
   return verbatim(view.text, out);
 }
 

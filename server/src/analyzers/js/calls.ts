@@ -7,17 +7,48 @@ import { jsChildren, linkParent, linkedParent } from '../flow';
 
 type N = TSESTree.Node;
 
-/** A whole program in walk order (nodes and their parents), computed once per AST: most walks start there. */
+/**
+ * A whole program in walk order (nodes and their parents), computed once per AST: most walks start there. A
+ * program's order is the program then each statement's own order, and each statement's order is kept with it:
+ * in the editor the statements an edit did not touch are the same nodes in the next program (js/index.ts), so
+ * only the changed ones are walked again.
+ */
 const programOrder = new WeakMap<N, { nodes: N[]; parents: (N | undefined)[] }>();
 
 function orderOf(program: N): { nodes: N[]; parents: (N | undefined)[] } {
   let o = programOrder.get(program);
   if (!o) {
-    o = { nodes: [], parents: [] };
-    preorder(program, o.nodes, o.parents);
+    if (program.type !== 'Program') {
+      o = { nodes: [], parents: [] };
+      preorder(program, o.nodes, o.parents);
+    } else {
+      o = { nodes: [program], parents: [undefined] };
+      linkParent(program, undefined);
+      for (const s of jsChildren(program)) {
+        let so = programOrder.get(s);
+        if (!so) {
+          so = { nodes: [], parents: [] };
+          preorder(s, so.nodes, so.parents);
+          programOrder.set(s, so);
+        }
+        linkParent(s, program);
+        append(o, so, program);
+      }
+    }
     programOrder.set(program, o);
   }
   return o;
+}
+
+/** Append a statement's order (its first node, the statement, gets `parent`). */
+function append(o: { nodes: N[]; parents: (N | undefined)[] }, part: { nodes: N[]; parents: (N | undefined)[] }, parent: N): void {
+  const { nodes, parents } = part;
+  o.nodes.push(nodes[0]);
+  o.parents.push(parent);
+  for (let i = 1; i < nodes.length; i++) {
+    o.nodes.push(nodes[i]);
+    o.parents.push(parents[i]);
+  }
 }
 
 /** `root` and its descendants in walk order (children in source order), each with its parent: two stacks, no pairs. */
@@ -75,12 +106,22 @@ export function jsStackOrder(root: N): N[] {
   let out = stackOrders.get(root);
   if (!out) {
     out = [];
-    const stack: N[] = [root];
-    while (stack.length) {
-      const n = stack.pop()!;
-      out.push(n);
-      const cs = jsChildren(n);
-      for (let i = 0; i < cs.length; i++) stack.push(cs[i]);
+    if (root.type === 'Program') {
+      // the program, then its statements' own orders, the last statement first (see orderOf)
+      out.push(root);
+      const cs = jsChildren(root);
+      for (let i = cs.length - 1; i >= 0; i--) {
+        const part = jsStackOrder(cs[i]);
+        for (let j = 0; j < part.length; j++) out.push(part[j]);
+      }
+    } else {
+      const stack: N[] = [root];
+      while (stack.length) {
+        const n = stack.pop()!;
+        out.push(n);
+        const cs = jsChildren(n);
+        for (let i = 0; i < cs.length; i++) stack.push(cs[i]);
+      }
     }
     stackOrders.set(root, out);
   }
@@ -127,6 +168,19 @@ export function jsBool(n: N | undefined | null): boolean | undefined {
 const keyOrder = new WeakMap<N, { nodes: N[]; parents: (N | undefined)[] }>();
 
 function keyOrderOf(root: N): { nodes: N[]; parents: (N | undefined)[] } {
+  if (root.type === 'Program') {
+    // the program, then its statements' own orders (see orderOf); a program's only child nodes are its statements
+    const o = { nodes: [root] as N[], parents: [undefined] as (N | undefined)[] };
+    for (const s of root.body) {
+      let so = keyOrder.get(s);
+      if (!so) {
+        so = keyOrderOf(s);
+        keyOrder.set(s, so);
+      }
+      append(o, so, root);
+    }
+    return o;
+  }
   const o = { nodes: [] as N[], parents: [] as (N | undefined)[] };
   const stack: N[] = [root];
   const stackParents: (N | undefined)[] = [undefined];

@@ -1,5 +1,6 @@
 /** The one module that knows @typescript-eslint/typescript-estree. */
 import { parse } from '@typescript-eslint/typescript-estree';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import * as ts from 'typescript';
 import type { AnalysisError } from '../../engine/model';
 import type { JsView } from '../../engine/views';
@@ -13,7 +14,17 @@ import { changedRange } from '../textChange';
  * the same on random edits; AISEC_VERIFY_PARSE=1 compares every incremental parse with a fresh one.
  */
 const KEEP_TREES = 4;
-const kept: { key: string; text: string; file: ts.SourceFile }[] = [];
+/**
+ * The typescript-estree node of a top-level statement, kept with where its TypeScript statement began (its full
+ * start, with leading trivia, and that position's line and column) when it was converted.
+ */
+interface Converted {
+  est: TSESTree.Node;
+  pos: number;
+  line: number;
+  column: number;
+}
+const kept: { key: string; text: string; file: ts.SourceFile; converted?: Map<ts.Node, Converted> }[] = [];
 const verifyParse = process.env.AISEC_VERIFY_PARSE === '1';
 
 const SCRIPT_KIND: Record<string, ts.ScriptKind> = { 'file.ts': ts.ScriptKind.TS, 'file.tsx': ts.ScriptKind.TSX, 'file.js': ts.ScriptKind.JS, 'file.jsx': ts.ScriptKind.JSX };
@@ -23,7 +34,13 @@ function freshSourceFile(filePath: string, text: string): ts.SourceFile {
   return ts.createSourceFile(filePath, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, SCRIPT_KIND[filePath]);
 }
 
-function keptSourceFile(key: string, filePath: string, text: string): ts.SourceFile {
+/**
+ * Parse `text` for `filePath`, reusing the kept tree of `key`: TypeScript updates it with the edit, and only the
+ * top-level statements TypeScript re-parsed are converted again; the others keep their typescript-estree nodes of
+ * the previous analysis, moved by the length and lines the edit added (the statement's text is unchanged: TypeScript
+ * reuses a node only then). The result is the tree a fresh parse gives (AISEC_VERIFY_PARSE=1 checks it).
+ */
+function keptParse(key: string, filePath: string, text: string, useJsx: boolean): TSESTree.Program {
   const id = `${filePath}\u0000${key}`;
   const at = kept.findIndex((k) => k.key === id);
   const prev = at >= 0 ? kept.splice(at, 1)[0] : undefined;
@@ -36,10 +53,100 @@ function keptSourceFile(key: string, filePath: string, text: string): ts.SourceF
       file = undefined;
     }
   }
+  const reused = file !== undefined;
   file ??= freshSourceFile(filePath, text);
-  kept.push({ key: id, text, file });
+  const entry: (typeof kept)[number] = { key: id, text, file, converted: reused ? prev?.converted : undefined };
+  kept.push(entry);
   while (kept.length > KEEP_TREES) kept.shift();
-  return file;
+  // parse() takes a ts.SourceFile as well as a string (createParseSettings and createSourceFile accept either,
+  // as parseAndGenerateServices declares); its type says string only
+  const ast = (entry.converted && convertChanged(file, entry.converted, useJsx, filePath)) || parse(file as unknown as string, options(useJsx, filePath));
+  const converted = new Map<ts.Node, Converted>();
+  const statements = file.statements;
+  if (ast.body.length === statements.length) {
+    for (let i = 0; i < statements.length; i++) {
+      const s = statements[i];
+      const lc = file.getLineAndCharacterOfPosition(s.pos);
+      converted.set(s, { est: ast.body[i], pos: s.pos, line: lc.line + 1, column: lc.character });
+    }
+    entry.converted = converted;
+  } else entry.converted = undefined;
+  return ast;
+}
+
+/**
+ * The program of `file` with the statements of `before` reused (moved), the others converted; undefined when it
+ * cannot be built that way (a string-literal statement: a directive depends on the statements before it).
+ */
+function convertChanged(file: ts.SourceFile, before: Map<ts.Node, Converted>, useJsx: boolean, filePath: string): TSESTree.Program | undefined {
+  const statements = file.statements;
+  const fresh: ts.Statement[] = [];
+  for (const s of statements) {
+    if (ts.isExpressionStatement(s) && ts.isStringLiteral(s.expression)) return undefined;
+    if (!before.has(s)) fresh.push(s);
+  }
+  file.getLineStarts(); // computed once, on the file (the view below would compute its own)
+  // a view of the file holding only the statements to convert (positions, lines and diagnostics are the file's)
+  const partial = Object.create(file) as ts.SourceFile & { statements: readonly ts.Statement[] };
+  Object.defineProperty(partial, 'statements', { value: ts.factory.createNodeArray(fresh), enumerable: true });
+  // typescript-estree finds some tokens (after `export`, after type arguments) by descending from the file: the whole file's children
+  Object.defineProperty(partial, 'getChildren', { value: () => file.getChildren(file) });
+  const program = parse(partial as unknown as string, options(useJsx, filePath));
+  if (program.body.length !== fresh.length) return undefined;
+  const body: TSESTree.ProgramStatement[] = [];
+  let next = 0;
+  for (const s of statements) {
+    const c = before.get(s);
+    if (!c) {
+      body.push(program.body[next++]);
+      continue;
+    }
+    const lc = file.getLineAndCharacterOfPosition(s.pos);
+    const delta = s.pos - c.pos;
+    const lines = lc.line + 1 - c.line;
+    const columns = lc.character - c.column;
+    if (delta !== 0 || lines !== 0 || columns !== 0) move(c.est, delta, c.line, lines, columns);
+    body.push(c.est as TSESTree.ProgramStatement);
+  }
+  program.body = body;
+  return program;
+}
+
+/**
+ * Move the offsets of `root` and its descendants by `delta` and their lines by `lines`; positions on `line` (the
+ * line the statement's text began on) move by `columns` too. Ranges and positions can be shared between nodes.
+ */
+function move(root: TSESTree.Node, delta: number, line: number, lines: number, columns: number): void {
+  const seen = new Set<object>();
+  const stack: TSESTree.Node[] = [root];
+  const pos = (p: TSESTree.Position) => {
+    if (seen.has(p)) return;
+    seen.add(p);
+    if (p.line === line) p.column += columns;
+    p.line += lines;
+  };
+  while (stack.length) {
+    const n = stack.pop()!;
+    const r = n.range;
+    if (!seen.has(r)) {
+      seen.add(r);
+      r[0] += delta;
+      r[1] += delta;
+    }
+    pos(n.loc.start);
+    pos(n.loc.end);
+    const rec = n as unknown as Record<string, unknown>;
+    for (const k in rec) {
+      if (k === 'range' || k === 'loc' || k === 'parent') continue;
+      const v = rec[k];
+      if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) {
+          const c = v[i] as TSESTree.Node | null;
+          if (c && typeof c === 'object' && typeof c.type === 'string') stack.push(c);
+        }
+      } else if (v && typeof v === 'object' && typeof (v as TSESTree.Node).type === 'string') stack.push(v as TSESTree.Node);
+    }
+  }
 }
 
 /** Forget every kept tree (tests). */
@@ -78,10 +185,7 @@ export function analyzeJs(path: string, text: string, typescript: boolean, key?:
     const filePath = typescript ? (useJsx ? 'file.tsx' : 'file.ts') : useJsx ? 'file.jsx' : 'file.js';
     let ast: JsView['ast'];
     try {
-      // parse() takes a ts.SourceFile as well as a string (createParseSettings and createSourceFile accept either,
-      // as parseAndGenerateServices declares); its type says string only
-      const code = key === undefined ? text : (keptSourceFile(key, filePath, text) as unknown as string);
-      ast = parse(code, options(useJsx, filePath));
+      ast = key === undefined ? parse(text, options(useJsx, filePath)) : keptParse(key, filePath, text, useJsx);
     } catch (e) {
       if (verifyParse && key !== undefined) verifySame(undefined, e as Error, text, useJsx, filePath);
       firstError ??= e as Error;
