@@ -5,6 +5,7 @@ import { builtinRules } from '../../server/src/engine/registry';
 import { importedModules, WorkspaceIndex } from '../../server/src/workspace/projectIndex';
 import type { ProjectSource } from '../../server/src/workspace/projectIndex';
 import { allRulesConfig, ready } from '../helpers/engine';
+import { TS_LLM_COMPLETE } from '../helpers/projectFiles';
 
 function memory(files: Record<string, string>): ProjectSource & { files(): string[] } {
   return { read: (rel) => files[rel], exists: (rel) => rel in files, files: () => Object.keys(files) };
@@ -59,15 +60,7 @@ const PY: Record<string, string> = {
 };
 
 const TS: Record<string, string> = {
-  'src/llm.ts': [
-    "import OpenAI from 'openai';",
-    'const client = new OpenAI();',
-    'export async function complete(prompt: string): Promise<string> {',
-    "  const r = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: prompt }] });",
-    "  return r.choices[0].message.content ?? '';",
-    '}',
-    '',
-  ].join('\n'),
+  'src/llm.ts': TS_LLM_COMPLETE,
   'src/db.ts': [
     "import { Pool } from 'pg';",
     'const pool = new Pool();',

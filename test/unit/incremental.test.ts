@@ -13,6 +13,7 @@ import type { PyNode } from '../../server/src/analyzers/python/tree';
 import { WorkspaceIndex } from '../../server/src/workspace/projectIndex';
 import type { ProjectSource } from '../../server/src/workspace/projectIndex';
 import { allRulesConfig, ready } from '../helpers/engine';
+import { TS_LLM_COMPLETE } from '../helpers/projectFiles';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -84,15 +85,7 @@ const PY: Record<string, string> = {
 };
 
 const TS: Record<string, string> = {
-  'src/llm.ts': [
-    "import OpenAI from 'openai';",
-    'const client = new OpenAI();',
-    'export async function complete(prompt: string): Promise<string> {',
-    "  const r = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: prompt }] });",
-    "  return r.choices[0].message.content ?? '';",
-    '}',
-    '',
-  ].join('\n'),
+  'src/llm.ts': TS_LLM_COMPLETE,
   'src/db.ts': ["import { Pool } from 'pg';", 'const pool = new Pool();', 'export function runSql(sql: string) {', '  return pool.query(sql);', '}', ''].join('\n'),
   'src/server.ts': [
     "import express from 'express';",
