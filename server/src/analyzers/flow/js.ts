@@ -1229,7 +1229,7 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
           const recv = unwrap(callee.object);
           // a prefix check confines when the prefix ends with a separator: "/srv/data-secrets" starts with "/srv/data"
           if (PATH_GUARD_METHODS.has(method)) {
-            if (method !== 'startsWith' || this.separatorPrefix(c.arguments[0], 0)) guard(recv, CTX.path, true);
+            if (method !== 'startsWith' || this.separatorPrefix(c.arguments[0], 0) || this.relativeEscapeCheck(recv, c.arguments[0])) guard(recv, CTX.path, true);
           }
           // name.endsWith('.drawio'): an allow-listed file type (no credential file, no shell rc, no binary)
           else if (method === 'endsWith' && extensionArg(c.arguments[0])) {
@@ -1249,6 +1249,17 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
       default:
         return;
     }
+  }
+
+  /**
+   * `rel.startsWith('..')` where `rel = path.relative(root, target)`: the containment idiom (with `path.isAbsolute(rel)`
+   * beside it). The check confines what `rel` was derived from, the target.
+   */
+  private relativeEscapeCheck(recv: N, arg: N | undefined): boolean {
+    if (!arg || arg.type === 'SpreadElement' || !/^\.\.([\\/]|$)/.test(jsStringValue(arg) ?? '') || recv.type !== 'Identifier') return false;
+    const init = this.reinit.has(recv.name) ? undefined : this.inits.get(recv.name);
+    const call = init ? unwrap(init) : undefined;
+    return call?.type === 'CallExpression' && /(^|\.)(path|posix|win32)\.relative$|^(node:)?path\.relative$/.test(this.qualName(call.callee));
   }
 
   /** `base + path.sep`, `'/srv/data/'`, `` `${root}/` ``, or a variable holding one of them: a directory prefix that ends with a separator. */
