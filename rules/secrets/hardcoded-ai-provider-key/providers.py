@@ -102,3 +102,8 @@ azure_deployment = AzureOpenAI(api_version="2024-10-21", azure_deployment="gpt-4
 pinecone_env = Pinecone(api_key=os.environ["PINECONE_API_KEY"])
 # ok: hardcoded-ai-provider-key
 template = OpenAI(api_key="${OPENAI_API_KEY}")
+
+# Product code is not believed on its word: a "sandbox only" note does not make a live-format key safe to ship.
+# Not critical, only usable on the sandboxed CI instance.
+# ruleid: hardcoded-ai-provider-key
+HUB_STAGING_TOKEN = "hf_Wc8mPqTzRvLxKsNdJbYhGfAeUoRiTnBmQa"

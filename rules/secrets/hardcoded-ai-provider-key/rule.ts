@@ -28,6 +28,31 @@ function pythonImportOffset(text: string): number {
   return offset;
 }
 
+/**
+ * A comment that says the key next to it is not a secret: a sandbox or CI-only token, a revoked or fake one. Only
+ * believed outside product code (tests, fixtures, examples), where shared test credentials are a deliberate practice.
+ */
+const NOT_SECRET_NOTE = /\b(not (a )?(real|secret|critical|sensitive|valid|live)\b|non-?secret|(only )?(usable|valid|works) (only )?(on|in|with|against) (the |a |our )?(sandbox|staging|ci|test|local)|sandbox(ed)? (ci|instance|account|user|env)|ci[- ]only|revoked|deactivated|fake (key|token)|dummy (key|token)|public (test|ci) (key|token))/i;
+
+/** The comment text on the key's line and on the comment lines directly above it (at most three). */
+function nearbyComments(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = text.indexOf('\n', offset);
+  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+  const out: string[] = [];
+  const trailing = /(#|\/\/)(.*)$/.exec(line.slice(offset - lineStart));
+  if (trailing) out.push(trailing[2]);
+  let end = lineStart - 1;
+  for (let i = 0; i < 3 && end > 0; i++) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const above = text.slice(start, end).trim();
+    if (!/^(#|\/\/|\*|\/\*)/.test(above)) break;
+    out.push(above);
+    end = start - 1;
+  }
+  return out.join(' ');
+}
+
 export default defineRule({
   meta: {
     id: 'hardcoded-ai-provider-key',
@@ -53,6 +78,7 @@ export default defineRule({
       const isJs = ctx.kind === 'javascript' || ctx.kind === 'typescript';
       let importAdded = /^\s*(import os\b|from os import)/m.test(text);
       for (const k of findProviderKeys(text)) {
+        if (ctx.role !== 'product' && NOT_SECRET_NOTE.test(nearbyComments(text, k.start))) continue;
         const fixes: Fix[] = [];
         const q = text[k.start - 1];
         const wholeLiteral = (q === '"' || q === "'" || (q === '`' && isJs)) && text[k.end] === q;
