@@ -293,6 +293,64 @@ const ASSERT: Record<string, string> = {
   ].join('\n'),
 };
 
+/** Agent tools in one file, the human approval step where the agent is wired (another file, or a module it imports). */
+const TS_HITL: Record<string, string> = {
+  'src/app/tools.ts': [
+    'import { execSync } from "child_process";',
+    'import { tool } from "llamaindex";',
+    'import { z } from "zod";',
+    'export const cliExecutor = tool({',
+    '  name: "cli_executor",',
+    '  description: "Execute a command and return the output.",',
+    '  parameters: z.object({ command: z.string() }),',
+    '  execute: async ({ command }) => execSync(command, { encoding: "utf-8" }),',
+    '});',
+    '',
+  ].join('\n'),
+  'src/app/events.ts': [
+    'import { humanInputEvent, humanResponseEvent } from "@llamaindex/server";',
+    'export const cliHumanInputEvent = humanInputEvent<{ type: "cli_human_input"; data: { command: string } }>();',
+    'export const cliHumanResponseEvent = humanResponseEvent<{ type: "human_response"; data: { execute: boolean; command: string } }>();',
+    '',
+  ].join('\n'),
+  'src/app/workflow.ts': [
+    'import { chatWithTools } from "@llamaindex/tools";',
+    'import { cliHumanInputEvent, cliHumanResponseEvent } from "./events";',
+    'import { cliExecutor } from "./tools";',
+    'export async function decide(llm: any, history: any[]) {',
+    '  const r = await chatWithTools(llm, [cliExecutor], history);',
+    '  const command = r.toolCalls[0]?.input?.command;',
+    '  return cliHumanInputEvent.with({ type: "cli_human_input", data: { command }, response: cliHumanResponseEvent });',
+    '}',
+    'export async function approved(data: { execute: boolean; command: string }) {',
+    '  if (!data.execute) return "rejected";',
+    '  return cliExecutor.call({ command: data.command });',
+    '}',
+    '',
+  ].join('\n'),
+};
+
+const PY_HITL: Record<string, string> = {
+  'agent/tools.py': [
+    'import subprocess',
+    'from langchain_core.tools import tool',
+    '',
+    '@tool',
+    'def run_command(command: str) -> str:',
+    '    """Run a shell command on the host."""',
+    '    return subprocess.run(command, shell=True, capture_output=True, text=True).stdout',
+    '',
+  ].join('\n'),
+  'agent/graph.py': [
+    'from langgraph.prebuilt import create_react_agent',
+    'from langgraph.checkpoint.memory import MemorySaver',
+    'from .tools import run_command',
+    '',
+    'agent = create_react_agent("openai:gpt-4o", [run_command], checkpointer=MemorySaver(), interrupt_before=["tools"])',
+    '',
+  ].join('\n'),
+};
+
 describe('cross-file flow', () => {
   before(ready);
 
@@ -374,5 +432,22 @@ describe('cross-file flow', () => {
     assert.deepStrictEqual(findings(TS_CLASSES, 'src/page.ts'), ['llm-output-html-injection:4']);
     const { ['src/assistant.ts']: _a, ...rest } = TS_CLASSES;
     assert.deepStrictEqual(findings(rest, 'src/page.ts'), []);
+  });
+
+  it('takes a human approval step where the agent is wired (an importer of the tool, or a module it imports) as approving the tool', () => {
+    const codeExec = (files: Record<string, string>, file: string): string[] => {
+      const r = analyze({ path: file, text: files[file], project: new WorkspaceIndex(memory(files)) }, allRulesConfig(), builtinRules);
+      return r.findings.filter((f) => /llm-output-code-execution|free-form/.test(f.ruleId)).map((f) => `${f.ruleId}:${f.range.start.line + 1}`).sort();
+    };
+    assert.deepStrictEqual(codeExec(TS_HITL, 'src/app/tools.ts'), []);
+    // without the events module the workflow runs the command the model wrote
+    const { ['src/app/events.ts']: _e, ...noEvents } = TS_HITL;
+    assert.deepStrictEqual(codeExec(noEvents, 'src/app/tools.ts'), ['llm-output-code-execution:8', 'tool-schema-free-form-dangerous-parameter:7']);
+    // an importer that does not use the tool does not approve it
+    const unrelated = { ...TS_HITL, 'src/app/workflow.ts': TS_HITL['src/app/workflow.ts'].replace(/cliExecutor/g, 'otherTool').replace('"./tools"', '"./other"') };
+    assert.deepStrictEqual(codeExec(unrelated, 'src/app/tools.ts'), ['llm-output-code-execution:8', 'tool-schema-free-form-dangerous-parameter:7']);
+    assert.deepStrictEqual(codeExec(PY_HITL, 'agent/tools.py'), []);
+    const noInterrupt = { ...PY_HITL, 'agent/graph.py': PY_HITL['agent/graph.py'].replace(', interrupt_before=["tools"]', '') };
+    assert.deepStrictEqual(codeExec(noInterrupt, 'agent/tools.py'), ['llm-output-code-execution:7', 'tool-schema-free-form-dangerous-parameter:5']);
   });
 });

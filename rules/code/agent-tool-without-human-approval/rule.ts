@@ -7,6 +7,7 @@ import type { Fix } from '../../../server/src/engine/model';
 import { defineRule } from '../../../server/src/engine/rule';
 import { jsToolGivenToAgent, pyToolGivenToAgent } from '../../../server/src/analyzers/agentContext';
 import { pyInToolDefinition } from '../../../server/src/analyzers/python/optIn';
+import { jsBoundName, jsHasApprovalGate, jsOptionsNeedApproval, pyHasApprovalGate } from '../../../server/src/analyzers/approval';
 
 type N = TSESTree.Node;
 
@@ -120,7 +121,7 @@ export default defineRule({
     python(ctx) {
       const flow = pythonFlow(ctx.view);
       const text = ctx.view.text;
-      const gated = pyHasApprovalGate(ctx.view.root, flow.calls, (n) => flow.qualName(n));
+      const gated = pyHasApprovalGate(flow.calls, (n) => flow.qualName(n));
       for (const call of flow.calls) {
         const fn = call.childForFieldName('function');
         if (!fn) continue;
@@ -181,6 +182,7 @@ export default defineRule({
         if (!action) continue;
         const nameNode = def.childForFieldName('name');
         if (!nameNode || !pyToolGivenToAgent(ctx.view.root, nameNode, ctx.role)) continue;
+        if (ctx.view.path && ctx.view.project?.approvalGateFor?.(ctx.view.path, nameNode.text)) continue;
         const fixes: Fix[] = [];
         if (openaiAgents) {
           const edit = decorator.type === 'call'
@@ -211,12 +213,14 @@ export default defineRule({
         if (!JS_TOOL_FACTORIES.test(factory)) continue;
         // tool({ name, execute, needsApproval }) / tool(fn, { name }) / new DynamicStructuredTool({ func })
         const options = call.arguments.find((a) => unwrap(a).type === 'ObjectExpression');
-        const approval = objProp(options, 'needsApproval');
-        if (approval && !isFalse(approval.value)) continue;
+        if (jsOptionsNeedApproval(options)) continue;
         const handler = call.arguments.find((a) => /Function/.test(unwrap(a).type)) ?? ['execute', 'func', 'invoke'].map((k) => objProp(options, k)?.value).find(Boolean);
         if (!handler) continue;
         const act = jsToolAction(handler, (n) => flow.qualName(n));
         if (!act || !jsToolGivenToAgent(ctx.view.ast, call, ctx.role)) continue;
+        // the agent that uses it is wired in a file that imports the tool, with an approval step there
+        const bound = jsBoundName(ctx.view.ast, call);
+        if (bound && ctx.view.path && ctx.view.project?.approvalGateFor?.(ctx.view.path, bound)) continue;
         const nameProp = objProp(options, 'name');
         const toolName = jsStringValue(nameProp?.value) ?? 'tool';
         const fixes: Fix[] = [];
@@ -236,25 +240,6 @@ export default defineRule({
     },
   },
 });
-
-/** Is there a human approval step anywhere in the file? */
-function pyHasApprovalGate(root: Node, calls: Node[], qualName: (n: Node) => string): boolean {
-  for (const call of calls) {
-    const fn = call.childForFieldName('function');
-    if (!fn) continue;
-    const q = qualName(fn).replace(/\(\)/g, '');
-    const last = lastSegment(q);
-    if (last === 'HumanApprovalCallbackHandler' || last === 'HumanInTheLoopMiddleware') return true;
-    if (last === 'interrupt' && /^langgraph\./.test(q)) return true;
-    const { keywords } = pyArgs(call);
-    for (const k of ['interrupt_before', 'interrupt_after']) {
-      const v = keywords.get(k);
-      if (v && !((v.type === 'list' || v.type === 'tuple') && kids(v).length === 0) && v.type !== 'none') return true;
-    }
-  }
-  void root;
-  return false;
-}
 
 function hasApprovalCallback(v: Node | undefined): boolean {
   return !!v && /HumanApproval|Approval/.test(v.text);
@@ -301,21 +286,6 @@ function pyToolAction(def: Node, qualName: (n: Node) => string): string | undefi
   return undefined;
 }
 
-function jsHasApprovalGate(program: TSESTree.Program, qualName: (n: N) => string): boolean {
-  let gated = false;
-  jsWalk(program, (n) => {
-    if (gated) return;
-    if (n.type === 'Property' && /^(interruptBefore|interruptAfter)$/.test(propName(n) ?? '')) {
-      const v = unwrap(n.value);
-      gated = !(v.type === 'ArrayExpression' && v.elements.length === 0);
-    } else if (n.type === 'CallExpression' || n.type === 'NewExpression') {
-      const q = qualName(n.callee);
-      if (/(^|\.)(humanInTheLoopMiddleware|HumanInTheLoopMiddleware)$/.test(q) || /^@langchain\/langgraph.*\.interrupt$/.test(q)) gated = true;
-    }
-  });
-  return gated;
-}
-
 /** What a tool handler does to the outside world, if anything. */
 function jsToolAction(handler: N, qualName: (n: N) => string): string | undefined {
   let action: string | undefined;
@@ -348,9 +318,4 @@ function jsToolAction(handler: N, qualName: (n: N) => string): string | undefine
     if (byMethod) action = byMethod;
   });
   return action;
-}
-
-function isFalse(n: N): boolean {
-  const u = unwrap(n);
-  return u.type === 'Literal' && u.value === false;
 }

@@ -4,6 +4,7 @@ import { jsFlow, jsStringValue, kids, objProp, pyArgs, pyStringValue, pythonFlow
 import type { SinkContext, Taint } from '../../../server/src/analyzers/flow';
 import type { Fix } from '../../../server/src/engine/model';
 import { defineRule } from '../../../server/src/engine/rule';
+import { jsToolCallApproved, pyToolCallApproved } from '../../../server/src/analyzers/approval';
 
 /** Python sinks: qualified callee -> which argument and in which context it is dangerous. */
 const PY_CODE = new Set(['eval', 'exec', 'compile', 'builtins.eval', 'builtins.exec', 'execfile', 'runpy.run_path']);
@@ -41,7 +42,11 @@ export default defineRule({
       const report = (arg: Node | undefined, sink: string, context: SinkContext, fixes: Fix[] = []): void => {
         if (!arg) return;
         const t = flow.reaches(arg, 'model', context);
-        if (t && !mcpCommandTool(t)) ctx.report({ messageId: messageId(t, context), data: { source: t.origin, sink }, start: arg.startIndex, end: arg.endIndex, fixes });
+        if (!t || mcpCommandTool(t)) return;
+        const id = messageId(t, context);
+        // the whole command goes to a person who approves it before the tool runs (what they read is what runs)
+        if (id === 'toolCommand' && t.originStart >= 0 && pyToolCallApproved(ctx.view.root, flow.calls, t.originStart, (n) => flow.qualName(n), ctx.view.path, ctx.view.project)) return;
+        ctx.report({ messageId: id, data: { source: t.origin, sink }, start: arg.startIndex, end: arg.endIndex, fixes });
       };
       for (const call of flow.calls) {
         const fn = call.childForFieldName('function');
@@ -69,7 +74,10 @@ export default defineRule({
       const report = (arg: TSESTree.Node | undefined, sink: string, context: SinkContext, fixes: Fix[] = []): void => {
         if (!arg) return;
         const t = flow.reaches(arg, 'model', context);
-        if (t && !mcpCommandTool(t)) ctx.report({ messageId: messageId(t, context), data: { source: t.origin, sink }, start: arg.range[0], end: arg.range[1], fixes });
+        if (!t || mcpCommandTool(t)) return;
+        const id = messageId(t, context);
+        if (id === 'toolCommand' && t.originStart >= 0 && jsToolCallApproved(ctx.view.ast, flow.calls, t.originStart, (n) => flow.qualName(n), ctx.view.path, ctx.view.project)) return;
+        ctx.report({ messageId: id, data: { source: t.origin, sink }, start: arg.range[0], end: arg.range[1], fixes });
       };
       for (const call of flow.calls) {
         const q = (call.type === 'NewExpression' ? 'new ' : '') + flow.qualName(call.callee);

@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { getProp, getValue } from '../../../server/src/analyzers/data';
 import { identifierWords, toolDefinitions } from '../../../server/src/analyzers/data/toolConfig';
 import type { DataNode, DataProperty, DataView } from '../../../server/src/engine/views';
+import { jsToolCallApproved, pyToolCallApproved } from '../../../server/src/analyzers/approval';
 import { defineRule } from '../../../server/src/engine/rule';
 import { jsWalkKeys } from '../../../server/src/analyzers/js/calls';
 import { pyNodesInOrder } from '../../../server/src/analyzers/python/calls';
@@ -215,6 +216,8 @@ export default defineRule({
               const kind = kindOf(nameNode.text, { tool, toolText: doc, paramText: /Field\(|description=/.test(type.text) ? type.text : '' });
               if (kind !== 'command' && kind !== 'code' && kind !== 'sql') continue;
               if (declared || !pyReachesSink(fn, param, nameNode.text, kind)) continue;
+              // a person approves each call before it runs: free-form input is the tool's purpose
+              if (pyToolCallApproved(ctx.view.root, flow.calls, param.startIndex, (x) => flow.qualName(x), ctx.view.path, ctx.view.project)) continue;
               ctx.report({ messageId: 'freeForm', data: { param: nameNode.text, tool, what: WHAT[kind] }, start: nameNode.startIndex, end: nameNode.endIndex });
             }
           }
@@ -286,6 +289,7 @@ export default defineRule({
           const kind = kindOf(name, { tool, toolText: toolDesc, paramText: chain.describe });
           if (kind !== 'command' && kind !== 'code' && kind !== 'sql') continue;
           if (!jsReachesSink(handler, name, kind)) continue;
+          if (handler && jsToolCallApproved(ctx.view.ast, flow.calls, handler.range[0], (x) => flow.qualName(x), ctx.view.path, ctx.view.project)) continue;
           ctx.report({ messageId: 'freeForm', data: { param: name, tool, what: WHAT[kind] }, start: p.key.range[0], end: p.key.range[1] });
         }
       };

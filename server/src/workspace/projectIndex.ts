@@ -15,6 +15,7 @@ import type { FlowSource } from '../analyzers/flow/project';
 import { join } from '../analyzers/flow/taint';
 import type { Taint } from '../analyzers/flow/taint';
 import { foreign } from '../analyzers/flow/project';
+import { jsHasApprovalGate, pyHasApprovalGate } from '../analyzers/approval';
 
 export interface ProjectSource {
   /** Text of a workspace file by relative posix path, or undefined when there is none. */
@@ -291,6 +292,28 @@ export class WorkspaceIndex implements ProjectIndex {
     return out;
   }
 
+  /** Importers' approval steps, by file and content hash (syntactic: the same with any project). */
+  private readonly gates = new Map<string, { hash: string; gated: boolean }>();
+
+  approvalGateFor(rel: string, name: string): boolean {
+    const word = new RegExp(`(^|[^\\w$])${name.replace(/[$]/g, '\\$')}([^\\w$]|$)`);
+    for (const f of this.importersOf(rel)) {
+      const e = this.entry(f);
+      if (!e || !word.test(e.text)) continue;
+      // the approval step is in the file, or in a module of its own that it imports (LlamaIndex HITL events)
+      if (this.gated(f) || this.importsOf(f).some((m) => m !== rel && this.gated(m))) return true;
+    }
+    return false;
+  }
+
+  private gated(rel: string): boolean {
+    const e = this.entry(rel);
+    if (!e) return false;
+    let g = this.gates.get(rel);
+    if (!g || g.hash !== e.hash) this.gates.set(rel, (g = { hash: e.hash, gated: hasApprovalGate(rel, e.text) }));
+    return g.gated;
+  }
+
   incoming(rel: string): Map<string, (Taint | undefined)[]> {
     const out = new Map<string, (Taint | undefined)[]>();
     // sorted importers (and imports: a base class's method calling an override here): the joined taints (and
@@ -417,6 +440,26 @@ export function fileSource(root: string, files: () => readonly string[], overlay
     },
     files: all,
   };
+}
+
+/** Does the file have a human approval step for agent tool calls (analyzers/approval.ts)? */
+function hasApprovalGate(rel: string, text: string): boolean {
+  const kind = PY.test(rel) ? 'python' : JS.test(rel) ? (/\.(ts|tsx|mts|cts)$/.test(rel) ? 'typescript' : 'javascript') : undefined;
+  if (!kind || !/interrupt|approv|human|Human/.test(text)) return false;
+  try {
+    const { views } = buildViews(rel, text, kind);
+    if (views.python) {
+      const flow = pythonFlow(views.python);
+      return pyHasApprovalGate(flow.calls, (n) => flow.qualName(n));
+    }
+    if (views.js) {
+      const flow = jsFlow(views.js);
+      return jsHasApprovalGate(views.js.ast, (n) => flow.qualName(n));
+    }
+  } catch {
+    // unreadable or unparsable: no approval step seen
+  }
+  return false;
 }
 
 /** The summary of a file's flow, computed with `project` (a fixed level of the index). */

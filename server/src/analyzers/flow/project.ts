@@ -47,6 +47,11 @@ export interface ProjectIndex {
   /** Classes of other workspace files derived from class `cls` of `path` (their files import it). */
   subclasses?(path: string, cls: string): { path: string; name: string }[];
   /**
+   * A workspace file that imports `path` and names `name` (a tool defined there) has a human approval step
+   * (analyzers/approval.ts): the tool's calls are approved where the agent is wired.
+   */
+  approvalGateFor?(path: string, name: string): boolean;
+  /**
    * The flow of `path` over `text` is being built with this project: `source` gives the file's summary with
    * another project (a lower level of the index) without parsing the file again. Returns the projects the flow
    * should also answer for (the walk compares their answers with its own: see FlowSource).
