@@ -114,3 +114,35 @@ def fetch_logged(url: str) -> str:
     print("checked", url, ok)
     # ruleid: tool-argument-ssrf
     return requests.get(url, timeout=10).text
+
+
+# Plain functions described to the model with function-calling schemas (Anthropic tool shape), dispatched by name.
+STATUS_TOOLS = [
+    {
+        "name": "fetch_status_page",
+        "description": "Fetch a vendor status page and return its text.",
+        "input_schema": {"type": "object", "properties": {"url": {"type": "string"}}, "required": ["url"]},
+    },
+    {
+        "name": "fetch_vendor_status",
+        "description": "Fetch the status page of a known vendor.",
+        "input_schema": {"type": "object", "properties": {"vendor": {"type": "string"}}, "required": ["vendor"]},
+    },
+]
+STATUS_PAGES = {"github": "https://www.githubstatus.com/api/v2/status.json", "openai": "https://status.openai.com/api/v2/status.json"}
+
+
+def fetch_status_page(url: str) -> str:
+    # ruleid: tool-argument-ssrf
+    return httpx.get(url, timeout=10, follow_redirects=True).text[:6000]
+
+
+def fetch_vendor_status(vendor: str) -> str:
+    # ok: tool-argument-ssrf
+    return httpx.get(STATUS_PAGES.get(vendor, STATUS_PAGES["github"]), timeout=10).text[:6000]
+
+
+def fetch_changelog(url: str) -> str:
+    # not described to any model: the application passes its own configured URL
+    # ok: tool-argument-ssrf
+    return httpx.get(url, timeout=10).text

@@ -1130,9 +1130,52 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
     return JS_TOOL_REGISTRATIONS.has(callee.property.name) && jsStringValue(p.arguments[0]) !== undefined && p.arguments[p.arguments.length - 1] === fn;
   }
 
+  private schemaNames?: Set<string>;
+
+  /**
+   * Names of the function-calling schemas written in this file: an object literal with a string `name` next to
+   * `parameters` / `input_schema` / `inputSchema` (OpenAI, Anthropic, MCP tool shapes).
+   */
+  private schemaToolNames(): Set<string> {
+    if (this.schemaNames) return this.schemaNames;
+    const out = new Set<string>();
+    if (/\b(parameters|input_schema|inputSchema)\b/.test(this.text)) {
+      const visit = (n: N): void => {
+        if (n.type === 'ObjectExpression') {
+          const name = jsStringValue(objProp(n, 'name')?.value);
+          const schema = ['parameters', 'input_schema', 'inputSchema'].some((k) => {
+            const v = objProp(n, k)?.value;
+            return !!v && unwrap(v).type !== 'Literal';
+          });
+          if (name && schema) out.add(name);
+        }
+        for (const c of jsChildren(n)) visit(c);
+      };
+      visit(this.program);
+    }
+    return (this.schemaNames = out);
+  }
+
+  /**
+   * `function get_weather({ city })` / `const get_weather = async (args) => ...` at the top level, or a
+   * registry entry `{ get_weather: async (args) => ... }`, named by a function-calling schema of this file.
+   */
+  private schemaTool(fn: Fn, p: N): string | undefined {
+    let name: string | undefined;
+    if (fn.type === 'FunctionDeclaration' && (p.type === 'Program' || p.type === 'ExportNamedDeclaration' || p.type === 'ExportDefaultDeclaration')) name = fn.id?.name;
+    else if (p.type === 'VariableDeclarator' && p.id.type === 'Identifier') {
+      const decl = linkedParent(p);
+      const top = decl ? linkedParent(decl) : undefined;
+      if (top && (top.type === 'Program' || top.type === 'ExportNamedDeclaration')) name = p.id.name;
+    } else if (p.type === 'Property' && p.value === fn) name = propName(p);
+    return name !== undefined && this.schemaToolNames().has(name) ? name : undefined;
+  }
+
   private toolName(fn: Fn): string | undefined {
     const p = linkedParent(fn);
     if (!p) return undefined;
+    const described = this.schemaTool(fn, p);
+    if (described !== undefined) return described;
     if (p.type === 'CallExpression' || p.type === 'NewExpression') {
       const callee = unwrap(p.callee);
       const name = jsStringValue(p.arguments[0]);

@@ -861,6 +861,31 @@ class PythonFlowBuilder implements CallSemantics<Node> {
     });
   }
 
+  private schemaNames?: Set<string>;
+
+  /**
+   * Names of the function-calling schemas written in this file: a dict with a string `"name"` next to
+   * `"parameters"` / `"input_schema"` / `"inputSchema"` (OpenAI, Anthropic, MCP tool shapes).
+   */
+  private schemaToolNames(): Set<string> {
+    if (this.schemaNames) return this.schemaNames;
+    const out = new Set<string>();
+    if (/["'](parameters|input_schema|inputSchema)["']/.test(this.text)) {
+      for (const d of this.root.descendantsOfType('dictionary')) {
+        let name: string | undefined;
+        let schema = false;
+        for (const pair of kids(d)) {
+          if (pair.type !== 'pair') continue;
+          const key = pyStringValue(pair.childForFieldName('key'));
+          if (key === 'name') name = pyStringValue(pair.childForFieldName('value'));
+          else if (key === 'parameters' || key === 'input_schema' || key === 'inputSchema') schema = pair.childForFieldName('value')?.type === 'dictionary';
+        }
+        if (name && schema) out.add(name);
+      }
+    }
+    return (this.schemaNames = out);
+  }
+
   private toolName(fn: Node): string | undefined {
     const name = fn.childForFieldName('name')?.text ?? 'tool';
     const parent = fn.parent;
@@ -873,6 +898,11 @@ class PythonFlowBuilder implements CallSemantics<Node> {
         const last = this.qualName(callee).split('.').pop() ?? '';
         if (PY_TOOL_DECORATORS.test(last)) return name;
       }
+    }
+    // def get_weather(city: str) next to {"type": "function", "function": {"name": "get_weather", "parameters": ...}}:
+    // a module-level function the file describes to a model in a function-calling schema (dispatched by name)
+    if (fn.parent?.type === 'module' || (fn.parent?.type === 'decorated_definition' && fn.parent.parent?.type === 'module')) {
+      if (this.schemaToolNames().has(name)) return name;
     }
     // class MyTool(BaseTool): def _run(self, query: str)
     if (name === '_run' || name === '_arun') {
