@@ -84,3 +84,30 @@ server.tool('fetch_verdict_ignored', 'Fetch a page', { url: z.string() }, async 
   const resp = await fetch(url);
   return { content: [{ type: 'text', text: await resp.text() }] };
 });
+
+// A scheme check is not a host check: http://169.254.169.254/ passes it.
+export const fetchDocsPage = tool({
+  description: 'Fetch a documentation page.',
+  inputSchema: z.object({ url: z.string().url() }),
+  execute: async ({ url }) => {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return 'Only http(s) URLs can be fetched.';
+    // ruleid: tool-argument-ssrf
+    const res = await fetch(parsed, { signal: AbortSignal.timeout(15_000) });
+    return res.text();
+  },
+});
+
+// the scheme and the host checked: only the documentation hosts are reachable
+export const fetchAllowedDocsPage = tool({
+  description: 'Fetch a documentation page.',
+  inputSchema: z.object({ url: z.string().url() }),
+  execute: async ({ url }) => {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'https:' || !DOC_HOSTS.has(parsed.hostname)) return 'Not an allowed documentation host.';
+    // ok: tool-argument-ssrf
+    const res = await fetch(parsed);
+    return res.text();
+  },
+});
+const DOC_HOSTS = new Set(['developer.mozilla.org', 'nodejs.org']);

@@ -146,3 +146,24 @@ def fetch_changelog(url: str) -> str:
     # not described to any model: the application passes its own configured URL
     # ok: tool-argument-ssrf
     return httpx.get(url, timeout=10).text
+
+
+@tool
+def fetch_docs(url: str) -> str:
+    """Fetch a documentation page (http or https)."""
+    parsed = urlparse(url)
+    if parsed.scheme not in ("http", "https"):
+        return "Only http(s) URLs."
+    # a scheme check leaves the host open: http://169.254.169.254/ passes
+    # ruleid: tool-argument-ssrf
+    return httpx.get(url, timeout=10).text
+
+
+@tool
+def fetch_allowed_docs(url: str) -> str:
+    """Fetch a page from the allowed documentation hosts."""
+    parsed = urlparse(url)
+    if parsed.scheme != "https" or parsed.hostname not in ALLOWED_HOSTS:
+        return "Not allowed."
+    # ok: tool-argument-ssrf
+    return httpx.get(url, timeout=10).text

@@ -1260,8 +1260,9 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
       case 'BinaryExpression':
         if (c.operator === 'in' && c.left.type !== 'PrivateIdentifier') guard(c.left, GUARD_CONTEXTS & ~CTX.dispatch);
         else if (/^[!=]==?$/.test(c.operator) && c.left.type !== 'PrivateIdentifier') {
-          if (constant(c.right)) guard(c.left, GUARD_CONTEXTS);
-          else if (constant(c.left)) guard(c.right, GUARD_CONTEXTS);
+          // url.protocol === 'https:' fixes the scheme only: the host is still anyone's
+          if (constant(c.right) && !urlPartOtherThanHost(c.left)) guard(c.left, GUARD_CONTEXTS);
+          else if (constant(c.left) && !urlPartOtherThanHost(c.right)) guard(c.right, GUARD_CONTEXTS);
         }
         return;
       case 'CallExpression': {
@@ -1370,6 +1371,13 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
 function src(kind: number, n: N, origin?: string): Taint {
   return { kinds: kind, sanitized: 0, origin: origin ?? 'model call', originStart: n.range[0] };
 }
+
+/** `u.protocol`, `u.port`, `u.pathname`...: a part of a parsed URL that says nothing about its host. */
+function urlPartOtherThanHost(n: N): boolean {
+  const m = unwrap(n);
+  return m.type === 'MemberExpression' && !m.computed && m.property.type === 'Identifier' && URL_PARTS_NOT_HOST.test(m.property.name);
+}
+const URL_PARTS_NOT_HOST = /^(protocol|port|pathname|search|hash|username|password)$/;
 
 /** A URL literal prefix that fixes scheme and host (`https://api.example.com/...`) or a same-origin path. */
 const FIXED_ORIGIN = /^([a-z][a-z0-9+.-]*:\/\/[^/?#{}$]+[/?#]|\/(?!\/))/i;

@@ -920,7 +920,8 @@ class PythonFlowBuilder implements CallSemantics<Node> {
    */
   private applyGuards(cond: Node, env: Env): void {
     const guard = (e: Node | undefined | null, contexts: number, needsNormalized = false): void => {
-      if (e) confine(env, this.guardKeys(e, env), contexts, needsNormalized);
+      // parsed.scheme in ("http", "https") fixes the scheme only: the host is still anyone's
+      if (e && !urlPartOtherThanHost(e)) confine(env, this.guardKeys(e, env), contexts, needsNormalized);
     };
     switch (cond.type) {
       case 'not_operator':
@@ -1092,6 +1093,12 @@ class PythonFlowBuilder implements CallSemantics<Node> {
 
 function src(kind: number, n: Node): Taint {
   return { kinds: kind, sanitized: 0, origin: describe(n.text), originStart: n.startIndex };
+}
+
+/** `u.scheme`, `u.port`, `u.path`... of a parsed URL (urllib.parse, httpx.URL, yarl): a part that says nothing about its host. */
+function urlPartOtherThanHost(n: Node): boolean {
+  return n.type === 'attribute' && /^(scheme|port|path|query|fragment|params|username|password|raw_path)$/.test(n.childForFieldName('attribute')?.text ?? '')
+    && /url|parsed|parts|uri|link|target|endpoint|^u$|^p$/i.test(n.childForFieldName('object')?.text ?? '');
 }
 
 /** A URL literal prefix that fixes scheme and host (`https://api.example.com/...`) or a same-origin path. */
