@@ -22,6 +22,13 @@ const WHAT: Record<Kind, string> = {
   secret: 'a secret',
 };
 const MAX_WALK = 3000;
+/**
+ * Reads of a secret store whose result holds secret values: Kubernetes Secrets (Python client and
+ * @kubernetes/client-node), AWS Secrets Manager, Google Secret Manager, HashiCorp Vault (hvac).
+ */
+const SECRET_STORE_READS = /(^|\.)(read_namespaced_secret|list_namespaced_secret|list_secret_for_all_namespaces|readNamespacedSecret|listNamespacedSecret|listSecretForAllNamespaces|get_secret_value|access_secret_version|read_secret_version|getSecretValue|accessSecretVersion)$/;
+/** Attributes of a secret store's answer that hold the values (the rest is metadata: names, types, labels). */
+const SECRET_VALUE_ATTRS = /^(data|string_data|stringData|SecretString|SecretBinary|payload|secret|items|body|value)$/;
 const PY_HTTP = /^(requests|httpx|aiohttp|urllib3)\.(get|post|put|patch|request|delete)$|^urllib\.request\.(urlopen|Request)$|(^|\.)urlopen$/;
 const PY_HTTP_METHOD = /^(get|post|put|patch|request)$/;
 const PY_HTTP_RECEIVER = /session|http|^s$|requests|httpx/i;
@@ -31,7 +38,7 @@ const JS_HTTP = /^(fetch|node-fetch|axios|axios\.(get|post|put|patch|request)|go
 const PY_STOP = /^(len|bool|int|float|hash|isinstance|sorted\(\)\.keys)$|(^|\.)(keys|hexdigest|sha\d+|md5|mask\w*|redact\w*|exists|is_file|isfile|startswith|endswith)$/;
 const JS_STOP = /^(Boolean|Number|Object\.keys)$|\.(length|includes|has|startsWith|endsWith|test|slice|substring|substr|at)$/;
 /** Calls whose result holds their arguments: conversions, serialisers, formatters, MCP / HTTP result wrappers. */
-const PY_PASS = /(^|\.)(str|repr|dict|list|tuple|set|sorted|format|format_map|dumps|dump|safe_dump|pformat|TextContent|EmbeddedResource|TextResourceContents|CallToolResult|ReadResourceResult|JSONResponse|PlainTextResponse|join|encode|decode|b64encode|urlsafe_b64encode|urlencode|quote|strip|replace|upper|lower|fill|dedent|indent)$/;
+const PY_PASS = /(^|\.)(str|repr|dict|list|tuple|set|sorted|format|format_map|dumps|dump|safe_dump|pformat|TextContent|EmbeddedResource|TextResourceContents|CallToolResult|ReadResourceResult|JSONResponse|PlainTextResponse|join|encode|decode|b64encode|urlsafe_b64encode|b64decode|urlsafe_b64decode|urlencode|quote|strip|replace|upper|lower|fill|dedent|indent)$/;
 const JS_PASS = /(^|\.)(String|JSON\.stringify|stringify|join|concat|format|encode|toString|trim|replace|entries|fromEntries|assign|values|from|of|Buffer\.from|btoa|encodeURIComponent|URLSearchParams)$/;
 const EXAMPLE_FILE = /\.(example|sample|template|dist|defaults?)$/i;
 
@@ -85,12 +92,13 @@ export default defineRule({
           return t.split('|').find((x) => CREDENTIAL_FILE.test(x) && !EXAMPLE_FILE.test(x));
         };
         let budget = MAX_WALK;
+        let metadata = 0;
         const visiting = new Set<number>();
         const walk = (n: Node, entry: Node | undefined, depth: number): Hit | undefined => {
           if (--budget < 0 || depth > 5) return undefined;
           const at = entry ?? n;
           switch (n.type) {
-            case 'comparison_operator': case 'boolean_operator': case 'not_operator': case 'lambda': case 'function_definition': case 'string_content': case 'integer': case 'true': case 'false': case 'none':
+            case 'comparison_operator': case 'not_operator': case 'lambda': case 'function_definition': case 'string_content': case 'integer': case 'true': case 'false': case 'none':
               return undefined;
             case 'identifier': {
               if (flow.qualName(n) === 'os.environ') return { kind: 'env', what: 'os.environ', node: at };
@@ -107,6 +115,15 @@ export default defineRule({
               const attr = n.childForFieldName('attribute')?.text ?? '';
               const obj = n.childForFieldName('object');
               if (isSecretName(attr) && obj && /settings|config|secrets|env|conf/i.test(obj.text)) return { kind: 'secret', what: n.text, node: at };
+              // `secret.metadata.name`, `s.type`: a secret store's metadata, not its values
+              if (!SECRET_VALUE_ATTRS.test(attr)) {
+                metadata++;
+                try {
+                  if (obj && !values.defsOf(n).length) return walk(obj, entry, depth);
+                } finally {
+                  metadata--;
+                }
+              }
               const bound = values.defsOf(n);
               if (bound.length && !visiting.has(n.id)) {
                 visiting.add(n.id);
@@ -130,6 +147,7 @@ export default defineRule({
               const q = fn ? flow.qualName(fn) : '';
               const { positional, keywords } = pyArgs(n);
               if (PY_STOP.test(q)) return undefined;
+              if (SECRET_STORE_READS.test(q.replace(/\(\)/g, '')) && metadata === 0) return { kind: 'secret', what: n.text, node: at };
               if (/^os\.(getenv|environ\.get)$/.test(q)) {
                 const key = positional[0] ?? keywords.get('key');
                 return key ? envKey(key, at, n) : undefined;
@@ -256,6 +274,7 @@ export default defineRule({
           if (isParam(key) && !guarded(key)) return { kind: 'anyEnv', what: src(whole), node: at };
           return undefined;
         };
+        let jsMetadata = 0;
         const walk = (n0: TSESTree.Node, entry: TSESTree.Node | undefined, depth: number): Hit | undefined => {
           if (--budget < 0 || depth > 5) return undefined;
           const n = unwrap(n0);
@@ -285,11 +304,21 @@ export default defineRule({
               if (key === 'length') return undefined;
               if (key && isSecretName(key) && /settings|config|secrets|env|conf/i.test(src(n.object))) return { kind: 'secret', what: src(n), node: at };
               if (key === 'parsed' && n.object.type === 'CallExpression' && /(^|\.)dotenv\.config$|^config$/.test(flow.qualName(n.object.callee))) return { kind: 'file', what: src(n), node: at };
+              // `secret.metadata.name`: a secret store's metadata, not its values
+              if (key && !SECRET_VALUE_ATTRS.test(key)) {
+                jsMetadata++;
+                try {
+                  return walk(n.object, entry, depth);
+                } finally {
+                  jsMetadata--;
+                }
+              }
               return walk(n.object, entry, depth);
             }
             case 'CallExpression': {
               const q = flow.qualName(n.callee);
               if (JS_STOP.test(q)) return undefined;
+              if (SECRET_STORE_READS.test(q.replace(/\(\)/g, '')) && jsMetadata === 0) return { kind: 'secret', what: src(n), node: at };
               if (/(^|\.)(Deno\.env\.toObject)$/.test(q)) return { kind: 'env', what: src(n), node: at };
               if (/(^|\.)dotenv\.parse$/.test(q)) return { kind: 'file', what: src(n), node: at };
               if (/(^|\.)(execSync|exec|execFileSync|spawnSync)$/.test(q) && /^(env|printenv|set)$/.test(jsStringValue(n.arguments[0]) ?? '')) return { kind: 'env', what: src(n), node: at };
