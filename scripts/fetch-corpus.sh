@@ -119,7 +119,23 @@ NPMS=(openai@6.49.0 @anthropic-ai/sdk@1.17.0 ai@6.0.333 @ai-sdk/openai@3.0.141 @
       @piotr-agier/google-drive-mcp@2.10.0 sandbox-agent@0.4.2 @shortcut/mcp@0.25.0 @storybook/mcp@10.6.0 tmcp@1.20.0
       @z_ai/mcp-server@0.1.5 @ai-sdk/react@3.0.328 @llamaindex/chat-ui@0.6.1 @langchain/langgraph-api@1.5.1
       @mastra/rag@1.3.6 @mastra/memory@1.31.0 @memberjunction/ai-agents@5.51.3 @nanocollective/nanocoder@1.30.0
-      @openai/agents-core@0.20.0 @vibe-kit/grok-cli@0.0.34 @voltagent/core@2.10.0)
+      @openai/agents-core@0.20.0 @vibe-kit/grok-cli@0.0.34 @voltagent/core@2.10.0
+      # round 4, chosen by shape before scanning: community MCP servers with shell/git/ssh/database/file/
+      # browser/http/mail tools, agent platforms and their node/tool packages, bots and agent apps
+      @mako10k/mcp-shell-server@2.7.1 @executeautomation/database-server@1.1.0 obsidian-mcp@1.0.6 mcp-obsidian@1.0.0
+      @modelcontextprotocol/server-gitlab@2025.4.25 airtable-mcp-server@1.14.0 fetcher-mcp@0.3.9 @ansvar/mcp-sqlite@1.0.5
+      @ergut/mcp-bigquery-server@1.0.4 @tokenizin/mcp-npx-fetch@1.0.0 mcp-fetch-server@1.1.2
+      @automatalabs/mcp-server-playwright@1.2.1 @supabase/mcp-server-postgrest@0.2.0 @hisma/server-puppeteer@0.6.5
+      obsidian-mcp-server@2.0.7 @connorbritain/mssql-mcp-core@0.7.0 mysql-mcp@1.1.1 fetch-mcp@0.0.5
+      @just-every/mcp-read-website-fast@0.1.36 mcp-mail-server@1.2.1 @djankies/vitest-mcp@0.5.1
+      @easecloudio/mcp-metabase-server@1.3.0 @postman/postman-mcp-server@2.13.0 reddit-mcp-buddy@1.1.14 supergateway@4.0.0
+      @shinzolabs/gmail-mcp@1.7.4 mcp-atlassian@2.1.0 puppeteer-mcp-claude@0.2.2 mcp-git@0.0.4 mcp-ssh-manager@3.8.5
+      @marian-craciunescu/ssh-mcp-server-secured@1.0.23 mcp-postgres-full-access@0.3.0 enhanced-postgres-mcp-server@1.0.1
+      bash-command-mcp@0.1.5 mcp-server-sqlite@0.0.2 playwright-mcp-server@1.0.0 mcp-github-project-manager@2.3.1
+      @missionsquad/mcp-github@0.10.8
+      flowise-components@3.1.4 flowise@3.1.2 @n8n/n8n-nodes-langchain@2.41.1 @librechat/agents@3.2.21 thepopebot@1.2.82
+      copilot-api@0.7.0 @elizaos/plugin-bootstrap@1.7.2 chat@4.41.1 @inngest/agent-kit@0.13.2 deepagents@1.14.1
+      bash-tool@1.3.19)
 if command -v npm >/dev/null; then
   for p in "${NPMS[@]}"; do
     name="${p%@*}"                      # pinned: name@version (the folder is named without the version)
