@@ -111,3 +111,29 @@ export const fetchAllowedDocsPage = tool({
   },
 });
 const DOC_HOSTS = new Set(['developer.mozilla.org', 'nodejs.org']);
+
+// The server's own base URL from its configuration fixes the origin: model values only fill the path and query.
+const GITLAB_API_URL = process.env.GITLAB_API_URL || 'https://gitlab.com/api/v4';
+export const forkProject = tool({
+  description: 'Fork a GitLab project.',
+  inputSchema: z.object({ projectId: z.string(), namespace: z.string().optional() }),
+  execute: async ({ projectId, namespace }) => {
+    const url = `${GITLAB_API_URL}/projects/${encodeURIComponent(projectId)}/fork`;
+    const query = namespace ? `?namespace=${encodeURIComponent(namespace)}` : '';
+    // ok: tool-argument-ssrf
+    const res = await fetch(url + query, { method: 'POST' });
+    return res.json();
+  },
+});
+
+// the scheme comes from configuration but the host from the model: nothing is fixed
+const SCHEME = process.env.GITLAB_SCHEME || 'https:';
+export const projectOnHost = tool({
+  description: 'Read a project from a GitLab host.',
+  inputSchema: z.object({ host: z.string(), projectId: z.string() }),
+  execute: async ({ host, projectId }) => {
+    // ruleid: tool-argument-ssrf
+    const res = await fetch(`${SCHEME}//${host}/api/v4/projects/${encodeURIComponent(projectId)}`);
+    return res.json();
+  },
+});

@@ -1,5 +1,6 @@
 """Web tools for an agent: MCP (FastMCP), LangChain and OpenAI function calling."""
 import json
+import os
 import urllib.request
 from urllib.parse import urlparse
 
@@ -167,3 +168,20 @@ def fetch_allowed_docs(url: str) -> str:
         return "Not allowed."
     # ok: tool-argument-ssrf
     return httpx.get(url, timeout=10).text
+
+
+API_BASE = os.environ.get("TRACKER_API", "https://tracker.example.com/api")
+
+
+@tool
+def get_issue(issue_id: str) -> str:
+    """Read an issue of the tracker."""
+    # ok: tool-argument-ssrf
+    return httpx.get(f"{API_BASE}/issues/{issue_id}", timeout=10).text
+
+
+@tool
+def get_issue_on(host: str, issue_id: str) -> str:
+    """Read an issue from a tracker host."""
+    # ruleid: tool-argument-ssrf
+    return httpx.get(f"https://{host}/issues/{issue_id}", timeout=10).text

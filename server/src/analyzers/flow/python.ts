@@ -703,8 +703,13 @@ class PythonFlowBuilder implements CallSemantics<Node> {
         for (const c of kids(n)) if (c.type === 'interpolation') t = join(t, this.evalExpr(c.childForFieldName('expression') ?? kids(c)[0]));
         // f"{x}" alone is the value itself; text or another value around it builds a new string
         if (t && kids(n).filter((c) => c.type === 'interpolation' || c.type === 'string_content').length > 1) t = markBuilt(t);
-        const head = kids(n).find((c) => c.type !== 'string_start');
-        return head?.type === 'string_content' && FIXED_ORIGIN.test(head.text) ? sanitize(t, CTX.url) : t;
+        const parts = kids(n).filter((c) => c.type !== 'string_start' && c.type !== 'string_end');
+        const head = parts[0];
+        if (head?.type === 'string_content' && FIXED_ORIGIN.test(head.text)) return sanitize(t, CTX.url);
+        // f"{API_BASE}/projects/{pid}": the server's own base URL (configuration, not the model) fixes the origin
+        if (t && head?.type === 'interpolation' && parts[1]?.type === 'string_content' && /^(\/(?!\/)|\?)/.test(parts[1].text)
+          && !this.evalExpr(head.childForFieldName('expression') ?? kids(head)[0])) return sanitize(t, CTX.url);
+        return t;
       }
       case 'binary_operator': {
         const op = n.child(1)?.type;
@@ -714,7 +719,10 @@ class PythonFlowBuilder implements CallSemantics<Node> {
         const lit = left ? pyStringValue(left) : undefined;
         // Path(base) / "app.json": the model picks at most the directory
         if (t && n.child(1)?.type === '/' && this.fixedLastComponent(right)) return sanitize(t, PATH_NAME_FIXED);
-        return n.child(1)?.type === '+' && lit !== undefined && FIXED_ORIGIN.test(lit) ? sanitize(t, CTX.url) : t;
+        if (n.child(1)?.type === '+' && lit !== undefined && FIXED_ORIGIN.test(lit)) return sanitize(t, CTX.url);
+        // url + query: what follows a URL whose origin is fixed cannot change the origin
+        const leftTaint = n.child(1)?.type === '+' && left ? this.evalExpr(left) : undefined;
+        return t && leftTaint && (leftTaint.sanitized & CTX.url) !== 0 ? sanitize(t, CTX.url) : t;
       }
       case 'concatenated_string':
       case 'parenthesized_expression':
