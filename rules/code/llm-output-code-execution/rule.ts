@@ -152,7 +152,7 @@ function shellScriptIndex(items: (string | undefined)[]): number {
 /**
  * The whole command (or program) is an argument of an MCP server's tool (`run_command({ command })`): running
  * what its client sends is the tool's declared purpose, and the client (the host) approves each call. That is
- * an exposed capability (destructive-tool-without-annotations, tool-schema-free-form-dangerous-parameter), not an
+ * an exposed capability (reported by destructive-tool-without-annotations when the tool does not declare it), not an
  * injection into a fixed command; a value formatted into a command line still is one.
  */
 function mcpCommandTool(t: Taint): boolean {

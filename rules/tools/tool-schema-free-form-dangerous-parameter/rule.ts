@@ -173,7 +173,7 @@ export default defineRule({
       };
       const flow = pythonFlow(ctx.view);
       /** Does the parameter reach a sink of its kind in the function body, unguarded? */
-      const pyReachesSink = (fn: PyNode, param: PyNode, name: string, kind: 'command' | 'code' | 'sql'): boolean => {
+      const pyReachesSink = (fn: PyNode, param: PyNode, name: string, kind: 'command' | 'code' | 'sql', mcp = false): boolean => {
         const body = fn.childForFieldName('body');
         if (!body) return false;
         const word = new RegExp(`\\b${name}\\b`);
@@ -192,6 +192,7 @@ export default defineRule({
             if (!value) continue;
             for (const c of ctxs) {
               const t = flow.reaches(value, 'tool', c);
+              if (t && mcp && !t.built) continue; // an MCP tool running the whole statement it is given: its purpose
               if (t && ((t.originStart >= param.startIndex && t.originStart < param.endIndex) || word.test(value.text))) return true;
             }
           }
@@ -204,6 +205,8 @@ export default defineRule({
           const declared = n.namedChildren.some((d) => d?.type === 'decorator' && isToolDecorator(d) && d.namedChildren[0]?.type === 'call'
             && (d.namedChildren[0].childForFieldName('arguments')?.namedChildren ?? []).some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'annotations' && EFFECT_HINT.test(a.text)));
           const fn = n.childForFieldName('definition');
+          // @mcp.tool() / @server.tool(): an MCP server's tool (LangChain's bare @tool is an agent tool)
+          const mcpTool = n.namedChildren.some((d) => d?.type === 'decorator' && isToolDecorator(d) && /^@\s*\w+\.tool\b/.test(d.text));
           if (fn?.type === 'function_definition') {
             const tool = fn.childForFieldName('name')?.text ?? '?';
             const first = fn.childForFieldName('body')?.namedChildren[0];
@@ -215,7 +218,7 @@ export default defineRule({
               if (!nameNode || !type || !freeStrType(type.text)) continue;
               const kind = kindOf(nameNode.text, { tool, toolText: doc, paramText: /Field\(|description=/.test(type.text) ? type.text : '' });
               if (kind !== 'command' && kind !== 'code' && kind !== 'sql') continue;
-              if (declared || !pyReachesSink(fn, param, nameNode.text, kind)) continue;
+              if (declared || !pyReachesSink(fn, param, nameNode.text, kind, mcpTool)) continue;
               // a person approves each call before it runs: free-form input is the tool's purpose
               if (pyToolCallApproved(ctx.view.root, flow.calls, param.startIndex, (x) => flow.qualName(x), ctx.view.path, ctx.view.project)) continue;
               ctx.report({ messageId: 'freeForm', data: { param: nameNode.text, tool, what: WHAT[kind] }, start: nameNode.startIndex, end: nameNode.endIndex });
@@ -257,7 +260,7 @@ export default defineRule({
       };
       const flow = jsFlow(ctx.view);
       /** Does the schema key `name` reach a sink of its kind in the handler, unguarded? */
-      const jsReachesSink = (handler: TSESTree.Node | undefined, name: string, kind: 'command' | 'code' | 'sql'): boolean => {
+      const jsReachesSink = (handler: TSESTree.Node | undefined, name: string, kind: 'command' | 'code' | 'sql', mcp = false): boolean => {
         if (!handler) return false;
         const word = new RegExp(`\\b${name.replace(/[$]/g, '\\$')}\\b`);
         let hit = false;
@@ -270,7 +273,9 @@ export default defineRule({
           for (const a of n.arguments.slice(0, 1)) {
             // the statement, command or source (first argument; bound parameters and options are not); the parameter by name (destructured `{ command }` or `args.command`) reaching the sink with tool taint
             if (!word.test(ctx.view.text.slice(a.range[0], a.range[1])) && a.type !== 'Identifier') continue;
-            if (ctxs.some((c) => flow.reaches(a, 'tool', c))) { hit = true; return; }
+            // an MCP tool that runs the whole statement or command it is given: that is the tool's declared purpose,
+            // an exposed capability reported by destructive-tool-without-annotations, not a parameter to narrow
+            if (ctxs.some((c) => { const t = flow.reaches(a, 'tool', c); return !!t && (!mcp || !!t.built); })) { hit = true; return; }
           }
         });
         return hit;
@@ -278,7 +283,7 @@ export default defineRule({
       /** `annotations: { readOnlyHint, destructiveHint }` of an MCP registration. */
       const declaresEffect = (annotations: TSESTree.Node | undefined): boolean =>
         annotations?.type === 'ObjectExpression' && annotations.properties.some((p) => p.type === 'Property' && EFFECT_HINT.test(keyName(p) ?? ''));
-      const checkShape = (shape: TSESTree.ObjectExpression | undefined, tool: string, toolDesc: string, handler: TSESTree.Node | undefined, declared = false): void => {
+      const checkShape = (shape: TSESTree.ObjectExpression | undefined, tool: string, toolDesc: string, handler: TSESTree.Node | undefined, declared = false, mcp = false): void => {
         if (declared) return;
         for (const p of shape?.properties ?? []) {
           if (p.type !== 'Property') continue;
@@ -288,7 +293,7 @@ export default defineRule({
           if (chain.methods.some((m) => m === 'regex' || m === 'refine' || m === 'superRefine' || m === 'pipe')) continue;
           const kind = kindOf(name, { tool, toolText: toolDesc, paramText: chain.describe });
           if (kind !== 'command' && kind !== 'code' && kind !== 'sql') continue;
-          if (!jsReachesSink(handler, name, kind)) continue;
+          if (!jsReachesSink(handler, name, kind, mcp)) continue;
           if (handler && jsToolCallApproved(ctx.view.ast, flow.calls, handler.range[0], (x) => flow.qualName(x), ctx.view.path, ctx.view.project)) continue;
           ctx.report({ messageId: 'freeForm', data: { param: name, tool, what: WHAT[kind] }, start: p.key.range[0], end: p.key.range[1] });
         }
@@ -306,9 +311,9 @@ export default defineRule({
             const handler = [...args].reverse().find((a) => a.type === 'ArrowFunctionExpression' || a.type === 'FunctionExpression');
             // server.tool(name, description, shape, annotations, handler)
             const declared = args.some((a) => a !== shape && declaresEffect(a));
-            checkShape(shape as TSESTree.ObjectExpression | undefined, tool, desc, handler, declared);
+            checkShape(shape as TSESTree.ObjectExpression | undefined, tool, desc, handler, declared, true);
           } else if (method === 'registerTool' && args[1]) {
-            checkShape(shapeOf(propOf(args[1], 'inputSchema')), literal(args[0]) || 'tool', literal(propOf(args[1], 'description')), args[2], declaresEffect(propOf(args[1], 'annotations')));
+            checkShape(shapeOf(propOf(args[1], 'inputSchema')), literal(args[0]) || 'tool', literal(propOf(args[1], 'description')), args[2], declaresEffect(propOf(args[1], 'annotations')), true);
           } else if (method === 'tool' && callee.type === 'Identifier' && args[0]) {
             // AI SDK: tool({ description, parameters | inputSchema: z.object({...}), execute })
             const holder = parent;

@@ -3,6 +3,7 @@ import sqlite3
 import subprocess
 from typing import Annotated, Literal, Optional
 
+from langchain_core.tools import tool
 from mcp.server.fastmcp import FastMCP
 from mcp.types import ToolAnnotations
 from pydantic import Field
@@ -12,7 +13,8 @@ db = sqlite3.connect("analytics.db")
 
 
 @mcp.tool()
-# ruleid: tool-schema-free-form-dangerous-parameter
+# an MCP tool running the whole statement it is given: its purpose (destructive-tool-without-annotations reports it)
+# ok: tool-schema-free-form-dangerous-parameter
 def run(command: str, timeout: int = 30) -> str:
     """Run a shell command on the ops host."""
     return subprocess.run(command, shell=True, capture_output=True, text=True, timeout=timeout).stdout
@@ -26,14 +28,16 @@ def run_step(command: Literal["lint", "test", "build"]) -> str:
 
 
 @mcp.tool(name="query")
-# ruleid: tool-schema-free-form-dangerous-parameter
+# an MCP tool running the whole statement it is given: its purpose (destructive-tool-without-annotations reports it)
+# ok: tool-schema-free-form-dangerous-parameter
 async def query(sql: Optional[str] = None) -> list[dict]:
     """Run SQL against the analytics database."""
     return db.execute(sql).fetchall()
 
 
 @mcp.tool()
-# ruleid: tool-schema-free-form-dangerous-parameter
+# an MCP tool running the whole statement it is given: its purpose (destructive-tool-without-annotations reports it)
+# ok: tool-schema-free-form-dangerous-parameter
 async def execute(code: str | None = None) -> str:
     """Execute Python code in the sandbox and return stdout."""
     scope: dict = {}
@@ -89,7 +93,24 @@ def write_sql(sql: str) -> int:
 
 
 @mcp.tool(annotations={"title": "Maintenance"})
-# ruleid: tool-schema-free-form-dangerous-parameter
+# an MCP tool running the whole statement it is given: its purpose (destructive-tool-without-annotations reports it)
+# ok: tool-schema-free-form-dangerous-parameter
 def maintenance(command: str) -> str:
     """Run a maintenance command on the database host."""
+    return subprocess.run(command, shell=True, capture_output=True, text=True).stdout
+
+
+@mcp.tool()
+# ruleid: tool-schema-free-form-dangerous-parameter
+def git_log(command: str) -> str:
+    """Show the git history; `command` holds extra git log options."""
+    # the free-form value is formatted into a fixed command line: an injection, not the tool's purpose
+    return subprocess.run(f"git log --oneline {command}", shell=True, capture_output=True, text=True).stdout
+
+
+@tool
+# an agent tool (LangChain), not an MCP server's: the model's command runs as soon as it asks
+# ruleid: tool-schema-free-form-dangerous-parameter
+def shell(command: str) -> str:
+    """Run a shell command for the research agent."""
     return subprocess.run(command, shell=True, capture_output=True, text=True).stdout

@@ -11,7 +11,8 @@ const pool = new Pool();
 server.tool(
   'exec',
   'Run a shell command on the ops host',
-  // ruleid: tool-schema-free-form-dangerous-parameter
+  // an MCP tool running the whole statement it is given: its purpose (destructive-tool-without-annotations reports it)
+  // ok: tool-schema-free-form-dangerous-parameter
   { command: z.string().min(1).describe('Command line'), cwd: z.string().optional() },
   async ({ command, cwd }) => ({ content: [{ type: 'text', text: execSync(command, { cwd }).toString() }] }),
 );
@@ -36,7 +37,8 @@ server.registerTool(
   {
     description: 'Query the reporting database',
     inputSchema: {
-      // ruleid: tool-schema-free-form-dangerous-parameter
+      // an MCP tool running the whole statement it is given: its purpose (destructive-tool-without-annotations reports it)
+      // ok: tool-schema-free-form-dangerous-parameter
       sql: z.string().describe('A SELECT statement'),
       // ok: tool-schema-free-form-dangerous-parameter
       query: z.string().describe('Free-text search over report titles'),
@@ -72,6 +74,7 @@ server.registerTool(
 export const runCode = tool({
   description: 'Execute JavaScript code in a sandbox and return the result',
   parameters: z.object({
+    // an agent tool (not an MCP server's): the model's code runs as soon as it asks
     // ruleid: tool-schema-free-form-dangerous-parameter
     code: z.string(),
   }),
@@ -129,10 +132,22 @@ server.registerTool(
   {
     description: 'Run any SQL statement',
     inputSchema: {
-      // ruleid: tool-schema-free-form-dangerous-parameter
+      // an MCP tool running the whole statement it is given: its purpose (destructive-tool-without-annotations reports it)
+      // ok: tool-schema-free-form-dangerous-parameter
       sql: z.string(),
     },
     annotations: { title: 'Admin SQL' },
   },
   async ({ sql }) => ({ content: [{ type: 'text', text: JSON.stringify((await pool.query(sql)).rows) }] }),
+);
+
+server.tool(
+  'grep',
+  'Search the repository',
+  {
+    // the free-form value is formatted into a fixed command line: an injection, not the tool's purpose
+    // ruleid: tool-schema-free-form-dangerous-parameter
+    command: z.string().describe('extra grep options'),
+  },
+  async ({ command }) => ({ content: [{ type: 'text', text: execSync(`grep -rn ${command} src`).toString() }] }),
 );
