@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { PyNode } from '../../../server/src/analyzers/python/tree';
-import { jsFlow, jsStringValue, propName, pyStringContent, pyStringValue, pythonFlow } from '../../../server/src/analyzers/flow';
+import { jsFlow, jsStringValue, objProp, propName, pyStringContent, pyStringValue, pythonFlow } from '../../../server/src/analyzers/flow';
 import { jsMemberName, jsParentIn, jsWalk } from '../../../server/src/analyzers/js/calls';
 import { defineRule } from '../../../server/src/engine/rule';
 import type { Fix } from '../../../server/src/engine/model';
@@ -127,7 +127,7 @@ export default defineRule({
       jsWalk(ctx.view.ast, (n) => {
         if (n.type === 'MemberExpression') {
           const name = jsMemberName(n);
-          if (name && DISABLED.has(name) && /(^|\.)HarmBlockThreshold$/.test(flow.qualName(n.object)) && !n.computed) {
+          if (name && DISABLED.has(name) && /(^|\.)HarmBlockThreshold$/.test(flow.qualName(n.object)) && !n.computed && !choiceEntry(n, parentOf)) {
             report(n, ctx.view.text.slice(n.range[0], n.range[1]), { start: n.property.range[0], end: n.property.range[1] });
           }
           return;
@@ -142,3 +142,15 @@ export default defineRule({
     },
   },
 });
+
+/**
+ * `{ label: 'None', name: HarmBlockThreshold.BLOCK_NONE, description: '...' }`: one entry of a settings form's
+ * choice list (a dropdown the operator picks from), not a configured threshold.
+ */
+function choiceEntry(n: TSESTree.Node, parentOf: (x: TSESTree.Node) => TSESTree.Node | undefined): boolean {
+  const prop = parentOf(n);
+  if (prop?.type !== 'Property' || prop.value !== n || !/^(name|value|id|key)$/.test(propName(prop) ?? '')) return false;
+  const obj = parentOf(prop);
+  if (obj?.type !== 'ObjectExpression' || !objProp(obj, 'label')) return false;
+  return parentOf(obj)?.type === 'ArrayExpression';
+}
