@@ -61,7 +61,7 @@ export default defineRule({
             if (key === 'role') role = pyStringValue(p.childForFieldName('value'));
             if (key === 'content') content = p.childForFieldName('value') ?? undefined;
           }
-          if (role && SYSTEM_ROLES.has(role)) report(content, `${role} message`);
+          if (role && SYSTEM_ROLES.has(role) && !pyRecordNotMessage(n)) report(content, `${role} message`);
         } else if (n.type === 'tuple') {
           // ChatPromptTemplate.from_messages([('system', '...')])
           const [a, b] = kids(n);
@@ -101,7 +101,7 @@ export default defineRule({
         if (name === 'role') {
           const role = jsStringValue(p.value);
           const obj = flow.parentOf(p);
-          if (role && SYSTEM_ROLES.has(role) && obj) report(objProp(obj, 'content')?.value, `${role} message`);
+          if (role && SYSTEM_ROLES.has(role) && obj && !jsRecordNotMessage(obj)) report(objProp(obj, 'content')?.value, `${role} message`);
         } else if (name && JS_SYSTEM_PROPERTIES.has(name)) {
           const obj = flow.parentOf(p);
           const call = obj ? flow.parentOf(obj) : undefined;
@@ -225,4 +225,21 @@ function jsHelperInput(ast: TSESTree.Node, text: string, flow: JsFlowT, values: 
     void ast; void jsChildren;
     return undefined;
   };
+}
+
+/**
+ * Keys of a chat message across the SDKs (OpenAI, Anthropic, Gemini, Ollama, LangChain, AI SDK). An object with
+ * `role: 'system'` and other keys too (`id`, `userId`, `read`, `createdAt`) is a stored record, such as a
+ * notification row or an audit entry, not a message a model reads: `db.insert(messages).values(row)`.
+ */
+const MESSAGE_KEYS = /^(role|content|name|parts|images|tool_calls|toolCalls|tool_call_id|toolCallId|function_call|cache_control|providerOptions|experimental_\w+|refusal|audio|type|id)$/;
+const RECORD_KEYS = /^(user_?id|userId|chat_?id|chatId|created_?at|createdAt|updated_?at|updatedAt|read|delivered_?at|deliveredAt|payload|status|timestamp|conversation_?id|conversationId|thread_?id|threadId)$/;
+function jsRecordNotMessage(obj: TSESTree.Node): boolean {
+  if (obj.type !== 'ObjectExpression') return false;
+  const keys = obj.properties.map((p) => (p.type === 'Property' ? propName(p) ?? '' : ''));
+  return keys.filter((k) => RECORD_KEYS.test(k)).length >= 2 && keys.some((k) => !MESSAGE_KEYS.test(k));
+}
+function pyRecordNotMessage(dict: Node): boolean {
+  const keys = kids(dict).filter((p) => p.type === 'pair').map((p) => pyStringValue(p.childForFieldName('key')) ?? '');
+  return keys.filter((k) => RECORD_KEYS.test(k)).length >= 2 && keys.some((k) => !MESSAGE_KEYS.test(k));
 }
