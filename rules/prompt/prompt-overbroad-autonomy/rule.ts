@@ -168,8 +168,12 @@ export default defineRule({
       const owned = rangesReportedBy(hiddenInstructionDirective.check.prompt, view, ctx.path, ctx.kind);
       const described = view.format === 'instructions' || view.format === 'text' ? describedRanges(view) : [];
       for (const t of unscopedShellTools(view)) ctx.report({ messageId: t.kind, data: { phrase: t.text }, start: t.start, end: t.end });
+      const shellBlocks = shellCodeBlocks(view.text);
       forEachPhraseMatch(view, PATTERNS, ({ pattern: p, match: m, line, start, end }) => {
         if (overlapsAny(owned, start, end) || overlapsAny(described, start, end)) return false;
+        // `tool export-claude   # Export auto-approval config` in a ```bash block documents a command; flags
+        // (`--dangerously-skip-permissions`) in the command itself are still read
+        if (!p.code && overlapsAny(shellBlocks, start, end)) return false;
         if (isGuarded(line, m.index, m.index + m[0].length, p)) return false;
         if (p.kind === 'noConfirm' && scopedByHarmlessCondition(view.text, end)) return false;
         ctx.report({ messageId: p.kind, data: { phrase: m[0].replace(/\s+/g, ' ').slice(0, 100) }, start, end });
@@ -178,3 +182,19 @@ export default defineRule({
     },
   },
 });
+
+/** [start, end) of the fenced code blocks tagged as shell sessions (bash, sh, shell, zsh, console, powershell). */
+function shellCodeBlocks(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  const fence = /^([ \t]{0,3})(`{3,}|~{3,})[ \t]*([\w+-]*)[^\n]*$/gm;
+  let open: { marker: string; shell: boolean; start: number } | undefined;
+  let m: RegExpExecArray | null;
+  while ((m = fence.exec(text))) {
+    if (!open) open = { marker: m[2], shell: /^(bash|sh|shell|zsh|console|shell-session|powershell|pwsh|cmd|bat)$/i.test(m[3]), start: m.index + m[0].length };
+    else if (m[2][0] === open.marker[0] && m[2].length >= open.marker.length && !m[3]) {
+      if (open.shell) out.push([open.start, m.index]);
+      open = undefined;
+    }
+  }
+  return out;
+}
