@@ -257,6 +257,46 @@ function jsDrivenFromOutside(flow: JsFlow, body: JsNode, modelCall: JsNode): boo
   return false;
 }
 
+/**
+ * Whether a call's value is what its function returns: `return x.withConfig(...)`, an arrow's body, or a local
+ * assigned from it and returned (`const agent = x.withConfig(...); return agent`).
+ */
+function jsReturnedByFunction(flow: JsFlow, call: JsNode): boolean {
+  let c: JsNode = call;
+  for (let p = flow.parentOf(c); p; c = p, p = flow.parentOf(c)) {
+    if (p.type === 'ReturnStatement') return true;
+    if (p.type === 'ArrowFunctionExpression') return p.body === c;
+    if (p.type === 'AwaitExpression' || p.type === 'TSAsExpression' || p.type === 'TSSatisfiesExpression' || p.type === 'TSNonNullExpression' || p.type === 'ChainExpression') continue;
+    if (p.type === 'VariableDeclarator' && p.init === c && p.id.type === 'Identifier') {
+      const local = p.id.name;
+      let fn = flow.parentOf(p);
+      while (fn && fn.type !== 'FunctionDeclaration' && fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression') fn = flow.parentOf(fn);
+      if (!fn || fn.type === 'ArrowFunctionExpression' && fn.body.type !== 'BlockStatement') return false;
+      return jsOwn(fn.body, (x) => x.type === 'ReturnStatement' && x.argument?.type === 'Identifier' && x.argument.name === local).length > 0;
+    }
+    return false;
+  }
+  return false;
+}
+
+/** The Python counterpart: `return graph.with_config(...)`, a lambda's body, or a local assigned from it and returned. */
+function pyReturnedByFunction(call: Node): boolean {
+  let c: Node = call;
+  for (let p = c.parent; p; c = p, p = c.parent) {
+    if (p.type === 'return_statement' || p.type === 'lambda') return true;
+    if (p.type === 'await' || p.type === 'parenthesized_expression') continue;
+    if (p.type === 'assignment' && p.childForFieldName('right')?.startIndex === c.startIndex && p.childForFieldName('left')?.type === 'identifier') {
+      const local = p.childForFieldName('left')!.text;
+      let fn = p.parent;
+      while (fn && fn.type !== 'function_definition') fn = fn.parent;
+      const body = fn?.childForFieldName('body');
+      return !!body && pyOwn(body, ['return_statement']).some((r) => kids(r)[0]?.type === 'identifier' && kids(r)[0].text === local);
+    }
+    return false;
+  }
+  return false;
+}
+
 export default defineRule({
   meta: {
     id: 'agent-without-iteration-limit',
@@ -287,7 +327,7 @@ export default defineRule({
       const check = (key: string, value: Node | undefined, limit: number): void => {
         if (!value) return;
         const n = pyNumber(value);
-        if (value.type === 'none' || (n !== undefined && n > limit)) {
+        if (value.type === 'none' || (n !== undefined && (n > limit || n === Infinity))) {
           ctx.report({ data: { key, value: value.text }, start: value.startIndex, end: value.endIndex, fixes: [{ title: `Set ${key}=15`, kind: 'suggestion', edits: [{ start: value.startIndex, end: value.endIndex, newText: '15' }] }] });
           return;
         }
@@ -320,7 +360,9 @@ export default defineRule({
             if (p.type === 'pair' && pyStringValue(p.childForFieldName('key')) === 'recursion_limit') check('recursion_limit', p.childForFieldName('value') ?? undefined, HUGE * 2);
           }
         }
-        if (/\.with_config$/.test(q)) check('recursion_limit', keywords.get('recursion_limit'), HUGE * 2);
+        // a default on an agent a factory returns (`return graph.with_config(recursion_limit=10_000)`): the caller runs it
+        // and sets the run's own limit, so only no bound at all (None, infinity) is reported there
+        if (/\.with_config$/.test(q)) check('recursion_limit', keywords.get('recursion_limit'), pyReturnedByFunction(call) ? Infinity : HUGE * 2);
         // AutoGen AgentChat teams
         if (PY_TEAMS.test(q) && /autogen/.test(q)) {
           const maxTurns = keywords.get('max_turns');
@@ -402,7 +444,10 @@ export default defineRule({
         const opts = key ? call.arguments.find((a) => objProp(a, key)) : undefined;
         const prop = key && opts ? objProp(opts, key) : undefined;
         const cfg = call.arguments.find((a) => objProp(a, 'recursionLimit'));
-        for (const [k, p, limit] of [[key, prop, HUGE], ['recursionLimit', cfg ? objProp(cfg, 'recursionLimit') : undefined, HUGE * 2]] as const) {
+        // a default on an agent a factory returns (`return createAgent(...).withConfig({ recursionLimit: 1e4 })`): the
+        // caller runs it and passes the run's own recursionLimit, so only no bound at all (Infinity, null) is reported there
+        const factoryDefault = /(^|\.)withConfig$/.test(full) && jsReturnedByFunction(flow, call);
+        for (const [k, p, limit] of [[key, prop, HUGE], ['recursionLimit', cfg ? objProp(cfg, 'recursionLimit') : undefined, factoryDefault ? Infinity : HUGE * 2]] as const) {
           if (!k || !p) continue;
           const v = unwrap(p.value);
           if (hugeValue(v, limit)) reportHuge(k, v);

@@ -1,3 +1,4 @@
+import { identifierWords } from '../../../server/src/analyzers/data/toolConfig';
 import { defineRule } from '../../../server/src/engine/rule';
 
 type Kind = 'tag' | 'zero-width' | 'bidi' | 'variation' | 'format';
@@ -107,6 +108,43 @@ function layoutArtifact(text: string, start: number, end: number): boolean {
   return atLineStart(text, start);
 }
 
+/** A string literal on one line (JS/TS/Python quotes, escapes allowed, Python prefixes), replaced by `S` below. */
+const SIMPLE_LITERAL = /(?:\b[rRbBuU])?(?:'(?:[^'\\\r\n]|\\.)*'|"(?:[^"\\\r\n]|\\.)*"|`(?:[^`\\$\r\n]|\\.)*`)/g;
+/** Function names of the code under test that removes or finds hidden characters: sanitize, strip, normalize... */
+const SANITIZER_WORD = /^(?:(?:sanitiz|sanitis|strip|clean|normaliz|normalis|remov|scrub|filter|escap|purif|redact|detect|find|scan|check|validat|count|decod|reveal|replac)\w*|has|contains?|is)$/;
+const CALLEE = String.raw`(?:[\w$]+\.)*([\w$]+)\(\s*S\s*(?:,\s*(?:S|[\w$.]+)\s*)*\)`;
+const EXPECTED = String.raw`(?:S|[\w$.]+|-?\d+|true|false|True|False|None|null|undefined)?`;
+/** `expect(sanitize(S)).toBe(S)`, `assert.equal(strip(S), S)`, `assert normalize(S) == S`: the whole line is one assertion. */
+const ASSERTION_LINES = [
+  new RegExp(String.raw`^\s*(?:await\s+)?expect\(\s*(?:await\s+)?${CALLEE}\s*\)(?:\.not)?(?:\.\w+)+\(\s*${EXPECTED}\s*\)\s*;?\s*$`),
+  new RegExp(String.raw`^\s*(?:assert|assert\.\w+|expect\.\w+|t\.\w+|self\.assert\w+)\(\s*(?:await\s+)?${CALLEE}\s*(?:,\s*${EXPECTED}\s*)?(?:,\s*S\s*)?\)\s*;?\s*$`),
+  new RegExp(String.raw`^\s*assert\s+(?:not\s+)?${CALLEE}\s*(?:(?:==|!=|is\s+not|is|not\s+in|in)\s*${EXPECTED}\s*)?(?:,\s*S\s*)?$`),
+];
+
+/**
+ * The hidden characters are the input (or the expected output) of the code under test in a test file's one-line
+ * assertion: `expect(sanitizeToolDescription('hello\u200bworld')).toBe('helloworld')` written with the raw
+ * character. The function asserted on is named like a sanitizer or a detector, the characters sit inside a string
+ * literal and the line holds nothing but the assertion, so no code or comment can be reordered or hidden by them.
+ */
+function sanitizerTestInput(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0) lineEnd = text.length;
+  const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+  let inside = false;
+  const shape = line.replace(SIMPLE_LITERAL, (lit, offset: number) => {
+    if (lineStart + offset <= start && end <= lineStart + offset + lit.length) inside = true;
+    return 'S';
+  });
+  if (!inside) return false;
+  for (const re of ASSERTION_LINES) {
+    const m = re.exec(shape);
+    if (m && m[1] && identifierWords(m[1]).some((w) => SANITIZER_WORD.test(w))) return true;
+  }
+  return false;
+}
+
 export default defineRule({
   meta: {
     id: 'hidden-unicode-characters',
@@ -167,6 +205,8 @@ export default defineRule({
         // an instruction or a tool description
         if (CODE_KINDS.has(ctx.kind) && kinds.size === 1 && kinds.has('zero-width') && end - start === 1 && !wordAround(text, start, end) && !PROMPTISH.test(text.slice(Math.max(0, start - 300), end + 300))) continue;
         if (kinds.size === 1 && kinds.has('zero-width') && end - start === 1 && layoutArtifact(text, start, end)) continue;
+        // the input or expected output of a sanitizer's test: `expect(stripInvisible('a\u200bb')).toBe('ab')` with the raw character
+        if (ctx.role === 'test' && CODE_KINDS.has(ctx.kind) && sanitizerTestInput(text, start, end)) continue;
         kind = kinds.has('tag') ? 'tag' : kinds.has('bidi') ? 'bidi' : kinds.has('variation') ? 'variation' : kinds.has('zero-width') ? 'zero-width' : 'format';
         const decoded = kinds.has('tag') ? decodeTags(run) : '';
         ctx.report({

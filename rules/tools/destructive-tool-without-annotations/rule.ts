@@ -33,18 +33,82 @@ const MEMBERSHIP_REMOVAL = /^\s+(?:(?:a|an|the|one|this|that|these|those|each|ev
 
 const MEMBERSHIP_NAME = /\bremove(?:\s+\w+){0,3}\s+from(?:\s+\w+){0,2}\s+(?:queue|list|waitlist|selection|cart|basket|favou?rites|bookmarks|watchlist|playlist|group|set|collection|lineup|spotlight|shortlist)\b/;
 
+/**
+ * Verb-first tool names (`get_send_as`, `list_deleted_items`, `untrash_message`): the leading verb is the action
+ * and a destructive-looking word after it is part of the noun (`send-as`, `deleted`). Read verbs and restore verbs
+ * decide alone; create/add/update verbs only clear the name, so a description that says it sends or deletes still
+ * counts. `read_and_delete` starts a new clause at `and` / `then` / `or`.
+ */
+const READ_VERBS = new Set([
+  'get', 'list', 'read', 'search', 'find', 'fetch', 'lookup', 'describe', 'show', 'view', 'count', 'check', 'verify', 'validate',
+  'inspect', 'preview', 'explain', 'summarize', 'summarise', 'browse', 'watch', 'monitor', 'peek', 'retrieve',
+]);
+/** Undo a deletion or an archive: the data comes back, nothing is lost. */
+const RESTORE_VERBS = new Set(['restore', 'recover', 'undelete', 'untrash', 'unarchive', 'unhide', 'unmute', 'unsnooze']);
+/** Add or edit: not destructive by name; the description still decides (`create_email` "Sends the email"). */
+const EDIT_VERBS = new Set(['create', 'add', 'insert', 'update', 'patch', 'edit', 'rename', 'modify']);
+const CONJUNCTIONS = new Set(['and', 'then', 'or']);
+
+/**
+ * `kill_background`, "Stop a tracked background process": ends a process the server itself started for an earlier
+ * call (a background job it keeps a record of), not any process on the host. `kill_process` "Kill a process by PID"
+ * or `pg_kill` still count.
+ */
+const OWN_PROCESS_NAME = new Set(['background', 'bg']);
+const OWN_PROCESS_DESCRIPTION = /\b(?:tracked|managed)\s+(?:background\s+)?(?:process(?:es)?|jobs?|tasks?|commands?|sessions?)\b|\bbackground\s+(?:process(?:es)?|jobs?|tasks?|commands?)\s+(?:previously\s+|earlier\s+)?(?:started|launched|spawned|created)\b|\b(?:started|launched|spawned|created)\s+(?:earlier\s+)?by\s+(?:this|the)\s+(?:server|tool)\b/i;
+const ANY_PROCESS = /\b(?:any|arbitrary|all|system|other|external)\s+(?:[\w-]+\s+)?process(?:es)?\b|\bkill\s+-9\b/i;
+
+/**
+ * "Run a read-only SQL query (SELECT statements)": what an `execute_query` tool runs only reads. The description
+ * must be about queries and name no write statement ("read-only; use write_query to UPDATE" is not).
+ */
+const DECLARES_READ_ONLY = /\b(?:read[- ]?only|select[- ]only|only\s+select)\b/i;
+const NOT_READ_ONLY = /\bnon[- ]read[- ]?only\b|\bnot\s+(?:\w+\s+)?read[- ]?only\b|\b(?:insert|update|delete|drop|alter|truncate|writes?|modif(?:y|ies)|mutat(?:e|es|ions?))\b/i;
+const QUERY_WORD = /\b(?:sql|quer(?:y|ies)|select|statements?)\b/i;
+function descriptionDeclaresReadOnly(description: string): boolean {
+  const m = DESTRUCTIVE_DESCRIPTION.exec(description);
+  if (m && EXEC_WORDS.has(m[1].toLowerCase()) && READ_ONLY_OBJECT.test(description.slice(m.index + m[0].length))) return true;
+  return DECLARES_READ_ONLY.test(description) && QUERY_WORD.test(description) && !NOT_READ_ONLY.test(description);
+}
+
+/** The destructive word of one clause of a tool name, or which kind of safe verb leads the clause. */
+function clauseWord(words: string[]): { word?: string; lead?: 'read' | 'edit' } {
+  const lead = words.findIndex((x) => READ_VERBS.has(x) || RESTORE_VERBS.has(x) || EDIT_VERBS.has(x) || DESTRUCTIVE_WORDS.has(x));
+  if (lead >= 0 && !DESTRUCTIVE_WORDS.has(words[lead])) return { lead: EDIT_VERBS.has(words[lead]) ? 'edit' : 'read' };
+  const w = words.find((x) => DESTRUCTIVE_WORDS.has(x) && (!EXEC_WORDS.has(x) || words.length === 1 || words.some((y) => EXEC_OBJECTS.has(y))));
+  if (!w || (w === 'remove' && MEMBERSHIP_NAME.test(words.join(' ')))) return {};
+  return { word: w };
+}
+
 /** Why a tool looks destructive (the word found), or undefined. */
 function destructiveWord(name: string, description: string): string | undefined {
-  const words = identifierWords(name);
-  const w = words.find((x) => DESTRUCTIVE_WORDS.has(x) && (!EXEC_WORDS.has(x) || words.length === 1 || words.some((y) => EXEC_OBJECTS.has(y))));
-  if (w && !(w === 'remove' && MEMBERSHIP_NAME.test(words.join(' ')))) return w;
+  const clauses: string[][] = [[]];
+  for (const x of identifierWords(name)) {
+    if (CONJUNCTIONS.has(x)) clauses.push([]);
+    else clauses[clauses.length - 1].push(x);
+  }
+  const verdicts = clauses.filter((c) => c.length > 0).map(clauseWord);
+  const found = verdicts.find((v) => v.word)?.word;
+  if (found) {
+    if (EXEC_WORDS.has(found) && descriptionDeclaresReadOnly(description)) return undefined;
+    if ((found === 'kill' || found === 'terminate') && killsOwnProcess(name, description)) return undefined;
+    return found;
+  }
+  // a name that starts with a read or restore verb says what the tool does; the description only explains it
+  if (verdicts.length > 0 && verdicts.every((v) => v.lead === 'read')) return undefined;
   const m = DESTRUCTIVE_DESCRIPTION.exec(description);
   if (!m) return undefined;
   const verb = m[1].toLowerCase();
   const rest = description.slice(m.index + m[0].length);
   if (verb === 'remove' && MEMBERSHIP_REMOVAL.test(rest)) return undefined;
   if (EXEC_WORDS.has(verb) && (!EXEC_DESCRIPTION_OBJECT.test(rest) || READ_ONLY_OBJECT.test(rest))) return undefined;
+  if ((verb === 'kill' || verb === 'terminate') && killsOwnProcess(name, description)) return undefined;
   return verb;
+}
+
+function killsOwnProcess(name: string, description: string): boolean {
+  if (ANY_PROCESS.test(description)) return false;
+  return identifierWords(name).some((x) => OWN_PROCESS_NAME.has(x)) || OWN_PROCESS_DESCRIPTION.test(description);
 }
 
 /** A parameter that makes the call ask first or do nothing: `confirm`, `confirmed`, `dry_run`. */

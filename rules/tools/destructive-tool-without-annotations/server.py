@@ -61,3 +61,38 @@ def run_benchmark(suite: str) -> str:
 def run_python(code: str) -> str:
     """Run Python code in the server process."""
     return code
+
+
+@mcp.tool()
+# ok: destructive-tool-without-annotations
+def list_deleted_files(folder: str) -> list[str]:
+    """List the files deleted from a folder in the last 30 days."""
+    return []
+
+
+@mcp.tool()
+# ok: destructive-tool-without-annotations
+def restore_deleted_file(file_id: str) -> str:
+    """Restore a deleted file from the recycle bin."""
+    return file_id
+
+
+@mcp.tool()
+# ruleid: destructive-tool-without-annotations
+def purge_deleted_files(folder: str) -> str:
+    """Permanently remove every file in the recycle bin."""
+    return folder
+
+
+@mcp.tool()
+# ok: destructive-tool-without-annotations
+def kill_background_job(job_id: str) -> str:
+    """Stop a background job started earlier by this server."""
+    return job_id
+
+
+@mcp.tool()
+# ruleid: destructive-tool-without-annotations
+def terminate_process(pid: int) -> str:
+    """Terminate a process on the host by PID."""
+    return str(pid)

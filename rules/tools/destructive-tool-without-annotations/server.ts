@@ -154,3 +154,126 @@ server.tool(
   { participantId: z.string() },
   async ({ participantId }) => ({ content: [{ type: 'text', text: participantId }] }),
 );
+
+// verb-first names: the leading verb is the action; 'send' in `get_send_as` is part of the noun send-as
+server.tool(
+  // ok: destructive-tool-without-annotations
+  'get_send_as',
+  'Gets the specified send-as alias',
+  { sendAsEmail: z.string().describe('The send-as alias to be retrieved') },
+  async ({ sendAsEmail }) => ({ content: [{ type: 'text', text: sendAsEmail }] }),
+);
+
+server.tool(
+  // ok: destructive-tool-without-annotations
+  'list_send_as',
+  'Lists the send-as aliases for the specified account',
+  {},
+  async () => ({ content: [{ type: 'text', text: '[]' }] }),
+);
+
+server.tool(
+  // ok: destructive-tool-without-annotations
+  'update_send_as',
+  'Updates a send-as alias',
+  { sendAsEmail: z.string(), displayName: z.string().optional() },
+  async ({ sendAsEmail }) => ({ content: [{ type: 'text', text: sendAsEmail }] }),
+);
+
+server.tool(
+  // a read verb leads: the verification mail goes to the alias being verified, with the provider's fixed text
+  // ok: destructive-tool-without-annotations
+  'verify_send_as',
+  'Sends a verification email to the specified send-as alias',
+  { sendAsEmail: z.string() },
+  async ({ sendAsEmail }) => ({ content: [{ type: 'text', text: sendAsEmail }] }),
+);
+
+server.tool(
+  // ruleid: destructive-tool-without-annotations
+  'delete_send_as',
+  'Deletes the specified send-as alias',
+  { sendAsEmail: z.string() },
+  async ({ sendAsEmail }) => ({ content: [{ type: 'text', text: sendAsEmail }] }),
+);
+
+server.tool(
+  // ruleid: destructive-tool-without-annotations
+  'send_message',
+  'Sends the specified message to the recipients in the To, Cc, and Bcc headers',
+  { raw: z.string() },
+  async ({ raw }) => ({ content: [{ type: 'text', text: raw }] }),
+);
+
+server.tool(
+  // an add/edit verb clears the name, but the description still says what the tool does
+  // ruleid: destructive-tool-without-annotations
+  'create_reply',
+  'Sends a reply to the thread on behalf of the user',
+  { threadId: z.string(), body: z.string() },
+  async ({ threadId }) => ({ content: [{ type: 'text', text: threadId }] }),
+);
+
+server.tool(
+  // a second clause after 'and' has its own verb
+  // ruleid: destructive-tool-without-annotations
+  'read_and_delete_message',
+  'Returns a message, then removes it',
+  { id: z.string() },
+  async ({ id }) => ({ content: [{ type: 'text', text: id }] }),
+);
+
+// restoring from the trash undoes a deletion
+server.tool(
+  // ok: destructive-tool-without-annotations
+  'untrash_message',
+  'Remove a message from the trash',
+  { id: z.string().describe('The ID of the message to remove from trash') },
+  async ({ id }) => ({ content: [{ type: 'text', text: id }] }),
+);
+
+server.tool(
+  // ruleid: destructive-tool-without-annotations
+  'delete_message',
+  'Immediately and permanently deletes the specified message. This operation cannot be undone.',
+  { id: z.string() },
+  async ({ id }) => ({ content: [{ type: 'text', text: id }] }),
+);
+
+// a read-only query tool named execute_*: the description says what it runs only reads
+server.tool(
+  // ok: destructive-tool-without-annotations
+  'execute_query',
+  'Run a read-only SQL query (SELECT statements). Executed in read-only mode for safety.',
+  { sql: z.string().describe('SQL query to execute (SELECT only)') },
+  async ({ sql }) => ({ content: [{ type: 'text', text: sql }] }),
+);
+
+server.tool(
+  // ruleid: destructive-tool-without-annotations
+  'execute_dml',
+  'Execute DML statements (INSERT, UPDATE, DELETE). The read-only query tool is execute_query.',
+  { sql: z.string() },
+  async ({ sql }) => ({ content: [{ type: 'text', text: sql }] }),
+);
+
+// stopping a background process this server started itself (it keeps the records) is not killing any process
+server.registerTool(
+  // ok: destructive-tool-without-annotations
+  'kill_background',
+  {
+    description: 'Stop a tracked background process by PID.',
+    inputSchema: { pid: z.number().int().positive().describe('PID of the process to stop.') },
+  },
+  async ({ pid }) => ({ content: [{ type: 'text', text: String(pid) }] }),
+);
+
+server.registerTool(
+  // ruleid: destructive-tool-without-annotations
+  'kill_process',
+  {
+    description: 'Terminate any running process by PID.',
+    inputSchema: { pid: z.number().int().positive() },
+  },
+  async ({ pid }) => ({ content: [{ type: 'text', text: String(pid) }] }),
+);
