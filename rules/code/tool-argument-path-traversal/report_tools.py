@@ -78,7 +78,7 @@ class DeleteReportTool(BaseTool):
     description: str = "Delete a report folder."
 
     def _run(self, folder: str) -> str:
-        # not resolved: "x/.." has the reports folder as its parent and names the folder above it
+        # not resolved: REPORTS / ".." has the reports folder as its parent and names the folder above it
         target = REPORTS / folder
         if target.parent != REPORTS:
             return "Refusing: not a report folder."

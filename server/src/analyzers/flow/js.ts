@@ -16,7 +16,7 @@ import {
 } from './tables';
 import type { SinkContext, SourceKind, Taint } from './taint';
 import { ALL_CONTEXTS, CHECKED_BY_HELPER, CTX, INPUT, MCP_TOOL, MODEL, PATH_NAME_FIXED, TOOL, describe, join, joinAll, markBuilt, narrowField, sanitize } from './taint';
-import { Env, FlowCore, callTaint, confine, isModelCallName, isModelMethodCall, isTainted, paramTaint, sanitizerContexts } from './core';
+import { Env, FlowCore, callTaint, componentOnlyPattern, componentOnlyReplacement, confine, isModelCallName, isModelMethodCall, isTainted, paramTaint, sanitizerContexts } from './core';
 import type { CallSemantics, CallView, LibraryTables } from './core';
 import { CrossFile } from './project';
 import type { FileSummary, ProjectIndex } from './project';
@@ -892,8 +892,30 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
 
   special(c: CallView<TSESTree.CallExpression>): { t: Taint | undefined } | undefined {
     const callee = unwrap(c.node.callee);
+    // title.toLowerCase().replace(/[^a-z0-9_-]+/g, '-'): one file-name component is left (core.ts componentOnlyPattern)
+    if ((c.method === 'replace' || c.method === 'replaceAll') && this.componentSlug(c.node)) return { t: sanitize(join(this.receiverTaint(c), this.argsTaint(c)), CTX.path) };
     if (callee.type !== 'MemberExpression' || !c.method || !JS_SCHEMA_METHODS.has(c.method) || !JS_SCHEMA_RECEIVER.test(this.qualName(callee.object))) return undefined;
     return { t: sanitize(this.argsTaint(c), CTX.dispatch) };
+  }
+
+  /** `path.dirname(p)`: the path `p`, else undefined. */
+  private dirnameOf(n0: N): N | undefined {
+    const n = unwrap(n0);
+    if (n.type !== 'CallExpression' || !/(^|\.)(path|posix|win32)\.dirname$|^(node:)?path\.dirname$/.test(this.qualName(n.callee))) return undefined;
+    const a = n.arguments[0];
+    return a && a.type !== 'SpreadElement' ? a : undefined;
+  }
+
+  /** `.replace(/[^a-z0-9_-]+/g, '-')`, or with a regex held by a constant: every character but a file-name's is replaced. */
+  private componentSlug(call: TSESTree.CallExpression): boolean {
+    let re = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
+    if (re?.type === 'Identifier' && !this.reinit.has(re.name)) {
+      const init = this.inits.get(re.name);
+      re = init ? unwrap(init) : undefined;
+    }
+    const regex = re?.type === 'Literal' && 'regex' in re ? re.regex : undefined;
+    const repl = call.arguments[1] ? jsStringValue(call.arguments[1]) : undefined;
+    return !!regex && regex.flags.includes('g') && repl !== undefined && componentOnlyPattern(regex.pattern) && componentOnlyReplacement(repl);
   }
 
   /** `messages.map((m) => ...)`: the callback's first parameter is an element of the receiver, with its taint. */
@@ -1217,8 +1239,14 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
       case 'BinaryExpression':
         if (c.operator === 'in' && c.left.type !== 'PrivateIdentifier') guard(c.left, GUARD_CONTEXTS & ~CTX.dispatch);
         else if (/^[!=]==?$/.test(c.operator) && c.left.type !== 'PrivateIdentifier') {
-          if (constant(c.right)) guard(c.left, GUARD_CONTEXTS);
-          else if (constant(c.left)) guard(c.right, GUARD_CONTEXTS);
+          // path.dirname(p) === ROOT fixes the folder, not the path (below)
+          if (constant(c.right) && !this.dirnameOf(c.left)) guard(c.left, GUARD_CONTEXTS);
+          else if (constant(c.left) && !this.dirnameOf(c.right)) guard(c.right, GUARD_CONTEXTS);
+          // path.dirname(target) !== root: a normalised target sits directly in the folder
+          for (const [side, other] of [[c.left, c.right], [c.right, c.left]] as const) {
+            const target = this.dirnameOf(side);
+            if (target && !isTainted(this.evalExpr(other))) guard(target, CTX.path, true);
+          }
         }
         return;
       case 'CallExpression': {

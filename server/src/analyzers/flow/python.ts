@@ -904,6 +904,9 @@ class PythonFlowBuilder implements CallSemantics<Node> {
     const args = pyArgs(c.node).positional;
     let pattern: Node | undefined;
     let repl: Node | undefined;
+    const count = pyArgs(c.node).keywords.get('count');
+    // a count replaces only the first matches
+    if ((count && count.text !== '0') || args.length > (c.name === 're.sub' ? 3 : 2)) return false;
     if (c.name === 're.sub') [pattern, repl] = args;
     else {
       const recv = c.node.childForFieldName('function')?.childForFieldName('object');
