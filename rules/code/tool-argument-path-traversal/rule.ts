@@ -73,7 +73,7 @@ const JS_FUNCTION = new Set(['FunctionDeclaration', 'FunctionExpression', 'Arrow
  * or reduce it to a number or a yes/no (`text.split(old).length`, `text.includes(x)`); any other use (a tool
  * result, a message, a return of its own) is a disclosure and the read is reported.
  */
-function readForClientDiff(call: TSESTree.CallExpression): boolean {
+function readForClientDiff(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
   let n: JsNode = call;
   let p = linkedParent(n);
   while (p && (p.type === 'AwaitExpression' || p.type === 'TSAsExpression' || p.type === 'TSNonNullExpression')) {
