@@ -1238,15 +1238,17 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
         return;
       case 'BinaryExpression':
         if (c.operator === 'in' && c.left.type !== 'PrivateIdentifier') guard(c.left, GUARD_CONTEXTS & ~CTX.dispatch);
-        else if (/^[!=]==?$/.test(c.operator) && c.left.type !== 'PrivateIdentifier') {
-          // path.dirname(p) === ROOT fixes the folder, not the path (below)
-          if (constant(c.right) && !this.dirnameOf(c.left)) guard(c.left, GUARD_CONTEXTS);
-          else if (constant(c.left) && !this.dirnameOf(c.right)) guard(c.right, GUARD_CONTEXTS);
-          // path.dirname(target) !== root: a normalised target sits directly in the folder
+        // path.dirname(target) !== root: a normalised target sits directly in the folder (compared with a constant,
+        // the dirname fixes the folder, not the path)
+        else if (/^[!=]==?$/.test(c.operator) && c.left.type !== 'PrivateIdentifier' && (this.dirnameOf(c.left) || this.dirnameOf(c.right))) {
           for (const [side, other] of [[c.left, c.right], [c.right, c.left]] as const) {
             const target = this.dirnameOf(side);
             if (target && !isTainted(this.evalExpr(other))) guard(target, CTX.path, true);
           }
+        }
+        else if (/^[!=]==?$/.test(c.operator) && c.left.type !== 'PrivateIdentifier') {
+          if (constant(c.right)) guard(c.left, GUARD_CONTEXTS);
+          else if (constant(c.left)) guard(c.right, GUARD_CONTEXTS);
         }
         return;
       case 'CallExpression': {
