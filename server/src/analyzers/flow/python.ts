@@ -502,21 +502,19 @@ class PythonFlowBuilder implements CallSemantics<Node> {
       case 'assert_statement':
       case 'while_statement': {
         const cond = n.childForFieldName('condition') ?? kids(n)[0];
+        if (cond) {
+          this.visit(cond, env, ret);
+          this.applyGuards(cond, env);
+        }
         // `if self.root_dir is None: return Path(p)`: an early return when a setting is absent (unsetRootReturns)
         const unset = ret && n.type === 'if_statement' && !n.childForFieldName('alternative') ? this.unsetRoot(cond) : undefined;
         const then = unset ? n.childForFieldName('consequence') : undefined;
         const last = then ? kids(then).filter((c) => c.type !== 'comment').pop() : undefined;
         if (ret && unset && then && last?.type === 'return_statement' && !this.readsKey(kids(last)[0], unset)) {
-          this.visit(cond!, env, ret);
-          this.applyGuards(cond!, env);
           const sub: Returns = { returns: undefined };
           this.walkBlock(then, env, sub);
           ret.unset = { t: join(ret.unset?.t, join(sub.returns, sub.unset?.t)), roots: [...(ret.unset?.roots ?? []), unset] };
           return;
-        }
-        if (cond) {
-          this.visit(cond, env, ret);
-          this.applyGuards(cond, env);
         }
         for (let i = 0, cs = kids(n); i < cs.length; i++) if (cs[i].id !== cond?.id) this.visit(cs[i], env, ret);
         return;
