@@ -558,6 +558,13 @@ export function sanitizerContexts(name: string, contexts: number, optionText: (o
   return contexts | (safe ? CTX.image : 0);
 }
 
+/** A return value confined for paths: its sources and every parameter it carries (an unset-root early return beside it). */
+export function confinedForPath(t: Taint): boolean {
+  if (t.kinds && !(sourceContexts(t) & CTX.path)) return false;
+  for (let i = 0; i < 24; i++) if ((t.params ?? 0) & (1 << i) && !(paramContexts(t, i) & CTX.path)) return false;
+  return true;
+}
+
 /**
  * A regular expression whose replacement leaves one file-name component (`[^a-z0-9_-]+`, `\W+`): every character
  * it keeps is outside the class, and neither a separator (`/`, `\`) nor a dot is kept, so the result names a file

@@ -19,8 +19,8 @@ import {
   TOOL_CONTEXT_TYPES, PY_TOOL_BASES, TOOL_CALL_RECEIVER, PATH_GUARD_METHODS, COLLECTION_GUARD_METHODS, VALIDATOR_NAME, GUARD_CONTEXTS,
   PY_MARKDOWN_RENDERERS, } from './tables';
 import type { SinkContext, SourceKind, Taint } from './taint';
-import { ALL_CONTEXTS, CTX, INPUT, MCP_TOOL, MODEL, PATH_NAME_FIXED, TOOL, describe, join, joinAll, markBuilt, paramContexts, sanitize, sourceContexts } from './taint';
-import { Env, FlowCore, callTaint, componentOnlyPattern, componentOnlyReplacement, confine, isModelCallName, isModelMethodCall, isTainted, paramTaint, sanitizerContexts } from './core';
+import { ALL_CONTEXTS, CTX, INPUT, MCP_TOOL, MODEL, PATH_NAME_FIXED, TOOL, describe, join, joinAll, markBuilt, sanitize } from './taint';
+import { Env, FlowCore, callTaint, componentOnlyPattern, componentOnlyReplacement, confine, confinedForPath, isModelCallName, isModelMethodCall, isTainted, paramTaint, sanitizerContexts } from './core';
 import type { CallSemantics, CallView, LibraryTables } from './core';
 import { CrossFile } from './project';
 import type { FileSummary, ProjectIndex } from './project';
@@ -1179,13 +1179,6 @@ function pyRegexText(n: Node): string | undefined {
 interface Returns {
   returns?: Taint;
   unset?: { t: Taint | undefined; roots: string[] };
-}
-
-/** A return value confined for paths: its sources and every parameter it carries. */
-function confinedForPath(t: Taint): boolean {
-  if (t.kinds && !(sourceContexts(t) & CTX.path)) return false;
-  for (let i = 0; i < 24; i++) if ((t.params ?? 0) & (1 << i) && !(paramContexts(t, i) & CTX.path)) return false;
-  return true;
 }
 
 function src(kind: number, n: Node): Taint {
