@@ -1,6 +1,6 @@
 import type { PyNode as Node } from '../../../server/src/analyzers/python/tree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { PATH_NAME_FIXED, jsFlow, kids, pyArgs, pyStringValue, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
+import { PATH_NAME_FIXED, jsChildren, jsFlow, jsStringValue, kids, linkedParent, objProp, pyArgs, pyStringValue, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
 import type { Taint } from '../../../server/src/analyzers/flow';
 import type { Fix } from '../../../server/src/engine/model';
 import { defineRule } from '../../../server/src/engine/rule';
@@ -60,6 +60,85 @@ class Findings {
     }
     this.list.length = 0;
   }
+}
+
+type JsNode = TSESTree.Node;
+const JS_FUNCTION = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+
+/**
+ * A read whose content only goes to the client's diff view: an agent speaking the Agent Client Protocol shows a
+ * proposed edit as tool-call content `{ type: 'diff', path, oldText, newText }`, which the client (the editor)
+ * renders for the user and which is not model input. The file's current text read for it (the `oldText`, and the
+ * `newText` built from it) discloses nothing to the model. Every use of the text must be inside such a diff object
+ * or reduce it to a number or a yes/no (`text.split(old).length`, `text.includes(x)`); any other use (a tool
+ * result, a message, a return of its own) is a disclosure and the read is reported.
+ */
+function readForClientDiff(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  let n: JsNode = call;
+  let p = linkedParent(n);
+  while (p && (p.type === 'AwaitExpression' || p.type === 'TSAsExpression' || p.type === 'TSNonNullExpression')) {
+    n = p;
+    p = linkedParent(n);
+  }
+  let name: string | undefined;
+  if (p?.type === 'VariableDeclarator' && p.init === n && p.id.type === 'Identifier') name = p.id.name;
+  else if (p?.type === 'AssignmentExpression' && p.right === n && p.left.type === 'Identifier') name = p.left.name;
+  else return !!p && inClientDiff(n);
+  let fn: JsNode | undefined = p;
+  while (fn && !JS_FUNCTION.has(fn.type)) fn = linkedParent(fn);
+  if (!fn) return false;
+  let inDiff = 0;
+  const stack: JsNode[] = [fn];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (x.type === 'Identifier' && x.name === name) {
+      const use = identifierUse(x);
+      if (use === 'other') return false;
+      if (use === 'diff') inDiff++;
+      continue;
+    }
+    for (const c of jsChildren(x)) stack.push(c);
+  }
+  return inDiff > 0;
+}
+
+/** How an identifier named like the text variable is used: not read, inside a client diff, reduced to a number or a yes/no, or otherwise. */
+function identifierUse(id: TSESTree.Identifier): 'none' | 'diff' | 'reduced' | 'other' {
+  const p = linkedParent(id);
+  if (!p) return 'other';
+  if (p.type === 'VariableDeclarator' && p.id === id) return 'none';
+  if (p.type === 'AssignmentExpression' && p.left === id) return 'none';
+  if (p.type === 'Property' && p.key === id && !p.shorthand) return 'none';
+  if (p.type === 'MemberExpression' && p.property === id && !p.computed) return 'none';
+  if (inClientDiff(id)) return 'diff';
+  return reducedUse(id) ? 'reduced' : 'other';
+}
+
+/** Inside the value of an ACP diff content object (`{ type: 'diff', oldText, newText }`). */
+function inClientDiff(n: JsNode): boolean {
+  for (let x: JsNode | undefined = n, p = linkedParent(n); p; x = p, p = linkedParent(p)) {
+    if (JS_FUNCTION.has(p.type)) return false;
+    const type = p.type === 'ObjectExpression' ? objProp(p, 'type') : undefined;
+    if (type && x.type === 'Property' && jsStringValue(type.value) === 'diff') {
+      const key = x.key.type === 'Identifier' ? x.key.name : '';
+      return key === 'oldText' || key === 'newText';
+    }
+  }
+  return false;
+}
+
+/** `text.length`, `text.split(old).length`, `text.includes(x)`, `text === other`, `text == null`: a number or a yes/no. */
+function reducedUse(id: TSESTree.Identifier): boolean {
+  const p = linkedParent(id);
+  if (p?.type === 'BinaryExpression' && /^([!=]==?|[<>]=?)$/.test(p.operator)) return true;
+  if (p?.type !== 'MemberExpression' || p.object !== id || p.computed || p.property.type !== 'Identifier') return false;
+  const method = p.property.name;
+  if (method === 'length') return true;
+  const call = linkedParent(p);
+  if (call?.type !== 'CallExpression' || call.callee !== p) return false;
+  if (/^(includes|startsWith|endsWith|indexOf|lastIndexOf)$/.test(method)) return true;
+  const after = linkedParent(call);
+  return method === 'split' && after?.type === 'MemberExpression' && after.object === call && !after.computed && after.property.type === 'Identifier' && after.property.name === 'length';
 }
 
 export default defineRule({
@@ -168,7 +247,7 @@ export default defineRule({
           const arg = call.arguments[i];
           if (!arg || seen.has(arg.range[0])) continue;
           const t = flow.reaches(arg, 'model', 'path');
-          if (!t || (kind === 'read' && t.sanitized & PATH_NAME_FIXED)) continue;
+          if (!t || (kind === 'read' && (t.sanitized & PATH_NAME_FIXED || readForClientDiff(call)))) continue;
           seen.add(arg.range[0]);
           found.add(kind, t, () => ctx.report({ messageId: 'path', data: { source: t.origin, sink: q }, start: arg.range[0], end: arg.range[1], fixes: jsFix(arg) }));
         }

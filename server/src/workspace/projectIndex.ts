@@ -486,6 +486,6 @@ function serialize(s: FileSummary | undefined): unknown {
 /** A level-0 summary as its readers see it: exports (origins, not offsets), parameters and classes. */
 function fingerprintOf(s: FileSummary | undefined): string {
   if (!s) return '-';
-  const exports = [...s.exports].map(([k, t]) => (t ? [k, t.kinds, t.sanitized, t.params ?? 0, t.fn ?? '', t.origin] : [k]));
+  const exports = [...s.exports].map(([k, t]) => (t ? [k, t.kinds, t.sanitized, t.sourceSanitized ?? 0, t.params ?? 0, t.fn ?? '', t.origin] : [k]));
   return JSON.stringify([exports, [...s.params], [...(s.classes ?? [])]]);
 }

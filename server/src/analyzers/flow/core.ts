@@ -11,7 +11,7 @@
  * rule asks (parameter -> sink), so the finding sits at the sink and names the caller's source.
  */
 import type { SinkContext, SourceKind, Taint } from './taint';
-import { ALL_CONTEXTS, CTX, PATH_NORMALIZED, expandDerived, join, markBuilt, narrowField, paramContexts, reaches, renderMarkdown, sanitize } from './taint';
+import { ALL_CONTEXTS, CTX, PATH_NORMALIZED, expandDerived, join, markBuilt, narrowField, paramContexts, reaches, renderMarkdown, sanitize, sourceContexts } from './taint';
 import {
   ARG_METHODS, DOCUMENT_PASSTHROUGH, IMAGE_SANITIZER_OPTIONS, MARKDOWN_IMAGE_STRIPPER, MARKDOWN_METHODS, MARKDOWN_RECEIVER, MARKDOWN_STRIPPED,
   MOCK_RECEIVER, MODEL_RECEIVER, imageSafeOptions,
@@ -235,13 +235,36 @@ export class FlowCore<Id> {
 
   // ---------------------------------------------------------------- summaries and call sites
 
-  setSummary(key: string, t: Taint | undefined): void {
+  /**
+   * `t`: what the function's returns carry (joined over the rounds and over definitions of the same key). `current`:
+   * a part decided anew each round from the rest of the summary (an early return the rest of the function
+   * confines: python.ts unsetRootReturns); a change of it, sanitization included, calls for another round.
+   */
+  setSummary(key: string, t: Taint | undefined, current?: Taint): void {
     const before = this.summaries.get(key);
     // a key defined twice keeps the tainted summary
-    const next = join(before, t);
-    if ((!!next !== !!before || (next && before && (next.kinds !== before.kinds || (next.params ?? 0) !== (before.params ?? 0) || !!next.built !== !!before.built))) && this.consulted.has(`S:${key}`)) this.changed = true;
+    const hasParts = this.currentParts.has(key);
+    const stable = join(hasParts ? this.stableSummaries.get(key) : before, t);
+    if (hasParts || current) this.stableSummaries.set(key, stable);
+    let part = current;
+    if (current) {
+      const prev = this.currentParts.get(key);
+      if (prev && prev.pass === this.pass) part = join(prev.t, current);
+      this.currentParts.set(key, { pass: this.pass, t: part });
+    } else {
+      const prev = this.currentParts.get(key);
+      if (prev && prev.pass === this.pass) part = prev.t;
+    }
+    const next = part ? join(stable, part) : stable;
+    const moved = (!!next !== !!before || (next && before && (next.kinds !== before.kinds || (next.params ?? 0) !== (before.params ?? 0) || !!next.built !== !!before.built)))
+      || (!!part && !!next && !!before && !sameSanitization(next, before));
+    if (moved && this.consulted.has(`S:${key}`)) this.changed = true;
     this.summaries.set(key, next);
   }
+
+  /** Summaries without their per-round parts (setSummary). */
+  private readonly stableSummaries = new Map<string, Taint | undefined>();
+  private readonly currentParts = new Map<string, { pass: number; t: Taint | undefined }>();
 
   /** The taint of a call to `keys` with these argument taints (parameter bits replaced by the arguments). */
   callResult(keys: string[], args: (Taint | undefined)[]): Taint | undefined {
@@ -388,7 +411,7 @@ export class FlowCore<Id> {
     const cache = incoming ? this.resolved : this.resolvedLocal;
     const cached = depth === 0 ? cache.get(t) : undefined;
     if (cached !== undefined) return cached ?? undefined;
-    let out: Taint | undefined = t.kinds ? { kinds: t.kinds, sanitized: t.sanitized, origin: t.origin, originStart: t.originStart, built: t.built } : undefined;
+    let out: Taint | undefined = t.kinds ? { kinds: t.kinds, sanitized: sourceContexts(t), origin: t.origin, originStart: t.originStart, built: t.built } : undefined;
     if (depth < 6 && t.fn) {
       const local = this.callerArgs.get(t.fn);
       const other = incoming ? this.incomingArgs.get(t.fn) : undefined;
@@ -418,11 +441,18 @@ export class FlowCore<Id> {
   }
 }
 
+/** The same sanitization, for the sources and for every parameter. */
+function sameSanitization(a: Taint, b: Taint): boolean {
+  if (a.sanitized !== b.sanitized || (a.sourceSanitized ?? 0) !== (b.sourceSanitized ?? 0)) return false;
+  for (let i = 0; i < 24; i++) if (((a.params ?? 0) | (b.params ?? 0)) & (1 << i) && paramContexts(a, i) !== paramContexts(b, i)) return false;
+  return true;
+}
+
 /** A summary with the callee's parameter bits replaced by the argument taints of one call. */
 export function substitute(s: Taint | undefined, key: string, args: (Taint | undefined)[]): Taint | undefined {
   if (!s) return undefined;
   if (!s.params || s.fn !== key) return s;
-  let out: Taint | undefined = s.kinds ? { kinds: s.kinds, sanitized: s.sanitized, origin: s.origin, originStart: s.originStart, built: s.built } : undefined;
+  let out: Taint | undefined = s.kinds ? { kinds: s.kinds, sanitized: sourceContexts(s), origin: s.origin, originStart: s.originStart, built: s.built } : undefined;
   for (let i = 0; i < args.length; i++) {
     if (!(s.params & (1 << i)) || !args[i]) continue;
     out = join(out, carryBuilt(sanitize(args[i], paramContexts(s, i)), s));
@@ -526,4 +556,52 @@ export function sanitizerContexts(name: string, contexts: number, optionText: (o
   if (!spec) return contexts;
   const safe = imageSafeOptions(spec, spec.forbid ? optionText(spec.forbid) : undefined, spec.allow ? optionText(spec.allow) : undefined);
   return contexts | (safe ? CTX.image : 0);
+}
+
+/** A return value confined for paths: its sources and every parameter it carries (an unset-root early return beside it). */
+export function confinedForPath(t: Taint): boolean {
+  if (t.kinds && !(sourceContexts(t) & CTX.path)) return false;
+  for (let i = 0; i < 24; i++) if ((t.params ?? 0) & (1 << i) && !(paramContexts(t, i) & CTX.path)) return false;
+  return true;
+}
+
+/**
+ * A regular expression whose replacement leaves one file-name component (`[^a-z0-9_-]+`, `\W+`): every character
+ * it keeps is outside the class, and neither a separator (`/`, `\`) nor a dot is kept, so the result names a file
+ * in the folder it is joined to (no sub-folder, no `..`). A kept dot (`[^\w.-]`) lets `..` through; anything the
+ * parser does not know (other escapes, `\W` or `\S` inside the class) is not such a pattern.
+ */
+export function componentOnlyPattern(pattern: string): boolean {
+  if (/^\\W([+*]|\{\d*,?\d*\})?$/.test(pattern)) return true;
+  const m = /^\[\^((?:\\.|[^\]\\])+)\]([+*]|\{\d*,?\d*\})?$/.exec(pattern);
+  if (!m) return false;
+  const body = m[1];
+  const kept: [number, number][] = [];
+  let i = 0;
+  const next = (): number | 'class' | undefined => {
+    const ch = body[i++];
+    if (ch !== '\\') return ch.charCodeAt(0);
+    const e = body[i++];
+    if (e === undefined) return undefined;
+    if (e === 'w' || e === 'd' || e === 's') return 'class';
+    if (/[a-zA-Z0-9]/.test(e)) return undefined;
+    return e.charCodeAt(0);
+  };
+  while (i < body.length) {
+    const a = next();
+    if (a === undefined) return false;
+    if (a === 'class') continue;
+    if (body[i] === '-' && i + 1 < body.length) {
+      i++;
+      const b = next();
+      if (b === undefined || b === 'class' || b < a) return false;
+      kept.push([a, b]);
+    } else kept.push([a, a]);
+  }
+  return !kept.some(([a, b]) => [0x2e, 0x2f, 0x5c].some((c) => a <= c && c <= b));
+}
+
+/** A replacement that adds no separator and no dot. */
+export function componentOnlyReplacement(repl: string): boolean {
+  return !/[./\\]/.test(repl);
 }

@@ -16,7 +16,7 @@ import {
 } from './tables';
 import type { SinkContext, SourceKind, Taint } from './taint';
 import { ALL_CONTEXTS, CHECKED_BY_HELPER, CTX, INPUT, MCP_TOOL, MODEL, PATH_NAME_FIXED, TOOL, describe, join, joinAll, markBuilt, narrowField, sanitize } from './taint';
-import { Env, FlowCore, callTaint, confine, isModelCallName, isModelMethodCall, isTainted, paramTaint, sanitizerContexts } from './core';
+import { Env, FlowCore, callTaint, componentOnlyPattern, componentOnlyReplacement, confine, confinedForPath, isModelCallName, isModelMethodCall, isTainted, paramTaint, sanitizerContexts } from './core';
 import type { CallSemantics, CallView, LibraryTables } from './core';
 import { CrossFile } from './project';
 import type { FileSummary, ProjectIndex } from './project';
@@ -367,13 +367,60 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
       // constructor(private client: Client): a parameter that is also a field
       if (p.type === 'TSParameterProperty' && info?.cls && p.parameter.type === 'Identifier') this.core.setField(info.cls, p.parameter.name, t);
     });
-    const ret = { returns: undefined as Taint | undefined };
+    const ret: JsReturns = { returns: undefined };
     if (fn.body.type === 'BlockStatement') for (const s of fn.body.body) this.visit(s, env, ret);
     else {
       this.visit(fn.body, env, ret);
       ret.returns = this.evalExpr(fn.body);
     }
-    if (info) this.core.setSummary(info.key, ret.returns);
+    if (info) this.core.setSummary(info.key, ret.returns, ret.unset ? this.unsetRootReturns(ret, ret.unset, fn.body) : undefined);
+  }
+
+  /**
+   * `if (roots == null) return absolutePath;` in a helper whose other returns are confined to those roots: as in
+   * python.ts, the helper confines whenever a root is configured; with none configured the application chose to
+   * reach any file. Confined for paths when every other return is and the setting is used by the rest of the helper.
+   */
+  private unsetRootReturns(ret: JsReturns, unset: { t: Taint | undefined; roots: string[] }, body: N): Taint | undefined {
+    const confined = ret.returns;
+    if (!unset.t || !confined || !confinedForPath(confined)) return unset.t;
+    const reads = new Set<string>();
+    const stack: N[] = [body];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.type === 'IfStatement' && unset.roots.includes(this.unsetRoot(n.test) ?? '')) continue;
+      if (n.type === 'Identifier' || n.type === 'MemberExpression') {
+        const key = memberKey(n);
+        if (key) reads.add(key);
+      }
+      for (const c of jsChildren(n)) stack.push(c);
+    }
+    return unset.roots.every((r) => reads.has(r)) ? sanitize(unset.t, CTX.path) : unset.t;
+  }
+
+  /** `x == null`, `x === undefined`, `!x` with `x` a name or a member chain no source reaches: a setting is absent. */
+  private unsetRoot(test0: N): string | undefined {
+    const test = unwrap(test0);
+    let x: N | undefined;
+    if (test.type === 'UnaryExpression' && test.operator === '!') x = unwrap(test.argument);
+    else if (test.type === 'BinaryExpression' && /^[=]==?$/.test(test.operator) && test.left.type !== 'PrivateIdentifier') {
+      const absent = (e: N): boolean => (e.type === 'Literal' && e.value === null) || (e.type === 'Identifier' && e.name === 'undefined');
+      if (absent(unwrap(test.right))) x = unwrap(test.left);
+      else if (absent(unwrap(test.left))) x = unwrap(test.right);
+    }
+    const key = x && (x.type === 'Identifier' || x.type === 'MemberExpression') ? memberKey(x) : undefined;
+    return key && key !== 'undefined' && !isTainted(this.evalExpr(x)) ? key : undefined;
+  }
+
+  /** Does `e` read the variable or member chain `key`? */
+  private readsKey(e: N | null | undefined, key: string): boolean {
+    const stack: N[] = e ? [e] : [];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if ((n.type === 'Identifier' || n.type === 'MemberExpression') && memberKey(n) === key) return true;
+      for (const c of jsChildren(n)) stack.push(c);
+    }
+    return false;
   }
 
   private declareFunction(fn: Fn): void {
@@ -442,7 +489,7 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
     return { keys: cls ? this.core.methodKeys(cls, method) : [] };
   }
 
-  private visit(n: N, env: Env, ret: { returns?: Taint } | undefined): void {
+  private visit(n: N, env: Env, ret: JsReturns | undefined): void {
     switch (n.type) {
       case 'FunctionDeclaration':
       case 'FunctionExpression':
@@ -488,6 +535,15 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
       case 'IfStatement': {
         this.visit(n.test, env, ret);
         this.applyGuards(n.test, env);
+        // `if (roots == null) return absolutePath;`: an early return when a setting is absent (unsetRootReturns)
+        const unset = ret && !n.alternate ? this.unsetRoot(n.test) : undefined;
+        const last = unset ? (n.consequent.type === 'BlockStatement' ? n.consequent.body[n.consequent.body.length - 1] : n.consequent) : undefined;
+        if (ret && unset && last?.type === 'ReturnStatement' && !this.readsKey(last.argument, unset)) {
+          const sub: JsReturns = { returns: undefined };
+          this.visit(n.consequent, env, sub);
+          ret.unset = { t: join(ret.unset?.t, join(sub.returns, sub.unset?.t)), roots: [...(ret.unset?.roots ?? []), unset] };
+          return;
+        }
         const narrowed = this.correlated(n.test, env);
         if (narrowed.size) {
           // inside the branch, `x = C ? a : b` holds the side its condition chose; other writes go on as usual
@@ -898,8 +954,30 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
 
   special(c: CallView<TSESTree.CallExpression>): { t: Taint | undefined } | undefined {
     const callee = unwrap(c.node.callee);
+    // title.toLowerCase().replace(/[^a-z0-9_-]+/g, '-'): one file-name component is left (core.ts componentOnlyPattern)
+    if ((c.method === 'replace' || c.method === 'replaceAll') && this.componentSlug(c.node)) return { t: sanitize(join(this.receiverTaint(c), this.argsTaint(c)), CTX.path) };
     if (callee.type !== 'MemberExpression' || !c.method || !JS_SCHEMA_METHODS.has(c.method) || !JS_SCHEMA_RECEIVER.test(this.qualName(callee.object))) return undefined;
     return { t: sanitize(this.argsTaint(c), CTX.dispatch) };
+  }
+
+  /** `path.dirname(p)`: the path `p`, else undefined. */
+  private dirnameOf(n0: N): N | undefined {
+    const n = unwrap(n0);
+    if (n.type !== 'CallExpression' || !/(^|\.)(path|posix|win32)\.dirname$|^(node:)?path\.dirname$/.test(this.qualName(n.callee))) return undefined;
+    const a = n.arguments[0];
+    return a && a.type !== 'SpreadElement' ? a : undefined;
+  }
+
+  /** `.replace(/[^a-z0-9_-]+/g, '-')`, or with a regex held by a constant: every character but a file-name's is replaced. */
+  private componentSlug(call: TSESTree.CallExpression): boolean {
+    let re = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
+    if (re?.type === 'Identifier' && !this.reinit.has(re.name)) {
+      const init = this.inits.get(re.name);
+      re = init ? unwrap(init) : undefined;
+    }
+    const regex = re?.type === 'Literal' && 'regex' in re ? re.regex : undefined;
+    const repl = call.arguments[1] ? jsStringValue(call.arguments[1]) : undefined;
+    return !!regex && regex.flags.includes('g') && repl !== undefined && componentOnlyPattern(regex.pattern) && componentOnlyReplacement(repl);
   }
 
   /** `messages.map((m) => ...)`: the callback's first parameter is an element of the receiver, with its taint. */
@@ -1265,6 +1343,14 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
         return;
       case 'BinaryExpression':
         if (c.operator === 'in' && c.left.type !== 'PrivateIdentifier') guard(c.left, GUARD_CONTEXTS & ~CTX.dispatch);
+        // path.dirname(target) !== root: a normalised target sits directly in the folder (compared with a constant,
+        // the dirname fixes the folder, not the path)
+        else if (/^[!=]==?$/.test(c.operator) && c.left.type !== 'PrivateIdentifier' && (this.dirnameOf(c.left) || this.dirnameOf(c.right))) {
+          for (const [side, other] of [[c.left, c.right], [c.right, c.left]] as const) {
+            const target = this.dirnameOf(side);
+            if (target && !isTainted(this.evalExpr(other))) guard(target, CTX.path, true);
+          }
+        }
         else if (/^[!=]==?$/.test(c.operator) && c.left.type !== 'PrivateIdentifier') {
           // url.protocol === 'https:' fixes the scheme only: the host is still anyone's
           if (constant(c.right) && !urlPartOtherThanHost(c.left)) guard(c.left, GUARD_CONTEXTS);
@@ -1515,6 +1601,12 @@ function negatedTest(e0: N): boolean {
   if (e.type === 'BinaryExpression') return e.operator === '!==' || e.operator === '!=';
   if (e.type === 'LogicalExpression') return e.operator !== '??' && negatedTest(e.left) && negatedTest(e.right);
   return false;
+}
+
+/** What a function returns: its return statements, and apart those of an early return when a setting is absent. */
+interface JsReturns {
+  returns?: Taint;
+  unset?: { t: Taint | undefined; roots: string[] };
 }
 
 /** Text of a same-file validator that can confine a value (prefix, relative path, realpath, `..`, allow-list). */

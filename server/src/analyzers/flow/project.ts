@@ -98,7 +98,7 @@ interface Alternative {
 function sameTaint(a: Taint | undefined, b: Taint | undefined): boolean {
   if (a === b) return true;
   if (!a || !b) return false;
-  return a.kinds === b.kinds && a.sanitized === b.sanitized && a.origin === b.origin && a.originStart === b.originStart && (a.params ?? 0) === (b.params ?? 0) && a.fn === b.fn;
+  return a.kinds === b.kinds && a.sanitized === b.sanitized && (a.sourceSanitized ?? 0) === (b.sourceSanitized ?? 0) && a.origin === b.origin && a.originStart === b.originStart && (a.params ?? 0) === (b.params ?? 0) && a.fn === b.fn;
 }
 
 function sameTargets(a: { path: string; name: string }[], b: { path: string; name: string }[]): boolean {

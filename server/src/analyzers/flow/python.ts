@@ -20,7 +20,7 @@ import {
   PY_MARKDOWN_RENDERERS, } from './tables';
 import type { SinkContext, SourceKind, Taint } from './taint';
 import { ALL_CONTEXTS, CTX, INPUT, MCP_TOOL, MODEL, PATH_NAME_FIXED, TOOL, describe, join, joinAll, markBuilt, sanitize } from './taint';
-import { Env, FlowCore, callTaint, confine, isModelCallName, isModelMethodCall, isTainted, paramTaint, sanitizerContexts } from './core';
+import { Env, FlowCore, callTaint, componentOnlyPattern, componentOnlyReplacement, confine, confinedForPath, isModelCallName, isModelMethodCall, isTainted, paramTaint, sanitizerContexts } from './core';
 import type { CallSemantics, CallView, LibraryTables } from './core';
 import { CrossFile } from './project';
 import type { FileSummary, ProjectIndex } from './project';
@@ -353,10 +353,51 @@ class PythonFlowBuilder implements CallSemantics<Node> {
         else env.vars.set(name, info && i >= 0 && p.type !== 'list_splat_pattern' && p.type !== 'dictionary_splat_pattern' ? paramTaint(info.key, i, name, p.startIndex) : undefined);
       }
     }
-    const ret = { returns: undefined as Taint | undefined };
+    const ret: Returns = { returns: undefined };
     const body = fn.childForFieldName('body');
     if (body) this.walkBlock(body, env, ret);
-    if (info) this.core.setSummary(info.key, ret.returns);
+    if (info) this.core.setSummary(info.key, ret.returns, ret.unset ? this.unsetRootReturns(ret, ret.unset, body) : undefined);
+  }
+
+  /**
+   * `if self.root_dir is None: return Path(p)` in a helper whose other returns are confined to that root
+   * (`return confine(Path(self.root_dir), p)`): the helper confines whenever a root is configured, and with no root
+   * configured there is nothing to confine to (the tool was set up to reach any file, the owner's choice). Its
+   * summary is confined for paths. When another return is not confined, or the root is not used by the rest of
+   * the function, the early return is what it is.
+   */
+  private unsetRootReturns(ret: Returns, unset: { t: Taint | undefined; roots: string[] }, body: Node | null): Taint | undefined {
+    const confined = ret.returns;
+    if (!unset.t || !confined || !body || !confinedForPath(confined)) return unset.t;
+    const reads = new Set<string>();
+    const stack: Node[] = [body];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.type === 'if_statement' && unset.roots.includes(this.unsetRoot(n.childForFieldName('condition')) ?? '')) continue;
+      if (n.type === 'identifier' || n.type === 'attribute') {
+        const key = dottedKey(n);
+        if (key) reads.add(key);
+      }
+      for (const c of kids(n)) stack.push(c);
+    }
+    return unset.roots.every((r) => reads.has(r)) ? sanitize(unset.t, CTX.path) : unset.t;
+  }
+
+  /**
+   * `x is None`, `x == None`, `not x` where `x` is a plain name or a `self.` field no source reaches: a check that a
+   * setting is absent. The key of `x`, else undefined.
+   */
+  private unsetRoot(cond: Node | null | undefined): string | undefined {
+    if (!cond) return undefined;
+    let x: Node | undefined;
+    if (cond.type === 'not_operator') x = cond.childForFieldName('argument') ?? kids(cond)[0];
+    else if (cond.type === 'comparison_operator') {
+      const [left, right] = kids(cond);
+      const ops = cond.children.filter((c): c is Node => !!c && !c.isNamed).map((c) => c.type);
+      if (ops.length === 1 && (ops[0] === 'is' || ops[0] === '==') && right?.type === 'none') x = left;
+    }
+    const key = x && (x.type === 'identifier' || x.type === 'attribute') ? dottedKey(x) : undefined;
+    return key && !isTainted(this.evalExpr(x)) ? key : undefined;
   }
 
   /** The class of the method that encloses `n` (a closure inside a method sees its `self`). */
@@ -432,12 +473,24 @@ class PythonFlowBuilder implements CallSemantics<Node> {
     return this.core.argsFor(key, pos, kw);
   }
 
-  private walkBlock(block: Node, env: Env, ret: { returns?: Taint } | undefined): void {
+  /** Does expression `e` read the variable or field `key`? */
+  private readsKey(e: Node | undefined, key: string): boolean {
+    if (!e) return false;
+    const stack: Node[] = [e];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if ((n.type === 'identifier' || n.type === 'attribute') && dottedKey(n) === key) return true;
+      for (const c of kids(n)) stack.push(c);
+    }
+    return false;
+  }
+
+  private walkBlock(block: Node, env: Env, ret: Returns | undefined): void {
     // indexed loops in the walk: the array iterators of for-of were a tenth of what an analysis allocated
     for (let i = 0, cs = kids(block); i < cs.length; i++) this.visit(cs[i], env, ret);
   }
 
-  private visit(n: Node, env: Env, ret: { returns?: Taint } | undefined): void {
+  private visit(n: Node, env: Env, ret: Returns | undefined): void {
     switch (n.type) {
       case 'function_definition':
         this.functions.push({ node: n, env });
@@ -452,6 +505,16 @@ class PythonFlowBuilder implements CallSemantics<Node> {
         if (cond) {
           this.visit(cond, env, ret);
           this.applyGuards(cond, env);
+        }
+        // `if self.root_dir is None: return Path(p)`: an early return when a setting is absent (unsetRootReturns)
+        const unset = ret && n.type === 'if_statement' && !n.childForFieldName('alternative') ? this.unsetRoot(cond) : undefined;
+        const then = unset ? n.childForFieldName('consequence') : undefined;
+        const last = then ? kids(then).filter((c) => c.type !== 'comment').pop() : undefined;
+        if (ret && unset && then && last?.type === 'return_statement' && !this.readsKey(kids(last)[0], unset)) {
+          const sub: Returns = { returns: undefined };
+          this.walkBlock(then, env, sub);
+          ret.unset = { t: join(ret.unset?.t, join(sub.returns, sub.unset?.t)), roots: [...(ret.unset?.roots ?? []), unset] };
+          return;
         }
         for (let i = 0, cs = kids(n); i < cs.length; i++) if (cs[i].id !== cond?.id) this.visit(cs[i], env, ret);
         return;
@@ -585,7 +648,7 @@ class PythonFlowBuilder implements CallSemantics<Node> {
   }
 
   /** Reads inside an assignment target (`d[key] = ...`, `obj.attr = ...`). */
-  private visitTargetReads(left: Node, env: Env, ret: { returns?: Taint } | undefined): void {
+  private visitTargetReads(left: Node, env: Env, ret: Returns | undefined): void {
     if (left.type === 'subscript') {
       const s = left.childForFieldName('subscript');
       if (s) this.visit(s, env, ret);
@@ -824,6 +887,9 @@ class PythonFlowBuilder implements CallSemantics<Node> {
   }
 
   sanitizerOf(c: CallView<Node>): number | undefined {
+    if (c.method === 'sub' || c.name === 're.sub') {
+      if (this.componentSlug(c)) return CTX.path;
+    }
     const s = own(PY_SANITIZERS, c.name) ?? own(PY_SANITIZERS, stripCall(c.name));
     return s === undefined ? undefined : sanitizerContexts(c.name, s, (option) => pyArgs(c.node).keywords.get(option)?.text);
   }
@@ -834,6 +900,30 @@ class PythonFlowBuilder implements CallSemantics<Node> {
     const lit = c.method === 'format' ? pyStringValue(c.node.childForFieldName('function')?.childForFieldName('object')) : undefined;
     if (lit !== undefined && FIXED_ORIGIN.test(lit)) return { t: sanitize(join(this.receiverTaint(c), this.argsTaint(c)), CTX.url) };
     return undefined;
+  }
+
+  /**
+   * `re.sub(r"[^a-z0-9_-]+", "-", title)` or `SAFE.sub("-", title)` with `SAFE = re.compile(r"[^a-z0-9_-]+")`: the
+   * result keeps one file-name component (core.ts componentOnlyPattern), as `os.path.basename` does.
+   */
+  private componentSlug(c: CallView<Node>): boolean {
+    const args = pyArgs(c.node).positional;
+    let pattern: Node | undefined;
+    let repl: Node | undefined;
+    const count = pyArgs(c.node).keywords.get('count');
+    // a count replaces only the first matches
+    if ((count && count.text !== '0') || args.length > (c.name === 're.sub' ? 3 : 2)) return false;
+    if (c.name === 're.sub') [pattern, repl] = args;
+    else {
+      const recv = c.node.childForFieldName('function')?.childForFieldName('object');
+      const init = recv?.type === 'identifier' ? this.inits.get(recv.text) : recv ?? undefined;
+      if (init?.type !== 'call' || this.qualName(init.childForFieldName('function') ?? init) !== 're.compile') return false;
+      pattern = pyArgs(init).positional[0];
+      repl = args[0];
+    }
+    const p = pattern ? pyRegexText(pattern) : undefined;
+    const r = pyStringValue(repl);
+    return p !== undefined && r !== undefined && componentOnlyPattern(p) && componentOnlyReplacement(r);
   }
 
   /** Is this call a model invocation? */
@@ -956,12 +1046,18 @@ class PythonFlowBuilder implements CallSemantics<Node> {
           else if (pyStringValue(left) !== undefined && pyStringValue(left)!.includes('..')) guard(right, CTX.path);
         } else if (ops.includes('==') || ops.includes('!=')) {
           const constant = (x: Node): boolean => pyStringValue(x) !== undefined || /^[A-Z][A-Z0-9_]*$/.test(x.text);
-          if (constant(right)) guard(left, GUARD_CONTEXTS);
-          else if (constant(left)) guard(right, GUARD_CONTEXTS);
+          // `p.parent == BASE` fixes the folder, not the path (below)
+          if (constant(right) && !this.parentOf(left)) guard(left, GUARD_CONTEXTS);
+          else if (constant(left) && !this.parentOf(right)) guard(right, GUARD_CONTEXTS);
           // os.path.commonpath([base, p]) == base
           for (const side of [left, right]) {
             const fn = side.type === 'call' ? side.childForFieldName('function') : undefined;
             if (fn && /commonpath$/.test(this.qualName(fn))) guard(side, CTX.path, true);
+          }
+          // target.parent != reports_dir / os.path.dirname(target) == base: a normalised target sits directly in the folder
+          for (const [side, other] of [[left, right], [right, left]]) {
+            const target = this.parentOf(side);
+            if (target && !isTainted(this.evalExpr(other))) guard(target, CTX.path, true);
           }
         }
         return;
@@ -986,12 +1082,23 @@ class PythonFlowBuilder implements CallSemantics<Node> {
           const gen = args?.type === 'generator_expression' ? args : positional[0];
           const body = gen && /^(generator_expression|list_comprehension)$/.test(gen.type) ? gen.childForFieldName('body') : undefined;
           if (body) this.applyGuards(body, env);
+        } else if (fn.type === 'identifier' && /(^|_)relative_to$/.test(fn.text)) {
+          // is_relative_to(p, root): the function form of Path.is_relative_to, which confines only a normalised path
+          guard(positional[0], CTX.path, true);
         } else if (fn.type === 'identifier' && VALIDATOR_NAME.test(fn.text)) for (const a of positional) guard(a, GUARD_CONTEXTS);
         return;
       }
       default:
         return;
     }
+  }
+
+  /** `p.parent` or `os.path.dirname(p)`: the path `p`, else undefined. */
+  private parentOf(n: Node): Node | undefined {
+    if (n.type === 'attribute' && n.childForFieldName('attribute')?.text === 'parent') return n.childForFieldName('object') ?? undefined;
+    const fn = n.type === 'call' ? n.childForFieldName('function') : undefined;
+    if (fn && /^(os\.path|posixpath|ntpath)\.dirname$/.test(this.qualName(fn))) return pyArgs(n).positional[0];
+    return undefined;
   }
 
   /** `BASE + os.sep`, `"/srv/data/"`, `f"{root}/"`, or a name assigned one of them: a directory prefix that ends with a separator. */
@@ -1097,6 +1204,20 @@ class PythonFlowBuilder implements CallSemantics<Node> {
     }
     return false;
   }
+}
+
+/** The text of a pattern literal as the regex engine reads it: a raw string as written; in a plain string, `"\\"` is one backslash. */
+function pyRegexText(n: Node): string | undefined {
+  const v = pyStringValue(n);
+  if (v === undefined) return undefined;
+  const start = n.type === 'string' ? kids(n).find((c) => c.type === 'string_start')?.text ?? '' : '';
+  return /r/i.test(start) ? v : v.replace(/\\\\/g, '\\');
+}
+
+/** What a function returns: its return statements, and apart those of an early return when a setting is absent. */
+interface Returns {
+  returns?: Taint;
+  unset?: { t: Taint | undefined; roots: string[] };
 }
 
 function src(kind: number, n: Node): Taint {

@@ -56,7 +56,9 @@ export const CHECKED_BY_HELPER = 1 << 16;
 export function renderMarkdown(t: Taint | undefined): Taint | undefined {
   if (!t) return t;
   const imageSafe = t.sanitized & MARKDOWN_IMAGES_STRIPPED ? CTX.image : 0;
-  return { ...t, sanitized: (t.sanitized & ~CTX.image) | imageSafe | MARKDOWN_RENDERED };
+  const out: Taint = { ...t, sanitized: (t.sanitized & ~CTX.image) | imageSafe | MARKDOWN_RENDERED };
+  if (t.sourceSanitized) out.sourceSanitized = t.sourceSanitized & ~CTX.image;
+  return out;
 }
 
 /** Contexts a membership / equality check against constants makes safe. */
@@ -93,6 +95,17 @@ export interface Taint {
    * of `relative(root, checked)` keeps that `checked` was confined though `root` (another parameter) was not.
    */
   paramSanitized?: Readonly<Record<number, number>>;
+  /**
+   * Contexts the real-source part of the value (`kinds`) was sanitized for beyond `sanitized`: a join of a
+   * confined tool argument with a parameter of the enclosing function (`subdir ? confine(subdir) : config.root`)
+   * keeps that the argument was confined while the parameter, resolved later, may bring anything.
+   */
+  sourceSanitized?: number;
+}
+
+/** The contexts the real-source part of `t` (its kinds) was sanitized for. */
+export function sourceContexts(t: Taint): number {
+  return t.sanitized | (t.sourceSanitized ?? 0);
 }
 
 /** The contexts the part of `t` that parameter i contributes was sanitized for. */
@@ -117,6 +130,11 @@ export function join(a: Taint | undefined, b: Taint | undefined): Taint | undefi
   // the origin of a real source wins over a parameter's
   const first = !a.kinds && b.kinds ? b : a;
   const t: Taint = { kinds: a.kinds | b.kinds, sanitized: a.sanitized & b.sanitized, origin: first.origin, originStart: first.originStart };
+  // the real sources keep what they were sanitized for when the other part is only parameters (resolved later)
+  if (a.kinds || b.kinds) {
+    const src = (a.kinds ? sourceContexts(a) : ~0) & (b.kinds ? sourceContexts(b) : ~0) & ~t.sanitized;
+    if (src) t.sourceSanitized = src;
+  }
   // built on every path: where one path brings the value whole (a query the caller wrote), the sink runs whole values
   if (a.built && b.built) t.built = true;
   // a property is checked only where every part checked it (or is sanitized for it as a whole)
@@ -191,7 +209,7 @@ export function sanitize(t: Taint | undefined, contexts: number): Taint | undefi
 /** The taint of a value if it carries `kind` and is not sanitized for `context`. */
 export function reaches(t: Taint | undefined, kind: SourceKind | SourceKind[], context?: SinkContext): Taint | undefined {
   if (!t || !(t.kinds & kindBit(kind))) return undefined;
-  if (context && t.sanitized & CTX[context]) return undefined;
+  if (context && sourceContexts(t) & CTX[context]) return undefined;
   return t;
 }
 
