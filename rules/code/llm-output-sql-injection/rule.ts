@@ -109,7 +109,8 @@ export default defineRule({
     js(ctx) {
       const flow = jsFlow(ctx.view);
       const text = ctx.view.text;
-      const dbImport = JS_DB_IMPORT.test(text);
+      // a `client` / `conn` is a database handle in a file that imports a SQL driver and no other kind of connection
+      const dbImport = JS_DB_IMPORT.test(text) && !JS_OTHER_CONNECTION_IMPORT.test(text);
       /** Findings by MCP tool arguments only, kept until every server's capability is known. */
       const pending: { server: string | undefined; report: () => void }[] = [];
       /** Servers (the receiver of their tool registrations) with a tool that runs whole caller-written SQL that can write. */
@@ -134,10 +135,10 @@ export default defineRule({
         const mcpOnly = toolOnly(t) && (t.kinds & 8) !== 0;
         const server = mcpOnly ? jsToolServer(flow, call) : undefined;
         if (mcpQueryTool(t)) {
-          const { before, after } = jsStraightLine(flow, text, call);
+          const { before, guards, after } = jsStraightLine(flow, text, call);
           // a tool that runs the SQL its client writes, with nothing making it read-only and no later commit step
           // it leaves to someone else (`BEGIN` without `COMMIT`): the server offers writes by design
-          if (server !== undefined && !READ_ONLY_HINT.test(before) && (!BEGIN.test(before) || COMMIT.test(after))) openServers.add(server);
+          if (server !== undefined && !READ_ONLY_HINT.test(`${before}\n${guards}`) && (!BEGIN.test(before) || COMMIT.test(after))) openServers.add(server);
           // `client.query(sql)` alone (node-postgres' simple protocol) runs every statement in the text; with a
           // parameter list only one statement is allowed
           if (call.arguments.length === 1 && TRANSACTION_READ_ONLY.test(before)) {
@@ -197,6 +198,8 @@ const COMMIT = /['"`]\s*commit\b|\.commit\(/i;
 const SQL_TEXT = /\b(select\s[\s\S]*\sfrom|insert\s+into|update\s+\w+\s+set|delete\s+from|(create|drop|alter)\s+(or\s+replace\s+)?(unique\s+)?(table|index|view|trigger|function|procedure|schema)\b|where\s|pragma\s+\w+)/i;
 /** Imports of a SQL database driver, query builder or ORM: a `client` / `connection` / `session` in such a file is a database handle. */
 const JS_DB_IMPORT = /(?:\bfrom\s*|\brequire\(\s*|\bimport\(\s*)['"](?:pg|pg-promise|pg-pool|postgres|mysql2?(?:\/promise)?|mariadb|better-sqlite3|sqlite3?|sql\.js|bun:sqlite|node:sqlite|@libsql\/client|libsql|knex|sequelize|@prisma\/client|typeorm|@mikro-orm\/[\w-]+|kysely|drizzle-orm(?:\/[\w-]+)*|duckdb(?:-async)?|@duckdb\/[\w-]+|mssql|tedious|oracledb|snowflake-sdk|@google-cloud\/bigquery|@databricks\/sql|@clickhouse\/client|@neondatabase\/serverless|@vercel\/postgres|@planetscale\/database|cassandra-driver|ibm_db|trino-client|presto-client|alasql|@electric-sql\/pglite|@aws-sdk\/client-(?:rds-data|athena|redshift-data))['"]/;
+/** Imports of clients of other connections (SSH, Redis, MongoDB, message queues, sockets) whose handles are also called `conn` / `client`. */
+const JS_OTHER_CONNECTION_IMPORT = /(?:\bfrom\s*|\brequire\(\s*|\bimport\(\s*)['"](?:ssh2|node-ssh|ssh2-sftp-client|ssh2-promise|redis|ioredis|mongodb|mongoose|ws|amqplib|kafkajs|nats|mqtt|neo4j-driver|@elastic\/elasticsearch|basic-ftp|telnet-client|(?:node:)?net|dockerode)['"]/;
 /** Receivers named for a database handle whatever the file imports (`db`, `pool`, `knex`, `cursor`, `this.sqlite`). */
 const STRONG_DB_RECEIVER = /(^|_)(cur|cursor|db|database|sql|tx|trx|pool|knex|sequelize|prisma|pg|mysql|sqlite|duckdb)s?($|_)|cursor|Cursor|^(db|sql|pg|mysql|sqlite|duckdb)[A-Z_]|(Db|DB|Database|Sql|SQL|Pool|Knex|Prisma)$|db$|sql$/;
 /** Methods whose name says SQL whatever the receiver. */
@@ -269,8 +272,8 @@ function jsToolServer(flow: ReturnType<typeof jsFlow>, call: JsNode): string | u
 }
 
 /**
- * The statements of the enclosing function that run before the call on every path to it (earlier statements of
- * each enclosing block, not the bodies of earlier `if`s or loops), and those after it in the same blocks.
+ * The statements of the enclosing function around the call, in each enclosing block: those before it and those
+ * after it (jsStraightLine keeps the ones that run on every path through the call, not the bodies of `if`s or loops).
  */
 function jsSiblings(flow: ReturnType<typeof jsFlow>, call: JsNode): { before: JsNode[]; after: JsNode[] } {
   const before: JsNode[] = [];
@@ -287,13 +290,13 @@ function jsSiblings(flow: ReturnType<typeof jsFlow>, call: JsNode): { before: Js
   return { before, after };
 }
 
-function jsStraightLine(flow: ReturnType<typeof jsFlow>, text: string, call: JsNode): { before: string; after: string } {
+function jsStraightLine(flow: ReturnType<typeof jsFlow>, text: string, call: JsNode): { before: string; guards: string; after: string } {
   const { before, after } = jsSiblings(flow, call);
   const src = (n: JsNode): string => text.slice(n.range[0], n.range[1]);
-  return {
-    before: before.filter((n) => /^(ExpressionStatement|VariableDeclaration|TryStatement|BlockStatement|LabeledStatement)$/.test(n.type)).map(src).join('\n'),
-    after: after.map(src).join('\n'),
-  };
+  const straight = (n: JsNode): boolean => /^(ExpressionStatement|VariableDeclaration|TryStatement|BlockStatement|LabeledStatement)$/.test(n.type);
+  // `if (!isReadOnly(sql)) return ...`: the tests of earlier checks that leave the function
+  const guards = before.filter((n): n is TSESTree.IfStatement => n.type === 'IfStatement' && /\b(return|throw)\b/.test(src(n.consequent))).map((n) => src(n.test));
+  return { before: before.filter(straight).map(src).join('\n'), guards: guards.join('\n'), after: after.filter(straight).map(src).join('\n') };
 }
 
 /**
