@@ -66,6 +66,8 @@ export default defineRule({
         const name = con.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
         return new RegExp(`(^|\\n)[ \\t]*${name}[ \\t]*(:[^=\\n]*)?=[ \\t]*[^\\n]*\\bconnect\\([^\\n]*(mode=ro\\b|read_?only\\s*=\\s*True)`).test(text);
       };
+      const pending: { server: string | undefined; report: () => void }[] = [];
+      const openServers = new Set<string>();
       for (const call of flow.calls) {
         const fn = call.childForFieldName('function');
         if (!fn) continue;
@@ -95,16 +97,22 @@ export default defineRule({
         // a query tool class (`class QueryTool(BaseTool)` running its `query` argument whole): whoever gives it
         // to an agent decides the database rights (sql-agent-unrestricted-database), as for MCP query tools
         if (toolOnly(t) && !t.built && inToolClass(call)) continue;
+        const mcpOnly = toolOnly(t) && (t.kinds & 8) !== 0;
+        const server = mcpOnly ? pyToolServer(call) : undefined;
         if (mcpQueryTool(t)) {
+          const { before, guards, after } = pyStraightLine(call);
+          // a tool that runs the SQL its client writes with nothing making it read-only: the server offers writes
+          if (server !== undefined && !READ_ONLY_HINT.test(`${before}\n${guards}`) && !readOnly(recvOf(fn)) && (!BEGIN.test(before) || COMMIT.test(after))) openServers.add(server);
           // one statement per call (sqlite3 execute) cannot end the transaction; a lone statement argument can hold several
-          const fnDef = enclosingPy(call);
-          const before = fnDef ? text.slice(fnDef.startIndex, call.startIndex) : '';
           const single = positional.length > 1 || /(^|\.)(sqlite3?|aiosqlite)\b/.test(q);
-          if (!single && TRANSACTION_READ_ONLY.test(before)) ctx.report({ messageId: 'readOnlyEscape', data: { source: t.origin, sink }, start: sqlArg.startIndex, end: sqlArg.endIndex });
+          if (!single && TRANSACTION_READ_ONLY.test(before)) pending.push({ server, report: () => ctx.report({ messageId: 'readOnlyEscape', data: { source: t.origin, sink: sink as string }, start: sqlArg.startIndex, end: sqlArg.endIndex }) });
           continue;
         }
-        ctx.report({ messageId: toolOnly(t) ? (t.built ? 'toolSql' : 'toolQuery') : 'sql', data: { source: t.origin, sink }, start: sqlArg.startIndex, end: sqlArg.endIndex });
+        const report = (): void => ctx.report({ messageId: toolOnly(t) ? (t.built ? 'toolSql' : 'toolQuery') : 'sql', data: { source: t.origin, sink: sink as string }, start: sqlArg.startIndex, end: sqlArg.endIndex });
+        if (mcpOnly) pending.push({ server, report });
+        else report();
       }
+      for (const p of pending) if (p.server === undefined || !openServers.has(p.server)) p.report();
     },
     js(ctx) {
       const flow = jsFlow(ctx.view);
@@ -181,12 +189,6 @@ function inToolClass(n: Node): boolean {
     if (p.type === 'class_definition') return /Tool\b/.test(p.childForFieldName('superclasses')?.text ?? '');
   }
   return false;
-}
-
-/** The function definition a node is in. */
-function enclosingPy(n: Node): Node | undefined {
-  for (let p = n.parent; p; p = p.parent) if (p.type === 'function_definition') return p;
-  return undefined;
 }
 
 /** A read-only promise in the code before a whole-statement call: a read-only transaction or session, a read-only check, a SELECT-only check. */
@@ -352,4 +354,40 @@ function ownMethod(flow: ReturnType<typeof jsFlow>, call: JsNode, name: string):
     if (p.type === 'ClassBody') return p.body.some((m) => (m.type === 'MethodDefinition' || m.type === 'PropertyDefinition') && !m.computed && m.key.type === 'Identifier' && m.key.name === name);
   }
   return false;
+}
+
+/** The receiver of a method call's function (`cur` of `cur.execute`). */
+function recvOf(fn: Node): Node | undefined {
+  return fn.type === 'attribute' ? fn.childForFieldName('object') ?? undefined : undefined;
+}
+
+/** The MCP server a tool function is registered on (`@mcp.tool()`, `@server.call_tool()`): the decorator's receiver. */
+function pyToolServer(call: Node): string | undefined {
+  for (let p = call.parent; p; p = p.parent) {
+    if (p.type !== 'function_definition') continue;
+    const dec = p.parent?.type === 'decorated_definition' ? p.parent : undefined;
+    for (const d of dec?.namedChildren ?? []) {
+      const m = d.type === 'decorator' ? /^@\s*([\w.]+)\.(tool|call_tool)\b/.exec(d.text) : null;
+      if (m) return m[1];
+    }
+  }
+  return undefined;
+}
+
+/** As jsStraightLine: earlier straight-line statements of the enclosing blocks, tests of earlier leaving checks, later statements. */
+function pyStraightLine(call: Node): { before: string; guards: string; after: string } {
+  const before: Node[] = [];
+  const after: Node[] = [];
+  let child: Node = call;
+  for (let p = call.parent; p && child.type !== 'function_definition'; child = p, p = p.parent) {
+    if (p.type !== 'block' && p.type !== 'module') continue;
+    const list = p.namedChildren;
+    const i = list.findIndex((c) => c.startIndex === child.startIndex && c.endIndex === child.endIndex);
+    if (i < 0) continue;
+    before.unshift(...list.slice(0, i));
+    after.push(...list.slice(i + 1));
+  }
+  const straight = (n: Node): boolean => /^(expression_statement|with_statement|try_statement)$/.test(n.type);
+  const guards = before.filter((n) => n.type === 'if_statement' && /\b(return|raise)\b/.test(n.childForFieldName('consequence')?.text ?? '')).map((n) => n.childForFieldName('condition')?.text ?? '');
+  return { before: before.filter(straight).map((n) => n.text).join('\n'), guards: guards.join('\n'), after: after.filter(straight).map((n) => n.text).join('\n') };
 }
