@@ -227,9 +227,19 @@ function jsSqlCall(flow: ReturnType<typeof jsFlow>, text: string, call: TSESTree
   if (STRONG_DB_RECEIVER.test(recvName)) return true;
   if (dbImport) return true;
   // `const client = await pool.connect()`: a handle taken from a database pool or client
+  const root = (v: JsNode): string => {
+    let e = unwrap(v);
+    while (e.type === 'AwaitExpression' || e.type === 'CallExpression' || e.type === 'NewExpression' || (e.type === 'MemberExpression' && e.object.type !== 'ThisExpression')) {
+      e = unwrap(e.type === 'AwaitExpression' ? e.argument : e.type === 'MemberExpression' ? e.object : e.callee);
+    }
+    return e.type === 'Identifier' ? e.name : e.type === 'MemberExpression' && !e.computed && e.property.type === 'Identifier' ? e.property.name : '';
+  };
+  const obj = unwrap((call.callee as TSESTree.MemberExpression).object);
+  if (obj.type === 'Identifier') return jsDefinitions(flow, call, obj.name).some((v) => STRONG_DB_RECEIVER.test(root(v)));
+  // `this.client = await this.pool.connect()`
   const esc = recvName.replace(/[$]/g, '\\$');
-  const from = new RegExp(`\\b${esc}\\s*(?::[^=;\\n]*)?=\\s*(?:await\\s+)?(?:new\\s+)?(?:this\\.)?([\\w$.]+)`, 'g');
-  for (const m of text.matchAll(from)) if (STRONG_DB_RECEIVER.test(m[1].split('.')[0])) return true;
+  const from = new RegExp(`\\bthis\\.${esc}\\s*=\\s*(?:await\\s+)?(?:new\\s+)?(?:this\\.)?([\\w$]+)`, 'g');
+  for (const m of text.matchAll(from)) if (STRONG_DB_RECEIVER.test(m[1])) return true;
   return false;
 }
 
@@ -242,18 +252,23 @@ function mapLike(text: string, name: string): boolean {
 /** The argument is a variable the enclosing function (or the file) assigns a SQL statement to. */
 function jsAssignedSql(flow: ReturnType<typeof jsFlow>, text: string, call: JsNode, arg: JsNode): boolean {
   const a = unwrap(arg);
-  if (a.type !== 'Identifier') return false;
-  let scope: JsNode | undefined = call;
-  while (scope && !FUNCTION_TYPES.test(scope.type)) scope = flow.parentOf(scope);
-  let found = false;
+  return a.type === 'Identifier' && jsDefinitions(flow, call, a.name).some((v) => SQL_TEXT.test(text.slice(v.range[0], v.range[1])));
+}
+
+/** The values a variable is declared or assigned with, in the innermost enclosing function (or the file) that assigns it. */
+function jsDefinitions(flow: ReturnType<typeof jsFlow>, from: JsNode, name: string): JsNode[] {
+  const out: JsNode[] = [];
   const walk = (n: JsNode): void => {
-    if (found) return;
-    if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.id.name === a.name && n.init) found = SQL_TEXT.test(text.slice(n.init.range[0], n.init.range[1]));
-    else if (n.type === 'AssignmentExpression' && n.left.type === 'Identifier' && n.left.name === a.name) found = SQL_TEXT.test(text.slice(n.right.range[0], n.right.range[1]));
+    if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.id.name === name && n.init) out.push(n.init);
+    else if (n.type === 'AssignmentExpression' && n.left.type === 'Identifier' && n.left.name === name) out.push(n.right);
     for (const c of jsChildren(n)) walk(c);
   };
-  if (scope) walk(scope);
-  return found;
+  for (let scope = flow.parentOf(from); scope; scope = flow.parentOf(scope)) {
+    if (!FUNCTION_TYPES.test(scope.type) && scope.type !== 'Program') continue;
+    walk(scope);
+    if (out.length) break;
+  }
+  return out;
 }
 
 /**
