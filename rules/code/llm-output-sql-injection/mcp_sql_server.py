@@ -31,6 +31,17 @@ def run_query_session(sql: str) -> list:
 
 
 @mcp.tool()
+def count_events(kind: str) -> int:
+    # the analytics server only reads: a WHERE clause the model writes reaches what its tools do not offer
+    conn = sqlite3.connect("notes.db")
+    # ruleid: llm-output-sql-injection
+    return conn.execute(f"SELECT count(*) FROM events WHERE kind = '{kind}'").fetchone()[0]
+
+
+notes = FastMCP("notes")
+
+
+@notes.tool()
 def query_local(sql: str) -> list:
     """Run any SQL on the local notes database (the tool's purpose)."""
     conn = sqlite3.connect("notes.db")
@@ -38,11 +49,24 @@ def query_local(sql: str) -> list:
     return conn.execute(sql).fetchall()
 
 
-@mcp.tool()
-def count_events(kind: str) -> int:
+@notes.tool()
+def delete_notes(where: str) -> int:
+    """Delete the notes matching a WHERE clause."""
+    # the same server runs any SQL its client writes (query_local): formatting a clause adds nothing
     conn = sqlite3.connect("notes.db")
-    # ruleid: llm-output-sql-injection
-    return conn.execute(f"SELECT count(*) FROM events WHERE kind = '{kind}'").fetchone()[0]
+    # ok: llm-output-sql-injection
+    return conn.execute(f"DELETE FROM notes WHERE {where}").rowcount
+
+
+@notes.tool()
+def read_only_query(sql: str) -> list:
+    """Run a read-only query."""
+    with psycopg.connect(DSN) as conn, conn.cursor() as cur:
+        cur.execute("BEGIN TRANSACTION READ ONLY")
+        # escaping the read-only transaction gives what query_local offers anyway
+        # ok: llm-output-sql-injection
+        cur.execute(sql)
+        return cur.fetchall()
 
 
 @tool

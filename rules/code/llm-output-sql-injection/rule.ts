@@ -1,6 +1,6 @@
 import type { PyNode as Node } from '../../../server/src/analyzers/python/tree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { jsFlow, pyArgs, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
+import { jsChildren, jsFlow, pyArgs, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
 import type { Taint } from '../../../server/src/analyzers/flow';
 import { defineRule } from '../../../server/src/engine/rule';
 
@@ -66,6 +66,8 @@ export default defineRule({
         const name = con.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
         return new RegExp(`(^|\\n)[ \\t]*${name}[ \\t]*(:[^=\\n]*)?=[ \\t]*[^\\n]*\\bconnect\\([^\\n]*(mode=ro\\b|read_?only\\s*=\\s*True)`).test(text);
       };
+      const pending: { server: string | undefined; report: () => void }[] = [];
+      const openServers = new Set<string>();
       for (const call of flow.calls) {
         const fn = call.childForFieldName('function');
         if (!fn) continue;
@@ -95,19 +97,32 @@ export default defineRule({
         // a query tool class (`class QueryTool(BaseTool)` running its `query` argument whole): whoever gives it
         // to an agent decides the database rights (sql-agent-unrestricted-database), as for MCP query tools
         if (toolOnly(t) && !t.built && inToolClass(call)) continue;
+        const mcpOnly = toolOnly(t) && (t.kinds & 8) !== 0;
+        const server = mcpOnly ? pyToolServer(call) : undefined;
         if (mcpQueryTool(t)) {
+          const { before, guards, after } = pyStraightLine(call);
+          // a tool that runs the SQL its client writes with nothing making it read-only: the server offers writes
+          if (server !== undefined && !READ_ONLY_HINT.test(`${before}\n${guards}`) && !readOnly(recvOf(fn)) && (!BEGIN.test(before) || COMMIT.test(after))) openServers.add(server);
           // one statement per call (sqlite3 execute) cannot end the transaction; a lone statement argument can hold several
-          const fnDef = enclosingPy(call);
-          const before = fnDef ? text.slice(fnDef.startIndex, call.startIndex) : '';
           const single = positional.length > 1 || /(^|\.)(sqlite3?|aiosqlite)\b/.test(q);
-          if (!single && TRANSACTION_READ_ONLY.test(before)) ctx.report({ messageId: 'readOnlyEscape', data: { source: t.origin, sink }, start: sqlArg.startIndex, end: sqlArg.endIndex });
+          if (!single && TRANSACTION_READ_ONLY.test(before)) pending.push({ server, report: () => ctx.report({ messageId: 'readOnlyEscape', data: { source: t.origin, sink: sink as string }, start: sqlArg.startIndex, end: sqlArg.endIndex }) });
           continue;
         }
-        ctx.report({ messageId: toolOnly(t) ? (t.built ? 'toolSql' : 'toolQuery') : 'sql', data: { source: t.origin, sink }, start: sqlArg.startIndex, end: sqlArg.endIndex });
+        const report = (): void => ctx.report({ messageId: toolOnly(t) ? (t.built ? 'toolSql' : 'toolQuery') : 'sql', data: { source: t.origin, sink: sink as string }, start: sqlArg.startIndex, end: sqlArg.endIndex });
+        if (mcpOnly) pending.push({ server, report });
+        else report();
       }
+      for (const p of pending) if (p.server === undefined || !openServers.has(p.server)) p.report();
     },
     js(ctx) {
       const flow = jsFlow(ctx.view);
+      const text = ctx.view.text;
+      // a `client` / `conn` is a database handle in a file that imports a SQL driver and no other kind of connection
+      const dbImport = JS_DB_IMPORT.test(text) && !JS_OTHER_CONNECTION_IMPORT.test(text);
+      /** Findings by MCP tool arguments only, kept until every server's capability is known. */
+      const pending: { server: string | undefined; report: () => void }[] = [];
+      /** Servers (the receiver of their tool registrations) with a tool that runs whole caller-written SQL that can write. */
+      const openServers = new Set<string>();
       for (const call of flow.calls) {
         if (call.type !== 'CallExpression') continue;
         const callee = unwrap(call.callee);
@@ -118,22 +133,34 @@ export default defineRule({
         const recvName = obj.type === 'Identifier' ? obj.name : obj.type === 'MemberExpression' && !obj.computed && obj.property.type === 'Identifier' ? obj.property.name : '';
         const arg = call.arguments[0] as TSESTree.Node | undefined;
         if (!arg) continue;
-        const argText = ctx.view.text.slice(arg.range[0], arg.range[1]);
-        if (!(DB_RECEIVER.test(recvName) || method.startsWith('$') || LOOKS_LIKE_SQL.test(argText))) continue;
+        // `this.query(sql)` of a method the class defines: the statement it runs is checked where the method runs it
+        if (obj.type === 'ThisExpression' && ownMethod(flow, call, method)) continue;
+        if (!jsSqlCall(flow, text, call, method, recvName, arg, dbImport)) continue;
         if (jsUseStatement(arg)) continue;
         const t = flow.reaches(arg, 'model', 'sql');
         if (!t) continue;
+        const sink = `${recvName}.${method}`;
+        const mcpOnly = toolOnly(t) && (t.kinds & 8) !== 0;
+        const server = mcpOnly ? jsToolServer(flow, call) : undefined;
         if (mcpQueryTool(t)) {
+          const { before, guards, after } = jsStraightLine(flow, text, call);
+          // a tool that runs the SQL its client writes, with nothing making it read-only and no later commit step
+          // it leaves to someone else (`BEGIN` without `COMMIT`): the server offers writes by design
+          if (server !== undefined && !READ_ONLY_HINT.test(`${before}\n${guards}`) && (!BEGIN.test(before) || COMMIT.test(after))) openServers.add(server);
           // `client.query(sql)` alone (node-postgres' simple protocol) runs every statement in the text; with a
           // parameter list only one statement is allowed
-          let fnNode: TSESTree.Node | undefined = call;
-          while (fnNode && !/Function/.test(fnNode.type)) fnNode = flow.parentOf(fnNode);
-          const before = fnNode ? ctx.view.text.slice(fnNode.range[0], call.range[0]) : '';
-          if (call.arguments.length === 1 && TRANSACTION_READ_ONLY.test(before)) ctx.report({ messageId: 'readOnlyEscape', data: { source: t.origin, sink: `${recvName}.${method}` }, start: arg.range[0], end: arg.range[1] });
+          if (call.arguments.length === 1 && TRANSACTION_READ_ONLY.test(before)) {
+            pending.push({ server, report: () => ctx.report({ messageId: 'readOnlyEscape', data: { source: t.origin, sink }, start: arg.range[0], end: arg.range[1] }) });
+          }
           continue;
         }
-        ctx.report({ messageId: toolOnly(t) ? (t.built ? 'toolSql' : 'toolQuery') : 'sql', data: { source: t.origin, sink: `${recvName}.${method}` }, start: arg.range[0], end: arg.range[1] });
+        // `PRAGMA table_info(${table})` after `table` was found in the catalogue by a bound lookup
+        if (t.built && jsCatalogChecked(flow, text, call, arg)) continue;
+        const report = (): void => ctx.report({ messageId: toolOnly(t) ? (t.built ? 'toolSql' : 'toolQuery') : 'sql', data: { source: t.origin, sink }, start: arg.range[0], end: arg.range[1] });
+        if (mcpOnly) pending.push({ server, report });
+        else report();
       }
+      for (const p of pending) if (p.server === undefined || !openServers.has(p.server)) p.report();
     },
   },
 });
@@ -164,8 +191,218 @@ function inToolClass(n: Node): boolean {
   return false;
 }
 
-/** The function definition a node is in. */
-function enclosingPy(n: Node): Node | undefined {
-  for (let p = n.parent; p; p = p.parent) if (p.type === 'function_definition') return p;
+/** A read-only promise in the code before a whole-statement call: a read-only transaction or session, a read-only check, a SELECT-only check. */
+const READ_ONLY_HINT = /read[\s_-]?only|readonly|['"`]\s*select\s*['"`]|\^\s*(?:\\s\*?)?\(?(?:\?:)?\s*select\b|startsWith\(\s*['"`]select/i;
+/** An explicit transaction opened by a statement before the call, and its commit after it. */
+const BEGIN = /['"`]\s*(?:begin|start\s+transaction)\b/i;
+const COMMIT = /['"`]\s*commit\b|\.commit\(/i;
+/** Statement text that is SQL: a query, DML, DDL or a PRAGMA. */
+const SQL_TEXT = /\b(select\s[\s\S]*\sfrom|insert\s+into|update\s+\w+\s+set|delete\s+from|(create|drop|alter)\s+(or\s+replace\s+)?(unique\s+)?(table|index|view|trigger|function|procedure|schema)\b|where\s|pragma\s+\w+)/i;
+/** Imports of a SQL database driver, query builder or ORM: a `client` / `connection` / `session` in such a file is a database handle. */
+const JS_DB_IMPORT = /(?:\bfrom\s*|\brequire\(\s*|\bimport\(\s*)['"](?:pg|pg-promise|pg-pool|postgres|mysql2?(?:\/promise)?|mariadb|better-sqlite3|sqlite3?|sql\.js|bun:sqlite|node:sqlite|@libsql\/client|libsql|knex|sequelize|@prisma\/client|typeorm|@mikro-orm\/[\w-]+|kysely|drizzle-orm(?:\/[\w-]+)*|duckdb(?:-async)?|@duckdb\/[\w-]+|mssql|tedious|oracledb|snowflake-sdk|@google-cloud\/bigquery|@databricks\/sql|@clickhouse\/client|@neondatabase\/serverless|@vercel\/postgres|@planetscale\/database|cassandra-driver|ibm_db|trino-client|presto-client|alasql|@electric-sql\/pglite|@aws-sdk\/client-(?:rds-data|athena|redshift-data))['"]/;
+/** Imports of clients of other connections (SSH, Redis, MongoDB, message queues, sockets) whose handles are also called `conn` / `client`. */
+const JS_OTHER_CONNECTION_IMPORT = /(?:\bfrom\s*|\brequire\(\s*|\bimport\(\s*)['"](?:ssh2|node-ssh|ssh2-sftp-client|ssh2-promise|redis|ioredis|mongodb|mongoose|ws|amqplib|kafkajs|nats|mqtt|neo4j-driver|@elastic\/elasticsearch|basic-ftp|telnet-client|(?:node:)?net|dockerode)['"]/;
+/** Receivers named for a database handle whatever the file imports (`db`, `pool`, `knex`, `cursor`, `this.sqlite`). */
+const STRONG_DB_RECEIVER = /(^|_)(cur|cursor|db|database|sql|tx|trx|pool|knex|sequelize|prisma|pg|mysql|sqlite|duckdb)s?($|_)|cursor|Cursor|^(db|sql|pg|mysql|sqlite|duckdb)[A-Z_]|(Db|DB|Database|Sql|SQL|Pool|Knex|Prisma)$|db$|sql$/;
+/** Methods whose name says SQL whatever the receiver. */
+const JS_SQL_ONLY_METHODS = /^(\$\w+|unsafe|whereRaw|joinRaw|orderByRaw|havingRaw)$/;
+/** Catalogue tables a lookup of a name confirms it is an existing table or column. */
+const CATALOGUE = /sqlite_master|sqlite_schema|information_schema\.|pg_catalog\.|pg_tables|pg_class|pg_namespace|sys\.tables|sys\.objects|sys\.columns|pragma_table_info/i;
+const STATEMENT_LISTS = new Set(['Program', 'BlockStatement', 'StaticBlock', 'SwitchCase']);
+const FUNCTION_TYPES = /^(FunctionDeclaration|FunctionExpression|ArrowFunctionExpression)$/;
+
+type JsNode = TSESTree.Node;
+
+/**
+ * Evidence that a call with a SQL-sounding method (`get`, `all`, `run`, `exec`, `query`...) runs SQL: a method
+ * only SQL has, a SQL statement as argument (or a variable assigned one), or a receiver that is a database
+ * handle (named so, or a `client` / `connection` in a file importing a SQL driver or taken from a pool). A `Map`
+ * (`this.connections.get(id)`) or an SSH connection (`conn.exec(command)`) is none of these.
+ */
+function jsSqlCall(flow: ReturnType<typeof jsFlow>, text: string, call: TSESTree.CallExpression, method: string, recvName: string, arg: JsNode, dbImport: boolean): boolean {
+  if (JS_SQL_ONLY_METHODS.test(method)) return true;
+  if (recvName && mapLike(text, recvName)) return false;
+  if (SQL_TEXT.test(text.slice(arg.range[0], arg.range[1])) || jsAssignedSql(flow, text, call, arg)) return true;
+  if (!recvName || !DB_RECEIVER.test(recvName)) return false;
+  if (STRONG_DB_RECEIVER.test(recvName)) return true;
+  if (dbImport) return true;
+  // `const client = await pool.connect()`: a handle taken from a database pool or client
+  const root = (v: JsNode): string => {
+    let e = unwrap(v);
+    while (e.type === 'AwaitExpression' || e.type === 'CallExpression' || e.type === 'NewExpression' || (e.type === 'MemberExpression' && e.object.type !== 'ThisExpression')) {
+      e = unwrap(e.type === 'AwaitExpression' ? e.argument : e.type === 'MemberExpression' ? e.object : e.callee);
+    }
+    return e.type === 'Identifier' ? e.name : e.type === 'MemberExpression' && !e.computed && e.property.type === 'Identifier' ? e.property.name : '';
+  };
+  const obj = unwrap((call.callee as TSESTree.MemberExpression).object);
+  if (obj.type === 'Identifier') return jsDefinitions(flow, call, obj.name).some((v) => STRONG_DB_RECEIVER.test(root(v)));
+  // `this.client = await this.pool.connect()`
+  const esc = recvName.replace(/[$]/g, '\\$');
+  const from = new RegExp(`\\bthis\\.${esc}\\s*=\\s*(?:await\\s+)?(?:new\\s+)?(?:this\\.)?([\\w$]+)`, 'g');
+  for (const m of text.matchAll(from)) if (STRONG_DB_RECEIVER.test(m[1])) return true;
+  return false;
+}
+
+/** `name` holds a Map, Set or cache in this file (`this.connections = new Map()`, `connections: Map<string, X>`). */
+function mapLike(text: string, name: string): boolean {
+  const esc = name.replace(/[$]/g, '\\$');
+  return new RegExp(`\\b${esc}\\s*[?!]?\\s*(?::[^=;\\n]*)?=\\s*new\\s+(?:Map|WeakMap|Set|WeakSet|LRUCache|LRU|QuickLRU|NodeCache)\\b|\\b${esc}\\s*[?!]?:\\s*(?:Readonly)?(?:Map|WeakMap|Set|LRUCache)<`).test(text);
+}
+
+/** The argument is a variable the enclosing function (or the file) assigns a SQL statement to. */
+function jsAssignedSql(flow: ReturnType<typeof jsFlow>, text: string, call: JsNode, arg: JsNode): boolean {
+  const a = unwrap(arg);
+  return a.type === 'Identifier' && jsDefinitions(flow, call, a.name).some((v) => SQL_TEXT.test(text.slice(v.range[0], v.range[1])));
+}
+
+/** The values a variable is declared or assigned with, in the innermost enclosing function (or the file) that assigns it. */
+function jsDefinitions(flow: ReturnType<typeof jsFlow>, from: JsNode, name: string): JsNode[] {
+  const out: JsNode[] = [];
+  const walk = (n: JsNode): void => {
+    if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.id.name === name && n.init) out.push(n.init);
+    else if (n.type === 'AssignmentExpression' && n.left.type === 'Identifier' && n.left.name === name) out.push(n.right);
+    for (const c of jsChildren(n)) walk(c);
+  };
+  for (let scope = flow.parentOf(from); scope; scope = flow.parentOf(scope)) {
+    if (!FUNCTION_TYPES.test(scope.type) && scope.type !== 'Program') continue;
+    walk(scope);
+    if (out.length) break;
+  }
+  return out;
+}
+
+/**
+ * The MCP server a tool handler is registered on, when the call is inside the handler (`server.tool(..., async () =>
+ * { ... })`, `server.registerTool`, `server.setRequestHandler(CallToolRequestSchema, ...)`): the registration's receiver.
+ */
+function jsToolServer(flow: ReturnType<typeof jsFlow>, call: JsNode): string | undefined {
+  let child: JsNode = call;
+  for (let p = flow.parentOf(call); p; child = p, p = flow.parentOf(p)) {
+    if (p.type !== 'CallExpression' || !FUNCTION_TYPES.test(child.type) || !p.arguments.includes(child as TSESTree.CallExpressionArgument)) continue;
+    const callee = unwrap(p.callee);
+    if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') continue;
+    if (!/^(tool|registerTool|addTool|setRequestHandler)$/.test(callee.property.name)) continue;
+    const recv = unwrap(callee.object);
+    return recv.type === 'Identifier' ? recv.name : recv.type === 'MemberExpression' && !recv.computed && recv.property.type === 'Identifier' ? `.${recv.property.name}` : undefined;
+  }
   return undefined;
+}
+
+/**
+ * The statements of the enclosing function around the call, in each enclosing block: those before it and those
+ * after it (jsStraightLine keeps the ones that run on every path through the call, not the bodies of `if`s or loops).
+ */
+function jsSiblings(flow: ReturnType<typeof jsFlow>, call: JsNode): { before: JsNode[]; after: JsNode[] } {
+  const before: JsNode[] = [];
+  const after: JsNode[] = [];
+  let child: JsNode = call;
+  for (let p = flow.parentOf(call); p && !FUNCTION_TYPES.test(child.type); child = p, p = flow.parentOf(p)) {
+    if (!STATEMENT_LISTS.has(p.type)) continue;
+    const list = (p.type === 'SwitchCase' ? p.consequent : (p as { body: JsNode[] }).body);
+    const i = list.indexOf(child);
+    if (i < 0) continue;
+    before.unshift(...list.slice(0, i));
+    after.push(...list.slice(i + 1));
+  }
+  return { before, after };
+}
+
+function jsStraightLine(flow: ReturnType<typeof jsFlow>, text: string, call: JsNode): { before: string; guards: string; after: string } {
+  const { before, after } = jsSiblings(flow, call);
+  const src = (n: JsNode): string => text.slice(n.range[0], n.range[1]);
+  const straight = (n: JsNode): boolean => /^(ExpressionStatement|VariableDeclaration|TryStatement|BlockStatement|LabeledStatement)$/.test(n.type);
+  // `if (!isReadOnly(sql)) return ...`: the tests of earlier checks that leave the function
+  const guards = before.filter((n): n is TSESTree.IfStatement => n.type === 'IfStatement' && /\b(return|throw)\b/.test(src(n.consequent))).map((n) => src(n.test));
+  return { before: before.filter(straight).map(src).join('\n'), guards: guards.join('\n'), after: after.filter(straight).map(src).join('\n') };
+}
+
+/**
+ * Every value interpolated into the statement (`PRAGMA table_info(${table})`) was looked up in the database
+ * catalogue with a bound parameter earlier on every path, and the function leaves when it is not found:
+ * `const row = db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name = ?").get(table); if (!row) throw ...`.
+ * The value is then the name of an existing table, not SQL text.
+ */
+function jsCatalogChecked(flow: ReturnType<typeof jsFlow>, text: string, call: JsNode, arg: JsNode): boolean {
+  const a = unwrap(arg);
+  if (a.type !== 'TemplateLiteral' || !a.expressions.length || !a.expressions.every((e) => e.type === 'Identifier')) return false;
+  const { before } = jsSiblings(flow, call);
+  const src = (n: JsNode): string => text.slice(n.range[0], n.range[1]);
+  return a.expressions.every((e) => {
+    const name = (e as TSESTree.Identifier).name;
+    // the lookup result, then a leaving `if` on it
+    for (let i = 0; i < before.length; i++) {
+      const s = before[i];
+      if (s.type !== 'VariableDeclaration') continue;
+      for (const d of s.declarations) {
+        if (d.id.type !== 'Identifier' || !d.init) continue;
+        const init = src(d.init);
+        if (!CATALOGUE.test(init) || !/\?|\$\d|:\w+|@\w+/.test(init) || !bindsName(d.init, name)) continue;
+        const row = d.id.name;
+        const missing = new RegExp(`^\\(?\\s*(?:!\\s*${row}\\b[\\w?.]*|${row}[\\w?.]*\\.length\\s*===?\\s*0|!\\s*${row}[\\w?.]*\\.length|${row}\\s*===?\\s*(?:undefined|null))\\s*\\)?$`);
+        for (const g of before.slice(i + 1)) {
+          if (g.type === 'IfStatement' && missing.test(src(g.test).trim()) && /\b(return|throw)\b/.test(src(g.consequent))) return true;
+        }
+      }
+    }
+    return false;
+  });
+}
+
+/** A call in `init` passes `name` as an argument (alone or in an array of parameters). */
+function bindsName(init: JsNode, name: string): boolean {
+  let found = false;
+  const walk = (n: JsNode): void => {
+    if (found) return;
+    if (n.type === 'CallExpression' && n.arguments.some((x) => (x.type === 'Identifier' && x.name === name) || (x.type === 'ArrayExpression' && x.elements.some((el) => el?.type === 'Identifier' && el.name === name)))) {
+      found = true;
+      return;
+    }
+    for (const c of jsChildren(n)) walk(c);
+  };
+  walk(init);
+  return found;
+}
+
+/** The class around `call` defines a method `name`. */
+function ownMethod(flow: ReturnType<typeof jsFlow>, call: JsNode, name: string): boolean {
+  for (let p = flow.parentOf(call); p; p = flow.parentOf(p)) {
+    if (p.type === 'ClassBody') return p.body.some((m) => (m.type === 'MethodDefinition' || m.type === 'PropertyDefinition') && !m.computed && m.key.type === 'Identifier' && m.key.name === name);
+  }
+  return false;
+}
+
+/** The receiver of a method call's function (`cur` of `cur.execute`). */
+function recvOf(fn: Node): Node | undefined {
+  return fn.type === 'attribute' ? fn.childForFieldName('object') ?? undefined : undefined;
+}
+
+/** The MCP server a tool function is registered on (`@mcp.tool()`, `@server.call_tool()`): the decorator's receiver. */
+function pyToolServer(call: Node): string | undefined {
+  for (let p = call.parent; p; p = p.parent) {
+    if (p.type !== 'function_definition') continue;
+    const dec = p.parent?.type === 'decorated_definition' ? p.parent : undefined;
+    for (const d of dec?.namedChildren ?? []) {
+      const m = d.type === 'decorator' ? /^@\s*([\w.]+)\.(tool|call_tool)\b/.exec(d.text) : null;
+      if (m) return m[1];
+    }
+  }
+  return undefined;
+}
+
+/** As jsStraightLine: earlier straight-line statements of the enclosing blocks, tests of earlier leaving checks, later statements. */
+function pyStraightLine(call: Node): { before: string; guards: string; after: string } {
+  const before: Node[] = [];
+  const after: Node[] = [];
+  let child: Node = call;
+  for (let p = call.parent; p && child.type !== 'function_definition'; child = p, p = p.parent) {
+    if (p.type !== 'block' && p.type !== 'module') continue;
+    const list = p.namedChildren;
+    const i = list.findIndex((c) => c.startIndex === child.startIndex && c.endIndex === child.endIndex);
+    if (i < 0) continue;
+    before.unshift(...list.slice(0, i));
+    after.push(...list.slice(i + 1));
+  }
+  const straight = (n: Node): boolean => /^(expression_statement|with_statement|try_statement)$/.test(n.type);
+  const guards = before.filter((n) => n.type === 'if_statement' && /\b(return|raise)\b/.test(n.childForFieldName('consequence')?.text ?? '')).map((n) => n.childForFieldName('condition')?.text ?? '');
+  return { before: before.filter(straight).map((n) => n.text).join('\n'), guards: guards.join('\n'), after: after.filter(straight).map((n) => n.text).join('\n') };
 }
