@@ -825,23 +825,25 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
         return undefined;
       }
       case 'TemplateLiteral': {
-        let t = joinAll(n.expressions.map((e) => this.evalExpr(e)));
+        const parts = n.expressions.map((e) => this.evalExpr(e));
+        let t = joinAll(parts);
         // `${x}` alone is the value itself; any text or a second value around it builds a new string
         if (n.expressions.length > 1 || n.quasis.some((q) => (q.value.cooked ?? q.value.raw) !== '')) t = markBuilt(t);
         if (FIXED_ORIGIN.test(n.quasis[0]?.value.cooked ?? '')) return sanitize(t, CTX.url);
         // `${GITLAB_API_URL}/projects/${id}`: the server's own base URL (configuration, not the model) fixes the origin
-        if (t && n.expressions.length > 1 && (n.quasis[0]?.value.cooked ?? '') === '' && /^(\/(?!\/)|\?)/.test(n.quasis[1]?.value.cooked ?? '') && !this.evalExpr(n.expressions[0])) return sanitize(t, CTX.url);
+        if (t && n.expressions.length > 1 && (n.quasis[0]?.value.cooked ?? '') === '' && /^(\/(?!\/)|\?)/.test(n.quasis[1]?.value.cooked ?? '') && !parts[0]) return sanitize(t, CTX.url);
         return t;
       }
       case 'TaggedTemplateExpression':
         return joinAll(n.quasi.expressions.map((e) => this.evalExpr(e)));
       case 'BinaryExpression': {
         if (n.operator !== '+') return undefined;
-        const t = markBuilt(join(this.evalExpr(n.left), this.evalExpr(n.right)));
+        // each side evaluated once: a long `a + b + c + ...` chain must stay linear
+        const left = this.evalExpr(n.left);
+        const t = markBuilt(join(left, this.evalExpr(n.right)));
         const lit = jsStringValue(n.left);
         if (lit !== undefined && FIXED_ORIGIN.test(lit)) return sanitize(t, CTX.url);
         // url + query: what follows a URL whose origin is fixed cannot change the origin
-        const left = this.evalExpr(n.left);
         return t && left && (left.sanitized & CTX.url) !== 0 ? sanitize(t, CTX.url) : t;
       }
       case 'LogicalExpression':

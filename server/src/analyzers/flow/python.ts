@@ -763,7 +763,13 @@ class PythonFlowBuilder implements CallSemantics<Node> {
         return this.evalCall(n);
       case 'string': {
         let t: Taint | undefined;
-        for (const c of kids(n)) if (c.type === 'interpolation') t = join(t, this.evalExpr(c.childForFieldName('expression') ?? kids(c)[0]));
+        const interpolated = new Map<Node, Taint | undefined>();
+        for (const c of kids(n)) {
+          if (c.type !== 'interpolation') continue;
+          const v = this.evalExpr(c.childForFieldName('expression') ?? kids(c)[0]);
+          interpolated.set(c, v);
+          t = join(t, v);
+        }
         // f"{x}" alone is the value itself; text or another value around it builds a new string
         if (t && kids(n).filter((c) => c.type === 'interpolation' || c.type === 'string_content').length > 1) t = markBuilt(t);
         const parts = kids(n).filter((c) => c.type !== 'string_start' && c.type !== 'string_end');
@@ -771,12 +777,14 @@ class PythonFlowBuilder implements CallSemantics<Node> {
         if (head?.type === 'string_content' && FIXED_ORIGIN.test(head.text)) return sanitize(t, CTX.url);
         // f"{API_BASE}/projects/{pid}": the server's own base URL (configuration, not the model) fixes the origin
         if (t && head?.type === 'interpolation' && parts[1]?.type === 'string_content' && /^(\/(?!\/)|\?)/.test(parts[1].text)
-          && !this.evalExpr(head.childForFieldName('expression') ?? kids(head)[0])) return sanitize(t, CTX.url);
+          && !interpolated.get(head)) return sanitize(t, CTX.url);
         return t;
       }
       case 'binary_operator': {
         const op = n.child(1)?.type;
-        const joined = joinAll(kids(n).map((c) => this.evalExpr(c)));
+        // each operand evaluated once: a long `a + b + c + ...` chain must stay linear
+        const operands = kids(n).map((c) => this.evalExpr(c));
+        const joined = joinAll(operands);
         const t = op === '+' || op === '%' ? markBuilt(joined) : joined;
         const [left, right] = kids(n);
         const lit = left ? pyStringValue(left) : undefined;
@@ -784,7 +792,7 @@ class PythonFlowBuilder implements CallSemantics<Node> {
         if (t && n.child(1)?.type === '/' && this.fixedLastComponent(right)) return sanitize(t, PATH_NAME_FIXED);
         if (n.child(1)?.type === '+' && lit !== undefined && FIXED_ORIGIN.test(lit)) return sanitize(t, CTX.url);
         // url + query: what follows a URL whose origin is fixed cannot change the origin
-        const leftTaint = n.child(1)?.type === '+' && left ? this.evalExpr(left) : undefined;
+        const leftTaint = n.child(1)?.type === '+' && left ? operands[0] : undefined;
         return t && leftTaint && (leftTaint.sanitized & CTX.url) !== 0 ? sanitize(t, CTX.url) : t;
       }
       case 'concatenated_string':
