@@ -133,12 +133,14 @@ export default defineRule({
         const recvName = obj.type === 'Identifier' ? obj.name : obj.type === 'MemberExpression' && !obj.computed && obj.property.type === 'Identifier' ? obj.property.name : '';
         const arg = call.arguments[0] as TSESTree.Node | undefined;
         if (!arg) continue;
+        // the taint first: most `get`/`run`/`query` calls carry nothing from a model, and the evidence that a call
+        // runs SQL (definitions, the file's imports) costs more to gather
+        const t = flow.reaches(arg, 'model', 'sql');
+        if (!t) continue;
         // `this.query(sql)` of a method the class defines: the statement it runs is checked where the method runs it
         if (obj.type === 'ThisExpression' && ownMethod(flow, call, method)) continue;
         if (!jsSqlCall(flow, text, call, method, recvName, arg, dbImport)) continue;
         if (jsUseStatement(arg)) continue;
-        const t = flow.reaches(arg, 'model', 'sql');
-        if (!t) continue;
         const sink = `${recvName}.${method}`;
         const mcpOnly = toolOnly(t) && (t.kinds & 8) !== 0;
         const server = mcpOnly ? jsToolServer(flow, call) : undefined;
@@ -244,7 +246,18 @@ function jsSqlCall(flow: ReturnType<typeof jsFlow>, text: string, call: TSESTree
 }
 
 /** `name` holds a Map, Set or cache in this file (`this.connections = new Map()`, `connections: Map<string, X>`). */
+let mapLikeText: string | undefined;
+const mapLikeCache = new Map<string, boolean>();
 function mapLike(text: string, name: string): boolean {
+  if (text !== mapLikeText) {
+    mapLikeText = text;
+    mapLikeCache.clear();
+  }
+  let v = mapLikeCache.get(name);
+  if (v === undefined) mapLikeCache.set(name, (v = mapLikeUncached(text, name)));
+  return v;
+}
+function mapLikeUncached(text: string, name: string): boolean {
   const esc = name.replace(/[$]/g, '\\$');
   return new RegExp(`\\b${esc}\\s*[?!]?\\s*(?::[^=;\\n]*)?=\\s*new\\s+(?:Map|WeakMap|Set|WeakSet|LRUCache|LRU|QuickLRU|NodeCache)\\b|\\b${esc}\\s*[?!]?:\\s*(?:Readonly)?(?:Map|WeakMap|Set|LRUCache)<`).test(text);
 }
@@ -257,18 +270,33 @@ function jsAssignedSql(flow: ReturnType<typeof jsFlow>, text: string, call: JsNo
 
 /** The values a variable is declared or assigned with, in the innermost enclosing function (or the file) that assigns it. */
 function jsDefinitions(flow: ReturnType<typeof jsFlow>, from: JsNode, name: string): JsNode[] {
-  const out: JsNode[] = [];
-  const walk = (n: JsNode): void => {
-    if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.id.name === name && n.init) out.push(n.init);
-    else if (n.type === 'AssignmentExpression' && n.left.type === 'Identifier' && n.left.name === name) out.push(n.right);
-    for (const c of jsChildren(n)) walk(c);
-  };
   for (let scope = flow.parentOf(from); scope; scope = flow.parentOf(scope)) {
     if (!FUNCTION_TYPES.test(scope.type) && scope.type !== 'Program') continue;
-    walk(scope);
-    if (out.length) break;
+    const out = scopeDefinitions(scope).get(name);
+    if (out?.length) return out;
   }
-  return out;
+  return [];
+}
+
+/** Every name a scope (with its nested functions) declares or assigns, and the values: one walk per scope. */
+const definitionsByScope = new WeakMap<JsNode, Map<string, JsNode[]>>();
+function scopeDefinitions(scope: JsNode): Map<string, JsNode[]> {
+  let defs = definitionsByScope.get(scope);
+  if (defs) return defs;
+  const found = new Map<string, JsNode[]>();
+  const add = (name: string, v: JsNode): void => {
+    const list = found.get(name);
+    if (list) list.push(v);
+    else found.set(name, [v]);
+  };
+  const walk = (n: JsNode): void => {
+    if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init) add(n.id.name, n.init);
+    else if (n.type === 'AssignmentExpression' && n.left.type === 'Identifier') add(n.left.name, n.right);
+    for (const c of jsChildren(n)) walk(c);
+  };
+  walk(scope);
+  definitionsByScope.set(scope, (defs = found));
+  return defs;
 }
 
 /**
