@@ -137,3 +137,29 @@ export const projectOnHost = tool({
     return res.json();
   },
 });
+
+// a query appended with += to a URL whose origin is fixed
+export const listObjects = tool({
+  description: 'List the objects of a namespace.',
+  inputSchema: z.object({ namespaceId: z.string(), limit: z.number().optional() }),
+  execute: async ({ namespaceId, limit }) => {
+    let url = `https://api.cloudflare.com/client/v4/namespaces/${namespaceId}/objects`;
+    if (limit) url += `?limit=${limit}`;
+    // ok: tool-argument-ssrf
+    const res = await fetch(url);
+    return res.json();
+  },
+});
+
+// appended to a model-chosen base: nothing is fixed
+export const listObjectsOn = tool({
+  description: 'List the objects of a namespace on an API host.',
+  inputSchema: z.object({ base: z.string(), cursor: z.string().optional() }),
+  execute: async ({ base, cursor }) => {
+    let url = base;
+    if (cursor) url += `?cursor=${cursor}`;
+    // ruleid: tool-argument-ssrf
+    const res = await fetch(url);
+    return res.json();
+  },
+});

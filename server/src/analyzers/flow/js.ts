@@ -571,7 +571,14 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
         this.noteBinding(n.left, n.right);
         if (n.operator === '=') this.noteConditional(n.left, n.right, env);
         if (n.left.type === 'MemberExpression' && n.left.computed) this.visit(n.left.property, env, ret);
-        const t = n.operator === '=' ? this.evalExpr(n.right) : join(this.evalExpr(n.left), this.evalExpr(n.right));
+        let t: Taint | undefined;
+        if (n.operator === '=') t = this.evalExpr(n.right);
+        else {
+          const left = this.evalExpr(n.left);
+          t = join(left, this.evalExpr(n.right));
+          // url += `?limit=${n}`: what follows a URL whose origin is fixed cannot change the origin
+          if (n.operator === '+=' && t && left && (left.sanitized & CTX.url) !== 0) t = sanitize(t, CTX.url);
+        }
         this.bindTaint(n.left, t, env);
         return;
       }

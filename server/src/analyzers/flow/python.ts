@@ -534,7 +534,11 @@ class PythonFlowBuilder implements CallSemantics<Node> {
         if (!left || !right) return;
         this.visit(right, env, ret);
         this.visit(left, env, ret);
-        this.bindTaint(left, join(this.evalExpr(left), this.evalExpr(right)), env);
+        const before = this.evalExpr(left);
+        let t = join(before, this.evalExpr(right));
+        // url += f"?limit={n}": what follows a URL whose origin is fixed cannot change the origin
+        if (n.child(1)?.type === '+=' && t && before && (before.sanitized & CTX.url) !== 0) t = sanitize(t, CTX.url);
+        this.bindTaint(left, t, env);
         return;
       }
       case 'named_expression': {
