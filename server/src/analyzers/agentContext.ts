@@ -393,7 +393,8 @@ export function jsToolGivenToAgent(program: TSESTree.Program, node: N, role: Fil
     for (let s = scopeOf(id); s; s = scopeOf(s)) if (s === b.scope) return true;
     return false;
   };
-  const bindings = bindingsOf(node);
+  // `function get_weather(...)` described in a schema: its name is its binding
+  const bindings = node.type === 'FunctionDeclaration' && node.id ? [{ name: node.id.name, scope: scopeOf(node) }] : bindingsOf(node);
   const key = (b: JsBinding) => `${b.scope?.range[0] ?? -1}:${b.name}`;
   const seen = new Set(bindings.map(key));
   const idents = facts.idents!;

@@ -77,6 +77,7 @@ export function analyze(file: FileInput, config: EffectiveConfig, rules: readonl
     if (file.project) {
       for (const v of [views.python, views.js]) if (v && !v.map) Object.assign(v, { path: file.path, project: file.project });
     }
+    for (const v of [views.python, views.js].flat()) if (v) v.role = role;
     result.errors.push(...built.errors);
   } catch (e) {
     // an analyzer must not throw; if one does, keep going with the text view only

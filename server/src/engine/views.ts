@@ -5,6 +5,7 @@
  */
 import type { PyNode } from '../analyzers/python/tree';
 import type { ProjectIndex } from '../analyzers/flow/project';
+import type { FileRole } from './fileRole';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 
 export interface OffsetMap {
@@ -25,6 +26,8 @@ export interface BaseView {
   /** The file's path (as given to analyze) and the other workspace files, for cross-file flow (optional). */
   path?: string;
   project?: ProjectIndex;
+  /** The file's role (engine): outside product and example code a tool's arguments are model-chosen only when the file gives the tool to a model. */
+  role?: FileRole;
 }
 
 export interface PythonView extends BaseView {

@@ -457,6 +457,12 @@ export function substitute(s: Taint | undefined, key: string, args: (Taint | und
     if (!(s.params & (1 << i)) || !args[i]) continue;
     out = join(out, carryBuilt(sanitize(args[i], paramContexts(s, i)), s));
   }
+  // the function returns an object whose property k is a constant whatever the arguments are
+  if (out && s.fieldSanitized) {
+    const fields: Record<string, number> = { ...out.fieldSanitized };
+    for (const [k, bits] of Object.entries(s.fieldSanitized)) fields[k] = (fields[k] ?? 0) | bits;
+    out = { ...out, fieldSanitized: fields };
+  }
   return out;
 }
 

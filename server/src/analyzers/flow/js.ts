@@ -21,6 +21,8 @@ import type { CallSemantics, CallView, LibraryTables } from './core';
 import { CrossFile } from './project';
 import type { FileSummary, ProjectIndex } from './project';
 import { own } from '../own';
+import { jsToolGivenToAgent } from '../agentContext';
+import type { FileRole } from '../../engine/fileRole';
 
 type N = TSESTree.Node;
 
@@ -49,7 +51,7 @@ const cache = new WeakMap<object, JsFlow>();
 export function jsFlow(view: JsView): JsFlow {
   let f = cache.get(view.ast);
   if (!f) {
-    f = new JsFlowBuilder(view.ast, view.text, view.path, view.project).build();
+    f = new JsFlowBuilder(view.ast, view.text, view.path, view.project, view.role).build();
     cache.set(view.ast, f);
   }
   return f;
@@ -177,9 +179,9 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
   /** Components whose destructured props are parameters of their own. */
   private readonly componentFns = new Set<unknown>();
 
-  constructor(private readonly program: TSESTree.Program, private readonly text: string, path?: string, project?: ProjectIndex) {
+  constructor(private readonly program: TSESTree.Program, private readonly text: string, path?: string, project?: ProjectIndex, private readonly role?: FileRole) {
     // the file's summary with another project: a new walk over the same tree (the tree is only read)
-    this.cross = new CrossFile(this.core, path, project, (other) => new JsFlowBuilder(program, text, path, other).build().fileSummary());
+    this.cross = new CrossFile(this.core, path, project, (other) => new JsFlowBuilder(program, text, path, other, role).build().fileSummary());
     this.cross.assertions = () => {
       const out = new Map<string, Map<number, number>>();
       for (const info of this.core.fns.values()) {
@@ -332,7 +334,7 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
 
   private walkFunction(fn: Fn, outer: Env): void {
     const env = new Env(outer);
-    const tool = this.toolName(fn);
+    const tool = this.handedOver(this.toolName(fn), fn);
     const element = this.iteratedElement(fn);
     const info = this.fnInfo.get(fn);
     fn.params.forEach((p, i) => {
@@ -864,7 +866,7 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
       case 'SpreadElement':
         return this.evalExpr(n.argument);
       case 'ObjectExpression':
-        return joinAll(n.properties.map((p) => (p.type === 'Property' ? this.evalExpr(p.value) : this.evalExpr(p.argument))));
+        return constantFields(n, joinAll(n.properties.map((p) => (p.type === 'Property' ? this.evalExpr(p.value) : this.evalExpr(p.argument)))));
       case 'SequenceExpression':
         return this.evalExpr(n.expressions[n.expressions.length - 1]);
       case 'AssignmentExpression':
@@ -1264,6 +1266,11 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
     return name !== undefined && this.schemaToolNames().has(name) ? name : undefined;
   }
 
+  /** A tool's name when its arguments are the model's: in tests, fixtures and scripts only when the file gives the tool to a model or an agent. */
+  private handedOver(tool: string | undefined, fn: Fn): string | undefined {
+    return tool !== undefined && jsToolGivenToAgent(this.program, fn, this.role) ? tool : undefined;
+  }
+
   private toolName(fn: Fn): string | undefined {
     const p = linkedParent(fn);
     if (!p) return undefined;
@@ -1562,6 +1569,27 @@ function callbackResult(fn: TSESTree.FunctionExpression | TSESTree.ArrowFunction
   if (fn.body.type !== 'BlockStatement') return fn.body;
   const only = fn.body.body.length === 1 ? fn.body.body[0] : undefined;
   return only?.type === 'ReturnStatement' && only.argument ? only.argument : undefined;
+}
+
+/**
+ * `{ command: 'python3', fileName: 'main.py', source: code }`: a property whose value is a literal after the last
+ * spread holds no source, whatever the other properties hold; reading it (`runtime.fileName`) is clean.
+ */
+function constantFields(n: TSESTree.ObjectExpression, t: Taint | undefined): Taint | undefined {
+  if (!t) return t;
+  let fields: Record<string, number> | undefined;
+  const seen = new Set<string>();
+  for (let i = n.properties.length - 1; i >= 0; i--) {
+    const p = n.properties[i];
+    if (p.type !== 'Property' || p.computed) break;
+    const key = propName(p);
+    // the last definition of a key is the one that holds
+    if (key === undefined || seen.has(key)) continue;
+    seen.add(key);
+    const v = unwrap(p.value);
+    if (p.kind === 'init' && (v.type === 'Literal' || (v.type === 'TemplateLiteral' && !v.expressions.length))) (fields ??= { ...t.fieldSanitized })[key] = ALL_CONTEXTS;
+  }
+  return fields ? { ...t, fieldSanitized: fields } : t;
 }
 
 /** The zod constructor a chain starts from: `z.enum([...]).optional().describe('...')` -> `enum`. */

@@ -25,6 +25,8 @@ import type { CallSemantics, CallView, LibraryTables } from './core';
 import { CrossFile } from './project';
 import type { FileSummary, ProjectIndex } from './project';
 import { own } from '../own';
+import { pyToolGivenToAgent } from '../agentContext';
+import type { FileRole } from '../../engine/fileRole';
 
 export interface PyFlow {
   /** The taint of an expression, at the point it is evaluated. */
@@ -44,7 +46,7 @@ const cache = new WeakMap<object, PyFlow>();
 export function pythonFlow(view: PythonView): PyFlow {
   let f = cache.get(view.root);
   if (!f) {
-    f = new PythonFlowBuilder(view.root, view.text, view.path, view.project).build();
+    f = new PythonFlowBuilder(view.root, view.text, view.path, view.project, view.role).build();
     cache.set(view.root, f);
   }
   return f;
@@ -183,9 +185,9 @@ class PythonFlowBuilder implements CallSemantics<Node> {
     return this.cross.methodTargets(this.core.ancestors(cls), fn.childForFieldName('attribute')?.text ?? '', !keys.length);
   }
 
-  constructor(private readonly root: Node, private readonly text: string, path?: string, project?: ProjectIndex) {
+  constructor(private readonly root: Node, private readonly text: string, path?: string, project?: ProjectIndex, private readonly role?: FileRole) {
     // the file's summary with another project: a new walk over the same tree (the tree is only read)
-    this.cross = new CrossFile(this.core, path, project, (other) => new PythonFlowBuilder(root, text, path, other).build().fileSummary());
+    this.cross = new CrossFile(this.core, path, project, (other) => new PythonFlowBuilder(root, text, path, other, role).build().fileSummary());
   }
 
   build(): PyFlow {
@@ -332,7 +334,7 @@ class PythonFlowBuilder implements CallSemantics<Node> {
     const env = new Env(outer);
     const params = fn.childForFieldName('parameters');
     const routeHandler = isRouteHandler(fn);
-    const tool = this.toolName(fn);
+    const tool = this.handedOver(this.toolName(fn), fn);
     const mcp = tool !== undefined && this.mcpTool(fn);
     const info = this.fnInfo.get(fn.id);
     if (params) {
@@ -994,6 +996,16 @@ class PythonFlowBuilder implements CallSemantics<Node> {
       }
     }
     return (this.schemaNames = out);
+  }
+
+  /** A tool's name when its arguments are the model's: in tests, fixtures and scripts only when the file gives the tool to a model or an agent. */
+  private handedOver(tool: string | undefined, fn: Node): string | undefined {
+    if (tool === undefined) return undefined;
+    // a tool method (`_run`) is its class; a tool function is its name
+    const name = fn.childForFieldName('name');
+    const cls = name?.text === '_run' || name?.text === '_arun' ? fn.parent?.type === 'block' ? fn.parent.parent : fn.parent?.parent?.type === 'block' ? fn.parent.parent.parent : undefined : undefined;
+    const at = (cls?.type === 'class_definition' ? cls.childForFieldName('name') : name) ?? fn;
+    return pyToolGivenToAgent(this.root, at, this.role) ? tool : undefined;
   }
 
   private toolName(fn: Node): string | undefined {

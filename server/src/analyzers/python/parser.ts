@@ -179,6 +179,12 @@ export function parsePythonKept(key: string, text: string): Tree | undefined {
       const edit = textEdit(prev.text, text);
       if (edit) prev.tree.edit(edit);
       tree = parser.parse(text, prev.tree) ?? undefined;
+      // error recovery may differ between an incremental and a fresh parse: a text with syntax errors gets the
+      // fresh one, so results stay a function of the text alone
+      if (tree?.rootNode.hasError) {
+        tree.delete();
+        tree = undefined;
+      }
     } catch {
       tree = undefined;
     }
