@@ -476,6 +476,17 @@ function carryBuilt(t: Taint | undefined, through: Taint): Taint | undefined {
 /** Confine the variables behind a checked expression (a guard) for the statements after it. */
 export function confine(env: Env, keys: string[], contexts: number, needsNormalized = false): void {
   for (const key of expandDerived(keys, env)) {
+    // `args#file`: property `file` of the object `args` was checked, not the whole object (FIELD_KEY)
+    const hash = key.indexOf('#');
+    if (hash > 0) {
+      const base = key.slice(0, hash);
+      const field = key.slice(hash + 1);
+      const t = env.lookup(base);
+      const ft = narrowField(t, field);
+      if (!t || !ft || (needsNormalized && !(ft.sanitized & PATH_NORMALIZED))) continue;
+      env.vars.set(base, { ...t, fieldSanitized: { ...t.fieldSanitized, [field]: (t.fieldSanitized?.[field] ?? 0) | contexts } });
+      continue;
+    }
     const t = env.lookup(key);
     if (!t || (needsNormalized && !(t.sanitized & PATH_NORMALIZED))) continue;
     env.vars.set(key, sanitize(t, contexts));

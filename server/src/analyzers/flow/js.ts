@@ -861,8 +861,16 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
         return join(this.membershipBranch(n.test, n.consequent), this.evalExpr(n.alternate));
       case 'AwaitExpression':
         return this.evalExpr(n.argument);
-      case 'ArrayExpression':
-        return joinAll(n.elements.map((e) => (e ? this.evalExpr(e) : undefined)));
+      case 'ArrayExpression': {
+        // ['diff', '--', target]: after an end-of-options marker a value is an operand, never an option
+        let operands = false;
+        return joinAll(n.elements.map((e) => {
+          const t = e ? this.evalExpr(e) : undefined;
+          const was = operands;
+          if (e && END_OF_OPTIONS.test(jsStringValue(e) ?? '')) operands = true;
+          return was ? sanitize(t, CTX.option) : t;
+        }));
+      }
       case 'SpreadElement':
         return this.evalExpr(n.argument);
       case 'ObjectExpression':
@@ -1380,7 +1388,9 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
           const method = callee.property.name;
           const recv = unwrap(callee.object);
           // a prefix check confines when the prefix ends with a separator: "/srv/data-secrets" starts with "/srv/data"
-          if (PATH_GUARD_METHODS.has(method)) {
+          // name.startsWith('-'): a check for an option (the branch that goes on is the one without)
+          if (method === 'startsWith' && /^--?$/.test(jsStringValue(c.arguments[0]) ?? '')) guard(recv, CTX.option);
+          else if (PATH_GUARD_METHODS.has(method)) {
             if (method !== 'startsWith' || this.separatorPrefix(c.arguments[0], 0) || this.relativeEscapeCheck(recv, c.arguments[0])) guard(recv, CTX.path, true);
           }
           // name.endsWith('.drawio'): an allow-listed file type (no credential file, no shell rc, no binary)
@@ -1444,8 +1454,12 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
         return [e.name];
       case 'MemberExpression': {
         const key = memberKey(e);
-        const inner = this.guardKeys(e.object, env);
-        return key && env.has(key) ? [key, ...inner] : inner;
+        if (key && env.has(key)) return [key, ...this.guardKeys(e.object, env)];
+        // args.file checked: property `file` of `args`, whose other properties stay as they were
+        const obj = unwrap(e.object);
+        // (a part of a parsed URL, `parsed.hostname`, is checked for the whole URL)
+        if (!e.computed && e.property.type === 'Identifier' && obj.type === 'Identifier' && env.has(obj.name) && !URL_PARTS.has(e.property.name)) return [`${obj.name}#${e.property.name}`];
+        return this.guardKeys(e.object, env);
       }
       case 'CallExpression':
       case 'NewExpression': {
@@ -1591,6 +1605,12 @@ function constantFields(n: TSESTree.ObjectExpression, t: Taint | undefined): Tai
   }
   return fields ? { ...t, fieldSanitized: fields } : t;
 }
+
+/** Properties of a URL object: a check of one of them is a check of the URL. */
+const URL_PARTS = new Set(['hostname', 'host', 'origin', 'href', 'protocol', 'port', 'pathname', 'search', 'hash', 'username', 'password', 'searchParams']);
+
+/** `--` (POSIX) and git's `--end-of-options`: the arguments after it are operands. */
+const END_OF_OPTIONS = /^--(end-of-options)?$/;
 
 /** The zod constructor a chain starts from: `z.enum([...]).optional().describe('...')` -> `enum`. */
 function zodBase(n0: N): string | undefined {

@@ -805,7 +805,16 @@ class PythonFlowBuilder implements CallSemantics<Node> {
       case 'parenthesized_expression':
       case 'await':
       case 'tuple':
-      case 'list':
+      case 'list': {
+        // ["git", "diff", "--", target]: after an end-of-options marker a value is an operand, never an option
+        let operands = false;
+        return joinAll(kids(n).map((c) => {
+          const t = this.evalExpr(c);
+          const was = operands;
+          if (/^--(end-of-options)?$/.test(pyStringValue(c) ?? '')) operands = true;
+          return was ? sanitize(t, CTX.option) : t;
+        }));
+      }
       case 'set':
       case 'expression_list':
       case 'boolean_operator':
@@ -1095,7 +1104,9 @@ class PythonFlowBuilder implements CallSemantics<Node> {
           const method = fn.childForFieldName('attribute')?.text ?? '';
           const recv = fn.childForFieldName('object');
           // a prefix check confines when the prefix ends with a separator: "/srv/data-secrets" starts with "/srv/data"
-          if (PATH_GUARD_METHODS.has(method)) {
+          // name.startswith("-"): a check for an option (the branch that goes on is the one without)
+          if (method === 'startswith' && /^--?$/.test(pyStringValue(positional[0]) ?? '')) guard(recv, CTX.option);
+          else if (PATH_GUARD_METHODS.has(method)) {
             if (method !== 'startswith' || this.separatorPrefix(positional[0], 0)) guard(recv, CTX.path, true);
           } else if (COLLECTION_GUARD_METHODS.has(method) && recv && !isTainted(this.evalExpr(recv))) guard(positional[0], this.isConstantCollection(recv) ? ALL_CONTEXTS : GUARD_CONTEXTS);
           else if (/^(fullmatch|match)$/.test(method)) guard(/^re\./.test(q) ? positional[1] : positional[0], GUARD_CONTEXTS);

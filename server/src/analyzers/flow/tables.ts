@@ -60,7 +60,7 @@ export const PY_SANITIZERS: Record<string, number> = {
   // paths: basename-only names are confined; normalisation enables a later startswith(base) check
   'os.path.basename': CTX.path, 'posixpath.basename': CTX.path, 'werkzeug.utils.secure_filename': CTX.path, 'werkzeug.secure_filename': CTX.path,
   'pathvalidate.sanitize_filename': CTX.path, 'pathvalidate.sanitize_filepath': CTX.path,
-  'os.path.realpath': PATH_NORMALIZED, 'os.path.abspath': PATH_NORMALIZED, 'os.path.normpath': PATH_NORMALIZED, 'os.path.relpath': PATH_NORMALIZED,
+  'os.path.realpath': PATH_NORMALIZED | CTX.option, 'os.path.abspath': PATH_NORMALIZED | CTX.option, 'os.path.normpath': PATH_NORMALIZED, 'os.path.relpath': PATH_NORMALIZED,
 };
 /** Methods whose result is sanitized for some contexts, whatever the receiver (pydantic validation, Path.resolve). */
 export const PY_SANITIZER_METHODS: Record<string, number> = {
@@ -147,8 +147,8 @@ export const JS_SANITIZERS: Record<string, number> = {
   'lodash.escape': TEXT, '_.escape': TEXT, xss: CTX.html, 'xss.filterXSS': CTX.html, filterXSS: CTX.html, 'validator.escape': TEXT,
   encodeURIComponent: TEXT | CTX.shell, 'shell-quote.quote': CTX.shell, shellEscape: CTX.shell, 'shell-escape': CTX.shell,
   'path.basename': CTX.path, 'path.posix.basename': CTX.path, 'sanitize-filename': CTX.path, sanitizeFilename: CTX.path,
-  'path.resolve': PATH_NORMALIZED, 'path.normalize': PATH_NORMALIZED, 'path.relative': PATH_NORMALIZED, 'path.posix.resolve': PATH_NORMALIZED,
-  'fs.realpathSync': PATH_NORMALIZED, 'fs.promises.realpath': PATH_NORMALIZED, 'fs/promises.realpath': PATH_NORMALIZED,
+  'path.resolve': PATH_NORMALIZED | CTX.option, 'path.normalize': PATH_NORMALIZED, 'path.relative': PATH_NORMALIZED, 'path.posix.resolve': PATH_NORMALIZED | CTX.option,
+  'fs.realpathSync': PATH_NORMALIZED | CTX.option, 'fs.promises.realpath': PATH_NORMALIZED | CTX.option, 'fs/promises.realpath': PATH_NORMALIZED | CTX.option,
 };
 /** Schema validation (zod, valibot, yup...): `schema.parse(x)`, `ToolArgs.safeParse(x)`. */
 export const JS_SCHEMA_METHODS = new Set(['parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'validateSync', 'cast']);

@@ -13,7 +13,7 @@ export type SourceKind = 'model' | 'input' | 'tool';
  * Where a value ends up. 'image': HTML whose remote images (`<img src>`) load by themselves, so a URL
  * the model wrote can carry data out (markdown image exfiltration); escaping for 'html' often keeps them.
  */
-export type SinkContext = 'code' | 'shell' | 'sql' | 'html' | 'path' | 'url' | 'template' | 'dispatch' | 'image';
+export type SinkContext = 'code' | 'shell' | 'sql' | 'html' | 'path' | 'url' | 'template' | 'dispatch' | 'image' | 'option';
 
 export const MODEL = 1;
 export const INPUT = 2;
@@ -25,8 +25,9 @@ export const TOOL = 4;
  * host) decides whether and when a call runs.
  */
 export const MCP_TOOL = 8;
-export const CTX: Record<SinkContext, number> = { code: 1, shell: 2, sql: 4, html: 8, path: 16, url: 32, template: 64, dispatch: 128, image: 256 };
-export const ALL_CONTEXTS = 511;
+/** 'option': a command-line argument of a program run without a shell, where a value starting with `-` is an option. */
+export const CTX: Record<SinkContext, number> = { code: 1, shell: 2, sql: 4, html: 8, path: 16, url: 32, template: 64, dispatch: 128, image: 256, option: 512 };
+export const ALL_CONTEXTS = 1023;
 /**
  * Not a sink context but a mark kept with the sanitized bits: the path was normalised
  * (realpath/abspath/resolve), so a later `startswith(base)` check really confines it.
@@ -62,7 +63,7 @@ export function renderMarkdown(t: Taint | undefined): Taint | undefined {
 }
 
 /** Contexts a membership / equality check against constants makes safe. */
-export const ALLOWLIST_CONTEXTS = CTX.path | CTX.url | CTX.template | CTX.dispatch;
+export const ALLOWLIST_CONTEXTS = CTX.path | CTX.url | CTX.template | CTX.dispatch | CTX.option;
 
 export interface Taint {
   /** Bit set of source kinds (MODEL | INPUT). */
