@@ -163,3 +163,31 @@ export const listObjectsOn = tool({
     return res.json();
   },
 });
+
+// a query appended to a fixed-origin URL in a branch (`url += ...`): the origin stays the API's
+async function listObjects(namespaceId, limit) {
+  let url = `https://api.cloudflare.com/client/v4/namespaces/${namespaceId}/objects`;
+  if (limit) {
+    url += `?limit=${limit}`;
+  }
+  // ok: tool-argument-ssrf
+  const response = await fetch(url);
+  return response.json();
+}
+export const listObjectsTool = tool({
+  description: 'List the objects of a namespace.',
+  inputSchema: z.object({ namespaceId: z.string(), limit: z.string().optional() }),
+  execute: async ({ namespaceId, limit }) => listObjects(namespaceId, limit),
+});
+
+// the model's host, with a path appended with `+=`
+export const fetchHostTool = tool({
+  description: 'Fetch the status page of a host.',
+  inputSchema: z.object({ host: z.string() }),
+  execute: async ({ host }) => {
+    let url = `https://${host}`;
+    url += '/status';
+    // ruleid: tool-argument-ssrf
+    return (await fetch(url)).text();
+  },
+});

@@ -577,8 +577,13 @@ export function sanitizerContexts(name: string, contexts: number, optionText: (o
 
 /** A return value confined for paths: its sources and every parameter it carries (an unset-root early return beside it). */
 export function confinedForPath(t: Taint): boolean {
-  if (t.kinds && !(sourceContexts(t) & CTX.path)) return false;
-  for (let i = 0; i < 24; i++) if ((t.params ?? 0) & (1 << i) && !(paramContexts(t, i) & CTX.path)) return false;
+  return confinedFor(t, CTX.path);
+}
+
+/** Every part of `t` (its real sources and each parameter it carries) was sanitized for the contexts `ctx`. */
+export function confinedFor(t: Taint, ctx: number): boolean {
+  if (t.kinds && (sourceContexts(t) & ctx) !== ctx) return false;
+  for (let i = 0; i < 24; i++) if ((t.params ?? 0) & (1 << i) && (paramContexts(t, i) & ctx) !== ctx) return false;
   return true;
 }
 

@@ -16,7 +16,7 @@ import {
 } from './tables';
 import type { SinkContext, SourceKind, Taint } from './taint';
 import { ALL_CONTEXTS, CHECKED_BY_HELPER, CTX, INPUT, MCP_TOOL, MODEL, PATH_NAME_FIXED, TOOL, describe, join, joinAll, markBuilt, narrowField, sanitize } from './taint';
-import { Env, FlowCore, callTaint, componentOnlyPattern, componentOnlyReplacement, confine, confinedForPath, isModelCallName, isModelMethodCall, isTainted, paramTaint, sanitizerContexts } from './core';
+import { Env, FlowCore, callTaint, componentOnlyPattern, componentOnlyReplacement, confine, confinedFor, confinedForPath, isModelCallName, isModelMethodCall, isTainted, paramTaint, sanitizerContexts } from './core';
 import type { CallSemantics, CallView, LibraryTables } from './core';
 import { CrossFile } from './project';
 import type { FileSummary, ProjectIndex } from './project';
@@ -576,10 +576,12 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
         let t: Taint | undefined;
         if (n.operator === '=') t = this.evalExpr(n.right);
         else {
-          const left = this.evalExpr(n.left);
+          // the target of `x += y` is no recorded read: its value so far is the variable's
+          const left = n.left.type === 'Identifier' ? env.lookup(n.left.name) : this.evalExpr(n.left);
           t = join(left, this.evalExpr(n.right));
+          if (n.operator === '+=') t = markBuilt(t);
           // url += `?limit=${n}`: what follows a URL whose origin is fixed cannot change the origin
-          if (n.operator === '+=' && t && left && (left.sanitized & CTX.url) !== 0) t = sanitize(t, CTX.url);
+          if (n.operator === '+=' && t && left && confinedFor(left, CTX.url)) t = sanitize(t, CTX.url);
         }
         this.bindTaint(n.left, t, env);
         return;
@@ -853,7 +855,7 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
         const lit = jsStringValue(n.left);
         if (lit !== undefined && FIXED_ORIGIN.test(lit)) return sanitize(t, CTX.url);
         // url + query: what follows a URL whose origin is fixed cannot change the origin
-        return t && left && (left.sanitized & CTX.url) !== 0 ? sanitize(t, CTX.url) : t;
+        return t && left && confinedFor(left, CTX.url) ? sanitize(t, CTX.url) : t;
       }
       case 'LogicalExpression':
         return join(this.evalExpr(n.left), this.evalExpr(n.right));

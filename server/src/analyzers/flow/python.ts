@@ -20,7 +20,7 @@ import {
   PY_MARKDOWN_RENDERERS, } from './tables';
 import type { SinkContext, SourceKind, Taint } from './taint';
 import { ALL_CONTEXTS, CTX, INPUT, MCP_TOOL, MODEL, PATH_NAME_FIXED, TOOL, describe, join, joinAll, markBuilt, sanitize } from './taint';
-import { Env, FlowCore, callTaint, componentOnlyPattern, componentOnlyReplacement, confine, confinedForPath, isModelCallName, isModelMethodCall, isTainted, paramTaint, sanitizerContexts } from './core';
+import { Env, FlowCore, callTaint, componentOnlyPattern, componentOnlyReplacement, confine, confinedFor, confinedForPath, isModelCallName, isModelMethodCall, isTainted, paramTaint, sanitizerContexts } from './core';
 import type { CallSemantics, CallView, LibraryTables } from './core';
 import { CrossFile } from './project';
 import type { FileSummary, ProjectIndex } from './project';
@@ -539,7 +539,7 @@ class PythonFlowBuilder implements CallSemantics<Node> {
         const before = this.evalExpr(left);
         let t = join(before, this.evalExpr(right));
         // url += f"?limit={n}": what follows a URL whose origin is fixed cannot change the origin
-        if (n.child(1)?.type === '+=' && t && before && (before.sanitized & CTX.url) !== 0) t = sanitize(t, CTX.url);
+        if (n.child(1)?.type === '+=' && t && before && confinedFor(before, CTX.url)) t = sanitize(t, CTX.url);
         this.bindTaint(left, t, env);
         return;
       }
@@ -799,7 +799,7 @@ class PythonFlowBuilder implements CallSemantics<Node> {
         if (n.child(1)?.type === '+' && lit !== undefined && FIXED_ORIGIN.test(lit)) return sanitize(t, CTX.url);
         // url + query: what follows a URL whose origin is fixed cannot change the origin
         const leftTaint = n.child(1)?.type === '+' && left ? operands[0] : undefined;
-        return t && leftTaint && (leftTaint.sanitized & CTX.url) !== 0 ? sanitize(t, CTX.url) : t;
+        return t && leftTaint && confinedFor(leftTaint, CTX.url) ? sanitize(t, CTX.url) : t;
       }
       case 'concatenated_string':
       case 'parenthesized_expression':
