@@ -135,7 +135,26 @@ NPMS=(openai@6.49.0 @anthropic-ai/sdk@1.17.0 ai@6.0.333 @ai-sdk/openai@3.0.141 @
       @missionsquad/mcp-github@0.10.8
       flowise-components@3.1.4 flowise@3.1.2 @n8n/n8n-nodes-langchain@2.41.1 @librechat/agents@3.2.21 thepopebot@1.2.82
       copilot-api@0.7.0 @elizaos/plugin-bootstrap@1.7.2 chat@4.41.1 @inngest/agent-kit@0.13.2 deepagents@1.14.1
-      bash-tool@1.3.19)
+      bash-tool@1.3.19
+      # round 5, chosen by shape before scanning (readable sources or unminified app builds, no vendored
+      # node_modules, single dependency bundles left out): community MCP servers with shell/simulator/
+      # container/database/file/fetch/browser/mail/chat/cloud tools, AI chat bots, coding agents and CLIs
+      ios-simulator-mcp@2.1.0 gemini-mcp-tool@1.1.8 computer-use-mcp@1.8.0 @angiejones/mcp-selenium@0.2.3
+      mcp-local-rag@0.19.1 @sylphx/pdf-reader-mcp@2.4.0 supabase-mcp@1.5.0 mcp-searxng@2.4.0 mcp-deepwiki@0.0.10
+      gcp-mcp@1.0.2 @masonator/coolify-mcp@3.5.0 argocd-mcp@0.9.0 jina-mcp-tools@1.2.3 @zencoderai/slack-mcp-server@0.0.1
+      resend-mcp@2.22.0 @floriscornel/teams-mcp@0.3.2 mcp-image@0.14.0 @zilliz/claude-context-mcp@0.1.15
+      @cognitionai/metabase-mcp-server@2.2.0 datadog-mcp-server@1.0.9 @turbot/powerpipe-mcp@0.1.0
+      @steipete/macos-automator-mcp@0.4.7 docker-mcp@1.0.0 mcp-server-mysql@2.0.6 mssql-mcp-server@1.3.0
+      @pollinations/mcp-server-sqlite@0.6.6 @gongrzhe/server-redis-mcp@1.0.0 @seed-ship/duckdb-mcp-native@1.6.2
+      mcp-server-fetch-typescript@0.1.1 @liangshanli/mcp-server-mysql@3.1.0 dbeaver-mcp-server@1.3.0
+      @cmd233/mcp-database-server@1.4.1 @falkordb/mcpserver@1.3.0 fast-filesystem-mcp@3.5.2 just-bash-mcp@3.1.0
+      @illuminaresolutions/n8n-mcp-server@1.0.1 mcp-memory-libsql@0.0.17 @deventerprisesoftware/scrapi-mcp@0.4.5
+      selenium-ai-agent@3.3.4 @itseasy21/mcp-knowledge-graph@1.0.7 mcp-google-drive@1.6.2 google-workspace-mcp@2.3.6
+      @hovecapital/read-only-mysql-mcp-server@0.2.0 @bilims/mcp-sqlserver@2.0.3 @blocklet/dbhub@0.2.9 xampp-mcp@2.0.0
+      agentcord@2.1.1 @lovenyberg/ove@0.9.2 discord-chatbot@2.1.0 @sprucelabs/sprucebot-llm@18.1.6
+      @zed-industries/claude-code-acp@0.16.2 n8n-nodes-deepseek@1.0.6 @elizaos/plugin-agent-orchestrator@0.3.15
+      llm-scraper@2.0.0 gpt-po@1.2.3 @llmist/cli@18.4.0 @steipete/oracle@0.21.2 @cloudflare/codemode@0.5.6
+      @hyperbrowser/agent@1.1.2 @mariozechner/pi-coding-agent@0.73.1)
 if command -v npm >/dev/null; then
   for p in "${NPMS[@]}"; do
     name="${p%@*}"                      # pinned: name@version (the folder is named without the version)
