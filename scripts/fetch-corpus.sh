@@ -135,7 +135,43 @@ NPMS=(openai@6.49.0 @anthropic-ai/sdk@1.17.0 ai@6.0.333 @ai-sdk/openai@3.0.141 @
       @missionsquad/mcp-github@0.10.8
       flowise-components@3.1.4 flowise@3.1.2 @n8n/n8n-nodes-langchain@2.41.1 @librechat/agents@3.2.21 thepopebot@1.2.82
       copilot-api@0.7.0 @elizaos/plugin-bootstrap@1.7.2 chat@4.41.1 @inngest/agent-kit@0.13.2 deepagents@1.14.1
-      bash-tool@1.3.19)
+      bash-tool@1.3.19
+      # round 5, chosen by shape before scanning (readable sources or unminified app builds, no vendored
+      # node_modules, single dependency bundles left out): community MCP servers with shell/simulator/
+      # container/database/file/fetch/browser/mail/chat/cloud tools, AI chat bots, coding agents and CLIs
+      ios-simulator-mcp@2.1.0 gemini-mcp-tool@1.1.8 computer-use-mcp@1.8.0 @angiejones/mcp-selenium@0.2.3
+      mcp-local-rag@0.19.1 @sylphx/pdf-reader-mcp@2.4.0 supabase-mcp@1.5.0 mcp-searxng@2.4.0 mcp-deepwiki@0.0.10
+      gcp-mcp@1.0.2 @masonator/coolify-mcp@3.5.0 argocd-mcp@0.9.0 jina-mcp-tools@1.2.3 @zencoderai/slack-mcp-server@0.0.1
+      resend-mcp@2.22.0 @floriscornel/teams-mcp@0.3.2 mcp-image@0.14.0 @zilliz/claude-context-mcp@0.1.15
+      @cognitionai/metabase-mcp-server@2.2.0 datadog-mcp-server@1.0.9 @turbot/powerpipe-mcp@0.1.0
+      @steipete/macos-automator-mcp@0.4.7 docker-mcp@1.0.0 mcp-server-mysql@2.0.6 mssql-mcp-server@1.3.0
+      @pollinations/mcp-server-sqlite@0.6.6 @gongrzhe/server-redis-mcp@1.0.0 @seed-ship/duckdb-mcp-native@1.6.2
+      mcp-server-fetch-typescript@0.1.1 @liangshanli/mcp-server-mysql@3.1.0 dbeaver-mcp-server@1.3.0
+      @cmd233/mcp-database-server@1.4.1 @falkordb/mcpserver@1.3.0 fast-filesystem-mcp@3.5.2 just-bash-mcp@3.1.0
+      @illuminaresolutions/n8n-mcp-server@1.0.1 mcp-memory-libsql@0.0.17 @deventerprisesoftware/scrapi-mcp@0.4.5
+      selenium-ai-agent@3.3.4 @itseasy21/mcp-knowledge-graph@1.0.7 mcp-google-drive@1.6.2 google-workspace-mcp@2.3.6
+      @hovecapital/read-only-mysql-mcp-server@0.2.0 @bilims/mcp-sqlserver@2.0.3 @blocklet/dbhub@0.2.9 xampp-mcp@2.0.0
+      agentcord@2.1.1 @lovenyberg/ove@0.9.2 discord-chatbot@2.1.0 @sprucelabs/sprucebot-llm@18.1.6
+      @zed-industries/claude-code-acp@0.16.2 n8n-nodes-deepseek@1.0.6 @elizaos/plugin-agent-orchestrator@0.3.15
+      llm-scraper@2.0.0 gpt-po@1.2.3 @llmist/cli@18.4.0 @steipete/oracle@0.21.2 @cloudflare/codemode@0.5.6
+      @hyperbrowser/agent@1.1.2 @mariozechner/pi-coding-agent@0.73.1
+      # round 5, second batch (same shape rules): MCP servers for databases, DevOps/git hosting, browsers, memory, chat,
+      # finance and smart-home control, n8n AI/MCP nodes and AI assistants
+      @tiberriver256/mcp-server-azure-devops@0.1.48 mssql-mcp-node@3.0.4 mssql-mcp@3.0.0 mcp-memory-keeper@0.14.1
+      @allpepper/memory-bank-mcp@0.2.2 @allpepper/task-orchestrator@3.3.3 @node2flow/n8n-management-mcp@1.0.9
+      @apireno/domshell@2.0.10 grep-mcp@1.1.0 claude-historian-mcp@1.0.3 mcp-server-filesystem@0.6.2 spider-cloud-mcp@1.2.2
+      @mcp-consultant-tools/azure-sql@33.0.0 azure-devops-mcp@1.1.2 mcp-researchpowerpack@7.1.3
+      @coolver/home-assistant-mcp@3.2.31 @botrun/mcp-google-drive@0.1.1 greptile-mcp-server@3.0.4 coderabbitai-mcp@1.1.1
+      agent-browser-mcp@0.1.3 @ajpanada/mcp-azure-devops@2.0.4 github-enterprise-mcp-server@1.1.2 deepseek-mcp-server@1.0.1
+      @rlabs-inc/gemini-mcp@0.8.1 conway-terminal@2.0.9 linear-mcp@1.2.0 @nexus2520/bitbucket-mcp-server@3.0.0
+      bitbucket-mcp@5.0.6 @aashari/mcp-server-atlassian-bitbucket@3.1.0 @isaacphi/mcp-gdrive@0.2.0
+      @kimtaeyoon83/mcp-server-youtube-transcript@0.1.1 @openbnb/mcp-server-airbnb@0.3.0 @line/line-bot-mcp-server@0.5.0
+      @mcpfun/mcp-server-ccxt@1.2.1 @xeroapi/xero-mcp-server@0.0.17 @leval/mcp-grafana@1.1.7 vercel-mcp@0.0.7
+      @nexus2520/jira-mcp-server@1.2.0 @hypothesi/tauri-mcp-server@0.13.0 robloxstudio-mcp@2.6.0 todoist-mcp@1.3.4
+      attio-mcp-server@0.0.2 @adenot/mcp-google-search@0.3.1 perplexity-mcp@0.2.3 @quadslab.io/discord-mcp@2.1.1
+      mcp-server-gsc@0.3.0 homebridge-llm-control@1.4.0 n8n-nodes-mcp@0.1.37 n8n-nodes-deepseek-reasoner@0.10.35
+      n8n-nodes-browseruselocalllm@0.1.7 n8n-nodes-gigachat@1.8.3 n8n-nodes-ai-orchestrator@0.1.7
+      @eventcatalog/generator-ai@1.2.3)
 if command -v npm >/dev/null; then
   for p in "${NPMS[@]}"; do
     name="${p%@*}"                      # pinned: name@version (the folder is named without the version)
