@@ -361,9 +361,12 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
       // async ({ languageId, code }) with languageId: z.enum([...]): the schema validation leaves no free text in it
       if (tainted && p.type === 'ObjectPattern') {
         const closed = this.closedToolProps(fn);
+        const noOption = this.optionFreeToolProps(fn);
         for (const q of p.properties) {
           const v = q.type === 'Property' ? (q.value.type === 'AssignmentPattern' ? q.value.left : q.value) : undefined;
           if (q.type === 'Property' && v?.type === 'Identifier' && closed.has(propName(q) ?? '')) env.vars.set(v.name, undefined);
+          // sha: z.string().regex(/^[0-9a-f]{7,40}$/): the validated value cannot start with "-"
+          else if (q.type === 'Property' && v?.type === 'Identifier' && noOption.has(propName(q) ?? '')) env.vars.set(v.name, sanitize(env.lookup(v.name), CTX.option));
         }
       }
       // constructor(private client: Client): a parameter that is also a field
@@ -1014,8 +1017,49 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
    * Properties of a tool's input schema that hold no free text (zod `enum`, `nativeEnum`, `literal`, `number`,
    * `boolean`...): the MCP SDK, the AI SDK and LangChain validate the arguments against the schema before the handler runs.
    */
+  /** Properties of a tool's schema whose validation rejects a leading `-` (`z.string().regex(/^[0-9a-f]+$/)`, `.url()`, `.uuid()`). */
+  private optionFreeToolProps(fn: Fn): Set<string> {
+    const out = new Set<string>();
+    for (const c of this.toolSchemaCandidates(fn)) {
+      const shape = this.schemaShape(c, 0);
+      if (!shape) continue;
+      for (const q of shape.properties) if (q.type === 'Property' && this.optionFreeZod(q.value)) out.add(propName(q) ?? '');
+    }
+    return out;
+  }
+
+  private optionFreeZod(n0: N): boolean {
+    for (let n = unwrap(n0); n.type === 'CallExpression' && n.callee.type === 'MemberExpression'; n = unwrap(n.callee.object)) {
+      const method = !n.callee.computed && n.callee.property.type === 'Identifier' ? n.callee.property.name : '';
+      if (/^(url|uuid|cuid|cuid2|ulid|datetime|ip|ipv4|ipv6|base64|nanoid)$/.test(method)) return true;
+      if (method === 'regex' || method === 'startsWith') {
+        const a = n.arguments[0] ? unwrap(n.arguments[0]) : undefined;
+        let re = a?.type === 'Literal' && 'regex' in a ? a.regex : undefined;
+        if (!re && a?.type === 'Identifier') {
+          const init = this.reinit.has(a.name) ? undefined : this.inits.get(a.name);
+          const v = init ? unwrap(init) : undefined;
+          re = v?.type === 'Literal' && 'regex' in v ? v.regex : undefined;
+        }
+        if (method === 'regex' && re && leadingDashRejected(re.pattern)) return true;
+        const prefix = method === 'startsWith' && a ? jsStringValue(a) : undefined;
+        if (prefix && !prefix.startsWith('-')) return true;
+      }
+    }
+    return false;
+  }
+
   private closedToolProps(fn: Fn): Set<string> {
     const out = new Set<string>();
+    for (const c of this.toolSchemaCandidates(fn)) {
+      const shape = this.schemaShape(c, 0);
+      if (!shape) continue;
+      for (const q of shape.properties) if (q.type === 'Property' && isClosedZod(q.value)) out.add(propName(q) ?? '');
+    }
+    return out;
+  }
+
+  /** The expressions that may hold a tool handler's argument schema. */
+  private toolSchemaCandidates(fn: Fn): N[] {
     const p = linkedParent(fn);
     const candidates: N[] = [];
     if (p?.type === 'CallExpression') {
@@ -1029,12 +1073,7 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
         if (v) candidates.push(v);
       }
     }
-    for (const c of candidates) {
-      const shape = this.schemaShape(c, 0);
-      if (!shape) continue;
-      for (const q of shape.properties) if (q.type === 'Property' && isClosedZod(q.value)) out.add(propName(q) ?? '');
-    }
-    return out;
+    return candidates;
   }
 
   /**
@@ -1634,6 +1673,37 @@ function isZodChain(n: N): boolean {
 }
 
 /** A zod field that holds no free text: one of fixed values, a number, a boolean, a date. */
+/**
+ * An anchored pattern whose first character cannot be `-`: `^[0-9a-f]{7,40}$`, `^\w+$`, `^v\d+`. A class that
+ * holds `-` (literally or in a range), a negated class, `.`, a group or an unanchored start can.
+ */
+export function leadingDashRejected(pattern: string): boolean {
+  // an alternative (`^[a-z]+|-x`) starts somewhere else
+  if (!pattern.startsWith('^') || pattern.includes('|')) return false;
+  const rest = pattern.slice(1);
+  let next: number;
+  if (/^\\[dw]/.test(rest)) next = 2;
+  else if (rest.startsWith('[')) {
+    let end = -1;
+    for (let i = 1; i < rest.length; i++) {
+      if (rest[i] === '\\') i++;
+      else if (rest[i] === ']' && i > 1) { end = i; break; }
+    }
+    if (end < 0) return false;
+    const body = rest.slice(1, end);
+    if (body.startsWith('^') || /\\[-WSDbBpP]/.test(body)) return false;
+    if (body.startsWith('-') || body.endsWith('-')) return false;
+    // ranges: a-b holds "-" when a <= "-" <= b
+    for (let i = 1; i + 1 < body.length; i++) {
+      if (body[i] === '-' && body[i - 1] !== '\\' && body[i - 1] <= '-' && body[i + 1] >= '-') return false;
+    }
+    next = end + 1;
+  } else if (/^[A-Za-z0-9_/@:]/.test(rest)) next = 1;
+  else return false;
+  // the first element must be there: not optional (`?`, `*`, `{0,`)
+  return !/^(\?|\*|\{0[,}])/.test(rest.slice(next));
+}
+
 function isClosedZod(n: N): boolean {
   return /^(enum|nativeEnum|literal|number|int|bigint|boolean|date)$/.test(zodBase(n) ?? '');
 }

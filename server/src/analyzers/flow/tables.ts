@@ -144,6 +144,8 @@ export const JS_SANITIZERS: Record<string, number> = {
   'JSON.parse': CTX.code,
   'DOMPurify.sanitize': CTX.html, 'purify.sanitize': CTX.html, 'dompurify.sanitize': CTX.html, 'isomorphic-dompurify.sanitize': CTX.html,
   'sanitizeHtml': CTX.html, 'sanitize-html': CTX.html, escapeHtml: TEXT, 'escape-html': TEXT, 'he.encode': TEXT, 'he.escape': TEXT,
+  // syntax highlighters escape the code they mark up
+  'hljs.highlight': TEXT, 'hljs.highlightAuto': TEXT, 'highlight.js.highlight': TEXT, 'highlight.js.highlightAuto': TEXT, 'Prism.highlight': TEXT, 'prismjs.highlight': TEXT,
   'lodash.escape': TEXT, '_.escape': TEXT, xss: CTX.html, 'xss.filterXSS': CTX.html, filterXSS: CTX.html, 'validator.escape': TEXT,
   encodeURIComponent: TEXT | CTX.shell, 'shell-quote.quote': CTX.shell, shellEscape: CTX.shell, 'shell-escape': CTX.shell,
   'path.basename': CTX.path, 'path.posix.basename': CTX.path, 'sanitize-filename': CTX.path, sanitizeFilename: CTX.path,
