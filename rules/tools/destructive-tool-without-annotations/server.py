@@ -4,6 +4,8 @@ from mcp.server.fastmcp import FastMCP
 from mcp.types import ToolAnnotations
 
 mcp = FastMCP("files")
+WRITE = ToolAnnotations(readOnlyHint=False, destructiveHint=True)
+TITLE_ONLY = ToolAnnotations(title="Shell")
 
 
 @mcp.tool()
@@ -96,3 +98,26 @@ def kill_background_job(job_id: str) -> str:
 def terminate_process(pid: int) -> str:
     """Terminate a process on the host by PID."""
     return str(pid)
+
+
+# readOnlyHint=False declares a writing tool (MCP then defaults destructiveHint to true)
+@mcp.tool(annotations=ToolAnnotations(title="Run SQL", readOnlyHint=False))
+# ok: destructive-tool-without-annotations
+def run_sql_query(query: str) -> str:
+    """Execute an arbitrary SQL statement; it can read and modify data."""
+    return query
+
+
+# annotations held in a module-level constant
+@mcp.tool(annotations=WRITE)
+# ok: destructive-tool-without-annotations
+def execute_command(command: str) -> str:
+    """Execute a shell command."""
+    return command
+
+
+@mcp.tool(annotations=TITLE_ONLY)
+# ruleid: destructive-tool-without-annotations
+def run_shell(command: str) -> str:
+    """Run a shell command."""
+    return command
