@@ -222,6 +222,42 @@ export default defineRule({
         const known = n?.type === 'identifier' ? moduleValues.get(n.text) : undefined;
         return known?.length === 1 ? known[0] : n?.text ?? '';
       };
+      const defs = new Map<string, PyNode[]>();
+      for (const f of ctx.view.root.descendantsOfType('function_definition')) {
+        const name = f.childForFieldName('name')?.text;
+        if (name) defs.set(name, [...(defs.get(name) ?? []), f]);
+      }
+      const pyCallee = (c: PyNode): string | undefined => {
+        const f = c.childForFieldName('function');
+        return f?.type === 'identifier' ? f.text : f?.type === 'attribute' ? f.childForFieldName('attribute')?.text : undefined;
+      };
+      const stringText = (n: PyNode | undefined | null): string =>
+        n?.type === 'string' ? n.text.replace(/^[rbuf]*("""|'''|"|')/i, '').replace(/("""|'''|"|')$/, '') : '';
+      /** refusesNonSelect (js) over a Python function: a read-only validator, `if not sql.lower().startswith("select"): raise`. */
+      const pyRefusesNonSelect = (fn: PyNode, depth: number): boolean => {
+        for (const c of fn.descendantsOfType('call')) {
+          const name = pyCallee(c);
+          if (!name) continue;
+          if (READ_ONLY_VALIDATOR.test(name)) return true;
+          const others = depth > 0 && VALIDATOR_NAME.test(name) ? defs.get(name) : undefined;
+          if (others?.length && others.every((d) => d !== fn && pyRefusesNonSelect(d, depth - 1))) return true;
+        }
+        for (const st of fn.descendantsOfType('if_statement')) {
+          const body = st.childForFieldName('consequence')?.namedChildren ?? [];
+          const last = body[body.length - 1];
+          if (last?.type !== 'return_statement' && last?.type !== 'raise_statement') continue;
+          const cond = st.childForFieldName('condition');
+          for (const neg of cond ? [cond, ...cond.descendantsOfType('not_operator')] : []) {
+            if (neg.type !== 'not_operator') continue;
+            const call = neg.childForFieldName('argument');
+            if (call?.type !== 'call') continue;
+            const name = pyCallee(call) ?? '';
+            const first = call.childForFieldName('arguments')?.namedChildren[0];
+            if ((name === 'startswith' && SELECT_PREFIX.test(stringText(first))) || (/^(?:match|search|fullmatch)$/.test(name) && SELECT_PATTERN.test(stringText(first))) || /^is_?(?:select|read_?only)/i.test(name)) return true;
+          }
+        }
+        return false;
+      };
       const visit = (n: PyNode): void => {
         if (n.type === 'decorated_definition') {
           const fn = n.childForFieldName('definition');
@@ -247,6 +283,7 @@ export default defineRule({
             const params = fn.childForFieldName('parameters')?.namedChildren ?? [];
             const paramName = (p: PyNode | null): string => (p?.type === 'identifier' ? p.text : p?.childForFieldName('name')?.text ?? p?.namedChildren.find((c) => c?.type === 'identifier')?.text ?? '');
             if (params.some((p) => isConfirmationParam(paramName(p)))) continue;
+            if (EXEC_WORDS.has(word) && (pyRefusesNonSelect(fn, 2) || pyRunsInHostedSandbox(fn))) continue;
             ctx.report({ data: { tool, word }, start: nameNode.startIndex, end: nameNode.endIndex });
           }
         }
@@ -458,6 +495,12 @@ function runsInHostedSandbox(fn: TSESTree.Node): boolean {
     }
   });
   return hosted && !local;
+}
+/** runsInHostedSandbox over a Python function: `types.Tool(code_execution=...)`, `{"type": "code_interpreter"}`, and no subprocess / exec / eval. */
+function pyRunsInHostedSandbox(fn: PyNode): boolean {
+  const text = fn.text;
+  return /\bcode_execution\s*=|\bToolCodeExecution\b|["']type["']\s*:\s*["'](?:code_interpreter|code_execution(?:_\d+)?)["']/.test(text)
+    && !/\bsubprocess\.|\bos\.(?:system|popen|exec\w*|spawn\w*)\s*\(|(?<![\w.])(?:exec|eval)\s*\(/.test(text);
 }
 const LOCAL_EXEC = new Set(['exec', 'execSync', 'execFile', 'execFileSync', 'spawn', 'spawnSync', 'fork', 'eval', 'Function', 'runInNewContext', 'runInThisContext', 'runInContext', 'execa', 'execaSync', 'execaCommand', '$']);
 

@@ -1,4 +1,6 @@
+import re
 import shutil
+import subprocess
 
 from mcp.server.fastmcp import FastMCP
 from mcp.types import ToolAnnotations
@@ -121,3 +123,60 @@ def execute_command(command: str) -> str:
 def run_shell(command: str) -> str:
     """Run a shell command."""
     return command
+
+
+# a handler that refuses anything but a SELECT only reads
+def validate_query(sql: str) -> None:
+    if not sql.strip().lower().startswith("select"):
+        raise ValueError("only SELECT statements are allowed")
+
+
+@mcp.tool()
+# ok: destructive-tool-without-annotations
+def run_query(sql: str) -> str:
+    """Run a SQL query against the warehouse."""
+    validate_query(sql)
+    return sql
+
+
+@mcp.tool()
+# ok: destructive-tool-without-annotations
+def execute_sql(sql: str) -> str:
+    """Execute a SQL statement."""
+    if not re.match(r"^\s*select\b", sql, re.IGNORECASE):
+        return "only SELECT is allowed"
+    return sql
+
+
+@mcp.tool()
+# ruleid: destructive-tool-without-annotations
+def execute_statement(sql: str) -> str:
+    """Execute a SQL statement."""
+    if sql.strip().lower().startswith("select"):
+        return "use run_query for reads"
+    return sql
+
+
+# the model provider runs the code in its hosted sandbox
+@mcp.tool()
+# ok: destructive-tool-without-annotations
+def run_code(task: str) -> str:
+    """Let Gemini write and run Python code for a computation."""
+    response = client.models.generate_content(
+        model="gemini-2.5-pro",
+        contents=task,
+        config=types.GenerateContentConfig(tools=[types.Tool(code_execution=types.ToolCodeExecution())]),
+    )
+    return response.text
+
+
+@mcp.tool()
+# ruleid: destructive-tool-without-annotations
+def run_generated_code(task: str) -> str:
+    """Let Gemini write Python code, then run it here."""
+    response = client.models.generate_content(
+        model="gemini-2.5-pro",
+        contents=task,
+        config=types.GenerateContentConfig(tools=[types.Tool(code_execution=types.ToolCodeExecution())]),
+    )
+    return subprocess.run(["python", "-c", response.text], capture_output=True, text=True).stdout
