@@ -48,9 +48,9 @@ const READ_VERBS = new Set([
 const RESTORE_VERBS = new Set([
   'restore', 'recover', 'undelete', 'untrash', 'unarchive', 'unhide', 'unmute', 'unsnooze', 'unblock', 'unban', 'unpause', 'unsuspend',
 ]);
-/** Add or edit: not destructive by name; the description still decides (`create_email` "Sends the email"). */
 /** Leave a connection or session: connecting again undoes it (`disconnect_from_editor` "Remove agent presence..."). */
 const SESSION_VERBS = new Set(['disconnect', 'detach', 'logout', 'leave']);
+/** Add or edit: not destructive by name; the description still decides (`create_email` "Sends the email"). */
 const EDIT_VERBS = new Set(['create', 'add', 'insert', 'update', 'patch', 'edit', 'rename', 'modify']);
 const CONJUNCTIONS = new Set(['and', 'then', 'or']);
 
@@ -84,7 +84,7 @@ const INPUT_EVENT_OBJECTS = new Set(['key', 'keys', 'keystroke', 'keystrokes', '
 const INPUT_EVENT_DESCRIPTION = /^\s+(?:the\s+|a\s+)?(?:keys?|keystrokes?|key\s*(?:presses|events|strokes))\b/i;
 
 /**
- * `delete_cookie`, `clear_cache`, "Deletes cookies from the current browser session": cookies and caches are
+ * `delete_cookie`, `delete_cache`, "Deletes cookies from the current browser session": cookies and caches are
  * ephemeral state that is rebuilt on the next use; nothing of value is lost. A cache that is a service
  * (`delete_redis_cache`, "Delete the cache cluster") is still reported, and so is purging a whole CDN cache
  * (`purgeCache`: every request then hits the origin).
