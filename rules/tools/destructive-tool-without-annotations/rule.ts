@@ -1,6 +1,7 @@
 import type { PyNode } from '../../../server/src/analyzers/python/tree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { getProp, getValue } from '../../../server/src/analyzers/data';
+import { jsBool, jsImportedModules, jsMemberName, jsWalk, jsWalkKeys } from '../../../server/src/analyzers/js/calls';
 import { contentRange, identifierWords, insertPropertyEdit, toolDefinitions } from '../../../server/src/analyzers/data/toolConfig';
 import type { Fix } from '../../../server/src/engine/model';
 import { defineRule } from '../../../server/src/engine/rule';
@@ -29,9 +30,9 @@ const EXEC_DESCRIPTION_OBJECT = /^\s*(?:the\s+|a\s+|an\s+|any\s+|arbitrary\s+|gi
  * "Remove a participant from the hand-raise queue", `remove_from_cart`: taking an entry out of a collection
  * undoes an add (a membership change); the entry itself is not destroyed. "Remove the file" still is.
  */
-const MEMBERSHIP_REMOVAL = /^\s+(?:(?:a|an|the|one|this|that|these|those|each|every|all|any|given|selected|specified|current|\w+'s)\s+)?(?:[\w-]+\s+){0,3}?from\s+(?:a|an|the|this|that|their|its|your|my|our|his|her)?\s*(?:[\w-]+\s+){0,3}?(?:queue|list|waitlist|selection|cart|basket|favou?rites|bookmarks|watchlist|playlist|group|set|collection|lineup|spotlight|shortlist)\b/i;
+const MEMBERSHIP_REMOVAL = /^\s+(?:(?:a|an|the|one|this|that|these|those|each|every|all|any|given|selected|specified|current|\w+'s)\s+)?(?:[\w-]+\s+){0,3}?from\s+(?:a|an|the|this|that|their|its|your|my|our|his|her)?\s*(?:[\w-]+\s+){0,3}?(?:queue|list|waitlist|selection|cart|basket|favou?rites|bookmarks|watchlist|playlist|group|set|collection|lineup|spotlight|shortlist|segment|audience)\b/i;
 
-const MEMBERSHIP_NAME = /\bremove(?:\s+\w+){0,3}\s+from(?:\s+\w+){0,2}\s+(?:queue|list|waitlist|selection|cart|basket|favou?rites|bookmarks|watchlist|playlist|group|set|collection|lineup|spotlight|shortlist)\b/;
+const MEMBERSHIP_NAME = /\bremove(?:\s+\w+){0,3}\s+from(?:\s+\w+){0,2}\s+(?:queue|list|waitlist|selection|cart|basket|favou?rites|bookmarks|watchlist|playlist|group|set|collection|lineup|spotlight|shortlist|segment|audience)\b/;
 
 /**
  * Verb-first tool names (`get_send_as`, `list_deleted_items`, `untrash_message`): the leading verb is the action
@@ -44,7 +45,11 @@ const READ_VERBS = new Set([
   'inspect', 'preview', 'explain', 'summarize', 'summarise', 'browse', 'watch', 'monitor', 'peek', 'retrieve',
 ]);
 /** Undo a deletion or an archive: the data comes back, nothing is lost. */
-const RESTORE_VERBS = new Set(['restore', 'recover', 'undelete', 'untrash', 'unarchive', 'unhide', 'unmute', 'unsnooze']);
+const RESTORE_VERBS = new Set([
+  'restore', 'recover', 'undelete', 'untrash', 'unarchive', 'unhide', 'unmute', 'unsnooze', 'unblock', 'unban', 'unpause', 'unsuspend',
+]);
+/** Leave a connection or session: connecting again undoes it (`disconnect_from_editor` "Remove agent presence..."). */
+const SESSION_VERBS = new Set(['disconnect', 'detach', 'logout', 'leave']);
 /** Add or edit: not destructive by name; the description still decides (`create_email` "Sends the email"). */
 const EDIT_VERBS = new Set(['create', 'add', 'insert', 'update', 'patch', 'edit', 'rename', 'modify']);
 const CONJUNCTIONS = new Set(['and', 'then', 'or']);
@@ -71,13 +76,57 @@ function descriptionDeclaresReadOnly(description: string): boolean {
   return DECLARES_READ_ONLY.test(description) && QUERY_WORD.test(description) && !NOT_READ_ONLY.test(description);
 }
 
+/**
+ * `send_keys`, `send_keystrokes`, "Sends keys to an element": typing into a page or terminal is an input event, like
+ * `click` or `press_key`, not a message sent to someone.
+ */
+const INPUT_EVENT_OBJECTS = new Set(['key', 'keys', 'keystroke', 'keystrokes', 'keypress', 'keypresses']);
+const INPUT_EVENT_DESCRIPTION = /^\s+(?:the\s+|a\s+)?(?:keys?|keystrokes?|key\s*(?:presses|events|strokes))\b/i;
+
+/**
+ * `delete_cookie`, `delete_cache`, "Deletes cookies from the current browser session": cookies and caches are
+ * ephemeral state that is rebuilt on the next use; nothing of value is lost. A cache that is a service
+ * (`delete_redis_cache`, "Delete the cache cluster") is still reported, and so is purging a whole CDN cache
+ * (`purgeCache`: every request then hits the origin).
+ */
+const EPHEMERAL_OBJECTS = new Set(['cookie', 'cookies', 'cache', 'caches']);
+const CACHE_SERVICES = new Set(['redis', 'memcache', 'memcached', 'elasticache', 'valkey']);
+const EPHEMERAL_VERBS = new Set(['delete', 'del', 'remove', 'rm']);
+const EPHEMERAL_DESCRIPTION = /^\s+(?:(?:the|a|an|all|one|any|specific|named|given|selected|existing|its|this|that|these|those)\s+)*(?:(?!redis\b|memcached?\b|elasticache\b|valkey\b)[\w-]+\s+){0,2}?(?:cookies?|caches?|cached\s+[\w-]+)\b(?!\s+(?:clusters?|instances?|servers?|nodes?|groups?|databases?|resources?|services?)\b)/i;
+
+/**
+ * "Write operations for the knowledge graph", "Write access to ...": `write` names a kind of operation here, the
+ * sentence has no verb.
+ */
+const WRITE_AS_NOUN = /^\s+(?:operations?|access|mode|permissions?|support|capabilit(?:y|ies))\b/i;
+
+/**
+ * "Execute an INSERT statement": what it runs only adds rows (MCP's `destructiveHint: false`, additive updates),
+ * unless the description lists other statements too ("INSERT, UPDATE or DELETE").
+ */
+const ADDITIVE_OBJECT = /^\s*(?:the\s+|a\s+|an\s+|one\s+or\s+more\s+)*insert\s+(?:sql\s+)?(?:quer(?:y|ies)|statements?)\b/i;
+
+/**
+ * "Terminate a task by setting it to WILL_NOT_IMPLEMENT", "Delete a user by marking it as deleted": a status change
+ * that setting the status again undoes; nothing is killed or destroyed.
+ */
+const STATUS_CHANGE = /\bby\s+(?:setting|marking|changing|moving|updating|flagging)\s+(?:it|them|its|their|the)\b(?:\s+[\w-]+){0,2}?\s+(?:to|as)\b|\b(?:sets?|marks?|changes?)\s+(?:its|the|their)\s+(?:\w+\s+)?status\s+(?:to|as)\b/i;
+const STATUS_CHANGE_WORDS = new Set(['delete', 'del', 'remove', 'rm', 'destroy', 'terminate', 'kill']);
+
 /** The destructive word of one clause of a tool name, or which kind of safe verb leads the clause. */
 function clauseWord(words: string[]): { word?: string; lead?: 'read' | 'edit' } {
-  const lead = words.findIndex((x) => READ_VERBS.has(x) || RESTORE_VERBS.has(x) || EDIT_VERBS.has(x) || DESTRUCTIVE_WORDS.has(x));
+  const lead = words.findIndex((x) => READ_VERBS.has(x) || RESTORE_VERBS.has(x) || SESSION_VERBS.has(x) || EDIT_VERBS.has(x) || DESTRUCTIVE_WORDS.has(x));
   if (lead >= 0 && !DESTRUCTIVE_WORDS.has(words[lead])) return { lead: EDIT_VERBS.has(words[lead]) ? 'edit' : 'read' };
-  const w = words.find((x) => DESTRUCTIVE_WORDS.has(x) && (!EXEC_WORDS.has(x) || words.length === 1 || words.some((y) => EXEC_OBJECTS.has(y))));
+  const w = words.find((x, i) => DESTRUCTIVE_WORDS.has(x) && (!EXEC_WORDS.has(x) || words.length === 1 || words.some((y) => EXEC_OBJECTS.has(y))) && !neutralObject(x, words.slice(i + 1), words));
   if (!w || (w === 'remove' && MEMBERSHIP_NAME.test(words.join(' ')))) return {};
   return { word: w };
+}
+
+/** `send` + keys, `delete` + cookie / cache (the clause's last word): the object makes the verb harmless. */
+function neutralObject(verb: string, after: string[], clause: string[]): boolean {
+  if (verb === 'send') return INPUT_EVENT_OBJECTS.has(after[0] ?? '');
+  if (EPHEMERAL_VERBS.has(verb)) return after.length > 0 && EPHEMERAL_OBJECTS.has(clause[clause.length - 1]) && !clause.some((x) => CACHE_SERVICES.has(x));
+  return false;
 }
 
 /** Why a tool looks destructive (the word found), or undefined. */
@@ -92,17 +141,22 @@ function destructiveWord(name: string, description: string): string | undefined 
   if (found) {
     if (EXEC_WORDS.has(found) && descriptionDeclaresReadOnly(description)) return undefined;
     if ((found === 'kill' || found === 'terminate') && killsOwnProcess(name, description)) return undefined;
+    if (STATUS_CHANGE_WORDS.has(found) && STATUS_CHANGE.test(description)) return undefined;
     return found;
   }
-  // a name that starts with a read or restore verb says what the tool does; the description only explains it
+  // a name that starts with a read, restore or disconnect verb says what the tool does; the description only explains it
   if (verdicts.length > 0 && verdicts.every((v) => v.lead === 'read')) return undefined;
   const m = DESTRUCTIVE_DESCRIPTION.exec(description);
   if (!m) return undefined;
   const verb = m[1].toLowerCase();
   const rest = description.slice(m.index + m[0].length);
   if (verb === 'remove' && MEMBERSHIP_REMOVAL.test(rest)) return undefined;
-  if (EXEC_WORDS.has(verb) && (!EXEC_DESCRIPTION_OBJECT.test(rest) || READ_ONLY_OBJECT.test(rest))) return undefined;
+  if (EXEC_WORDS.has(verb) && (!EXEC_DESCRIPTION_OBJECT.test(rest) || READ_ONLY_OBJECT.test(rest) || ADDITIVE_OBJECT.test(rest))) return undefined;
   if ((verb === 'kill' || verb === 'terminate') && killsOwnProcess(name, description)) return undefined;
+  if (verb === 'send' && INPUT_EVENT_DESCRIPTION.test(rest)) return undefined;
+  if (EPHEMERAL_VERBS.has(verb) && EPHEMERAL_DESCRIPTION.test(rest)) return undefined;
+  if (verb === 'write' && WRITE_AS_NOUN.test(rest)) return undefined;
+  if (STATUS_CHANGE_WORDS.has(verb) && STATUS_CHANGE.test(description)) return undefined;
   return verb;
 }
 
@@ -143,7 +197,8 @@ export default defineRule({
         const word = destructiveWord(t.name, String(t.description?.value ?? ''));
         if (!word) continue;
         const annotations = getValue(t.node, 'annotations');
-        if (annotations?.type === 'object' && (typeof getValue(annotations, 'destructiveHint')?.value === 'boolean' || getValue(annotations, 'readOnlyHint')?.value === true)) continue;
+        // an explicit destructiveHint or readOnlyHint (false too: MCP then defaults destructiveHint to true) is a declaration
+        if (annotations?.type === 'object' && (typeof getValue(annotations, 'destructiveHint')?.value === 'boolean' || typeof getValue(annotations, 'readOnlyHint')?.value === 'boolean')) continue;
         if ((getValue(t.schema, 'properties')?.properties ?? []).some((p) => isConfirmationParam(p.key))) continue;
         const edit = annotations?.type === 'object'
           ? insertPropertyEdit(view, annotations, 'destructiveHint', 'true')
@@ -155,6 +210,54 @@ export default defineRule({
     },
 
     python(ctx) {
+      // `annotations=ANNO_WRITE` where `ANNO_WRITE = ToolAnnotations(...)` at module level
+      const moduleValues = new Map<string, string[]>();
+      for (const st of ctx.view.root.namedChildren) {
+        const a = st?.type === 'expression_statement' ? st.namedChildren[0] : undefined;
+        const left = a?.type === 'assignment' ? a.childForFieldName('left') : undefined;
+        const right = a?.childForFieldName('right');
+        if (left?.type === 'identifier' && right) moduleValues.set(left.text, [...(moduleValues.get(left.text) ?? []), right.text]);
+      }
+      const annotationsText = (n: PyNode | undefined): string => {
+        const known = n?.type === 'identifier' ? moduleValues.get(n.text) : undefined;
+        return known?.length === 1 ? known[0] : n?.text ?? '';
+      };
+      const defs = new Map<string, PyNode[]>();
+      for (const f of ctx.view.root.descendantsOfType('function_definition')) {
+        const name = f.childForFieldName('name')?.text;
+        if (name) defs.set(name, [...(defs.get(name) ?? []), f]);
+      }
+      const pyCallee = (c: PyNode): string | undefined => {
+        const f = c.childForFieldName('function');
+        return f?.type === 'identifier' ? f.text : f?.type === 'attribute' ? f.childForFieldName('attribute')?.text : undefined;
+      };
+      const stringText = (n: PyNode | undefined | null): string =>
+        n?.type === 'string' ? n.text.replace(/^[rbuf]*("""|'''|"|')/i, '').replace(/("""|'''|"|')$/, '') : '';
+      /** refusesNonSelect (js) over a Python function: a read-only validator, `if not sql.lower().startswith("select"): raise`. */
+      const pyRefusesNonSelect = (fn: PyNode, depth: number): boolean => {
+        for (const c of fn.descendantsOfType('call')) {
+          const name = pyCallee(c);
+          if (!name) continue;
+          if (READ_ONLY_VALIDATOR.test(name)) return true;
+          const others = depth > 0 && VALIDATOR_NAME.test(name) ? defs.get(name) : undefined;
+          if (others?.length && others.every((d) => d !== fn && pyRefusesNonSelect(d, depth - 1))) return true;
+        }
+        for (const st of fn.descendantsOfType('if_statement')) {
+          const body = st.childForFieldName('consequence')?.namedChildren ?? [];
+          const last = body[body.length - 1];
+          if (last?.type !== 'return_statement' && last?.type !== 'raise_statement') continue;
+          const cond = st.childForFieldName('condition');
+          for (const neg of cond ? [cond, ...cond.descendantsOfType('not_operator')] : []) {
+            if (neg.type !== 'not_operator') continue;
+            const call = neg.childForFieldName('argument');
+            if (call?.type !== 'call') continue;
+            const name = pyCallee(call) ?? '';
+            const first = call.childForFieldName('arguments')?.namedChildren[0];
+            if ((name === 'startswith' && SELECT_PREFIX.test(stringText(first))) || (/^(?:match|search|fullmatch)$/.test(name) && SELECT_PATTERN.test(stringText(first))) || /^is_?(?:select|read_?only)/i.test(name)) return true;
+          }
+        }
+        return false;
+      };
       const visit = (n: PyNode): void => {
         if (n.type === 'decorated_definition') {
           const fn = n.childForFieldName('definition');
@@ -168,8 +271,8 @@ export default defineRule({
               const value = a?.childForFieldName('value');
               if (name && value) kwargs.set(name, value);
             }
-            const annotations = kwargs.get('annotations')?.text ?? '';
-            if (/destructiveHint|readOnlyHint["']?\s*[=:]\s*True/.test(annotations)) continue;
+            const annotations = annotationsText(kwargs.get('annotations'));
+            if (/(?:destructiveHint|readOnlyHint|destructive_hint|read_only_hint)["']?\s*[=:]\s*(?:True|False)\b/.test(annotations)) continue;
             const nameNode = fn.childForFieldName('name');
             const explicit = kwargs.get('name');
             const tool = explicit?.type === 'string' ? explicit.text.replace(/^[rbuf]*["']+|["']+$/gi, '') : nameNode?.text ?? '';
@@ -180,6 +283,7 @@ export default defineRule({
             const params = fn.childForFieldName('parameters')?.namedChildren ?? [];
             const paramName = (p: PyNode | null): string => (p?.type === 'identifier' ? p.text : p?.childForFieldName('name')?.text ?? p?.namedChildren.find((c) => c?.type === 'identifier')?.text ?? '');
             if (params.some((p) => isConfirmationParam(paramName(p)))) continue;
+            if (EXEC_WORDS.has(word) && (pyRefusesNonSelect(fn, 2) || pyRunsInHostedSandbox(fn))) continue;
             ctx.report({ data: { tool, word }, start: nameNode.startIndex, end: nameNode.endIndex });
           }
         }
@@ -189,52 +293,225 @@ export default defineRule({
     },
 
     js(ctx) {
-      const keyName = (p: TSESTree.Property): string | undefined =>
+      const program = ctx.view.ast;
+      const keyName = (p: TSESTree.Property | TSESTree.MethodDefinition): string | undefined =>
         p.computed ? undefined : p.key.type === 'Identifier' ? p.key.name : p.key.type === 'Literal' && typeof p.key.value === 'string' ? p.key.value : undefined;
-      const keys = (n: TSESTree.Node | undefined): string[] => (n?.type === 'ObjectExpression' ? n.properties.flatMap((p) => (p.type === 'Property' ? [keyName(p) ?? ''] : [])) : []);
-      const propOf = (obj: TSESTree.Node | undefined, key: string): TSESTree.Node | undefined => {
-        if (obj?.type !== 'ObjectExpression') return undefined;
-        for (const p of obj.properties) if (p.type === 'Property' && keyName(p) === key) return p.value;
+
+      // same-file names: a variable assigned once (`const ANNO_WRITE = {...}`, a bundle's `var schema = {...}`), and
+      // the functions and methods of each name (a handler, `validateQuery` methods)
+      const inits = new Map<string, TSESTree.Node[]>();
+      const assigned = new Set<string>();
+      const functions = new Map<string, TSESTree.Node[]>();
+      const addFn = (name: string | undefined, fn: TSESTree.Node): void => {
+        if (name) functions.set(name, [...(functions.get(name) ?? []), fn]);
+      };
+      jsWalk(program, (n) => {
+        if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier') {
+          if (n.init) inits.set(n.id.name, [...(inits.get(n.id.name) ?? []), n.init]);
+          else assigned.add(n.id.name);
+          if (n.init?.type === 'ArrowFunctionExpression' || n.init?.type === 'FunctionExpression') addFn(n.id.name, n.init);
+        } else if (n.type === 'AssignmentExpression' && n.left.type === 'Identifier') assigned.add(n.left.name);
+        else if (n.type === 'FunctionDeclaration') addFn(n.id?.name, n);
+        else if ((n.type === 'MethodDefinition' || (n.type === 'Property' && (n.value.type === 'FunctionExpression' || n.value.type === 'ArrowFunctionExpression'))) && n.value.type !== 'AssignmentPattern') addFn(keyName(n), n.value);
+      });
+      const resolve = (n: TSESTree.Node | undefined, depth = 0): TSESTree.Node | undefined => {
+        if (!n || depth > 4) return n;
+        if (n.type === 'TSAsExpression' || n.type === 'TSSatisfiesExpression' || n.type === 'TSNonNullExpression' || n.type === 'TSTypeAssertion') return resolve(n.expression, depth + 1);
+        if (n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && jsMemberName(n.callee) === 'freeze' && n.arguments[0]) return resolve(n.arguments[0], depth + 1);
+        if (n.type === 'Identifier') {
+          const found = inits.get(n.name);
+          return found?.length === 1 && !assigned.has(n.name) ? resolve(found[0], depth + 1) : n;
+        }
+        return n;
+      };
+      /** The value of `key` in an object literal (spreads of same-file objects included; the last one wins). */
+      const propOf = (obj: TSESTree.Node | undefined, key: string, depth = 0): TSESTree.Node | undefined => {
+        const o = resolve(obj);
+        if (o?.type !== 'ObjectExpression' || depth > 3) return undefined;
+        for (let i = o.properties.length - 1; i >= 0; i--) {
+          const p = o.properties[i];
+          if (p.type === 'Property' && keyName(p) === key) return resolve(p.value);
+          if (p.type === 'SpreadElement') {
+            const v = propOf(p.argument, key, depth + 1);
+            if (v) return v;
+          }
+        }
         return undefined;
       };
-      const literal = (n: TSESTree.Node | undefined): string => (n?.type === 'Literal' && typeof n.value === 'string' ? n.value : n?.type === 'TemplateLiteral' && n.expressions.length === 0 ? n.quasis[0].value.cooked ?? '' : '');
-      const annotated = (a: TSESTree.Node | undefined): boolean => {
-        const d = propOf(a, 'destructiveHint');
-        const r = propOf(a, 'readOnlyHint');
-        return (d?.type === 'Literal' && typeof d.value === 'boolean') || (r?.type === 'Literal' && r.value === true);
+      const keys = (obj: TSESTree.Node | undefined, depth = 0): string[] => {
+        const o = resolve(obj);
+        if (o?.type !== 'ObjectExpression' || depth > 3) return [];
+        return o.properties.flatMap((p) => (p.type === 'Property' ? [keyName(p) ?? ''] : keys(p.argument, depth + 1)));
       };
-      const shapeKeys = (n: TSESTree.Node | undefined): string[] =>
-        n?.type === 'CallExpression' && n.arguments[0] ? keys(n.arguments[0]) : keys(n);
-      const check = (nameArg: TSESTree.Node | undefined, description: string, annotations: TSESTree.Node | undefined, params: string[]): void => {
+      /** Parameter names of an input schema: a zod shape, `z.object(shape)` (and its chained calls), `schema.shape`, a JSON schema. */
+      const shapeKeys = (node: TSESTree.Node | undefined, depth = 0): string[] => {
+        const n = resolve(node);
+        if (!n || depth > 6) return [];
+        if (n.type === 'ObjectExpression') {
+          const ks = keys(n);
+          return ks.includes('properties') && ks.includes('type') ? keys(propOf(n, 'properties')) : ks;
+        }
+        if (n.type === 'MemberExpression' && jsMemberName(n) === 'shape') return shapeKeys(n.object, depth + 1);
+        if (n.type === 'CallExpression') {
+          const method = n.callee.type === 'MemberExpression' ? jsMemberName(n.callee) : n.callee.type === 'Identifier' ? n.callee.name : undefined;
+          const own = n.arguments[0] && /^(?:object|strictObject|looseObject|extend|merge|safeExtend)$/.test(method ?? '') ? shapeKeys(n.arguments[0], depth + 1) : [];
+          const base = n.callee.type === 'MemberExpression' && n.callee.object.type !== 'Identifier' ? shapeKeys(n.callee.object, depth + 1) : [];
+          return [...base, ...own];
+        }
+        return [];
+      };
+      /** A string literal, a template without expressions, a same-file constant or a concatenation of them. */
+      const literal = (node: TSESTree.Node | undefined, depth = 0): string => {
+        const n = depth === 0 ? node : resolve(node);
+        if (!n || depth > 6) return '';
+        if (n.type === 'Literal') return typeof n.value === 'string' ? n.value : '';
+        if (n.type === 'TemplateLiteral') return n.expressions.length === 0 ? n.quasis[0].value.cooked ?? '' : '';
+        if (n.type === 'BinaryExpression' && n.operator === '+') return literal(n.left, depth + 1) + literal(n.right, depth + 1);
+        if (n.type === 'Identifier') return literal(resolve(n), depth + 1);
+        return '';
+      };
+      /** `destructiveHint` or `readOnlyHint` declared (true or false): MCP's defaults then say what the tool does. */
+      const annotated = (a: TSESTree.Node | undefined): boolean =>
+        jsBool(propOf(a, 'destructiveHint')) !== undefined || jsBool(propOf(a, 'readOnlyHint')) !== undefined;
+
+      const functionOf = (n: TSESTree.Node | undefined): TSESTree.Node | undefined => {
+        if (n?.type === 'ArrowFunctionExpression' || n?.type === 'FunctionExpression') return n;
+        if (n?.type === 'Identifier') {
+          const fns = functions.get(n.name);
+          return fns?.length === 1 ? fns[0] : undefined;
+        }
+        return undefined;
+      };
+
+      /** A handler that refuses every statement but a SELECT: a read-only validator, a `startsWith('select')` check that exits. */
+      const refusesNonSelect = (fn: TSESTree.Node, depth: number): boolean => {
+        let found = false;
+        jsWalk(fn, (n) => {
+          if (found) return;
+          if (n.type === 'CallExpression') {
+            const name = calleeName(n);
+            if (name && READ_ONLY_VALIDATOR.test(name)) found = true;
+            else if (name && depth > 0 && VALIDATOR_NAME.test(name)) {
+              const defs = functions.get(name);
+              if (defs?.length && defs.every((d) => d !== fn && refusesNonSelect(d, depth - 1))) found = true;
+            }
+          } else if (n.type === 'IfStatement' && exits(n.consequent) && negatedSelectCheck(n.test)) found = true;
+        });
+        return found;
+      };
+
+      // sandboxed: the file works on an emulated shell / in-memory filesystem of a known library and reaches nothing on the host
+      const modules = jsImportedModules(program);
+      const bare = (m: string): string => m.replace(/^node:/, '').split('/').slice(0, m.startsWith('@') ? 2 : 1).join('/');
+      const sandboxLibrary = modules.some((m) => SANDBOX_LIBRARIES.has(bare(m)))
+        || ((ctx.workspace?.npmPackages ?? []).some((p) => SANDBOX_LIBRARIES.has(p)) && modules.some((m) => m.startsWith('.')));
+      const sandboxedFile = sandboxLibrary && !modules.some((m) => HOST_MODULES.has(bare(m)));
+
+      const check = (nameArg: TSESTree.Node | undefined, description: string, annotations: TSESTree.Node | undefined, params: string[], handler: TSESTree.Node | undefined): void => {
         const tool = literal(nameArg);
-        if (!tool || !nameArg) return;
+        if (!tool || !nameArg || (nameArg.type !== 'Literal' && nameArg.type !== 'TemplateLiteral')) return;
         const word = destructiveWord(tool, description);
         if (!word || annotated(annotations) || params.some(isConfirmationParam)) return;
+        if (SANDBOXED_WORDS.has(word) && sandboxedFile) return;
+        const fn = functionOf(handler);
+        if (fn && EXEC_WORDS.has(word) && (refusesNonSelect(fn, 2) || runsInHostedSandbox(fn))) return;
         ctx.report({ data: { tool, word }, start: nameArg.range[0] + 1, end: nameArg.range[1] - 1 });
       };
       const HINTS = new Set(['title', 'readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint']);
-      const visit = (n: TSESTree.Node): void => {
-        if (n.type === 'CallExpression' && n.callee.type === 'MemberExpression' && n.callee.property.type === 'Identifier') {
-          const method = n.callee.property.name;
-          const args = n.arguments;
-          if (method === 'registerTool' && args[1]?.type === 'ObjectExpression') {
-            check(args[0], literal(propOf(args[1], 'description')), propOf(args[1], 'annotations'), shapeKeys(propOf(args[1], 'inputSchema')));
-          } else if (method === 'tool' && args.length >= 2 && (args[0]?.type === 'Literal' || args[0]?.type === 'TemplateLiteral')) {
-            // server.tool(name, [description], [shape], [annotations], handler)
-            const objects = args.slice(1).filter((a): a is TSESTree.ObjectExpression => a.type === 'ObjectExpression');
-            const annotations = objects.find((o) => keys(o).length > 0 && keys(o).every((k) => HINTS.has(k)));
-            const shape = objects.find((o) => o !== annotations);
-            check(args[0], literal(args[1]), annotations, keys(shape));
-          }
+      jsWalkKeys(program, (n) => {
+        if (n.type !== 'CallExpression' || n.callee.type !== 'MemberExpression' || n.callee.property.type !== 'Identifier') return;
+        const method = n.callee.property.name;
+        const args = n.arguments;
+        const config = resolve(args[1]);
+        if (method === 'registerTool' && config?.type === 'ObjectExpression') {
+          check(args[0], literal(propOf(config, 'description')), propOf(config, 'annotations'), shapeKeys(propOf(config, 'inputSchema')), args[2]);
+        } else if (method === 'tool' && args.length >= 2 && (args[0]?.type === 'Literal' || args[0]?.type === 'TemplateLiteral')) {
+          // server.tool(name, [description], [shape], [annotations], handler)
+          const last = args[args.length - 1];
+          const middle = args.slice(1, functionOf(last) || last.type === 'Identifier' ? -1 : undefined);
+          const objects = middle.filter((a) => resolve(a)?.type === 'ObjectExpression' || resolve(a)?.type === 'CallExpression' || resolve(a)?.type === 'MemberExpression');
+          const annotations = objects.find((o) => keys(o).length > 0 && keys(o).every((k) => HINTS.has(k)));
+          const shape = objects.find((o) => o !== annotations);
+          check(args[0], literal(args[1]), annotations, shapeKeys(shape), last);
         }
-        for (const key of Object.keys(n) as (keyof typeof n)[]) {
-          if (key === 'parent') continue;
-          const v = n[key] as unknown;
-          if (Array.isArray(v)) { for (const c of v) if (c && typeof c === 'object' && typeof (c as TSESTree.Node).type === 'string') visit(c as TSESTree.Node); }
-          else if (v && typeof v === 'object' && typeof (v as TSESTree.Node).type === 'string') visit(v as TSESTree.Node);
-        }
-      };
-      visit(ctx.view.ast);
+      });
     },
   },
 });
+
+/** The name a call calls: `f(...)`, `obj.f(...)`. */
+function calleeName(n: TSESTree.CallExpression): string | undefined {
+  const c = n.callee;
+  return c.type === 'Identifier' ? c.name : c.type === 'MemberExpression' ? jsMemberName(c) : undefined;
+}
+
+/** `validateSelectQuery`, `assertReadOnly`, `ensureSelectOnly`, `isReadOnlyQuery`... */
+const READ_ONLY_VALIDATOR = /^(?:validate|assert|ensure|require|enforce|check|verify|guard)_?(?:select|read_?only)/i;
+/** A helper that may refuse its argument: its body decides (`connector.validateQuery(sql)`). */
+const VALIDATOR_NAME = /^(?:validate|assert|ensure|require|enforce|check|verify|guard)/i;
+const SELECT_PREFIX = /^\s*\(?\s*select\b/i;
+const SELECT_PATTERN = /^\^(?:\\s\*|\\s\+|\s)*(?:\(\?:)?\(?select/i;
+
+/** A statement that leaves the handler: `return ...`, `throw ...`, or a block that ends with one. */
+function exits(s: TSESTree.Statement): boolean {
+  if (s.type === 'ReturnStatement' || s.type === 'ThrowStatement') return true;
+  return s.type === 'BlockStatement' && s.body.length > 0 && exits(s.body[s.body.length - 1]);
+}
+
+/** `!sql.trim().toLowerCase().startsWith('select')`, `!/^\s*select/i.test(sql)`, `!isSelectQuery(sql)` in a condition. */
+function negatedSelectCheck(test: TSESTree.Expression): boolean {
+  let found = false;
+  jsWalk(test, (n) => {
+    if (found || n.type !== 'UnaryExpression' || n.operator !== '!') return;
+    let a: TSESTree.Node = n.argument;
+    while (a.type === 'ChainExpression' || a.type === 'AwaitExpression') a = a.type === 'ChainExpression' ? a.expression : a.argument;
+    if (a.type !== 'CallExpression') return;
+    const name = calleeName(a);
+    const arg = a.arguments[0];
+    if (name === 'startsWith' && arg?.type === 'Literal' && typeof arg.value === 'string' && SELECT_PREFIX.test(arg.value)) found = true;
+    else if ((name === 'test' || name === 'exec') && a.callee.type === 'MemberExpression' && a.callee.object.type === 'Literal' && 'regex' in a.callee.object && SELECT_PATTERN.test(a.callee.object.regex.pattern)) found = true;
+    else if (name === 'match' && arg?.type === 'Literal' && 'regex' in arg && SELECT_PATTERN.test(arg.regex.pattern)) found = true;
+    else if (name && /^is_?(?:select|read_?only)/i.test(name)) found = true;
+  });
+  return found;
+}
+
+/**
+ * The handler gives the code to a model provider's hosted code-execution tool (Gemini `codeExecution`, OpenAI
+ * `code_interpreter`, Anthropic `code_execution_*`): it runs in the provider's sandbox, not on this host. The
+ * handler itself runs nothing (no exec / spawn / eval / vm).
+ */
+function runsInHostedSandbox(fn: TSESTree.Node): boolean {
+  let hosted = false;
+  let local = false;
+  jsWalk(fn, (n) => {
+    if (n.type === 'Property' && !n.computed) {
+      const k = n.key.type === 'Identifier' ? n.key.name : n.key.type === 'Literal' ? String(n.key.value) : '';
+      if (k === 'codeExecution' || k === 'code_execution') hosted = true;
+      else if (k === 'type' && n.value.type === 'Literal' && typeof n.value.value === 'string' && /^(?:code_interpreter|code_execution(?:_\d+)?)$/.test(n.value.value)) hosted = true;
+    } else if (n.type === 'CallExpression' || n.type === 'NewExpression') {
+      const name = n.type === 'NewExpression' ? (n.callee.type === 'Identifier' ? n.callee.name : undefined) : calleeName(n);
+      if (name && LOCAL_EXEC.has(name)) local = true;
+    }
+  });
+  return hosted && !local;
+}
+/** runsInHostedSandbox over a Python function: `types.Tool(code_execution=...)`, `{"type": "code_interpreter"}`, and no subprocess / exec / eval. */
+function pyRunsInHostedSandbox(fn: PyNode): boolean {
+  const text = fn.text;
+  return /\bcode_execution\s*=|\bToolCodeExecution\b|["']type["']\s*:\s*["'](?:code_interpreter|code_execution(?:_\d+)?)["']/.test(text)
+    && !/\bsubprocess\.|\bos\.(?:system|popen|exec\w*|spawn\w*)\s*\(|(?<![\w.])(?:exec|eval)\s*\(/.test(text);
+}
+const LOCAL_EXEC = new Set(['exec', 'execSync', 'execFile', 'execFileSync', 'spawn', 'spawnSync', 'fork', 'eval', 'Function', 'runInNewContext', 'runInThisContext', 'runInContext', 'execa', 'execaSync', 'execaCommand', '$']);
+
+/**
+ * In-process sandboxes: an emulated bash over an in-memory filesystem (`just-bash`), an in-memory filesystem
+ * (`memfs`). Commands and writes through them change only process memory.
+ */
+const SANDBOX_LIBRARIES = new Set(['just-bash', 'memfs']);
+/** Modules that reach the host: a file that imports one of them may run or write for real. */
+const HOST_MODULES = new Set([
+  'fs', 'fs-extra', 'graceful-fs', 'child_process', 'execa', 'shelljs', 'zx', 'cross-spawn', 'node-pty', '@lydell/node-pty', 'ssh2', 'dockerode', 'vm', 'worker_threads', 'better-sqlite3', 'sqlite3', 'pg', 'mysql2',
+]);
+/** What a sandbox contains: running commands and code, writing and deleting files. */
+const SANDBOXED_WORDS = new Set(['exec', 'execute', 'run', 'write', 'overwrite', 'delete', 'del', 'remove', 'rm', 'erase', 'wipe', 'truncate', 'purge']);
