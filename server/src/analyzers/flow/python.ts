@@ -184,6 +184,7 @@ class PythonFlowBuilder implements CallSemantics<Node> {
   }
 
   constructor(private readonly root: Node, private readonly text: string, path?: string, project?: ProjectIndex) {
+    this.qualNames = new Array<string | undefined>(root.lastId + 1).fill(undefined);
     // the file's summary with another project: a new walk over the same tree (the tree is only read)
     this.cross = new CrossFile(this.core, path, project, (other) => new PythonFlowBuilder(root, text, path, other).build().fileSummary());
   }
@@ -263,8 +264,11 @@ class PythonFlowBuilder implements CallSemantics<Node> {
     this.calls.push(...calls);
   }
 
-  /** qualName by node id: imports are fixed once collect() has run, so a node's name never changes. */
-  private readonly qualNames: (string | undefined)[] = [];
+  /**
+   * qualName by node id: imports are fixed once collect() has run, so a node's name never changes. One slot per
+   * node of the tree, filled up front: an array written at scattered ids from empty turns into a dictionary.
+   */
+  private readonly qualNames: (string | undefined)[];
 
   qualName(n: Node): string {
     let q = this.qualNames[n.id];
