@@ -17,7 +17,12 @@ class TreeIndex {
   private byType?: Map<string, PyNode[]>;
   /** Values derived from single nodes (see PyNode.memo), by name, then node id. */
   readonly memos = new Map<string, Map<number, unknown>>();
-  constructor(readonly source: string) {}
+  /** Field ids by name (the first id of each name). */
+  readonly fieldIds: ReadonlyMap<string, number>;
+  /** `source`: the text; `fields`: the language's field names by id (a node keeps the id). */
+  constructor(readonly source: string, readonly fields: readonly (string | null)[]) {
+    this.fieldIds = fieldIdsOf(fields);
+  }
   ofType(type: string): PyNode[] | undefined {
     if (!this.byType) {
       const m = new Map<string, PyNode[]>();
@@ -30,6 +35,21 @@ class TreeIndex {
     }
     return this.byType.get(type);
   }
+}
+
+const fieldIdTables = new WeakMap<readonly (string | null)[], Map<string, number>>();
+
+function fieldIdsOf(fields: readonly (string | null)[]): Map<string, number> {
+  let m = fieldIdTables.get(fields);
+  if (!m) {
+    m = new Map();
+    for (let id = 1; id < fields.length; id++) {
+      const name = fields[id];
+      if (name != null && !m.has(name)) m.set(name, id);
+    }
+    fieldIdTables.set(fields, m);
+  }
+  return m;
 }
 
 /** First index in `list` (sorted by id) whose id is >= `id`. */
@@ -70,26 +90,53 @@ function namedOf(children: PyNode[]): PyNode[] {
   return out;
 }
 
+/** PyNode.flags: named, missing, has an error (itself or below); the field id above them. */
+const NAMED = 1;
+const MISSING = 2;
+const HAS_ERROR = 4;
+const FIELD_SHIFT = 3;
+
 export class PyNode {
   children: PyNode[] = NO_CHILDREN;
   parent: PyNode | null = null;
-  /** Field name of this node in its parent (e.g. "function", "arguments"), if any. */
-  field: string | null = null;
-  hasError = false;
   /** Id of the last node of this subtree (ids are preorder): descendants have ids in (id, lastId]. */
   lastId: number;
   private named?: PyNode[] = undefined;
   private cachedText?: string = undefined;
+  /** The booleans and the field id in one small integer: a tree has a node per token, each field a word of it. */
+  private flags: number;
   constructor(
     readonly id: number,
     readonly type: string,
     readonly startIndex: number,
     readonly endIndex: number,
-    readonly isNamed: boolean,
-    readonly isMissing: boolean,
+    isNamed: boolean,
+    isMissing: boolean,
+    /** The id of this node's field in its parent (0: none). */
+    fieldId: number,
     private readonly index: TreeIndex,
   ) {
     this.lastId = id;
+    this.flags = (isNamed ? NAMED : 0) | (isMissing ? MISSING : 0) | (fieldId << FIELD_SHIFT);
+  }
+  get isNamed(): boolean {
+    return (this.flags & NAMED) !== 0;
+  }
+  get isMissing(): boolean {
+    return (this.flags & MISSING) !== 0;
+  }
+  /** An ERROR or MISSING node is this one or below it. */
+  get hasError(): boolean {
+    return (this.flags & HAS_ERROR) !== 0;
+  }
+  /** Set while the tree is mirrored. */
+  markError(): void {
+    this.flags |= HAS_ERROR;
+  }
+  /** Field name of this node in its parent (e.g. "function", "arguments"), if any. */
+  get field(): string | null {
+    const id = this.flags >>> FIELD_SHIFT;
+    return id ? this.index.fields[id] ?? null : null;
   }
   get text(): string {
     return (this.cachedText ??= this.index.source.slice(this.startIndex, this.endIndex));
@@ -123,12 +170,16 @@ export class PyNode {
     return n[n.length - 1] ?? null;
   }
   childForFieldName(name: string): PyNode | null {
+    const id = this.index.fieldIds.get(name);
+    if (id === undefined) return null;
     const cs = this.children;
-    for (let i = 0; i < cs.length; i++) if (cs[i].field === name) return cs[i];
+    for (let i = 0; i < cs.length; i++) if (cs[i].flags >>> FIELD_SHIFT === id) return cs[i];
     return null;
   }
   childrenForFieldName(name: string): PyNode[] {
-    return this.children.filter((c) => c.field === name);
+    const id = this.index.fieldIds.get(name);
+    if (id === undefined) return [];
+    return this.children.filter((c) => c.flags >>> FIELD_SHIFT === id);
   }
   get nextSibling(): PyNode | null {
     const p = this.parent;
@@ -200,6 +251,11 @@ function internedTypes(types: readonly (string | null)[]): string[] {
   return out;
 }
 
+/** A field id as the node keeps it: 0 for none, and for an id the language has no name for (a field of null). */
+function fieldIdOf(id: number, fields: readonly (string | null)[]): number {
+  return id && fields[id] != null ? id : 0;
+}
+
 /** Mirror the whole tree. Depth is bounded by the cursor walk (no recursion), so deep nesting cannot overflow. */
 export function mirrorTree(tree: Tree, source: string, direct = true): PyNode {
   const calls = direct ? pythonCursorCalls() : undefined;
@@ -219,10 +275,11 @@ function mirrorDirect(tree: Tree, source: string, c: CursorCalls): PyNode {
   const types = internedTypes(tree.language.types);
   const fields = internedTypes(tree.language.fields as readonly string[]);
   const namedByType: (boolean | undefined)[] = [];
-  const index = new TreeIndex(source);
+  const index = new TreeIndex(source, fields);
   const nodes = index.nodes;
   let nextId = 0;
-  const make = () => {
+  /** The node at the cursor; `inParent`: not the root (the root has no field). */
+  const make = (inParent: boolean) => {
     const typeId = c.typeId(treeId);
     const type = types[typeId] ?? 'ERROR';
     let named = namedByType[typeId];
@@ -232,18 +289,15 @@ function mirrorDirect(tree: Tree, source: string, c: CursorCalls): PyNode {
     }
     const start = c.startIndex(treeId);
     const end = c.endIndex(treeId);
-    const node = new PyNode(nextId++, type, start, end, named, start === end && type !== 'ERROR' && c.isMissing(treeId) === 1, index);
+    const missing = start === end && type !== 'ERROR' && c.isMissing(treeId) === 1;
+    const node = new PyNode(nextId++, type, start, end, named, missing, inParent ? fieldIdOf(c.fieldId(treeId), fields) : 0, index);
     nodes.push(node);
     return node;
   };
-  const fieldOf = () => {
-    const id = c.fieldId(treeId);
-    return id ? fields[id] ?? null : null;
-  };
   const finish = (n: PyNode) => {
     n.lastId = nextId - 1;
-    if (n.type === 'ERROR' || n.isMissing) n.hasError = true;
-    if (n.hasError && n.parent) n.parent.hasError = true;
+    if (n.type === 'ERROR' || n.isMissing) n.markError();
+    if (n.hasError && n.parent) n.parent.markError();
   };
   // children are gathered on one scratch stack and each list copied out, exactly sized, when its parent is
   // finished: an array grown by push keeps room for 17, and every node's list survives the young generation
@@ -256,13 +310,12 @@ function mirrorDirect(tree: Tree, source: string, c: CursorCalls): PyNode {
       scratch.length = from;
     }
   };
-  const root = make();
+  const root = make(false);
   let current = root;
   try {
     for (;;) {
       if (c.firstChild(treeId) === 1) {
-        const child = make();
-        child.field = fieldOf();
+        const child = make(true);
         child.parent = current;
         scratch.push(child);
         starts.push(scratch.length);
@@ -274,8 +327,7 @@ function mirrorDirect(tree: Tree, source: string, c: CursorCalls): PyNode {
         finish(current);
         close(current);
         if (c.nextSibling(treeId) === 1) {
-          const sib = make();
-          sib.field = fieldOf();
+          const sib = make(true);
           sib.parent = current.parent;
           scratch.push(sib);
           starts.push(scratch.length);
@@ -299,10 +351,10 @@ function mirrorWithCursor(tree: Tree, source: string): PyNode {
   const types = internedTypes(tree.language.types);
   const fields = internedTypes(tree.language.fields as readonly string[]);
   const namedByType: (boolean | undefined)[] = [];
-  const index = new TreeIndex(source);
+  const index = new TreeIndex(source, fields);
   const nodes = index.nodes;
   let nextId = 0;
-  const make = (c: TreeCursor) => {
+  const make = (c: TreeCursor, inParent: boolean) => {
     const typeId = c.nodeTypeId;
     const type = types[typeId] ?? c.nodeType;
     let named = namedByType[typeId];
@@ -313,25 +365,21 @@ function mirrorWithCursor(tree: Tree, source: string): PyNode {
     const start = c.startIndex;
     const end = c.endIndex;
     // MISSING nodes are zero-width: only those need the extra call
-    const node = new PyNode(nextId++, type, start, end, named, start === end && type !== 'ERROR' && c.nodeIsMissing, index);
+    const missing = start === end && type !== 'ERROR' && c.nodeIsMissing;
+    const node = new PyNode(nextId++, type, start, end, named, missing, inParent ? fieldIdOf(c.currentFieldId, fields) : 0, index);
     nodes.push(node);
     return node;
   };
-  const fieldOf = (c: TreeCursor) => {
-    const id = c.currentFieldId;
-    return id ? fields[id] ?? null : null;
-  };
-  const root = make(cursor);
+  const root = make(cursor, false);
   let current = root;
   const finish = (n: PyNode) => {
     n.lastId = nextId - 1;
-    if (n.type === 'ERROR' || n.isMissing) n.hasError = true;
-    if (n.hasError && n.parent) n.parent.hasError = true;
+    if (n.type === 'ERROR' || n.isMissing) n.markError();
+    if (n.hasError && n.parent) n.parent.markError();
   };
   for (;;) {
     if (cursor.gotoFirstChild()) {
-      const child = make(cursor);
-      child.field = fieldOf(cursor);
+      const child = make(cursor, true);
       child.parent = current;
       current.children = [child];
       current = child;
@@ -341,8 +389,7 @@ function mirrorWithCursor(tree: Tree, source: string): PyNode {
     for (;;) {
       finish(current);
       if (cursor.gotoNextSibling()) {
-        const sib = make(cursor);
-        sib.field = fieldOf(cursor);
+        const sib = make(cursor, true);
         sib.parent = current.parent;
         current.parent!.children.push(sib);
         current = sib;
