@@ -149,7 +149,7 @@ export function pyAddKeywordEdit(text: string, call: Node, keyword: string): Tex
 }
 
 class PythonFlowBuilder implements CallSemantics<Node> {
-  private readonly core = new FlowCore<number>();
+  private readonly core: FlowCore<number>;
   private readonly imports = new Map<string, string>();
   private readonly modelObjects = new Set<string>();
   /** Variables (names or `self.x`) holding an instance of a class of this file. */
@@ -185,6 +185,8 @@ class PythonFlowBuilder implements CallSemantics<Node> {
 
   constructor(private readonly root: Node, private readonly text: string, path?: string, project?: ProjectIndex) {
     this.qualNames = new Array<string | undefined>(root.lastId + 1).fill(undefined);
+    // node ids are the tree's preorder numbers: the reads are kept in arrays
+    this.core = new FlowCore<number>(root.lastId + 1);
     // the file's summary with another project: a new walk over the same tree (the tree is only read)
     this.cross = new CrossFile(this.core, path, project, (other) => new PythonFlowBuilder(root, text, path, other).build().fileSummary());
   }
@@ -742,13 +744,13 @@ class PythonFlowBuilder implements CallSemantics<Node> {
   private computeExpr(n: Node): Taint | undefined {
     switch (n.type) {
       case 'identifier': {
-        if (this.core.reads.has(n.id)) return this.core.recorded(n.id);
+        if (this.core.hasRead(n.id)) return this.core.recorded(n.id);
         const q = this.qualName(n);
         if (PY_INPUT_READS.has(q)) return src(INPUT, n);
         return undefined;
       }
       case 'attribute': {
-        if (this.core.reads.has(n.id)) return this.core.recorded(n.id);
+        if (this.core.hasRead(n.id)) return this.core.recorded(n.id);
         const obj = n.childForFieldName('object');
         const attr = n.childForFieldName('attribute')?.text ?? '';
         if (obj && REQUEST_NAMES.test(obj.text) && PY_REQUEST_ATTRS.has(attr)) return src(INPUT, n);
