@@ -17,12 +17,7 @@ class TreeIndex {
   private byType?: Map<string, PyNode[]>;
   /** Values derived from single nodes (see PyNode.memo), by name, then node id. */
   readonly memos = new Map<string, Map<number, unknown>>();
-  /** Field ids by name (the first id of each name). */
-  readonly fieldIds: ReadonlyMap<string, number>;
-  /** `source`: the text; `fields`: the language's field names by id (a node keeps the id). */
-  constructor(readonly source: string, readonly fields: readonly (string | null)[]) {
-    this.fieldIds = fieldIdsOf(fields);
-  }
+  constructor(readonly source: string) {}
   ofType(type: string): PyNode[] | undefined {
     if (!this.byType) {
       const m = new Map<string, PyNode[]>();
@@ -35,21 +30,6 @@ class TreeIndex {
     }
     return this.byType.get(type);
   }
-}
-
-const fieldIdTables = new WeakMap<readonly (string | null)[], Map<string, number>>();
-
-function fieldIdsOf(fields: readonly (string | null)[]): Map<string, number> {
-  let m = fieldIdTables.get(fields);
-  if (!m) {
-    m = new Map();
-    for (let id = 1; id < fields.length; id++) {
-      const name = fields[id];
-      if (name != null && !m.has(name)) m.set(name, id);
-    }
-    fieldIdTables.set(fields, m);
-  }
-  return m;
 }
 
 /** First index in `list` (sorted by id) whose id is >= `id`. */
@@ -90,11 +70,10 @@ function namedOf(children: PyNode[]): PyNode[] {
   return out;
 }
 
-/** PyNode.flags: named, missing, has an error (itself or below); the field id above them. */
+/** PyNode.flags: named, missing, has an error (itself or below). */
 const NAMED = 1;
 const MISSING = 2;
 const HAS_ERROR = 4;
-const FIELD_SHIFT = 3;
 
 export class PyNode {
   children: PyNode[] = NO_CHILDREN;
@@ -103,7 +82,9 @@ export class PyNode {
   lastId: number;
   private named?: PyNode[] = undefined;
   private cachedText?: string = undefined;
-  /** The booleans and the field id in one small integer: a tree has a node per token, each field a word of it. */
+  /** Field name of this node in its parent (e.g. "function", "arguments"), if any. */
+  readonly field: string | null;
+  /** The booleans in one small integer: a tree has a node per token, each field a word of it. */
   private flags: number;
   constructor(
     readonly id: number,
@@ -112,12 +93,12 @@ export class PyNode {
     readonly endIndex: number,
     isNamed: boolean,
     isMissing: boolean,
-    /** The id of this node's field in its parent (0: none). */
-    fieldId: number,
+    field: string | null,
     private readonly index: TreeIndex,
   ) {
     this.lastId = id;
-    this.flags = (isNamed ? NAMED : 0) | (isMissing ? MISSING : 0) | (fieldId << FIELD_SHIFT);
+    this.field = field;
+    this.flags = (isNamed ? NAMED : 0) | (isMissing ? MISSING : 0);
   }
   get isNamed(): boolean {
     return (this.flags & NAMED) !== 0;
@@ -132,11 +113,6 @@ export class PyNode {
   /** Set while the tree is mirrored. */
   markError(): void {
     this.flags |= HAS_ERROR;
-  }
-  /** Field name of this node in its parent (e.g. "function", "arguments"), if any. */
-  get field(): string | null {
-    const id = this.flags >>> FIELD_SHIFT;
-    return id ? this.index.fields[id] ?? null : null;
   }
   get text(): string {
     return (this.cachedText ??= this.index.source.slice(this.startIndex, this.endIndex));
@@ -170,16 +146,12 @@ export class PyNode {
     return n[n.length - 1] ?? null;
   }
   childForFieldName(name: string): PyNode | null {
-    const id = this.index.fieldIds.get(name);
-    if (id === undefined) return null;
     const cs = this.children;
-    for (let i = 0; i < cs.length; i++) if (cs[i].flags >>> FIELD_SHIFT === id) return cs[i];
+    for (let i = 0; i < cs.length; i++) if (cs[i].field === name) return cs[i];
     return null;
   }
   childrenForFieldName(name: string): PyNode[] {
-    const id = this.index.fieldIds.get(name);
-    if (id === undefined) return [];
-    return this.children.filter((c) => c.flags >>> FIELD_SHIFT === id);
+    return this.children.filter((c) => c.field === name);
   }
   get nextSibling(): PyNode | null {
     const p = this.parent;
@@ -251,9 +223,9 @@ function internedTypes(types: readonly (string | null)[]): string[] {
   return out;
 }
 
-/** A field id as the node keeps it: 0 for none, and for an id the language has no name for (a field of null). */
-function fieldIdOf(id: number, fields: readonly (string | null)[]): number {
-  return id && fields[id] != null ? id : 0;
+/** The name of a field id (0: none). */
+function fieldName(id: number, fields: readonly (string | null)[]): string | null {
+  return id ? fields[id] ?? null : null;
 }
 
 /** Mirror the whole tree. Depth is bounded by the cursor walk (no recursion), so deep nesting cannot overflow. */
@@ -275,7 +247,7 @@ function mirrorDirect(tree: Tree, source: string, c: CursorCalls): PyNode {
   const types = internedTypes(tree.language.types);
   const fields = internedTypes(tree.language.fields as readonly string[]);
   const namedByType: (boolean | undefined)[] = [];
-  const index = new TreeIndex(source, fields);
+  const index = new TreeIndex(source);
   const nodes = index.nodes;
   let nextId = 0;
   /** The node at the cursor; `inParent`: not the root (the root has no field). */
@@ -290,7 +262,7 @@ function mirrorDirect(tree: Tree, source: string, c: CursorCalls): PyNode {
     const start = c.startIndex(treeId);
     const end = c.endIndex(treeId);
     const missing = start === end && type !== 'ERROR' && c.isMissing(treeId) === 1;
-    const node = new PyNode(nextId++, type, start, end, named, missing, inParent ? fieldIdOf(c.fieldId(treeId), fields) : 0, index);
+    const node = new PyNode(nextId++, type, start, end, named, missing, inParent ? fieldName(c.fieldId(treeId), fields) : null, index);
     nodes.push(node);
     return node;
   };
@@ -351,7 +323,7 @@ function mirrorWithCursor(tree: Tree, source: string): PyNode {
   const types = internedTypes(tree.language.types);
   const fields = internedTypes(tree.language.fields as readonly string[]);
   const namedByType: (boolean | undefined)[] = [];
-  const index = new TreeIndex(source, fields);
+  const index = new TreeIndex(source);
   const nodes = index.nodes;
   let nextId = 0;
   const make = (c: TreeCursor, inParent: boolean) => {
@@ -366,7 +338,7 @@ function mirrorWithCursor(tree: Tree, source: string): PyNode {
     const end = c.endIndex;
     // MISSING nodes are zero-width: only those need the extra call
     const missing = start === end && type !== 'ERROR' && c.nodeIsMissing;
-    const node = new PyNode(nextId++, type, start, end, named, missing, inParent ? fieldIdOf(c.currentFieldId, fields) : 0, index);
+    const node = new PyNode(nextId++, type, start, end, named, missing, inParent ? fieldName(c.currentFieldId, fields) : null, index);
     nodes.push(node);
     return node;
   };
