@@ -11,6 +11,10 @@ import { parsePython } from '../../server/src/analyzers/python/parser';
 import { mirrorTree } from '../../server/src/analyzers/python/tree';
 import type { PyNode } from '../../server/src/analyzers/python/tree';
 import { WorkspaceIndex } from '../../server/src/workspace/projectIndex';
+import { buildViews } from '../../server/src/analyzers';
+import { jsPick, jsWalk } from '../../server/src/analyzers/js/calls';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { Node as TsNode } from 'web-tree-sitter';
 import type { ProjectSource } from '../../server/src/workspace/projectIndex';
 import { allRulesConfig, ready } from '../helpers/engine';
 import { TS_LLM_COMPLETE } from '../helpers/projectFiles';
@@ -183,6 +187,80 @@ describe('incremental analysis', () => {
         a.delete();
         b.delete();
       }
+    }
+  });
+
+  it("the mirror's fields are tree-sitter's: childForFieldName and childrenForFieldName of every node, every field name", () => {
+    const texts = ['examples', 'rules/code/llm-output-code-execution', 'rules/code/mcp-handler-path-traversal'].flatMap((d) => {
+      const out: string[] = [];
+      const walk = (dir: string) => {
+        for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+          const p = path.join(dir, e.name);
+          if (e.isDirectory()) walk(p);
+          else if (e.name.endsWith('.py')) out.push(fs.readFileSync(p, 'utf8'));
+        }
+      };
+      walk(path.join(ROOT, d));
+      return out;
+    });
+    texts.push('def f(:\n  x = (1,\n', 'class A(B, metaclass=M):\n    def g(self, *a, k=1, **kw) -> int: return a[k:kw]\n');
+    assert.ok(texts.length > 10);
+    let checked = 0;
+    for (const text of texts) {
+      const tree = parsePython(text)!;
+      try {
+        const fields = tree.language.fields.filter((f): f is string => !!f);
+        const root = mirrorTree(tree, text);
+        const mirrored: PyNode[] = [];
+        const stack = [root];
+        while (stack.length) {
+          const n = stack.pop()!;
+          mirrored.push(n);
+          for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+        }
+        const native: TsNode[] = [];
+        const cursor = tree.walk();
+        const visit = (): void => {
+          native.push(cursor.currentNode);
+          if (cursor.gotoFirstChild()) {
+            do visit();
+            while (cursor.gotoNextSibling());
+            cursor.gotoParent();
+          }
+        };
+        visit();
+        cursor.delete();
+        assert.strictEqual(mirrored.length, native.length);
+        const span = (n: { startIndex: number; endIndex: number; type: string } | null | undefined) => (n ? `${n.type}@${n.startIndex}-${n.endIndex}` : 'none');
+        for (let i = 0; i < native.length; i++) {
+          if (!native[i].childCount) continue;
+          for (const f of fields) {
+            assert.strictEqual(span(mirrored[i].childForFieldName(f)), span(native[i].childForFieldName(f)), `${f} of ${span(native[i])}`);
+            assert.deepStrictEqual(mirrored[i].childrenForFieldName(f).map(span), native[i].childrenForFieldName(f).map(span), `${f}s of ${span(native[i])}`);
+            checked++;
+          }
+        }
+      } finally {
+        tree.delete();
+      }
+    }
+    assert.ok(checked > 1000);
+  });
+
+  it('jsPick lists what a walk of the program selects, in walk order, after an edit that reuses statements', () => {
+    const pick = (n: TSESTree.Node) => n.type === 'VariableDeclarator' || n.type === 'CallExpression';
+    const before = ['import { a } from "./a";', 'const x = a(1);', 'function f(y: string) {', '  const z = g(y);', '  return z;', '}', 'let w = f(String(x));', ''].join('\n');
+    const after = before.replace('const z = g(y);', 'const z = g(y, h());');
+    for (const text of [before, after]) {
+      const program = buildViews('pick.ts', text, 'typescript', true).views.js!.ast;
+      const walked: TSESTree.Node[] = [];
+      jsWalk(program, (n) => {
+        if (pick(n)) walked.push(n);
+      });
+      const picked = jsPick(program, pick);
+      assert.strictEqual(picked.length, walked.length);
+      picked.forEach((n, i) => assert.strictEqual(n, walked[i]));
+      assert.strictEqual(jsPick(program, pick), picked);
     }
   });
 });

@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { jsChildren, jsFlow, pyArgs, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
 import type { Taint } from '../../../server/src/analyzers/flow';
 import { defineRule } from '../../../server/src/engine/rule';
+import { jsPick } from '../../../server/src/analyzers/js/calls';
 
 /** Tool arguments are chosen by the model, but they are not its output. */
 function toolOnly(t: Taint): boolean {
@@ -289,14 +290,26 @@ function scopeDefinitions(scope: JsNode): Map<string, JsNode[]> {
     if (list) list.push(v);
     else found.set(name, [v]);
   };
-  const walk = (n: JsNode): void => {
+  const define = (n: JsNode): void => {
     if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init) add(n.id.name, n.init);
     else if (n.type === 'AssignmentExpression' && n.left.type === 'Identifier') add(n.left.name, n.right);
-    for (const c of jsChildren(n)) walk(c);
   };
-  walk(scope);
+  if (scope.type === 'Program') {
+    // the whole file: its definitions in walk order, listed per top-level statement (the editor lists only the changed ones again)
+    for (const n of jsPick(scope, isDefinition)) define(n);
+  } else {
+    const walk = (n: JsNode): void => {
+      define(n);
+      for (const c of jsChildren(n)) walk(c);
+    };
+    walk(scope);
+  }
   definitionsByScope.set(scope, (defs = found));
   return defs;
+}
+
+function isDefinition(n: JsNode): boolean {
+  return (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && !!n.init) || (n.type === 'AssignmentExpression' && n.left.type === 'Identifier');
 }
 
 /**

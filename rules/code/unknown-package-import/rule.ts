@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { jsChildren } from '../../../server/src/analyzers/flow';
+import { jsParentIn, jsPick } from '../../../server/src/analyzers/js/calls';
 import type { PyNode } from '../../../server/src/analyzers/python/tree';
 import type { Fix } from '../../../server/src/engine/model';
 import { defineRule } from '../../../server/src/engine/rule';
@@ -91,7 +91,7 @@ function judge(ctx: RuleContext<BaseView>, eco: Ecosystem, ref: ImportRef): void
   const declaredSomewhere = eco === 'python' ? ws?.pythonPackages : ws?.npmPackages;
   if (!declaredSomewhere || ref.optional || PLACEHOLDER_MODULES.has(ref.name)) return;
   // a script that extends sys.path imports modules from the folder it adds (built extensions, sibling scripts)
-  if (eco === 'python' && /\bsys\.path\.(append|insert|extend)\s*\(|\bsys\.path\s*(\+=|=)/.test(ctx.view.text)) return;
+  if (eco === 'python' && extendsSysPath(ctx.view.text)) return;
   if (inTemplateFolder(ctx)) return;
   if (eco === 'python') {
     if (PYTHON_NAMESPACE_PACKAGES.has(ref.name) || pythonDistsForImport(ref.full).some((d) => isKnownPackage(d, 'python'))) return;
@@ -99,12 +99,22 @@ function judge(ctx: RuleContext<BaseView>, eco: Ecosystem, ref: ImportRef): void
   ctx.report({ messageId: 'undeclared', data: { name: ref.name, manifests: manifestList(ws, eco) }, start: ref.start, end: ref.end });
 }
 
+/** The last text asked about and its answer: each undeclared import of a file asks again. */
+let sysPathText: string | undefined;
+let sysPathAnswer = false;
+function extendsSysPath(text: string): boolean {
+  if (text !== sysPathText) {
+    sysPathText = text;
+    sysPathAnswer = /\bsys\.path\.(append|insert|extend)\s*\(|\bsys\.path\s*(\+=|=)/.test(text);
+  }
+  return sysPathAnswer;
+}
+
 // ---- Python ----
 function pyImports(root: PyNode): ImportRef[] {
   const out: ImportRef[] = [];
-  const stack: PyNode[] = [root];
-  while (stack.length) {
-    const n = stack.pop()!;
+  // the import statements in source order, from the tree's index of node types (no walk; imports do not nest)
+  for (const n of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
     if (n.type === 'import_statement') {
       for (const c of n.childrenForFieldName('name')) {
         const dotted = c.type === 'aliased_import' ? c.childForFieldName('name') : c;
@@ -122,9 +132,7 @@ function pyImports(root: PyNode): ImportRef[] {
         if (imported?.type === 'dotted_name') ref.full = `${ref.full}.${imported.text}`;
         out.push(ref);
       }
-      continue;
     }
-    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
   }
   return out;
 }
@@ -201,34 +209,49 @@ function jsImports(ast: TSESTree.Program, text: string): ImportRef[] {
     if (text.slice(start, start + pkg.length) !== pkg) return; // escapes in the literal: skip rather than misplace
     out.push({ name: pkg, full: lit.value, start, end: start + pkg.length, optional });
   };
-  const walk = (n: N, inTry: boolean) => {
+  // the import statements, exports from modules, import() and require() calls, in walk order (listed per top-level statement)
+  for (const n of jsPick(ast, isImportNode)) {
     switch (n.type) {
       case 'ImportDeclaration':
       case 'ExportAllDeclaration':
-        add(n.source, inTry);
-        return;
+        add(n.source, jsInTryBlock(ast, n));
+        break;
       case 'ExportNamedDeclaration':
-        if (n.source) add(n.source, inTry);
+        if (n.source) add(n.source, jsInTryBlock(ast, n));
         break;
       case 'ImportExpression':
         add(n.source, true); // dynamic import(): often optional, never reported as undeclared
         break;
       case 'TSExternalModuleReference':
-        add(n.expression, inTry);
+        add(n.expression, jsInTryBlock(ast, n));
         break;
       case 'CallExpression':
-        if (n.callee.type === 'Identifier' && n.callee.name === 'require' && n.arguments.length === 1) add(n.arguments[0], inTry);
+        add(n.arguments[0], jsInTryBlock(ast, n));
         break;
-      case 'TryStatement':
-        walk(n.block, true);
-        if (n.handler) walk(n.handler, inTry);
-        if (n.finalizer) walk(n.finalizer, inTry);
-        return;
     }
-    for (const c of jsChildren(n)) walk(c, inTry);
-  };
-  walk(ast, false);
+  }
   return out;
+}
+
+function isImportNode(n: N): boolean {
+  switch (n.type) {
+    case 'ImportDeclaration':
+    case 'ExportAllDeclaration':
+    case 'ExportNamedDeclaration':
+    case 'ImportExpression':
+    case 'TSExternalModuleReference':
+      return true;
+    case 'CallExpression':
+      return n.callee.type === 'Identifier' && n.callee.name === 'require' && n.arguments.length === 1;
+    default:
+      return false;
+  }
+}
+
+/** Inside the `try { }` block of a try statement (not its handler or finalizer): an optional import. */
+function jsInTryBlock(program: TSESTree.Program, n: N): boolean {
+  for (let c: N = n, p = jsParentIn(program, n); p; c = p, p = jsParentIn(program, p)) if (p.type === 'TryStatement' && p.block === c) return true;
+  return false;
 }
 
 export default defineRule({

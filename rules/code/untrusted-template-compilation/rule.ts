@@ -4,6 +4,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { jsChildren, jsFlow, jsStringValue, kids, pyArgs, pyStringValue, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
 import type { Fix, TextEdit } from '../../../server/src/engine/model';
 import { defineRule } from '../../../server/src/engine/rule';
+import { jsPick } from '../../../server/src/analyzers/js/calls';
 
 const SOURCES = ['model', 'input'] as const;
 const PY_TEMPLATE_CTORS = /^(jinja2\.Template|jinja2\.environment\.Template|mako\.template\.Template|flask\.render_template_string|jinja2\.Environment\(\)\.from_string)$/;
@@ -274,12 +275,17 @@ export default defineRule({
     },
     js(ctx) {
       const flow = jsFlow(ctx.view);
-      const decls = new Map<string, TSESTree.Node>();
-      const visit = (n: TSESTree.Node): void => {
-        if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init) decls.set(n.id.name, n.init);
-        for (const c of jsChildren(n)) visit(c);
+      // variable declarations by name (the last one wins), listed when a template call needs them
+      let declared: Map<string, TSESTree.Node> | undefined;
+      const decls = (): Map<string, TSESTree.Node> => {
+        if (!declared) {
+          declared = new Map();
+          for (const n of jsPick(ctx.view.ast, isInitializedDeclarator)) {
+            if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init) declared.set(n.id.name, n.init);
+          }
+        }
+        return declared;
       };
-      visit(ctx.view.ast);
       for (const call of flow.calls) {
         const callee = unwrap(call.callee);
         const q = flow.qualName(callee);
@@ -293,9 +299,13 @@ export default defineRule({
           continue;
         }
         // a chat template from model files compiled by nunjucks, which has no sandbox either
-        const fromModel = /nunjucks|renderString/i.test(q) ? jsModelFileTemplate(tpl, ctx.view.text, decls) : undefined;
+        const fromModel = /nunjucks|renderString/i.test(q) ? jsModelFileTemplate(tpl, ctx.view.text, decls()) : undefined;
         if (fromModel) ctx.report({ messageId: 'modelTemplate', data: { source: fromModel, sink: q }, start: tpl.range[0], end: tpl.range[1] });
       }
     },
   },
 });
+
+function isInitializedDeclarator(n: TSESTree.Node): boolean {
+  return n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && !!n.init;
+}

@@ -76,7 +76,8 @@ export default defineRule({
       const { text } = ctx.view;
       const isPython = ctx.kind === 'python';
       const isJs = ctx.kind === 'javascript' || ctx.kind === 'typescript';
-      let importAdded = /^\s*(import os\b|from os import)/m.test(text);
+      // does the file import os already (asked only when a Python fix is built)
+      let importAdded: boolean | undefined;
       for (const k of findProviderKeys(text)) {
         if (ctx.role !== 'product' && NOT_SECRET_NOTE.test(nearbyComments(text, k.start))) continue;
         const fixes: Fix[] = [];
@@ -87,6 +88,7 @@ export default defineRule({
           const end = k.end + 1;
           if (isPython) {
             const edits = [{ start, end, newText: `os.environ["${k.envVar}"]` }];
+            importAdded ??= /^\s*(import os\b|from os import)/m.test(text);
             if (!importAdded) {
               const at = pythonImportOffset(text);
               edits.unshift({ start: at, end: at, newText: 'import os\n' });

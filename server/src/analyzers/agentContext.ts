@@ -45,14 +45,19 @@ function pyCallName(call: PyNode): string {
 /** Per tree: the handoff arguments and the identifiers, computed once however many tools a file defines. */
 interface PyFileFacts {
   handoffs: PyNode[];
-  /** Identifiers and attributes (whitespace removed) in preorder. */
-  idents?: { id: PyNode; text: string }[];
+  /** Identifiers and attributes in preorder, and their texts (whitespace removed). */
+  idents?: PyNode[];
+  identTexts?: string[];
   /** Positions in `idents` by text, ascending. */
   byText?: Map<string, number[]>;
   /** The handoff arguments not inside another one, by start. */
   outerHandoffs?: PyNode[];
   /** pyScope of identifiers and scopes (null: module level). */
   scopeOf?: Map<PyNode, PyNode | null>;
+  /** pyBindingsOf of identifiers, with each binding's key (syntactic: the same for every tool of the file). */
+  bindingsAt?: Map<PyNode, { b: Binding; key: string }[]>;
+  /** The answer by the keys of the bindings a tool starts from (several tools of a file often share them). */
+  answers?: Map<string, boolean>;
 }
 const pyFileCache = new WeakMap<PyNode, PyFileFacts>();
 function pyFileFacts(root: PyNode): PyFileFacts {
@@ -156,10 +161,31 @@ export function pyToolGivenToAgent(root: PyNode, node: PyNode, role: FileRole | 
   if (!handoffs.length) return false;
   if (handoffs.some((h) => pyInside(node, h))) return true;
   const bindings: Binding[] = pyBindingsOf(node);
-  const key = (b: Binding) => `${b.scope?.startIndex ?? -1}:${b.name}`;
-  const seen = new Set(bindings.map(key));
-  const idents = (facts.idents ??= root.descendantsOfType(['identifier', 'attribute']).map((id) => ({ id, text: id.type === 'attribute' ? id.text.replace(/\s+/g, '') : id.text })));
-  const byText = (facts.byText ??= positionsByText(idents));
+  // the rest depends only on the bindings the tool starts from
+  const start = bindings.map(bindingKey).join('\u0000');
+  const answers = (facts.answers ??= new Map());
+  let answer = answers.get(start);
+  if (answer === undefined) answers.set(start, (answer = pyBindingsReachHandoff(root, facts, bindings)));
+  return answer;
+}
+
+/** Do the bindings (names a tool is held in) reach a handoff argument of the file, through assignments and returns? */
+function pyBindingsReachHandoff(root: PyNode, facts: PyFileFacts, bindings: Binding[]): boolean {
+  const handoffs = facts.handoffs;
+  const seen = new Set(bindings.map(bindingKey));
+  if (!facts.idents) {
+    facts.idents = root.descendantsOfType(['identifier', 'attribute']);
+    facts.identTexts = facts.idents.map((id) => (id.type === 'attribute' ? id.text.replace(/\s+/g, '') : id.text));
+  }
+  const idents = facts.idents;
+  const identTexts = facts.identTexts!;
+  const byText = (facts.byText ??= positionsByText(identTexts));
+  const bindingsAt = (facts.bindingsAt ??= new Map());
+  const bindingsOf = (id: PyNode) => {
+    let list = bindingsAt.get(id);
+    if (!list) bindingsAt.set(id, (list = pyBindingsOf(id).map((b) => ({ b, key: bindingKey(b) }))));
+    return list;
+  };
   // the bindings so far by name: most identifiers are none of them, a map lookup skips them
   const byName = new Map<string, Binding[]>();
   const bind = (b: Binding) => {
@@ -194,11 +220,12 @@ export function pyToolGivenToAgent(root: PyNode, node: PyNode, role: FileRole | 
     for (;;) {
       const at = queue.next();
       if (at === undefined) break;
-      const { id, text } = idents[at];
+      const id = idents[at];
+      const text = identTexts[at];
       if (!isBound(id, text)) continue;
-      for (const b of pyBindingsOf(id)) {
-        if (seen.has(key(b))) continue;
-        seen.add(key(b));
+      for (const { b, key } of bindingsOf(id)) {
+        if (seen.has(key)) continue;
+        seen.add(key);
         bindings.push(b);
         bind(b);
         if (!names.has(b.name)) {
@@ -214,8 +241,8 @@ export function pyToolGivenToAgent(root: PyNode, node: PyNode, role: FileRole | 
   const outer = (facts.outerHandoffs ??= outermost(handoffs));
   for (const name of names) {
     for (const at of byText.get(name) ?? []) {
-      const { id, text } = idents[at];
-      if (insideAny(id, outer) && isBound(id, text)) return true;
+      const id = idents[at];
+      if (insideAny(id, outer) && isBound(id, identTexts[at])) return true;
     }
   }
   return false;
@@ -276,9 +303,14 @@ function insideAny(n: PyNode, outer: PyNode[]): boolean {
   return i >= 0 && pyInside(n, outer[i]);
 }
 
-function positionsByText(idents: { text: string }[]): Map<string, number[]> {
+/** The identity of a binding: its scope (by start) and name. */
+function bindingKey(b: Binding): string {
+  return `${b.scope?.startIndex ?? -1}:${b.name}`;
+}
+
+function positionsByText(texts: string[]): Map<string, number[]> {
   const out = new Map<string, number[]>();
-  idents.forEach(({ text }, i) => {
+  texts.forEach((text, i) => {
     const list = out.get(text);
     if (list) list.push(i);
     else out.set(text, [i]);

@@ -93,8 +93,28 @@ export class FlowCore<Id> {
   /** `Class.field` (or a state cell) -> joined taint of every assignment. */
   readonly fields = new Map<string, Taint | undefined>();
   /** Identifier reads: the taint the variable held where it was read, and the round that recorded it. */
-  readonly reads = new Map<Id, Taint | undefined>();
+  private readonly reads = new Map<Id, Taint | undefined>();
   private readonly readPass = new Map<Id, number>();
+  /**
+   * The same for ids that are small integers (`denseIds`: the Python adapter's node ids, below the node count), in
+   * arrays: a pass of 0 is no read. Two maps of every identifier of a file cost more than the walk that fills them.
+   */
+  private readonly denseReads?: (Taint | undefined)[];
+  private readonly densePass?: Int32Array;
+
+  constructor(denseIds?: number) {
+    if (denseIds !== undefined) {
+      this.denseReads = new Array<Taint | undefined>(denseIds).fill(undefined);
+      this.densePass = new Int32Array(denseIds);
+    }
+  }
+
+  /** Has a read of `id` been recorded (in this round or an earlier one)? */
+  hasRead(id: Id): boolean {
+    const dense = this.densePass;
+    if (dense && typeof id === 'number' && id >= 0 && id < dense.length) return dense[id] !== 0;
+    return this.reads.has(id);
+  }
   private pass = 0;
   private staleRead = false;
   changed = false;
@@ -119,9 +139,22 @@ export class FlowCore<Id> {
     }
     if (settled) {
       for (const id of [...this.reads.keys()]) if (this.readPass.get(id) !== this.pass) this.reads.delete(id);
+      const dense = this.densePass;
+      if (dense) {
+        for (let i = 0; i < dense.length; i++) {
+          if (dense[i] !== 0 && dense[i] !== this.pass) {
+            dense[i] = 0;
+            this.denseReads![i] = undefined;
+          }
+        }
+      }
     } else {
       this.pass++;
       this.reads.clear();
+      if (this.densePass) {
+        this.densePass.fill(0);
+        this.denseReads!.fill(undefined);
+      }
       walk();
     }
   }
@@ -154,11 +187,22 @@ export class FlowCore<Id> {
   }
 
   record(id: Id, t: Taint | undefined): void {
+    const dense = this.densePass;
+    if (dense && typeof id === 'number' && id >= 0 && id < dense.length) {
+      this.denseReads![id] = t;
+      dense[id] = this.pass;
+      return;
+    }
     this.reads.set(id, t);
     this.readPass.set(id, this.pass);
   }
 
   recorded(id: Id): Taint | undefined {
+    const dense = this.densePass;
+    if (dense && typeof id === 'number' && id >= 0 && id < dense.length) {
+      if (dense[id] !== this.pass) this.staleRead = true;
+      return this.denseReads![id];
+    }
     if (this.readPass.get(id) !== this.pass) this.staleRead = true;
     return this.reads.get(id);
   }

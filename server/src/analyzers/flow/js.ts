@@ -23,6 +23,7 @@ import type { FileSummary, ProjectIndex } from './project';
 import { own } from '../own';
 import { jsToolGivenToAgent } from '../agentContext';
 import type { FileRole } from '../../engine/fileRole';
+import { jsWalk } from '../js/calls';
 
 type N = TSESTree.Node;
 
@@ -214,9 +215,9 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
   }
 
   private collect(root: N): void {
-    const stack: N[] = [root];
-    while (stack.length) {
-      const n = stack.pop()!;
+    // every node in walk order (parents first, children in source order), each parent recorded: the program's order
+    // is listed per top-level statement and kept with it, so after an edit only the changed statements are walked
+    jsWalk(root, (n) => {
       switch (n.type) {
         case 'CallExpression':
         case 'NewExpression':
@@ -276,12 +277,7 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
           break;
         }
       }
-      const cs = jsChildren(n);
-      for (let i = cs.length - 1; i >= 0; i--) {
-        linkParent(cs[i], n);
-        stack.push(cs[i]);
-      }
-    }
+    });
     // functions are declared once every parent is known (a method's key needs its class)
     for (const fn of this.pendingFns) this.declareFunction(fn);
     this.pendingFns.length = 0;
@@ -814,9 +810,9 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
     const n = unwrap(n0);
     switch (n.type) {
       case 'Identifier':
-        return this.core.reads.has(n) ? this.core.recorded(n) : undefined;
+        return this.core.hasRead(n) ? this.core.recorded(n) : undefined;
       case 'MemberExpression': {
-        if (this.core.reads.has(n)) return this.core.recorded(n);
+        if (this.core.hasRead(n)) return this.core.recorded(n);
         const prop = !n.computed && n.property.type === 'Identifier' ? n.property.name : '';
         const obj = unwrap(n.object);
         const objText = obj.type === 'Identifier' ? obj.name : obj.type === 'MemberExpression' ? memberKey(obj) ?? '' : '';

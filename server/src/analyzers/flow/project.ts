@@ -69,7 +69,10 @@ export interface ProjectIndex {
 export interface FlowSource {
   /** The summary with `project` when it can be derived from this walk (no new flow), else undefined. */
   derived(project: ProjectIndex): FileSummary | undefined;
-  /** The summary with `project`: derived, or computed by a new flow over the same syntax tree. */
+  /**
+   * The summary with `project` (one of the projects `attach` returned): derived, or computed by a new flow over the
+   * same syntax tree.
+   */
   summaryWith(project: ProjectIndex): FileSummary | undefined;
 }
 
@@ -95,6 +98,35 @@ interface Alternative {
   summary?: FileSummary;
 }
 
+/**
+ * What the project index keeps of a flow (ProjectIndex.attach): the summaries derived from the walk, and a new walk
+ * of the same syntax tree for a project whose answers differed. Apart from the flow itself so that, once every
+ * summary is derived, nothing here holds the syntax tree or the flow's state: the index keeps this object while
+ * the file is edited, and a tree kept from one edit to the next outlives the young generation of the heap (every
+ * edit's tree was promoted, then collected by a full GC).
+ */
+class AttachedFlow implements FlowSource {
+  alternatives: Alternative[] = [];
+  /** Set once the walks are done. */
+  walked = false;
+  constructor(private rerun: ((project: ProjectIndex) => FileSummary | undefined) | undefined) {}
+
+  /** The walks are done and the summaries derived: a new walk is needed only for a project whose answers differed. */
+  done(): void {
+    this.walked = true;
+    if (this.alternatives.every((a) => a.summary)) this.rerun = undefined;
+  }
+
+  derived(project: ProjectIndex): FileSummary | undefined {
+    if (!this.walked) return undefined;
+    return this.alternatives.find((a) => a.project === project)?.summary;
+  }
+
+  summaryWith(project: ProjectIndex): FileSummary | undefined {
+    return this.derived(project) ?? this.rerun?.(project);
+  }
+}
+
 function sameTaint(a: Taint | undefined, b: Taint | undefined): boolean {
   if (a === b) return true;
   if (!a || !b) return false;
@@ -106,12 +138,14 @@ function sameTargets(a: { path: string; name: string }[], b: { path: string; nam
 }
 
 /** The cross-file side of one file's flow (shared by the Python and JS/TS adapters). */
-export class CrossFile implements FlowSource {
+export class CrossFile {
   private readonly outgoing = new Map<unknown, NotedCall>();
   private readonly targets = new Map<string, { path: string; name: string } | null>();
   /** Classes of this file with bases in other workspace files. */
   private readonly classBases = new Map<string, { path: string; name: string }[]>();
   private readonly methodTargetCache = new Map<string, { path: string; name: string }[]>();
+  /** What the project keeps of this flow (`start`): the other projects the walk answers for, their summaries. */
+  private readonly attached: AttachedFlow;
   private alternatives: Alternative[] = [];
   /** Set once the walks are done: answers given afterwards (to rules) do not change the summaries. */
   private walked = false;
@@ -123,8 +157,10 @@ export class CrossFile implements FlowSource {
     private readonly path: string | undefined,
     private readonly project: ProjectIndex | undefined,
     /** A new flow of the same syntax tree with another project, and its summary. */
-    private readonly rerun?: (project: ProjectIndex) => FileSummary | undefined,
-  ) {}
+    rerun?: (project: ProjectIndex) => FileSummary | undefined,
+  ) {
+    this.attached = new AttachedFlow(rerun);
+  }
 
   get enabled(): boolean {
     return !!this.project && !!this.path;
@@ -133,28 +169,20 @@ export class CrossFile implements FlowSource {
   /** Before the walks: offer this flow to the project as the source of the file's summaries at its lower levels. */
   start(text: string): void {
     if (!this.project || !this.path || !this.project.attach) return;
-    this.alternatives = this.project.attach(this.path, text, this).map((project) => ({ project, diverged: false }));
+    this.alternatives = this.attached.alternatives = this.project.attach(this.path, text, this.attached).map((project) => ({ project, diverged: false }));
   }
 
   /** After the walks: the summaries with the projects that gave the same answers; then what other files pass here. */
   finish(): void {
     this.walked = true;
     for (const alt of this.alternatives) if (!alt.diverged) alt.summary = this.summaryFor(alt.project, false);
+    this.attached.done();
     this.applyIncoming();
   }
 
   /** The parameters an assertion helper of another workspace file confines (index -> contexts). */
   assertsOf(target: { path: string; name: string }): Map<number, number> | undefined {
     return this.project?.summary(target.path)?.asserts?.get(target.name);
-  }
-
-  derived(project: ProjectIndex): FileSummary | undefined {
-    if (!this.walked) return undefined;
-    return this.alternatives.find((a) => a.project === project)?.summary;
-  }
-
-  summaryWith(project: ProjectIndex): FileSummary | undefined {
-    return this.derived(project) ?? this.rerun?.(project);
   }
 
   /** The workspace function a qualified callee (`.helpers.run_shell`, `./db.runSql`) names, if any. */

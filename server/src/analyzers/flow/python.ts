@@ -151,7 +151,7 @@ export function pyAddKeywordEdit(text: string, call: Node, keyword: string): Tex
 }
 
 class PythonFlowBuilder implements CallSemantics<Node> {
-  private readonly core = new FlowCore<number>();
+  private readonly core: FlowCore<number>;
   private readonly imports = new Map<string, string>();
   private readonly modelObjects = new Set<string>();
   /** Variables (names or `self.x`) holding an instance of a class of this file. */
@@ -186,6 +186,9 @@ class PythonFlowBuilder implements CallSemantics<Node> {
   }
 
   constructor(private readonly root: Node, private readonly text: string, path?: string, project?: ProjectIndex, private readonly role?: FileRole) {
+    this.qualNames = new Array<string | undefined>(root.lastId + 1).fill(undefined);
+    // node ids are the tree's preorder numbers: the reads are kept in arrays
+    this.core = new FlowCore<number>(root.lastId + 1);
     // the file's summary with another project: a new walk over the same tree (the tree is only read)
     this.cross = new CrossFile(this.core, path, project, (other) => new PythonFlowBuilder(root, text, path, other, role).build().fileSummary());
   }
@@ -265,8 +268,11 @@ class PythonFlowBuilder implements CallSemantics<Node> {
     this.calls.push(...calls);
   }
 
-  /** qualName by node id: imports are fixed once collect() has run, so a node's name never changes. */
-  private readonly qualNames: (string | undefined)[] = [];
+  /**
+   * qualName by node id: imports are fixed once collect() has run, so a node's name never changes. One slot per
+   * node of the tree, filled up front: an array written at scattered ids from empty turns into a dictionary.
+   */
+  private readonly qualNames: (string | undefined)[];
 
   qualName(n: Node): string {
     let q = this.qualNames[n.id];
@@ -740,13 +746,13 @@ class PythonFlowBuilder implements CallSemantics<Node> {
   private computeExpr(n: Node): Taint | undefined {
     switch (n.type) {
       case 'identifier': {
-        if (this.core.reads.has(n.id)) return this.core.recorded(n.id);
+        if (this.core.hasRead(n.id)) return this.core.recorded(n.id);
         const q = this.qualName(n);
         if (PY_INPUT_READS.has(q)) return src(INPUT, n);
         return undefined;
       }
       case 'attribute': {
-        if (this.core.reads.has(n.id)) return this.core.recorded(n.id);
+        if (this.core.hasRead(n.id)) return this.core.recorded(n.id);
         const obj = n.childForFieldName('object');
         const attr = n.childForFieldName('attribute')?.text ?? '';
         if (obj && REQUEST_NAMES.test(obj.text) && PY_REQUEST_ATTRS.has(attr)) return src(INPUT, n);

@@ -69,6 +69,39 @@ function preorder(root: N, nodes: N[], parents: (N | undefined)[]): void {
   }
 }
 
+/** Per top-level statement (kept across edits with the statement, see orderOf): its nodes each selection picks. */
+const statementPicks = new WeakMap<N, Map<(n: N) => boolean, N[]>>();
+const programPicks = new WeakMap<N, Map<(n: N) => boolean, N[]>>();
+
+/**
+ * The nodes of a program that `pick` selects, in jsWalk order (a shared array: read it, do not change it). `pick`
+ * must be a function of the node alone (a module-level function: its identity is the cache key). Listed per
+ * top-level statement: in the editor only the statements an edit changed are looked at again, where a rule's own
+ * walk of the whole program visited every node after every edit.
+ */
+export function jsPick(program: TSESTree.Program, pick: (n: N) => boolean): N[] {
+  let byPick = programPicks.get(program);
+  if (!byPick) programPicks.set(program, (byPick = new Map()));
+  let out = byPick.get(pick);
+  if (out) return out;
+  orderOf(program);
+  out = pick(program) ? [program] : [];
+  for (const s of jsChildren(program)) {
+    let m = statementPicks.get(s);
+    if (!m) statementPicks.set(s, (m = new Map()));
+    let list = m.get(pick);
+    if (!list) {
+      list = [];
+      const nodes = programOrder.get(s)!.nodes;
+      for (let i = 0; i < nodes.length; i++) if (pick(nodes[i])) list.push(nodes[i]);
+      m.set(pick, list);
+    }
+    for (let i = 0; i < list.length; i++) out.push(list[i]);
+  }
+  byPick.set(pick, out);
+  return out;
+}
+
 /** The parent of `n` in `program` (children as jsWalk has them: type annotations and decorators are not walked). */
 export function jsParentIn(program: N, n: N): N | undefined {
   orderOf(program);

@@ -203,7 +203,9 @@ export function findProviderKeys(text: string, limit = 200): ProviderKeyMatch[] 
   const unprefixed = (key: string): boolean => !isPlaceholderSecret(key) && !readsAsWords(key) && entropy(key) >= 3.3;
   NAMED_ASSIGNMENT.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = NAMED_ASSIGNMENT.exec(text)) && out.length < limit) {
+  // every match names `..._API_KEY`: a file without that text is not searched (the pattern tries each word of the file)
+  const namesKeys = text.includes('_API_KEY');
+  while (namesKeys && (m = NAMED_ASSIGNMENT.exec(text)) && out.length < limit) {
     const named = NAMED_PROVIDERS.find(([re]) => re.test(m![1]));
     if (!named) continue;
     const key = m[2];

@@ -33,10 +33,23 @@ function enclosing(n: PyNode, type: string): PyNode | undefined {
   return undefined;
 }
 
+/** The identifiers under a node by text, in source order (once per node and tree). */
+function identifiersByText(n: PyNode): Map<string, PyNode[]> {
+  return n.memo('optIn.identifiersByText', (root) => {
+    const out = new Map<string, PyNode[]>();
+    for (const id of root.descendantsOfType('identifier')) {
+      const list = out.get(id.text);
+      if (list) list.push(id);
+      else out.set(id.text, [id]);
+    }
+    return out;
+  });
+}
+
 /** Identifiers of the file with the given text, outside `skip`'s own name node. */
 function references(root: PyNode, name: string, skip: PyNode): PyNode[] {
   const own = skip.childForFieldName('name');
-  return root.descendantsOfType('identifier').filter((id) => id.text === name && id !== own);
+  return (identifiersByText(root).get(name) ?? []).filter((id) => id !== own);
 }
 
 function refuses(block: PyNode): boolean {
@@ -94,7 +107,7 @@ export function pyFactoryBehindOptIn(root: PyNode, node: PyNode): boolean {
   for (const reg of registries) {
     // every function that takes a factory out of the registry (`REG[name]`, `REG.get(name)`, `REG.values()`)
     // refuses first unless an opt-in flag is set; reading its keys (`list(REG)`, `name in REG`) builds nothing
-    const uses = root.descendantsOfType('identifier').filter((id) => id.text === reg && enclosing(id, 'function_definition') && readsValue(id));
+    const uses = (identifiersByText(root).get(reg) ?? []).filter((id) => enclosing(id, 'function_definition') && readsValue(id));
     if (!uses.length) return false;
     for (const use of uses) {
       const reader = topFunction(use)!;

@@ -70,26 +70,49 @@ function namedOf(children: PyNode[]): PyNode[] {
   return out;
 }
 
+/** PyNode.flags: named, missing, has an error (itself or below). */
+const NAMED = 1;
+const MISSING = 2;
+const HAS_ERROR = 4;
+
 export class PyNode {
   children: PyNode[] = NO_CHILDREN;
   parent: PyNode | null = null;
-  /** Field name of this node in its parent (e.g. "function", "arguments"), if any. */
-  field: string | null = null;
-  hasError = false;
   /** Id of the last node of this subtree (ids are preorder): descendants have ids in (id, lastId]. */
   lastId: number;
   private named?: PyNode[] = undefined;
   private cachedText?: string = undefined;
+  /** Field name of this node in its parent (e.g. "function", "arguments"), if any. */
+  readonly field: string | null;
+  /** The booleans in one small integer: a tree has a node per token, each field a word of it. */
+  private flags: number;
   constructor(
     readonly id: number,
     readonly type: string,
     readonly startIndex: number,
     readonly endIndex: number,
-    readonly isNamed: boolean,
-    readonly isMissing: boolean,
+    isNamed: boolean,
+    isMissing: boolean,
+    field: string | null,
     private readonly index: TreeIndex,
   ) {
     this.lastId = id;
+    this.field = field;
+    this.flags = (isNamed ? NAMED : 0) | (isMissing ? MISSING : 0);
+  }
+  get isNamed(): boolean {
+    return (this.flags & NAMED) !== 0;
+  }
+  get isMissing(): boolean {
+    return (this.flags & MISSING) !== 0;
+  }
+  /** An ERROR or MISSING node is this one or below it. */
+  get hasError(): boolean {
+    return (this.flags & HAS_ERROR) !== 0;
+  }
+  /** Set while the tree is mirrored. */
+  markError(): void {
+    this.flags |= HAS_ERROR;
   }
   get text(): string {
     return (this.cachedText ??= this.index.source.slice(this.startIndex, this.endIndex));
@@ -200,6 +223,11 @@ function internedTypes(types: readonly (string | null)[]): string[] {
   return out;
 }
 
+/** The name of a field id (0: none). */
+function fieldName(id: number, fields: readonly (string | null)[]): string | null {
+  return id ? fields[id] ?? null : null;
+}
+
 /** Mirror the whole tree. Depth is bounded by the cursor walk (no recursion), so deep nesting cannot overflow. */
 export function mirrorTree(tree: Tree, source: string, direct = true): PyNode {
   const calls = direct ? pythonCursorCalls() : undefined;
@@ -222,7 +250,8 @@ function mirrorDirect(tree: Tree, source: string, c: CursorCalls): PyNode {
   const index = new TreeIndex(source);
   const nodes = index.nodes;
   let nextId = 0;
-  const make = () => {
+  /** The node at the cursor; `inParent`: not the root (the root has no field). */
+  const make = (inParent: boolean) => {
     const typeId = c.typeId(treeId);
     const type = types[typeId] ?? 'ERROR';
     let named = namedByType[typeId];
@@ -232,18 +261,15 @@ function mirrorDirect(tree: Tree, source: string, c: CursorCalls): PyNode {
     }
     const start = c.startIndex(treeId);
     const end = c.endIndex(treeId);
-    const node = new PyNode(nextId++, type, start, end, named, start === end && type !== 'ERROR' && c.isMissing(treeId) === 1, index);
+    const missing = start === end && type !== 'ERROR' && c.isMissing(treeId) === 1;
+    const node = new PyNode(nextId++, type, start, end, named, missing, inParent ? fieldName(c.fieldId(treeId), fields) : null, index);
     nodes.push(node);
     return node;
   };
-  const fieldOf = () => {
-    const id = c.fieldId(treeId);
-    return id ? fields[id] ?? null : null;
-  };
   const finish = (n: PyNode) => {
     n.lastId = nextId - 1;
-    if (n.type === 'ERROR' || n.isMissing) n.hasError = true;
-    if (n.hasError && n.parent) n.parent.hasError = true;
+    if (n.type === 'ERROR' || n.isMissing) n.markError();
+    if (n.hasError && n.parent) n.parent.markError();
   };
   // children are gathered on one scratch stack and each list copied out, exactly sized, when its parent is
   // finished: an array grown by push keeps room for 17, and every node's list survives the young generation
@@ -256,13 +282,12 @@ function mirrorDirect(tree: Tree, source: string, c: CursorCalls): PyNode {
       scratch.length = from;
     }
   };
-  const root = make();
+  const root = make(false);
   let current = root;
   try {
     for (;;) {
       if (c.firstChild(treeId) === 1) {
-        const child = make();
-        child.field = fieldOf();
+        const child = make(true);
         child.parent = current;
         scratch.push(child);
         starts.push(scratch.length);
@@ -274,8 +299,7 @@ function mirrorDirect(tree: Tree, source: string, c: CursorCalls): PyNode {
         finish(current);
         close(current);
         if (c.nextSibling(treeId) === 1) {
-          const sib = make();
-          sib.field = fieldOf();
+          const sib = make(true);
           sib.parent = current.parent;
           scratch.push(sib);
           starts.push(scratch.length);
@@ -302,7 +326,7 @@ function mirrorWithCursor(tree: Tree, source: string): PyNode {
   const index = new TreeIndex(source);
   const nodes = index.nodes;
   let nextId = 0;
-  const make = (c: TreeCursor) => {
+  const make = (c: TreeCursor, inParent: boolean) => {
     const typeId = c.nodeTypeId;
     const type = types[typeId] ?? c.nodeType;
     let named = namedByType[typeId];
@@ -313,25 +337,21 @@ function mirrorWithCursor(tree: Tree, source: string): PyNode {
     const start = c.startIndex;
     const end = c.endIndex;
     // MISSING nodes are zero-width: only those need the extra call
-    const node = new PyNode(nextId++, type, start, end, named, start === end && type !== 'ERROR' && c.nodeIsMissing, index);
+    const missing = start === end && type !== 'ERROR' && c.nodeIsMissing;
+    const node = new PyNode(nextId++, type, start, end, named, missing, inParent ? fieldName(c.currentFieldId, fields) : null, index);
     nodes.push(node);
     return node;
   };
-  const fieldOf = (c: TreeCursor) => {
-    const id = c.currentFieldId;
-    return id ? fields[id] ?? null : null;
-  };
-  const root = make(cursor);
+  const root = make(cursor, false);
   let current = root;
   const finish = (n: PyNode) => {
     n.lastId = nextId - 1;
-    if (n.type === 'ERROR' || n.isMissing) n.hasError = true;
-    if (n.hasError && n.parent) n.parent.hasError = true;
+    if (n.type === 'ERROR' || n.isMissing) n.markError();
+    if (n.hasError && n.parent) n.parent.markError();
   };
   for (;;) {
     if (cursor.gotoFirstChild()) {
-      const child = make(cursor);
-      child.field = fieldOf(cursor);
+      const child = make(cursor, true);
       child.parent = current;
       current.children = [child];
       current = child;
@@ -341,8 +361,7 @@ function mirrorWithCursor(tree: Tree, source: string): PyNode {
     for (;;) {
       finish(current);
       if (cursor.gotoNextSibling()) {
-        const sib = make(cursor);
-        sib.field = fieldOf(cursor);
+        const sib = make(cursor, true);
         sib.parent = current.parent;
         current.parent!.children.push(sib);
         current = sib;
