@@ -189,6 +189,9 @@ describe('unit: per-file workspace packages (WorkspaceIndex)', () => {
     assert.deepStrictEqual(py.pythonPackages, ['openai']);
     assert.deepStrictEqual(py.manifests, ['python/pyproject.toml', 'package.json']);
     assert.strictEqual(index.forFile(path.join(tmp, 'scripts/release.py')).pythonPackages, undefined, 'no Python manifest above the script');
+    // the project's own packages: the package.json names of the chain, nearest first (never a sibling's)
+    assert.deepStrictEqual(express.npmOwnPackages, ['express-example', 'mono']);
+    assert.deepStrictEqual(index.forFile(path.join(tmp, 'scripts/release.py')).npmOwnPackages, ['mono']);
   });
 
   it('a requirements folder belongs to the project above it', () => {
