@@ -48,6 +48,8 @@ export interface WorkspacePackages {
   npmPins?: Record<string, string>;
   /** Names of the package.json files of the file's own folder and the folders above it (nearest first): the project's own packages. */
   npmOwnPackages?: string[];
+  /** `homepage` and `repository` URLs of those package.json files (nearest first): the project's own hosts. */
+  projectUrls?: string[];
 }
 
 export interface EffectiveConfig {
