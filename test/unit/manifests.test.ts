@@ -9,6 +9,7 @@ import {
   resolveTsconfig, WorkspaceIndex,
 } from '../../server/src/workspace/manifests';
 import { defaultScanRoot } from '../../server/src/workspace/scan';
+import { isProjectOwnUrl } from '../../server/src/analyzers/prompt/projectHosts';
 import { isLocalModule } from '../../server/src/packages';
 import { findInstallCommands } from '../../server/src/packages/installCommands';
 import { editDistance, likelyTyposquat } from '../../server/src/packages';
@@ -189,6 +190,24 @@ describe('unit: per-file workspace packages (WorkspaceIndex)', () => {
     assert.deepStrictEqual(py.pythonPackages, ['openai']);
     assert.deepStrictEqual(py.manifests, ['python/pyproject.toml', 'package.json']);
     assert.strictEqual(index.forFile(path.join(tmp, 'scripts/release.py')).pythonPackages, undefined, 'no Python manifest above the script');
+    // the project's own packages: the package.json names of the chain, nearest first (never a sibling's)
+    assert.deepStrictEqual(express.npmOwnPackages, ['express-example', 'mono']);
+    assert.deepStrictEqual(index.forFile(path.join(tmp, 'scripts/release.py')).npmOwnPackages, ['mono']);
+    assert.strictEqual(express.projectUrls, undefined, 'no homepage or repository declared');
+  });
+
+  it('project URLs: homepage and repository of the chain\'s package.json files; own hosts and owners', () => {
+    write('examples/express/package.json', JSON.stringify({ name: 'express-example', homepage: 'https://acme.dev/express', repository: { type: 'git', url: 'git+https://github.com/Acme/mono.git' } }));
+    write('package.json', JSON.stringify({ name: 'mono', repository: 'github:Acme/mono' }));
+    const ws = new WorkspaceIndex(tmp).forFile(path.join(tmp, 'examples/express/server.ts'));
+    assert.deepStrictEqual(ws.projectUrls, ['https://acme.dev/express', 'git+https://github.com/Acme/mono.git', 'github:Acme/mono']);
+    assert.ok(isProjectOwnUrl('https://acme.dev/install.sh', ws.projectUrls));
+    assert.ok(isProjectOwnUrl('https://get.acme.dev/install.sh', ws.projectUrls));
+    assert.ok(isProjectOwnUrl('https://raw.githubusercontent.com/acme/mono/main/install.sh', ws.projectUrls));
+    assert.ok(!isProjectOwnUrl('http://acme.dev/install.sh', ws.projectUrls), 'plain http');
+    assert.ok(!isProjectOwnUrl('https://acme.dev.evil.example/install.sh', ws.projectUrls), 'look-alike host');
+    assert.ok(!isProjectOwnUrl('https://raw.githubusercontent.com/other/mono/main/install.sh', ws.projectUrls), 'another owner');
+    assert.ok(!isProjectOwnUrl('https://github.com/acme/mono/install.sh', ['https://www.npmjs.com/package/x']), 'a shared host is nobody\'s own');
   });
 
   it('a requirements folder belongs to the project above it', () => {

@@ -41,6 +41,15 @@ function useClient(program: TSESTree.Program): boolean {
   return false;
 }
 
+/** Node's own modules: a module that imports them (or reads `process.argv` / `process.stdin`) is not bundled for a page. */
+const NODE_BUILTIN = /^(node:.+|fs|fs\/promises|child_process|os|net|tls|readline|worker_threads|cluster|dgram|v8|vm|module)$/;
+function nodeOnly(program: TSESTree.Program, text: string): boolean {
+  for (const st of program.body) {
+    if (st.type === 'ImportDeclaration' && st.importKind !== 'type' && NODE_BUILTIN.test(String(st.source.value))) return true;
+  }
+  return /\brequire\(\s*["'](node:[\w/]+|fs|child_process|os|readline)["']\s*\)|\bprocess\.(argv|stdin)\b/.test(text);
+}
+
 /** The alternatives of `a ?? b || c ? d : e`, optional chains and casts unwrapped. */
 function alternatives(n: N): N[] {
   if (n.type === 'LogicalExpression') return [...alternatives(n.left), ...alternatives(n.right)];
@@ -73,20 +82,37 @@ function paramNames(fn: N): Set<string> {
 
 /**
  * A client-options object inside a library or wrapper that forwards the caller's settings: it spreads
- * options, or its key comes from `this.*` or a parameter of an enclosing function. Whether that runs in a
- * browser is the caller's decision, so it needs browser evidence to be reported.
+ * options, or its key comes from `this.*` or a parameter of an enclosing function, written in the object or
+ * assigned to it afterwards (`const opts = { dangerouslyAllowBrowser: true }; opts.apiKey = apiKey`), directly
+ * or through a local constant (`const apiKey = options?.apiKey ?? ''`). Whether that runs in a browser is the
+ * caller's decision, so it needs browser evidence to be reported.
  */
-function forwardsCallerKey(obj: N | undefined, ancestors: N[]): boolean {
+function forwardsCallerKey(obj: N | undefined, ancestors: N[], parentOf: (n: N) => N | undefined): boolean {
   if (obj?.type !== 'ObjectExpression') return false;
   if (obj.properties.some((p) => p.type === 'SpreadElement')) return true;
-  const key = obj.properties.find((p): p is TSESTree.Property => p.type === 'Property' && KEY_PROPS.has(propName(p) ?? ''));
-  if (!key) return false;
   const params = new Set<string>();
   for (const a of ancestors) for (const n of paramNames(a)) params.add(n);
-  return alternatives(key.value).some((v) => {
-    const r = rootOf(v);
-    return r.type === 'ThisExpression' || (r.type === 'Identifier' && params.has(r.name));
+  const scope = ancestors.find((a) => a.type === 'FunctionDeclaration' || a.type === 'FunctionExpression' || a.type === 'ArrowFunctionExpression') ?? ancestors[ancestors.length - 1];
+  // the variable holding the object, its later key assignments, and the scope's local constants
+  const decl = parentOf(obj);
+  const holder = decl?.type === 'VariableDeclarator' && decl.init === obj && decl.id.type === 'Identifier' ? decl.id.name : undefined;
+  const keyValues: N[] = obj.properties.filter((p): p is TSESTree.Property => p.type === 'Property' && KEY_PROPS.has(propName(p) ?? '')).map((p) => p.value);
+  const locals = new Map<string, N[]>();
+  if (scope) {
+    jsWalk(scope, (n) => {
+      if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.init) locals.set(n.id.name, [...(locals.get(n.id.name) ?? []), n.init]);
+      else if (holder && n.type === 'AssignmentExpression' && n.operator === '=' && n.left.type === 'MemberExpression' && n.left.object.type === 'Identifier' && n.left.object.name === holder) {
+        const k = jsMemberName(n.left);
+        if (k && KEY_PROPS.has(k)) keyValues.push(n.right);
+      }
+    });
+  }
+  const fromCaller = (v: N, depth: number): boolean => alternatives(v).some((a) => {
+    const r = rootOf(a);
+    if (r.type === 'ThisExpression' || (r.type === 'Identifier' && params.has(r.name))) return true;
+    return depth < 2 && r.type === 'Identifier' && (locals.get(r.name) ?? []).some((init) => fromCaller(init, depth + 1));
   });
+  return keyValues.some((v) => fromCaller(v, 0));
 }
 
 export default defineRule({
@@ -114,9 +140,11 @@ export default defineRule({
         if (n.type === 'Property') {
           if (propName(n) === 'dangerouslyAllowBrowser' && jsBool(n.value) === true) {
             browserFile ??= BROWSER_PATH.test(ctx.path) || useClient(ctx.view.ast);
+            // Node-only code (built-in modules, the command line): the flag only silences the SDK's environment check
+            if (!browserFile && nodeOnly(ctx.view.ast, ctx.view.text)) return;
             const ancestors: N[] = [];
             for (let p = jsParentIn(ctx.view.ast, n); p; p = jsParentIn(ctx.view.ast, p)) ancestors.push(p);
-            if (browserFile || !forwardsCallerKey(parent, ancestors)) ctx.report({ messageId: 'allowBrowser', start: n.range[0], end: n.range[1] });
+            if (browserFile || !forwardsCallerKey(parent, ancestors, (x) => jsParentIn(ctx.view.ast, x))) ctx.report({ messageId: 'allowBrowser', start: n.range[0], end: n.range[1] });
           }
           return;
         }

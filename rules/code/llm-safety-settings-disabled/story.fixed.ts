@@ -26,7 +26,7 @@ export async function story(prompt: string) {
       safetySettings: [
         // ruleid: llm-safety-settings-disabled
         { category: Category.HARM_CATEGORY_DANGEROUS_CONTENT, threshold: Threshold.BLOCK_MEDIUM_AND_ABOVE },
-        // ruleid: llm-safety-settings-disabled
+        // ok: llm-safety-settings-disabled (same list as the entry above: one finding)
         { category: 'HARM_CATEGORY_SEXUALLY_EXPLICIT', threshold: 'BLOCK_MEDIUM_AND_ABOVE' },
         // ok: llm-safety-settings-disabled
         { category: 'HARM_CATEGORY_HARASSMENT', threshold: 'BLOCK_MEDIUM_AND_ABOVE' },

@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { jsChildren, jsFlow, kids, linkedParent, localProcessOnly, propName, pyArgs, pyStringValue, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
 import type { Taint } from '../../../server/src/analyzers/flow';
 import { defineRule } from '../../../server/src/engine/rule';
+import { jsValues } from '../../../server/src/analyzers/prompt/codeValues';
 
 /** What an MCP client launches: the program, its arguments and its environment (NODE_OPTIONS, LD_PRELOAD run code too). */
 const LAUNCH_KEYS = new Set(['command', 'args', 'env', 'cwd']);
@@ -19,6 +20,8 @@ const PY_LAUNCHERS = /(^|\.)(StdioServerParameters|StdioTransport|MCPServerStdio
 /** Express-style route registrations and the middleware names that authenticate the caller. */
 const JS_ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'use']);
 const JS_AUTH_MIDDLEWARE = /auth|bearer|jwt|verifyToken|apiKey|api_key|passport|clerk|requireUser|ensureLoggedIn/i;
+/** The URL of the request being served (or of the page): what `new URL(...)` parses when its query is request input. */
+const REQUEST_URL = /\b(req|request|event|ctx|c)(\.\w+)*\.(url|href|originalUrl|nextUrl|URL)\b|\blocation\b|\bdocument\.URL\b/;
 const PY_POSITIONAL_COMMAND = /(^|\.)(StdioServerParameters|StdioTransport|MCPServerStdio|BasicMCPClient|PythonStdioTransport|NodeStdioTransport)$/;
 
 export default defineRule({
@@ -77,7 +80,7 @@ export default defineRule({
       const report = (value: TSESTree.Node, part: string): void => {
         const t = flow.reaches(value, [...SOURCES], 'shell');
         // behind authentication (every route of the file, or the whole app): the request comes from the operator's session
-        if (t && !localProcessOnly(t) && !(authenticated && messageId(t) === 'request')) ctx.report({ messageId: messageId(t), data: { part, source: t.origin }, start: value.range[0], end: value.range[1] });
+        if (t && !localProcessOnly(t) && !(authenticated && messageId(t) === 'request') && !parsedUrlOnly(t)) ctx.report({ messageId: messageId(t), data: { part, source: t.origin }, start: value.range[0], end: value.range[1] });
       };
       const fromObject = (o: TSESTree.Node, depth: number): void => {
         const obj = unwrap(o);
@@ -88,6 +91,34 @@ export default defineRule({
           if (key !== undefined && LAUNCH_KEYS.has(key)) report(p.value, key);
           else fromObject(p.value, depth + 1); // { mcpServers: { name: { command } } }, { transport: { type: 'stdio', command } }
         }
+      };
+      // `new URL(s).searchParams.get('args')`: the flow counts any `searchParams.get()` as request input (a page's
+      // query string, `new URL(req.url)`); a URL the code parses from its own parameter or config is not a request
+      // unless that string is one. The taint names the source by offset: find it and look at the parsed string.
+      const values = jsValues(ctx.view.ast, flow.parentOf.bind(flow));
+      const parsedUrlOnly = (t: Taint): boolean => {
+        if (!/(^|\.)searchParams\.get\(\)$/.test(t.origin)) return false;
+        // the `x.searchParams.get(...)` call at the source's offset (`x.searchParams.get(...)?.split(',')` starts there too)
+        let params: TSESTree.MemberExpression | undefined;
+        for (const c of flow.calls) {
+          if (c.range[0] !== t.originStart || c.type !== 'CallExpression') continue;
+          const callee = unwrap(c.callee);
+          if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || callee.property.name !== 'get') continue;
+          const obj = unwrap(callee.object);
+          if (obj.type === 'MemberExpression' && !obj.computed && obj.property.type === 'Identifier' && obj.property.name === 'searchParams') params = obj;
+        }
+        if (!params) return false;
+        let url: TSESTree.Node = unwrap(params.object);
+        if (url.type === 'Identifier') {
+          const defs = values.defsOf(url);
+          if (defs.length !== 1) return false;
+          url = unwrap(defs[0]);
+        }
+        if (url.type !== 'NewExpression' || url.callee.type !== 'Identifier' || url.callee.name !== 'URL' || !url.arguments[0]) return false;
+        // `new URL(req.url)`, `new URL(request.nextUrl)`, `new URL(location.href)`: the request's own URL
+        const arg = url.arguments[0];
+        if (REQUEST_URL.test(ctx.view.text.slice(arg.range[0], arg.range[1]))) return false;
+        return !flow.reaches(arg, [...SOURCES]);
       };
       let authenticated = false;
       for (const call of flow.calls) {

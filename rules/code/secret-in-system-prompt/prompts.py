@@ -59,3 +59,19 @@ def safe(question: str):
 
 # ok: secret-in-system-prompt
 OPENAI_KEY_FOR_CLIENT = "sk-proj-not-in-a-prompt-0000000000000000"
+
+
+# a sentinel the model is asked to print, named like a token: not a credential
+DONE_TOKEN = "<<DONE>>"
+TRANSFER_TOKEN = "ready for transfer"
+SUPPORT_CALLBACK_TOKEN = "cbk-7Hq2Zr9Lm4Xw8Vt3Pn6S"
+
+
+def closing_prompt(question: str):
+    return [
+        # ok: secret-in-system-prompt
+        {"role": "system", "content": f"When the user is satisfied, answer {DONE_TOKEN}. To transfer, answer {TRANSFER_TOKEN}."},
+        # ruleid: secret-in-system-prompt
+        {"role": "system", "content": f"Call the support callback with {SUPPORT_CALLBACK_TOKEN}."},
+        {"role": "user", "content": question},
+    ]

@@ -5,7 +5,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { jsFlow, kids, objProp, propName, pyArgs, pyStringValue, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
 import { jsChildren, jsStringValue } from '../../../server/src/analyzers/flow';
 import { defineRule } from '../../../server/src/engine/rule';
-import { findProviderKeys, isSecretName, personalDataKind } from '../../../server/src/analyzers/prompt/secretPatterns';
+import { findProviderKeys, isSecretName, isSentinelValue, isTokenOnlyName, personalDataKind } from '../../../server/src/analyzers/prompt/secretPatterns';
 import { jsValues, pyValues } from '../../../server/src/analyzers/prompt/codeValues';
 
 /** Credential shapes, matched on the raw source text of a string literal. */
@@ -172,6 +172,7 @@ export default defineRule({
             return;
           }
           case 'identifier': {
+            if (isSecretName(n.text) && sentinel(n.text, values.defsOf(n).map((d) => pyStringValue(d)))) return;
             if (isSecretName(n.text)) { report(at.startIndex, at.endIndex, 'secretValue', { name: n.text, from: fromOf(values.defsOf(n).map((d) => d.text)) }); return; }
             const kind = personalDataKind(n.text);
             if (kind) { report(at.startIndex, at.endIndex, 'pii', { name: n.text, kind }); return; }
@@ -193,6 +194,7 @@ export default defineRule({
             const key = keyOf(n);
             const obj = n.childForFieldName(n.type === 'attribute' ? 'object' : 'value');
             const objText = obj ? flow.qualName(obj) : '';
+            if (key && isSecretName(key) && n.type === 'attribute' && sentinel(key, values.defsOf(n).map((d) => pyStringValue(d)))) return;
             if (key && isSecretName(key)) {
               const from = /environ$/.test(objText) ? ' read from the environment' : /config|settings|secrets|conf|env/i.test(objText) ? ' read from the configuration' : '';
               report(at.startIndex, at.endIndex, 'secretValue', { name: n.text.replace(/\s+/g, ' ').slice(0, 60), from });
@@ -248,6 +250,19 @@ export default defineRule({
       const flow = jsFlow(ctx.view);
       const values = jsValues(ctx.view.ast, flow.parentOf.bind(flow));
       const text = ctx.view.text;
+      // what this file assigns to a property of that name: `exports.DONE_TOKEN = '...'`, `static DONE_TOKEN = '...'`
+      let propertyValues: Map<string, (string | undefined)[]> | undefined;
+      const jsPropertyValues = (key: string): (string | undefined)[] => {
+        if (!propertyValues) {
+          propertyValues = new Map();
+          const add = (k: string | undefined, v: TSESTree.Node | null | undefined) => { if (k && v) propertyValues!.set(k, [...(propertyValues!.get(k) ?? []), jsStringValue(v)]); };
+          for (const x of jsStackOrder(ctx.view.ast)) {
+            if (x.type === 'AssignmentExpression' && x.operator === '=' && x.left.type === 'MemberExpression') add(!x.left.computed && x.left.property.type === 'Identifier' ? x.left.property.name : jsStringValue(x.left.property), x.right);
+            else if (x.type === 'PropertyDefinition' && !x.computed && x.key.type === 'Identifier') add(x.key.name, x.value);
+          }
+        }
+        return propertyValues.get(key) ?? [];
+      };
       const prompts: TSESTree.Node[] = [];
       const functions = new Map<string, TSESTree.Node[]>();
       for (const n of jsStackOrder(ctx.view.ast)) {
@@ -306,6 +321,7 @@ export default defineRule({
             for (const e of n.expressions) walk(e, entry, depth);
             return;
           case 'Identifier': {
+            if (isSecretName(n.name) && sentinel(n.name, values.defsOf(n).map((d) => jsStringValue(d)))) return;
             if (isSecretName(n.name)) { report(at.range[0], at.range[1], 'secretValue', { name: n.name, from: fromOf(values.defsOf(n).map((d) => text.slice(d.range[0], d.range[1]))) }); return; }
             const kind = personalDataKind(n.name);
             if (kind) { report(at.range[0], at.range[1], 'pii', { name: n.name, kind }); return; }
@@ -327,6 +343,7 @@ export default defineRule({
           case 'MemberExpression': {
             const key = !n.computed && n.property.type === 'Identifier' ? n.property.name : jsStringValue(n.property);
             const objText = flow.qualName(n.object);
+            if (key && isSecretName(key) && sentinel(key, jsPropertyValues(key))) return;
             if (key && isSecretName(key)) {
               const from = /(^|\.)process\.env$|import\.meta\.env$/.test(objText) ? ' read from the environment' : /config|settings|secrets|conf|env/i.test(objText) ? ' read from the configuration' : '';
               report(at.range[0], at.range[1], 'secretValue', { name: src(n), from });
@@ -370,6 +387,14 @@ export default defineRule({
     },
   },
 });
+
+/**
+ * A name that is a credential only by its `_token` ending (`DONE_TOKEN`), whose values in this file are all
+ * literals that are not secret-shaped (`DONE_DONE_DONE`, `[DONE]`): a sentinel the model is asked to print.
+ */
+function sentinel(name: string, values: (string | undefined)[]): boolean {
+  return isTokenOnlyName(name) && values.length > 0 && values.every((v) => v !== undefined && isSentinelValue(v));
+}
 
 /** Where a secret-named variable was read from, by the text of its definitions. */
 function fromOf(defs: string[]): string {

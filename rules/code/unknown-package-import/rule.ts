@@ -63,6 +63,22 @@ function inTemplateFolder(ctx: RuleContext<BaseView>): boolean {
   return ctx.path.replace(/\\/g, '/').split('/').slice(0, -1).some((seg) => TEMPLATE_DIR.test(seg));
 }
 
+/** First folders of a repository's source tree (monorepo workspaces, `baseUrl` roots): `packages/<pkg>/src/x.js`. */
+const SOURCE_ROOTS = new Set(['packages', 'apps', 'libs', 'src', 'app', 'lib', 'modules', 'services', 'internal', 'projects']);
+
+/**
+ * A bare specifier that is a path from the repository root, resolved by `baseUrl` or the monorepo's tooling
+ * (`packages/coding-agent/src/config.js`, `src/lib/db`, `apps/web/utils/auth.ts`): it starts with a source-root
+ * folder and goes on for two more segments, or names a source file. npm packages under such a name are
+ * imported by the name alone or with one extensionless subpath (`lib/fp` is still judged as the package `lib`).
+ */
+function monorepoPath(spec: string): boolean {
+  if (spec.startsWith('@')) return false;
+  const segs = spec.split('/');
+  if (segs.length < 2 || !SOURCE_ROOTS.has(segs[0])) return false;
+  return segs.length >= 3 || /\.([cm]?[jt]sx?|json)$/.test(segs[segs.length - 1]);
+}
+
 /** Metasyntactic names of snippets and generated throwaway modules (`fx_g.to_folder("foo"); from foo import M`). */
 const PLACEHOLDER_MODULES = new Set(['foo', 'bar', 'baz', 'qux', 'spam', 'eggs', 'mymodule', 'my_module', 'your_module']);
 
@@ -78,6 +94,7 @@ function judge(ctx: RuleContext<BaseView>, eco: Ecosystem, ref: ImportRef): void
     if (isPythonImportDeclared(ref.full, ws)) return;
   } else {
     if (isNodeBuiltin(ref.name) || isNpmPackageDeclared(ref.name, ws)) return;
+    if (monorepoPath(ref.full)) return;
   }
   const squat = ref.probed ? undefined : likelyTyposquat(ref.name, eco);
   if (squat) {

@@ -1,4 +1,5 @@
 import { defineRule } from '../../../server/src/engine/rule';
+import { isProjectOwnUrl } from '../../../server/src/analyzers/prompt/projectHosts';
 import { DESCRIPTION_BEFORE, NEGATION_BEFORE, describedRanges, forEachPhraseMatch, overlapsAny, sentenceBefore } from '../../../server/src/analyzers/prompt/directives';
 
 /**
@@ -59,6 +60,9 @@ export default defineRule({
         if (NEGATION_BEFORE.test(clause) || DESCRIPTION_BEFORE.test(before) || FLAG_BEFORE.test(before)) return false;
         const url = /\b(?:https?|ftp):\/\/[^\s"'`)|]+/i.exec(m[0])?.[0];
         if (p.kind === 'pipe' && url && OFFICIAL_INSTALLERS.test(url)) return false;
+        // the project's own installer, from its own host (the homepage or repository of the package.json above
+        // this file): a vendor's skill installing the vendor's tool, trusted as much as the package itself
+        if (p.kind === 'pipe' && url && isProjectOwnUrl(url, ctx.workspace?.projectUrls)) return false;
         const host = url ? `\`${url.replace(/^\w+:\/\//, '').split(/[/?#]/)[0]}\`` : 'a remote host';
         ctx.report({ messageId: p.kind, data: { phrase: m[0].replace(/\s+/g, ' ').slice(0, 100), host }, start, end });
         return true;

@@ -62,7 +62,7 @@ function literalSecret(view: DataView, prop: DataProperty, header: boolean): { s
   const full = String(v.value);
   const scheme = /^(Bearer|Basic|Token|Bot)\s+/i.exec(full);
   const secret = scheme ? full.slice(scheme[0].length) : full;
-  if (secret.trim() === '' || PLACEHOLDER.test(secret.trim()) || isPlaceholderSecret(secret.trim())) return undefined;
+  if (secret.trim() === '' || PLACEHOLDER.test(secret.trim()) || isPlaceholderSecret(secret.trim()) || namesItself(secret.trim())) return undefined;
   if (/\s/.test(secret) || /^(https?|file):\/\//i.test(secret) || /^[~./]/.test(secret)) return undefined;
   const password = /PASSWORD|PASSWD|PWD/i.test(prop.key);
   if (secret.length < (password ? 6 : 12)) return undefined;
@@ -71,6 +71,21 @@ function literalSecret(view: DataView, prop: DataProperty, header: boolean): { s
   const r = contentRange(view, v);
   const exact = view.text.slice(r.start, r.end) === full;
   return exact ? { start: r.start + (scheme ? scheme[0].length : 0), end: r.end, value: secret } : { start: r.start, end: r.end, value: secret };
+}
+
+/** Words a value uses to say what it stands for: `mypassword`, `enterprise-secure-password`, `password123`. */
+const SELF_NAMING = /pass(word|wd)?|pwd|secret|token|api[-_]?key|changeme|example|sample|demo/i;
+
+/**
+ * A value made of plain words (optionally ending in a short counter and one punctuation mark) that names what
+ * it stands for: `mypassword`, `your_secret`, `enterprise-secure-password`, `Password123!`, `supersecrettoken`.
+ * Documentation writes these where the reader puts theirs; a real password or token is not the word for itself.
+ * Values with digits or symbols inside (`s3cr3t-Prod!`, `hunter2-Xq9`) stay reported.
+ */
+function namesItself(v: string): boolean {
+  const m = /^([A-Za-z]+(?:[-_. ][A-Za-z]+)*)\d{0,4}[!?.#]?$/.exec(v);
+  if (!m) return false;
+  return SELF_NAMING.test(m[1]);
 }
 
 /** Suggestion for VS Code: `${input:<id>}` in place of the secret, plus an `inputs` entry when none exists. */

@@ -1,5 +1,5 @@
 import { dockerImagePin, dockerRun, expandedTokens, isPinnedPackage, mcpConfig, packageLaunch, packageName } from '../../../server/src/analyzers/data/toolConfig';
-import { isNpmPackageDeclared } from '../../../server/src/packages';
+import { isNpmPackageDeclared, isOwnNpmPackage } from '../../../server/src/packages';
 import { defineRule } from '../../../server/src/engine/rule';
 
 export default defineRule({
@@ -29,6 +29,9 @@ export default defineRule({
         const launch = packageLaunch(tokens);
         if (launch && launch.pkg.value && !launch.pkg.value.includes('${') && !isPinnedPackage(launch.pkg.value, launch.ecosystem)) {
           const moving = /@(latest|next|beta|canary|\^|~|\*|x)/i.test(launch.pkg.value);
+          // the project's own package (the name of the nearest package.json): a sample or dev config launching
+          // the package it ships with, even at `@latest`, runs the author's own code, no third party's
+          if (launch.ecosystem === 'npm' && isOwnNpmPackage(packageName(launch.pkg.value, 'npm'), ctx.workspace)) continue;
           // the workspace's own package, or one its package.json declares: the project chose the version and
           // its lockfile holds it; `npx pkg` runs the installed copy (an extension manifest launching itself)
           if (!moving && launch.ecosystem === 'npm' && isNpmPackageDeclared(packageName(launch.pkg.value, 'npm'), ctx.workspace)) continue;

@@ -46,6 +46,10 @@ export interface WorkspacePackages {
   pythonPins?: Record<string, string>;
   /** Exact versions the manifests pin (package.json `"1.2.3"`, package-lock entries), name -> version. */
   npmPins?: Record<string, string>;
+  /** Names of the package.json files of the file's own folder and the folders above it (nearest first): the project's own packages. */
+  npmOwnPackages?: string[];
+  /** `homepage` and `repository` URLs of those package.json files (nearest first): the project's own hosts. */
+  projectUrls?: string[];
 }
 
 export interface EffectiveConfig {

@@ -302,6 +302,12 @@ export function isNpmPackageDeclared(pkg: string, ws: Readonly<WorkspacePackages
   return declared.has(typesName);
 }
 
+/** Is the npm package the project's own: the name of the package.json next to the file or in a folder above it? */
+export function isOwnNpmPackage(pkg: string, ws: Readonly<WorkspacePackages> | undefined): boolean {
+  const p = pkg.toLowerCase();
+  return (ws?.npmOwnPackages ?? []).some((n) => n.toLowerCase() === p);
+}
+
 /**
  * Does the import resolve inside the workspace: a local module or package name, a workspace package, or a
  * tsconfig/jsconfig `paths` alias (`@app/*` matches `@app/utils`, `~/*` matches `~/lib/x`, exact keys match

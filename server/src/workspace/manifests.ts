@@ -226,6 +226,24 @@ export function parsePackageJson(text: string): string[] {
   return names;
 }
 
+/** The `name` a package.json declares for its own package, if any. */
+function packageJsonName(text: string): string | undefined {
+  try {
+    const pkg = JSON.parse(text) as { name?: unknown } | null;
+    return pkg && typeof pkg.name === 'string' && pkg.name ? pkg.name : undefined;
+  } catch { return undefined; }
+}
+
+/** The `homepage` and `repository` URLs a package.json declares (`repository` as a string or `{ url }`). */
+function packageJsonUrls(text: string): string[] {
+  try {
+    const pkg = JSON.parse(text) as { homepage?: unknown; repository?: unknown } | null;
+    if (!pkg || typeof pkg !== 'object') return [];
+    const repo = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository && typeof pkg.repository === 'object' ? (pkg.repository as { url?: unknown }).url : undefined;
+    return [pkg.homepage, repo].filter((u): u is string => typeof u === 'string' && u.length > 0 && u.length < 500);
+  } catch { return []; }
+}
+
 /** package-lock.json / npm-shrinkwrap.json: installed package names (v1, v2, v3), by pattern (big files). */
 export function parsePackageLock(text: string): string[] {
   const names = new Set<string>();
@@ -428,6 +446,10 @@ interface DirManifests {
   /** Exact pinned versions (parsePins), per ecosystem. */
   pythonPins: [string, string][];
   npmPins: [string, string][];
+  /** The `name` of this directory's package.json, if any. */
+  npmOwn?: string;
+  /** The `homepage` and `repository` URLs of this directory's package.json. */
+  urls?: string[];
 }
 
 const MAX_INDEX_DIRS = 50_000;
@@ -568,6 +590,7 @@ export class WorkspaceIndex {
       // a setup.py / package.json that declares nothing still says "this ecosystem has a manifest"
       if (p.eco === 'python') { m.hasPython = true; m.python.push(...names); m.pythonPins.push(...parsePins(name, text)); }
       else { m.hasNpm = true; m.npm.push(...names); m.npmPins.push(...parsePins(name, text)); }
+      if (name === 'package.json') { m.npmOwn ??= packageJsonName(text); m.urls ??= packageJsonUrls(text); }
       m.files.push(this.rel(file));
       // requirements includes (also outside the tree, e.g. ../shared/requirements.txt) are followed once
       if (/requirements|constraints/i.test(name) || name.includes('/')) {
@@ -623,6 +646,8 @@ export class WorkspaceIndex {
     const manifests: string[] = [];
     const pythonPins: Record<string, string> = {};
     const npmPins: Record<string, string> = {};
+    const npmOwn: string[] = [];
+    const projectUrls: string[] = [];
     let hasPython = false;
     let hasNpm = false;
     for (const d of dirs) {
@@ -637,12 +662,16 @@ export class WorkspaceIndex {
       for (const n of m.npm) if (npm.size < maxNames) npm.add(n);
       for (const n of m.local) local.add(n);
       for (const f of m.files) if (manifests.length < 50) manifests.push(f);
+      if (m.npmOwn && !npmOwn.includes(m.npmOwn)) npmOwn.push(m.npmOwn);
+      for (const u of m.urls ?? []) if (!projectUrls.includes(u)) projectUrls.push(u);
     }
     const ws: WorkspacePackages = { localModules: [...local].sort(), manifests };
     if (hasPython) ws.pythonPackages = [...python].sort();
     if (hasNpm) ws.npmPackages = [...npm].sort();
     if (Object.keys(pythonPins).length) ws.pythonPins = pythonPins;
     if (Object.keys(npmPins).length) ws.npmPins = npmPins;
+    if (npmOwn.length) ws.npmOwnPackages = npmOwn;
+    if (projectUrls.length) ws.projectUrls = projectUrls;
     return ws;
   }
 

@@ -250,12 +250,37 @@ const NOT_A_SECRET_NAME = /^(has|is|use|uses|needs|need|requires|require|mask|ma
 
 /** A variable, attribute or key name that holds a credential: `API_KEY`, `db_password`, `stripeSecretKey`, `GITHUB_TOKEN`. */
 /** `<word>_token` names of tokenizers and text processing, not credentials. */
-const TEXT_TOKEN = /(^|_)(bos|eos|pad|unk|sep|cls|mask|special|start|end|stop|next|prev|first|last|new|max|min|num|total|input|output|prompt|completion|added|image|audio|video|user|assistant|system|think|thinking|tool|reasoning|default|eot|split|boundary|placeholder)_token$/;
+// (and the sentinels a model is asked to print: `DONE_TOKEN`, `FINISH_TOKEN`, `TERMINATE_TOKEN`, `STOP_SIGNAL_TOKEN`)
+const TEXT_TOKEN = /(^|_)(bos|eos|pad|unk|sep|cls|mask|special|start|end|stop|next|prev|first|last|new|max|min|num|total|input|output|prompt|completion|added|image|audio|video|user|assistant|system|think|thinking|tool|reasoning|default|eot|split|boundary|placeholder|done|finish|finished|complete|completed|terminate|termination|sentinel|marker|signal|delimiter|separator|halt)_token$/;
 
 export function isSecretName(name: string): boolean {
   const s = snakeName(name);
   if (NOT_A_SECRET_NAME.test(s)) return false;
   return SECRET_NAME.test(s) || (/^[a-z0-9]+(_[a-z0-9]+)*_token$/.test(s) && !TEXT_TOKEN.test(s));
+}
+
+/**
+ * A secret name only by its `_token` ending (`DONE_TOKEN`, `resumeToken`), not by a credential word
+ * (`access_token`, `api_key`, `password`): whether it holds a credential depends on its value.
+ */
+export function isTokenOnlyName(name: string): boolean {
+  const s = snakeName(name);
+  return isSecretName(name) && !SECRET_NAME.test(s);
+}
+
+/**
+ * A literal that is not secret-shaped: a marker or sentinel a program compares text with (`DONE_DONE_DONE`,
+ * `[DONE]`, `<|end|>`, `TERMINATE`, `end of answer`): letters in one case or plain words, no digits, short,
+ * or a placeholder. A random token mixes cases and digits (or is long).
+ */
+export function isSentinelValue(value: string): boolean {
+  const v = value.trim();
+  if (v.length === 0 || isPlaceholderSecret(v)) return true;
+  if (v.length > 40 || /\d/.test(v)) return false;
+  const core = v.replace(/^[^A-Za-z]+|[^A-Za-z]+$/g, '');
+  if (!core) return true;
+  if (/^[A-Z]+(?:[-_ .|:][A-Z]+)*$/.test(core) || /^[a-z]+(?:[-_ .|:][a-z]+)*$/.test(core)) return true;
+  return readsAsWords(core);
 }
 
 const PII_NAMES = new Map<string, string>(Object.entries({
