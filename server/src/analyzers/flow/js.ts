@@ -896,8 +896,10 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
       }
       case 'SpreadElement':
         return this.evalExpr(n.argument);
-      case 'ObjectExpression':
-        return constantFields(n, joinAll(n.properties.map((p) => (p.type === 'Property' ? this.evalExpr(p.value) : this.evalExpr(p.argument)))));
+      case 'ObjectExpression': {
+        const values = n.properties.map((p) => (p.type === 'Property' ? this.evalExpr(p.value) : this.evalExpr(p.argument)));
+        return constantFields(n, joinAll(values), values);
+      }
       case 'SequenceExpression':
         return this.evalExpr(n.expressions[n.expressions.length - 1]);
       case 'AssignmentExpression':
@@ -1706,9 +1708,10 @@ function callbackResult(fn: TSESTree.FunctionExpression | TSESTree.ArrowFunction
 
 /**
  * `{ command: 'python3', fileName: 'main.py', source: code }`: a property whose value is a literal after the last
- * spread holds no source, whatever the other properties hold; reading it (`runtime.fileName`) is clean.
+ * spread holds no source, whatever the other properties hold; reading it (`runtime.fileName`) is clean. A property
+ * whose value was sanitized for some contexts (a confined path beside model data) keeps them when read alone.
  */
-function constantFields(n: TSESTree.ObjectExpression, t: Taint | undefined): Taint | undefined {
+function constantFields(n: TSESTree.ObjectExpression, t: Taint | undefined, values: (Taint | undefined)[]): Taint | undefined {
   if (!t) return t;
   let fields: Record<string, number> | undefined;
   const seen = new Set<string>();
@@ -1720,7 +1723,10 @@ function constantFields(n: TSESTree.ObjectExpression, t: Taint | undefined): Tai
     if (key === undefined || seen.has(key)) continue;
     seen.add(key);
     const v = unwrap(p.value);
-    if (p.kind === 'init' && (v.type === 'Literal' || (v.type === 'TemplateLiteral' && !v.expressions.length))) (fields ??= { ...t.fieldSanitized })[key] = ALL_CONTEXTS;
+    if (p.kind !== 'init') continue;
+    if (v.type === 'Literal' || (v.type === 'TemplateLiteral' && !v.expressions.length)) (fields ??= { ...t.fieldSanitized })[key] = ALL_CONTEXTS;
+    // { base64: modelData, filePath }: a property holding a path confined on its own keeps that when read alone
+    else if (values[i]?.sanitized && values[i]!.sanitized & ~t.sanitized & ALL_CONTEXTS) (fields ??= { ...t.fieldSanitized })[key] = values[i]!.sanitized & ALL_CONTEXTS;
   }
   return fields ? { ...t, fieldSanitized: fields } : t;
 }
