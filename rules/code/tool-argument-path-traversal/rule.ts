@@ -102,6 +102,41 @@ function readForClientDiff(call: TSESTree.CallExpression | TSESTree.NewExpressio
   return inDiff > 0;
 }
 
+/** Every read of variable `name` in the function around `at` is reduced to a number or a yes/no (and there is one). */
+function onlyReducedUses(name: string, at: JsNode, depth = 0): boolean {
+  let fn: JsNode | undefined = at;
+  while (fn && !JS_FUNCTION.has(fn.type)) fn = linkedParent(fn);
+  if (!fn) return false;
+  let reduced = 0;
+  const stack: JsNode[] = [fn];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (x.type === 'Identifier' && x.name === name) {
+      const p = linkedParent(x);
+      if ((p?.type === 'VariableDeclarator' && p.id === x) || (p?.type === 'Property' && p.key === x && !p.shorthand) || (p?.type === 'MemberExpression' && p.property === x && !p.computed)) continue;
+      if (!reducedUse(x, depth)) return false;
+      reduced++;
+      continue;
+    }
+    for (const c of jsChildren(x)) stack.push(c);
+  }
+  return reduced > 0;
+}
+
+/**
+ * A read of the file's header only: `const buf = fs.readFileSync(p)` where every use of `buf` is a number or a
+ * yes/no (magic bytes, image width and height). Nothing of the file's content reaches the model.
+ */
+function readForMetadataOnly(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  let n: JsNode = call;
+  let p = linkedParent(n);
+  while (p && (p.type === 'AwaitExpression' || p.type === 'TSAsExpression' || p.type === 'TSNonNullExpression')) {
+    n = p;
+    p = linkedParent(n);
+  }
+  return p?.type === 'VariableDeclarator' && p.init === n && p.id.type === 'Identifier' && onlyReducedUses(p.id.name, p);
+}
+
 /** How an identifier named like the text variable is used: not read, inside a client diff, reduced to a number or a yes/no, or otherwise. */
 function identifierUse(id: TSESTree.Identifier): 'none' | 'diff' | 'reduced' | 'other' {
   const p = linkedParent(id);
@@ -127,16 +162,33 @@ function inClientDiff(n: JsNode): boolean {
   return false;
 }
 
-/** `text.length`, `text.split(old).length`, `text.includes(x)`, `text === other`, `text == null`: a number or a yes/no. */
-function reducedUse(id: TSESTree.Identifier): boolean {
+/** A comparison: its result is a yes/no. */
+function comparedIn(p: JsNode | undefined): boolean {
+  return p?.type === 'BinaryExpression' && /^([!=]==?|[<>]=?)$/.test(p.operator);
+}
+
+/**
+ * `text.length`, `text.split(old).length`, `text.includes(x)`, `text === other`, `text == null`: a number or a yes/no.
+ * Buffers too: `buf.readUInt32BE(16)`, `buf[i] !== 0xff`, `buf.toString('ascii', 1, 4) !== 'PNG'`, and a byte kept in a
+ * variable that is only compared (`const marker = buf[i]`).
+ */
+function reducedUse(id: TSESTree.Identifier, depth = 0): boolean {
   const p = linkedParent(id);
-  if (p?.type === 'BinaryExpression' && /^([!=]==?|[<>]=?)$/.test(p.operator)) return true;
+  if (comparedIn(p)) return true;
+  if (p?.type === 'MemberExpression' && p.object === id && p.computed) {
+    const up = linkedParent(p);
+    if (comparedIn(up)) return true;
+    // const marker = buf[offset + 1]: one byte, reduced where every use of `marker` is
+    return depth === 0 && up?.type === 'VariableDeclarator' && up.init === p && up.id.type === 'Identifier' && onlyReducedUses(up.id.name, up, depth + 1);
+  }
   if (p?.type !== 'MemberExpression' || p.object !== id || p.computed || p.property.type !== 'Identifier') return false;
   const method = p.property.name;
   if (method === 'length') return true;
   const call = linkedParent(p);
   if (call?.type !== 'CallExpression' || call.callee !== p) return false;
-  if (/^(includes|startsWith|endsWith|indexOf|lastIndexOf)$/.test(method)) return true;
+  if (/^(includes|startsWith|endsWith|indexOf|lastIndexOf|equals|compare)$/.test(method)) return true;
+  if (/^read(U?Int(8|16|32)|BigU?Int64|Float|Double)(BE|LE)?$/.test(method)) return true;
+  if (/^(toString|slice|subarray)$/.test(method) && comparedIn(linkedParent(call))) return true;
   const after = linkedParent(call);
   return method === 'split' && after?.type === 'MemberExpression' && after.object === call && !after.computed && after.property.type === 'Identifier' && after.property.name === 'length';
 }
@@ -247,7 +299,7 @@ export default defineRule({
           const arg = call.arguments[i];
           if (!arg || seen.has(arg.range[0])) continue;
           const t = flow.reaches(arg, 'model', 'path');
-          if (!t || (kind === 'read' && (t.sanitized & PATH_NAME_FIXED || readForClientDiff(call)))) continue;
+          if (!t || (kind === 'read' && (t.sanitized & PATH_NAME_FIXED || readForClientDiff(call) || readForMetadataOnly(call)))) continue;
           seen.add(arg.range[0]);
           found.add(kind, t, () => ctx.report({ messageId: 'path', data: { source: t.origin, sink: q }, start: arg.range[0], end: arg.range[1], fixes: jsFix(arg) }));
         }
