@@ -1613,11 +1613,13 @@ function constantPerElement(fn0: N | undefined): boolean {
   const element = fn.params[0];
   const elementName = element?.type === 'Identifier' ? element.name : undefined;
   if (element && !elementName) return false;
+  // the index (second parameter); the third is the whole array
+  const index = fn.params[1]?.type === 'Identifier' ? fn.params[1].name : undefined;
   // numbers and text built only from constants, the index and lengths
   const fixed = (x0: N): boolean => {
     const x = unwrap(x0);
     if (x.type === 'Literal') return typeof x.value === 'string' || typeof x.value === 'number';
-    if (x.type === 'Identifier') return x.name !== elementName && fn.params.some((p) => p.type === 'Identifier' && p.name === x.name);
+    if (x.type === 'Identifier') return x.name === index;
     if (x.type === 'TemplateLiteral') return x.expressions.every(fixed);
     if (x.type === 'BinaryExpression') return x.left.type !== 'PrivateIdentifier' && fixed(x.left) && fixed(x.right);
     return x.type === 'MemberExpression' && !x.computed && x.property.type === 'Identifier' && x.property.name === 'length';
