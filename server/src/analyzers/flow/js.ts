@@ -834,8 +834,13 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
         if (prop === 'length') return sanitize(whole, ALL_CONTEXTS & ~CTX.dispatch);
         // mimeType.split('/')[1]: one piece between separators, a single path component (as basename leaves)
         if (n.computed && separatorSplit(obj)) return sanitize(whole, CTX.path);
-        // opts.path on a parameter: that property of what the callers pass
-        return (obj.type === 'Identifier' && prop ? this.core.fieldOf(whole, prop) : undefined) ?? (prop ? narrowField(whole, prop) : whole);
+        // opts.path on a parameter: that property of what the callers pass (confined where a check of opts.path was)
+        const field = obj.type === 'Identifier' && prop ? this.core.fieldOf(whole, prop) : undefined;
+        if (field) {
+          const checked = whole?.fieldSanitized && Object.prototype.hasOwnProperty.call(whole.fieldSanitized, prop) ? whole.fieldSanitized[prop] : 0;
+          return checked ? sanitize(field, checked) : field;
+        }
+        return prop ? narrowField(whole, prop) : whole;
       }
       case 'CallExpression':
         return this.evalCall(n);
