@@ -1,8 +1,10 @@
 import type { PyNode as Node } from '../../../server/src/analyzers/python/tree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { CHECKED_BY_HELPER, jsFlow, pyArgs, pythonFlow } from '../../../server/src/analyzers/flow';
+import { CHECKED_BY_HELPER, jsFlow, jsStringValue, pyArgs, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
+import type { JsFlow } from '../../../server/src/analyzers/flow';
 import { defineRule } from '../../../server/src/engine/rule';
 import { jsValues, pyValues } from '../../../server/src/analyzers/prompt/codeValues';
+import type { JsValues } from '../../../server/src/analyzers/prompt/codeValues';
 import { jsBodyNodes, jsHandlers, pyHandlers } from '../../../server/src/analyzers/prompt/codeMcp';
 import { JS_HANDLER_HINT, PY_HANDLER_HINT } from '../../../server/src/analyzers/prompt/codeMcp';
 
@@ -19,6 +21,33 @@ const JS_FS = /^(fs\/promises\.default|fs\/promises|fs\.promises|fs-extra|gracef
 /** A check in the handler that confines the path (normalise + prefix check, file name only, allow-list). */
 const PY_GUARD = /\.startswith\(|is_relative_to\(|commonpath\(|\bbasename\(|secure_filename\(|\.relative_to\(|\bnot\s+in\s+\w|\bin\s+ALLOWED|\ballow(ed)?_?(list|paths|files)/i;
 const JS_GUARD = /\.startsWith\(|path\.relative\(|isWithin|isInside|\bbasename\(|\.(includes|has)\(|allow(ed)?(List|Paths|Files)/i;
+
+/**
+ * `new ResourceTemplate('sessions://{id}/{kind}')` of the MCP TypeScript SDK: every variable matches one URI segment
+ * (its matcher takes `[^/,]+` for `{x}`, `{.x}`, `{/x}` and `[^/]+` for `{;x}`, and decodes nothing), so the client
+ * picks no separator. `{+x}`, `{#x}` and query variables match anything. The template text, or undefined.
+ */
+function singleSegmentTemplate(template: string | undefined): boolean {
+  if (template === undefined) return false;
+  const vars = template.match(/\{[^}]*\}/g) ?? [];
+  return vars.length > 0 && vars.every((v) => /^\{[./;]?[A-Za-z_][\w.]*\*?\}$/.test(v));
+}
+
+/** The URI template of the SDK's `ResourceTemplate` passed to the registration call of handler `fn`. */
+function templateOf(fn: TSESTree.Node, flow: JsFlow, values: JsValues): string | undefined {
+  const call = flow.parentOf(fn);
+  if (call?.type !== 'CallExpression') return undefined;
+  for (const a of call.arguments) {
+    if (a === fn) continue;
+    const u = unwrap(a);
+    for (const c of u.type === 'Identifier' ? values.defsOf(u).map((d) => unwrap(d)) : [u]) {
+      if (c.type !== 'NewExpression' || !/^@modelcontextprotocol\/.*[./]ResourceTemplate$/.test(flow.qualName(c.callee))) continue;
+      const text = c.arguments[0] ? jsStringValue(c.arguments[0]) : undefined;
+      if (text !== undefined) return text;
+    }
+  }
+  return undefined;
+}
 
 export default defineRule({
   meta: {
@@ -90,6 +119,25 @@ export default defineRule({
           (x.type === 'CallExpression' && x.arguments.length === 1 && x.callee.type === 'MemberExpression' && !x.callee.computed && x.callee.property.type === 'Identifier' && x.callee.property.name === 'get' && !values.find(x.callee.object, isParam))
           || (x.type === 'MemberExpression' && x.computed && !values.find(x.object, isParam));
         const paramIn = (n: TSESTree.Node): string | undefined => values.find(n, isParam, serverLookup)?.origin;
+        // a one-segment template variable used whole is still any file of the working directory (`readFile(name)`);
+        // built into a path under a folder (`getPaths(id).request`, `join(dir, id, 'meta.json')`) it names one entry there
+        const oneSegment = h.kind === 'resource' && singleSegmentTemplate(templateOf(h.fn, flow, values));
+        const whole = (x0: TSESTree.Node, depth = 0): boolean => {
+          const x = unwrap(x0);
+          if (depth > 4) return false;
+          if (isParam(x)) return true;
+          switch (x.type) {
+            case 'Identifier': return values.defsOf(x).some((d) => whole(d, depth + 1));
+            case 'MemberExpression': return whole(x.object, depth + 1);
+            case 'ChainExpression': return whole(x.expression, depth + 1);
+            case 'ConditionalExpression': return whole(x.consequent, depth + 1) || whole(x.alternate, depth + 1);
+            case 'LogicalExpression': return whole(x.left, depth + 1) || whole(x.right, depth + 1);
+            case 'AwaitExpression': return whole(x.argument, depth + 1);
+            case 'CallExpression': return x.callee.type === 'Identifier' && x.callee.name === 'String' && !!x.arguments[0] && whole(x.arguments[0], depth + 1);
+            case 'TemplateLiteral': return x.expressions.length === 1 && x.quasis.every((q) => !q.value.cooked) && whole(x.expressions[0], depth + 1);
+            default: return false;
+          }
+        };
         for (const n of jsBodyNodes(h.fn)) {
           if (n.type !== 'CallExpression') continue;
           const q = flow.qualName(n.callee);
@@ -99,7 +147,7 @@ export default defineRule({
           // confined by an assertion helper or a validator hook whose check the flow engine read
           if (((flow.taintOf(arg)?.sanitized ?? 0) & CHECKED_BY_HELPER) !== 0) continue;
           const param = paramIn(arg);
-          if (!param) continue;
+          if (!param || (oneSegment && !whole(arg))) continue;
           const argText = text.slice(arg.range[0], arg.range[1]);
           ctx.report({ messageId: 'path', data: { kindLabel: h.kind === 'tool' ? 'Tool' : 'Resource', handler: h.name, param: argText.length <= 40 ? argText : param, sink: q }, start: arg.range[0], end: arg.range[1] });
         }

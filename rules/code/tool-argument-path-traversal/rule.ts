@@ -102,6 +102,197 @@ function readForClientDiff(call: TSESTree.CallExpression | TSESTree.NewExpressio
   return inDiff > 0;
 }
 
+/** Every read of variable `name` in the function around `at` is reduced to a number or a yes/no (and there is one). */
+function onlyReducedUses(name: string, at: JsNode, depth = 0): boolean {
+  let fn: JsNode | undefined = at;
+  while (fn && !JS_FUNCTION.has(fn.type)) fn = linkedParent(fn);
+  if (!fn) return false;
+  let reduced = 0;
+  const stack: JsNode[] = [fn];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (x.type === 'Identifier' && x.name === name) {
+      const p = linkedParent(x);
+      if ((p?.type === 'VariableDeclarator' && p.id === x) || (p?.type === 'Property' && p.key === x && !p.shorthand) || (p?.type === 'MemberExpression' && p.property === x && !p.computed)) continue;
+      if (!reducedUse(x, depth)) return false;
+      reduced++;
+      continue;
+    }
+    for (const c of jsChildren(x)) stack.push(c);
+  }
+  return reduced > 0;
+}
+
+/**
+ * A read of the file's header only: `const buf = fs.readFileSync(p)` where every use of `buf` is a number or a
+ * yes/no (magic bytes, image width and height). Nothing of the file's content reaches the model.
+ */
+function readForMetadataOnly(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  let n: JsNode = call;
+  let p = linkedParent(n);
+  while (p && (p.type === 'AwaitExpression' || p.type === 'TSAsExpression' || p.type === 'TSNonNullExpression')) {
+    n = p;
+    p = linkedParent(n);
+  }
+  return p?.type === 'VariableDeclarator' && p.init === n && p.id.type === 'Identifier' && onlyReducedUses(p.id.name, p);
+}
+
+/**
+ * A read whose bytes only go out declared as an image: `new Blob([buf], { type: mime })`, `{ data: buf.toString('base64'),
+ * mimeType }` where the type is always `image/*` (a literal, or a same-file lookup like `TYPES[ext] || 'image/jpeg'`
+ * over a table of image types). A vision model answers about a picture; a key file or `.env` does not decode as one.
+ * Every other use must reduce the bytes to a number or a yes/no.
+ */
+function readSentAsImage(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  let n: JsNode = call;
+  let p = linkedParent(n);
+  while (p && (p.type === 'AwaitExpression' || p.type === 'TSAsExpression' || p.type === 'TSNonNullExpression')) {
+    n = p;
+    p = linkedParent(n);
+  }
+  if (p?.type !== 'VariableDeclarator' || p.init !== n || p.id.type !== 'Identifier') return false;
+  return usesAsImage(p.id.name, p, 0) === 'image';
+}
+
+/** 'image' when every use of `name` (and at least one) is typed as an image or reduced, else 'other'. */
+function usesAsImage(name: string, at: JsNode, depth: number): 'image' | 'reduced' | 'other' {
+  let fn: JsNode | undefined = at;
+  while (fn && !JS_FUNCTION.has(fn.type)) fn = linkedParent(fn);
+  if (!fn) return 'other';
+  let images = 0;
+  let uses = 0;
+  const stack: JsNode[] = [fn];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (x.type === 'Identifier' && x.name === name) {
+      const p = linkedParent(x);
+      if ((p?.type === 'VariableDeclarator' && p.id === x) || (p?.type === 'Property' && p.key === x && !p.shorthand) || (p?.type === 'MemberExpression' && p.property === x && !p.computed)) continue;
+      uses++;
+      if (reducedUse(x)) continue;
+      const use = imageUse(x, fn, depth);
+      if (use === 'other') return 'other';
+      if (use === 'image') images++;
+      continue;
+    }
+    for (const c of jsChildren(x)) stack.push(c);
+  }
+  return images > 0 ? 'image' : uses > 0 ? 'reduced' : 'other';
+}
+
+const IMAGE_TYPE_KEY = /^(type|mimeType|mime_type|mediaType|media_type|contentType|content_type)$/;
+
+/** One use of the bytes: wrapped (`new Uint8Array(buf)`, `[buf]`, `buf.toString('base64')`) up to an image-typed holder. */
+function imageUse(id: JsNode, fn: JsNode, depth: number): 'image' | 'reduced' | 'other' {
+  let x: JsNode = id;
+  for (let p = linkedParent(x); p; x = p, p = linkedParent(p)) {
+    if (p.type === 'ArrayExpression' || p.type === 'TSAsExpression' || p.type === 'AwaitExpression') continue;
+    if (p.type === 'MemberExpression' && p.object === x && !p.computed && p.property.type === 'Identifier' && p.property.name === 'toString') {
+      const c = linkedParent(p);
+      if (c?.type !== 'CallExpression' || c.callee !== p || jsStringValue(c.arguments[0]) !== 'base64') return 'other';
+      p = c;
+      continue;
+    }
+    if (p.type === 'NewExpression' && p.callee.type === 'Identifier') {
+      if (/^(Uint8Array|Buffer)$/.test(p.callee.name)) continue;
+      // new Blob([bytes], { type: 'image/png' }), new File([bytes], name, { type })
+      if (/^(Blob|File)$/.test(p.callee.name) && p.arguments[0] === x) return imageTyped(p.arguments[p.arguments.length - 1], fn) ? 'image' : 'other';
+      return 'other';
+    }
+    if (p.type === 'CallExpression' && p.callee.type === 'MemberExpression' && !p.callee.computed && p.callee.object.type === 'Identifier' && p.callee.object.name === 'Buffer' && p.arguments[0] === x) continue;
+    if (p.type === 'Property' && p.value === x) {
+      const obj = linkedParent(p);
+      return obj?.type === 'ObjectExpression' && imageTyped(obj, fn) ? 'image' : 'other';
+    }
+    // const base64Data = buf.toString('base64'): the same question about the new variable
+    if (p.type === 'VariableDeclarator' && p.init === x && p.id.type === 'Identifier' && depth === 0) return usesAsImage(p.id.name, p, depth + 1);
+    return 'other';
+  }
+  return 'other';
+}
+
+/** An options or content object whose type property is always an image type. */
+function imageTyped(o0: JsNode | undefined, fn: JsNode): boolean {
+  const o = o0 ? unwrap(o0) : undefined;
+  if (o?.type !== 'ObjectExpression') return false;
+  for (const p of o.properties) {
+    if (p.type !== 'Property' || p.computed || p.key.type !== 'Identifier' || !IMAGE_TYPE_KEY.test(p.key.name)) continue;
+    return imageOnly(p.value, fn, 0);
+  }
+  return false;
+}
+
+/** The program around a node. */
+function programOf(n: JsNode): JsNode {
+  let x = n;
+  for (let p = linkedParent(x); p; p = linkedParent(p)) x = p;
+  return x;
+}
+
+/** The initialiser of `const name = ...` in `scope` (not inside nested functions), else undefined. */
+function declInit(scope: JsNode, name: string): JsNode | undefined {
+  const stack: JsNode[] = [...jsChildren(scope)];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (x.type === 'VariableDeclarator' && x.id.type === 'Identifier' && x.id.name === name) return x.init ?? undefined;
+    if (JS_FUNCTION.has(x.type)) continue;
+    for (const c of jsChildren(x)) stack.push(c);
+  }
+  return undefined;
+}
+
+/** `image/png`; `TYPES[ext] || 'image/jpeg'` over an object of image types; a same-file function returning only those. */
+function imageOnly(e0: JsNode, scope: JsNode, depth: number): boolean {
+  if (depth > 5) return false;
+  const e = unwrap(e0);
+  const lit = jsStringValue(e);
+  if (lit !== undefined) return /^image\/[\w.+-]+$/.test(lit);
+  switch (e.type) {
+    case 'LogicalExpression':
+      return e.operator !== '&&' && imageOnly(e.left, scope, depth + 1) && imageOnly(e.right, scope, depth + 1);
+    case 'ConditionalExpression':
+      return imageOnly(e.consequent, scope, depth + 1) && imageOnly(e.alternate, scope, depth + 1);
+    case 'MemberExpression': {
+      // TYPES[ext]: a lookup in a table whose values are all image types (a missing key is undefined, not the key)
+      if (!e.computed || e.object.type !== 'Identifier') return false;
+      const table = declInit(scope, e.object.name) ?? declInit(programOf(scope), e.object.name);
+      const t = table ? unwrap(table) : undefined;
+      return t?.type === 'ObjectExpression' && t.properties.length > 0 && t.properties.every((p) => p.type === 'Property' && imageOnly(p.value, scope, depth + 1));
+    }
+    case 'Identifier': {
+      const init = declInit(scope, e.name) ?? declInit(programOf(scope), e.name);
+      return !!init && imageOnly(init, scope, depth + 1);
+    }
+    case 'CallExpression': {
+      if (e.callee.type !== 'Identifier') return false;
+      const name = e.callee.name;
+      const program = programOf(scope);
+      let decl: TSESTree.FunctionDeclaration | undefined;
+      if (program.type === 'Program') {
+        for (const st of program.body) {
+          const d = st.type === 'ExportNamedDeclaration' ? st.declaration : st;
+          if (d?.type === 'FunctionDeclaration' && d.id?.name === name) decl = d;
+        }
+      }
+      if (!decl) return false;
+      const returns: JsNode[] = [];
+      const stack: JsNode[] = [decl.body];
+      while (stack.length) {
+        const x = stack.pop()!;
+        if (x.type === 'ReturnStatement') {
+          if (!x.argument) return false;
+          returns.push(x.argument);
+          continue;
+        }
+        if (JS_FUNCTION.has(x.type)) continue;
+        for (const c of jsChildren(x)) stack.push(c);
+      }
+      return returns.length > 0 && returns.every((r) => imageOnly(r, decl, depth + 1));
+    }
+    default:
+      return false;
+  }
+}
+
 /** How an identifier named like the text variable is used: not read, inside a client diff, reduced to a number or a yes/no, or otherwise. */
 function identifierUse(id: TSESTree.Identifier): 'none' | 'diff' | 'reduced' | 'other' {
   const p = linkedParent(id);
@@ -127,16 +318,33 @@ function inClientDiff(n: JsNode): boolean {
   return false;
 }
 
-/** `text.length`, `text.split(old).length`, `text.includes(x)`, `text === other`, `text == null`: a number or a yes/no. */
-function reducedUse(id: TSESTree.Identifier): boolean {
+/** A comparison: its result is a yes/no. */
+function comparedIn(p: JsNode | undefined): boolean {
+  return p?.type === 'BinaryExpression' && /^([!=]==?|[<>]=?)$/.test(p.operator);
+}
+
+/**
+ * `text.length`, `text.split(old).length`, `text.includes(x)`, `text === other`, `text == null`: a number or a yes/no.
+ * Buffers too: `buf.readUInt32BE(16)`, `buf[i] !== 0xff`, `buf.toString('ascii', 1, 4) !== 'PNG'`, and a byte kept in a
+ * variable that is only compared (`const marker = buf[i]`).
+ */
+function reducedUse(id: TSESTree.Identifier, depth = 0): boolean {
   const p = linkedParent(id);
-  if (p?.type === 'BinaryExpression' && /^([!=]==?|[<>]=?)$/.test(p.operator)) return true;
+  if (comparedIn(p)) return true;
+  if (p?.type === 'MemberExpression' && p.object === id && p.computed) {
+    const up = linkedParent(p);
+    if (comparedIn(up)) return true;
+    // const marker = buf[offset + 1]: one byte, reduced where every use of `marker` is
+    return depth === 0 && up?.type === 'VariableDeclarator' && up.init === p && up.id.type === 'Identifier' && onlyReducedUses(up.id.name, up, depth + 1);
+  }
   if (p?.type !== 'MemberExpression' || p.object !== id || p.computed || p.property.type !== 'Identifier') return false;
   const method = p.property.name;
   if (method === 'length') return true;
   const call = linkedParent(p);
   if (call?.type !== 'CallExpression' || call.callee !== p) return false;
-  if (/^(includes|startsWith|endsWith|indexOf|lastIndexOf)$/.test(method)) return true;
+  if (/^(includes|startsWith|endsWith|indexOf|lastIndexOf|equals|compare)$/.test(method)) return true;
+  if (/^read(U?Int(8|16|32)|BigU?Int64|Float|Double)(BE|LE)?$/.test(method)) return true;
+  if (/^(toString|slice|subarray)$/.test(method) && comparedIn(linkedParent(call))) return true;
   const after = linkedParent(call);
   return method === 'split' && after?.type === 'MemberExpression' && after.object === call && !after.computed && after.property.type === 'Identifier' && after.property.name === 'length';
 }
@@ -247,7 +455,7 @@ export default defineRule({
           const arg = call.arguments[i];
           if (!arg || seen.has(arg.range[0])) continue;
           const t = flow.reaches(arg, 'model', 'path');
-          if (!t || (kind === 'read' && (t.sanitized & PATH_NAME_FIXED || readForClientDiff(call)))) continue;
+          if (!t || (kind === 'read' && (t.sanitized & PATH_NAME_FIXED || readForClientDiff(call) || readForMetadataOnly(call) || readSentAsImage(call)))) continue;
           seen.add(arg.range[0]);
           found.add(kind, t, () => ctx.report({ messageId: 'path', data: { source: t.origin, sink: q }, start: arg.range[0], end: arg.range[1], fixes: jsFix(arg) }));
         }

@@ -1,7 +1,7 @@
 import { pyNodesInStackOrder } from '../../../server/src/analyzers/python/calls';
 import type { PyNode as Node } from '../../../server/src/analyzers/python/tree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { jsFlow, kids, objProp, pyArgs, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
+import { jsFlow, kids, linkedParent, objProp, pyArgs, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
 import { defineRule } from '../../../server/src/engine/rule';
 
 const HTTP_VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'stream', 'send', 'fetch']);
@@ -13,6 +13,21 @@ const PY_URL_FUNCTIONS = new Set(['urllib.request.urlopen', 'urllib.request.Requ
 
 const JS_URL_FUNCTIONS = /^(fetch|undici\.fetch|undici\.request|node-fetch|cross-fetch|axios|got|ky|needle|superagent|http\.get|http\.request|https\.get|https\.request)$/;
 const JS_HTTP_OBJECTS = /^(axios|got|ky|superagent|needle|undici)$/;
+const JS_FUNCTION = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+
+/**
+ * One finding per URL expression, source and function: a retry of the same request (the paid retry after a 402, a
+ * second attempt after a redirect) sends the same URL again and adds nothing to the first report.
+ */
+class Requests {
+  private readonly seen = new Set<string>();
+  first(fnStart: number, urlText: string, origin: string, originStart: number): boolean {
+    const key = `${fnStart}\u0000${urlText}\u0000${originStart}\u0000${origin}`;
+    if (this.seen.has(key)) return false;
+    this.seen.add(key);
+    return true;
+  }
+}
 
 export default defineRule({
   meta: {
@@ -34,6 +49,11 @@ export default defineRule({
   check: {
     python(ctx) {
       const flow = pythonFlow(ctx.view);
+      const requests = new Requests();
+      const fnStart = (n: Node): number => {
+        for (let p = n.parent; p; p = p.parent) if (p.type === 'function_definition' || p.type === 'lambda') return p.startIndex;
+        return -1;
+      };
       // names bound to HTTP client objects: s = requests.Session(); async with httpx.AsyncClient() as client
       const clients = new Set<string>();
       const isFactory = (v: Node | null | undefined): boolean => v?.type === 'call' && PY_CLIENT_FACTORIES.test(flow.qualName(v.childForFieldName('function') ?? v));
@@ -61,11 +81,17 @@ export default defineRule({
         }
         if (!url) continue;
         const t = flow.reaches(url, 'model', 'url');
-        if (t) ctx.report({ messageId: 'ssrf', data: { source: t.origin, sink: q }, start: url.startIndex, end: url.endIndex });
+        if (!t || !requests.first(fnStart(call), url.text, t.origin, t.originStart)) continue;
+        ctx.report({ messageId: 'ssrf', data: { source: t.origin, sink: q }, start: url.startIndex, end: url.endIndex });
       }
     },
     js(ctx) {
       const flow = jsFlow(ctx.view);
+      const requests = new Requests();
+      const fnStart = (n: TSESTree.Node): number => {
+        for (let p = linkedParent(n); p; p = linkedParent(p)) if (JS_FUNCTION.has(p.type)) return p.range[0];
+        return -1;
+      };
       for (const call of flow.calls) {
         if (call.type !== 'CallExpression') continue;
         const callee = unwrap(call.callee);
@@ -81,7 +107,8 @@ export default defineRule({
         }
         if (!url) continue;
         const t = flow.reaches(url, 'model', 'url');
-        if (t) ctx.report({ messageId: 'ssrf', data: { source: t.origin, sink: q }, start: url.range[0], end: url.range[1] });
+        if (!t || !requests.first(fnStart(call), ctx.view.text.slice(url.range[0], url.range[1]), t.origin, t.originStart)) continue;
+        ctx.report({ messageId: 'ssrf', data: { source: t.origin, sink: q }, start: url.range[0], end: url.range[1] });
       }
     },
   },

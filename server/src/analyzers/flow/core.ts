@@ -24,6 +24,13 @@ export class Env {
   readonly derived = new Map<string, string[]>();
   /** `const safe = isSafeUrl(url)`: safe -> the variables the validator checked, confined where `safe` is tested. */
   readonly verdicts = new Map<string, string[]>();
+  /** `const inside = real.startsWith(root + sep)`: inside -> the check (a syntax node), applied where `inside` is tested. */
+  readonly conditions = new Map<string, unknown>();
+  /** The check a boolean variable holds (nearest scope declaring it). */
+  conditionOf(name: string): unknown {
+    for (let e: Env | undefined = this; e; e = e.parent) if (e.vars.has(name)) return e.conditions.get(name);
+    return undefined;
+  }
   /** The variables a validator's verdict held in `name` checked (nearest scope declaring it). */
   verdictOf(name: string): string[] | undefined {
     for (let e: Env | undefined = this; e; e = e.parent) if (e.vars.has(name)) return e.verdicts.get(name);
@@ -635,9 +642,10 @@ export function confinedFor(t: Taint, ctx: number): boolean {
  * A regular expression whose replacement leaves one file-name component (`[^a-z0-9_-]+`, `\W+`): every character
  * it keeps is outside the class, and neither a separator (`/`, `\`) nor a dot is kept, so the result names a file
  * in the folder it is joined to (no sub-folder, no `..`). A kept dot (`[^\w.-]`) lets `..` through; anything the
- * parser does not know (other escapes, `\W` or `\S` inside the class) is not such a pattern.
+ * parser does not know (other escapes, `\W` or `\S` inside the class) is not such a pattern. `dotKept`: dots may be
+ * kept (no separator is), for a caller that knows the result is not only dots.
  */
-export function componentOnlyPattern(pattern: string): boolean {
+export function componentOnlyPattern(pattern: string, dotKept = false): boolean {
   if (/^\\W([+*]|\{\d*,?\d*\})?$/.test(pattern)) return true;
   const m = /^\[\^((?:\\.|[^\]\\])+)\]([+*]|\{\d*,?\d*\})?$/.exec(pattern);
   if (!m) return false;
@@ -664,7 +672,7 @@ export function componentOnlyPattern(pattern: string): boolean {
       kept.push([a, b]);
     } else kept.push([a, a]);
   }
-  return !kept.some(([a, b]) => [0x2e, 0x2f, 0x5c].some((c) => a <= c && c <= b));
+  return !kept.some(([a, b]) => (dotKept ? [0x2f, 0x5c] : [0x2e, 0x2f, 0x5c]).some((c) => a <= c && c <= b));
 }
 
 /** A replacement that adds no separator and no dot. */

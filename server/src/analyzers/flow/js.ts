@@ -507,6 +507,11 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
         // const safe = await isSafeUrl(current): a later `if (!safe.ok)` checks `current`
         const verdict = n.id.type === 'Identifier' ? this.validatorCall(n.init) : undefined;
         if (verdict && n.id.type === 'Identifier') env.verdicts.set(n.id.name, verdict.arguments.flatMap((a) => this.guardKeys(a, env)));
+        // const inside = real === root || real.startsWith(root + path.sep): a later `if (!inside) throw` is that check
+        if (n.id.type === 'Identifier') {
+          if (!verdict && isCheckExpression(n.init)) env.conditions.set(n.id.name, unwrap(n.init));
+          else env.conditions.delete(n.id.name);
+        }
         this.noteConditional(n.id, n.init, env);
         return;
       }
@@ -762,6 +767,7 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
     if (target.type === 'Identifier') {
       env.vars.set(target.name, t);
       env.literals.delete(target.name);
+      for (let e: Env | undefined = env; e; e = e.parent) e.conditions.delete(target.name);
       return;
     }
     switch (target.type) {
@@ -823,8 +829,17 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
         if (prop === 'arguments' && (/(^|\.)function$/.test(objText) || TOOL_CALL_RECEIVER.test(objText.split('.').pop() ?? ''))) return src(TOOL, n, `${objText}.arguments`);
         if (prop === 'input' && /tool_?use/i.test(objText.split('.').pop() ?? '')) return src(TOOL, n, `${objText}.input`);
         const whole = this.evalExpr(n.object);
-        // opts.path on a parameter: that property of what the callers pass
-        return (obj.type === 'Identifier' && prop ? this.core.fieldOf(whole, prop) : undefined) ?? (prop ? narrowField(whole, prop) : whole);
+        // items.length: a number, whatever the items are (it names no file, host or query text)
+        if (prop === 'length') return sanitize(whole, ALL_CONTEXTS & ~CTX.dispatch);
+        // mimeType.split('/')[1]: one piece between separators, a single path component (as basename leaves)
+        if (n.computed && separatorSplit(obj)) return sanitize(whole, CTX.path);
+        // opts.path on a parameter: that property of what the callers pass (confined where a check of opts.path was)
+        const field = obj.type === 'Identifier' && prop ? this.core.fieldOf(whole, prop) : undefined;
+        if (field) {
+          const checked = whole?.fieldSanitized && Object.prototype.hasOwnProperty.call(whole.fieldSanitized, prop) ? whole.fieldSanitized[prop] : 0;
+          return checked ? sanitize(field, checked) : field;
+        }
+        return prop ? narrowField(whole, prop) : whole;
       }
       case 'CallExpression':
         return this.evalCall(n);
@@ -835,13 +850,24 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
         return undefined;
       }
       case 'TemplateLiteral': {
-        const parts = n.expressions.map((e) => this.evalExpr(e));
+        const parts = n.expressions.map((e, i) => {
+          const p = this.evalExpr(e);
+          // `export-${id.slice(0, 8)}.json`: a few characters after a fixed prefix in the same file name
+          return p && shortCutAfterPrefix(e, n.quasis[i]?.value.cooked ?? '') ? sanitize(p, CTX.path) : p;
+        });
         let t = joinAll(parts);
         // `${x}` alone is the value itself; any text or a second value around it builds a new string
         if (n.expressions.length > 1 || n.quasis.some((q) => (q.value.cooked ?? q.value.raw) !== '')) t = markBuilt(t);
         if (FIXED_ORIGIN.test(n.quasis[0]?.value.cooked ?? '')) return sanitize(t, CTX.url);
-        // `${GITLAB_API_URL}/projects/${id}`: the server's own base URL (configuration, not the model) fixes the origin
-        if (t && n.expressions.length > 1 && (n.quasis[0]?.value.cooked ?? '') === '' && /^(\/(?!\/)|\?)/.test(n.quasis[1]?.value.cooked ?? '') && !parts[0]) return sanitize(t, CTX.url);
+        const head = n.quasis[0]?.value.cooked ?? '';
+        const next = n.quasis[1]?.value.cooked ?? '';
+        // `${GITLAB_API_URL}/projects/${id}`, `${this.baseUrl}/repos/${id}`, `${url}?${query}`: what follows a base and a
+        // `/` or `?` cannot change the base's origin; the base keeps its own taint (a model-chosen base is still reported)
+        if (t && n.expressions.length > 1 && head === '' && /^(\/(?!\/)|\?)/.test(next)) {
+          return markBuilt(join(parts[0], sanitize(joinAll(parts.slice(1)), CTX.url)));
+        }
+        // `${new URL(u).origin}/.well-known/x402`: a fixed path on the model's origin names one well-known file there
+        if (t && n.expressions.length === 1 && head === '' && /^\/(?!\/)[^?#]*$/.test(next) && next.length > 1 && this.isOrigin(n.expressions[0])) return sanitize(t, CTX.url);
         return t;
       }
       case 'TaggedTemplateExpression':
@@ -874,8 +900,10 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
       }
       case 'SpreadElement':
         return this.evalExpr(n.argument);
-      case 'ObjectExpression':
-        return constantFields(n, joinAll(n.properties.map((p) => (p.type === 'Property' ? this.evalExpr(p.value) : this.evalExpr(p.argument)))));
+      case 'ObjectExpression': {
+        const values = n.properties.map((p) => (p.type === 'Property' ? this.evalExpr(p.value) : this.evalExpr(p.argument)));
+        return constantFields(n, joinAll(values), values);
+      }
       case 'SequenceExpression':
         return this.evalExpr(n.expressions[n.expressions.length - 1]);
       case 'AssignmentExpression':
@@ -976,8 +1004,22 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
     const callee = unwrap(c.node.callee);
     // title.toLowerCase().replace(/[^a-z0-9_-]+/g, '-'): one file-name component is left (core.ts componentOnlyPattern)
     if ((c.method === 'replace' || c.method === 'replaceAll') && this.componentSlug(c.node)) return { t: sanitize(join(this.receiverTaint(c), this.argsTaint(c)), CTX.path) };
+    // ids.map(() => '?').join(','): placeholders, one per element, with none of the elements' text
+    if ((c.method === 'map' || c.method === 'flatMap') && constantPerElement(c.node.arguments[0] as N | undefined)) return { t: undefined };
+    // p.split('/').pop(): the last piece between separators, a single path component
+    if ((c.method === 'pop' || c.method === 'shift' || c.method === 'at') && callee.type === 'MemberExpression' && separatorSplit(callee.object)) return { t: sanitize(this.receiverTaint(c), CTX.path) };
     if (callee.type !== 'MemberExpression' || !c.method || !JS_SCHEMA_METHODS.has(c.method) || !JS_SCHEMA_RECEIVER.test(this.qualName(callee.object))) return undefined;
     return { t: sanitize(this.argsTaint(c), CTX.dispatch) };
+  }
+
+  /** `u.origin`, or a variable declared once as `u.origin`: a URL's scheme, host and port only. */
+  private isOrigin(e0: N): boolean {
+    let e = unwrap(e0);
+    if (e.type === 'Identifier' && !this.reinit.has(e.name)) {
+      const init = this.inits.get(e.name);
+      if (init) e = unwrap(init);
+    }
+    return e.type === 'MemberExpression' && !e.computed && e.property.type === 'Identifier' && e.property.name === 'origin';
   }
 
   /** `path.dirname(p)`: the path `p`, else undefined. */
@@ -997,7 +1039,12 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
     }
     const regex = re?.type === 'Literal' && 'regex' in re ? re.regex : undefined;
     const repl = call.arguments[1] ? jsStringValue(call.arguments[1]) : undefined;
-    return !!regex && regex.flags.includes('g') && repl !== undefined && componentOnlyPattern(regex.pattern) && componentOnlyReplacement(repl);
+    if (!regex || !regex.flags.includes('g') || repl === undefined || !componentOnlyReplacement(repl)) return false;
+    if (componentOnlyPattern(regex.pattern)) return true;
+    // `pipeline-${id}.log`.replace(/[^\w.-]/g, '_'): dots are kept, but no separator, and the fixed text around the
+    // value keeps a character that is not a dot, so the one component left is never `.` or `..`
+    const callee = unwrap(call.callee);
+    return repl !== '' && componentOnlyPattern(regex.pattern, true) && callee.type === 'MemberExpression' && hasFixedNonDotText(callee.object);
   }
 
   /** `messages.map((m) => ...)`: the callback's first parameter is an element of the receiver, with its taint. */
@@ -1392,6 +1439,8 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
     if (base.type === 'Identifier') {
       const checked = env.verdictOf(base.name);
       if (checked?.length) confine(env, checked, GUARD_CONTEXTS);
+      const held = base === c ? env.conditionOf(base.name) as N | undefined : undefined;
+      if (held) this.applyGuards(held, env, extensions);
     }
     const constant = (x: N): boolean => jsStringValue(x) !== undefined || (x.type === 'Identifier' && /^[A-Z][A-Z0-9_]*$/.test(x.name));
     switch (c.type) {
@@ -1541,6 +1590,83 @@ const URL_PARTS_NOT_HOST = /^(protocol|port|pathname|search|hash|username|passwo
 /** A URL literal prefix that fixes scheme and host (`https://api.example.com/...`) or a same-origin path. */
 const FIXED_ORIGIN = /^([a-z][a-z0-9+.-]*:\/\/[^/?#{}$]+[/?#]|\/(?!\/))/i;
 
+/** A template or concatenation with fixed text that has a character other than a dot (`export-${x}`), through case changes. */
+function hasFixedNonDotText(n0: N): boolean {
+  const n = unwrap(n0);
+  if (n.type === 'TemplateLiteral') return n.quasis.some((q) => /[^.]/.test(q.value.cooked ?? ''));
+  if (n.type === 'BinaryExpression' && n.operator === '+') return (hasFixedNonDotText(n.left) || hasFixedNonDotText(n.right) || /[^.]/.test(jsStringValue(n.left) ?? '') || /[^.]/.test(jsStringValue(n.right) ?? ''));
+  if (n.type === 'CallExpression' && n.arguments.length === 0) {
+    const c = unwrap(n.callee);
+    return c.type === 'MemberExpression' && !c.computed && c.property.type === 'Identifier' && /^(toLowerCase|toUpperCase|toLocaleLowerCase|toLocaleUpperCase)$/.test(c.property.name) && hasFixedNonDotText(c.object);
+  }
+  return false;
+}
+
+/** A yes/no check: a comparison, a negation, `a && b` / `a || b` of checks, or a test method (`x.startsWith(root)`). */
+function isCheckExpression(n0: N): boolean {
+  const n = unwrap(n0);
+  if (n.type === 'BinaryExpression') return /^([!=]==?|in)$/.test(n.operator);
+  if (n.type === 'UnaryExpression') return n.operator === '!';
+  if (n.type === 'LogicalExpression') return n.operator !== '??' && isCheckExpression(n.left) && isCheckExpression(n.right);
+  if (n.type !== 'CallExpression') return false;
+  const callee = unwrap(n.callee);
+  return callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && /^(startsWith|endsWith|includes|has|test|some|every)$/.test(callee.property.name);
+}
+
+/** `s.split('/')`, `s.split(/[\\/]/)`, `s.split(path.sep)`: pieces with no path separator in them. */
+function separatorSplit(n0: N): boolean {
+  const n = unwrap(n0);
+  if (n.type !== 'CallExpression' || n.arguments.length !== 1) return false;
+  const callee = unwrap(n.callee);
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || callee.property.name !== 'split') return false;
+  const sep = unwrap(n.arguments[0] as N);
+  if (sep.type === 'Literal' && 'regex' in sep && sep.regex) return /^(\\\/|\[(\\\/|\/)(\\\\)\]|\[\\\\(\\\/|\/)\])$/.test(sep.regex.pattern);
+  if (sep.type === 'Literal') return sep.value === '/';
+  return sep.type === 'MemberExpression' && !sep.computed && sep.property.type === 'Identifier' && sep.property.name === 'sep' && sep.object.type === 'Identifier' && /^(path|posix|win32)$/.test(sep.object.name);
+}
+
+/**
+ * `id.slice(0, 8)` right after fixed text of the same file name (`export-${...}.json`): at most eight characters
+ * the caller chose, behind a prefix that is not a separator, so the name cannot be `..` and can climb one folder at
+ * most (`/../../x`) to a one- or two-letter name: no file anyone cares about.
+ */
+function shortCutAfterPrefix(e0: N, before: string): boolean {
+  if (before === '' || /[\\/]$/.test(before)) return false;
+  const e = unwrap(e0);
+  if (e.type !== 'CallExpression' || e.arguments.length !== 2) return false;
+  const callee = unwrap(e.callee);
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || !/^(slice|substring|substr)$/.test(callee.property.name)) return false;
+  const [a, b] = e.arguments.map((x) => unwrap(x as N));
+  return a.type === 'Literal' && a.value === 0 && b.type === 'Literal' && typeof b.value === 'number' && b.value <= 8;
+}
+
+/** `() => '?'`, `(_, i) => `$${i + 1}``: a callback whose result does not depend on the element (a placeholder). */
+function constantPerElement(fn0: N | undefined): boolean {
+  const fn = fn0 ? unwrap(fn0) : undefined;
+  if (!fn || (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression')) return false;
+  let body: N | null | undefined = fn.body;
+  if (body.type === 'BlockStatement') {
+    const only = body.body.length === 1 ? body.body[0] : undefined;
+    body = only?.type === 'ReturnStatement' ? only.argument : undefined;
+  }
+  if (!body) return false;
+  const element = fn.params[0];
+  const elementName = element?.type === 'Identifier' ? element.name : undefined;
+  if (element && !elementName) return false;
+  // the index (second parameter); the third is the whole array
+  const index = fn.params[1]?.type === 'Identifier' ? fn.params[1].name : undefined;
+  // numbers and text built only from constants, the index and lengths
+  const fixed = (x0: N): boolean => {
+    const x = unwrap(x0);
+    if (x.type === 'Literal') return typeof x.value === 'string' || typeof x.value === 'number';
+    if (x.type === 'Identifier') return x.name === index;
+    if (x.type === 'TemplateLiteral') return x.expressions.every(fixed);
+    if (x.type === 'BinaryExpression') return x.left.type !== 'PrivateIdentifier' && fixed(x.left) && fixed(x.right);
+    return x.type === 'MemberExpression' && !x.computed && x.property.type === 'Identifier' && x.property.name === 'length';
+  };
+  return fixed(body);
+}
+
 /** JS_MODEL_FUNCTIONS as full names (the table is constant). */
 const JS_MODEL_FULL_NAMES = new Set(Object.entries(JS_MODEL_FUNCTIONS).flatMap(([mod, names]) => names.map((name) => `${mod}.${name}`)));
 
@@ -1624,9 +1750,10 @@ function callbackResult(fn: TSESTree.FunctionExpression | TSESTree.ArrowFunction
 
 /**
  * `{ command: 'python3', fileName: 'main.py', source: code }`: a property whose value is a literal after the last
- * spread holds no source, whatever the other properties hold; reading it (`runtime.fileName`) is clean.
+ * spread holds no source, whatever the other properties hold; reading it (`runtime.fileName`) is clean. A property
+ * whose value was sanitized for some contexts (a confined path beside model data) keeps them when read alone.
  */
-function constantFields(n: TSESTree.ObjectExpression, t: Taint | undefined): Taint | undefined {
+function constantFields(n: TSESTree.ObjectExpression, t: Taint | undefined, values: (Taint | undefined)[]): Taint | undefined {
   if (!t) return t;
   let fields: Record<string, number> | undefined;
   const seen = new Set<string>();
@@ -1638,7 +1765,10 @@ function constantFields(n: TSESTree.ObjectExpression, t: Taint | undefined): Tai
     if (key === undefined || seen.has(key)) continue;
     seen.add(key);
     const v = unwrap(p.value);
-    if (p.kind === 'init' && (v.type === 'Literal' || (v.type === 'TemplateLiteral' && !v.expressions.length))) (fields ??= { ...t.fieldSanitized })[key] = ALL_CONTEXTS;
+    if (p.kind !== 'init') continue;
+    if (v.type === 'Literal' || (v.type === 'TemplateLiteral' && !v.expressions.length)) (fields ??= { ...t.fieldSanitized })[key] = ALL_CONTEXTS;
+    // { base64: modelData, filePath }: a property holding a path confined on its own keeps that when read alone
+    else if (values[i]?.sanitized && values[i]!.sanitized & ~t.sanitized & ALL_CONTEXTS) (fields ??= { ...t.fieldSanitized })[key] = values[i]!.sanitized & ALL_CONTEXTS;
   }
   return fields ? { ...t, fieldSanitized: fields } : t;
 }
