@@ -84,41 +84,42 @@ function readForClientDiff(call: TSESTree.CallExpression | TSESTree.NewExpressio
   if (p?.type === 'VariableDeclarator' && p.init === n && p.id.type === 'Identifier') name = p.id.name;
   else if (p?.type === 'AssignmentExpression' && p.right === n && p.left.type === 'Identifier') name = p.left.name;
   else return !!p && inClientDiff(n);
-  let fn: JsNode | undefined = p;
-  while (fn && !JS_FUNCTION.has(fn.type)) fn = linkedParent(fn);
-  if (!fn) return false;
+  const uses = usesInFunction(name, p);
+  if (!uses) return false;
   let inDiff = 0;
-  const stack: JsNode[] = [fn];
-  while (stack.length) {
-    const x = stack.pop()!;
-    if (x.type === 'Identifier' && x.name === name) {
-      const use = identifierUse(x);
-      if (use === 'other') return false;
-      if (use === 'diff') inDiff++;
-      continue;
-    }
-    for (const c of jsChildren(x)) stack.push(c);
+  for (const x of uses) {
+    const use = identifierUse(x);
+    if (use === 'other') return false;
+    if (use === 'diff') inDiff++;
   }
   return inDiff > 0;
 }
 
-/** Every read of variable `name` in the function around `at` is reduced to a number or a yes/no (and there is one). */
-function onlyReducedUses(name: string, at: JsNode, depth = 0): boolean {
+/** The identifiers named `name` in the function around `at` (undefined outside any function). */
+function usesInFunction(name: string, at: JsNode): JsNode[] | undefined {
   let fn: JsNode | undefined = at;
   while (fn && !JS_FUNCTION.has(fn.type)) fn = linkedParent(fn);
-  if (!fn) return false;
-  let reduced = 0;
+  if (!fn) return undefined;
+  const out: JsNode[] = [];
   const stack: JsNode[] = [fn];
   while (stack.length) {
     const x = stack.pop()!;
-    if (x.type === 'Identifier' && x.name === name) {
-      const p = linkedParent(x);
-      if ((p?.type === 'VariableDeclarator' && p.id === x) || (p?.type === 'Property' && p.key === x && !p.shorthand) || (p?.type === 'MemberExpression' && p.property === x && !p.computed)) continue;
-      if (!reducedUse(x, depth)) return false;
-      reduced++;
-      continue;
-    }
-    for (const c of jsChildren(x)) stack.push(c);
+    if (x.type === 'Identifier' && x.name === name) out.push(x);
+    else for (const c of jsChildren(x)) stack.push(c);
+  }
+  return out;
+}
+
+/** Every read of variable `name` in the function around `at` is reduced to a number or a yes/no (and there is one). */
+function onlyReducedUses(name: string, at: JsNode, depth = 0): boolean {
+  const uses = usesInFunction(name, at);
+  if (!uses) return false;
+  let reduced = 0;
+  for (const x of uses) {
+    const p = linkedParent(x);
+    if ((p?.type === 'VariableDeclarator' && p.id === x) || (p?.type === 'Property' && p.key === x && !p.shorthand) || (p?.type === 'MemberExpression' && p.property === x && !p.computed)) continue;
+    if (!reducedUse(x, depth)) return false;
+    reduced++;
   }
   return reduced > 0;
 }
