@@ -96,11 +96,11 @@ function readForClientDiff(call: TSESTree.CallExpression | TSESTree.NewExpressio
 }
 
 /** The identifiers named `name` in the function around `at` (undefined outside any function). */
-function usesInFunction(name: string, at: JsNode): JsNode[] | undefined {
+function usesInFunction(name: string, at: JsNode): TSESTree.Identifier[] | undefined {
   let fn: JsNode | undefined = at;
   while (fn && !JS_FUNCTION.has(fn.type)) fn = linkedParent(fn);
   if (!fn) return undefined;
-  const out: JsNode[] = [];
+  const out: TSESTree.Identifier[] = [];
   const stack: JsNode[] = [fn];
   while (stack.length) {
     const x = stack.pop()!;

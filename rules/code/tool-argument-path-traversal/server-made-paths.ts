@@ -141,3 +141,20 @@ server.registerTool("import_session", { inputSchema: { filePath: z.string() } },
   const other = fs.readFileSync(resolveLoose(filePath), "utf8");
   return { content: [{ type: "text", text: raw + other }] };
 });
+
+// `dir = manual ? configuredDir : mkdtemp(...)`; the else branch of `if (manual)` only removes the fresh temp dir
+server.registerTool(
+  "run_sources",
+  { description: "Run the project sources in a browser profile", inputSchema: { manual: z.boolean(), profileDir: z.string() } },
+  async ({ manual, profileDir }) => {
+    const dir = manual ? path.resolve(profileDir) : await fsp.mkdtemp(path.join(os.tmpdir(), "sources-"));
+    if (manual) {
+      // ruleid: tool-argument-path-traversal
+      await fsp.rm(path.join(dir, "SingletonLock"), { force: true });
+    } else {
+      // ok: tool-argument-path-traversal
+      await fsp.rm(dir, { recursive: true, force: true });
+    }
+    return { content: [{ type: "text", text: "done" }] };
+  },
+);

@@ -551,6 +551,8 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
           return;
         }
         const narrowed = this.correlated(n.test, env);
+        // `else` after `if (C)`: `x = C ? a : b` holds b there (decided before the branch may write x)
+        const otherwise = n.alternate ? this.correlated(n.test, env, true) : undefined;
         if (narrowed.size) {
           // inside the branch, `x = C ? a : b` holds the side its condition chose; other writes go on as usual
           const inner = new Env(env);
@@ -567,7 +569,13 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
           for (const [k, t] of inner.vars) if (!checked.has(k) || t !== checked.get(k)) env.vars.set(k, t);
           for (const [k, d] of inner.derived) env.derived.set(k, d);
         } else this.visit(n.consequent, env, ret);
-        if (n.alternate) this.visit(n.alternate, env, ret);
+        if (n.alternate && otherwise?.size) {
+          const inner = new Env(env);
+          for (const [k, t] of otherwise) inner.vars.set(k, t);
+          this.visit(n.alternate, inner, ret);
+          for (const [k, t] of inner.vars) if (!otherwise.has(k) || t !== otherwise.get(k)) env.vars.set(k, t);
+          for (const [k, d] of inner.derived) env.derived.set(k, d);
+        } else if (n.alternate) this.visit(n.alternate, env, ret);
         // `if (!name.endsWith('.md') && !name.endsWith('.txt')) throw ...`: after an early exit it holds from here on
         if (hasExtensionCheck(n.test) && negatedTest(n.test) && !n.alternate && this.exits(n.consequent)) this.applyGuards(n.test, env, true);
         return;
@@ -1278,9 +1286,26 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
     scope.set(target.name, { test: this.text.slice(v.test.range[0], v.test.range[1]).replace(/\s+/g, ''), whenTrue: this.evalExpr(v.consequent), whenFalse: this.evalExpr(v.alternate) });
   }
 
-  /** `if (!C && ...)` / `if (C && ...)` after `x = C ? a : b`: what `x` holds inside the branch. */
-  private correlated(test: N, env: Env): Map<string, Taint | undefined> {
+  /**
+   * `if (!C && ...)` / `if (C && ...)` after `x = C ? a : b`: what `x` holds inside the branch. `elseBranch`: what it
+   * holds in the `else` of a test that is the condition alone (`if (C)`, `if (!C)`; the else of a conjunction is no side).
+   */
+  private correlated(test: N, env: Env, elseBranch = false): Map<string, Taint | undefined> {
     const out = new Map<string, Taint | undefined>();
+    if (elseBranch) {
+      const u = unwrap(test);
+      if (u.type === 'LogicalExpression') return out;
+      const negated = u.type === 'UnaryExpression' && u.operator === '!';
+      const inner = negated ? unwrap(u.argument) : u;
+      const text = this.text.slice(inner.range[0], inner.range[1]).replace(/\s+/g, '');
+      for (let e: Env | undefined = env; e; e = e.parent) {
+        for (const [name, c] of this.conditionals.get(e) ?? []) {
+          if (out.has(name) || (e !== env && env.vars.has(name)) || c.test !== text) continue;
+          out.set(name, negated ? c.whenTrue : c.whenFalse);
+        }
+      }
+      return out;
+    }
     const conjuncts: N[] = [];
     const collect = (e: N): void => {
       const u = unwrap(e);
