@@ -48,14 +48,10 @@ interface PyFileFacts {
   /** Identifiers and attributes in preorder, and their texts (whitespace removed). */
   idents?: PyNode[];
   identTexts?: string[];
-  /** Positions in `idents` by text, ascending. */
-  byText?: Map<string, number[]>;
   /** The handoff arguments not inside another one, by start. */
   outerHandoffs?: PyNode[];
-  /** pyScope of identifiers and scopes (null: module level). */
-  scopeOf?: Map<PyNode, PyNode | null>;
-  /** pyBindingsOf of identifiers, with each binding's key (syntactic: the same for every tool of the file). */
-  bindingsAt?: Map<PyNode, { b: Binding; key: string }[]>;
+  /** Keys of the bindings whose value reaches a handoff argument (pyReachingBindings). */
+  reaching?: Set<string>;
   /** The answer by the keys of the bindings a tool starts from (several tools of a file often share them). */
   answers?: Map<string, boolean>;
 }
@@ -171,123 +167,43 @@ export function pyToolGivenToAgent(root: PyNode, node: PyNode, role: FileRole | 
 
 /** Do the bindings (names a tool is held in) reach a handoff argument of the file, through assignments and returns? */
 function pyBindingsReachHandoff(root: PyNode, facts: PyFileFacts, bindings: Binding[]): boolean {
-  const handoffs = facts.handoffs;
-  const seen = new Set(bindings.map(bindingKey));
-  if (!facts.idents) {
-    facts.idents = root.descendantsOfType(['identifier', 'attribute']);
-    facts.identTexts = facts.idents.map((id) => (id.type === 'attribute' ? id.text.replace(/\s+/g, '') : id.text));
-  }
-  const idents = facts.idents;
-  const identTexts = facts.identTexts!;
-  const byText = (facts.byText ??= positionsByText(identTexts));
-  const bindingsAt = (facts.bindingsAt ??= new Map());
-  const bindingsOf = (id: PyNode) => {
-    let list = bindingsAt.get(id);
-    if (!list) bindingsAt.set(id, (list = pyBindingsOf(id).map((b) => ({ b, key: bindingKey(b) }))));
-    return list;
-  };
-  // the bindings so far by name: most identifiers are none of them, a map lookup skips them
-  const byName = new Map<string, Binding[]>();
-  const bind = (b: Binding) => {
-    const list = byName.get(b.name);
-    if (list) list.push(b);
-    else byName.set(b.name, [b]);
-  };
-  bindings.forEach(bind);
-  const names = new Set(bindings.map((b) => b.name));
-  // scopes of identifiers, and of scopes, looked up once per file (the same walk up the parents as pyScope)
-  const scopeOf = (facts.scopeOf ??= new Map());
-  const scope = (n: PyNode): PyNode | undefined => {
-    let s = scopeOf.get(n);
-    if (s === undefined) scopeOf.set(n, (s = pyScope(n) ?? null));
-    return s ?? undefined;
-  };
-  // is the identifier `id` the binding `b`: in its function (or any, for module names); the name is the same
-  const matches = (b: Binding, id: PyNode): boolean => {
-    if (!b.scope) return true;
-    for (let s = scope(id); s; s = scope(s)) if (s === b.scope) return true;
-    return false;
-  };
-  const isBound = (id: PyNode, text: string) => !!byName.get(text)?.some((b) => matches(b, id));
-  // propagate through the file's assignments and returns: `tools = [shell]`, `def make(): return [shell]`.
-  // Each round visits, in preorder, the identifiers whose text is a bound name (a name bound during the round
-  // counts from there on): only those can match, so the others are skipped through `byText`.
-  for (let round = 0; round < 4; round++) {
-    const before = bindings.length;
-    // the positions of the bound names, smallest first (each name's positions join when it is bound)
-    const queue = new PositionQueue();
-    for (const n of names) queue.add(byText.get(n) ?? [], 0);
-    for (;;) {
-      const at = queue.next();
-      if (at === undefined) break;
-      const id = idents[at];
-      const text = identTexts[at];
-      if (!isBound(id, text)) continue;
-      for (const { b, key } of bindingsOf(id)) {
-        if (seen.has(key)) continue;
-        seen.add(key);
-        bindings.push(b);
-        bind(b);
-        if (!names.has(b.name)) {
-          names.add(b.name);
-          const list = byText.get(b.name) ?? [];
-          queue.add(list, firstAtOrAfter(list, (x) => x, at + 1));
-        }
-      }
-    }
-    if (bindings.length === before) break;
-  }
-  // a bound identifier inside a handoff argument: only the identifiers named like a binding can be one
-  const outer = (facts.outerHandoffs ??= outermost(handoffs));
-  for (const name of names) {
-    for (const at of byText.get(name) ?? []) {
-      const id = idents[at];
-      if (insideAny(id, outer) && isBound(id, identTexts[at])) return true;
-    }
-  }
-  return false;
+  const reaching = (facts.reaching ??= pyReachingBindings(root, facts));
+  return bindings.some((b) => reaching.has(bindingKey(b)));
 }
 
-/** Several ascending lists of positions read as one ascending sequence (a binary heap of their heads). */
-class PositionQueue {
-  private readonly heap: { list: number[]; next: number }[] = [];
-  add(list: number[], from: number): void {
-    if (from >= list.length) return;
-    const h = this.heap;
-    h.push({ list, next: from });
-    for (let i = h.length - 1; i > 0; ) {
-      const p = (i - 1) >> 1;
-      if (this.key(p) <= this.key(i)) break;
-      [h[p], h[i]] = [h[i], h[p]];
-      i = p;
+/**
+ * The bindings of the file (keys: scope start and name) whose value reaches a handoff argument, once per file for
+ * every tool: a binding reaches one when an identifier it names is inside a handoff argument, or is assigned,
+ * returned or appended into a binding that reaches one (`tools = [shell]`, `def make(): return [shell]`). An
+ * identifier is named by the bindings of its text in its function, in the functions around it and at module level.
+ */
+function pyReachingBindings(root: PyNode, facts: PyFileFacts): Set<string> {
+  const idents = (facts.idents ??= root.descendantsOfType(['identifier', 'attribute']));
+  const texts = (facts.identTexts ??= idents.map((id) => (id.type === 'attribute' ? id.text.replace(/\s+/g, '') : id.text)));
+  // which identifiers put their value into a binding, by the binding's key
+  const producers = new Map<string, number[]>();
+  idents.forEach((id, i) => {
+    for (const b of pyBindingsOf(id)) {
+      const key = bindingKey(b);
+      const list = producers.get(key);
+      if (list) list.push(i);
+      else producers.set(key, [i]);
     }
-  }
-  next(): number | undefined {
-    const h = this.heap;
-    if (!h.length) return undefined;
-    const top = h[0];
-    const at = top.list[top.next++];
-    if (top.next >= top.list.length) {
-      const last = h.pop()!;
-      if (!h.length) return at;
-      h[0] = last;
-    }
-    for (let i = 0; ; ) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < h.length && this.key(l) < this.key(m)) m = l;
-      if (r < h.length && this.key(r) < this.key(m)) m = r;
-      if (m === i) break;
-      [h[m], h[i]] = [h[i], h[m]];
-      i = m;
-    }
-    return at;
-  }
-  private key(i: number): number {
-    const c = this.heap[i];
-    return c.list[c.next];
-  }
+  });
+  const reaching = new Set<string>();
+  const work: string[] = [];
+  const namedBy = (i: number) => {
+    const text = texts[i];
+    const keys = [`-1:${text}`];
+    for (let s = pyScope(idents[i]); s; s = pyScope(s)) keys.push(`${s.startIndex}:${text}`);
+    for (const k of keys) if (!reaching.has(k)) { reaching.add(k); work.push(k); }
+  };
+  const outer = (facts.outerHandoffs ??= outermost(facts.handoffs));
+  idents.forEach((id, i) => {
+    if (insideAny(id, outer)) namedBy(i);
+  });
+  while (work.length) for (const i of producers.get(work.pop()!) ?? []) namedBy(i);
+  return reaching;
 }
 
 /** Nodes nest or are apart: a node is inside one of `nodes` when it is inside one of the outermost, sorted by start. */
@@ -306,16 +222,6 @@ function insideAny(n: PyNode, outer: PyNode[]): boolean {
 /** The identity of a binding: its scope (by start) and name. */
 function bindingKey(b: Binding): string {
   return `${b.scope?.startIndex ?? -1}:${b.name}`;
-}
-
-function positionsByText(texts: string[]): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  texts.forEach((text, i) => {
-    const list = out.get(text);
-    if (list) list.push(i);
-    else out.set(text, [i]);
-  });
-  return out;
 }
 
 /** First index of `list` (sorted by `start`) whose start is at least `at`. */
@@ -365,7 +271,7 @@ function jsHandoffArgs(program: TSESTree.Program): N[] {
 }
 
 /** Per program: handoff arguments, parents and identifiers, computed once however many tools a file defines. */
-interface JsFileFacts { handoffs: N[]; parents?: { get(n: N): N | undefined }; idents?: TSESTree.Identifier[]; identsByStart?: TSESTree.Identifier[] }
+interface JsFileFacts { handoffs: N[]; given?: Map<N, boolean>; parents?: { get(n: N): N | undefined }; idents?: TSESTree.Identifier[]; byName?: Map<string, TSESTree.Identifier[]> }
 const jsFileCache = new WeakMap<TSESTree.Program, JsFileFacts>();
 function jsFileFacts(program: TSESTree.Program): JsFileFacts {
   let f = jsFileCache.get(program);
@@ -381,8 +287,14 @@ function jsInside(n: N, outer: N): boolean {
 export function jsToolGivenToAgent(program: TSESTree.Program, node: N, role: FileRole | undefined): boolean {
   if (toolRoleImpliesAgent(role)) return true;
   const facts = jsFileFacts(program);
+  if (!facts.handoffs.length) return false;
+  let given = (facts.given ??= new Map()).get(node);
+  if (given === undefined) facts.given.set(node, (given = jsGiven(program, facts, node)));
+  return given;
+}
+
+function jsGiven(program: TSESTree.Program, facts: JsFileFacts, node: N): boolean {
   const handoffs = facts.handoffs;
-  if (!handoffs.length) return false;
   if (handoffs.some((h) => jsInside(node, h))) return true;
   if (!facts.parents) {
     const idents: TSESTree.Identifier[] = [];
@@ -429,21 +341,32 @@ export function jsToolGivenToAgent(program: TSESTree.Program, node: N, role: Fil
   const bindings = node.type === 'FunctionDeclaration' && node.id ? [{ name: node.id.name, scope: scopeOf(node) }] : bindingsOf(node);
   const key = (b: JsBinding) => `${b.scope?.range[0] ?? -1}:${b.name}`;
   const seen = new Set(bindings.map(key));
-  const idents = facts.idents!;
-  const names = new Set(bindings.map((b) => b.name));
-  const isBound = (id: TSESTree.Identifier) => names.has(id.name) && bindings.some((b) => matches(b, id));
-  for (let round = 0; round < 4; round++) {
-    const before = bindings.length;
-    for (const id of idents) {
-      if (!isBound(id)) continue;
-      for (const b of bindingsOf(id)) if (!seen.has(key(b))) { seen.add(key(b)); bindings.push(b); names.add(b.name); }
+  if (!facts.byName) {
+    facts.byName = new Map();
+    for (const id of facts.idents!) {
+      const list = facts.byName.get(id.name);
+      if (list) list.push(id);
+      else facts.byName.set(id.name, [id]);
     }
-    if (bindings.length === before) break;
   }
-  const sorted = (facts.identsByStart ??= [...idents].sort((a, b) => a.range[0] - b.range[0]));
-  for (const h of handoffs) {
-    for (let i = firstAtOrAfter(sorted, (x) => x.range[0], h.range[0]); i < sorted.length && sorted[i].range[0] <= h.range[1]; i++) {
-      if (jsInside(sorted[i], h) && isBound(sorted[i])) return true;
+  const byName = facts.byName;
+  const boundBy = (id: TSESTree.Identifier) => bindings.some((b) => matches(b, id));
+  // the names a tool is bound to, followed through assignments, returns and pushes: four steps, each from the
+  // bindings the step before found (the uses of a name are looked up by name, not by walking every identifier)
+  let frontier = bindings.slice();
+  for (let round = 0; round < 4 && frontier.length; round++) {
+    const next: JsBinding[] = [];
+    for (const b of frontier) {
+      for (const id of byName.get(b.name) ?? []) {
+        if (!matches(b, id)) continue;
+        for (const nb of bindingsOf(id)) if (!seen.has(key(nb))) { seen.add(key(nb)); bindings.push(nb); next.push(nb); }
+      }
+    }
+    frontier = next;
+  }
+  for (const name of new Set(bindings.map((b) => b.name))) {
+    for (const id of byName.get(name) ?? []) {
+      if (handoffs.some((h) => jsInside(id, h)) && boundBy(id)) return true;
     }
   }
   return false;
