@@ -105,9 +105,13 @@ function pyScope(n: PyNode): PyNode | undefined {
 /** A binding: a name and the function it is local to (undefined: module level, visible everywhere). */
 interface Binding { name: string; scope: PyNode | undefined }
 
+/** No bindings (shared, never changed: most identifiers have none). */
+const NONE: readonly Binding[] = [];
+
 /** Names a value ends up in: assignment targets (`x = ...`, `self.x = ...`) and functions returning it. */
-function pyBindingsOf(n: PyNode): Binding[] {
-  const out: Binding[] = [];
+function pyBindingsOf(n: PyNode): readonly Binding[] {
+  let out: readonly Binding[] = NONE;
+  const add = (b: Binding) => (out = out === NONE ? [b] : [...out, b]);
   // the name of a tool function or class (`@tool def write_file`, `class MyTool(BaseTool)`) is its binding
   const def = n.parent;
   if (n.type === 'identifier' && def && (def.type === 'function_definition' || def.type === 'class_definition') && def.childForFieldName('name') === n) return [{ name: n.text, scope: pyScope(def) }];
@@ -116,14 +120,14 @@ function pyBindingsOf(n: PyNode): Binding[] {
       const left = p.childForFieldName('left');
       const right = p.childForFieldName('right');
       // `self.x = ...` is visible to the other methods: module scope
-      if (left && right && pyInside(n, right)) for (const id of pyIdentifiersIn(left)) out.push({ name: id, scope: id.includes('.') ? undefined : pyScope(p) });
+      if (left && right && pyInside(n, right)) for (const id of pyIdentifiersIn(left)) add({ name: id, scope: id.includes('.') ? undefined : pyScope(p) });
       break;
     }
     if (p.type === 'return_statement' || p.type === 'yield') {
       for (let f: PyNode | null = p.parent; f; f = f.parent) {
         if (f.type === 'function_definition') {
           const name = f.childForFieldName('name')?.text;
-          if (name) out.push({ name, scope: pyScope(f) });
+          if (name) add({ name, scope: pyScope(f) });
           break;
         }
       }
@@ -136,7 +140,7 @@ function pyBindingsOf(n: PyNode): Binding[] {
       const recv = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
       if (recv && (method === 'append' || method === 'extend' || method === 'add' || method === 'insert')) {
         const name = recv.text.replace(/\s+/g, '');
-        out.push({ name, scope: name.includes('.') ? undefined : pyScope(p) });
+        add({ name, scope: name.includes('.') ? undefined : pyScope(p) });
       }
       continue; // keep climbing through wrappers like list(...), [*a, b], dict(...)
     }
@@ -156,7 +160,7 @@ export function pyToolGivenToAgent(root: PyNode, node: PyNode, role: FileRole | 
   const handoffs = facts.handoffs;
   if (!handoffs.length) return false;
   if (handoffs.some((h) => pyInside(node, h))) return true;
-  const bindings: Binding[] = pyBindingsOf(node);
+  const bindings = pyBindingsOf(node);
   // the rest depends only on the bindings the tool starts from
   const start = bindings.map(bindingKey).join('\u0000');
   const answers = (facts.answers ??= new Map());
@@ -166,7 +170,7 @@ export function pyToolGivenToAgent(root: PyNode, node: PyNode, role: FileRole | 
 }
 
 /** Do the bindings (names a tool is held in) reach a handoff argument of the file, through assignments and returns? */
-function pyBindingsReachHandoff(root: PyNode, facts: PyFileFacts, bindings: Binding[]): boolean {
+function pyBindingsReachHandoff(root: PyNode, facts: PyFileFacts, bindings: readonly Binding[]): boolean {
   const reaching = (facts.reaching ??= pyReachingBindings(root, facts));
   return bindings.some((b) => reaching.has(bindingKey(b)));
 }
