@@ -350,6 +350,26 @@ function reducedUse(id: TSESTree.Identifier, depth = 0): boolean {
   return method === 'split' && after?.type === 'MemberExpression' && after.object === call && !after.computed && after.property.type === 'Identifier' && after.property.name === 'length';
 }
 
+/**
+ * A new file created next to nothing it could replace, with content the model did not choose: `copyFile(src, dest,
+ * COPYFILE_EXCL)` and `writeFile(dest, data, { flag: 'wx' })` fail when `dest` exists. A model-chosen `dest` then
+ * cannot overwrite a file or plant content of its choosing (the source file, or the data, is not the model's; a
+ * model-chosen source is reported as the read it is).
+ */
+function exclusiveCreate(call: TSESTree.CallExpression | TSESTree.NewExpression, fsName: string, index: number, fromModel: (n: JsNode) => boolean, text: string): boolean {
+  const sourceOf = (n: JsNode) => text.slice(n.range[0], n.range[1]);
+  const [first, second, third] = call.arguments;
+  if (/^copyFile(Sync)?$/.test(fsName)) {
+    return index === 1 && !!first && !!third && !fromModel(first) && /\bCOPYFILE_EXCL\b/.test(sourceOf(third));
+  }
+  if (/^writeFile(Sync)?$/.test(fsName) && index === 0 && second && third && !fromModel(second)) {
+    const opts = unwrap(third);
+    const flag = opts.type === 'ObjectExpression' ? objProp(opts, 'flag')?.value : opts;
+    return !!flag && /^(wx|xw)\+?$/.test(jsStringValue(flag as JsNode) ?? '');
+  }
+  return false;
+}
+
 export default defineRule({
   meta: {
     id: 'tool-argument-path-traversal',
@@ -457,6 +477,7 @@ export default defineRule({
           if (!arg || seen.has(arg.range[0])) continue;
           const t = flow.reaches(arg, 'model', 'path');
           if (!t || (kind === 'read' && (t.sanitized & PATH_NAME_FIXED || readForClientDiff(call) || readForMetadataOnly(call) || readSentAsImage(call)))) continue;
+          if (exclusiveCreate(call, fsName, i, (n) => !!flow.reaches(n, 'model'), text)) continue;
           seen.add(arg.range[0]);
           found.add(kind, t, () => ctx.report({ messageId: 'path', data: { source: t.origin, sink: q }, start: arg.range[0], end: arg.range[1], fixes: jsFix(arg) }));
         }
