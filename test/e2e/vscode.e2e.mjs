@@ -24,6 +24,7 @@ import path from 'node:path';
 import {
   FILES, FIXES, HOVER, REPO, SOURCE, Tally, assert, copyWorkspace, describeDiags, missingCodes, poll, sleep, spawnGroup,
 } from './lib.mjs';
+import { PARTS } from './parts/index.mjs';
 
 // ------------------------------------------------------------------ arguments
 const argv = process.argv.slice(2);
@@ -51,6 +52,7 @@ const PLANNED = [
   ...FILES.map((f) => (f.codes.length ? `${f.file}: aisec reports ${f.codes.join(', ')}` : `${f.file}: no aisec diagnostics`)),
   `hover on ${HOVER.code} shows the policy link`,
   ...FIXES.map((f) => `quick fix for ${f.code} in ${f.file}`),
+  ...PARTS.flatMap((p) => p.tests),
 ];
 const done = new Set();
 async function test(name, fn) { done.add(name); return tally.check(name, fn); }
@@ -473,6 +475,9 @@ async function main() {
       return `"${actions[pick].title}"`;
     });
   }
+  // ---- further suites of the same workbench (test/e2e/parts/): each names its tests up front (PLANNED)
+  const ctx = { page, test, shot, log, ws, outDir, results, openFile, problems, readHover, focusEditor, gotoPos, timeoutMs };
+  for (const part of PARTS) await part.run(ctx);
   await context.close().catch(() => {});
   await browser.close().catch(() => {});
 }
