@@ -69,6 +69,29 @@ def read_unresolved_check(path: str) -> str:
 
 
 @mcp.tool()
+def make_folder(name: str) -> str:
+    """A loose prefix check on a normalised path lets only siblings named like the base through: mkdir is harmless there."""
+    target = os.path.normpath(os.path.join(BASE_DIR, name))
+    if not target.startswith(BASE_DIR):
+        raise ValueError("outside")
+    # ok: tool-argument-path-traversal
+    os.makedirs(target, exist_ok=True)
+    return target
+
+
+@mcp.tool()
+def write_in_folder(name: str, text: str) -> str:
+    """The same check before a write: '/srv/workspace-old/notes.txt' is someone else's file."""
+    target = os.path.normpath(os.path.join(BASE_DIR, name))
+    if not target.startswith(BASE_DIR):
+        raise ValueError("outside")
+    # ruleid: tool-argument-path-traversal
+    with open(target, "w") as f:
+        f.write(text)
+    return target
+
+
+@mcp.tool()
 def read_pathlib(relative: str) -> str:
     """Safe: Path.resolve() + is_relative_to."""
     target = (ROOT / relative).resolve()

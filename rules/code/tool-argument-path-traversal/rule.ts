@@ -1,6 +1,6 @@
 import type { PyNode as Node } from '../../../server/src/analyzers/python/tree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { PATH_NAME_FIXED, jsChildren, jsFlow, jsStringValue, kids, linkedParent, objProp, pyArgs, pyStringValue, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
+import { PATH_NAME_FIXED, PATH_PREFIX_CHECKED, jsChildren, jsFlow, jsStringValue, kids, linkedParent, objProp, pyArgs, pyStringValue, pythonFlow, unwrap } from '../../../server/src/analyzers/flow';
 import type { Taint } from '../../../server/src/analyzers/flow';
 import type { Fix } from '../../../server/src/engine/model';
 import { defineRule } from '../../../server/src/engine/rule';
@@ -397,7 +397,7 @@ export default defineRule({
       const report = (arg: Node | undefined | null, sink: string, kind: SinkKind = 'other'): void => {
         if (!arg || seen.has(arg.startIndex)) return;
         const t = flow.reaches(arg, 'model', 'path');
-        if (!t || (kind === 'read' && t.sanitized & PATH_NAME_FIXED)) return;
+        if (!t || (kind === 'read' && t.sanitized & PATH_NAME_FIXED) || (kind === 'mkdir' && t.sanitized & PATH_PREFIX_CHECKED)) return;
         seen.add(arg.startIndex);
         found.add(kind, t, () => ctx.report({ messageId: 'path', data: { source: t.origin, sink }, start: arg.startIndex, end: arg.endIndex, fixes: pyFix(arg) }));
       };
@@ -477,6 +477,8 @@ export default defineRule({
           if (!arg || seen.has(arg.range[0])) continue;
           const t = flow.reaches(arg, 'model', 'path');
           if (!t || (kind === 'read' && (t.sanitized & PATH_NAME_FIXED || readForClientDiff(call) || readForMetadataOnly(call) || readSentAsImage(call)))) continue;
+          // a prefix check without a separator lets a sibling of the base through: creating a directory there is no escape
+          if (kind === 'mkdir' && t.sanitized & PATH_PREFIX_CHECKED) continue;
           if (exclusiveCreate(call, fsName, i, (n) => !!flow.reaches(n, 'model'), text)) continue;
           seen.add(arg.range[0]);
           found.add(kind, t, () => ctx.report({ messageId: 'path', data: { source: t.origin, sink: q }, start: arg.range[0], end: arg.range[1], fixes: jsFix(arg) }));

@@ -134,6 +134,25 @@ function resolveLoose(filePath: string): string {
   return resolved;
 }
 
+// a folder made under the exports: the loose check lets "/srv/exports-old/x" through, a sibling named like the base;
+// creating a directory there escapes nothing, writing a file does
+server.registerTool("make_folder", { inputSchema: { folder: z.string(), note: z.string() } }, async ({ folder, note }) => {
+  const target = path.normalize(path.join(EXPORTS_DIR, folder));
+  if (!target.startsWith(path.normalize(EXPORTS_DIR))) throw new Error("outside the exports");
+  // ok: tool-argument-path-traversal
+  fs.mkdirSync(target, { recursive: true });
+  return { content: [{ type: "text", text: `created ${note}` }] };
+});
+
+server.registerTool("write_folder_note", { inputSchema: { folder: z.string(), note: z.string() } }, async ({ folder, note }) => {
+  const target = path.normalize(path.join(EXPORTS_DIR, folder));
+  if (!target.startsWith(path.normalize(EXPORTS_DIR))) throw new Error("outside the exports");
+  fs.mkdirSync(target, { recursive: true });
+  // ruleid: tool-argument-path-traversal
+  fs.writeFileSync(target + "/NOTE.md", note);
+  return { content: [{ type: "text", text: "written" }] };
+});
+
 server.registerTool("import_session", { inputSchema: { filePath: z.string() } }, async ({ filePath }) => {
   // ok: tool-argument-path-traversal
   const raw = fs.readFileSync(resolveImport(filePath), "utf8");

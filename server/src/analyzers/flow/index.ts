@@ -9,7 +9,7 @@
 export type { SinkContext, SourceKind, Taint } from './taint';
 export { pythonFlow, pyArgs, pyKeywordNode, pyStringValue, pyStringContent, pyAddKeywordEdit, kids } from './python';
 export type { PyFlow } from './python';
-export { CTX, CHECKED_BY_HELPER, MARKDOWN_RENDERED, MARKDOWN_IMAGES_STRIPPED, PATH_NAME_FIXED, localProcessOnly } from './taint';
+export { CTX, CHECKED_BY_HELPER, MARKDOWN_RENDERED, MARKDOWN_IMAGES_STRIPPED, PATH_NAME_FIXED, PATH_PREFIX_CHECKED, localProcessOnly } from './taint';
 export { jsFlow, jsChildren, linkParent, linkedParent, jsStringValue, memberKey, objProp, propName, unwrap } from './js';
 export type { JsFlow } from './js';
 export type { FileSummary, OutgoingCall, ProjectIndex } from './project';

@@ -15,7 +15,7 @@ import {
   VALIDATOR_NAME, GUARD_CONTEXTS, JS_MARKDOWN_RENDERERS, JS_ITERATION_METHODS,
 } from './tables';
 import type { SinkContext, SourceKind, Taint } from './taint';
-import { ALL_CONTEXTS, CHECKED_BY_HELPER, CTX, INPUT, MCP_TOOL, MODEL, PATH_NAME_FIXED, TOOL, describe, join, joinAll, markBuilt, narrowField, sanitize } from './taint';
+import { ALL_CONTEXTS, CHECKED_BY_HELPER, CTX, INPUT, MCP_TOOL, MODEL, PATH_NAME_FIXED, PATH_PREFIX_CHECKED, TOOL, describe, join, joinAll, markBuilt, narrowField, sanitize } from './taint';
 import { Env, FlowCore, callTaint, componentOnlyPattern, componentOnlyReplacement, confine, confinedFor, confinedForPath, isModelCallName, isModelMethodCall, isTainted, paramTaint, sanitizerContexts } from './core';
 import type { CallSemantics, CallView, LibraryTables } from './core';
 import { CrossFile } from './project';
@@ -1503,6 +1503,7 @@ class JsFlowBuilder implements CallSemantics<TSESTree.CallExpression> {
           if (method === 'startsWith' && /^--?$/.test(jsStringValue(c.arguments[0]) ?? '')) guard(recv, CTX.option);
           else if (PATH_GUARD_METHODS.has(method)) {
             if (method !== 'startsWith' || this.separatorPrefix(c.arguments[0], 0) || this.relativeEscapeCheck(recv, c.arguments[0])) guard(recv, CTX.path, true);
+            else guard(recv, PATH_PREFIX_CHECKED, true);
           }
           // name.endsWith('.drawio'): an allow-listed file type (no credential file, no shell rc, no binary)
           else if (method === 'endsWith' && extensionArg(c.arguments[0])) {

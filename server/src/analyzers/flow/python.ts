@@ -19,7 +19,7 @@ import {
   TOOL_CONTEXT_TYPES, PY_TOOL_BASES, TOOL_CALL_RECEIVER, PATH_GUARD_METHODS, COLLECTION_GUARD_METHODS, VALIDATOR_NAME, GUARD_CONTEXTS,
   PY_MARKDOWN_RENDERERS, } from './tables';
 import type { SinkContext, SourceKind, Taint } from './taint';
-import { ALL_CONTEXTS, CTX, INPUT, MCP_TOOL, MODEL, PATH_NAME_FIXED, TOOL, describe, join, joinAll, markBuilt, sanitize } from './taint';
+import { ALL_CONTEXTS, CTX, INPUT, MCP_TOOL, MODEL, PATH_NAME_FIXED, PATH_PREFIX_CHECKED, TOOL, describe, join, joinAll, markBuilt, sanitize } from './taint';
 import { Env, FlowCore, callTaint, componentOnlyPattern, componentOnlyReplacement, confine, confinedFor, confinedForPath, isModelCallName, isModelMethodCall, isTainted, paramTaint, sanitizerContexts } from './core';
 import type { CallSemantics, CallView, LibraryTables } from './core';
 import { CrossFile } from './project';
@@ -1114,6 +1114,7 @@ class PythonFlowBuilder implements CallSemantics<Node> {
           if (method === 'startswith' && /^--?$/.test(pyStringValue(positional[0]) ?? '')) guard(recv, CTX.option);
           else if (PATH_GUARD_METHODS.has(method)) {
             if (method !== 'startswith' || this.separatorPrefix(positional[0], 0)) guard(recv, CTX.path, true);
+            else guard(recv, PATH_PREFIX_CHECKED, true);
           } else if (COLLECTION_GUARD_METHODS.has(method) && recv && !isTainted(this.evalExpr(recv))) guard(positional[0], this.isConstantCollection(recv) ? ALL_CONTEXTS : GUARD_CONTEXTS);
           else if (/^(fullmatch|match)$/.test(method)) guard(/^re\./.test(q) ? positional[1] : positional[0], GUARD_CONTEXTS);
           else if (VALIDATOR_NAME.test(method)) for (const a of positional) guard(a, GUARD_CONTEXTS);

@@ -52,6 +52,12 @@ export const PATH_NAME_FIXED = 1 << 15;
  * early exit). Syntactic rules that look for a guard in the handler text defer to it.
  */
 export const CHECKED_BY_HELPER = 1 << 16;
+/**
+ * A mark for paths: a normalised path passed a prefix check whose prefix does not end with a separator
+ * (`full.startsWith(base)`): it is the base, inside it, or a sibling whose name starts like it (`/srv/data-x`).
+ * Not a confinement for reading, writing or deleting; enough for creating a directory.
+ */
+export const PATH_PREFIX_CHECKED = 1 << 17;
 
 /** The result of rendering markdown: raw markdown images become `<img>`, unless they were stripped first. */
 export function renderMarkdown(t: Taint | undefined): Taint | undefined {
