@@ -3,6 +3,22 @@
 export const SUPPRESS_COMMAND = 'aisec.suppress';
 export const APPLY_SUPPRESSION_COMMAND = 'aisec.applySuppression';
 export const SCAN_WORKSPACE_COMMAND = 'aisec.scanWorkspace';
+/** Result of SCAN_WORKSPACE_COMMAND (`files` and `findings` as before; the rest feeds the client's summary). */
+export interface ScanSummary {
+  /** Files in the workspace walk. */
+  files: number;
+  /** Files analysed before the scan ended (all of them unless cancelled). */
+  scanned: number;
+  /** Open AISec findings (not suppressed, not in the baseline) in the scanned files. */
+  findings: number;
+  bySeverity: { error: number; warning: number; info: number };
+  filesWithFindings: number;
+  /** Findings per rule id. */
+  rules: Record<string, number>;
+  ms: number;
+  cancelled: boolean;
+}
+
 export const FIX_ALL_KIND = 'source.fixAll.aisec';
 
 export interface AisecSettings {
