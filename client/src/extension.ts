@@ -1,6 +1,7 @@
 /** Activation only: start the language client and register client-side commands. */
 import type { ExtensionContext } from 'vscode';
 import { registerCommands } from './commands';
+import { registerFindings } from './guide/findings';
 import { startLanguageClient, stopLanguageClient } from './languageClient';
 import { registerInventoryView } from './views/inventoryView';
 
@@ -8,6 +9,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const client = await startLanguageClient(context);
   registerCommands(context, client);
   registerInventoryView(context, client);
+  registerFindings(context);
 }
 
 export function deactivate(): Promise<void> | undefined {
