@@ -2,6 +2,8 @@
 import type { ExtensionContext } from 'vscode';
 import { registerCommands } from './commands';
 import { registerFindings } from './guide/findings';
+import { registerLearningMode } from './guide/learningMode';
+import { registerWalkthrough } from './guide/walkthrough';
 import { startLanguageClient, stopLanguageClient } from './languageClient';
 import { registerInventoryView } from './views/inventoryView';
 
@@ -10,6 +12,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
   registerCommands(context, client);
   registerInventoryView(context, client);
   registerFindings(context);
+  registerWalkthrough(context);
+  registerLearningMode(context);
 }
 
 export function deactivate(): Promise<void> | undefined {
