@@ -2,6 +2,7 @@
 import type { ExtensionContext } from 'vscode';
 import { registerCommands } from './commands';
 import { registerFindings } from './guide/findings';
+import { registerGuidedFixes } from './guide/guidedFixes';
 import { registerLearningMode } from './guide/learningMode';
 import { registerWalkthrough } from './guide/walkthrough';
 import { startLanguageClient, stopLanguageClient } from './languageClient';
@@ -14,6 +15,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   registerFindings(context);
   registerWalkthrough(context);
   registerLearningMode(context);
+  registerGuidedFixes(context);
 }
 
 export function deactivate(): Promise<void> | undefined {

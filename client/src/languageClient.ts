@@ -27,7 +27,7 @@ export async function startLanguageClient(context: ExtensionContext): Promise<La
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: { fileEvents: workspace.createFileSystemWatcher('**/.aisec.{yaml,yml,json}') },
-    initializationOptions: { suppressPrompt: true },
+    initializationOptions: { suppressPrompt: true, guidedFixes: true },
     diagnosticCollectionName: 'aisec',
     // "Scan workspace" with a cancellable progress notification and a summary (guide/scan.ts)
     middleware: { executeCommand: (command, args, next) => (command === SCAN_WORKSPACE_COMMAND && client ? runWorkspaceScan(client, command, args) : next(command, args)) },

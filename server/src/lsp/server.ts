@@ -38,7 +38,9 @@ import { builtinRules, ruleById } from '../engine/registry';
 import type { LoadedConfig } from '../packs/config';
 import type { RegisteredRule } from '../engine/rule';
 import { CONFIG_FILE_NAMES, loadConfigFor } from '../packs/config';
-import type { AisecSettings, DiagnosticData, ScanSummary, SuppressArgs } from '../protocol';
+import type { AisecSettings, DiagnosticData, FixAppliedArgs, GuidedFixArgs, ScanSummary, SuppressArgs } from '../protocol';
+import { APPLY_GUIDED_FIX_COMMAND, FIX_APPLIED_COMMAND } from '../protocol';
+import { guidedAskOf, pinRevisionAsk, pinRevisionEdit } from './guidedFixes';
 import { APPLY_SUPPRESSION_COMMAND, DEFAULT_SETTINGS, FIX_ALL_KIND, SCAN_WORKSPACE_COMMAND, SUPPRESS_COMMAND, suppressionLine } from '../protocol';
 import type { EffectiveConfig } from '../engine/config';
 import { collectFiles, readText } from '../workspace/files';
@@ -72,12 +74,14 @@ interface ClientFeatures {
   progress: boolean;
   /** Our VS Code client asks for a justification itself (initializationOptions.suppressPrompt). */
   suppressPrompt: boolean;
+  /** ...and for the values of guided fixes, and runs FIX_APPLIED_COMMAND after a fix (initializationOptions.guidedFixes). */
+  guidedFixes: boolean;
   watchedFilesDynamic: boolean;
 }
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);
-  const features: ClientFeatures = { configuration: false, pull: false, refresh: false, progress: false, suppressPrompt: false, watchedFilesDynamic: false };
+  const features: ClientFeatures = { configuration: false, pull: false, refresh: false, progress: false, suppressPrompt: false, guidedFixes: false, watchedFilesDynamic: false };
   let workspaceRoots: string[] = [];
   const settingsCache = new Map<string, Promise<AisecSettings>>();
   const configCache = new Map<string, LoadedConfig>();
@@ -102,8 +106,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     features.refresh = !!caps.workspace?.diagnostics?.refreshSupport;
     features.progress = !!caps.window?.workDoneProgress;
     features.watchedFilesDynamic = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
-    const init = (params.initializationOptions ?? {}) as { suppressPrompt?: boolean };
+    const init = (params.initializationOptions ?? {}) as { suppressPrompt?: boolean; guidedFixes?: boolean };
     features.suppressPrompt = !!init.suppressPrompt;
+    features.guidedFixes = !!init.guidedFixes;
     workspaceRoots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
     if (!workspaceRoots.length && params.rootUri) {
       const p = uriToPath(params.rootUri);
@@ -458,14 +463,32 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (d.source !== 'aisec' || !d.data) continue;
       const data = d.data as DiagnosticData;
       data.fixes.forEach((fx, i) => {
+        const title = fx.kind === 'autofix' ? fx.title : `${fx.title} (review the change)`;
+        // a client that prompts (VS Code) asks for values only the user knows, and offers "Explain this fix" after
+        const ask = features.guidedFixes ? guidedAskOf(data.ruleId, fx) : undefined;
+        if (ask) {
+          const args: GuidedFixArgs = { uri: doc.uri, version: doc.version, ruleId: data.ruleId, title: fx.title, edits: fx.edits, ask, range: d.range };
+          actions.push({ title: `${fx.title}... (asks for the name)`, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: i === 0 && fx.kind === 'autofix', command: { title: fx.title, command: APPLY_GUIDED_FIX_COMMAND, arguments: [args] } });
+          return;
+        }
+        const after: FixAppliedArgs = { uri: doc.uri, ruleId: data.ruleId, title: fx.title, range: d.range };
         actions.push({
-          title: fx.kind === 'autofix' ? fx.title : `${fx.title} (review the change)`,
+          title,
           kind: CodeActionKind.QuickFix,
           diagnostics: [d],
           isPreferred: i === 0 && fx.kind === 'autofix',
           edit: docEdit(doc, fx.edits.map((e) => TextEdit.replace(e.range, e.newText))),
+          ...(features.guidedFixes ? { command: { title: 'Explain this fix', command: FIX_APPLIED_COMMAND, arguments: [after] } } : {}),
         });
       });
+      if (features.guidedFixes && data.ruleId === 'unpinned-model-revision' && /\.(py|ipynb)$/.test(doc.uri)) {
+        const pin = pinRevisionEdit(doc.getText(), typeof d.message === 'string' ? d.message : d.message.value, doc.offsetAt(d.range.start), doc.offsetAt(d.range.end));
+        if (pin) {
+          const edits = [{ range: { start: doc.positionAt(pin.start), end: doc.positionAt(pin.end) }, newText: pin.newText }];
+          const args: GuidedFixArgs = { uri: doc.uri, version: doc.version, ruleId: data.ruleId, title: 'Pin the model to a commit sha', edits, ask: pinRevisionAsk(), range: d.range };
+          actions.push({ title: 'Pin the model to a commit sha... (asks for the sha)', kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title: args.title, command: APPLY_GUIDED_FIX_COMMAND, arguments: [args] } });
+        }
+      }
       if (data.comment.prefix) {
         const args: SuppressArgs = { uri: doc.uri, ruleId: data.ruleId, line: data.line, indent: data.indent, comment: data.comment };
         if (features.suppressPrompt) {
