@@ -70,7 +70,8 @@ export class FindingsTreeProvider implements TreeDataProvider<FindingNode>, Disp
     }
     if (node.type === 'file') {
       const t = new TreeItem(node.uri, TreeItemCollapsibleState.Expanded);
-      t.description = `${workspace.asRelativePath(node.uri, false).split('/').slice(0, -1).join('/')} · ${node.diagnostics.length}`;
+      const dir = workspace.asRelativePath(node.uri, false).split('/').slice(0, -1).join('/');
+      t.description = dir ? `${dir} · ${node.diagnostics.length}` : `${node.diagnostics.length}`;
       t.contextValue = 'aisecFindingFile';
       t.id = `file:${node.ruleId}:${node.uri.toString()}`;
       return t;
@@ -115,10 +116,13 @@ export function registerFindings(context: ExtensionContext): FindingsTreeProvide
     provider.refresh();
   };
   let timer: NodeJS.Timeout | undefined;
+  const view = window.createTreeView(FINDINGS_VIEW, { treeDataProvider: provider, showCollapseAll: true });
   context.subscriptions.push(
     provider,
     status,
-    window.createTreeView(FINDINGS_VIEW, { treeDataProvider: provider, showCollapseAll: true }),
+    view,
+    // a hidden view may miss refreshes: read the diagnostics again whenever it is shown
+    view.onDidChangeVisibility((e) => e.visible && provider.refresh()),
     commands.registerCommand(SHOW_FINDINGS_COMMAND, () => commands.executeCommand(`${FINDINGS_VIEW}.focus`)),
     languages.onDidChangeDiagnostics(() => {
       if (timer) clearTimeout(timer);
