@@ -148,6 +148,9 @@ export async function run(ctx) {
     const shown = await poll(async () => page.locator('.pane-header').filter({ hasText: 'Findings' }).first().isVisible().catch(() => false), { timeout: 10000, every: 200 });
     await shot(page, 'guide-status-bar');
     assert(shown, 'clicking the status bar item did not open the AISec findings');
+    // with findings open, the view lists them by rule instead of its empty state
+    const empty = await poll(async () => !(await page.getByText('No open AISec findings').first().isVisible().catch(() => false)), { timeout: 5000, every: 200 });
+    assert(empty, 'the Findings view shows its empty state although findings are open');
     return `"${text}"`;
   });
 
