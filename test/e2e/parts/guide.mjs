@@ -73,7 +73,10 @@ export async function run(ctx) {
     await button.click();
     const done = await poll(async () => (await step.getAttribute('aria-checked').catch(() => null)) === 'true', { timeout: 15000, every: 200 });
     const icon = await page.$eval('[data-done-step-id$="#inventory"]', (e) => e.className).catch(() => '');
+    // the container opened with it: the Findings view lists the open findings by rule
+    const listed = await poll(async () => page.locator('.pane-body .monaco-list-row').filter({ hasText: 'llm-output-code-execution' }).first().isVisible().catch(() => false), { timeout: 10000, every: 200 });
     await shot(page, 'guide-walkthrough-step-done');
+    assert(listed, 'the AISec Findings view does not list llm-output-code-execution');
     assert(done, 'the "Open the AI Inventory" step did not complete after the view opened');
     assert(/\bcomplete\b/.test(icon), `the step's checkmark is not marked complete: ${icon}`);
     // the AISec container with the inventory is what completed it
