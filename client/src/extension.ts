@@ -1,10 +1,12 @@
 /** Activation only: start the language client and register client-side commands. */
 import type { ExtensionContext } from 'vscode';
 import { registerCommands } from './commands';
+import { registerGuide } from './guide';
 import { startLanguageClient, stopLanguageClient } from './languageClient';
 import { registerInventoryView } from './views/inventoryView';
 
 export async function activate(context: ExtensionContext): Promise<void> {
+  registerGuide(context);
   const client = await startLanguageClient(context);
   registerCommands(context, client);
   registerInventoryView(context, client);

@@ -2,6 +2,8 @@ import * as path from 'path';
 import { ExtensionContext, workspace } from 'vscode';
 import type { DocumentSelector, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
+import { SCAN_WORKSPACE_COMMAND } from '../../server/src/protocol';
+import { runWorkspaceScan } from './guide/scan';
 
 let client: LanguageClient | undefined;
 
@@ -25,8 +27,10 @@ export async function startLanguageClient(context: ExtensionContext): Promise<La
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: { fileEvents: workspace.createFileSystemWatcher('**/.aisec.{yaml,yml,json}') },
-    initializationOptions: { suppressPrompt: true },
+    initializationOptions: { suppressPrompt: true, guidedFixes: true },
     diagnosticCollectionName: 'aisec',
+    // "Scan workspace" with a cancellable progress notification and a summary (guide/scan.ts)
+    middleware: { executeCommand: (command, args, next) => (command === SCAN_WORKSPACE_COMMAND && client ? runWorkspaceScan(client, command, args) : next(command, args)) },
   };
   client = new LanguageClient('aisec', 'AISec', serverOptions, clientOptions);
   await client.start();

@@ -8,7 +8,7 @@ import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { CancellationToken, createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { ClientCapabilities, CodeAction, Diagnostic, Hover, InitializeResult, PublishDiagnosticsParams, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { SERVER } from './cli';
 
@@ -45,6 +45,8 @@ export class LspClient {
   readonly publishes: PublishDiagnosticsParams[] = [];
   readonly configurationRequests: unknown[] = [];
   readonly messages: { type: number; message: string }[] = [];
+  /** Every $/progress notification, in order. */
+  readonly progress: { token: string | number; value: { kind: string; title?: string; message?: string; percentage?: number; cancellable?: boolean } }[] = [];
   stderr = '';
   exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   initializeResult!: InitializeResult;
@@ -73,7 +75,10 @@ export class LspClient {
       this.messages.push(p);
     });
     this.conn.onNotification('window/logMessage', () => undefined);
-    this.conn.onNotification('$/progress', () => undefined);
+    this.conn.onNotification('$/progress', (p: LspClient['progress'][number]) => {
+      this.progress.push(p);
+      this.onProgress?.(p);
+    });
     this.conn.onRequest('workspace/configuration', (p: { items: { scopeUri?: string; section?: string }[] }) => {
       this.configurationRequests.push(p);
       return p.items.map(() => this.opts.settings ?? {});
@@ -130,9 +135,12 @@ export class LspClient {
     });
   }
 
-  request<T>(method: string, params: unknown, ms = 15_000): Promise<T> {
-    return this.withTimeout(this.conn.sendRequest(method, params) as Promise<T>, ms, method);
+  request<T>(method: string, params: unknown, ms = 15_000, token?: CancellationToken): Promise<T> {
+    return this.withTimeout((token ? this.conn.sendRequest(method, params, token) : this.conn.sendRequest(method, params)) as Promise<T>, ms, method);
   }
+
+  /** Called with each $/progress notification as it arrives. */
+  onProgress: ((p: LspClient['progress'][number]) => void) | undefined;
 
   /** The next publish for `uri` matching `pred`, including one already received after index `since`. */
   waitForDiagnostics(uri: string, pred: (p: PublishDiagnosticsParams) => boolean = () => true, ms = 15_000, since = 0): Promise<PublishDiagnosticsParams> {

@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import {
+  CancellationToken,
   CodeAction,
   CodeActionKind,
   Connection,
@@ -24,6 +25,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   TextEdit,
+  WorkDoneProgressReporter,
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -36,7 +38,9 @@ import { builtinRules, ruleById } from '../engine/registry';
 import type { LoadedConfig } from '../packs/config';
 import type { RegisteredRule } from '../engine/rule';
 import { CONFIG_FILE_NAMES, loadConfigFor } from '../packs/config';
-import type { AisecSettings, DiagnosticData, SuppressArgs } from '../protocol';
+import type { AisecSettings, DiagnosticData, FixAppliedArgs, GuidedFixArgs, ScanSummary, SuppressArgs } from '../protocol';
+import { APPLY_GUIDED_FIX_COMMAND, FIX_APPLIED_COMMAND } from '../protocol';
+import { guidedAskOf, pinRevisionAsk, pinRevisionEdit } from './guidedFixes';
 import { APPLY_SUPPRESSION_COMMAND, DEFAULT_SETTINGS, FIX_ALL_KIND, SCAN_WORKSPACE_COMMAND, SUPPRESS_COMMAND, suppressionLine } from '../protocol';
 import type { EffectiveConfig } from '../engine/config';
 import { collectFiles, readText } from '../workspace/files';
@@ -70,12 +74,14 @@ interface ClientFeatures {
   progress: boolean;
   /** Our VS Code client asks for a justification itself (initializationOptions.suppressPrompt). */
   suppressPrompt: boolean;
+  /** ...and for the values of guided fixes, and runs FIX_APPLIED_COMMAND after a fix (initializationOptions.guidedFixes). */
+  guidedFixes: boolean;
   watchedFilesDynamic: boolean;
 }
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);
-  const features: ClientFeatures = { configuration: false, pull: false, refresh: false, progress: false, suppressPrompt: false, watchedFilesDynamic: false };
+  const features: ClientFeatures = { configuration: false, pull: false, refresh: false, progress: false, suppressPrompt: false, guidedFixes: false, watchedFilesDynamic: false };
   let workspaceRoots: string[] = [];
   const settingsCache = new Map<string, Promise<AisecSettings>>();
   const configCache = new Map<string, LoadedConfig>();
@@ -100,8 +106,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     features.refresh = !!caps.workspace?.diagnostics?.refreshSupport;
     features.progress = !!caps.window?.workDoneProgress;
     features.watchedFilesDynamic = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
-    const init = (params.initializationOptions ?? {}) as { suppressPrompt?: boolean };
+    const init = (params.initializationOptions ?? {}) as { suppressPrompt?: boolean; guidedFixes?: boolean };
     features.suppressPrompt = !!init.suppressPrompt;
+    features.guidedFixes = !!init.guidedFixes;
     workspaceRoots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
     if (!workspaceRoots.length && params.rootUri) {
       const p = uriToPath(params.rootUri);
@@ -456,14 +463,32 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (d.source !== 'aisec' || !d.data) continue;
       const data = d.data as DiagnosticData;
       data.fixes.forEach((fx, i) => {
+        const title = fx.kind === 'autofix' ? fx.title : `${fx.title} (review the change)`;
+        // a client that prompts (VS Code) asks for values only the user knows, and offers "Explain this fix" after
+        const ask = features.guidedFixes ? guidedAskOf(data.ruleId, fx) : undefined;
+        if (ask) {
+          const args: GuidedFixArgs = { uri: doc.uri, version: doc.version, ruleId: data.ruleId, title: fx.title, edits: fx.edits, ask, range: d.range };
+          actions.push({ title: `${fx.title}... (asks for the name)`, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: i === 0 && fx.kind === 'autofix', command: { title: fx.title, command: APPLY_GUIDED_FIX_COMMAND, arguments: [args] } });
+          return;
+        }
+        const after: FixAppliedArgs = { uri: doc.uri, ruleId: data.ruleId, title: fx.title, range: d.range };
         actions.push({
-          title: fx.kind === 'autofix' ? fx.title : `${fx.title} (review the change)`,
+          title,
           kind: CodeActionKind.QuickFix,
           diagnostics: [d],
           isPreferred: i === 0 && fx.kind === 'autofix',
           edit: docEdit(doc, fx.edits.map((e) => TextEdit.replace(e.range, e.newText))),
+          ...(features.guidedFixes ? { command: { title: 'Explain this fix', command: FIX_APPLIED_COMMAND, arguments: [after] } } : {}),
         });
       });
+      if (features.guidedFixes && data.ruleId === 'unpinned-model-revision' && /\.(py|ipynb)$/.test(doc.uri)) {
+        const pin = pinRevisionEdit(doc.getText(), typeof d.message === 'string' ? d.message : d.message.value, doc.offsetAt(d.range.start), doc.offsetAt(d.range.end));
+        if (pin) {
+          const edits = [{ range: { start: doc.positionAt(pin.start), end: doc.positionAt(pin.end) }, newText: pin.newText }];
+          const args: GuidedFixArgs = { uri: doc.uri, version: doc.version, ruleId: data.ruleId, title: 'Pin the model to a commit sha', edits, ask: pinRevisionAsk(), range: d.range };
+          actions.push({ title: 'Pin the model to a commit sha... (asks for the sha)', kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title: args.title, command: APPLY_GUIDED_FIX_COMMAND, arguments: [args] } });
+        }
+      }
       if (data.comment.prefix) {
         const args: SuppressArgs = { uri: doc.uri, ruleId: data.ruleId, line: data.line, indent: data.indent, comment: data.comment };
         if (features.suppressPrompt) {
@@ -478,7 +503,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return actions;
   });
 
-  connection.onExecuteCommand(async (params) => {
+  connection.onExecuteCommand(async (params, token, workDone) => {
     if (params.command === APPLY_SUPPRESSION_COMMAND) {
       const a = params.arguments?.[0] as SuppressArgs | undefined;
       const doc = a && documents.get(a.uri);
@@ -486,32 +511,70 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const r = await connection.workspace.applyEdit({ label: `Suppress ${a.ruleId}`, edit: docEdit(doc, [TextEdit.insert({ line: a.line, character: 0 }, suppressionLine(a))]) });
       return { applied: r.applied };
     }
-    if (params.command === SCAN_WORKSPACE_COMMAND) return scanWorkspace();
+    if (params.command === SCAN_WORKSPACE_COMMAND) return scanWorkspace(token, WorkDoneProgressReporter.isNullInstance(workDone) ? undefined : workDone);
     return undefined;
   });
 
-  async function scanWorkspace(): Promise<{ files: number; findings: number }> {
+  /**
+   * Analyses every file of the workspace folders and publishes the findings of the files that are not open.
+   * Progress: on the client's work-done token when the request carries one (our VS Code client shows it as a
+   * cancellable notification), else a server-initiated one. Cancelling the request (or the server-initiated
+   * progress) stops the loop between two files; the summary then says how far it got.
+   */
+  async function scanWorkspace(token: CancellationToken, reporter: WorkDoneProgressReporter | undefined): Promise<ScanSummary> {
     await ready;
-    const progress = features.progress ? await connection.window.createWorkDoneProgress() : undefined;
+    const t0 = Date.now();
+    const serverProgress = !reporter && features.progress ? await connection.window.createWorkDoneProgress() : undefined;
+    const progress: WorkDoneProgressReporter | undefined = reporter ?? serverProgress;
+    const cancelled = () => token.isCancellationRequested || !!serverProgress?.token.isCancellationRequested;
     const walk = collectFiles(workspaceRoots, 4 * 1024 * 1024);
-    progress?.begin('AISec: scanning workspace', 0, `${walk.files.length} files`, true);
-    let findings = 0;
-    for (let i = 0; i < walk.files.length; i++) {
-      if (progress?.token.isCancellationRequested) break;
+    const total = walk.files.length;
+    progress?.begin('AISec: scanning workspace', 0, `0/${total} files`, true);
+    const summary: ScanSummary = { files: total, scanned: 0, findings: 0, bySeverity: { error: 0, warning: 0, info: 0 }, filesWithFindings: 0, rules: {}, ms: 0, cancelled: false };
+    const count = (diags: Diagnostic[]) => {
+      const own = diags.filter((d) => d.source === 'aisec' && d.code !== 'config');
+      summary.findings += own.length;
+      if (own.length) summary.filesWithFindings++;
+      for (const d of own) {
+        const sev = d.severity === DiagnosticSeverity.Error ? 'error' : d.severity === DiagnosticSeverity.Warning ? 'warning' : 'info';
+        summary.bySeverity[sev]++;
+        const rule = typeof d.code === 'string' ? d.code : String(d.code ?? '');
+        summary.rules[rule] = (summary.rules[rule] ?? 0) + 1;
+      }
+    };
+    let lastReport = Date.now();
+    for (let i = 0; i < total; i++) {
+      // let the connection read a cancellation between files
+      if (i % 8 === 0) await new Promise((r) => setImmediate(r));
+      if (cancelled()) {
+        summary.cancelled = true;
+        break;
+      }
       const file = walk.files[i];
       const uri = pathToFileURL(file).toString();
-      if (documents.get(uri)) continue; // open documents are analysed live
-      const text = readText(file);
-      if (text === undefined) continue;
-      const a = analyzeText(file, file, text, undefined, await getSettings(uri));
-      if (!a) continue;
-      const diags = toDiagnostics(a, text);
-      findings += diags.length;
-      if (diags.length) void connection.sendDiagnostics({ uri, diagnostics: diags });
-      if (i % 20 === 0) progress?.report(Math.round((100 * i) / walk.files.length), `${i}/${walk.files.length} ${path.basename(file)}`);
+      const open = documents.get(uri);
+      summary.scanned++;
+      if (open) {
+        // open documents are analysed (and published) live: count their findings only
+        const r = await analyzeDocument(open);
+        count(r?.diagnostics ?? []);
+      } else {
+        const text = readText(file);
+        if (text === undefined) continue;
+        const a = analyzeText(file, file, text, undefined, await getSettings(uri));
+        if (!a) continue;
+        const diags = toDiagnostics(a, text);
+        count(diags);
+        if (diags.length) void connection.sendDiagnostics({ uri, diagnostics: diags });
+      }
+      if (Date.now() - lastReport > 100 || i + 1 === total) {
+        lastReport = Date.now();
+        progress?.report(Math.round((100 * (i + 1)) / Math.max(1, total)), `${i + 1}/${total} files · ${path.basename(file)}`);
+      }
     }
     progress?.done();
-    return { files: walk.files.length, findings };
+    summary.ms = Date.now() - t0;
+    return summary;
   }
 
   // ---- AI inventory of the workspace (the client's tree view) ----

@@ -3,6 +3,56 @@
 export const SUPPRESS_COMMAND = 'aisec.suppress';
 export const APPLY_SUPPRESSION_COMMAND = 'aisec.applySuppression';
 export const SCAN_WORKSPACE_COMMAND = 'aisec.scanWorkspace';
+/** Result of SCAN_WORKSPACE_COMMAND (`files` and `findings` as before; the rest feeds the client's summary). */
+export interface ScanSummary {
+  /** Files in the workspace walk. */
+  files: number;
+  /** Files analysed before the scan ended (all of them unless cancelled). */
+  scanned: number;
+  /** Open AISec findings (not suppressed, not in the baseline) in the scanned files. */
+  findings: number;
+  bySeverity: { error: number; warning: number; info: number };
+  filesWithFindings: number;
+  /** Findings per rule id. */
+  rules: Record<string, number>;
+  ms: number;
+  cancelled: boolean;
+}
+
+/** Client-side commands (VS Code): a fix that asks for a value, and what runs after an AISec quick fix. */
+export const APPLY_GUIDED_FIX_COMMAND = 'aisec.applyGuidedFix';
+export const FIX_APPLIED_COMMAND = 'aisec.fixApplied';
+
+/** What a guided fix asks the user for (server/src/lsp/guidedFixes.ts). */
+export interface GuidedAsk {
+  /** The suggested value, as it appears in the fix's edits (replaced by the answer). */
+  value: string;
+  title: string;
+  prompt: string;
+  /** Regular expression (source) the answer must match. */
+  pattern: string;
+  patternMessage: string;
+  /** Start with an empty input box (the value is a placeholder, not a suggestion). */
+  emptyValue?: boolean;
+}
+
+export interface GuidedFixArgs {
+  uri: string;
+  version: number;
+  ruleId: string;
+  title: string;
+  edits: DiagnosticData['fixes'][number]['edits'];
+  ask: GuidedAsk;
+  range: DiagnosticData['fixes'][number]['edits'][number]['range'];
+}
+
+export interface FixAppliedArgs {
+  uri: string;
+  ruleId: string;
+  title: string;
+  range: DiagnosticData['fixes'][number]['edits'][number]['range'];
+}
+
 export const FIX_ALL_KIND = 'source.fixAll.aisec';
 
 export interface AisecSettings {
