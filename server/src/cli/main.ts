@@ -36,9 +36,10 @@ Usage:
   aisec explain RULE                print a rule's documentation (pack rules too), mapping and policy
   aisec init [DIR] [--force]        write a commented starter .aisec.yaml (never overwrites without --force)
   aisec pack test DIR               run a rule pack's annotated fixtures (ruleid:/ok: lines); exit 1 on failure
-  aisec report [paths...] --format html|md|json [--output FILE]
+  aisec report [paths...] --format html|md|json [--output FILE] [--learning]
                                     evidence report: findings, suppressions, OWASP LLM / NIST AI RMF /
-                                    EU AI Act / ISO 42001 mappings, config in force, files covered
+                                    EU AI Act / ISO 42001 mappings, config in force, files covered;
+                                    --learning adds each learner's progress (.aisec/progress/*.json)
   aisec inventory [paths...] [--format json|cyclonedx] [--output FILE]
                                     AI inventory: models, providers, endpoints, MCP servers, tools, prompts
   aisec --version | --help
@@ -69,7 +70,7 @@ async function main(argv: string[]): Promise<number> {
     args = parseArgs(
       argv,
       new Set(['--format', '--output', '--config', '--fail-on', '--baseline', '--update-baseline', '--root', '-o']),
-      new Set(['--help', '-h', '--version', '-v', '--show-suppressed', '--no-color', '--list-suppressions', '--force']),
+      new Set(['--help', '-h', '--version', '-v', '--show-suppressed', '--no-color', '--list-suppressions', '--force', '--learning']),
     );
   } catch (e) {
     process.stderr.write(`aisec: ${(e as Error).message}\n\n${HELP}`);
