@@ -2,12 +2,14 @@
 import type { ExtensionContext } from 'vscode';
 import { registerCommands } from './commands';
 import { startLanguageClient, stopLanguageClient } from './languageClient';
+import { registerLearningView } from './learning/learningView';
 import { registerInventoryView } from './views/inventoryView';
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const client = await startLanguageClient(context);
   registerCommands(context, client);
   registerInventoryView(context, client);
+  registerLearningView(context, client);
 }
 
 export function deactivate(): Promise<void> | undefined {

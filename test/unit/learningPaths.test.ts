@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import { builtinRules } from '../../server/src/engine/registry';
 import { isIsoDate } from '../../server/src/learning/paths';
 import { emptyProgress, exportProgress, learnerFileName, mergeProgress, moduleStatus, normalizeProgress, parseExportedProgress, pathStatus, withExercise, withLesson } from '../../server/src/learning/progress';
@@ -263,6 +264,20 @@ describe('unit: learning progress', () => {
     assert.match((parseExportedProgress('[]') as { error: string }).error, /JSON object/);
     assert.match((parseExportedProgress(JSON.stringify({ version: 1, learner: 'x', exportedAt: 'yesterday', exercises: {}, lessons: {} })) as { error: string }).error, /exportedAt/);
     assert.match((parseExportedProgress(JSON.stringify({ version: 2, learner: 'x', exportedAt: T1, exercises: {}, lessons: {} })) as { error: string }).error, /version/);
+  });
+
+  it('an export validates against schemas/aisec-progress.schema.json; a tampered one does not', () => {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas/aisec-progress.schema.json'), 'utf8')) as object);
+    const p = withLesson(withExercise(emptyProgress(), 'rule:torch-load-unsafe', { passed: true, hints: 2, assisted: true }, T1), 'torch-load-unsafe', T2);
+    const data = JSON.parse(JSON.stringify(exportProgress(p, 'Ana', T3))) as Record<string, unknown>;
+    assert.ok(validate(data), JSON.stringify(validate.errors));
+    assert.ok(!validate({ ...data, version: 2 }));
+    assert.ok(!validate({ ...data, exercises: { 'lab:x': { status: 'done', attempts: 1, hints: 0, assisted: false } } }));
+    // the package registers it for the exported files
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { jsonValidation: { fileMatch: string[]; url: string }[] } };
+    assert.ok(pkg.contributes.jsonValidation.some((j) => j.url === './schemas/aisec-progress.schema.json' && j.fileMatch.includes('**/.aisec/progress/*.json')));
   });
 
   it('learner file names are safe', () => {
