@@ -276,6 +276,17 @@ describe('cli: aisec report --learning', function () {
     assert.match(r.stderr, /learning progress \.aisec\/progress\/zed\.json: not valid JSON/);
   });
 
+  it('aisec scan warns about an unknown rule id in a path (file:line) and still exits 0; a bad due date is a config error (exit 2)', () => {
+    const warn = makeWorkspace(undefined, { '.aisec.yaml': 'learning:\n  paths:\n    - id: p\n      modules:\n        - { id: m, rules: [no-such-rule] }\n', 'a.py': 'print(1)\n' });
+    const r = runCli(['scan', '.'], warn);
+    expectExit(r, [0]);
+    assert.match(r.stderr, /\.aisec\.yaml:5:\d+: warning: learning path "p", module "m": unknown rule "no-such-rule"/);
+    const bad = makeWorkspace(undefined, { '.aisec.yaml': 'learning:\n  paths:\n    - id: p\n      modules:\n        - { id: m, due: 2027-02-30 }\n', 'a.py': 'print(1)\n' });
+    const e = runCli(['report', '--learning', '--format', 'json'], bad);
+    expectExit(e, [2]);
+    assert.match(e.stderr, /\.aisec\.yaml:5:\d+: error: learning path "p", module "m": due must be a date written YYYY-MM-DD/);
+  });
+
   it('without --learning the report has no learning section', () => {
     const r = runCliEnv(['report', '--format', 'json'], ws, { SOURCE_DATE_EPOCH: EPOCH });
     expectExit(r, [0]);

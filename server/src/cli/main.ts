@@ -144,6 +144,7 @@ async function scanCommand(paths: string[], flags: Map<string, string | true>): 
     return 2;
   }
   for (const f of scan.files) for (const e of f.result.errors) if (e.kind === 'rule') process.stderr.write(`aisec: warning: ${e.message}\n`);
+  for (const w of scan.configWarnings ?? []) process.stderr.write(`${path.relative(process.cwd(), w.file) || w.file}:${w.line}:${w.column}: warning: ${w.message}\n`);
 
   if (updateBaseline) {
     const text = formatBaseline(scan.files.flatMap((f) => f.result.findings.filter((x) => !x.suppression).map((x) => x.fingerprint)));
