@@ -19,6 +19,8 @@ import { onDidChangeProgress, readProgress } from './progress';
 export const LEARNING_VIEW = 'aisec.learning';
 export const REFRESH_LEARNING_COMMAND = 'aisec.learning.refresh';
 export const OPEN_LEARNING_DOCS_COMMAND = 'aisec.learning.openDocs';
+/** Context key: true when a workspace folder defines a learning path (set once the view or the key is first loaded). */
+export const HAS_PATHS_CONTEXT = 'aisec.learning.hasPaths';
 const SHOW_LESSON_COMMAND = 'aisec.showLesson';
 const START_EXERCISE_COMMAND = 'aisec.exercises.start';
 
@@ -64,6 +66,7 @@ export class LearningTreeProvider implements TreeDataProvider<Node>, Disposable 
   /** Re-read the paths from the server (config changed) and the progress. */
   refresh(): void {
     this.data = undefined;
+    void this.load(); // keeps the context key current while the view is hidden
     this.progressChanged(readProgress(this.context));
   }
 
@@ -78,7 +81,11 @@ export class LearningTreeProvider implements TreeDataProvider<Node>, Disposable 
 
   private load(): Promise<LearningPathsFolder[]> {
     this.data ??= this.client.sendRequest<LearningPathsResult>(LEARNING_PATHS_REQUEST, {}).then(
-      (r) => r.folders,
+      (r) => {
+        // for `when` clauses (the walkthrough's "your team's path" step, menus)
+        void commands.executeCommand('setContext', HAS_PATHS_CONTEXT, r.folders.some((f) => f.paths.length > 0));
+        return r.folders;
+      },
       (e: Error) => {
         void window.showWarningMessage(`AISec: could not read the learning paths: ${e.message}`);
         return [];
@@ -179,6 +186,7 @@ export function registerLearningView(context: ExtensionContext, client: Language
   const refreshSoon = debounce(() => provider.refresh(), 300);
   const w = workspace.createFileSystemWatcher('**/{.aisec.yaml,.aisec.yml,.aisec.json,*.aisec-pack.yaml,*.aisec-pack.yml,*.aisec-pack.json,aisec-pack.yaml,aisec-pack.yml,aisec-pack.json}');
   context.subscriptions.push(w, w.onDidChange(refreshSoon), w.onDidCreate(refreshSoon), w.onDidDelete(refreshSoon));
+  void provider.refresh();
   context.subscriptions.push(
     provider,
     view,
