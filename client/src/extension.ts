@@ -3,6 +3,7 @@ import type { ExtensionContext } from 'vscode';
 import { registerCommands } from './commands';
 import { registerGuide } from './guide';
 import { startLanguageClient, stopLanguageClient } from './languageClient';
+import { registerLearningView } from './learning/learningView';
 import { registerInventoryView } from './views/inventoryView';
 
 export async function activate(context: ExtensionContext): Promise<void> {
@@ -10,6 +11,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const client = await startLanguageClient(context);
   registerCommands(context, client);
   registerInventoryView(context, client);
+  registerLearningView(context, client);
 }
 
 export function deactivate(): Promise<void> | undefined {

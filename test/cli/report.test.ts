@@ -203,3 +203,119 @@ function runCliEnv(args: string[], cwd: string, env: Record<string, string>) {
   const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'aisec.js'), ...args], { cwd, encoding: 'utf8', timeout: 30_000, env: { ...process.env, NO_COLOR: '1', ...env } });
   return { code: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
+
+describe('cli: aisec report --learning', function () {
+  this.timeout(60_000);
+  const EPOCH = String(Date.UTC(2027, 1, 15) / 1000); // today = 2027-02-15
+  const HOSTILE = 'Bruno <img src=x onerror=alert(3)> | *x*';
+  let ws: string;
+  const progress = (learner: string, exercises: Record<string, unknown>, lessons: Record<string, unknown>) => JSON.stringify({ version: 1, learner, exportedAt: '2027-02-10T08:00:00.000Z', exercises, lessons }, null, 2);
+
+  before(() => {
+    assertBuilt();
+    ws = makeWorkspace(undefined, {
+      '.aisec.yaml': [
+        'learning:',
+        '  paths:',
+        '    - id: onboarding',
+        '      title: AI security onboarding',
+        '      modules:',
+        '        - id: models',
+        '          title: Load models safely',
+        '          rules: [torch-load-unsafe]',
+        '          exercises: [rule:torch-load-unsafe]',
+        '          due: 2027-01-31',
+        '        - id: mcp',
+        '          title: Pin MCP servers',
+        '          exercises: [lab:pin-npx-servers]',
+        '          due: 2027-03-31',
+        '          required: false',
+        '',
+      ].join('\n'),
+      'app/main.py': 'print("hello")\n',
+      '.aisec/progress/ana.json': progress(
+        'Ana',
+        {
+          'rule:torch-load-unsafe': { status: 'passed', passedAt: '2027-01-20T10:00:00.000Z', attempts: 2, hints: 1, assisted: false },
+          'lab:pin-npx-servers': { status: 'passed', passedAt: '2027-02-01T10:00:00.000Z', attempts: 1, hints: 3, assisted: true },
+        },
+        { 'torch-load-unsafe': { openedAt: '2027-01-19T10:00:00.000Z' } },
+      ),
+      '.aisec/progress/bruno.json': progress(HOSTILE, { 'rule:torch-load-unsafe': { status: 'failed', attempts: 1, hints: 2, assisted: false } }, {}),
+      '.aisec/progress/zed.json': '{ "version": 1, "learner": "Zed", ',
+    });
+  });
+  after(() => cleanupWorkspaces());
+
+  interface LearningJson {
+    today: string;
+    paths: { id: string; modules: { id: string }[] }[];
+    learners: { learner: string; file: string; paths: { pathId: string; modules: { moduleId: string; state: string; completed: boolean; completedAt?: string; hints: number; assisted: boolean; overdue: boolean }[] }[] }[];
+    problems: { file: string; message: string }[];
+  }
+
+  it('JSON: two learners from their files, per module done/when/hints/assisted/overdue; the malformed file is named, not fatal', () => {
+    const r = runCliEnv(['report', '--format', 'json', '--learning'], ws, { SOURCE_DATE_EPOCH: EPOCH });
+    expectExit(r, [0]);
+    const l = (JSON.parse(r.stdout) as { learning: LearningJson }).learning;
+    assert.strictEqual(l.today, '2027-02-15');
+    assert.deepStrictEqual(l.paths.map((p) => [p.id, p.modules.map((m) => m.id)]), [['onboarding', ['models', 'mcp']]]);
+    assert.deepStrictEqual(l.learners.map((x) => [x.learner, x.file]), [['Ana', '.aisec/progress/ana.json'], [HOSTILE, '.aisec/progress/bruno.json']]);
+    const ana = l.learners[0].paths[0].modules.map((m) => [m.moduleId, m.state, m.completed, m.completedAt ?? '-', m.hints, m.assisted, m.overdue]);
+    assert.deepStrictEqual(ana, [
+      ['models', 'done', true, '2027-01-20T10:00:00.000Z', 1, false, false],
+      ['mcp', 'done', true, '2027-02-01T10:00:00.000Z', 3, true, false],
+    ]);
+    const bruno = l.learners[1].paths[0].modules.map((m) => [m.moduleId, m.state, m.completed, m.hints, m.overdue]);
+    assert.deepStrictEqual(bruno, [
+      ['models', 'overdue', false, 2, true],
+      ['mcp', 'not-started', false, 0, false],
+    ]);
+    assert.deepStrictEqual(l.problems.map((p) => p.file), ['.aisec/progress/zed.json']);
+    assert.match(l.problems[0].message, /not valid JSON/);
+    assert.match(r.stderr, /learning progress \.aisec\/progress\/zed\.json: not valid JSON/);
+  });
+
+  it('aisec scan warns about an unknown rule id in a path (file:line) and still exits 0; a bad due date is a config error (exit 2)', () => {
+    const warn = makeWorkspace(undefined, { '.aisec.yaml': 'learning:\n  paths:\n    - id: p\n      modules:\n        - { id: m, rules: [no-such-rule] }\n', 'a.py': 'print(1)\n' });
+    const r = runCli(['scan', '.'], warn);
+    expectExit(r, [0]);
+    assert.match(r.stderr, /\.aisec\.yaml:5:\d+: warning: learning path "p", module "m": unknown rule "no-such-rule"/);
+    const bad = makeWorkspace(undefined, { '.aisec.yaml': 'learning:\n  paths:\n    - id: p\n      modules:\n        - { id: m, due: 2027-02-30 }\n', 'a.py': 'print(1)\n' });
+    const e = runCli(['report', '--learning', '--format', 'json'], bad);
+    expectExit(e, [2]);
+    assert.match(e.stderr, /\.aisec\.yaml:5:\d+: error: learning path "p", module "m": due must be a date written YYYY-MM-DD/);
+  });
+
+  it('without --learning the report has no learning section', () => {
+    const r = runCliEnv(['report', '--format', 'json'], ws, { SOURCE_DATE_EPOCH: EPOCH });
+    expectExit(r, [0]);
+    assert.ok(!('learning' in (JSON.parse(r.stdout) as object)));
+  });
+
+  it('Markdown: a table per learner; names from files are escaped', () => {
+    const r = runCliEnv(['report', '--format', 'md', '--learning'], ws, { SOURCE_DATE_EPOCH: EPOCH });
+    expectExit(r, [0]);
+    const md = r.stdout;
+    assert.ok(md.includes('## Learning progress'));
+    assert.ok(md.includes('### Ana'));
+    assert.match(md, /^\| AI security onboarding \| Load models safely \| required \| 2027-01-31 \| done \| yes, 2027-01-20 \| 1 \| no \|$/m);
+    assert.match(md, /^\| AI security onboarding \| Pin MCP servers \| optional \| 2027-03-31 \| done \| yes, 2027-02-01 \| 3 \| yes \|$/m);
+    assert.match(md, /^\| AI security onboarding \| Load models safely \| required \| 2027-01-31 \| \*\*overdue\*\* \| no \(0\/2\) \| 2 \| no \|$/m);
+    assert.ok(md.includes('### Bruno &lt;img src=x onerror=alert(3)&gt; \\| \\*x\\*'), 'hostile learner name escaped');
+    assert.ok(!md.includes('<img'));
+    assert.match(md, /### Progress files not read\n\n- \.aisec\/progress\/zed\.json: not valid JSON/);
+  });
+
+  it('HTML: a table per learner with states; names escaped; the malformed file listed', () => {
+    const r = runCliEnv(['report', '--format', 'html', '--learning'], ws, { SOURCE_DATE_EPOCH: EPOCH });
+    expectExit(r, [0]);
+    const html = r.stdout;
+    assert.ok(!/<img|<script/i.test(html), 'no markup from progress files');
+    assert.ok(html.includes('<h3 class="learner">Bruno &#60;img src=x onerror=alert(3)&#62; | *x*</h3>'));
+    assert.ok(html.includes('<h3 class="learner">Ana</h3>'));
+    const rows = [...html.matchAll(/<tr data-path="onboarding" data-module="(\w+)" data-state="([\w-]+)">/g)].map((m) => `${m[1]}:${m[2]}`);
+    assert.deepStrictEqual(rows, ['models:done', 'mcp:done', 'models:overdue', 'mcp:not-started']);
+    assert.match(html, /<ul id="learning-problems"><li><code>\.aisec\/progress\/zed\.json<\/code>: not valid JSON/);
+  });
+});

@@ -13,6 +13,7 @@ import { toCycloneDx } from './cyclonedx';
 import { buildReport, formatMarkdown } from './report';
 import type { PackInForce } from './report';
 import { formatHtml } from './reportHtml';
+import { learningReportFor } from './learningFiles';
 import { listSuppressions } from './suppressions';
 
 type Flags = Map<string, string | true>;
@@ -88,6 +89,7 @@ export async function reportCommand(paths: string[], flags: Flags, version: stri
     generatedAt: clock.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     root,
     configFiles: scan.configFiles.map((f) => ({ path: relPath(root, f), sha256: sha256Of(f) })),
+    learning: flags.has('--learning') ? learningReportFor(root, loaded, clock.toISOString().slice(0, 10)) : undefined,
   });
   write(output, format === 'json' ? JSON.stringify(model, null, 2) + '\n' : format === 'html' ? formatHtml(model) : formatMarkdown(model));
   return 0;

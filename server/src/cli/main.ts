@@ -36,9 +36,10 @@ Usage:
   aisec explain RULE                print a rule's documentation (pack rules too), mapping and policy
   aisec init [DIR] [--force]        write a commented starter .aisec.yaml (never overwrites without --force)
   aisec pack test DIR               run a rule pack's annotated fixtures (ruleid:/ok: lines); exit 1 on failure
-  aisec report [paths...] --format html|md|json [--output FILE]
+  aisec report [paths...] --format html|md|json [--output FILE] [--learning]
                                     evidence report: findings, suppressions, OWASP LLM / NIST AI RMF /
-                                    EU AI Act / ISO 42001 mappings, config in force, files covered
+                                    EU AI Act / ISO 42001 mappings, config in force, files covered;
+                                    --learning adds each learner's progress (.aisec/progress/*.json)
   aisec inventory [paths...] [--format json|cyclonedx] [--output FILE]
                                     AI inventory: models, providers, endpoints, MCP servers, tools, prompts
   aisec --version | --help
@@ -69,7 +70,7 @@ async function main(argv: string[]): Promise<number> {
     args = parseArgs(
       argv,
       new Set(['--format', '--output', '--config', '--fail-on', '--baseline', '--update-baseline', '--root', '-o']),
-      new Set(['--help', '-h', '--version', '-v', '--show-suppressed', '--no-color', '--list-suppressions', '--force']),
+      new Set(['--help', '-h', '--version', '-v', '--show-suppressed', '--no-color', '--list-suppressions', '--force', '--learning']),
     );
   } catch (e) {
     process.stderr.write(`aisec: ${(e as Error).message}\n\n${HELP}`);
@@ -143,6 +144,7 @@ async function scanCommand(paths: string[], flags: Map<string, string | true>): 
     return 2;
   }
   for (const f of scan.files) for (const e of f.result.errors) if (e.kind === 'rule') process.stderr.write(`aisec: warning: ${e.message}\n`);
+  for (const w of scan.configWarnings ?? []) process.stderr.write(`${path.relative(process.cwd(), w.file) || w.file}:${w.line}:${w.column}: warning: ${w.message}\n`);
 
   if (updateBaseline) {
     const text = formatBaseline(scan.files.flatMap((f) => f.result.findings.filter((x) => !x.suppression).map((x) => x.fingerprint)));

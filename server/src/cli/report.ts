@@ -10,6 +10,8 @@ import { effectiveSeverity } from '../engine/config';
 import type { OwaspLlmId, Severity } from '../engine/model';
 import { OWASP_TITLES, owaspPage, policyLink, policyOwner } from '../engine/policy';
 import type { RegisteredRule } from '../engine/rule';
+import type { LearningReport } from '../learning/report';
+import { MODULE_STATE_LABELS } from '../learning/progress';
 import type { ScanResult } from '../workspace/scan';
 import type { SuppressionEntry } from './suppressions';
 
@@ -60,6 +62,8 @@ export interface ReportModel {
   frameworks: { owasp: MappingRow[]; nistAiRmf: MappingRow[]; euAiAct: MappingRow[]; iso42001: MappingRow[] };
   configuration: { configFiles: { path: string; sha256?: string }[]; packs: PackInForce[]; policyOwner?: string };
   coverage: { files: { path: string; kind?: string; findings: number }[]; skipped: { file: string; reason: string }[] };
+  /** `aisec report --learning`: learners' exported progress against the learning paths (absent without the flag). */
+  learning?: LearningReport;
 }
 
 /** A rule pack in force: a built-in pack (rules counted) or a team pack / config file (name, version, hash). */
@@ -83,6 +87,8 @@ export interface ReportInput {
   configFiles: { path: string; sha256?: string }[];
   /** Packs resolved by the config loader (team packs, npm packs), with versions and hashes. */
   packs?: PackInForce[];
+  /** The learning section (`--learning`), built by learning/report.ts. */
+  learning?: LearningReport;
 }
 
 const SEV_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -193,6 +199,7 @@ export function buildReport(input: ReportInput): ReportModel {
       policyOwner: config.policy.owner,
     },
     coverage: { files: perFile, skipped: scan.skipped },
+    ...(input.learning ? { learning: input.learning } : {}),
   };
 }
 
@@ -278,5 +285,31 @@ export function formatMarkdown(m: ReportModel): string {
     out.push('', '### Skipped files', '');
     for (const f of m.coverage.skipped) out.push(`- ${mdText(f.file)}: ${mdText(f.reason)}`);
   }
+  if (m.learning) out.push('', ...learningMarkdown(m.learning));
   return out.join('\n') + '\n';
+}
+
+/** The `--learning` section: per learner, per path and module, done or not, when, hints, assisted, overdue. */
+function learningMarkdown(l: LearningReport): string[] {
+  const out: string[] = ['## Learning progress', ''];
+  const day = (iso: string | undefined) => (iso ? mdText(iso.slice(0, 10)) : '-');
+  out.push(`${l.learners.length} learner(s) from \`${l.progressDir.replace(/`/g, '')}/\`, ${l.paths.length} learning path(s); overdue as of ${mdText(l.today)}.`, '');
+  if (!l.paths.length) out.push('_No learning path is configured (`learning:` in .aisec.yaml or a pack)._', '');
+  if (!l.learners.length) out.push(`_No readable progress file in ${mdText(l.progressDir)}/._`, '');
+  for (const learner of l.learners) {
+    out.push(`### ${mdText(learner.learner)}`, '', `From ${mdText(learner.file)}, exported ${mdText(learner.exportedAt)}.`, '');
+    const rows: string[][] = [];
+    for (const p of learner.paths) {
+      const title = l.paths.find((x) => x.id === p.pathId)?.title ?? p.pathId;
+      for (const mod of p.modules)
+        rows.push([mdText(title), mdText(mod.title), mod.required ? 'required' : 'optional', day(mod.due), mod.overdue ? `**${MODULE_STATE_LABELS[mod.state]}**` : MODULE_STATE_LABELS[mod.state], mod.completed ? `yes, ${day(mod.completedAt)}` : `no (${mod.itemsDone}/${mod.itemsTotal})`, String(mod.hints), mod.assisted ? 'yes' : 'no']);
+    }
+    out.push(rows.length ? mdTable(['Path', 'Module', 'Kind', 'Due', 'State', 'Completed', 'Hints', 'Assisted'], rows) : '_No module to report._', '');
+  }
+  if (l.problems.length) {
+    out.push('### Progress files not read', '');
+    for (const p of l.problems) out.push(`- ${mdText(p.file)}: ${mdText(p.message)}`);
+    out.push('');
+  }
+  return out;
 }

@@ -2,6 +2,8 @@
  * The HTML evidence page: one self-contained file (inline CSS, no scripts, no external resources) that
  * opens in any browser and prints cleanly. All content is escaped; only http(s) URLs become links.
  */
+import type { LearningReport } from '../learning/report';
+import { MODULE_STATE_LABELS } from '../learning/progress';
 import type { MappingRow, ReportModel } from './report';
 import { safeUrl } from './report';
 
@@ -52,6 +54,7 @@ code,.rule{font-family:"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:12p
 .zero{color:#9aa3b2}
 .hit td.num.open{color:var(--err);font-weight:600}
 .none{color:var(--muted);font-style:italic}
+.state{font-weight:600}.state.done{color:var(--ok)}.state.overdue{color:var(--err)}.state.in-progress{color:var(--warn)}.state.not-started{color:var(--muted)}
 ul.files{columns:2;column-gap:32px;padding-left:18px;margin:6px 0;font-family:"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:12px}
 ul.files li{break-inside:avoid}
 a{color:var(--info)}
@@ -132,9 +135,32 @@ export function formatHtml(m: ReportModel): string {
 <section id="suppressions-section"><h2>Suppressions (${m.suppressions.length})</h2>${sups}</section>
 <section id="configuration"><h2>Configuration in force</h2><ul><li>Tool: AISec ${esc(m.tool.version)}</li>${packs}</ul><h3>Config files</h3><ul>${configFiles}</ul>${m.configuration.policyOwner ? `<p>Policy owner: ${esc(m.configuration.policyOwner)}</p>` : ''}</section>
 <section id="coverage"><h2>Files covered (${m.coverage.files.length})</h2><ul class="files">${files}</ul>${skipped}</section>
-<footer>Framework mappings come from each rule's metadata. A suppressed finding remains listed as evidence with its justification, owner and expiry.</footer>
+${m.learning ? learningSection(m.learning) : ''}<footer>Framework mappings come from each rule's metadata. A suppressed finding remains listed as evidence with its justification, owner and expiry.</footer>
 </main>
 </body>
 </html>
 `;
+}
+
+/** The `--learning` section: one table per learner (path, module, due, state, completed, hints, assisted). */
+function learningSection(l: LearningReport): string {
+  const day = (iso: string | undefined) => (iso ? `<time datetime="${esc(iso)}">${esc(iso.slice(0, 10))}</time>` : '-');
+  const parts: string[] = [`<p class="meta">${l.learners.length} learner(s) from <code>${esc(l.progressDir)}/</code>, ${l.paths.length} learning path(s); overdue as of ${esc(l.today)}.</p>`];
+  if (!l.paths.length) parts.push('<p class="none">No learning path is configured (<code>learning:</code> in .aisec.yaml or a pack).</p>');
+  if (!l.learners.length) parts.push(`<p class="none">No readable progress file in ${esc(l.progressDir)}/.</p>`);
+  for (const learner of l.learners) {
+    const rows = learner.paths.flatMap((p) => {
+      const title = l.paths.find((x) => x.id === p.pathId)?.title ?? p.pathId;
+      return p.modules.map(
+        (mod) =>
+          `<tr data-path="${esc(p.pathId)}" data-module="${esc(mod.moduleId)}" data-state="${esc(mod.state)}"><td>${esc(title)}</td><td>${esc(mod.title)}</td><td>${mod.required ? 'required' : 'optional'}</td><td>${day(mod.due)}</td><td><span class="state ${esc(mod.state)}">${esc(MODULE_STATE_LABELS[mod.state])}</span></td><td>${mod.completed ? `yes, ${day(mod.completedAt)}` : `no <small>(${mod.itemsDone}/${mod.itemsTotal})</small>`}</td><td class="num">${mod.hints}</td><td>${mod.assisted ? 'yes' : 'no'}</td></tr>`,
+      );
+    });
+    parts.push(
+      `<h3 class="learner">${esc(learner.learner)}</h3><p class="meta">From <code>${esc(learner.file)}</code>, exported ${day(learner.exportedAt)}.</p>` +
+        (rows.length ? `<table class="learner-progress" data-learner="${esc(learner.learner)}"><thead><tr><th>Path</th><th>Module</th><th>Kind</th><th>Due</th><th>State</th><th>Completed</th><th class="num">Hints</th><th>Assisted</th></tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>` : '<p class="none">No module to report.</p>'),
+    );
+  }
+  if (l.problems.length) parts.push(`<h3>Progress files not read</h3><ul id="learning-problems">${l.problems.map((p) => `<li><code>${esc(p.file)}</code>: ${esc(p.message)}</li>`).join('')}</ul>`);
+  return `<section id="learning"><h2>Learning progress (${l.learners.length})</h2>${parts.join('\n')}</section>\n`;
 }

@@ -1,4 +1,5 @@
 /** The effective configuration the engine receives (already resolved by packs/). */
+import type { LearningConfig } from '../learning/paths';
 import type { RoleOverrides } from './fileRole';
 import type { OwaspLlmId, Severity, SeverityOrOff } from './model';
 
@@ -67,6 +68,8 @@ export interface EffectiveConfig {
   today?: string;
   /** Declared dependencies and local modules of the workspace, supplied by the caller (see WorkspacePackages). */
   workspace?: WorkspacePackages;
+  /** Team learning paths (`learning:` of the config and its packs; see learning/paths.ts). */
+  learning?: LearningConfig;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;

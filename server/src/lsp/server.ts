@@ -54,6 +54,7 @@ import type { InventoryResult } from '../protocol';
 import { INVENTORY_REQUEST } from '../protocol';
 import { toDiagnostic } from './convert';
 import { hoverMarkdown } from './hover';
+import { registerLearningRequests } from './learning';
 
 const rulesById = ruleById(builtinRules);
 /** Rule lookup per loaded config (built-ins plus its packs' declarative rules). */
@@ -183,6 +184,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       list.push(Diagnostic.create({ start: { line: e.line - 1, character: e.column - 1 }, end: { line: e.line - 1, character: 10_000 } }, `AISec config: ${e.message} (analysis continues with the valid settings)`, DiagnosticSeverity.Error, 'config', 'aisec'));
       byFile.set(e.file, list);
     }
+    for (const w of c.warnings ?? []) byFile.set(w.file, [...(byFile.get(w.file) ?? []), Diagnostic.create({ start: { line: w.line - 1, character: w.column - 1 }, end: { line: w.line - 1, character: 10_000 } }, `AISec config: ${w.message}`, DiagnosticSeverity.Warning, 'config', 'aisec')]);
     for (const [file, diags] of byFile) {
       const uri = pathToFileURL(file).toString();
       if (diags.length || configDiagnosticUris.has(uri)) {
@@ -597,6 +599,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return { items };
   });
 
+  registerLearningRequests(connection, () => workspaceRoots, async (uri) => (await getSettings(uri)).configPath);
   documents.listen(connection);
   connection.listen();
 }

@@ -14,6 +14,7 @@ import type { FileRole, RoleOverrides } from '../engine/fileRole';
 import { FILE_ROLES } from '../engine/fileRole';
 import type { SeverityOrOff } from '../engine/model';
 import type { RegisteredRule } from '../engine/rule';
+import { mergeLearning, parseLearning } from '../learning/paths';
 import { compileDefinitions } from './declarative';
 import { buildPreset, presetNames } from './presets';
 
@@ -58,6 +59,8 @@ export interface LoadedConfig {
   /** Directory paths are relative to (the nearest config's folder, else the root). */
   root: string;
   errors: ConfigError[];
+  /** Problems that do not stop the config from loading (unknown rule ids in learning paths). */
+  warnings?: ConfigError[];
 }
 
 export class ConfigLoadError extends Error {
@@ -143,9 +146,11 @@ export interface LoadedFile {
   definitions: RegisteredRule[];
   origins: Record<string, RuleOrigin>;
   packs: PackInfo[];
+  /** Problems that do not stop the config from loading (unknown rule ids in learning paths). */
+  warnings: ConfigError[];
 }
 
-const TOP_KEYS = ['extends', 'rules', 'definitions', 'ignore', 'roles', 'policy', 'suppressions', 'maxFileSize', '$schema', 'name', 'version', 'description', 'owner'];
+const TOP_KEYS = ['extends', 'rules', 'definitions', 'ignore', 'roles', 'policy', 'suppressions', 'maxFileSize', 'learning', '$schema', 'name', 'version', 'description', 'owner'];
 
 /** SHA-256 of a file's bytes (hex), for `extends: [{ pack, sha256 }]` pins. */
 export function fileSha256(file: string): string {
@@ -160,7 +165,8 @@ export function loadConfigFile(file: string, rules: readonly RegisteredRule[], s
   const errors: ConfigError[] = [];
   const files = [file];
   let config = defaultConfig();
-  const out: LoadedFile = { config, files, errors, definitions: [], origins: {}, packs: [] };
+  const warnings: ConfigError[] = [];
+  const out: LoadedFile = { config, files, errors, definitions: [], origins: {}, packs: [], warnings };
   if (seen.has(file)) {
     errors.push({ file, line: 1, column: 1, message: 'extends cycle' });
     return out;
@@ -220,6 +226,7 @@ export function loadConfigFile(file: string, rules: readonly RegisteredRule[], s
         }
         const sub = loadConfigFile(target, rules, seen, true, seenIds);
         errors.push(...sub.errors);
+        warnings.push(...sub.warnings);
         files.push(...sub.files);
         definitions.push(...sub.definitions);
         packs.push(...sub.packs);
@@ -310,8 +317,18 @@ export function loadConfigFile(file: string, rules: readonly RegisteredRule[], s
       });
   }
   if (typeof obj.maxFileSize === 'number' && obj.maxFileSize > 0) config.maxFileSize = obj.maxFileSize;
+  if (obj.learning !== undefined) {
+    // a pack's paths get pack-qualified ids (<pack>/<id>); the workspace's own config keeps its ids
+    const own = parseLearning(obj.learning, {
+      ruleIds,
+      pack: asPack ? (typeof obj.name === 'string' ? obj.name : path.basename(file).replace(/(\.aisec-pack)?\.(ya?ml|json)$/i, '')) : undefined,
+      error: (keys, message) => errors.push({ file, ...raw.at(['learning', ...keys]), message }),
+      warning: (keys, message) => warnings.push({ file, ...raw.at(['learning', ...keys]), message }),
+    });
+    config.learning = mergeLearning(config.learning, own);
+  }
   packs.push({ file, name: typeof obj.name === 'string' ? obj.name : undefined, version: typeof obj.version === 'string' ? obj.version : typeof obj.version === 'number' ? String(obj.version) : undefined, owner: packOwner, sha256: raw.sha256 });
-  return { config, files, errors, definitions, origins, packs };
+  return { config, files, errors, definitions, origins, packs, warnings };
 }
 
 /** `roles: { test: ["qa/**"], product: ["scripts/deploy/**"] }`: role -> globs relative to the config root. */
@@ -396,6 +413,7 @@ function merge(a: EffectiveConfig, b: EffectiveConfig): EffectiveConfig {
     policy: mergePolicy(a.policy, b.policy),
     suppressions: [...a.suppressions, ...b.suppressions],
     maxFileSize: b.maxFileSize !== defaultConfig().maxFileSize ? b.maxFileSize : a.maxFileSize,
+    ...(a.learning || b.learning ? { learning: mergeLearning(a.learning, b.learning) } : {}),
   };
 }
 
@@ -421,10 +439,10 @@ function resolvePackage(name: string, fromDir: string): string | undefined {
 export function loadConfigFor(dir: string, root: string | undefined, rules: readonly RegisteredRule[], explicitFile?: string): LoadedConfig {
   const file = explicitFile ?? findConfigFile(dir, root);
   let loaded: LoadedConfig;
-  if (!file) loaded = { config: defaultConfig(), rules, origins: {}, packs: [], files: [], root: root ?? dir, errors: [] };
+  if (!file) loaded = { config: defaultConfig(), rules, origins: {}, packs: [], files: [], root: root ?? dir, errors: [], warnings: [] };
   else {
     const r = loadConfigFile(path.resolve(file), rules);
-    loaded = { config: r.config, rules: r.definitions.length ? [...rules, ...r.definitions] : rules, origins: r.origins, packs: r.packs, files: r.files, root: path.dirname(path.resolve(file)), errors: r.errors };
+    loaded = { config: r.config, rules: r.definitions.length ? [...rules, ...r.definitions] : rules, origins: r.origins, packs: r.packs, files: r.files, root: path.dirname(path.resolve(file)), errors: r.errors, warnings: r.warnings };
   }
   loaded.config.today = new Date().toISOString().slice(0, 10);
   return loaded;

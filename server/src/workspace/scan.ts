@@ -35,6 +35,8 @@ export interface ScanResult {
   files: ScannedFile[];
   skipped: { file: string; reason: string }[];
   configErrors: ConfigError[];
+  /** Problems that do not stop the scan (unknown rule ids in learning paths), once per config file. */
+  configWarnings?: ConfigError[];
   configFiles: string[];
   /** The effective rules of the scan: built-ins plus the declarative rules of every pack in force (for SARIF/JSON). */
   rules: RegisteredRule[];
@@ -104,6 +106,7 @@ export function defaultScanRoot(paths: string[], cwd: string): string {
 export function scanPaths(paths: string[], opts: ScanOptions): ScanResult {
   const configCache = new Map<string, LoadedConfig>();
   const configErrors: ConfigError[] = [];
+  const configWarnings: ConfigError[] = [];
   const configFiles = new Set<string>();
   const configFor = (dir: string): LoadedConfig => {
     let c = configCache.get(dir);
@@ -115,6 +118,7 @@ export function scanPaths(paths: string[], opts: ScanOptions): ScanResult {
         if (!configFiles.has(f)) {
           configFiles.add(f);
           configErrors.push(...c.errors.filter((e) => e.file === f));
+          configWarnings.push(...(c.warnings ?? []).filter((e) => e.file === f));
         }
       }
     }
@@ -127,7 +131,7 @@ export function scanPaths(paths: string[], opts: ScanOptions): ScanResult {
   const index = new WorkspaceIndex(opts.root);
   // cross-file flow: imports resolved to the scanned files, summaries cached by content for the whole scan
   const project = new ProjectIndex(fileSource(opts.root, () => walk.files.map((f) => relPath(opts.root, f))));
-  const out: ScanResult = { files: [], skipped: walk.skipped.map((s) => ({ file: relPath(opts.root, s.file), reason: s.reason })), configErrors, configFiles: [...configFiles], rules: [], configs: [], bytes: 0, lines: 0 };
+  const out: ScanResult = { files: [], skipped: walk.skipped.map((s) => ({ file: relPath(opts.root, s.file), reason: s.reason })), configErrors, configWarnings, configFiles: [...configFiles], rules: [], configs: [], bytes: 0, lines: 0 };
   for (const abs of walk.files) {
     const rel = relPath(opts.root, abs);
     const loaded = configFor(path.dirname(abs));

@@ -1,8 +1,8 @@
 // Further checks run in the same code-server workbench after the core suite (vscode.e2e.mjs): each part exports
 // `tests` (the names of its tests, so a setup failure still counts them as failed) and `run(ctx)`, where ctx holds
 // { page, test, shot, log, ws, outDir, results, openFile, problems, readHover, focusEditor, gotoPos, timeoutMs }
-// and `test(name, fn)` records one assertion group. Add a part: one module here, one line below.
+// and `test(name, fn)` records one assertion group. Add a part: one module here, one entry below.
 import * as guide from './guide.mjs';
+import * as paths from './paths.mjs';
 
-export const PARTS = [];
-PARTS.push(guide);
+export const PARTS = [guide, paths];
