@@ -87,9 +87,9 @@ describe('guide: package.json contributions', () => {
     // the walkthrough link names this extension's walkthrough
     assert.ok(contributes.viewsWelcome.some((v: { contents: string }) => v.contents.includes(encodeURIComponent(`"${pkg.publisher}.${pkg.name}#${wt.id}"`))));
   });
-  it('the AISec view container holds Findings and the AI Inventory; icon and setting declared', () => {
+  it('the AISec view container holds Findings, the AI Inventory and Learning; icon and setting declared', () => {
     assert.deepStrictEqual(contributes.viewsContainers.activitybar, [{ id: 'aisec', title: 'AISec', icon: 'media/aisec.svg' }]);
-    assert.deepStrictEqual(contributes.views.aisec.map((v: { id: string }) => v.id), ['aisec.findings', 'aisec.inventory']);
+    assert.deepStrictEqual(contributes.views.aisec.map((v: { id: string }) => v.id), ['aisec.findings', 'aisec.inventory', 'aisec.learning']);
     assert.ok(!contributes.views.explorer);
     assert.match(fs.readFileSync(path.join(ROOT, 'media', 'aisec.svg'), 'utf8'), /^<svg [^>]*viewBox="0 0 24 24"/);
     assert.deepStrictEqual({ type: contributes.configuration.properties['aisec.learningMode'].type, default: contributes.configuration.properties['aisec.learningMode'].default }, { type: 'boolean', default: false });
