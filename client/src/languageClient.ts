@@ -25,7 +25,10 @@ export async function startLanguageClient(context: ExtensionContext): Promise<La
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: { fileEvents: workspace.createFileSystemWatcher('**/.aisec.{yaml,yml,json}') },
-    initializationOptions: { suppressPrompt: true },
+    // lessons: hover and rule-id links open aisec.showLesson (client/src/lesson/lessonView.ts)
+    initializationOptions: { suppressPrompt: true, lessons: true },
+    // hovers may run exactly one command: the lesson link
+    markdown: { isTrusted: { enabledCommands: ['aisec.showLesson'] } },
     diagnosticCollectionName: 'aisec',
   };
   client = new LanguageClient('aisec', 'AISec', serverOptions, clientOptions);
