@@ -44,7 +44,7 @@ describe('lsp: lessons', function () {
       // hover: message, one-line fix, the short examples, the lesson link; not the whole doc
       const h = await c.hover(file, d.range.start);
       const md = (h!.contents as MarkupContent).value;
-      assert.ok(md.includes(d.message.replace(/ \(in .*\)$/, '')), md);
+      assert.ok(md.includes(String(d.message).replace(/ \(in .*\)$/, '')), md);
       assert.match(md, /\*\*Fix:\*\* Pass `weights_only=True`\./);
       assert.match(md, /Vulnerable:\n```python\n/);
       assert.match(md, /\[Open the lesson\]\(command:aisec\.showLesson\?/);
