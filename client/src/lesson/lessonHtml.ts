@@ -77,7 +77,7 @@ export function lessonHtml(r: LessonResponse, o: LessonHtmlOptions): string {
   const y = r.yourCode;
   const language = v?.language ?? '';
   const yourCode = y
-    ? `<p class="message">${escapeHtml(y.message)}</p>` +
+    ? `<p class="message">${renderInline(y.message)}</p>` +
       `<figure class="example snippet"><figcaption>${escapeHtml(decodeURIComponent(y.uri.replace(/^.*\//, '')))}: line ${y.range.start.line + 1}</figcaption><pre class="code"><code>${splitLines(y.snippet)
         .map((t, k) => `<span class="line ${y.snippetStartLine + k >= y.range.start.line && y.snippetStartLine + k <= y.range.end.line ? 'finding' : 'same'}"><span class="ln">${y.snippetStartLine + k + 1}</span>${escapeHtml(t) || ' '}</span>`)
         .join('')}</code></pre></figure>` +

@@ -9,6 +9,8 @@ const TITLE = `Lesson: ${RULE}`;
 export const tests = [
   `lesson: the hover link opens the lesson of ${RULE} with both examples`,
   `lesson: "Learn: ${RULE}" from the quick-fix menu opens the lesson`,
+  `lesson: the rule-id link in the Problems panel opens the lesson`,
+  'lesson: the Problems context menu offers the lesson',
 ];
 
 /** The lesson webview's document (code-server: iframe.webview, then its inner iframe#active-frame). */
@@ -16,12 +18,15 @@ function lessonFrame(page) {
   return page.locator('iframe.webview.ready').last().contentFrame().locator('iframe#active-frame').contentFrame();
 }
 
-const tab = (page) => page.locator(`.tabs-container .tab[aria-label^="${TITLE}"]`).first();
+const tab = (page, title = TITLE) => page.locator(`.tabs-container .tab[aria-label^="${title}"]`).first();
 
 async function readLesson(page) {
   await tab(page).waitFor({ state: 'visible', timeout: 15000 });
   const doc = lessonFrame(page);
   await doc.locator('figure.example.fixed pre code').first().waitFor({ state: 'visible', timeout: 15000 });
+  // the screenshot shows the two examples side by side
+  await page.keyboard.press('Escape');
+  await doc.locator('#examples').scrollIntoViewIfNeeded().catch(() => {});
   return {
     title: await doc.locator('h1').first().innerText(),
     vulnerable: await doc.locator('figure.example.vulnerable pre code').first().innerText(),
@@ -33,8 +38,8 @@ async function readLesson(page) {
   };
 }
 
-async function closeLesson(page) {
-  const t = tab(page);
+async function closeLesson(page, title = TITLE) {
+  const t = tab(page, title);
   if (!(await t.isVisible().catch(() => false))) return;
   await t.hover();
   await t.locator('.tab-actions .action-label').first().click();
@@ -106,6 +111,55 @@ export async function run(ctx) {
     } finally {
       await page.keyboard.press('Escape');
       await closeLesson(page);
+    }
+  });
+
+  /** Filter the Problems panel to this rule's rows (restored afterwards). */
+  const filter = () => page.getByPlaceholder(/^Filter \(e\.g\./).first();
+  async function problemRow() {
+    await filter().fill(RULE);
+    const row = page.locator('.markers-panel .monaco-list-row[aria-level="2"]').filter({ hasText: RULE }).first();
+    await row.waitFor({ state: 'visible', timeout: 10000 });
+    return row;
+  }
+
+  await test(tests[2], async () => {
+    await finding(ctx);
+    try {
+      const row = await problemRow();
+      await row.locator('.marker-code a, a.monaco-link').first().click();
+      const l = await readLesson(page);
+      await shot(page, 'lesson-view-from-problems-link');
+      checkLesson(l, true);
+      return 'command:aisec.showLesson link opened the lesson of the finding';
+    } finally {
+      await page.keyboard.press('Escape');
+      await closeLesson(page);
+      await filter().fill('').catch(() => {});
+    }
+  });
+
+  await test(tests[3], async () => {
+    await finding(ctx);
+    try {
+      const row = await problemRow();
+      await row.click({ button: 'right' });
+      const item = page.locator('.context-view .monaco-menu .action-item').filter({ hasText: 'Learn about an AISec problem' }).first();
+      await item.waitFor({ state: 'visible', timeout: 10000 });
+      await shot(page, 'lesson-problems-context-menu');
+      await item.click();
+      // VS Code passes no argument to problems/context commands: the entry lists the AISec problems to pick from
+      const input = page.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor({ state: 'visible', timeout: 10000 });
+      await input.fill(RULE);
+      await page.keyboard.press('Enter');
+      const l = await readLesson(page);
+      checkLesson(l, true);
+      return 'context menu -> pick -> lesson';
+    } finally {
+      await page.keyboard.press('Escape');
+      await closeLesson(page);
+      await filter().fill('').catch(() => {});
     }
   });
 }
