@@ -59,8 +59,13 @@ describe('lsp: lessons', function () {
       assert.deepStrictEqual(actions[learn].command, { title: 'Learn: torch-load-unsafe', command: 'aisec.showLesson', arguments: ['torch-load-unsafe', { uri: uriOf(file), range: d.range }] });
       assert.ok(actions.slice(0, learn).every((a) => a.kind === 'quickfix'));
       assert.ok(actions.slice(learn + 1).every((a) => a.kind !== 'quickfix'), 'the lesson comes after the fixes');
-      // not offered when only quick fixes are asked for
-      assert.ok(!(await c.codeActions(file, d.range, [d], ['quickfix'])).some((a) => a.title.startsWith('Learn:')));
+      // quick fixes only (the Problems panel's context menu): the lesson last, as a quickfix sub-kind
+      const qf = await c.codeActions(file, d.range, [d], ['quickfix']);
+      assert.strictEqual(qf[qf.length - 1].title, 'Learn: torch-load-unsafe');
+      assert.strictEqual(qf[qf.length - 1].kind, 'quickfix.aisec.lesson');
+      assert.strictEqual(qf.filter((a) => a.title.startsWith('Learn:')).length, 1);
+      // other kinds (refactorings, source actions): none
+      assert.ok(!(await c.codeActions(file, d.range, [d], ['refactor'])).some((a) => a.title.startsWith('Learn:')));
     } finally {
       await c.stop();
     }

@@ -51,7 +51,7 @@ import { INVENTORY_REQUEST } from '../protocol';
 import { toDiagnostic } from './convert';
 import { hoverMarkdown } from './hover';
 import { lessonResponse } from './lesson';
-import { LESSON_REQUEST, SHOW_LESSON_COMMAND } from '../protocol/lesson';
+import { LESSON_KIND, LESSON_REQUEST, SHOW_LESSON_COMMAND } from '../protocol/lesson';
 import type { LessonParams, LessonResponse } from '../protocol/lesson';
 
 const rulesById = ruleById(builtinRules);
@@ -482,13 +482,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         }
       }
     }
-    // after the fixes: the lesson of each rule (not a quick fix, so kind "": listed under "More Actions")
-    if (features.lessons && !only) {
+    // after the fixes: the lesson of each rule. Not a fix, so kind "" (VS Code lists it under "More Actions").
+    // The Problems panel's context menu shows only quick-fix kinds (VS Code 1.100 has no problems/context menu
+    // for extensions): to a request for quick fixes only, the lesson comes as the sub-kind LESSON_KIND, last.
+    const lessonKind = !only ? CodeActionKind.Empty : only.some((k) => k === CodeActionKind.QuickFix || LESSON_KIND.startsWith(`${k}.`) || k === LESSON_KIND) ? LESSON_KIND : undefined;
+    if (features.lessons && lessonKind !== undefined) {
       for (const d of params.context.diagnostics) {
         if (d.source !== 'aisec' || !d.data) continue;
         const ruleId = (d.data as DiagnosticData).ruleId;
         if (!actions.some((a) => a.command?.command === SHOW_LESSON_COMMAND && a.command.arguments?.[0] === ruleId)) {
-          actions.push({ title: `Learn: ${ruleId}`, kind: CodeActionKind.Empty, diagnostics: [d], command: { title: `Learn: ${ruleId}`, command: SHOW_LESSON_COMMAND, arguments: [ruleId, { uri: doc.uri, range: d.range }] } });
+          actions.push({ title: `Learn: ${ruleId}`, kind: lessonKind, diagnostics: [d], command: { title: `Learn: ${ruleId}`, command: SHOW_LESSON_COMMAND, arguments: [ruleId, { uri: doc.uri, range: d.range }] } });
         }
       }
     }

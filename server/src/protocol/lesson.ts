@@ -4,6 +4,8 @@
 export const LESSON_REQUEST = 'aisec/lesson';
 /** Client command: `aisec.showLesson RULE [{ uri, range }]` opens the lesson view. */
 export const SHOW_LESSON_COMMAND = 'aisec.showLesson';
+/** Code action kind of "Learn: <rule>" when only quick fixes are asked for (the Problems panel's context menu). */
+export const LESSON_KIND = 'quickfix.aisec.lesson';
 
 export interface WireRange {
   start: { line: number; character: number };

@@ -10,7 +10,7 @@ export const tests = [
   `lesson: the hover link opens the lesson of ${RULE} with both examples`,
   `lesson: "Learn: ${RULE}" from the quick-fix menu opens the lesson`,
   `lesson: the rule-id link in the Problems panel opens the lesson`,
-  'lesson: the Problems context menu offers the lesson',
+  `lesson: the Problems context menu offers "Learn: ${RULE}"`,
 ];
 
 /** The lesson webview's document (code-server: iframe.webview, then its inner iframe#active-frame). */
@@ -144,18 +144,16 @@ export async function run(ctx) {
     try {
       const row = await problemRow();
       await row.click({ button: 'right' });
-      const item = page.locator('.context-view .monaco-menu .action-item').filter({ hasText: 'Learn about an AISec problem' }).first();
-      await item.waitFor({ state: 'visible', timeout: 10000 });
+      // extensions cannot add to this menu in VS Code 1.100; it lists the quick-fix kinds, so the lesson comes as one
+      const item = page.locator('.monaco-menu .action-item').filter({ hasText: `Learn: ${RULE}` }).first();
+      const shown = await item.waitFor({ state: 'visible', timeout: 10000 }).then(() => true, () => false);
       await shot(page, 'lesson-problems-context-menu');
+      const labels = await page.locator('.monaco-menu .action-label').allInnerTexts().catch(() => []);
+      assert(shown, `no "Learn: ${RULE}" in the context menu: ${labels.join(' | ') || '(no menu)'}`);
       await item.click();
-      // VS Code passes no argument to problems/context commands: the entry lists the AISec problems to pick from
-      const input = page.locator('.quick-input-widget .quick-input-box input');
-      await input.waitFor({ state: 'visible', timeout: 10000 });
-      await input.fill(RULE);
-      await page.keyboard.press('Enter');
       const l = await readLesson(page);
       checkLesson(l, true);
-      return 'context menu -> pick -> lesson';
+      return `context menu: ${labels.filter(Boolean).join(' | ')}`;
     } finally {
       await page.keyboard.press('Escape');
       await closeLesson(page);
