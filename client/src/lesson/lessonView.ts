@@ -29,21 +29,19 @@ export function registerLessonView(context: ExtensionContext, client: LanguageCl
       void window.showWarningMessage(`AISec: no lesson for "${ruleId}" (unknown rule).`);
       return;
     }
+    const hasExercises = (await commands.getCommands(true)).includes(EXERCISE_COMMAND);
+    // no script; the only links that run something: this rule's exercise (when the exercises are installed)
+    const options = { enableScripts: false, enableCommandUris: hasExercises ? [EXERCISE_COMMAND] : false, localResourceRoots: [] };
     let panel = panels.get(ruleId);
-    if (panel) panel.reveal(panel.viewColumn, false);
-    else {
-      const hasExercises = (await commands.getCommands(true)).includes(EXERCISE_COMMAND);
-      panel = window.createWebviewPanel('aisec.lesson', `Lesson: ${ruleId}`, { viewColumn: ViewColumn.Beside, preserveFocus: false }, {
-        enableScripts: false,
-        enableFindWidget: true,
-        // the only links that run something: this rule's exercise
-        enableCommandUris: hasExercises ? [EXERCISE_COMMAND] : false,
-        localResourceRoots: [],
-      });
+    if (panel) {
+      panel.webview.options = options;
+      panel.reveal(panel.viewColumn, false);
+    } else {
+      panel = window.createWebviewPanel('aisec.lesson', `Lesson: ${ruleId}`, { viewColumn: ViewColumn.Beside, preserveFocus: false }, { ...options, enableFindWidget: true });
       panels.set(ruleId, panel);
       panel.onDidDispose(() => panels.delete(ruleId), undefined, context.subscriptions);
     }
-    const exercise = (await commands.getCommands(true)).includes(EXERCISE_COMMAND) ? `command:${EXERCISE_COMMAND}?${encodeURIComponent(JSON.stringify([`rule:${ruleId}`]))}` : undefined;
+    const exercise = hasExercises ? `command:${EXERCISE_COMMAND}?${encodeURIComponent(JSON.stringify([`rule:${ruleId}`]))}` : undefined;
     panel.webview.html = lessonHtml(r, { cspSource: panel.webview.cspSource, nonce: randomBytes(16).toString('base64'), exerciseLink: exercise });
     await recordLesson(context, ruleId);
   }
