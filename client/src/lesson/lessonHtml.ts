@@ -47,8 +47,9 @@ export function diffPair(before: { label: string; language: string; code: string
   return `<div class="pair">${codeBlock(classes[0], before.label, before.language, a, d.before, before.firstLine)}${codeBlock(classes[1], after.label, after.language, b, d.after, after.firstLine)}</div>`;
 }
 
-function exampleLabel(e: LessonExample): string {
-  return e.path;
+/** The file name when the doc's fence names one (`json cline_mcp_settings.json`); not the default `app.<ext>`. */
+function exampleLabel(kind: string, e: LessonExample): string {
+  return /^app\.\w+$/.test(e.path) ? kind : `${kind}: ${e.path}`;
 }
 
 function section(id: string, title: string, body: string): string {
@@ -72,7 +73,7 @@ export function lessonHtml(r: LessonResponse, o: LessonHtmlOptions): string {
   const csp = `default-src 'none'; style-src ${o.cspSource} 'nonce-${o.nonce}';`;
   const v = l.examples.vulnerable, f = l.examples.fixed;
   const examples = v && f
-    ? diffPair({ label: `Vulnerable: ${exampleLabel(v)}`, language: v.language, code: v.code }, { label: `Fixed: ${exampleLabel(f)}`, language: f.language, code: f.code }, ['vulnerable', 'fixed'])
+    ? diffPair({ label: exampleLabel('Vulnerable', v), language: v.language, code: v.code }, { label: exampleLabel('Fixed', f), language: f.language, code: f.code }, ['vulnerable', 'fixed'])
     : '';
   const y = r.yourCode;
   const language = v?.language ?? '';
