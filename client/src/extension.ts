@@ -5,6 +5,7 @@ import { registerGuide } from './guide';
 import { startLanguageClient, stopLanguageClient } from './languageClient';
 import { registerLearningView } from './learning/learningView';
 import { registerInventoryView } from './views/inventoryView';
+import { registerLessonView } from './lesson/lessonView';
 
 export async function activate(context: ExtensionContext): Promise<void> {
   registerGuide(context);
@@ -12,6 +13,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   registerCommands(context, client);
   registerInventoryView(context, client);
   registerLearningView(context, client);
+  registerLessonView(context, client);
 }
 
 export function deactivate(): Promise<void> | undefined {

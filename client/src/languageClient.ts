@@ -27,7 +27,10 @@ export async function startLanguageClient(context: ExtensionContext): Promise<La
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: { fileEvents: workspace.createFileSystemWatcher('**/.aisec.{yaml,yml,json}') },
-    initializationOptions: { suppressPrompt: true, guidedFixes: true },
+    // guided fixes ask for their values (guide/guidedFixes.ts); lessons: hover and rule-id links open aisec.showLesson
+    initializationOptions: { suppressPrompt: true, guidedFixes: true, lessons: true },
+    // hovers may run exactly one command: the lesson link
+    markdown: { isTrusted: { enabledCommands: ['aisec.showLesson'] } },
     diagnosticCollectionName: 'aisec',
     // "Scan workspace" with a cancellable progress notification and a summary (guide/scan.ts)
     middleware: { executeCommand: (command, args, next) => (command === SCAN_WORKSPACE_COMMAND && client ? runWorkspaceScan(client, command, args) : next(command, args)) },

@@ -387,8 +387,8 @@ async function main() {
         const missing = missingCodes(f.codes, diags);
         assert(missing.length === 0, `missing ${missing.join(', ')} after ${timeoutMs / 1000} s; Problems panel shows:\n${describeDiags(diags)}`);
         assert(ours.every((d) => d.line && d.column && d.message), `a row lacks position or message:\n${describeDiags(ours)}`);
-        // the rule id in the panel is a link to the policy page (codeDescription.href)
-        const noLink = ours.filter((d) => !/^https?:\/\//.test(d.codeHref || ''));
+        // the rule id in the panel is a link to the policy page or, without one, the bundled lesson (codeDescription.href)
+        const noLink = ours.filter((d) => !/^(https?:\/\/|command:aisec\.showLesson\?)/.test(d.codeHref || ''));
         assert(noLink.length === 0, `rule id without a policy link:\n${describeDiags(noLink)}`);
         anyFound = true;
         return `${ours.length} aisec diagnostics, all expected after ${first} ms`;

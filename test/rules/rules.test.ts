@@ -13,7 +13,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { builtinRules } from '../../server/src/engine/registry';
-import { docExamples, expectations as fixtureExpectations, fixtureFiles, fixtureProblems, goldenName } from '../../server/src/packs/fixtures';
+import { lessonOf } from '../../server/src/learning/lessons';
+import { expectations as fixtureExpectations, fixtureFiles, fixtureProblems, goldenName } from '../../server/src/packs/fixtures';
 import type { RegisteredRule } from '../../server/src/engine/rule';
 import { allRulesConfig, applyEdits, ready, run } from '../helpers/engine';
 import { WorkspaceIndex } from '../../server/src/workspace/manifests';
@@ -76,15 +77,18 @@ function describeRule(rule: RegisteredRule): void {
       }
     });
 
-    it('docs examples: the vulnerable one fires, the fixed one does not', () => {
-      if (id === 'invalid-suppression') return;
-      const blocks = docExamples(rule.docs);
-      assert.ok(blocks.vulnerable, 'Examples has no "Vulnerable:" code block');
-      assert.ok(blocks.fixed, 'Examples has no "Fixed:" code block');
-      const bad = run(blocks.vulnerable.path, blocks.vulnerable.code).findings.filter((x) => x.ruleId === id);
-      assert.ok(bad.length > 0, `the vulnerable example (${blocks.vulnerable.path}) yields no ${id}`);
-      const good = run(blocks.fixed.path, blocks.fixed.code).findings.filter((x) => x.ruleId === id);
-      assert.deepStrictEqual(good.map((x) => x.message), [], `the fixed example (${blocks.fixed.path}) still yields ${id}`);
+    it('lesson examples: the vulnerable one fires, the fixed one does not', () => {
+      // the lesson view, the hover and `aisec explain` show these two blocks: they must stay true
+      const lesson = lessonOf(rule);
+      const { vulnerable, fixed } = lesson.examples;
+      assert.ok(vulnerable, 'the lesson has no vulnerable example (Examples: "Vulnerable:" code block)');
+      assert.ok(fixed, 'the lesson has no fixed example (Examples: "Fixed:" code block)');
+      assert.ok(vulnerable.language && fixed.language, 'both examples name their language');
+      assert.ok(lesson.whyItMatters && lesson.howToFix && lesson.oneLineFix && lesson.falsePositives, 'the lesson has why, how to fix and false positives');
+      const bad = run(vulnerable.path, vulnerable.code).findings.filter((x) => x.ruleId === id && !x.suppression);
+      assert.ok(bad.length > 0, `the vulnerable example (${vulnerable.path}) yields no ${id}`);
+      const good = run(fixed.path, fixed.code).findings.filter((x) => x.ruleId === id && !x.suppression);
+      assert.deepStrictEqual(good.map((x) => x.message), [], `the fixed example (${fixed.path}) still yields ${id}`);
     });
 
     const fixtures = fs.existsSync(ruleDir) ? fixtureFiles(ruleDir, id) : [];

@@ -10,6 +10,7 @@ import { builtinRules } from '../engine/registry';
 import type { LoadedConfig, RuleOrigin } from '../packs/config';
 import { loadConfigFor } from '../packs/config';
 import { UsageError } from './args';
+import { lessonOf } from '../learning/lessons';
 
 function rel(file: string): string {
   return path.relative(process.cwd(), file) || file;
@@ -80,9 +81,10 @@ export async function explainCommand(ids: string[], flags: Map<string, string | 
   if (fw.nistAiRmf?.length) out(`NIST AI RMF: ${fw.nistAiRmf.join(', ')}\n`);
   if (fw.euAiAct?.length) out(`EU AI Act: ${fw.euAiAct.join(', ')}\n`);
   if (fw.iso42001?.length) out(`ISO/IEC 42001: ${fw.iso42001.join(', ')}\n`);
-  out(`Policy: ${policyLink(m, loaded.config)}\n`);
-  const owner = policyOwner(m, loaded.config);
-  if (owner) out(`Owner: ${owner}\n`);
+  const lesson = lessonOf(rule, loaded.config);
+  out(`Policy: ${lesson.policy.link}\n`);
+  if (lesson.policy.owner) out(`Owner: ${lesson.policy.owner}\n`);
+  for (const n of lesson.teamNotes.filter((x) => x.source === 'policy')) out(`Team notes: ${n.text.replace(/\s*\n\s*/g, ' ')}\n`);
   if (rule.pack && m.tags?.includes('custom')) out(`Pack: ${rule.pack}\n`);
   return 0;
 }

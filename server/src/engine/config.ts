@@ -19,6 +19,8 @@ export interface PolicyConfig {
   owner?: string;
   /** Per-rule owner overrides. */
   owners?: Record<string, string>;
+  /** The team's notes per rule id (markdown), shown in the rule's lesson. */
+  notes?: Record<string, string>;
 }
 
 export interface ConfigSuppression {

@@ -42,6 +42,11 @@ function fill(template: string, meta: RuleMeta): string {
 
 /** The policy link for a rule: per-rule override, per-category override, template, else the OWASP page. */
 export function policyLink(meta: RuleMeta, config: EffectiveConfig): string {
+  return configuredPolicyLink(meta, config) ?? OWASP_PAGES[meta.owasp[0] ?? 'LLM01'];
+}
+
+/** The organisation's policy link for a rule, when the config (or a pack) sets one. */
+export function configuredPolicyLink(meta: RuleMeta, config: EffectiveConfig): string | undefined {
   const p = config.policy;
   const perRule = p.rules?.[meta.id];
   if (perRule) return fill(perRule, meta);
@@ -50,7 +55,7 @@ export function policyLink(meta: RuleMeta, config: EffectiveConfig): string {
     if (perCat) return fill(perCat, meta);
   }
   if (p.url) return fill(p.url, meta);
-  return OWASP_PAGES[meta.owasp[0] ?? 'LLM01'];
+  return undefined;
 }
 
 export function policyOwner(meta: RuleMeta, config: EffectiveConfig): string | undefined {

@@ -4,14 +4,20 @@ import type { EffectiveConfig } from '../engine/config';
 import type { LineIndex } from '../engine/lineIndex';
 import type { FileKind, Finding, Severity } from '../engine/model';
 import { roleSuffix } from '../engine/fileRole';
-import { policyLink } from '../engine/policy';
+import { configuredPolicyLink, policyLink } from '../engine/policy';
+import { lessonCommandLink } from '../learning/lessons';
 import type { RegisteredRule } from '../engine/rule';
 import type { DiagnosticData } from '../protocol';
 import { commentSyntax } from './commentSyntax';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information };
 
-export function toDiagnostic(f: Finding, rule: RegisteredRule | undefined, config: EffectiveConfig, lines: LineIndex, path: string, kind: FileKind | undefined, frontMatterEndLine: number): Diagnostic {
+/**
+ * The rule-id link (codeDescription.href): the organisation's policy page when one is configured; else, for a
+ * client that shows lessons (`lessonUri`: the document's URI), a `command:aisec.showLesson` link to the bundled
+ * lesson of this finding; else (other editors) the public OWASP page of the rule's category.
+ */
+export function toDiagnostic(f: Finding, rule: RegisteredRule | undefined, config: EffectiveConfig, lines: LineIndex, path: string, kind: FileKind | undefined, frontMatterEndLine: number, lessonUri?: string): Diagnostic {
   const line = f.range.start.line;
   const lineText = lines.lineText(line);
   const comment = commentSyntax(path, kind, lineText, line, frontMatterEndLine) ?? { prefix: '', suffix: '' };
@@ -24,7 +30,7 @@ export function toDiagnostic(f: Finding, rule: RegisteredRule | undefined, confi
     indent: /^\s*/.exec(lineText)?.[0] ?? '',
   };
   const d = Diagnostic.create(f.range, f.message + roleSuffix(f.role), SEVERITY[f.severity], f.ruleId, 'aisec');
-  if (rule) d.codeDescription = { href: policyLink(rule.meta, config) } as CodeDescription;
+  if (rule) d.codeDescription = { href: configuredPolicyLink(rule.meta, config) ?? (lessonUri ? lessonCommandLink(f.ruleId, { uri: lessonUri, range: f.range }) : policyLink(rule.meta, config)) } as CodeDescription;
   d.data = data;
   return d;
 }

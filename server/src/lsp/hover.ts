@@ -1,37 +1,47 @@
-/** Hover on a finding: what, why, how to fix, the policy link, owner and framework mapping. */
+/**
+ * Hover on a finding: the message, the one-line fix, the short example pair and a link to the lesson. Editors
+ * that cannot show lessons get "why it matters" too; learning mode (`aisec.learningMode`) shows the whole lesson.
+ */
 import type { EffectiveConfig } from '../engine/config';
 import type { Finding } from '../engine/model';
-import { OWASP_TITLES, owaspPage, policyLink, policyOwner } from '../engine/policy';
 import type { RegisteredRule } from '../engine/rule';
-import { docsSection } from '../engine/docs';
+import { examplesAreShort, lessonCommandLink, lessonMarkdown, lessonOf, mappingLine } from '../learning/lessons';
 
-export function hoverMarkdown(f: Finding, rule: RegisteredRule, config: EffectiveConfig): string {
+export interface HoverOptions {
+  /** The client shows lessons (`aisec.showLesson`): link to it instead of repeating the doc. */
+  lessons?: boolean;
+  /** The user's `aisec.learningMode` setting: show the whole lesson. */
+  learningMode?: boolean;
+  /** The finding's document and range, passed to the lesson as "your code". */
+  finding?: { uri: string; range: unknown };
+}
+
+export function hoverMarkdown(f: Finding, rule: RegisteredRule, config: EffectiveConfig, opts: HoverOptions = {}): string {
   const m = rule.meta;
-  const policy = policyLink(m, config);
-  const owner = policyOwner(m, config);
-  const fw = m.frameworks;
-  const mapping = [
-    `OWASP LLM Top 10 2025: ${m.owasp.map((o) => `[${o} ${OWASP_TITLES[o]}](${owaspPage(o)})`).join(', ')}`,
-    `CWE: ${m.cwe.map((c) => `[CWE-${c}](https://cwe.mitre.org/data/definitions/${c}.html)`).join(', ')}`,
-    fw.nistAiRmf?.length ? `NIST AI RMF: ${fw.nistAiRmf.join(', ')}` : '',
-    fw.euAiAct?.length ? `EU AI Act: ${fw.euAiAct.join(', ')}` : '',
-    fw.iso42001?.length ? `ISO/IEC 42001: ${fw.iso42001.join(', ')}` : '',
-  ].filter(Boolean);
+  const l = lessonOf(rule, config);
   const parts = [
     `**AISec: ${m.id}** (${f.severity}, ${m.confidence} confidence)${f.suppression ? ` suppressed: ${f.suppression.justification}` : ''}`,
     '',
     f.message,
     '',
     ...(f.role && f.role !== 'product' ? [`**File role:** ${f.role}. This rule reports in every file role; practice rules report in product code only. If the role is wrong, set \`roles\` in \`.aisec.yaml\`.`, ''] : []),
-    `**Why it matters.** ${docsSection(rule.docs, 'Why it matters')}`,
-    '',
-    `**How to fix.** ${docsSection(rule.docs, 'How to fix')}`,
-    '',
-    `**Policy:** [${policy}](${policy})${owner ? ` · **Owner:** ${owner}` : ''}`,
-    '',
-    mapping.map((l) => `- ${l}`).join('\n'),
-    '',
-    `Suppress with a justification: \`aisec-ignore ${m.id} -- <why this is safe>\``,
   ];
+  if (opts.learningMode) parts.push(lessonMarkdown(l), '');
+  else {
+    if (!opts.lessons) parts.push(`**Why it matters.** ${l.whyItMatters}`, '');
+    parts.push(`**Fix:** ${l.oneLineFix}`, '');
+    if (examplesAreShort(l)) {
+      const v = l.examples.vulnerable!, x = l.examples.fixed!;
+      parts.push('Vulnerable:', '```' + v.language, v.code.replace(/\n$/, ''), '```', 'Fixed:', '```' + x.language, x.code.replace(/\n$/, ''), '```', '');
+    }
+  }
+  const links = [
+    opts.lessons ? `[Open the lesson](${lessonCommandLink(m.id, opts.finding)})` : '',
+    l.policy.configured || !opts.lessons ? `**Policy:** [${l.policy.link}](${l.policy.link})` : '',
+    l.policy.owner ? `**Owner:** ${l.policy.owner}` : '',
+  ].filter(Boolean);
+  if (links.length) parts.push(links.join(' · '), '');
+  if (!opts.learningMode) parts.push(mappingLine(l), '');
+  parts.push(`Suppress with a justification: \`aisec-ignore ${m.id} -- <why this is safe>\``);
   return parts.join('\n');
 }

@@ -55,6 +55,9 @@ import { INVENTORY_REQUEST } from '../protocol';
 import { toDiagnostic } from './convert';
 import { hoverMarkdown } from './hover';
 import { registerLearningRequests } from './learning';
+import { lessonResponse } from './lesson';
+import { LESSON_KIND, LESSON_REQUEST, SHOW_LESSON_COMMAND } from '../protocol/lesson';
+import type { LessonParams, LessonResponse } from '../protocol/lesson';
 
 const rulesById = ruleById(builtinRules);
 /** Rule lookup per loaded config (built-ins plus its packs' declarative rules). */
@@ -77,12 +80,14 @@ interface ClientFeatures {
   suppressPrompt: boolean;
   /** ...and for the values of guided fixes, and runs FIX_APPLIED_COMMAND after a fix (initializationOptions.guidedFixes). */
   guidedFixes: boolean;
+  /** Our VS Code client shows lessons (initializationOptions.lessons): links go to `aisec.showLesson`. */
+  lessons: boolean;
   watchedFilesDynamic: boolean;
 }
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);
-  const features: ClientFeatures = { configuration: false, pull: false, refresh: false, progress: false, suppressPrompt: false, guidedFixes: false, watchedFilesDynamic: false };
+  const features: ClientFeatures = { configuration: false, pull: false, refresh: false, progress: false, suppressPrompt: false, guidedFixes: false, lessons: false, watchedFilesDynamic: false };
   let workspaceRoots: string[] = [];
   const settingsCache = new Map<string, Promise<AisecSettings>>();
   const configCache = new Map<string, LoadedConfig>();
@@ -107,9 +112,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     features.refresh = !!caps.workspace?.diagnostics?.refreshSupport;
     features.progress = !!caps.window?.workDoneProgress;
     features.watchedFilesDynamic = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
-    const init = (params.initializationOptions ?? {}) as { suppressPrompt?: boolean; guidedFixes?: boolean };
+    const init = (params.initializationOptions ?? {}) as { suppressPrompt?: boolean; guidedFixes?: boolean; lessons?: boolean };
     features.suppressPrompt = !!init.suppressPrompt;
     features.guidedFixes = !!init.guidedFixes;
+    features.lessons = !!init.lessons;
     workspaceRoots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
     if (!workspaceRoots.length && params.rootUri) {
       const p = uriToPath(params.rootUri);
@@ -335,11 +341,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return { result, rel, config, loaded };
   }
 
-  function toDiagnostics(a: { result: AnalysisResult; rel: string; config: EffectiveConfig; loaded?: LoadedConfig }, text: string): Diagnostic[] {
+  function toDiagnostics(a: { result: AnalysisResult; rel: string; config: EffectiveConfig; loaded?: LoadedConfig }, text: string, uri: string): Diagnostic[] {
     const lines = new LineIndex(text);
     const fmEnd = frontMatterEndLine(text);
     const rules = rulesOf(a.loaded);
-    return a.result.findings.filter((f) => !f.suppression).map((f) => toDiagnostic(f, rules.get(f.ruleId), a.config, lines, a.rel, a.result.kind, fmEnd));
+    return a.result.findings.filter((f) => !f.suppression).map((f) => toDiagnostic(f, rules.get(f.ruleId), a.config, lines, a.rel, a.result.kind, fmEnd, features.lessons ? uri : undefined));
   }
 
   async function analyzeDocumentNow(doc: TextDocument): Promise<Analysis> {
@@ -348,7 +354,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const text = doc.getText();
     const a = analyzeText(uriToPath(doc.uri), doc.uri, text, doc.languageId, settings);
     if (!a) return undefined;
-    const diagnostics = toDiagnostics(a, text);
+    const diagnostics = toDiagnostics(a, text, doc.uri);
     diagnostics.push(...(configDiagnostics.get(doc.uri) ?? []));
     return { result: a.result, diagnostics, loaded: a.loaded };
   }
@@ -433,10 +439,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const hits = r.result.findings.filter((f) => f.start <= offset && offset <= Math.max(f.end, f.start + 1));
     if (!hits.length) return null;
     const config = r.loaded?.config ?? loadConfigFor(process.cwd(), undefined, builtinRules).config;
+    const learningMode = !!(await getSettings(doc.uri)).learningMode;
     const md = hits
       .map((f) => {
         const rule = rulesOf(r.loaded).get(f.ruleId);
-        return rule ? hoverMarkdown(f, rule, config) : f.message;
+        return rule ? hoverMarkdown(f, rule, config, { lessons: features.lessons, learningMode, finding: { uri: doc.uri, range: f.range } }) : f.message;
       })
       .join('\n\n---\n\n');
     return { contents: { kind: 'markdown', value: md }, range: { start: doc.positionAt(hits[0].start), end: doc.positionAt(hits[0].end) } };
@@ -502,8 +509,35 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         }
       }
     }
+    // after the fixes: the lesson of each rule. Not a fix, so kind "" (VS Code lists it under "More Actions").
+    // The Problems panel's context menu shows only quick-fix kinds (VS Code 1.100 has no problems/context menu
+    // for extensions): to a request for quick fixes only, the lesson comes as the sub-kind LESSON_KIND, last.
+    const lessonKind = !only ? CodeActionKind.Empty : only.some((k) => k === CodeActionKind.QuickFix || LESSON_KIND.startsWith(`${k}.`) || k === LESSON_KIND) ? LESSON_KIND : undefined;
+    if (features.lessons && lessonKind !== undefined) {
+      for (const d of params.context.diagnostics) {
+        if (d.source !== 'aisec' || !d.data) continue;
+        const ruleId = (d.data as DiagnosticData).ruleId;
+        if (!actions.some((a) => a.command?.command === SHOW_LESSON_COMMAND && a.command.arguments?.[0] === ruleId)) {
+          actions.push({ title: `Learn: ${ruleId}`, kind: lessonKind, diagnostics: [d], command: { title: `Learn: ${ruleId}`, command: SHOW_LESSON_COMMAND, arguments: [ruleId, { uri: doc.uri, range: d.range }] } });
+        }
+      }
+    }
     return actions;
   });
+
+  // ---- the lesson of a rule, with the finding ("your code") when one is named ----
+  connection.onRequest(LESSON_REQUEST, (p: LessonParams) => lessonOfRequest(p));
+  async function lessonOfRequest(p: LessonParams): Promise<LessonResponse | null> {
+    await ready;
+    const doc = p.uri ? documents.get(p.uri) : undefined;
+    const r = doc ? await analyzeDocument(doc) : undefined;
+    const file = p.uri ? uriToPath(p.uri) : workspaceRoots[0] && path.join(workspaceRoots[0], '.aisec.yaml');
+    const loaded = r?.loaded ?? (file ? configFor(file, await getSettings(p.uri ?? pathToFileURL(file).toString())) : undefined);
+    const rule = rulesOf(loaded).get(p.ruleId);
+    if (!rule) return null;
+    const config = loaded?.config ?? loadConfigFor(process.cwd(), undefined, builtinRules).config;
+    return lessonResponse(rule, config, p, doc && r ? { text: doc.getText(), findings: r.result.findings } : undefined);
+  }
 
   connection.onExecuteCommand(async (params, token, workDone) => {
     if (params.command === APPLY_SUPPRESSION_COMMAND) {
@@ -565,7 +599,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         if (text === undefined) continue;
         const a = analyzeText(file, file, text, undefined, await getSettings(uri));
         if (!a) continue;
-        const diags = toDiagnostics(a, text);
+        const diags = toDiagnostics(a, text, uri);
         count(diags);
         if (diags.length) void connection.sendDiagnostics({ uri, diagnostics: diags });
       }

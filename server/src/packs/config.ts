@@ -291,7 +291,7 @@ export function loadConfigFile(file: string, rules: readonly RegisteredRule[], s
   if (asPack || ownDefined.size) {
     // a pack's policy (and owner) applies to the rules it defines or sets, not to everyone else's
     const scoped = new Set([...ownDefined, ...setHere]);
-    const p: PolicyConfig = { rules: { ...(policy?.rules ?? {}) }, owners: { ...(policy?.owners ?? {}) } };
+    const p: PolicyConfig = { rules: { ...(policy?.rules ?? {}) }, owners: { ...(policy?.owners ?? {}) }, notes: { ...(policy?.notes ?? {}) } };
     const metaOf = new Map([...rules, ...definitions].map((r) => [r.meta.id, r.meta]));
     for (const id of scoped) {
       const meta = metaOf.get(id);
@@ -302,7 +302,7 @@ export function loadConfigFile(file: string, rules: readonly RegisteredRule[], s
       if (owner) p.owners![id] = owner;
     }
     config.policy = mergePolicy(config.policy, p);
-    if (!asPack && policy) config.policy = mergePolicy(config.policy, { ...policy, rules: { ...policy.rules, ...p.rules }, owners: { ...policy.owners, ...p.owners } });
+    if (!asPack && policy) config.policy = mergePolicy(config.policy, { ...policy, rules: { ...policy.rules, ...p.rules }, owners: { ...policy.owners, ...p.owners }, notes: { ...policy.notes, ...p.notes } });
   } else if (policy) config.policy = mergePolicy(config.policy, policy);
   if (obj.suppressions !== undefined) {
     if (!Array.isArray(obj.suppressions)) errors.push({ file, ...raw.at(['suppressions']), message: 'suppressions must be a list of { path, rule, reason }' });
@@ -364,10 +364,10 @@ function mergeRoles(first: RoleOverrides | undefined, second: RoleOverrides | un
 
 function validPolicy(o: Record<string, unknown>, report: (keys: string[], message: string) => void): PolicyConfig {
   const p: PolicyConfig = {};
-  for (const k of Object.keys(o)) if (!['url', 'rules', 'categories', 'owner', 'owners'].includes(k)) report([k], `unknown policy key "${k}" (expected url, rules, categories, owner, owners)`);
+  for (const k of Object.keys(o)) if (!['url', 'rules', 'categories', 'owner', 'owners', 'notes'].includes(k)) report([k], `unknown policy key "${k}" (expected url, rules, categories, owner, owners, notes)`);
   if (o.url !== undefined) typeof o.url === 'string' ? (p.url = o.url) : report(['url'], 'policy.url must be a URL template string');
   if (o.owner !== undefined) typeof o.owner === 'string' ? (p.owner = o.owner) : report(['owner'], 'policy.owner must be a string');
-  for (const k of ['rules', 'categories', 'owners'] as const) {
+  for (const k of ['rules', 'categories', 'owners', 'notes'] as const) {
     const m = o[k];
     if (m === undefined) continue;
     if (!m || typeof m !== 'object' || Array.isArray(m) || Object.values(m).some((x) => typeof x !== 'string')) {
@@ -390,6 +390,7 @@ function mergePolicy(a: PolicyConfig, b: PolicyConfig): PolicyConfig {
     rules: { ...a.rules, ...b.rules },
     categories: { ...a.categories, ...b.categories },
     owners: { ...a.owners, ...b.owners },
+    notes: { ...a.notes, ...b.notes },
   };
 }
 

@@ -107,7 +107,7 @@ const FENCE_FILE: Record<string, string> = {
   markdown: 'AGENTS.md', md: 'AGENTS.md', jinja: 'app.jinja', prompty: 'app.prompty', handlebars: 'app.hbs', text: 'system.prompt.md',
 };
 
-export interface DocExample { path: string; code: string }
+export interface DocExample { path: string; code: string; /** The fence's language (`python`, `json`...). */ language: string }
 
 /**
  * Code blocks of a docs page's Examples section: the first after a line starting "Vulnerable" and the first
@@ -129,7 +129,7 @@ export function docExamples(docs: string): { vulnerable?: DocExample; fixed?: Do
     }
     if (!label || out[label]) continue;
     const [lang, name] = m[2].trim().split(/\s+/);
-    out[label] = { path: name ?? FENCE_FILE[lang] ?? `app.${lang}`, code: m[3] };
+    out[label] = { path: name ?? FENCE_FILE[lang] ?? `app.${lang}`, code: m[3], language: lang ?? '' };
     label = undefined;
   }
   return out;

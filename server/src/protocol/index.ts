@@ -65,9 +65,11 @@ export interface AisecSettings {
   configPath: string;
   /** Baseline file (from `aisec scan --update-baseline`), relative to the workspace folder; empty = none. Findings recorded there are not shown. */
   baseline: string;
+  /** Hovers show the whole lesson (the guide declares the setting; off by default). */
+  learningMode?: boolean;
 }
 
-export const DEFAULT_SETTINGS: AisecSettings = { enable: true, run: 'onType', debounceMs: 200, configPath: '', baseline: '' };
+export const DEFAULT_SETTINGS: AisecSettings = { enable: true, run: 'onType', debounceMs: 200, configPath: '', baseline: '', learningMode: false };
 
 /** Diagnostic.data: enough to rebuild fixes and suppressions without server state. */
 export interface DiagnosticData {
