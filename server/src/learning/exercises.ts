@@ -158,7 +158,7 @@ function ruleExercise(rule: RegisteredRule, entry: RuleEntry): Exercise | string
   return {
     id: `rule:${id}`,
     kind: 'rule',
-    title: entry.title ?? `${id}: ${rule.meta.shortDescription.replace(/\.$/, '')}`,
+    title: entry.title ?? rule.meta.shortDescription.replace(/\.$/, ''),
     task: `Fix ${file} so that ${id} no longer reports, without removing what the code does (suppressing does not count).\n\nThe fix must keep:\n${keep}`,
     rules: [id],
     group: rule.pack,
