@@ -28,6 +28,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { initAnalyzers } from '../analyzers';
+import { registerExerciseRequests } from './exercises';
 import { analyze } from '../engine/engine';
 import { isIgnored } from '../engine/engine';
 import { LineIndex } from '../engine/lineIndex';
@@ -534,6 +535,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return { items };
   });
 
+  registerExerciseRequests(connection, ready, __dirname);
   documents.listen(connection);
   connection.listen();
 }
