@@ -2,4 +2,8 @@
 // `tests` (the names of its tests, so a setup failure still counts them as failed) and `run(ctx)`, where ctx holds
 // { page, test, shot, log, ws, outDir, results, openFile, problems, readHover, focusEditor, gotoPos, timeoutMs }
 // and `test(name, fn)` records one assertion group. Add a part: one module here, one line below.
-export const PARTS = [];
+import * as exercises from './exercises.mjs';
+
+export const PARTS = [
+  exercises,
+];
