@@ -40,7 +40,7 @@ describe('lsp: exercises', function () {
     const last = await client.request<HintResult>('aisec/exerciseHint', { id: lab.id, dir });
     assert.strictEqual(last.last, true);
     assert.ok(last.assist?.files['app.py']?.includes('SYSTEM_PROMPT'));
-    fs.writeFileSync(path.join(dir, 'app.py'), last.assist.files['app.py']);
+    fs.writeFileSync(path.join(dir, 'app.py'), last.assist!.files['app.py']);
 
     const pass = await client.request<GradeResult>('aisec/gradeExercise', { id: lab.id, dir });
     assert.deepStrictEqual(pass.failures, []);
