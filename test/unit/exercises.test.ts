@@ -65,8 +65,16 @@ describe('exercises', function () {
   });
 
   it('checks ignore commented-out code and hold for JSON keys and other rules', () => {
-    assert.strictEqual(codeOf('a.py', 'x = 1\n  # eval(y)\n'), 'x = 1\n\n');
-    assert.strictEqual(codeOf('a.ts', '// eval(y)\n/* a\nb */ z'), '\n    \n     z');
+    const py = codeOf('a.py', 'x = 1\n  # eval(y)\nz = "#not a comment" # eval(w)\ns = \'\'\'\n# kept in a string\n\'\'\'\n');
+    assert.strictEqual(py.split('\n').length, 7, 'lines kept');
+    assert.doesNotMatch(py, /eval/);
+    assert.match(py, /"#not a comment"/);
+    assert.match(py, /# kept in a string/);
+    const ts = codeOf('a.ts', '// eval(y)\n/* a\nb */ z("http://x") // eval(w)\n');
+    assert.doesNotMatch(ts, /eval|a\nb/);
+    assert.match(ts, /z\("http:\/\/x"\)/);
+    assert.doesNotMatch(codeOf('mcp.json', '{ // "args": ["x"]\n "a": "b" }'), /args/);
+    assert.doesNotMatch(codeOf('AGENTS.md', '# Guide\n<!-- - Run the tests -->\n'), /Run the tests/);
     const texts = { 'app.py': 'x = 1\n# eval(expression)\n', 'mcp.json': '{ "servers": { "a": { "command": "npx" } } }' };
     assert.strictEqual(checkHolds({ keep: 'eval', pattern: 'eval\\(' }, texts, []), false);
     assert.strictEqual(checkHolds({ keep: 'eval', pattern: 'eval\\(', raw: true }, texts, []), true);
@@ -89,6 +97,17 @@ describe('exercises', function () {
     const g2 = gradeExercise(ex, dir, builtinRules);
     assert.deepStrictEqual(g2.failures.map((f) => f.kind), ['missing', 'check']);
     assert.match(g2.failures[1].message, /the torch\.load\(path, \.\.\.\) call is gone: the fix must keep it/);
+  });
+
+  it('dropping the risky call (returning the raw model output) fails the check', () => {
+    const ex = findExercise(loaded.exercises, 'llm-output-code-execution')!;
+    const dir = scratch(ex);
+    const file = path.join(dir, 'app.py');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('return eval(expression)', 'return expression  # eval(expression)'));
+    const g = gradeExercise(ex, dir, builtinRules);
+    assert.deepStrictEqual(g.failures.map((f) => f.kind), ['check']);
+    assert.match(g.failures[0].message, /is gone: the fix must keep it/);
+    assert.strictEqual(g.failures[0].range?.start.line, 7, 'reported where the call was');
   });
 
   it('an exercise rule turned off in the scratch config fails with a reason', () => {
@@ -157,6 +176,29 @@ describe('exercises', function () {
         const checks = g.failures.filter((f) => f.kind === 'check');
         assert.ok(checks.length > 0, `deleting lines ${[...lines].map(([f, s]) => `${f}:${[...s].map((l) => l + 1).join(',')}`).join(' ')} did not fail a check: ${g.failures.map((f) => f.message).join('; ')}`);
         for (const c of checks) assert.match(c.message, /is gone: the fix must keep it|reports here|no longer reports here/);
+      });
+
+      it('commenting the flagged line(s) out does not pass', function () {
+        const dir = scratch(ex);
+        const start = gradeExercise(ex, dir, builtinRules);
+        const byFile = new Map<string, Set<number>>();
+        for (const f of start.findings) {
+          const s = byFile.get(f.file) ?? new Set<number>();
+          for (let l = f.range.start.line; l <= f.range.end.line; l++) s.add(l);
+          byFile.set(f.file, s);
+        }
+        let commented = 0;
+        for (const [file, lines] of byFile) {
+          const ext = path.extname(file);
+          const wrap = ext === '.py' ? (l: string) => l.replace(/^(\s*)/, '$1# ') : /^\.(m|c)?(j|t)sx?$|^\.jsonc?$/.test(ext) ? (l: string) => l.replace(/^(\s*)/, '$1// ') : ext === '.md' ? (l: string) => `<!-- ${l} -->` : undefined;
+          if (!wrap) continue;
+          const abs = path.join(dir, file);
+          fs.writeFileSync(abs, fs.readFileSync(abs, 'utf8').split('\n').map((l, i) => (lines.has(i) ? wrap(l) : l)).join('\n'));
+          commented++;
+        }
+        if (!commented) this.skip(); // a template or prompt file has no comment syntax
+        const g = gradeExercise(ex, dir, builtinRules);
+        assert.strictEqual(g.passed, false, 'commented out, the exercise passed');
       });
 
       it('the last hint (quick fix or solution) passes, recorded as assisted', () => {

@@ -28,7 +28,7 @@ export interface ExerciseCheck {
   pattern?: string | string[];
   /** Regular expression flags (`i`, `m`, `s`). */
   flags?: string;
-  /** Match the raw text; by default whole-line comments of Python (`#`) and JS/TS (`//`, `/* *\/`) are blanked first. */
+  /** Match the raw text; by default comments are blanked first (see codeOf). */
   raw?: boolean;
   /** A JSON/JSONC key path (`mcpServers/fetch`, `0/function/description`) that must exist; `pattern` then matches its value (as JSON). */
   json?: string;
@@ -322,14 +322,74 @@ function lineRange(line: number): Range {
   return { start: { line, character: 0 }, end: { line, character: 0 } };
 }
 
-/** Whole-line comments blanked (line numbers kept): `#` in Python, `//` and block comments in JS/TS. */
+const blank = (t: string): string => t.replace(/[^\n]/g, ' ');
+
+/** Python: `#` comments blanked; strings (single, triple) skipped. */
+function pythonCode(text: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '#') {
+      const end = text.indexOf('\n', i);
+      const stop = end < 0 ? text.length : end;
+      out += blank(text.slice(i, stop));
+      i = stop;
+    } else if (c === '"' || c === "'") {
+      const triple = text.startsWith(c.repeat(3), i);
+      const close = triple ? c.repeat(3) : c;
+      let j = i + close.length;
+      while (j < text.length && !text.startsWith(close, j) && (triple || text[j] !== '\n')) j += text[j] === '\\' ? 2 : 1;
+      j = Math.min(text.length, j + (text.startsWith(close, j) ? close.length : 0));
+      out += text.slice(i, j);
+      i = j;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
+/** JS/TS and JSONC: `//` and block comments blanked; strings and template literals skipped. */
+function cStyleCode(text: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '/' && text[i + 1] === '/') {
+      const end = text.indexOf('\n', i);
+      const stop = end < 0 ? text.length : end;
+      out += blank(text.slice(i, stop));
+      i = stop;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      const stop = end < 0 ? text.length : end + 2;
+      out += blank(text.slice(i, stop));
+      i = stop;
+    } else if (c === '"' || c === "'" || c === '`') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== c && (c === '`' || text[j] !== '\n')) j += text[j] === '\\' ? 2 : 1;
+      j = Math.min(text.length, j + 1);
+      out += text.slice(i, j);
+      i = j;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
+/**
+ * The text a pattern check reads: comments blanked (line numbers and offsets kept), so commenting a call out
+ * does not keep it: `#` in Python, `//` and block comments in JS/TS and JSON(C), `<!-- -->` in Markdown.
+ */
 export function codeOf(file: string, text: string): string {
   const ext = path.extname(file).toLowerCase();
-  if (ext === '.py') return text.split('\n').map((l) => (/^\s*#/.test(l) ? '' : l)).join('\n');
-  if (/^\.(m|c)?(j|t)sx?$/.test(ext)) {
-    const noBlock = text.replace(/\/\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, ' '));
-    return noBlock.split('\n').map((l) => (/^\s*\/\//.test(l) ? '' : l)).join('\n');
-  }
+  if (ext === '.py') return pythonCode(text);
+  if (/^\.(m|c)?(j|t)sx?$/.test(ext) || ext === '.json' || ext === '.jsonc') return cStyleCode(text);
+  if (ext === '.md' || ext === '.mdc') return text.replace(/<!--[\s\S]*?(-->|$)/g, blank);
   return text;
 }
 
