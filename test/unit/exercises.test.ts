@@ -25,6 +25,8 @@ function scratch(ex: Exercise): string {
 }
 
 const loaded = loadExercises([EXERCISES], builtinRules);
+// a fixed date, as the docs test uses: the invalid-suppression example's suppression runs until 2027-01-31
+const TODAY = { today: '2026-11-22' };
 
 describe('exercises', function () {
   this.timeout(60_000);
@@ -90,11 +92,11 @@ describe('exercises', function () {
     const dir = scratch(ex);
     const file = path.join(dir, 'app.py');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('    return torch.load', '    # aisec-ignore torch-load-unsafe -- trusted checkpoints only\n    return torch.load'));
-    const g = gradeExercise(ex, dir, builtinRules);
+    const g = gradeExercise(ex, dir, builtinRules, TODAY);
     assert.strictEqual(g.passed, false);
     assert.deepStrictEqual(g.failures.map((f) => f.kind), ['suppressed']);
     fs.rmSync(file);
-    const g2 = gradeExercise(ex, dir, builtinRules);
+    const g2 = gradeExercise(ex, dir, builtinRules, TODAY);
     assert.deepStrictEqual(g2.failures.map((f) => f.kind), ['missing', 'check']);
     assert.match(g2.failures[1].message, /the torch\.load\(path, \.\.\.\) call is gone: the fix must keep it/);
   });
@@ -104,7 +106,7 @@ describe('exercises', function () {
     const dir = scratch(ex);
     const file = path.join(dir, 'app.py');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('return eval(expression)', 'return expression  # eval(expression)'));
-    const g = gradeExercise(ex, dir, builtinRules);
+    const g = gradeExercise(ex, dir, builtinRules, TODAY);
     assert.deepStrictEqual(g.failures.map((f) => f.kind), ['check']);
     assert.match(g.failures[0].message, /is gone: the fix must keep it/);
     assert.strictEqual(g.failures[0].range?.start.line, 7, 'reported where the call was');
@@ -114,7 +116,7 @@ describe('exercises', function () {
     const ex = findExercise(loaded.exercises, 'torch-load-unsafe')!;
     const dir = scratch(ex);
     fs.writeFileSync(path.join(dir, '.aisec.yaml'), 'rules:\n  torch-load-unsafe: off\n');
-    const g = gradeExercise(ex, dir, builtinRules);
+    const g = gradeExercise(ex, dir, builtinRules, TODAY);
     assert.strictEqual(g.passed, false);
     assert.match(g.failures.map((f) => f.message).join('\n'), /turned off/);
   });
@@ -127,7 +129,7 @@ describe('exercises', function () {
     assert.strictEqual(h1.last, false);
     assert.strictEqual(h1.assist, undefined);
     assert.strictEqual(readManifest(dir)?.hints, 1);
-    assert.strictEqual(gradeExercise(ex, dir, builtinRules).assisted, false);
+    assert.strictEqual(gradeExercise(ex, dir, builtinRules, TODAY).assisted, false);
     let h = h1;
     while (!h.last) h = nextHint(ex, dir, builtinRules);
     assert.strictEqual(h.index, ex.hints.length);
@@ -139,7 +141,7 @@ describe('exercises', function () {
     describe(ex.id, () => {
       it('the starting state fails: the rule fires, and the checks already hold', () => {
         const dir = scratch(ex);
-        const g = gradeExercise(ex, dir, builtinRules);
+        const g = gradeExercise(ex, dir, builtinRules, TODAY);
         assert.strictEqual(g.passed, false);
         assert.ok(g.failures.some((f) => f.kind === 'fires'), `expected ${ex.rules.join(', ')} to fire: ${g.failures.map((f) => f.message).join('; ')}`);
         // a check on another rule's expectation may fail at the start (invalid-suppression: the finding it hides)
@@ -151,7 +153,7 @@ describe('exercises', function () {
       it('the solution passes', () => {
         const dir = scratch(ex);
         applyAssist(dir, ex.solution);
-        const g = gradeExercise(ex, dir, builtinRules);
+        const g = gradeExercise(ex, dir, builtinRules, TODAY);
         assert.deepStrictEqual(g.failures.map((f) => f.message), []);
         assert.strictEqual(g.passed, true);
         assert.strictEqual(g.assisted, false);
@@ -159,7 +161,7 @@ describe('exercises', function () {
 
       it('deleting the flagged line(s) fails on the check', () => {
         const dir = scratch(ex);
-        const start = gradeExercise(ex, dir, builtinRules);
+        const start = gradeExercise(ex, dir, builtinRules, TODAY);
         const lines = new Map<string, Set<number>>();
         for (const f of start.findings) {
           const s = lines.get(f.file) ?? new Set<number>();
@@ -171,7 +173,7 @@ describe('exercises', function () {
           const abs = path.join(dir, file);
           fs.writeFileSync(abs, fs.readFileSync(abs, 'utf8').split('\n').filter((_, i) => !drop.has(i)).join('\n'));
         }
-        const g = gradeExercise(ex, dir, builtinRules);
+        const g = gradeExercise(ex, dir, builtinRules, TODAY);
         assert.strictEqual(g.passed, false);
         const checks = g.failures.filter((f) => f.kind === 'check');
         assert.ok(checks.length > 0, `deleting lines ${[...lines].map(([f, s]) => `${f}:${[...s].map((l) => l + 1).join(',')}`).join(' ')} did not fail a check: ${g.failures.map((f) => f.message).join('; ')}`);
@@ -180,7 +182,7 @@ describe('exercises', function () {
 
       it('commenting the flagged line(s) out does not pass', function () {
         const dir = scratch(ex);
-        const start = gradeExercise(ex, dir, builtinRules);
+        const start = gradeExercise(ex, dir, builtinRules, TODAY);
         const byFile = new Map<string, Set<number>>();
         for (const f of start.findings) {
           const s = byFile.get(f.file) ?? new Set<number>();
@@ -197,7 +199,7 @@ describe('exercises', function () {
           commented++;
         }
         if (!commented) this.skip(); // a template or prompt file has no comment syntax
-        const g = gradeExercise(ex, dir, builtinRules);
+        const g = gradeExercise(ex, dir, builtinRules, TODAY);
         assert.strictEqual(g.passed, false, 'commented out, the exercise passed');
       });
 
@@ -207,7 +209,7 @@ describe('exercises', function () {
         while (!h.last) h = nextHint(ex, dir, builtinRules);
         assert.ok(h.assist && Object.keys(h.assist.files).length > 0);
         applyAssist(dir, h.assist.files);
-        const g = gradeExercise(ex, dir, builtinRules);
+        const g = gradeExercise(ex, dir, builtinRules, TODAY);
         assert.deepStrictEqual(g.failures.map((f) => f.message), [], h.assist.title);
         assert.strictEqual(g.assisted, true);
       });

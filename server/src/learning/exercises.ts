@@ -445,7 +445,7 @@ export function checkHolds(c: ExerciseCheck, texts: Record<string, string>, find
  * Grade the scratch folder `dir` for `ex`: its graded files are analysed with the same engine and config
  * lookup as `aisec scan` (rooted at `dir`, so its `.aisec.yaml` applies). The analyzers must be initialised.
  */
-export function gradeExercise(ex: Exercise, dir: string, rules: readonly RegisteredRule[]): Grade {
+export function gradeExercise(ex: Exercise, dir: string, rules: readonly RegisteredRule[], opts: { today?: string } = {}): Grade {
   const failures: GradeFailure[] = [];
   const texts: Record<string, string> = {};
   for (const rel of ex.graded) {
@@ -454,7 +454,7 @@ export function gradeExercise(ex: Exercise, dir: string, rules: readonly Registe
     else if (rel in ex.files) failures.push({ kind: 'missing', message: `${rel} is missing: fix the file, do not delete it` });
   }
   const abs = Object.keys(texts).map((rel) => path.join(dir, ...rel.split('/')));
-  const scan = abs.length ? scanPaths(abs, { root: dir, rules }) : undefined;
+  const scan = abs.length ? scanPaths(abs, { root: dir, rules, today: opts.today }) : undefined;
   const loaded = loadConfigFor(dir, dir, rules);
   const byId = new Map(loaded.rules.map((r) => [r.meta.id, r]));
   for (const id of ex.rules) {
