@@ -10,6 +10,7 @@ import * as path from 'path';
 import { builtinRules } from '../../server/src/engine/registry';
 import type { Exercise } from '../../server/src/learning/exercises';
 import { applyAssist, checkHolds, codeOf, createScratch, findExercise, gradeExercise, loadExercises, nextHint, readManifest } from '../../server/src/learning/exercises';
+import Ajv from 'ajv';
 import { ready } from '../helpers/engine';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -46,6 +47,23 @@ describe('exercises', function () {
       assert.ok(e.checks.length >= 1, `${e.id}: checks`);
       assert.ok(Object.keys(e.solution).length > 0, `${e.id}: solution`);
     }
+  });
+
+  it('exercise files validate against the shipped JSON schemas', () => {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    ajv.addSchema(JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'aisec-exercise.schema.json'), 'utf8')) as object, 'aisec-exercise.schema.json');
+    const lab = ajv.getSchema('aisec-exercise.schema.json')!;
+    const table = ajv.compile(JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'aisec-exercise-checks.schema.json'), 'utf8')) as object);
+    assert.ok(table(JSON.parse(fs.readFileSync(path.join(EXERCISES, 'rules.json'), 'utf8'))), ajv.errorsText(table.errors));
+    let labs = 0;
+    for (const d of fs.readdirSync(EXERCISES)) {
+      const f = path.join(EXERCISES, d, 'exercise.json');
+      if (!fs.existsSync(f)) continue;
+      labs++;
+      assert.ok(lab(JSON.parse(fs.readFileSync(f, 'utf8'))), `${d}: ${ajv.errorsText(lab.errors)}`);
+    }
+    assert.strictEqual(labs, LABS.length);
+    assert.strictEqual(lab({ title: 'x y z', task: 'long enough task', rules: ['a'], hints: ['1', '2'], checks: [{ keep: 'k', pattern: 'p', rule: 'r' }] }), false, 'a check with two kinds is invalid');
   });
 
   it('finds exercises by id, rule id or lab name', () => {
