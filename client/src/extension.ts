@@ -6,6 +6,7 @@ import { startLanguageClient, stopLanguageClient } from './languageClient';
 import { registerLearningView } from './learning/learningView';
 import { registerInventoryView } from './views/inventoryView';
 import { registerLessonView } from './lesson/lessonView';
+import { registerExerciseTests } from './exercises/testController';
 
 export async function activate(context: ExtensionContext): Promise<void> {
   registerGuide(context);
@@ -14,6 +15,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   registerInventoryView(context, client);
   registerLearningView(context, client);
   registerLessonView(context, client);
+  registerExerciseTests(context, client);
 }
 
 export function deactivate(): Promise<void> | undefined {

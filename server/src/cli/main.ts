@@ -21,6 +21,7 @@ import { formatSuppressionsText, listSuppressions } from './suppressions';
 import { reportCommand, inventoryCommand } from './evidence';
 import { initCommand } from './init';
 import { packTestCommand } from './packTest';
+import { exerciseCommand } from './exercise';
 import { ConfigErrorExit, explainCommand as explainRuleCommand, rulesCommand as rulesInfoCommand } from './rulesInfo';
 
 declare const AISEC_VERSION: string;
@@ -42,6 +43,9 @@ Usage:
                                     --learning adds each learner's progress (.aisec/progress/*.json)
   aisec inventory [paths...] [--format json|cyclonedx] [--output FILE]
                                     AI inventory: models, providers, endpoints, MCP servers, tools, prompts
+  aisec exercise --list | RULE|ID [--dir DIR] [--hint [--apply]]
+                                    exercises graded by the analyzer: without --dir, copy one into a new
+                                    scratch folder; with --dir, grade it (exit 0 passed, 1 not yet)
   aisec --version | --help
 
 Scan options:
@@ -69,8 +73,8 @@ async function main(argv: string[]): Promise<number> {
   try {
     args = parseArgs(
       argv,
-      new Set(['--format', '--output', '--config', '--fail-on', '--baseline', '--update-baseline', '--root', '-o']),
-      new Set(['--help', '-h', '--version', '-v', '--show-suppressed', '--no-color', '--list-suppressions', '--force', '--learning']),
+      new Set(['--format', '--output', '--config', '--fail-on', '--baseline', '--update-baseline', '--root', '-o', '--dir']),
+      new Set(['--help', '-h', '--version', '-v', '--show-suppressed', '--no-color', '--list-suppressions', '--force', '--learning', '--list', '--hint', '--apply']),
     );
   } catch (e) {
     process.stderr.write(`aisec: ${(e as Error).message}\n\n${HELP}`);
@@ -100,6 +104,8 @@ async function main(argv: string[]): Promise<number> {
         return await reportCommand(args.positionals, args.flags, VERSION);
       case 'inventory':
         return await inventoryCommand(args.positionals, args.flags, VERSION);
+      case 'exercise':
+        return await exerciseCommand(args.positionals, args.flags);
       default:
         throw new UsageError(`unknown command "${args.command}"`);
     }

@@ -30,6 +30,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { initAnalyzers } from '../analyzers';
+import { registerExerciseRequests } from './exercises';
 import { analyze } from '../engine/engine';
 import { isIgnored } from '../engine/engine';
 import { LineIndex } from '../engine/lineIndex';
@@ -634,6 +635,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   registerLearningRequests(connection, () => workspaceRoots, async (uri) => (await getSettings(uri)).configPath);
+  registerExerciseRequests(connection, ready, __dirname);
   documents.listen(connection);
   connection.listen();
 }

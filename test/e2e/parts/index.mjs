@@ -4,7 +4,8 @@
 // and `test(name, fn)` records one assertion group. Add a part: one module here, one entry below.
 // Order: parts that read the Problems panel first (the guide part's workspace scan fills it with every file).
 import * as lesson from './lesson.mjs';
+import * as exercises from './exercises.mjs';
 import * as guide from './guide.mjs';
 import * as paths from './paths.mjs';
 
-export const PARTS = [lesson, guide, paths];
+export const PARTS = [lesson, exercises, guide, paths];
