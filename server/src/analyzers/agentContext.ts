@@ -103,15 +103,19 @@ function pyScope(n: PyNode): PyNode | undefined {
 }
 
 /** A binding: a name and the function it is local to (undefined: module level, visible everywhere). */
-interface Binding { name: string; scope: PyNode | undefined }
+interface Binding { name: string; scope: PyNode | undefined; key?: string }
 
 /** No bindings (shared, never changed: most identifiers have none). */
 const NONE: readonly Binding[] = [];
 
+/** `list` and `b` (a new array: the lists may be shared). */
+function withBinding(list: readonly Binding[], b: Binding): readonly Binding[] {
+  return list === NONE ? [b] : [...list, b];
+}
+
 /** Names a value ends up in: assignment targets (`x = ...`, `self.x = ...`) and functions returning it. */
 function pyBindingsOf(n: PyNode): readonly Binding[] {
   let out: readonly Binding[] = NONE;
-  const add = (b: Binding) => (out = out === NONE ? [b] : [...out, b]);
   // the name of a tool function or class (`@tool def write_file`, `class MyTool(BaseTool)`) is its binding
   const def = n.parent;
   if (n.type === 'identifier' && def && (def.type === 'function_definition' || def.type === 'class_definition') && def.childForFieldName('name') === n) return [{ name: n.text, scope: pyScope(def) }];
@@ -119,15 +123,17 @@ function pyBindingsOf(n: PyNode): readonly Binding[] {
     if (p.type === 'assignment' || p.type === 'augmented_assignment') {
       const left = p.childForFieldName('left');
       const right = p.childForFieldName('right');
-      // `self.x = ...` is visible to the other methods: module scope
-      if (left && right && pyInside(n, right)) for (const id of pyIdentifiersIn(left)) add({ name: id, scope: id.includes('.') ? undefined : pyScope(p) });
+      if (left && right && pyInside(n, right)) {
+        const targets = p.memo('agentTargets', pyTargetBindings);
+        out = out === NONE ? targets : [...out, ...targets];
+      }
       break;
     }
     if (p.type === 'return_statement' || p.type === 'yield') {
       for (let f: PyNode | null = p.parent; f; f = f.parent) {
         if (f.type === 'function_definition') {
           const name = f.childForFieldName('name')?.text;
-          if (name) add({ name, scope: pyScope(f) });
+          if (name) out = withBinding(out, { name, scope: pyScope(f) });
           break;
         }
       }
@@ -140,12 +146,25 @@ function pyBindingsOf(n: PyNode): readonly Binding[] {
       const recv = fn?.type === 'attribute' ? fn.childForFieldName('object') : undefined;
       if (recv && (method === 'append' || method === 'extend' || method === 'add' || method === 'insert')) {
         const name = recv.text.replace(/\s+/g, '');
-        add({ name, scope: name.includes('.') ? undefined : pyScope(p) });
+        out = withBinding(out, { name, scope: name.includes('.') ? undefined : pyScope(p) });
       }
       continue; // keep climbing through wrappers like list(...), [*a, b], dict(...)
     }
     if (p.type === 'function_definition' || p.type === 'class_definition' || p.type === 'module') break;
   }
+  return out;
+}
+
+/**
+ * The bindings an assignment puts its value in: the names of its left side, once per assignment (every identifier
+ * of the right side has them; shared: read them, do not change them).
+ */
+function pyTargetBindings(assignment: PyNode): readonly Binding[] {
+  const left = assignment.childForFieldName('left');
+  if (!left) return NONE;
+  const out: Binding[] = [];
+  // `self.x = ...` is visible to the other methods: module scope
+  for (const id of pyIdentifiersIn(left)) out.push({ name: id, scope: id.includes('.') ? undefined : pyScope(assignment) });
   return out;
 }
 
@@ -225,7 +244,7 @@ function insideAny(n: PyNode, outer: PyNode[]): boolean {
 
 /** The identity of a binding: its scope (by start) and name. */
 function bindingKey(b: Binding): string {
-  return `${b.scope?.startIndex ?? -1}:${b.name}`;
+  return (b.key ??= `${b.scope?.startIndex ?? -1}:${b.name}`);
 }
 
 /** First index of `list` (sorted by `start`) whose start is at least `at`. */

@@ -131,12 +131,13 @@ export function parsePython(text: string): Tree | undefined {
 /**
  * The last trees parsed per key (a file path), most recent last. Re-parsing a key hands its previous tree to
  * tree-sitter with the edit between the two texts (one changed range: common prefix and suffix), so an edit in
- * the editor re-parses the changed part only. Tree-sitter's incremental parse gives the tree a fresh parse
- * gives, syntax errors included (test/unit/parseIncremental.test.ts checks it on random edits of every Python
- * fixture); AISEC_VERIFY_PARSE=1 compares every incremental tree with a fresh one (python/index.ts).
+ * the editor re-parses the changed part only. Without syntax errors, tree-sitter's incremental parse gives the tree
+ * a fresh parse gives; its error recovery may differ, so a text with syntax errors gets a fresh parse
+ * (parsePythonKept). test/unit/parseIncremental.test.ts checks kept trees against fresh ones on random edits of
+ * every Python fixture; AISEC_VERIFY_PARSE=1 compares every kept tree with a fresh one (python/index.ts).
  */
 const KEEP_TREES = 4;
-const kept: { key: string; text: string; tree: Tree }[] = [];
+const kept: { key: string; text: string; tree: Tree; hasError: boolean }[] = [];
 
 /** Row and column (UTF-16 code units, as web-tree-sitter counts them) of offset `at`. */
 function pointAt(text: string, at: number): Point {
@@ -171,10 +172,14 @@ export function parsePythonKept(key: string, text: string): Tree | undefined {
   if (!parser) return undefined;
   const at = kept.findIndex((k) => k.key === key);
   const prev = at >= 0 ? kept.splice(at, 1)[0] : undefined;
-  let tree: Tree | undefined;
   if (prev && prev.text === text) {
-    tree = prev.tree;
-  } else if (prev) {
+    kept.push(prev);
+    return prev.tree;
+  }
+  let tree: Tree | undefined;
+  // while the file has syntax errors (its previous text had some), its next text most likely has them too and an
+  // incremental parse would be thrown away (below): it is parsed fresh straight away
+  if (prev && !prev.hasError) {
     try {
       const edit = textEdit(prev.text, text);
       if (edit) prev.tree.edit(edit);
@@ -188,11 +193,15 @@ export function parsePythonKept(key: string, text: string): Tree | undefined {
     } catch {
       tree = undefined;
     }
-    prev.tree.delete();
   }
-  tree ??= parsePython(text);
-  if (!tree) return undefined;
-  kept.push({ key, text, tree });
+  prev?.tree.delete();
+  let hasError = false;
+  if (!tree) {
+    tree = parsePython(text);
+    if (!tree) return undefined;
+    hasError = tree.rootNode.hasError;
+  }
+  kept.push({ key, text, tree, hasError });
   while (kept.length > KEEP_TREES) kept.shift()!.tree.delete();
   return tree;
 }
