@@ -98,3 +98,25 @@ export function spawnGroup(cmd, argv, opts = {}) {
   const kill = (sig = 'SIGTERM') => { try { process.kill(-child.pid, sig); } catch { /* already gone */ } };
   return { child, done, kill };
 }
+
+/**
+ * Run a command from the Command Palette (F1) by its label, as a user does: the row whose label starts with
+ * `label` (else the first that contains it) is selected with the arrow keys, then Enter.
+ */
+export async function runCommand(page, label, timeout = 15000) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout });
+  await input.fill(`>${label}`);
+  const want = label.toLowerCase();
+  const row = await poll(async () => {
+    const labels = (await page.$$eval('.quick-input-widget .quick-input-list .monaco-list-row', (rs) => rs.map((r) => r.getAttribute('aria-label') || r.textContent || '')).catch(() => [])).map((l) => l.toLowerCase());
+    const i = labels.findIndex((l) => l.startsWith(want));
+    const j = i >= 0 ? i : labels.findIndex((l) => l.includes(want));
+    return j >= 0 ? j + 1 : null;
+  }, { timeout, every: 150 });
+  if (!row) { await page.keyboard.press('Escape'); throw new Error(`no command "${label}" in the Command Palette`); }
+  for (let k = 1; k < row; k++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+}

@@ -1,7 +1,7 @@
 // Exercises in the Test Explorer (issue 9): start rule:torch-load-unsafe (AISec: Start exercise), run it from the
 // Testing view (it fails: the rule still fires, message located at the finding), fix the file in the editor, run it
 // again (it passes). Read from the Test Explorer DOM (the item's state icon) and the failure peek; screenshots.
-import { assert, poll, sleep } from '../lib.mjs';
+import { assert, poll, runCommand, sleep } from '../lib.mjs';
 
 const ID = 'rule:torch-load-unsafe';
 const RULE = 'torch-load-unsafe';
@@ -11,20 +11,6 @@ export const tests = [
   'exercises: run in the Test Explorer fails, located at the finding',
   'exercises: after the fix the exercise passes in the Test Explorer',
 ];
-
-async function command(page, label) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: 15000 });
-  await input.fill(`>${label}`);
-  const ok = await poll(async () => {
-    const first = await page.$eval('.quick-input-widget .quick-input-list .monaco-list-row', (r) => r.getAttribute('aria-label') || r.textContent || '').catch(() => '');
-    return first.toLowerCase().includes(label.toLowerCase());
-  }, { timeout: 15000, every: 150 });
-  if (!ok) { await page.keyboard.press('Escape'); throw new Error(`command "${label}" not found in the palette`); }
-  await page.keyboard.press('Enter');
-}
 
 /** The exercise's row in the Test Explorer: its text and state ('failed', 'passed', ...) from the icon class. */
 async function exerciseRow(page) {
@@ -40,7 +26,7 @@ async function exerciseRow(page) {
 }
 
 async function showExerciseInExplorer(page) {
-  await command(page, 'Testing: Focus on Test Explorer View');
+  await runCommand(page, 'Testing: Focus on Test Explorer View');
   await page.locator('.test-explorer-tree').first().waitFor({ state: 'visible', timeout: 15000 });
   // the filter box narrows the tree to the exercise and expands its group
   const filter = page.locator('.testing-filter-wrapper input, .testing-filter-action-item input').first();
@@ -66,7 +52,7 @@ async function runExercise(page, want) {
   await row.hover();
   const run = row.locator('.action-label.codicon-testing-run-icon, .action-label[aria-label^="Run Test"]').first();
   if (await run.isVisible().catch(() => false)) await run.click();
-  else { await row.click(); await command(page, 'Test: Run Test'); }
+  else { await row.click(); await runCommand(page, 'Test: Run Test'); }
   const end = await poll(async () => {
     const r = (await exerciseRow(page)).row;
     return r && r.state === want ? r : null;
@@ -93,7 +79,7 @@ export async function run(ctx) {
   };
 
   const started = await test(tests[0], async () => {
-    await command(page, 'AISec: Start exercise');
+    await runCommand(page, 'AISec: Start exercise');
     const input = page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor({ state: 'visible', timeout: 15000 });
     await input.fill(ID);
@@ -152,9 +138,9 @@ export async function run(ctx) {
   // leave the workbench as found: clear the filter, close the exercise editor, back to the Explorer
   const filter = page.locator('.testing-filter-wrapper input, .testing-filter-action-item input').first();
   if (await filter.isVisible().catch(() => false)) await filter.fill('');
-  if (await focusExercise()) await command(page, 'View: Close Editor').catch(() => {});
-  await command(page, 'Notifications: Clear All Notifications').catch(() => {});
-  await command(page, 'Problems: Focus on Problems View').catch(() => {}); // the panel the core suite keeps open
-  await command(page, 'View: Show Explorer').catch(() => {});
+  if (await focusExercise()) await runCommand(page, 'View: Close Editor').catch(() => {});
+  await runCommand(page, 'Notifications: Clear All Notifications').catch(() => {});
+  await runCommand(page, 'Problems: Focus on Problems View').catch(() => {}); // the panel the core suite keeps open
+  await runCommand(page, 'View: Show Explorer').catch(() => {});
   await page.keyboard.press('Escape');
 }

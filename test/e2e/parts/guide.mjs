@@ -6,7 +6,7 @@
 // to the Explorer.
 import fs from 'node:fs';
 import path from 'node:path';
-import { assert, poll, sleep } from '../lib.mjs';
+import { assert, poll, runCommand, sleep } from '../lib.mjs';
 
 const T_WALK = 'guide: the walkthrough opens and a step completes on its event';
 const T_SCAN = 'guide: the workspace scan shows progress and a summary';
@@ -28,22 +28,6 @@ def summarise_${i}(text: str) -> str:
     )
     return response.choices[0].message.content or ""
 `;
-
-async function runCommand(page, label) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: 10000 });
-  await input.fill(`>${label}`);
-  const row = await poll(async () => {
-    const labels = await page.$$eval('.quick-input-widget .quick-input-list .monaco-list-row', (rs) => rs.map((r) => r.getAttribute('aria-label') || r.textContent || ''));
-    const i = labels.findIndex((l) => l.toLowerCase().startsWith(label.toLowerCase()));
-    return i >= 0 ? i + 1 : null;
-  }, { timeout: 10000, every: 150 });
-  assert(row, `no command "${label}" in the Command Palette`);
-  for (let k = 1; k < row; k++) await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter');
-}
 
 async function clearNotifications(page) {
   await runCommand(page, 'Notifications: Clear All Notifications').catch(() => {});

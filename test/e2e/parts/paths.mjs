@@ -4,7 +4,7 @@
 // removes it (and the exported file) at the end, leaving the workbench as it found it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { assert, poll, sleep } from '../lib.mjs';
+import { assert, poll, runCommand, sleep } from '../lib.mjs';
 
 export const tests = [
   'learning view: a path from .aisec.yaml with module states and due dates',
@@ -22,6 +22,10 @@ const CONFIG = [
   '          title: Load models safely',
   '          rules: [torch-load-unsafe]',
   '          exercises: [rule:torch-load-unsafe]',
+  '          due: 2099-06-30',
+  '        - id: unicode',
+  '          title: Spot hidden instructions',
+  '          rules: [hidden-unicode-characters]',
   '          due: 2020-01-31',
   '        - id: mcp',
   '          title: Pin MCP servers',
@@ -30,17 +34,6 @@ const CONFIG = [
   '          required: false',
   '',
 ].join('\n');
-
-async function palette(page, text) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: 15000 });
-  await input.fill(`>${text}`);
-  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: text }).first();
-  await row.waitFor({ timeout: 15000 });
-  await page.keyboard.press('Enter');
-}
 
 /** Texts of the rows of the Learning view's tree. */
 async function learningRows(page) {
@@ -59,27 +52,32 @@ export async function run({ page, test, shot, log, ws }) {
     await test(tests[0], async () => {
       assert(!hadConfig, 'the workspace copy has no .aisec.yaml of its own');
       fs.writeFileSync(cfg, CONFIG);
-      await palette(page, 'Focus on Learning View');
+      await runCommand(page, 'Focus on Learning View');
       await sleep(500);
-      await palette(page, 'AISec: Refresh learning paths');
+      await runCommand(page, 'AISec: Refresh learning paths');
       const rows = await poll(async () => {
         const r = await learningRows(page);
-        return r && r.some((t) => t.includes('Load models safely')) && r.some((t) => t.includes('torch-load-unsafe')) ? r : null;
+        return r && r.some((t) => t.includes('Load models safely')) && r.some((t) => t.includes('hidden-unicode-characters')) ? r : null;
       }, { timeout: 30000, every: 300 });
       await shot(page, 'learning-view');
       assert(rows, `the Learning view shows the path's modules; rows: ${JSON.stringify(await learningRows(page))}`);
       const pathRow = rows.find((t) => t.includes('E2E onboarding path'));
-      assert(pathRow && /0\/1 required done/.test(pathRow), `path row with its required count: ${pathRow}`);
+      // the lesson and exercises parts ran before in this workbench: the torch-load-unsafe lesson was opened and its
+      // exercise passed, so that module is done from the progress they recorded; the other required one is overdue
+      assert(pathRow && /1\/2 required done/.test(pathRow), `path row with its required count: ${pathRow}`);
       const models = rows.find((t) => t.includes('Load models safely'));
-      assert(/overdue/.test(models) && /due 2020-01-31/.test(models), `overdue module with its due date: ${models}`);
+      assert(/done · due 2099-06-30/.test(models), `module done from the recorded progress: ${models}`);
+      const unicode = rows.find((t) => t.includes('Spot hidden instructions'));
+      assert(/overdue/.test(unicode) && /due 2020-01-31/.test(unicode), `overdue module with its due date: ${unicode}`);
       const mcp = rows.find((t) => t.includes('Pin MCP servers'));
       assert(/not started/.test(mcp) && /due 2099-12-31/.test(mcp) && /optional/.test(mcp), `optional module: ${mcp}`);
-      assert(rows.some((t) => /torch-load-unsafe.*lesson/.test(t)) && rows.some((t) => /rule:torch-load-unsafe.*exercise/.test(t)), `lesson and exercise items: ${JSON.stringify(rows)}`);
+      // modules still to do are expanded with their items: a rule's lesson, an exercise
+      assert(rows.some((t) => /hidden-unicode-characters.*lesson/.test(t)) && rows.some((t) => /lab:pin-npx-servers.*exercise/.test(t)), `lesson and exercise items: ${JSON.stringify(rows)}`);
       return rows.join(' | ');
     });
 
     await test(tests[1], async () => {
-      await palette(page, 'AISec: Export learning progress');
+      await runCommand(page, 'AISec: Export learning progress');
       const input = page.locator('.quick-input-widget .quick-input-box input');
       await input.waitFor({ state: 'visible', timeout: 15000 });
       await input.fill('E2E Learner');
@@ -100,7 +98,7 @@ export async function run({ page, test, shot, log, ws }) {
 
     await test(tests[2], async () => {
       fs.rmSync(cfg, { force: true });
-      await palette(page, 'AISec: Refresh learning paths');
+      await runCommand(page, 'AISec: Refresh learning paths');
       const text = await poll(async () => {
         const t = await page.$$eval('.pane', (panes) => {
           const pane = panes.find((p) => /learning/i.test(p.querySelector('.pane-header')?.textContent || ''));
