@@ -63,7 +63,17 @@ export function analyze(file: FileInput, config: EffectiveConfig, rules: readonl
   if (!kind) return result;
   const reason = skipReason(file, config);
   if (reason) {
-    result.errors.push({ kind: 'skipped', message: `${file.path}: not analysed: ${reason}` });
+    // too large or minified: not analysed, and said so as a finding (a single 200,000-character comment line must
+    // not hide a file); binary files are not source
+    const hides = !reason.startsWith('binary');
+    result.errors.push({ kind: 'skipped', message: `${file.path}: not analysed: ${reason}`, ...(hides ? { incomplete: 'the whole file' } : {}) });
+    if (hides) {
+      const lines = new LineIndex(file.text);
+      const role = fileRole(file.rolePath ?? file.path, file.text, config.roles);
+      result.role = role;
+      reportIncomplete(result, result.findings, config, rules, file.text, lines, role);
+      assignFingerprints(result.findings, file.path, lines);
+    }
     return result;
   }
   const text = file.text;
@@ -148,7 +158,7 @@ function reportIncomplete(result: AnalysisResult, out: Finding[], config: Effect
     if (e.kind === 'rule') continue;
     const at = Math.min(Math.max(0, e.start ?? 0), text.length);
     const to = Math.min(Math.max(at, e.end ?? at), text.length);
-    entries.push({ start: at, end: to, reason: e.message.replace(/^[^:]*: analyzer failed: /, 'the analyzer failed: '), skipped: e.incomplete! });
+    entries.push({ start: at, end: to, reason: e.message.replace(/^.*?: analyzer failed: /, 'the analyzer failed: ').replace(/^.*?: not analysed: /, 'not analysed: '), skipped: e.incomplete! });
   }
   result.incomplete = [...new Set(entries.map((x) => `${x.reason}; ${x.skipped} not checked`))];
   const rule = rules.find((r) => r.meta.id === ANALYSIS_INCOMPLETE_RULE);

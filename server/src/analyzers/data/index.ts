@@ -82,13 +82,24 @@ function analyzeYaml(path: string, name: string, text: string): { view?: DataVie
   const list = Array.isArray(docs) ? docs : [docs];
   for (const doc of list) {
     for (const e of doc.errors.slice(0, 5)) errors.push({ kind: 'parse', message: `YAML: ${e.message.split('\n')[0]}`, start: e.pos[0], end: e.pos[1] });
+    yamlCut = undefined;
     const root = fromYaml(doc.contents, undefined, 0);
     if (root) roots.push(root);
+    const cut = yamlCut as { start: number; end: number } | undefined; // set by fromYaml
+    if (cut) errors.push({ kind: 'parse', message: `YAML nested deeper than ${MAX_DATA_DEPTH} levels`, start: cut.start, end: cut.end, incomplete: 'the value nested below that depth' });
+    yamlCut = undefined;
   }
   return { view: { text, format: 'yaml', roots, fileName: name, path: path.replace(/\\/g, '/') }, errors };
 }
 
+/** The first YAML node cut for depth in the current document (reported as incomplete), if any. */
+let yamlCut: { start: number; end: number } | undefined;
+
 function fromYaml(n: unknown, parent: DataNode | undefined, depth: number): DataNode | undefined {
+  if (n && depth > MAX_DATA_DEPTH) {
+    const r = (n as { range?: [number, number, number] }).range;
+    yamlCut ??= { start: r?.[0] ?? 0, end: (r?.[0] ?? 0) + 1 };
+  }
   if (!n || depth > MAX_DATA_DEPTH) return undefined;
   if (isAlias(n)) return undefined; // aliases are not followed: no billion-laughs expansion
   if (isMap(n)) {

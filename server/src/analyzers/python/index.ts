@@ -17,7 +17,7 @@ export function analyzePython(text: string, map?: OffsetMap, key?: string): { vi
   const errors: AnalysisError[] = [];
   const tree = key === undefined ? parsePython(text) : parsePythonKept(key, text);
   if (!tree) {
-    errors.push({ kind: 'parse', message: pythonParserError() ?? 'Python parse failed' });
+    errors.push({ kind: 'parse', message: pythonParserError() ?? 'Python parse failed', incomplete: 'every Python syntax rule' });
     return { errors };
   }
   let root: PyNode;
