@@ -315,22 +315,31 @@ if (isMainThread && typeof describe === 'function') {
       assert.ok(total > 300, `enough cases (${total})`);
       assert.strictEqual(outcomes.size, total);
       const problems: string[] = [];
+      let compared = 0;
+      let incompleteCases = 0;
       for (const { o, base, touched } of outcomes.values()) {
         if (o.error) problems.push(`${o.name}: ${o.error}`);
         for (const p of o.problems) problems.push(`${o.name}: ${p}`);
         if (!base) continue;
         const b = outcomes.get(base)!.o;
-        if (o.incomplete) continue; // reported as incomplete: nothing is silently lost
+        if (o.incomplete) {
+          incompleteCases++;
+          continue; // reported as incomplete: nothing is silently lost
+        }
         const now = new Set(o.keys.map((k) => k.slice(k.indexOf('\u0000') + 1)));
         const skip = new Set(touched ?? []);
         for (const k of b.keys) {
           const line = Number(k.slice(0, k.indexOf('\u0000')));
           const id = k.slice(k.indexOf('\u0000') + 1);
           if (skip.has(line) || id.startsWith('analysis-incomplete:')) continue;
+          compared++;
           if (!now.has(id)) problems.push(`${o.name}: lost ${id.slice(0, 160)} (line ${line + 1}) without an analysis-incomplete finding`);
         }
       }
       assert.deepStrictEqual(problems.slice(0, 30), []);
+      // the preservation check really ran: many findings compared, and the deep mutations were reported
+      assert.ok(compared > 500, `findings compared across mutations: ${compared}`);
+      assert.ok(incompleteCases > 50, `mutations reported as incomplete: ${incompleteCases}`);
     });
 
     it('hostile configs: deep nesting, invalid UTF-8, BOM, CRLF, self-extends, wrong types never crash the loader', () => {
