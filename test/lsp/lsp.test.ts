@@ -239,7 +239,9 @@ describe('lsp: language server over stdio', function () {
       assert.deepStrictEqual(binPub.diagnostics, [], 'binary file: no diagnostics');
       const deep = path.join(ws, 'deep.json');
       const deepPub = await client.open(deep, '['.repeat(10_000) + ']'.repeat(10_000), 'json');
-      assert.deepStrictEqual(deepPub.diagnostics, []);
+      // nesting beyond the limit is shown as incomplete analysis, never silence (issue 10)
+      assert.deepStrictEqual(ids(deepPub.diagnostics), ['analysis-incomplete']);
+      assert.deepStrictEqual(deepPub.diagnostics[0].range, { start: { line: 0, character: 256 }, end: { line: 0, character: 20_000 - 256 } });
       assert.strictEqual(client.exited, undefined);
     });
 
@@ -260,8 +262,9 @@ describe('lsp: language server over stdio', function () {
       for (const [rel, text, lang] of docs) {
         const pub = await client.open(path.join(ws, rel), text, lang);
         assert.ok(Array.isArray(pub.diagnostics), rel);
-        // a truncated MCP config still yields what parsed; the others yield nothing
-        assert.deepStrictEqual(ids(pub.diagnostics), rel === 'bad/.vscode/mcp.json' ? ['mcp-insecure-transport'] : [], rel);
+        // a truncated MCP config still yields what parsed; nesting beyond the limit and a file too large to analyse are
+        // incomplete analysis (issue 10); the others yield nothing
+        assert.deepStrictEqual(ids(pub.diagnostics), rel === 'bad/.vscode/mcp.json' ? ['mcp-insecure-transport'] : rel === 'deep-object.json' || rel === 'app.js' ? ['analysis-incomplete'] : [], rel);
       }
       // CRLF: positions as the editor counts them
       const crlf = path.join(ws, 'crlf.py');

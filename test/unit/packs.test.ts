@@ -198,12 +198,12 @@ describe('unit: rule packs', () => {
       const metas = on('aisec:agents');
       assert.ok(metas.some((m) => m.id === 'mcp-insecure-transport'));
       assert.ok(!metas.some((m) => m.id === 'torch-load-unsafe'));
-      for (const m of metas) assert.ok(m.id === 'invalid-suppression' || m.views.includes('data') || m.views.includes('prompt') || m.owasp.includes('LLM06') || /agent|tool|mcp/.test(m.id), m.id);
+      for (const m of metas) assert.ok(m.id === 'invalid-suppression' || m.id === 'analysis-incomplete' || m.views.includes('data') || m.views.includes('prompt') || m.owasp.includes('LLM06') || /agent|tool|mcp/.test(m.id), m.id);
     });
     it('aisec:supply-chain keeps LLM03 rules only', () => {
       const metas = on('aisec:supply-chain');
       assert.ok(metas.length > 3);
-      for (const m of metas) assert.ok(m.owasp.includes('LLM03') || m.id === 'invalid-suppression', m.id);
+      for (const m of metas) assert.ok(m.owasp.includes('LLM03') || m.id === 'invalid-suppression' || m.id === 'analysis-incomplete', m.id);
     });
     it('aisec:strict turns opt-in rules on and info into warning', () => {
       const c = presetConfig('aisec:strict', builtinRules)!;

@@ -8,7 +8,7 @@ import { initAnalyzers } from '../analyzers';
 import { effectiveSeverity } from '../engine/config';
 import type { Finding, Severity } from '../engine/model';
 import { policyLink } from '../engine/policy';
-import { builtinRules } from '../engine/registry';
+import { ANALYSIS_INCOMPLETE_RULE, builtinRules } from '../engine/registry';
 import type { RegisteredRule } from '../engine/rule';
 import { loadConfigFor } from '../packs/config';
 import type { ScanResult } from '../workspace/scan';
@@ -52,7 +52,10 @@ Scan options:
   --format text|json|sarif   output format (default text)
   --output FILE              write the report to FILE instead of stdout
   --config FILE              use this config instead of the nearest .aisec.yaml/.aisec.json
-  --fail-on error|warning|info|none   exit 1 when a finding at or above this level remains (default error)
+  --fail-on error|warning|info|none   exit 1 when a finding at or above this level remains (default error),
+                             or when a file could not be fully analysed (analysis-incomplete)
+  --allow-incomplete         do not fail on files whose analysis could not finish (nesting too deep,
+                             a parser limit, a failing rule); they are still reported
   --baseline FILE            report only findings whose fingerprint is not in FILE
   --update-baseline FILE     record today's findings in FILE (then exit 0)
   --show-suppressed          list suppressed findings in text output too
@@ -63,7 +66,7 @@ Scan options:
                              root, else the nearest folder with .aisec.yaml, else the nearest
                              project folder (package.json, pyproject.toml...), else their folder
 
-Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage, config or rule-pack error.
+Exit codes: 0 ok, 1 findings at or above --fail-on (or an incompletely analysed file), 2 usage, config or rule-pack error.
 `;
 
 const RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
@@ -74,7 +77,7 @@ async function main(argv: string[]): Promise<number> {
     args = parseArgs(
       argv,
       new Set(['--format', '--output', '--config', '--fail-on', '--baseline', '--update-baseline', '--root', '-o', '--dir']),
-      new Set(['--help', '-h', '--version', '-v', '--show-suppressed', '--no-color', '--list-suppressions', '--force', '--learning', '--list', '--hint', '--apply']),
+      new Set(['--help', '-h', '--version', '-v', '--show-suppressed', '--no-color', '--list-suppressions', '--allow-incomplete', '--force', '--learning', '--list', '--hint', '--apply']),
     );
   } catch (e) {
     process.stderr.write(`aisec: ${(e as Error).message}\n\n${HELP}`);
@@ -152,8 +155,20 @@ async function scanCommand(paths: string[], flags: Map<string, string | true>): 
   for (const f of scan.files) for (const e of f.result.errors) if (e.kind === 'rule') process.stderr.write(`aisec: warning: ${e.message}\n`);
   for (const w of scan.configWarnings ?? []) process.stderr.write(`${path.relative(process.cwd(), w.file) || w.file}:${w.line}:${w.column}: warning: ${w.message}\n`);
 
+  const incompleteFiles = scan.files.filter((f) => f.result.incomplete?.length);
+  for (const f of incompleteFiles) for (const why of f.result.incomplete!) process.stderr.write(`aisec: warning: ${f.rel}: analysis incomplete: ${why}\n`);
   if (updateBaseline) {
-    const text = formatBaseline(scan.files.flatMap((f) => f.result.findings.filter((x) => !x.suppression).map((x) => x.fingerprint)));
+    const fingerprints = scan.files.flatMap((f) => f.result.findings.filter((x) => !x.suppression && x.ruleId !== ANALYSIS_INCOMPLETE_RULE).map((x) => x.fingerprint));
+    // an incompletely analysed file may hide findings recorded before: keep the old baseline's entries
+    if (incompleteFiles.length && fs.existsSync(updateBaseline)) {
+      try {
+        fingerprints.push(...readBaseline(updateBaseline));
+        process.stderr.write(`aisec: ${incompleteFiles.length} file(s) could not be fully analysed: the fingerprints already in ${updateBaseline} are kept\n`);
+      } catch {
+        // not a baseline: it is replaced, as before
+      }
+    }
+    const text = formatBaseline(fingerprints);
     fs.writeFileSync(updateBaseline, text);
     process.stderr.write(`aisec: recorded ${(JSON.parse(text) as { fingerprints: string[] }).fingerprints.length} finding(s) in ${updateBaseline}\n`);
     return 0;
@@ -193,6 +208,11 @@ async function scanCommand(paths: string[], flags: Map<string, string | true>): 
   if (failOn === 'none') return 0;
   const threshold = RANK[failOn as Severity];
   const failing = scan.files.some((f) => f.result.findings.some((x) => !x.suppression && RANK[x.severity] >= threshold));
+  // fail closed: a file that could not be fully analysed may hide findings
+  if (incompleteFiles.length && !flags.has('--allow-incomplete')) {
+    process.stderr.write(`aisec: ${incompleteFiles.length} file(s) could not be fully analysed; failing (--allow-incomplete to accept)\n`);
+    return 1;
+  }
   return failing ? 1 : 0;
 }
 
@@ -203,7 +223,8 @@ function applyBaseline(scan: ScanResult, file: string): void {
   } catch (e) {
     throw new UsageError(`--baseline ${file}: ${(e as Error).message}`);
   }
-  for (const f of scan.files) f.result.findings = filterBaseline(f.result.findings, known);
+  // analysis-incomplete findings are never baselined away: a blind spot stays visible
+  for (const f of scan.files) f.result.findings = filterBaseline(f.result.findings, known).concat(f.result.findings.filter((x) => x.ruleId === ANALYSIS_INCOMPLETE_RULE && known.has(x.fingerprint)));
 }
 
 function toJson(scan: ScanResult, elapsed: number, config: import('../engine/config').EffectiveConfig): object {
@@ -234,6 +255,7 @@ function toJson(scan: ScanResult, elapsed: number, config: import('../engine/con
     summary: { files: scan.files.length, lines: scan.lines, elapsedMs: elapsed, findings: scan.files.reduce((n, f) => n + f.result.findings.filter((x) => !x.suppression).length, 0) },
     findings: scan.files.flatMap((f) => f.result.findings.map((x) => finding(f.rel, x))),
     errors: scan.files.flatMap((f) => f.result.errors.map((e) => ({ path: f.rel, ...e }))),
+    incomplete: scan.files.flatMap((f) => (f.result.incomplete ?? []).map((reason) => ({ path: f.rel, reason }))),
     skipped: scan.skipped,
     configFiles: scan.configFiles,
   };

@@ -90,6 +90,8 @@ export function toSarif(input: SarifInput): object {
         ],
         originalUriBaseIds: { '%SRCROOT%': { ...(input.root ? { uri: rootUri(input.root) } : {}), description: { text: 'The scan root: the repository root around the scanned paths, or the folder given with --root' } } },
         columnKind: 'utf16CodeUnits',
+        // files whose analysis could not finish (fail closed): one notification per file and reason
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: incompleteNotifications(input.files) }],
         results,
       },
     ],
@@ -138,4 +140,19 @@ function toResult(finding: Finding, file: ScannedFile, lines: LineIndex, ruleInd
     r.suppressions = [{ kind: finding.suppression.kind === 'inSource' ? 'inSource' : 'external', status: 'accepted', justification: finding.suppression.justification, ...(finding.suppression.by || finding.suppression.until ? { properties: { by: finding.suppression.by, until: finding.suppression.until } } : {}) }];
   }
   return r;
+}
+
+function incompleteNotifications(files: ScannedFile[]): object[] {
+  const out: object[] = [];
+  for (const f of files) {
+    for (const reason of f.result.incomplete ?? []) {
+      out.push({
+        level: 'warning',
+        message: { text: `Analysis incomplete: ${reason}` },
+        descriptor: { id: 'analysis-incomplete' },
+        locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(f.rel), uriBaseId: '%SRCROOT%' } } }],
+      });
+    }
+  }
+  return out;
 }

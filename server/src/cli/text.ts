@@ -30,12 +30,13 @@ export function formatText(scan: ScanResult, elapsedMs: number, showSuppressed: 
     for (const s of scan.skipped.slice(0, 20)) out.push(paint('2', `  ${s.file}: ${s.reason}`));
     if (scan.skipped.length > 20) out.push(paint('2', `  ... and ${scan.skipped.length - 20} more`));
   }
-  const parseErrors = scan.files.filter((f) => f.result.errors.some((e) => e.kind === 'parse')).length;
+  const parseErrors = scan.files.filter((f) => f.result.errors.some((e) => e.kind === 'parse' && !e.incomplete)).length;
   const total = counts.error + counts.warning + counts.info;
+  const incomplete = scan.files.filter((f) => f.result.incomplete?.length).length;
   out.push(
     `${total === 0 ? paint('32', '✔ no findings') : paint('1', `✖ ${total} finding${total === 1 ? '' : 's'}`)} (${counts.error} error, ${counts.warning} warning, ${counts.info} info)` +
       `${suppressed ? `, ${suppressed} suppressed` : ''} in ${scan.files.length} file${scan.files.length === 1 ? '' : 's'}` +
-      `${parseErrors ? `, ${parseErrors} with syntax errors (analysed what parsed)` : ''}, ${scan.lines.toLocaleString('en-US')} lines, ${elapsedMs} ms`,
+      `${parseErrors ? `, ${parseErrors} with syntax errors (analysed what parsed)` : ''}${incomplete ? `, ${incomplete} not fully analysed (analysis-incomplete)` : ''}, ${scan.lines.toLocaleString('en-US')} lines, ${elapsedMs} ms`,
   );
   return out.join('\n') + '\n';
 }

@@ -12,7 +12,7 @@ import { LineIndex } from './lineIndex';
 import type { AnalysisError, AnalysisResult, FileKind, FileRole, Finding, Fix, Severity, Suppression, TextEdit } from './model';
 import { detectFileKind } from './fileKind';
 import { fileRole } from './fileRole';
-import { INVALID_SUPPRESSION_RULE } from './registry';
+import { ANALYSIS_INCOMPLETE_RULE, INVALID_SUPPRESSION_RULE } from './registry';
 import type { RegisteredRule, ReportDescriptor, RuleContext } from './rule';
 import { parseSuppressions } from './suppressions';
 import type { BaseView, Views } from './views';
@@ -63,7 +63,17 @@ export function analyze(file: FileInput, config: EffectiveConfig, rules: readonl
   if (!kind) return result;
   const reason = skipReason(file, config);
   if (reason) {
-    result.errors.push({ kind: 'skipped', message: `${file.path}: not analysed: ${reason}` });
+    // too large or minified: not analysed, and said so as a finding (a single 200,000-character comment line must
+    // not hide a file); binary files are not source
+    const hides = !reason.startsWith('binary');
+    result.errors.push({ kind: 'skipped', message: `${file.path}: not analysed: ${reason}`, ...(hides ? { incomplete: 'the whole file' } : {}) });
+    if (hides) {
+      const lines = new LineIndex(file.text);
+      const role = fileRole(file.rolePath ?? file.path, file.text, config.roles);
+      result.role = role;
+      reportIncomplete(result, result.findings, config, rules, file.text, lines, role);
+      assignFingerprints(result.findings, file.path, lines);
+    }
     return result;
   }
   const text = file.text;
@@ -81,7 +91,7 @@ export function analyze(file: FileInput, config: EffectiveConfig, rules: readonl
     result.errors.push(...built.errors);
   } catch (e) {
     // an analyzer must not throw; if one does, keep going with the text view only
-    result.errors.push({ kind: 'parse', message: `${file.path}: analyzer failed: ${(e as Error).message}` });
+    result.errors.push({ kind: 'parse', message: `${file.path}: analyzer failed: ${(e as Error).message}`, incomplete: 'the syntax-based rules' });
     views = { text: { text } };
   }
 
@@ -112,18 +122,54 @@ export function analyze(file: FileInput, config: EffectiveConfig, rules: readonl
         try {
           check(ctx);
         } catch (e) {
-          result.errors.push({ kind: 'rule', ruleId: rule.meta.id, message: `${file.path}: rule ${rule.meta.id} failed: ${(e as Error).message}` });
+          // the rule could not finish: what it found so far stays, and the file is reported as incomplete
+          result.errors.push({ kind: 'rule', ruleId: rule.meta.id, message: `${file.path}: rule ${rule.meta.id} failed: ${(e as Error).message}`, incomplete: `rule ${rule.meta.id}` });
         }
       }
     }
   }
 
+  reportIncomplete(result, raw, config, rules, text, lines, role);
   const findings = dedupe(raw);
   applySuppressions(findings, file.path, text, lines, config, rules, result.errors, role);
   assignFingerprints(findings, file.path, lines);
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   result.findings = findings;
   return result;
+}
+
+/**
+ * Fail closed: every error that left part of the file unanalysed becomes an `analysis-incomplete` finding (one per
+ * location and reason; failing rules are grouped) and `result.incomplete` lists the reasons, so a scan never reads
+ * as "no findings" when it could not look at everything.
+ */
+function reportIncomplete(result: AnalysisResult, out: Finding[], config: EffectiveConfig, rules: readonly RegisteredRule[], text: string, lines: LineIndex, role: FileRole): void {
+  const errs = result.errors.filter((e) => e.incomplete);
+  if (errs.length === 0) return;
+  const entries: { start: number; end: number; reason: string; skipped: string }[] = [];
+  const failedRules = errs.filter((e) => e.kind === 'rule');
+  if (failedRules.length) {
+    const overflow = failedRules.some((e) => /call stack|too much recursion/i.test(e.message));
+    const ids = [...new Set(failedRules.map((e) => e.ruleId ?? '?'))].sort();
+    const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ');
+    entries.push({ start: 0, end: 0, reason: overflow ? `${ids.length} rule(s) ran out of stack on this file` : `${ids.length} rule(s) failed on this file`, skipped: `the rest of ${shown}` });
+  }
+  for (const e of errs) {
+    if (e.kind === 'rule') continue;
+    const at = Math.min(Math.max(0, e.start ?? 0), text.length);
+    const to = Math.min(Math.max(at, e.end ?? at), text.length);
+    entries.push({ start: at, end: to, reason: e.message.replace(/^.*?: analyzer failed: /, 'the analyzer failed: ').replace(/^.*?: not analysed: /, 'not analysed: '), skipped: e.incomplete! });
+  }
+  result.incomplete = [...new Set(entries.map((x) => `${x.reason}; ${x.skipped} not checked`))];
+  const rule = rules.find((r) => r.meta.id === ANALYSIS_INCOMPLETE_RULE);
+  if (!rule) return;
+  const sev = effectiveSeverity(config, rule.meta.id, rule.meta.severity, false);
+  // never off: a repository config must not be able to turn a blind spot back into silence
+  const severity: Severity = sev === 'off' ? 'warning' : sev;
+  for (const x of entries) {
+    const message = fill(rule.meta.messages.incomplete ?? 'Analysis incomplete: {{reason}}; {{skipped}} not checked.', { reason: x.reason, skipped: x.skipped });
+    out.push({ ruleId: rule.meta.id, messageId: 'incomplete', message, severity, confidence: 'high', start: x.start, end: x.end, range: lines.rangeOf(x.start, x.end), fixes: [], fingerprint: '', role });
+  }
 }
 
 function mapEdits(edits: TextEdit[], view: BaseView): TextEdit[] | undefined {

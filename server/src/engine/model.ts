@@ -102,6 +102,11 @@ export interface AnalysisError {
   start?: number;
   end?: number;
   ruleId?: string;
+  /**
+   * Set when the error means part of the file was not analysed (nesting too deep, a parser's recursion limit, a
+   * failing rule): what was skipped. The engine turns it into an `analysis-incomplete` finding (fail closed).
+   */
+  incomplete?: string;
 }
 
 export interface AnalysisResult {
@@ -111,4 +116,6 @@ export interface AnalysisResult {
   role?: FileRole;
   findings: Finding[];
   errors: AnalysisError[];
+  /** Why the analysis of this file could not finish, when it could not (each reason once); absent when complete. */
+  incomplete?: string[];
 }

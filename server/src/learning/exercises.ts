@@ -465,7 +465,8 @@ export function gradeExercise(ex: Exercise, dir: string, rules: readonly Registe
   const all: GradeFinding[] = [];
   for (const f of scan?.files ?? []) {
     const rel = path.relative(dir, f.abs).split(path.sep).join('/');
-    const parse = f.result.errors.find((e) => e.kind === 'parse');
+    // a depth cut (analysis-incomplete) is not a syntax error: it is graded as that rule's finding
+    const parse = f.result.errors.find((e) => e.kind === 'parse' && !e.incomplete);
     if (parse) {
       const line = parse.start !== undefined ? lineOf(f.text, parse.start) : 0;
       failures.push({ kind: 'parse', message: `${rel} no longer parses (line ${line + 1}: ${parse.message})`, file: rel, range: lineRange(line) });

@@ -8,7 +8,7 @@ import type { RuleMeta } from '../engine/model';
 import type { RegisteredRule } from '../engine/rule';
 
 /** Rules that keep the engine honest (suppression hygiene) stay on in every preset. */
-const ALWAYS_ON = new Set(['invalid-suppression']);
+const ALWAYS_ON = new Set(['invalid-suppression', 'analysis-incomplete']);
 
 const AGENT_WORDS = /\b(agent|agents|agentic|tool|tools|mcp)\b|(^|-)(agent|tool|mcp)(-|$)/;
 

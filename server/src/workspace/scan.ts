@@ -148,6 +148,10 @@ export function scanPaths(paths: string[], opts: ScanOptions): ScanResult {
     const reason = skipReason({ path: rel, text }, loaded.config);
     if (reason) {
       out.skipped.push({ file: rel, reason });
+      if (reason.startsWith('binary')) continue;
+      // fail closed: a file too large or minified to analyse is an analysis-incomplete finding (analyze() says so)
+      const skippedResult = analyze({ path: rel, text, rolePath: relToConfig }, loaded.config, loaded.rules);
+      out.files.push({ abs, rel, text: '', result: skippedResult });
       continue;
     }
     out.bytes += text.length;

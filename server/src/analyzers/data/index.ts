@@ -16,10 +16,17 @@ export function analyzeData(path: string, text: string): { view?: DataView; erro
 }
 
 function analyzeJson(path: string, name: string, text: string): { view?: DataView; errors: AnalysisError[] } {
-  const tooDeep = nestingBeyond(text, MAX_DATA_DEPTH);
-  if (tooDeep >= 0) return { errors: [{ kind: 'parse', message: `JSON nested deeper than ${MAX_DATA_DEPTH} levels: not analysed as data`, start: tooDeep, end: tooDeep + 1 }] };
+  // nesting beyond the limit is cut out (each too-deep value read as a number, same offsets) and reported as
+  // incomplete: the rest of the document is still analysed, and the parser's recursion stays bounded
+  const deep = cutBeyond(text, MAX_DATA_DEPTH);
+  const cutErrors: AnalysisError[] = deep.cuts.map(([start, end]) => ({ kind: 'parse', message: `JSON nested deeper than ${MAX_DATA_DEPTH} levels`, start, end, incomplete: 'the value nested below that depth' }));
+  const parsed = analyzeJsonText(path, name, text, deep.text);
+  return { view: parsed.view, errors: [...cutErrors, ...parsed.errors] };
+}
+
+function analyzeJsonText(path: string, name: string, text: string, parseText: string): { view?: DataView; errors: AnalysisError[] } {
   const perrors: ParseError[] = [];
-  const tree = parseTree(text, perrors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  const tree = parseTree(parseText, perrors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   // one unclosed brace per nesting level repeats the same error at the same offset: report it once
   const unique = perrors.filter((e, i) => perrors.findIndex((o) => o.error === e.error && o.offset === e.offset) === i);
   const errors: AnalysisError[] = unique.slice(0, 5).map((e) => ({ kind: 'parse' as const, message: `JSON: ${printParseErrorCode(e.error)}`, start: e.offset, end: e.offset + e.length }));
@@ -75,13 +82,24 @@ function analyzeYaml(path: string, name: string, text: string): { view?: DataVie
   const list = Array.isArray(docs) ? docs : [docs];
   for (const doc of list) {
     for (const e of doc.errors.slice(0, 5)) errors.push({ kind: 'parse', message: `YAML: ${e.message.split('\n')[0]}`, start: e.pos[0], end: e.pos[1] });
+    yamlCut = undefined;
     const root = fromYaml(doc.contents, undefined, 0);
     if (root) roots.push(root);
+    const cut = yamlCut as { start: number; end: number } | undefined; // set by fromYaml
+    if (cut) errors.push({ kind: 'parse', message: `YAML nested deeper than ${MAX_DATA_DEPTH} levels`, start: cut.start, end: cut.end, incomplete: 'the value nested below that depth' });
+    yamlCut = undefined;
   }
   return { view: { text, format: 'yaml', roots, fileName: name, path: path.replace(/\\/g, '/') }, errors };
 }
 
+/** The first YAML node cut for depth in the current document (reported as incomplete), if any. */
+let yamlCut: { start: number; end: number } | undefined;
+
 function fromYaml(n: unknown, parent: DataNode | undefined, depth: number): DataNode | undefined {
+  if (n && depth > MAX_DATA_DEPTH) {
+    const r = (n as { range?: [number, number, number] }).range;
+    yamlCut ??= { start: r?.[0] ?? 0, end: (r?.[0] ?? 0) + 1 };
+  }
   if (!n || depth > MAX_DATA_DEPTH) return undefined;
   if (isAlias(n)) return undefined; // aliases are not followed: no billion-laughs expansion
   if (isMap(n)) {
@@ -142,12 +160,18 @@ export function walkData(node: DataNode, visit: (n: DataNode, key: string | unde
 }
 
 /** Offset where bracket nesting first exceeds `max` (strings and comments skipped), or -1. Linear, no recursion. */
-function nestingBeyond(text: string, max: number): number {
+/**
+ * `text` with every bracketed value that opens deeper than `max` replaced by `0` and spaces (offsets and newlines
+ * kept), and the ranges cut. A linear scan with a depth counter: no recursion.
+ */
+export function cutBeyond(text: string, max: number): { text: string; cuts: [number, number][] } {
+  const cuts: [number, number][] = [];
   let depth = 0;
+  let cutDepth = -1;
+  let cutStart = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 34) {
-      // skip a string
       for (i++; i < text.length; i++) {
         const d = text.charCodeAt(i);
         if (d === 92) i++;
@@ -159,10 +183,27 @@ function nestingBeyond(text: string, max: number): number {
       const end = text.indexOf('*/', i + 2);
       i = end < 0 ? text.length : end + 1;
     } else if (c === 123 || c === 91) {
-      if (++depth > max) return i;
+      if (++depth > max && cutDepth < 0) {
+        cutDepth = depth;
+        cutStart = i;
+      }
     } else if (c === 125 || c === 93) {
+      if (depth === cutDepth) {
+        cuts.push([cutStart, i + 1]);
+        cutDepth = -1;
+      }
       depth--;
     }
   }
-  return -1;
+  if (cutDepth >= 0) cuts.push([cutStart, text.length]);
+  if (cuts.length === 0) return { text, cuts };
+  const parts: string[] = [];
+  let last = 0;
+  for (const [s, e] of cuts) {
+    parts.push(text.slice(last, s), '0', text.slice(s + 1, e).replace(/[^\r\n]/g, ' '));
+    last = e;
+  }
+  parts.push(text.slice(last));
+  return { text: parts.join(''), cuts };
 }
+

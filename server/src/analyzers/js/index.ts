@@ -5,6 +5,7 @@ import * as ts from 'typescript';
 import type { AnalysisError } from '../../engine/model';
 import type { JsView } from '../../engine/views';
 import { changedRange } from '../textChange';
+import { cutDeepBrackets, isStackOverflow } from '../nesting';
 
 /**
  * The TypeScript syntax trees of the last files analysed with a key (their path), most recent last, one per
@@ -25,6 +26,9 @@ interface Converted {
   column: number;
 }
 const kept: { key: string; text: string; file: ts.SourceFile; converted?: Map<ts.Node, Converted> }[] = [];
+/** Brackets nested deeper than this are emptied before parsing (reported as incomplete). */
+export const MAX_JS_NESTING = 150;
+
 const verifyParse = process.env.AISEC_VERIFY_PARSE === '1';
 
 const SCRIPT_KIND: Record<string, ts.ScriptKind> = { 'file.ts': ts.ScriptKind.TS, 'file.tsx': ts.ScriptKind.TSX, 'file.js': ts.ScriptKind.JS, 'file.jsx': ts.ScriptKind.JSX };
@@ -181,21 +185,26 @@ export function analyzeJs(path: string, text: string, typescript: boolean, key?:
   const jsx = /\.(jsx|tsx)$/.test(lower) || (!typescript && /\.(js|mjs|cjs)$/.test(lower));
   const attempts: boolean[] = jsx ? [true, false] : [false, true];
   let firstError: Error | undefined;
+  const deep = cutDeepBrackets(text, MAX_JS_NESTING);
+  const cutErrors: AnalysisError[] = deep.cuts.slice(0, 5).map(([start]) => ({ kind: 'parse', message: `brackets nested deeper than ${MAX_JS_NESTING} levels`, start, end: start + 1, incomplete: 'the code nested below that depth' }));
+  const parseText = deep.text;
   for (const useJsx of attempts) {
     const filePath = typescript ? (useJsx ? 'file.tsx' : 'file.ts') : useJsx ? 'file.jsx' : 'file.js';
     let ast: JsView['ast'];
     try {
-      ast = key === undefined ? parse(text, options(useJsx, filePath)) : keptParse(key, filePath, text, useJsx);
+      ast = key === undefined ? parse(parseText, options(useJsx, filePath)) : keptParse(key, filePath, parseText, useJsx);
     } catch (e) {
-      if (verifyParse && key !== undefined) verifySame(undefined, e as Error, text, useJsx, filePath);
+      if (verifyParse && key !== undefined) verifySame(undefined, e as Error, parseText, useJsx, filePath);
       firstError ??= e as Error;
       continue;
     }
-    if (verifyParse && key !== undefined) verifySame(ast, undefined, text, useJsx, filePath);
-    return { view: { text, ast, typescript, jsx: useJsx }, errors: [] };
+    if (verifyParse && key !== undefined) verifySame(ast, undefined, parseText, useJsx, filePath);
+    return { view: { text, ast, typescript, jsx: useJsx }, errors: cutErrors };
   }
   const err = firstError as Error & { index?: number };
-  return { errors: [{ kind: 'parse', message: `syntax error: ${err.message}`, start: err.index, end: err.index }] };
+  // a parser that ran out of stack hides the whole file from the syntax rules: incomplete, not a plain syntax error
+  const overflow = isStackOverflow(err);
+  return { errors: [...cutErrors, { kind: 'parse', message: `syntax error: ${err.message}`, start: err.index, end: err.index, ...(overflow ? { incomplete: 'every JavaScript/TypeScript syntax rule' } : {}) }] };
 }
 
 /** AISEC_VERIFY_PARSE=1: an incremental parse must give what a fresh parse gives, the same tree or the same error. */

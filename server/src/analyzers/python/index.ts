@@ -2,7 +2,10 @@ import type { AnalysisError } from '../../engine/model';
 import type { OffsetMap, PythonView } from '../../engine/views';
 import { parsePython, parsePythonKept, pythonParserError } from './parser';
 import type { PyNode } from './tree';
-import { mirrorTree } from './tree';
+import { mirrorTree, pruneBelow } from './tree';
+
+/** Deeper syntax trees are cut (and reported as incomplete): the rules' walks stay far from the stack limit. */
+export const MAX_PY_DEPTH = 400;
 
 const verifyParse = process.env.AISEC_VERIFY_PARSE === '1';
 
@@ -14,7 +17,7 @@ export function analyzePython(text: string, map?: OffsetMap, key?: string): { vi
   const errors: AnalysisError[] = [];
   const tree = key === undefined ? parsePython(text) : parsePythonKept(key, text);
   if (!tree) {
-    errors.push({ kind: 'parse', message: pythonParserError() ?? 'Python parse failed' });
+    errors.push({ kind: 'parse', message: pythonParserError() ?? 'Python parse failed', incomplete: 'every Python syntax rule' });
     return { errors };
   }
   let root: PyNode;
@@ -25,6 +28,9 @@ export function analyzePython(text: string, map?: OffsetMap, key?: string): { vi
     if (key === undefined) tree.delete();
   }
   if (verifyParse && key !== undefined) verifySame(root, text);
+  for (const n of pruneBelow(root, MAX_PY_DEPTH).slice(0, 5)) {
+    errors.push({ kind: 'parse', message: `Python syntax nested deeper than ${MAX_PY_DEPTH} levels`, start: n.startIndex, end: Math.min(n.endIndex, n.startIndex + 1), incomplete: 'the expression nested below that depth' });
+  }
   if (root.hasError) {
     const err = firstError(root);
     errors.push({ kind: 'parse', message: 'Python syntax error; analysing what parsed', start: err?.startIndex, end: err?.endIndex });

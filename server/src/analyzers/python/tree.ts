@@ -375,3 +375,33 @@ function mirrorWithCursor(tree: Tree, source: string): PyNode {
     }
   }
 }
+
+/**
+ * Cuts the tree below `maxDepth` (an explicit stack, no recursion): a node at that depth keeps its range and text
+ * but loses its children, and the nodes below it leave the type index, so no walk of a rule can go deeper than
+ * the limit. Returns the cut nodes (for an "incomplete analysis" report). Must run before the first `ofType`.
+ */
+export function pruneBelow(root: PyNode, maxDepth: number): PyNode[] {
+  const cut: PyNode[] = [];
+  const stack: [PyNode, number][] = [[root, 0]];
+  while (stack.length) {
+    const [n, d] = stack.pop()!;
+    if (n.children.length === 0) continue;
+    if (d >= maxDepth) {
+      cut.push(n);
+      n.children = NO_CHILDREN;
+      continue;
+    }
+    for (const c of n.children) stack.push([c, d + 1]);
+  }
+  if (cut.length) {
+    const index = (root as unknown as { index: TreeIndex }).index;
+    const gone = new Set<number>();
+    for (const n of cut) for (let id = n.id + 1; id <= n.lastId; id++) gone.add(id);
+    const kept = index.nodes.filter((n) => !gone.has(n.id));
+    index.nodes.length = 0;
+    for (const n of kept) index.nodes.push(n);
+    for (const n of cut) n.lastId = n.id;
+  }
+  return cut;
+}
