@@ -661,7 +661,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return { items };
   });
 
-  registerLearningRequests(connection, () => workspaceRoots, async (uri) => (await getSettings(uri)).configPath);
+  registerLearningRequests(connection, () => workspaceRoots, async (uri) => (await getSettings(uri)).configPath, () => features.restricted);
   registerExerciseRequests(connection, ready, __dirname);
   documents.listen(connection);
   connection.listen();
