@@ -28,7 +28,8 @@ export async function startLanguageClient(context: ExtensionContext): Promise<La
     documentSelector: DOCUMENT_SELECTOR,
     synchronize: { fileEvents: workspace.createFileSystemWatcher('**/.aisec.{yaml,yml,json}') },
     // guided fixes ask for their values (guide/guidedFixes.ts); lessons: hover and rule-id links open aisec.showLesson
-    initializationOptions: { suppressPrompt: true, guidedFixes: true, lessons: true },
+    // Restricted Mode (untrusted workspace): the server uses built-in rules only (package.json capabilities.untrustedWorkspaces)
+    initializationOptions: () => ({ suppressPrompt: true, guidedFixes: true, lessons: true, restricted: !workspace.isTrusted }),
     // hovers may run exactly one command: the lesson link
     markdown: { isTrusted: { enabledCommands: ['aisec.showLesson'] } },
     diagnosticCollectionName: 'aisec',
@@ -37,6 +38,8 @@ export async function startLanguageClient(context: ExtensionContext): Promise<La
   };
   client = new LanguageClient('aisec', 'AISec', serverOptions, clientOptions);
   await client.start();
+  // trust granted later: restart so the server loads the workspace's packs, config and baseline
+  context.subscriptions.push(workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
   return client;
 }
 

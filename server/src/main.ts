@@ -1,3 +1,11 @@
+import { guardFrames } from './lsp/frameGuard';
 import { startServer } from './lsp/server';
 
 startServer();
+// over stdio a malformed frame (bad Content-Length) would leave the server alive but deaf: exit with a reason instead
+if (process.argv.includes('--stdio')) {
+  guardFrames(process.stdin, (reason) => {
+    process.stderr.write(`aisec-language-server: malformed message frame on stdin (${reason}); exiting\n`);
+    process.exit(1);
+  });
+}

@@ -15,7 +15,7 @@ import type { ScanResult } from '../workspace/scan';
 import { defaultScanRoot, scanPaths } from '../workspace/scan';
 import { parseArgs, UsageError } from './args';
 import { toSarif } from './sarif';
-import { formatText } from './text';
+import { formatText, termSafe } from './text';
 import { readBaseline, filterBaseline, formatBaseline } from '../workspace/baseline';
 import { formatSuppressionsText, listSuppressions } from './suppressions';
 import { reportCommand, inventoryCommand } from './evidence';
@@ -57,7 +57,12 @@ Scan options:
   --allow-incomplete         do not fail on files whose analysis could not finish (nesting too deep,
                              a parser limit, a failing rule); they are still reported
   --baseline FILE            report only findings whose fingerprint is not in FILE
-  --update-baseline FILE     record today's findings in FILE (then exit 0)
+  --update-baseline FILE     record today's findings in FILE (then exit 0); refused (exit 2) when the
+                             scan read no file or met errors (missing paths, unreadable files, rule
+                             errors) unless --force; written atomically (temp file + rename)
+  --force                    with --update-baseline: record even an empty or incomplete scan
+  --allow-extends-outside    let \`extends\` in a config load files outside the scanned workspace
+                             (by default only files inside it, built-in packs and installed packages)
   --show-suppressed          list suppressed findings in text output too
   --list-suppressions        list every suppression (justification, owner, expiry; expired and
                              expiring within 30 days flagged) instead of the findings; JSON with --format json
@@ -77,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
     args = parseArgs(
       argv,
       new Set(['--format', '--output', '--config', '--fail-on', '--baseline', '--update-baseline', '--root', '-o', '--dir']),
-      new Set(['--help', '-h', '--version', '-v', '--show-suppressed', '--no-color', '--list-suppressions', '--allow-incomplete', '--force', '--learning', '--list', '--hint', '--apply']),
+      new Set(['--help', '-h', '--version', '-v', '--show-suppressed', '--no-color', '--list-suppressions', '--allow-incomplete', '--force', '--allow-extends-outside', '--learning', '--list', '--hint', '--apply']),
     );
   } catch (e) {
     process.stderr.write(`aisec: ${(e as Error).message}\n\n${HELP}`);
@@ -114,7 +119,11 @@ async function main(argv: string[]): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`aisec: ${e.message}\nRun "aisec --help" for usage.\n`);
+      process.stderr.write(`aisec: ${termSafe(e.message)}\nRun "aisec --help" for usage.\n`);
+      return 2;
+    }
+    if (e instanceof WriteError) {
+      process.stderr.write(`aisec: ${termSafe(e.message)}\n`);
       return 2;
     }
     if (e instanceof ConfigErrorExit) {
@@ -145,47 +154,53 @@ async function scanCommand(paths: string[], flags: Map<string, string | true>): 
 
   await initAnalyzers(__dirname);
   const t0 = Date.now();
-  const scan = scanPaths(paths.length ? paths : ['.'], { root, configFile, rules: builtinRules, keepAllText: flags.has('--list-suppressions') });
+  const configOptions = { allowExtendsOutside: flags.has('--allow-extends-outside') };
+  const scan = scanPaths(paths.length ? paths : ['.'], { root, configFile, rules: builtinRules, keepAllText: flags.has('--list-suppressions'), configOptions });
   const elapsed = Date.now() - t0;
   if (scan.configErrors.length) {
-    for (const e of scan.configErrors) process.stderr.write(`${path.relative(process.cwd(), e.file) || e.file}:${e.line}:${e.column}: error: ${e.message}\n`);
+    for (const e of scan.configErrors) process.stderr.write(`${termSafe(path.relative(process.cwd(), e.file) || e.file)}:${e.line}:${e.column}: error: ${termSafe(e.message)}\n`);
     process.stderr.write(`aisec: configuration error; fix the file${scan.configErrors.length > 1 ? 's' : ''} above\n`);
     return 2;
   }
-  for (const f of scan.files) for (const e of f.result.errors) if (e.kind === 'rule') process.stderr.write(`aisec: warning: ${e.message}\n`);
-  for (const w of scan.configWarnings ?? []) process.stderr.write(`${path.relative(process.cwd(), w.file) || w.file}:${w.line}:${w.column}: warning: ${w.message}\n`);
+  for (const f of scan.files) for (const e of f.result.errors) if (e.kind === 'rule') process.stderr.write(`aisec: warning: ${termSafe(e.message)}\n`);
+  for (const w of scan.configWarnings ?? []) process.stderr.write(`${termSafe(path.relative(process.cwd(), w.file) || w.file)}:${w.line}:${w.column}: warning: ${termSafe(w.message)}\n`);
 
   const incompleteFiles = scan.files.filter((f) => f.result.incomplete?.length);
-  for (const f of incompleteFiles) for (const why of f.result.incomplete!) process.stderr.write(`aisec: warning: ${f.rel}: analysis incomplete: ${why}\n`);
+  for (const f of incompleteFiles) for (const why of f.result.incomplete!) process.stderr.write(`aisec: warning: ${termSafe(f.rel)}: analysis incomplete: ${termSafe(why)}\n`);
   if (updateBaseline) {
+    // a baseline from a scan that saw nothing (a typo in the path) or could not read everything would
+    // silently accept every finding it missed: refuse it unless --force
+    const problems = baselineProblems(scan);
+    if (problems.length && !flags.has('--force')) {
+      process.stderr.write(`aisec: not recording a baseline: ${problems.join('; ')}; ${updateBaseline} is unchanged (use --force to record it anyway)\n`);
+      return 2;
+    }
     const fingerprints = scan.files.flatMap((f) => f.result.findings.filter((x) => !x.suppression && x.ruleId !== ANALYSIS_INCOMPLETE_RULE).map((x) => x.fingerprint));
     // an incompletely analysed file may hide findings recorded before: keep the old baseline's entries
     if (incompleteFiles.length && fs.existsSync(updateBaseline)) {
       try {
         fingerprints.push(...readBaseline(updateBaseline));
-        process.stderr.write(`aisec: ${incompleteFiles.length} file(s) could not be fully analysed: the fingerprints already in ${updateBaseline} are kept\n`);
+        process.stderr.write(`aisec: ${incompleteFiles.length} file(s) could not be fully analysed: the fingerprints already in ${termSafe(updateBaseline)} are kept\n`);
       } catch {
         // not a baseline: it is replaced, as before
       }
     }
     const text = formatBaseline(fingerprints);
-    fs.writeFileSync(updateBaseline, text);
-    process.stderr.write(`aisec: recorded ${(JSON.parse(text) as { fingerprints: string[] }).fingerprints.length} finding(s) in ${updateBaseline}\n`);
+    writeAtomic(updateBaseline, text);
+    process.stderr.write(`aisec: recorded ${(JSON.parse(text) as { fingerprints: string[] }).fingerprints.length} finding(s) in ${termSafe(updateBaseline)}\n`);
     return 0;
   }
   if (baselineFile) applyBaseline(scan, baselineFile);
   if (flags.has('--list-suppressions')) {
     if (format === 'sarif') throw new UsageError('--list-suppressions prints text or JSON (--format text|json)');
-    const entries = listSuppressions(scan, new Set((scan.rules.length ? scan.rules : builtinRules).map((r) => r.meta.id)), new Date().toISOString().slice(0, 10), 30, loadConfigFor(root, root, builtinRules, configFile).config.suppressions);
+    const entries = listSuppressions(scan, new Set((scan.rules.length ? scan.rules : builtinRules).map((r) => r.meta.id)), new Date().toISOString().slice(0, 10), 30, loadConfigFor(root, root, builtinRules, configFile, configOptions).config.suppressions);
     const listing = format === 'json' ? JSON.stringify({ tool: { name: 'AISec', version: VERSION }, suppressions: entries }, null, 2) + '\n' : formatSuppressionsText(entries);
-    if (output) {
-      fs.mkdirSync(path.dirname(path.resolve(output)), { recursive: true });
-      fs.writeFileSync(output, listing);
-    } else process.stdout.write(listing);
+    if (output) writeAtomic(output, listing);
+    else process.stdout.write(listing);
     return 0; // a listing, not a gate (expired directives are findings of invalid-suppression in a normal scan)
   }
 
-  const rootConfig = loadConfigFor(root, root, builtinRules, configFile).config;
+  const rootConfig = loadConfigFor(root, root, builtinRules, configFile, configOptions).config;
   let report: string;
   if (format === 'sarif') {
     const severityOf = (r: RegisteredRule): Severity => {
@@ -199,9 +214,8 @@ async function scanCommand(paths: string[], flags: Map<string, string | true>): 
     report = formatText(scan, elapsed, flags.has('--show-suppressed'));
   }
   if (output) {
-    fs.mkdirSync(path.dirname(path.resolve(output)), { recursive: true });
-    fs.writeFileSync(output, report);
-    if (format !== 'text') process.stderr.write(formatText(scan, elapsed, false).split('\n').filter(Boolean).pop() + `\naisec: wrote ${output}\n`);
+    writeAtomic(output, report);
+    if (format !== 'text') process.stderr.write(formatText(scan, elapsed, false).split('\n').filter(Boolean).pop() + `\naisec: wrote ${termSafe(output)}\n`);
   } else {
     process.stdout.write(report);
   }
@@ -214,6 +228,41 @@ async function scanCommand(paths: string[], flags: Map<string, string | true>): 
     return 1;
   }
   return failing ? 1 : 0;
+}
+
+/** Why a scan must not become a baseline: it read no file, or some paths or files could not be read or analysed. */
+export function baselineProblems(scan: ScanResult): string[] {
+  const out: string[] = [];
+  if (scan.files.length === 0) out.push('the scan read no file');
+  const unread = scan.skipped.filter((s) => /^(no such file|cannot read|cannot open|permission denied)|not a regular file|not valid UTF-8/.test(s.reason));
+  if (unread.length) out.push(`${unread.length} path(s) could not be read (first: ${termSafe(unread[0].file)}: ${termSafe(unread[0].reason)})`);
+  const failed = scan.files.filter((f) => f.result.errors.some((e) => e.kind === 'rule'));
+  if (failed.length) out.push(`${failed.length} file(s) met rule errors (first: ${termSafe(failed[0].rel)})`);
+  return out;
+}
+
+class WriteError extends Error {}
+
+/**
+ * Write a report or baseline atomically: a temp file in the same folder, then rename, so a crash or a
+ * full disk never leaves a half-written baseline. A failure is one line (WriteError, exit 2), not a stack trace.
+ */
+export function writeAtomic(file: string, text: string): void {
+  const abs = path.resolve(file);
+  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    fs.mkdirSync(path.dirname(abs), { recursive: true });
+    fs.writeFileSync(tmp, text, { flag: 'wx' });
+    fs.renameSync(tmp, abs);
+  } catch (e) {
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      /* nothing to clean */
+    }
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new WriteError(`cannot write ${file}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : code === 'ENOENT' ? 'no such folder' : code === 'ENOTDIR' || code === 'EEXIST' ? 'a file is in the way of its folder' : code === 'ENOSPC' ? 'no space left on the device' : code === 'EROFS' ? 'read-only file system' : (code ?? (e as Error).message)}`);
+  }
 }
 
 function applyBaseline(scan: ScanResult, file: string): void {

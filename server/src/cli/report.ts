@@ -217,6 +217,12 @@ export function mdText(s: string | number | undefined): string {
     .replace(/>/g, '&gt;');
 }
 
+/** Inline code from an untrusted string (a folder or file name): one line, no backticks, no control characters. */
+export function mdCode(s: string): string {
+  const t = s.replace(/[\r\n\t\u2028\u2029]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '').replace(/`/g, '');
+  return `\`${t}\``;
+}
+
 /** Only http(s) URLs become links; anything else is shown as text. */
 export function safeUrl(url: string | undefined): string | undefined {
   if (!url || !/^https?:\/\/[^\s<>"'`]+$/i.test(url)) return undefined;
@@ -239,7 +245,7 @@ function mappingTableMd(rows: MappingRow[], idHead: string, withTitle: boolean):
     rows.map((r) => [
       r.url ? mdLink(r.id, r.url) : mdText(r.id),
       ...(withTitle ? [mdText(r.title) + (r.refs?.length ? ` (${mdText(r.refs.join(', '))})` : '')] : []),
-      r.rules.length ? r.rules.map((id) => `\`${id.replace(/`/g, '')}\``).join(', ') : '-',
+      r.rules.length ? r.rules.map((id) => mdCode(id).replace(/\|/g, '\\|')).join(', ') : '-',
       String(r.findings),
       String(r.suppressed),
     ]),
@@ -250,13 +256,13 @@ export function formatMarkdown(m: ReportModel): string {
   const s = m.summary;
   const out: string[] = [];
   out.push(`# AISec security evidence report`, '');
-  out.push(`Generated ${mdText(m.generatedAt)} by AISec ${mdText(m.tool.version)} for \`${m.root.replace(/`/g, '')}\`.`, '');
+  out.push(`Generated ${mdText(m.generatedAt)} by AISec ${mdText(m.tool.version)} for ${mdCode(m.root)}.`, '');
   out.push('## Summary', '');
   out.push(mdTable(['Errors', 'Warnings', 'Info', 'Open findings', 'Suppressed', 'Suppressions not in force', 'Files analysed', 'Files skipped', 'Rules in force'], [[s.findings.error, s.findings.warning, s.findings.info, s.findings.total, s.suppressed, s.suppressionsNotInForce, s.files, s.skipped, s.rulesInForce].map(String)]), '');
   out.push('## Findings', '');
   out.push(
     m.findings.length
-      ? mdTable(['Location', 'Rule', 'Severity', 'Message', 'Policy', 'Owner'], m.findings.map((f) => [mdText(`${f.path}:${f.line}:${f.column}`), `\`${f.ruleId}\``, f.severity, mdText(f.message), f.policy ? mdLink('policy', f.policy) : '-', mdText(f.owner ?? '-')]))
+      ? mdTable(['Location', 'Rule', 'Severity', 'Message', 'Policy', 'Owner'], m.findings.map((f) => [mdText(`${f.path}:${f.line}:${f.column}`), mdCode(f.ruleId).replace(/\|/g, '\\|'), mdText(f.severity), mdText(f.message), f.policy ? mdLink('policy', f.policy) : '-', mdText(f.owner ?? '-')]))
       : '_No open findings._',
     '',
   );
@@ -274,7 +280,7 @@ export function formatMarkdown(m: ReportModel): string {
   out.push('## Configuration in force', '');
   out.push(`- Tool: AISec ${mdText(m.tool.version)}`);
   for (const p of m.configuration.packs) out.push(`- Rule pack: ${mdText(p.name)} ${mdText(p.version)}${p.rules !== undefined ? ` (${p.rules} rules in force)` : ''}${p.file ? ` from ${mdText(p.file)}` : ''}${p.owner ? `, owner ${mdText(p.owner)}` : ''}${p.sha256 ? `, sha256 ${mdText(p.sha256)}` : ''}`);
-  if (m.configuration.configFiles.length) for (const c of m.configuration.configFiles) out.push(`- Config file: \`${c.path.replace(/`/g, '')}\`${c.sha256 ? ` (sha256 ${c.sha256})` : ''}`);
+  if (m.configuration.configFiles.length) for (const c of m.configuration.configFiles) out.push(`- Config file: ${mdCode(c.path)}${c.sha256 ? ` (sha256 ${mdText(c.sha256)})` : ''}`);
   else out.push('- Config file: none (built-in defaults)');
   if (m.configuration.policyOwner) out.push(`- Policy owner: ${mdText(m.configuration.policyOwner)}`);
   out.push('');
@@ -293,7 +299,7 @@ export function formatMarkdown(m: ReportModel): string {
 function learningMarkdown(l: LearningReport): string[] {
   const out: string[] = ['## Learning progress', ''];
   const day = (iso: string | undefined) => (iso ? mdText(iso.slice(0, 10)) : '-');
-  out.push(`${l.learners.length} learner(s) from \`${l.progressDir.replace(/`/g, '')}/\`, ${l.paths.length} learning path(s); overdue as of ${mdText(l.today)}.`, '');
+  out.push(`${l.learners.length} learner(s) from ${mdCode(l.progressDir + '/')}, ${l.paths.length} learning path(s); overdue as of ${mdText(l.today)}.`, '');
   if (!l.paths.length) out.push('_No learning path is configured (`learning:` in .aisec.yaml or a pack)._', '');
   if (!l.learners.length) out.push(`_No readable progress file in ${mdText(l.progressDir)}/._`, '');
   for (const learner of l.learners) {

@@ -3,6 +3,20 @@ import type { Severity } from '../engine/model';
 import type { ScanResult } from '../workspace/scan';
 import { roleSuffix } from '../engine/fileRole';
 
+/**
+ * An untrusted string (file name, message with a code excerpt, justification, pack name) made safe for a
+ * terminal: ANSI/OSC escape sequences and every other control character (C0, DEL, C1, line and paragraph
+ * separators, bidi overrides) are removed, so a file name cannot move the cursor, retitle the window, hide
+ * lines or forge output.
+ */
+export function termSafe(s: unknown): string {
+  return String(s ?? '')
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)?/g, '') // OSC ... BEL/ST
+    .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, '') // CSI
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => (c === '\t' ? ' ' : ''));
+}
+
 const useColor = () => process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code: string, s: string) => (useColor() ? `\u001b[${code}m${s}\u001b[0m` : s);
 const SEV_COLOR: Record<Severity, string> = { error: '31', warning: '33', info: '36' };
@@ -15,19 +29,19 @@ export function formatText(scan: ScanResult, elapsedMs: number, showSuppressed: 
     const shown = f.result.findings.filter((x) => showSuppressed || !x.suppression);
     suppressed += f.result.findings.filter((x) => x.suppression).length;
     if (shown.length === 0) continue;
-    out.push(paint('4', f.rel));
+    out.push(paint('4', termSafe(f.rel)));
     for (const x of shown) {
       if (!x.suppression) counts[x.severity]++;
       const pos = `${x.range.start.line + 1}:${x.range.start.character + 1}`.padEnd(8);
       const sev = paint(SEV_COLOR[x.severity], x.severity.padEnd(8));
-      const sup = x.suppression ? paint('2', ` [suppressed: ${x.suppression.justification}]`) : '';
-      out.push(`  ${pos}${sev}${x.message}${roleSuffix(x.role)}  ${paint('2', x.ruleId)}${sup}`);
+      const sup = x.suppression ? paint('2', ` [suppressed: ${termSafe(x.suppression.justification)}]`) : '';
+      out.push(`  ${pos}${sev}${termSafe(x.message)}${roleSuffix(x.role)}  ${paint('2', termSafe(x.ruleId))}${sup}`);
     }
     out.push('');
   }
   if (scan.skipped.length) {
     out.push(paint('2', `skipped ${scan.skipped.length} file(s):`));
-    for (const s of scan.skipped.slice(0, 20)) out.push(paint('2', `  ${s.file}: ${s.reason}`));
+    for (const s of scan.skipped.slice(0, 20)) out.push(paint('2', `  ${termSafe(s.file)}: ${termSafe(s.reason)}`));
     if (scan.skipped.length > 20) out.push(paint('2', `  ... and ${scan.skipped.length - 20} more`));
   }
   const parseErrors = scan.files.filter((f) => f.result.errors.some((e) => e.kind === 'parse' && !e.incomplete)).length;

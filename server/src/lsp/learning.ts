@@ -19,7 +19,7 @@ function toPath(uri: string): string | undefined {
 }
 
 /** `roots()`: the workspace folders (paths); `configPath(uri)`: the `aisec.configPath` setting of a folder. */
-export function registerLearningRequests(connection: Connection, roots: () => string[], configPath: (uri: string) => Promise<string>): void {
+export function registerLearningRequests(connection: Connection, roots: () => string[], configPath: (uri: string) => Promise<string>, restricted: () => boolean = () => false): void {
   connection.onRequest(LEARNING_PATHS_REQUEST, async (params: LearningPathsParams | undefined): Promise<LearningPathsResult> => {
     const asked = params?.uri ? toPath(params.uri) : undefined;
     const folders = asked ? [asked] : roots();
@@ -27,7 +27,7 @@ export function registerLearningRequests(connection: Connection, roots: () => st
     for (const folder of folders) {
       const uri = pathToFileURL(folder).toString();
       const setting = await configPath(uri).catch(() => '');
-      const loaded = loadConfigFor(folder, folder, builtinRules, setting ? path.resolve(folder, setting) : undefined);
+      const loaded = loadConfigFor(folder, folder, builtinRules, setting ? path.resolve(folder, setting) : undefined, { restricted: restricted() });
       out.push({ uri, paths: loaded.config.learning?.paths ?? [], configFiles: loaded.files.map((f) => pathToFileURL(f).toString()), errors: loaded.errors.length, warnings: loaded.warnings?.length ?? 0 });
     }
     return { folders: out };

@@ -44,7 +44,7 @@ import { APPLY_GUIDED_FIX_COMMAND, FIX_APPLIED_COMMAND } from '../protocol';
 import { guidedAskOf, pinRevisionAsk, pinRevisionEdit } from './guidedFixes';
 import { APPLY_SUPPRESSION_COMMAND, DEFAULT_SETTINGS, FIX_ALL_KIND, SCAN_WORKSPACE_COMMAND, SUPPRESS_COMMAND, suppressionLine } from '../protocol';
 import type { EffectiveConfig } from '../engine/config';
-import { collectFiles, readText } from '../workspace/files';
+import { collectFiles, fileTypeName, readText } from '../workspace/files';
 import { fileSource, WorkspaceIndex as ProjectIndex } from '../workspace/projectIndex';
 import { relPath } from '../workspace/scan';
 import { isManifestFile, WorkspaceIndex } from '../workspace/manifests';
@@ -84,11 +84,13 @@ interface ClientFeatures {
   /** Our VS Code client shows lessons (initializationOptions.lessons): links go to `aisec.showLesson`. */
   lessons: boolean;
   watchedFilesDynamic: boolean;
+  /** Restricted Mode (initializationOptions.restricted): built-in rules only, no workspace config or packs. */
+  restricted: boolean;
 }
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);
-  const features: ClientFeatures = { configuration: false, pull: false, refresh: false, progress: false, suppressPrompt: false, guidedFixes: false, lessons: false, watchedFilesDynamic: false };
+  const features: ClientFeatures = { configuration: false, pull: false, refresh: false, progress: false, suppressPrompt: false, guidedFixes: false, lessons: false, watchedFilesDynamic: false, restricted: false };
   let workspaceRoots: string[] = [];
   const settingsCache = new Map<string, Promise<AisecSettings>>();
   const configCache = new Map<string, LoadedConfig>();
@@ -113,7 +115,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     features.refresh = !!caps.workspace?.diagnostics?.refreshSupport;
     features.progress = !!caps.window?.workDoneProgress;
     features.watchedFilesDynamic = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
-    const init = (params.initializationOptions ?? {}) as { suppressPrompt?: boolean; guidedFixes?: boolean; lessons?: boolean };
+    const init = (params.initializationOptions ?? {}) as { suppressPrompt?: boolean; guidedFixes?: boolean; lessons?: boolean; restricted?: boolean };
+    features.restricted = init.restricted === true;
+    if (features.restricted) log('Restricted Mode: built-in rules only (no workspace config, packs or baseline outside the workspace)');
     features.suppressPrompt = !!init.suppressPrompt;
     features.guidedFixes = !!init.guidedFixes;
     features.lessons = !!init.lessons;
@@ -172,11 +176,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   function configFor(file: string, settings: AisecSettings): LoadedConfig {
     const dir = path.dirname(file);
     const root = rootFor(file);
-    const explicit = settings.configPath ? path.resolve(root ?? dir, settings.configPath) : undefined;
-    const key = `${dir}\u0000${explicit ?? ''}`;
+    const explicit = settings.configPath && !features.restricted ? path.resolve(root ?? dir, settings.configPath) : undefined;
+    const allowOutside = settings.allowExtendsOutsideWorkspace === true;
+    const key = `${dir}\u0000${explicit ?? ''}\u0000${allowOutside}`;
     let c = configCache.get(key);
     if (!c) {
-      c = loadConfigFor(dir, root, builtinRules, explicit);
+      c = loadConfigFor(dir, root, builtinRules, explicit, { restricted: features.restricted, allowExtendsOutside: allowOutside, boundary: root });
       configCache.set(key, c);
       publishConfigErrors(c);
     }
@@ -235,16 +240,27 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const baselineProblems = new Set<string>();
   function baselineFor(file: string | undefined, settings: AisecSettings): Set<string> | undefined {
     if (!settings.baseline) return undefined;
-    const abs = path.resolve((file && rootFor(file)) ?? workspaceRoots[0] ?? process.cwd(), settings.baseline);
+    const base = (file && rootFor(file)) ?? workspaceRoots[0] ?? process.cwd();
+    const abs = path.resolve(base, settings.baseline);
     const problem = (msg: string) => {
       if (baselineProblems.has(abs + msg)) return;
       baselineProblems.add(abs + msg);
       log(`baseline ${abs}: ${msg}`);
       void connection.window.showWarningMessage(`AISec: baseline ${settings.baseline}: ${msg}. All findings are shown.`);
     };
+    // Restricted Mode: a baseline outside the workspace is not read
+    if (features.restricted && !(workspaceRoots.some((r) => isInside(abs, r)))) {
+      problem('outside the workspace, not read in Restricted Mode');
+      return undefined;
+    }
     let mtimeMs: number;
     try {
-      mtimeMs = fs.statSync(abs).mtimeMs;
+      const st = fs.statSync(abs);
+      if (!st.isFile()) {
+        problem(`${fileTypeName(st)}, not a regular file: not read`);
+        return undefined;
+      }
+      mtimeMs = st.mtimeMs;
     } catch {
       problem('file not found');
       return undefined;
@@ -540,12 +556,23 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return lessonResponse(rule, config, p, doc && r ? { text: doc.getText(), findings: r.result.findings } : undefined);
   }
 
+  /** Built-in rule ids plus those of every pack loaded so far (for command argument validation). */
+  function knownRuleIds(): Set<string> {
+    const ids = new Set(builtinRules.map((r) => r.meta.id));
+    for (const c of configCache.values()) for (const r of c.rules) ids.add(r.meta.id);
+    return ids;
+  }
+
   connection.onExecuteCommand(async (params, token, workDone) => {
     if (params.command === APPLY_SUPPRESSION_COMMAND) {
       const a = params.arguments?.[0] as SuppressArgs | undefined;
-      const doc = a && documents.get(a.uri);
-      if (!a || !doc || !a.justification?.trim()) return { applied: false, reason: 'a justification is required' };
-      const r = await connection.workspace.applyEdit({ label: `Suppress ${a.ruleId}`, edit: docEdit(doc, [TextEdit.insert({ line: a.line, character: 0 }, suppressionLine(a))]) });
+      const invalid = invalidSuppressArgs(a, (uri) => documents.get(uri)?.lineCount, (id) => knownRuleIds().has(id));
+      if (invalid) {
+        log(`${APPLY_SUPPRESSION_COMMAND} refused: ${invalid}`);
+        return { applied: false, reason: invalid };
+      }
+      const doc = documents.get(a!.uri)!;
+      const r = await connection.workspace.applyEdit({ label: `Suppress ${a!.ruleId}`, edit: docEdit(doc, [TextEdit.insert({ line: a!.line, character: 0 }, suppressionLine(a!))]) });
       return { applied: r.applied };
     }
     if (params.command === SCAN_WORKSPACE_COMMAND) return scanWorkspace(token, WorkDoneProgressReporter.isNullInstance(workDone) ? undefined : workDone);
@@ -634,7 +661,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return { items };
   });
 
-  registerLearningRequests(connection, () => workspaceRoots, async (uri) => (await getSettings(uri)).configPath);
+  registerLearningRequests(connection, () => workspaceRoots, async (uri) => (await getSettings(uri)).configPath, () => features.restricted);
   registerExerciseRequests(connection, ready, __dirname);
   documents.listen(connection);
   connection.listen();
@@ -666,6 +693,31 @@ function nonOverlapping<T extends { start: number; end: number; newText: string 
 /** Files that take part in cross-file flow, and how many of a workspace folder's are indexed at most. */
 const SOURCE_FILE = /\.(py|ts|tsx|js|jsx|mjs|cjs|mts|cts)$/;
 const MAX_PROJECT_FILES = 20000;
+
+/** Control characters and line breaks that must never reach a comment line written into a document. */
+const UNSAFE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/**
+ * Why the arguments of `aisec.applySuppression` are refused, or undefined when they are valid. Any client can
+ * send the command: the justification is one line, the line is a non-negative integer inside the document,
+ * the rule id is known, the uri is an open document and the comment pieces are short single-line strings.
+ */
+function invalidSuppressArgs(a: SuppressArgs | undefined, lineCountOf: (uri: string) => number | undefined, isKnownRule: (id: string) => boolean): string | undefined {
+  if (!a || typeof a !== 'object') return 'missing arguments';
+  if (typeof a.uri !== 'string') return 'uri must be a string';
+  const lines = lineCountOf(a.uri);
+  if (lines === undefined) return 'uri is not an open document';
+  if (typeof a.ruleId !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._/-]{0,120}$/.test(a.ruleId) || !isKnownRule(a.ruleId)) return 'unknown rule id';
+  if (typeof a.line !== 'number' || !Number.isInteger(a.line) || a.line < 0 || a.line >= Math.max(1, lines)) return 'line must be a non-negative integer inside the document';
+  if (typeof a.justification !== 'string' || !a.justification.trim()) return 'a justification is required';
+  if (a.justification.length > 500 || UNSAFE_LINE.test(a.justification)) return 'the justification must be a single line (at most 500 characters, no control characters)';
+  if (typeof a.indent !== 'string' || !/^[ \t]{0,200}$/.test(a.indent)) return 'indent must be spaces or tabs';
+  const c = a.comment as { prefix?: unknown; suffix?: unknown } | undefined;
+  if (!c || typeof c.prefix !== 'string' || typeof c.suffix !== 'string' || c.prefix.length > 10 || c.suffix.length > 10 || UNSAFE_LINE.test(c.prefix + c.suffix)) return 'comment must be { prefix, suffix }, short single-line strings';
+  if (a.until !== undefined && (typeof a.until !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(a.until))) return 'until must be a date YYYY-MM-DD';
+  if (a.by !== undefined && (typeof a.by !== 'string' || !/^[^\s\u0000-\u001f\u007f-\u009f]{1,100}$/.test(a.by) || a.by.includes('--'))) return 'by must be a single word (an owner handle)';
+  return undefined;
+}
 
 function uriToPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;

@@ -15,6 +15,7 @@ import { FILE_ROLES } from '../engine/fileRole';
 import type { SeverityOrOff } from '../engine/model';
 import type { RegisteredRule } from '../engine/rule';
 import { mergeLearning, parseLearning } from '../learning/paths';
+import { MAX_CONFIG_BYTES, readRegularFile } from '../workspace/files';
 import { compileDefinitions } from './declarative';
 import { buildPreset, presetNames } from './presets';
 
@@ -100,13 +101,13 @@ function posOf(lc: LineCounter, offset: number): { line: number; column: number 
 interface RawDoc { value: unknown; at: (pathKeys: (string | number)[]) => { line: number; column: number }; sha256: string }
 
 function readRaw(file: string, errors: ConfigError[]): RawDoc | undefined {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    errors.push({ file, line: 1, column: 1, message: `cannot read: ${(e as Error).message}` });
+  // regular files only, size-capped, never blocking (a FIFO or /dev/zero is refused, not read)
+  const r = readRegularFile(file, MAX_CONFIG_BYTES);
+  if (!r.ok) {
+    errors.push({ file, line: 1, column: 1, message: `cannot read: ${r.reason}` });
     return undefined;
   }
+  const text = r.data.toString('utf8');
   // YAML is a superset of JSON: one parser gives positions for both
   const sha256 = createHash('sha256').update(text).digest('hex');
   const lc = new LineCounter();
@@ -154,24 +155,81 @@ const TOP_KEYS = ['extends', 'rules', 'definitions', 'ignore', 'roles', 'policy'
 
 /** SHA-256 of a file's bytes (hex), for `extends: [{ pack, sha256 }]` pins. */
 export function fileSha256(file: string): string {
-  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+  const r = readRegularFile(file, MAX_CONFIG_BYTES);
+  if (!r.ok) throw new Error(`${file}: ${r.reason}`);
+  return createHash('sha256').update(r.data).digest('hex');
 }
+
+/**
+ * Where `extends` may read from. A repository's config resolves `extends` only inside its workspace (the
+ * boundary) or to installed pack packages (node_modules); anything else needs `allowOutside`, a user-level
+ * setting (VS Code `aisec.allowExtendsOutsideWorkspace`, CLI `--allow-extends-outside`). Problems in a file
+ * outside the boundary are reported without echoing its contents.
+ */
+export interface ConfigLoadOptions {
+  /** The workspace (project root) `extends` must stay in; default: the scan root, else the config's folder. */
+  boundary?: string;
+  allowExtendsOutside?: boolean;
+  /** Restricted Mode (untrusted workspace): no config files and no packs, built-in rules and defaults only. */
+  restricted?: boolean;
+}
+
+interface LoadContext {
+  boundary: string;
+  allowOutside: boolean;
+  /** Files already loaded in this load (diamond extends load once), by path. */
+  done: Map<string, LoadedFile>;
+}
+
+function realOrResolved(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+function within(child: string, parent: string): boolean {
+  const rel = path.relative(realOrResolved(parent), realOrResolved(child));
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** npm package names (optionally scoped); nothing path-like. */
+const PACKAGE_NAME = /^(@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/i;
 
 /**
  * Load one config or pack file (and what it extends) into an EffectiveConfig plus its declarative rules.
  * `asPack`: the file is reached through `extends`, so its `policy` applies only to the rules it defines or sets.
  */
-export function loadConfigFile(file: string, rules: readonly RegisteredRule[], seen: Set<string> = new Set(), asPack = false, seenIds: Set<string> = new Set()): LoadedFile {
+export function loadConfigFile(file: string, rules: readonly RegisteredRule[], seen: Set<string> = new Set(), asPack = false, seenIds: Set<string> = new Set(), ctx?: LoadContext): LoadedFile {
+  const context: LoadContext = ctx ?? { boundary: path.dirname(path.resolve(file)), allowOutside: false, done: new Map() };
+  const errors: ConfigError[] = [];
+  const files = [file];
+  const warnings: ConfigError[] = [];
+  // `seen` holds the files on the current extends path (a cycle); a file reached twice through two
+  // branches (a diamond) is not a cycle: it is loaded once and its settings reused
+  if (seen.has(file)) {
+    errors.push({ file, line: 1, column: 1, message: 'extends cycle' });
+    return { config: defaultConfig(), files, errors, definitions: [], origins: {}, packs: [], warnings };
+  }
+  const done = context.done.get(file);
+  if (done) return { config: done.config, files: [], errors: [], definitions: [], origins: { ...done.origins }, packs: [], warnings: [] };
+  seen.add(file);
+  try {
+    const r = loadOne(file, rules, seen, asPack, seenIds, context);
+    context.done.set(file, r);
+    return r;
+  } finally {
+    seen.delete(file);
+  }
+}
+
+function loadOne(file: string, rules: readonly RegisteredRule[], seen: Set<string>, asPack: boolean, seenIds: Set<string>, context: LoadContext): LoadedFile {
   const errors: ConfigError[] = [];
   const files = [file];
   let config = defaultConfig();
   const warnings: ConfigError[] = [];
   const out: LoadedFile = { config, files, errors, definitions: [], origins: {}, packs: [], warnings };
-  if (seen.has(file)) {
-    errors.push({ file, line: 1, column: 1, message: 'extends cycle' });
-    return out;
-  }
-  seen.add(file);
   const raw = readRaw(file, errors);
   if (!raw) return out;
   const v = raw.value;
@@ -215,18 +273,42 @@ export function loadConfigFile(file: string, rules: readonly RegisteredRule[], s
       if (!base) errors.push({ file, ...where, message: `unknown built-in pack "${name}" (known: ${presetNames().join(', ')})` });
       else for (const id of Object.keys(base.rules)) origins[id] = { preset: name, ...here(keys) };
     } else {
-      const target = name.startsWith('.') || path.isAbsolute(name) ? path.resolve(path.dirname(file), name) : resolvePackage(name, path.dirname(file));
+      const isPath = name.startsWith('.') || path.isAbsolute(name);
+      if (!isPath && !PACKAGE_NAME.test(name)) {
+        errors.push({ file, ...where, message: `"${name}" is neither a relative path (./pack.yaml), a built-in pack (aisec:...) nor an npm package name` });
+        return;
+      }
+      const target = isPath ? path.resolve(path.dirname(file), name) : resolvePackage(name, path.dirname(file));
+      // a relative or absolute path must stay inside the workspace; an installed package is its own boundary
+      const outside = isPath && !!target && !within(target, context.boundary);
+      if (outside && !context.allowOutside) {
+        errors.push({ file, ...where, message: `extends "${name}" resolves outside the workspace; only files inside it, built-in packs and installed pack packages are loaded (allow it with the user setting aisec.allowExtendsOutsideWorkspace or --allow-extends-outside); not loaded` });
+        return;
+      }
       if (!target || !fs.existsSync(target)) {
-        errors.push({ file, ...where, message: `cannot find "${name}"${name.startsWith('.') || path.isAbsolute(name) ? '' : ' in node_modules'}` });
+        errors.push({ file, ...where, message: `cannot find "${name}"${isPath ? '' : ' in node_modules'}` });
       } else {
-        const actual = typeof pin === 'string' ? fileSha256(target) : undefined;
+        let actual: string | undefined;
+        try {
+          actual = typeof pin === 'string' ? fileSha256(target) : undefined;
+        } catch {
+          actual = '';
+        }
         if (typeof pin === 'string' && actual !== pin.toLowerCase()) {
-          errors.push({ file, ...where, message: `pack "${name}" does not match its sha256 pin (expected ${pin.toLowerCase()}, found ${actual}); refusing to load it` });
+          // the real hash of a file outside the workspace is not printed (it would reveal something about any file)
+          errors.push({ file, ...where, message: outside || actual === '' ? `pack "${name}" does not match its sha256 pin; refusing to load it` : `pack "${name}" does not match its sha256 pin (expected ${pin.toLowerCase()}, found ${actual}); refusing to load it` });
           return;
         }
-        const sub = loadConfigFile(target, rules, seen, true, seenIds);
-        errors.push(...sub.errors);
-        warnings.push(...sub.warnings);
+        // an installed package (or an allowed outside file) bounds what it extends to its own folder
+        const sub = loadConfigFile(target, rules, seen, true, seenIds, isPath && !outside ? context : { ...context, boundary: path.dirname(target) });
+        if (outside && (sub.errors.length || sub.warnings.length)) {
+          // never echo the contents of a file outside the workspace (keys, parse fragments) into diagnostics and logs
+          const n = sub.errors.length + sub.warnings.length;
+          errors.push({ file, ...where, message: `pack "${name}" (outside the workspace) has ${n} problem${n === 1 ? '' : 's'}; details are not shown for files outside the workspace: run "aisec rules --config ${target}" to see them` });
+        } else {
+          errors.push(...sub.errors);
+          warnings.push(...sub.warnings);
+        }
         files.push(...sub.files);
         definitions.push(...sub.definitions);
         packs.push(...sub.packs);
@@ -437,12 +519,15 @@ function resolvePackage(name: string, fromDir: string): string | undefined {
  * The effective config for files in `dir`: nearest config between dir and root, else the defaults.
  * `today` is set here (the engine has no clock).
  */
-export function loadConfigFor(dir: string, root: string | undefined, rules: readonly RegisteredRule[], explicitFile?: string): LoadedConfig {
-  const file = explicitFile ?? findConfigFile(dir, root);
+export function loadConfigFor(dir: string, root: string | undefined, rules: readonly RegisteredRule[], explicitFile?: string, opts: ConfigLoadOptions = {}): LoadedConfig {
+  const file = opts.restricted ? undefined : explicitFile ?? findConfigFile(dir, root);
   let loaded: LoadedConfig;
   if (!file) loaded = { config: defaultConfig(), rules, origins: {}, packs: [], files: [], root: root ?? dir, errors: [], warnings: [] };
   else {
-    const r = loadConfigFile(path.resolve(file), rules);
+    const abs = path.resolve(file);
+    // the workspace `extends` stays in: the given boundary, else the scan root when the config is in it, else the config's folder
+    const boundary = [opts.boundary, root].find((b): b is string => !!b && within(abs, b)) ?? path.dirname(abs);
+    const r = loadConfigFile(abs, rules, new Set(), false, new Set(), { boundary, allowOutside: !!opts.allowExtendsOutside, done: new Map() });
     loaded = { config: r.config, rules: r.definitions.length ? [...rules, ...r.definitions] : rules, origins: r.origins, packs: r.packs, files: r.files, root: path.dirname(path.resolve(file)), errors: r.errors, warnings: r.warnings };
   }
   loaded.config.today = new Date().toISOString().slice(0, 10);

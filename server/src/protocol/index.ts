@@ -67,6 +67,8 @@ export interface AisecSettings {
   baseline: string;
   /** Hovers show the whole lesson (the guide declares the setting; off by default). */
   learningMode?: boolean;
+  /** User-level (machine scope): `extends` may load files outside the workspace folder. */
+  allowExtendsOutsideWorkspace?: boolean;
 }
 
 export const DEFAULT_SETTINGS: AisecSettings = { enable: true, run: 'onType', debounceMs: 200, configPath: '', baseline: '', learningMode: false };

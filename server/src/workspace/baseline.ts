@@ -4,7 +4,7 @@
  * Fingerprints are computed by the engine from the path relative to the scan root / workspace folder,
  * so a baseline recorded by `aisec scan` at the repository root matches what the editor computes.
  */
-import * as fs from 'fs';
+import { MAX_CONFIG_BYTES, readRegularText } from './files';
 
 export interface BaselineFile {
   version: 1;
@@ -29,9 +29,10 @@ export function parseBaseline(text: string): Set<string> {
 export function readBaseline(file: string): Set<string> {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    // regular files only, size-capped, never blocking (a FIFO or a device is refused)
+    text = readRegularText(file, 8 * MAX_CONFIG_BYTES);
   } catch (e) {
-    throw new Error(`cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new Error(`cannot read: ${(e as Error).message}`);
   }
   return parseBaseline(text);
 }

@@ -20,12 +20,80 @@ export interface WalkResult {
 interface Layer { dir: string; ig: Ignore }
 
 function readGitignore(dir: string): Ignore | undefined {
-  const p = path.join(dir, '.gitignore');
+  const r = readRegularFile(path.join(dir, '.gitignore'), 1024 * 1024);
+  return r.ok ? ignore().add(r.data.toString('utf8')) : undefined;
+}
+
+/** Default cap for configs, packs and baselines (scanned files use `maxFileSize`). */
+export const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+
+export type SafeRead = { ok: true; data: Buffer } | { ok: false; reason: string };
+
+/** What a non-regular file is, for messages. */
+export function fileTypeName(st: fs.Stats): string {
+  if (st.isFIFO()) return 'a FIFO (named pipe)';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isDirectory()) return 'a directory';
+  if (st.isSymbolicLink()) return 'a symbolic link';
+  return 'not a regular file';
+}
+
+const O_NONBLOCK = fs.constants.O_NONBLOCK ?? 0;
+
+/**
+ * The one reader for every file AISec reads (configs, packs, baselines, .gitignore, scanned files): regular
+ * files only, at most `maxBytes`, never blocking. The file is opened with O_NONBLOCK (a FIFO cannot block the
+ * open) and checked with fstat on the opened descriptor (no race between the check and the read): FIFOs,
+ * sockets and devices are refused with a reason naming the type; a file above the cap is refused before
+ * anything is read. The reason never includes the file's contents.
+ */
+export function readRegularFile(file: string, maxBytes: number): SafeRead {
+  let fd: number;
   try {
-    return ignore().add(fs.readFileSync(p, 'utf8'));
-  } catch {
-    return undefined;
+    fd = fs.openSync(file, fs.constants.O_RDONLY | O_NONBLOCK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { ok: false, reason: code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'a directory' : `cannot open (${code ?? (e as Error).message})` };
   }
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) return { ok: false, reason: `${fileTypeName(st)}, not a regular file: not read` };
+    if (st.size > maxBytes) return { ok: false, reason: `${formatBytes(st.size)}, above the ${formatBytes(maxBytes)} limit: not read` };
+    const buf = Buffer.alloc(st.size);
+    let n = 0;
+    while (n < st.size) {
+      const got = fs.readSync(fd, buf, n, st.size - n, n);
+      if (got === 0) break;
+      n += got;
+    }
+    return { ok: true, data: n === st.size ? buf : buf.subarray(0, n) };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { ok: false, reason: `cannot read (${code ?? (e as Error).message})` };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** readRegularFile as UTF-8 text (a BOM stripped); throws an Error with the reason (never the contents). */
+export function readRegularText(file: string, maxBytes = MAX_CONFIG_BYTES): string {
+  const r = readRegularFile(file, maxBytes);
+  if (!r.ok) throw new Error(r.reason);
+  const b = r.data;
+  const start = b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  return b.toString('utf8', start);
+}
+
+function formatBytes(n: number): string {
+  return n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+}
+
+/** A directory entry name as Node gives it, or undefined when the bytes are not valid UTF-8 (Node would mangle them). */
+function utf8Name(raw: Buffer): string | undefined {
+  const s = raw.toString('utf8');
+  return Buffer.from(s, 'utf8').equals(raw) ? s : undefined;
 }
 
 function ignoredBy(layers: Layer[], abs: string, isDir: boolean): boolean {
@@ -51,9 +119,19 @@ export function collectFiles(paths: string[], maxFileBytes: number): WalkResult 
     }
     let size = 0;
     try {
-      size = fs.statSync(abs).size;
+      const st = fs.lstatSync(abs);
+      if (!st.isFile() && !(explicit && st.isSymbolicLink())) {
+        result.skipped.push({ file: abs, reason: `${fileTypeName(st)}, not a regular file: not read` });
+        return;
+      }
+      const target = st.isSymbolicLink() ? fs.statSync(abs) : st;
+      if (!target.isFile()) {
+        result.skipped.push({ file: abs, reason: `${fileTypeName(target)}, not a regular file: not read` });
+        return;
+      }
+      size = target.size;
     } catch (e) {
-      result.skipped.push({ file: abs, reason: `cannot read: ${(e as Error).message}` });
+      result.skipped.push({ file: abs, reason: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
       return;
     }
     if (size > maxFileBytes) {
@@ -63,21 +141,27 @@ export function collectFiles(paths: string[], maxFileBytes: number): WalkResult 
     result.files.push(abs);
   };
   const walk = (dir: string, layers: Layer[]) => {
-    let entries: fs.Dirent[];
+    let entries: fs.Dirent<Buffer>[];
     try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
+      entries = fs.readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
     } catch (e) {
       result.skipped.push({ file: dir, reason: `cannot read directory: ${(e as Error).message}` });
       return;
     }
     const own = readGitignore(dir);
     const here = own ? [...layers, { dir, ig: own }] : layers;
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries.sort((a, b) => Buffer.compare(a.name, b.name));
     for (const e of entries) {
-      const abs = path.join(dir, e.name);
+      const name = utf8Name(e.name);
+      if (name === undefined) {
+        // Node cannot open a file whose name is not UTF-8 by a string path: say so instead of a misleading ENOENT
+        if (e.isFile() || e.isDirectory()) result.skipped.push({ file: path.join(dir, e.name.toString('utf8')), reason: `${e.isDirectory() ? 'folder' : 'file'} name is not valid UTF-8 (bytes ${e.name.toString('hex')}): not analysed; rename it to scan it` });
+        continue;
+      }
+      const abs = path.join(dir, name);
       if (e.isSymbolicLink()) continue; // never follow links out of the tree
       if (e.isDirectory()) {
-        if (SKIPPED_DIRS.has(e.name) || ignoredBy(here, abs, true)) continue;
+        if (SKIPPED_DIRS.has(name) || ignoredBy(here, abs, true)) continue;
         walk(abs, here);
       } else if (e.isFile()) {
         if (ignoredBy(here, abs, false)) continue;
@@ -100,13 +184,13 @@ export function collectFiles(paths: string[], maxFileBytes: number): WalkResult 
   return result;
 }
 
-/** Read a file as text; undefined for unreadable files. Invalid UTF-8 is replaced, NUL bytes are kept (binary detection). */
-export function readText(abs: string): string | undefined {
+/**
+ * Read a file as text; undefined for unreadable files (FIFOs, devices and files above `maxBytes` included).
+ * Invalid UTF-8 is replaced, NUL bytes are kept (binary detection).
+ */
+export function readText(abs: string, maxBytes = 64 * 1024 * 1024): string | undefined {
   try {
-    const buf = fs.readFileSync(abs);
-    // strip a UTF-8 BOM: positions must match what editors show
-    const start = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
-    return buf.toString('utf8', start);
+    return readRegularText(abs, maxBytes);
   } catch {
     return undefined;
   }

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { analyze, isIgnored, skipReason } from '../engine/engine';
 import type { AnalysisResult } from '../engine/model';
 import type { RegisteredRule } from '../engine/rule';
-import type { ConfigError, LoadedConfig } from '../packs/config';
+import type { ConfigError, ConfigLoadOptions, LoadedConfig } from '../packs/config';
 import { loadConfigFor } from '../packs/config';
 import { collectFiles, readText } from './files';
 import { WorkspaceIndex } from './manifests';
@@ -21,6 +21,8 @@ export interface ScanOptions {
    * Default true; a plain scan drops it so a large workspace does not stay in memory.
    */
   keepAllText?: boolean;
+  /** Where `extends` may read from, Restricted Mode (packs/config.ts ConfigLoadOptions). */
+  configOptions?: ConfigLoadOptions;
   /** Today's date (YYYY-MM-DD) for suppression expiry instead of the clock (exercise tests). */
   today?: string;
 }
@@ -114,7 +116,7 @@ export function scanPaths(paths: string[], opts: ScanOptions): ScanResult {
     let c = configCache.get(dir);
     if (!c) {
       const inside = !path.relative(opts.root, dir).startsWith('..');
-      c = loadConfigFor(dir, inside ? opts.root : undefined, opts.rules, opts.configFile);
+      c = loadConfigFor(dir, inside ? opts.root : undefined, opts.rules, opts.configFile, { boundary: opts.root, ...opts.configOptions });
       if (opts.today) c.config.today = opts.today;
       configCache.set(dir, c);
       for (const f of c.files) {
