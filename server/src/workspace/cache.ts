@@ -17,9 +17,11 @@
  * - Cross-file facts (workspace/projectIndex.ts): a file's analysis reads summaries of the files it imports and
  *   of the files importing it, which read the level-0 summaries of their own imports and importers (subclasses),
  *   and approval steps in importers and their imports: all within distance 2 of the file in the import graph
- *   (edges in both directions, from the import statements of the current contents). A result is reused only
- *   when no changed file lies within distance DEPTH (3, one more than needed) of it, and every scanned file the
- *   analysis read through the project index (recorded per file) is unchanged.
+ *   (edges in both directions, from the import statements). A result is reused only when no changed file lies
+ *   within distance DEPTH (3, one more than needed) of it in the import graph of the last scan (stored with the
+ *   entries: an importer that stopped importing it counts) or of this one (a file that started to), and every
+ *   scanned file the analysis read through the project index (recorded per file) is unchanged. Then the
+ *   neighbourhood within distance 2 is the same set of files with the same contents in both scans.
  * A corrupt or foreign cache file is ignored with a message; the file is written atomically (temp + rename).
  */
 import { createHash } from 'crypto';
@@ -49,7 +51,9 @@ export interface CacheEntry {
   result?: AnalysisResult;
   bytes: number;
   lines: number;
-  /** Other scanned files this result depends on (its import-graph neighbourhood and what it read), by digest. */
+  /** Scanned files the file imports (resolved): the import graph of this scan, for the next one. */
+  imports: string[];
+  /** Other scanned files the analysis read through the project index, by digest. */
   deps: Record<string, string>;
 }
 
@@ -267,19 +271,30 @@ export class ResultCache {
     if (d.walked !== sha1(walked.join('\n'))) return;
     for (const [p, state] of Object.entries(d.inputs)) if (probe(p, exclude) !== state) return;
     const changed: string[] = [];
+    const before = new Map<string, Set<string>>();
+    const link = (a: string, b: string) => {
+      let set = before.get(a);
+      if (!set) before.set(a, (set = new Set()));
+      set.add(b);
+    };
     for (const rel of walked) {
       const e = d.files[rel];
+      if (!e || typeof e !== 'object' || typeof e.hash !== 'string' || !Array.isArray(e.imports)) return; // the last scan did not see this file: start over
+      for (const t of e.imports) {
+        link(rel, t);
+        link(t, rel);
+      }
       const h = hashes.get(rel);
-      if (!e || h === undefined || e.hash !== h) changed.push(rel);
+      if (h === undefined || e.hash !== h) changed.push(rel);
     }
-    // files within DEPTH of a changed file in the current import graph
+    // files within DEPTH of a changed file in the import graph of the last scan or of this one
     const near = new Set<string>(changed);
     if (changed.length) {
-      const neighbours = graph();
+      const now = graph();
       let frontier = changed;
       for (let i = 0; i < DEPTH && frontier.length; i++) {
         const nextFrontier: string[] = [];
-        for (const f of frontier) for (const n of neighbours(f)) if (!near.has(n)) { near.add(n); nextFrontier.push(n); }
+        for (const f of frontier) for (const n of [...now(f), ...(before.get(f) ?? [])]) if (!near.has(n)) { near.add(n); nextFrontier.push(n); }
         frontier = nextFrontier;
       }
     }
@@ -304,8 +319,8 @@ export class ResultCache {
   }
 
   /** A scanned file the config ignores: not analysed, but its content is part of the import graph. */
-  ignored(rel: string, hash: string | undefined): void {
-    if (hash !== undefined) this.next[rel] = { hash, skip: IGNORED, bytes: 0, lines: 0, deps: {} };
+  ignored(rel: string, hash: string | undefined, imports: string[]): void {
+    this.next[rel] = { hash: hash ?? 'unreadable', skip: IGNORED, bytes: 0, lines: 0, imports, deps: {} };
   }
 
   set(rel: string, entry: CacheEntry): void {

@@ -10,7 +10,7 @@ import { loadConfigFor } from '../packs/config';
 import { collectFiles, readText } from './files';
 import { WorkspaceIndex } from './manifests';
 import { fileSource, WorkspaceIndex as ProjectIndex } from './projectIndex';
-import { cacheFilePath, DEFAULT_CACHE_DIR, DEPTH, IGNORED, ReadRecorder, ResultCache, scanKey, sha1 } from './cache';
+import { cacheFilePath, DEFAULT_CACHE_DIR, IGNORED, ReadRecorder, ResultCache, scanKey, sha1 } from './cache';
 
 export interface ScanOptions {
   /** Paths relative to `root` are reported; config lookup stops at `root`. */
@@ -190,7 +190,7 @@ function scanUncached(paths: string[], opts: ScanOptions, recorder?: ReadRecorde
     const loaded = configFor(path.dirname(abs));
     const relToConfig = relPath(loaded.root, abs);
     if (isIgnored(relToConfig, loaded.config)) {
-      cache?.ignored(rel, hashes.get(rel));
+      if (cache && recorder) cache.ignored(rel, hashes.get(rel), recorder.off(() => project.importsOf(rel)));
       continue;
     }
     if (cache && recorder) {
@@ -210,21 +210,16 @@ function scanUncached(paths: string[], opts: ScanOptions, recorder?: ReadRecorde
       const workspace = index.forFile(abs);
       const deps = new Set<string>();
       const entry = recorder.asFile(abs, deps, () => analyzeOne(abs, rel, relToConfig, loaded, workspace));
+      // the import graph (for the next scan's check) and the scanned files the analysis read through the project index
+      const imports = recorder.off(() => project.importsOf(rel));
       if (entry.cannotRead) {
+        cache.set(rel, { hash: 'unreadable', skip: 'cannot read', bytes: 0, lines: 0, imports, deps: {} });
         out.skipped.push({ file: rel, reason: 'cannot read' });
         continue;
       }
       const own: Record<string, string> = {};
-      // the file's import neighbourhood (every file its analysis can read through the project index) and what it read
-      const near = new Set<string>();
-      let frontier = [rel];
-      for (let i = 0; i < DEPTH && frontier.length; i++) {
-        const next: string[] = [];
-        for (const f of frontier) for (const n of recorder.off(() => neighbours(f))) if (n !== rel && !near.has(n)) { near.add(n); next.push(n); }
-        frontier = next;
-      }
-      for (const d of [...near, ...deps].sort()) if (d !== rel) own[d] = hashOf(d);
-      cache.set(rel, { hash: sha1(entry.text), skip: entry.skip, result: entry.skip === undefined ? entry.result : undefined, bytes: entry.skip === undefined ? entry.text.length : 0, lines: entry.lines, deps: own });
+      for (const d of [...deps].sort()) if (d !== rel) own[d] = hashOf(d);
+      cache.set(rel, { hash: sha1(entry.text), skip: entry.skip, result: entry.skip === undefined ? entry.result : undefined, bytes: entry.skip === undefined ? entry.text.length : 0, lines: entry.lines, imports: [...imports], deps: own });
       if (entry.skip !== undefined) {
         out.skipped.push({ file: rel, reason: entry.skip });
         continue;
