@@ -337,6 +337,9 @@ export class ResultCache {
     for (const p of recorder.global) add(p);
     // a look at a scanned file (size, kind) is covered by its digest and the list of scanned files
     for (const p of recorder.looked) if (!scanned.has(p)) add(p);
+    // nothing new (every result reused, no input the last scan did not record): the stored file says it all
+    const known = this.data?.inputs;
+    if (known && this.analysed === 0 && Object.keys(this.next).length === Object.keys(this.data!.files).length && Object.keys(inputs).every((k) => k in known)) return undefined;
     const sorted: Record<string, string> = {};
     for (const k of Object.keys(inputs).sort()) sorted[k] = inputs[k];
     const data: CacheFile = { format: 'aisec-scan-cache', version: CACHE_FORMAT, aisec: VERSION, key: this.key, walked: sha1(walked.join('\n')), inputs: sorted, files: this.next };
