@@ -105,6 +105,20 @@ describe('cli: scan --cache', function () {
     assert.strictEqual(same(ws).analysed, 0);
   });
 
+  it('re-analyses a file when an importer stops importing it (the import graph of the last scan counts)', () => {
+    // the model call is in a subclass in another file: the exec in the base class is a finding because of it
+    const base = ['class Assistant:', '    def complete(self, prompt):', '        raise NotImplementedError', '', '    def chart(self, question):', '        code = self.complete(f"chart code for {question}")', '        exec(code, {})', ''].join('\n');
+    const remote = ['from openai import OpenAI', 'from .base import Assistant', '', 'class RemoteAssistant(Assistant):', '    def __init__(self):', '        self.client = OpenAI()', '', '    def complete(self, prompt):', '        r = self.client.chat.completions.create(model="m", messages=[{"role": "user", "content": prompt}])', '        return r.choices[0].message.content', ''].join('\n');
+    const ws = makeWorkspace(undefined, { 'kit/__init__.py': '', 'kit/base.py': base, 'kit/remote.py': remote, 'kit/util.py': 'import os\n' });
+    const before = same(ws);
+    assert.ok(rules(before).includes('kit/base.py:7 llm-output-code-execution'), rules(before).join('\n'));
+    // remote.py no longer imports base.py: base.py is not next to it in the new graph, only in the last one
+    writeFile(ws, 'kit/remote.py', remote.replace('from .base import Assistant\n', '').replace('(Assistant)', ''));
+    const after = same(ws);
+    assert.ok(!rules(after).includes('kit/base.py:7 llm-output-code-execution'), rules(after).join('\n'));
+    assert.ok(after.analysed >= 2, after.stderr);
+  });
+
   it('starts over when the config, a rule pack, a manifest or the AISec version changes', () => {
     const ws = makeWorkspace('team-pack', { 'requirements.txt': 'openai==1.0.0\n', 'app2.py': 'import torch\nimport langchain_experimental\n\ndef f(p):\n    return torch.load(p)\n' });
     same(ws);
