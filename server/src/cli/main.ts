@@ -63,6 +63,10 @@ Scan options:
   --force                    with --update-baseline: record even an empty or incomplete scan
   --allow-extends-outside    let \`extends\` in a config load files outside the scanned workspace
                              (by default only files inside it, built-in packs and installed packages)
+  --cache                    reuse the results of files whose inputs did not change since the last
+                             --cache scan (content, config, packs, manifests, imported files, AISec
+                             version); stored in .aisec-cache/ under the scan root (skipped by the scan)
+  --cache-location PATH      the cache folder or file instead (persist it in CI)
   --show-suppressed          list suppressed findings in text output too
   --list-suppressions        list every suppression (justification, owner, expiry; expired and
                              expiring within 30 days flagged) instead of the findings; JSON with --format json
@@ -81,8 +85,8 @@ async function main(argv: string[]): Promise<number> {
   try {
     args = parseArgs(
       argv,
-      new Set(['--format', '--output', '--config', '--fail-on', '--baseline', '--update-baseline', '--root', '-o', '--dir']),
-      new Set(['--help', '-h', '--version', '-v', '--show-suppressed', '--no-color', '--list-suppressions', '--allow-incomplete', '--force', '--allow-extends-outside', '--learning', '--list', '--hint', '--apply']),
+      new Set(['--format', '--output', '--config', '--fail-on', '--baseline', '--update-baseline', '--root', '-o', '--dir', '--cache-location']),
+      new Set(['--help', '-h', '--version', '-v', '--show-suppressed', '--no-color', '--list-suppressions', '--allow-incomplete', '--force', '--allow-extends-outside', '--learning', '--list', '--hint', '--apply', '--cache']),
     );
   } catch (e) {
     process.stderr.write(`aisec: ${(e as Error).message}\n\n${HELP}`);
@@ -155,8 +159,14 @@ async function scanCommand(paths: string[], flags: Map<string, string | true>): 
   await initAnalyzers(__dirname);
   const t0 = Date.now();
   const configOptions = { allowExtendsOutside: flags.has('--allow-extends-outside') };
-  const scan = scanPaths(paths.length ? paths : ['.'], { root, configFile, rules: builtinRules, keepAllText: flags.has('--list-suppressions'), configOptions });
+  const cacheLocation = flag(flags, '--cache-location');
+  const useCache = flags.has('--cache') || cacheLocation !== undefined;
+  const scan = scanPaths(paths.length ? paths : ['.'], { root, configFile, rules: builtinRules, keepAllText: flags.has('--list-suppressions'), configOptions, cache: useCache ? { location: cacheLocation } : undefined });
   const elapsed = Date.now() - t0;
+  if (scan.cache) {
+    for (const n of scan.cache.notes) process.stderr.write(`aisec: warning: ${termSafe(n)}\n`);
+    process.stderr.write(`aisec: cache ${path.relative(process.cwd(), scan.cache.file) || scan.cache.file}: ${scan.cache.reused} result(s) reused, ${scan.cache.analysed} file(s) analysed\n`);
+  }
   if (scan.configErrors.length) {
     for (const e of scan.configErrors) process.stderr.write(`${termSafe(path.relative(process.cwd(), e.file) || e.file)}:${e.line}:${e.column}: error: ${termSafe(e.message)}\n`);
     process.stderr.write(`aisec: configuration error; fix the file${scan.configErrors.length > 1 ? 's' : ''} above\n`);

@@ -10,6 +10,7 @@ import { loadConfigFor } from '../packs/config';
 import { collectFiles, readText } from './files';
 import { WorkspaceIndex } from './manifests';
 import { fileSource, WorkspaceIndex as ProjectIndex } from './projectIndex';
+import { cacheFilePath, DEFAULT_CACHE_DIR, IGNORED, ReadRecorder, ResultCache, scanKey, sha1 } from './cache';
 
 export interface ScanOptions {
   /** Paths relative to `root` are reported; config lookup stops at `root`. */
@@ -25,6 +26,11 @@ export interface ScanOptions {
   configOptions?: ConfigLoadOptions;
   /** Today's date (YYYY-MM-DD) for suppression expiry instead of the clock (exercise tests). */
   today?: string;
+  /**
+   * Reuse the results of an earlier scan (workspace/cache.ts): `location` is the cache folder or file (default
+   * `<root>/.aisec-cache/`), which the scan itself skips.
+   */
+  cache?: { location?: string };
 }
 
 export interface ScannedFile {
@@ -49,6 +55,8 @@ export interface ScanResult {
   /** Bytes and lines read, for the summary. */
   bytes: number;
   lines: number;
+  /** With `cache`: files whose stored result was reused, files analysed, and messages (corrupt cache...). */
+  cache?: { file: string; reused: number; analysed: number; notes: string[] };
 }
 
 export function relPath(root: string, abs: string): string {
@@ -108,6 +116,17 @@ export function defaultScanRoot(paths: string[], cwd: string): string {
 }
 
 export function scanPaths(paths: string[], opts: ScanOptions): ScanResult {
+  if (!opts.cache) return scanUncached(paths, opts);
+  const recorder = new ReadRecorder();
+  recorder.start();
+  try {
+    return scanUncached(paths, opts, recorder);
+  } finally {
+    recorder.stop();
+  }
+}
+
+function scanUncached(paths: string[], opts: ScanOptions, recorder?: ReadRecorder): ScanResult {
   const configCache = new Map<string, LoadedConfig>();
   const configErrors: ConfigError[] = [];
   const configWarnings: ConfigError[] = [];
@@ -131,17 +150,88 @@ export function scanPaths(paths: string[], opts: ScanOptions): ScanResult {
   };
   // the first config decides the size limit for the walk; per-file configs still apply below
   const walk = collectFiles(paths, configFor(opts.root).config.maxFileSize * 2);
+  // the default cache folder is never scanned (a scan with or without --cache sees the same files)
+  const defaultCacheDir = path.join(opts.root, DEFAULT_CACHE_DIR);
+  walk.files = walk.files.filter((f) => !f.startsWith(defaultCacheDir + path.sep));
+  walk.skipped = walk.skipped.filter((f) => !f.file.startsWith(defaultCacheDir + path.sep));
+  let cache: ResultCache | undefined;
+  let cacheWhere: { file: string; exclude: string } | undefined;
+  const excluded = new Set<string>();
+  if (recorder && opts.cache) {
+    cacheWhere = cacheFilePath(opts.root, opts.cache.location);
+    excluded.add(cacheWhere.exclude);
+    // the cache is no input of the scan: never scanned, never part of a folder's listing
+    const inCache = (f: string) => f === cacheWhere!.exclude || f.startsWith(cacheWhere!.exclude + path.sep);
+    walk.files = walk.files.filter((f) => !inCache(f));
+    walk.skipped = walk.skipped.filter((f) => !inCache(f.file));
+    const today = opts.today ?? configFor(opts.root).config.today ?? new Date().toISOString().slice(0, 10);
+    cache = recorder.off(() => new ResultCache(cacheWhere!.file, scanKey({ root: opts.root, configFile: opts.configFile, paths: paths.map((p) => path.resolve(p)), today, rules: opts.rules, configOptions: opts.configOptions })));
+  }
   // declared dependencies (manifests, lockfiles, tsconfig paths, workspace packages) for the package rules:
   // the tree under the scan root is indexed once; each file sees its own folder's manifests and those above it
   const index = new WorkspaceIndex(opts.root);
   // cross-file flow: imports resolved to the scanned files, summaries cached by content for the whole scan
-  const project = new ProjectIndex(fileSource(opts.root, () => walk.files.map((f) => relPath(opts.root, f))));
+  const source = fileSource(opts.root, () => walk.files.map((f) => relPath(opts.root, f)));
+  const project = new ProjectIndex(recorder ? { ...source, read: (rel) => recorder.asProjectRead(rel, () => source.read(rel)) } : source);
+  const rels = walk.files.map((f) => relPath(opts.root, f));
+  const hashes = new Map<string, string | undefined>();
+  /** Import neighbours (both directions) in the current contents, for the cache's dependency check. */
+  const neighbours = (rel: string): string[] => [...new Set([...project.importsOf(rel), ...project.importersOf(rel)])].sort();
+  if (cache && recorder) {
+    recorder.off(() => {
+      walk.files.forEach((abs, i) => {
+        const text = readText(abs);
+        hashes.set(rels[i], text === undefined ? undefined : sha1(text));
+      });
+      cache!.validate(rels, hashes, excluded, () => neighbours);
+    });
+  }
   const out: ScanResult = { files: [], skipped: walk.skipped.map((s) => ({ file: relPath(opts.root, s.file), reason: s.reason })), configErrors, configWarnings, configFiles: [...configFiles], rules: [], configs: [], bytes: 0, lines: 0 };
   for (const abs of walk.files) {
     const rel = relPath(opts.root, abs);
     const loaded = configFor(path.dirname(abs));
     const relToConfig = relPath(loaded.root, abs);
-    if (isIgnored(relToConfig, loaded.config)) continue;
+    if (isIgnored(relToConfig, loaded.config)) {
+      if (cache && recorder) cache.ignored(rel, hashes.get(rel), recorder.off(() => project.importsOf(rel)));
+      continue;
+    }
+    if (cache && recorder) {
+      const hit = cache.get(rel, IGNORED);
+      if (hit) {
+        if (hit.skip !== undefined) {
+          out.skipped.push({ file: rel, reason: hit.skip });
+          continue;
+        }
+        out.bytes += hit.bytes;
+        out.lines += hit.lines;
+        const keep = opts.keepAllText !== false || hit.result!.findings.length > 0;
+        const text = keep ? recorder.off(() => readText(abs)) : '';
+        out.files.push({ abs, rel, text: text ?? '', result: hit.result! });
+        continue;
+      }
+      const workspace = index.forFile(abs);
+      const deps = new Set<string>();
+      const entry = recorder.asFile(abs, deps, () => analyzeOne(abs, rel, relToConfig, loaded, workspace));
+      // the import graph (for the next scan's check) and the scanned files the analysis read through the project index
+      const imports = recorder.off(() => project.importsOf(rel));
+      if (entry.cannotRead) {
+        cache.set(rel, { hash: 'unreadable', skip: 'cannot read', bytes: 0, lines: 0, imports, deps: {} });
+        out.skipped.push({ file: rel, reason: 'cannot read' });
+        continue;
+      }
+      const own: Record<string, string> = {};
+      for (const d of [...deps].sort()) if (d !== rel) own[d] = hashOf(d);
+      cache.set(rel, { hash: sha1(entry.text), skip: entry.skip, result: entry.skip === undefined ? entry.result : undefined, bytes: entry.skip === undefined ? entry.text.length : 0, lines: entry.lines, imports: [...imports], deps: own });
+      if (entry.skip !== undefined) {
+        out.skipped.push({ file: rel, reason: entry.skip });
+        continue;
+      }
+      out.bytes += entry.text.length;
+      out.lines += entry.lines;
+      const keep = opts.keepAllText !== false || entry.result!.findings.length > 0;
+      out.files.push({ abs, rel, text: keep ? entry.text : '', result: entry.result! });
+      continue;
+    }
     const text = readText(abs);
     if (text === undefined) {
       out.skipped.push({ file: rel, reason: 'cannot read' });
@@ -167,5 +257,30 @@ export function scanPaths(paths: string[], opts: ScanOptions): ScanResult {
   for (const c of new Set(configCache.values())) for (const r of c.rules) if (!byId.has(r.meta.id)) byId.set(r.meta.id, r);
   out.rules = [...byId.values()];
   out.configs = [...new Set(configCache.values())];
+  if (cache && recorder && cacheWhere) {
+    // scanned files are checked by digest, each on its own; everything else the scan touched is a workspace input
+    const scanned = new Set(walk.files);
+    const problem = recorder.off(() => cache!.save(rels, recorder, excluded, scanned));
+    out.cache = { file: cacheWhere.file, reused: cache.reused, analysed: cache.analysed, notes: problem ? [...cache.notes, problem] : cache.notes };
+  }
   return out;
+
+  function hashOf(rel: string): string {
+    if (!hashes.has(rel)) {
+      const text = recorder!.off(() => readText(path.join(opts.root, ...rel.split('/'))));
+      hashes.set(rel, text === undefined ? undefined : sha1(text));
+    }
+    return hashes.get(rel) ?? 'unreadable';
+  }
+
+  function analyzeOne(abs: string, rel: string, relToConfig: string, loaded: LoadedConfig, workspace: ReturnType<WorkspaceIndex['forFile']>): { text: string; lines: number; skip?: string; result?: AnalysisResult; cannotRead?: boolean } {
+    const text = readText(abs);
+    if (text === undefined) return { text: '', lines: 0, cannotRead: true };
+    const skip = skipReason({ path: rel, text }, loaded.config);
+    if (skip) return { text, lines: 0, skip };
+    let lines = 0;
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
+    const result = analyze({ path: rel, text, rolePath: relToConfig, project }, { ...loaded.config, workspace }, loaded.rules);
+    return { text, lines, result };
+  }
 }

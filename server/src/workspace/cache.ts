@@ -1,0 +1,375 @@
+/**
+ * The result cache of `aisec scan --cache` (like ESLint's `--cache`): per file, the analysis outcome (findings,
+ * errors, skip reason, size), reused on the next scan when every input the analysis read is unchanged.
+ *
+ * What a file's result depends on, and how each input is checked (the key is complete by construction):
+ * - AISec's code and rules: the digest of the running bundle (and the WebAssembly grammars next to it), the
+ *   version, the metadata of the rules given to the scan and the cache format. Any difference: nothing reused.
+ * - The scan's options: root, --config, the scanned paths and today's date (suppression expiry).
+ * - Workspace-level inputs: every path the scan read or probed through `fs` outside the per-file analysis of
+ *   that path itself (configs and everything they extend, packs and pins, .gitignore files, manifests, lockfiles,
+ *   tsconfig files, every directory listing of the walk, files probed for existence), recorded while the scan
+ *   runs (ReadRecorder) with its state: content digest for a file, names and types for a folder, missing. Any
+ *   difference: nothing reused. Inputs recorded by an earlier run stay recorded while results of that run are
+ *   reused (a reused result's lazy reads are not repeated), so nothing it read is ever forgotten.
+ * - The list of scanned files (it decides how imports resolve): any difference, nothing reused.
+ * - The file's own content (digest of the text analysed).
+ * - Cross-file facts (workspace/projectIndex.ts): a file's analysis reads summaries of the files it imports and
+ *   of the files importing it, which read the level-0 summaries of their own imports and importers (subclasses),
+ *   and approval steps in importers and their imports: all within distance 2 of the file in the import graph
+ *   (edges in both directions, from the import statements). A result is reused only when no changed file lies
+ *   within distance DEPTH (3, one more than needed) of it in the import graph of the last scan (stored with the
+ *   entries: an importer that stopped importing it counts) or of this one (a file that started to), and every
+ *   scanned file the analysis read through the project index (recorded per file) is unchanged. Then the
+ *   neighbourhood within distance 2 is the same set of files with the same contents in both scans.
+ * A corrupt or foreign cache file is ignored with a message; the file is written atomically (temp + rename).
+ */
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { fileURLToPath } from 'url';
+import type { AnalysisResult } from '../engine/model';
+import type { RegisteredRule } from '../engine/rule';
+
+declare const AISEC_VERSION: string;
+const VERSION = typeof AISEC_VERSION === 'string' ? AISEC_VERSION : '0.0.0-dev';
+
+export const CACHE_FORMAT = 1;
+export const DEFAULT_CACHE_DIR = '.aisec-cache';
+export const CACHE_FILE_NAME = 'scan-cache.json';
+/** Distance in the import graph within which a changed file invalidates a result (the analysis reads 2). */
+export const DEPTH = 3;
+/** The skip reason recorded for a file the config ignores (never reported). */
+export const IGNORED = '\u0000ignored';
+
+/** The cached outcome of one file. */
+export interface CacheEntry {
+  /** Digest of the text. */
+  hash: string;
+  /** Set when the file was not analysed (binary, generated, too large...). */
+  skip?: string;
+  result?: AnalysisResult;
+  bytes: number;
+  lines: number;
+  /** Scanned files the file imports (resolved): the import graph of this scan, for the next one. */
+  imports: string[];
+  /** Other scanned files the analysis read through the project index, by digest. */
+  deps: Record<string, string>;
+}
+
+interface CacheFile {
+  format: 'aisec-scan-cache';
+  version: number;
+  aisec: string;
+  key: string;
+  /** Digest of the sorted list of scanned files. */
+  walked: string;
+  /** Workspace-level inputs: absolute path -> state. */
+  inputs: Record<string, string>;
+  files: Record<string, CacheEntry>;
+}
+
+export function sha1(data: string | Buffer): string {
+  return createHash('sha1').update(data).digest('hex');
+}
+
+let codeDigestMemo: string | undefined;
+/** The running code: this bundle and the WebAssembly grammars next to it. */
+export function codeDigest(): string {
+  if (codeDigestMemo) return codeDigestMemo;
+  const h = createHash('sha1').update(VERSION);
+  try {
+    h.update(fs.readFileSync(__filename));
+    const dir = path.dirname(__filename);
+    for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.wasm')).sort()) h.update(f).update(fs.readFileSync(path.join(dir, f)));
+  } catch {
+    h.update(String(Date.now())); // unknown code: never match
+  }
+  return (codeDigestMemo = h.digest('hex'));
+}
+
+export function scanKey(parts: { root: string; configFile?: string; paths: string[]; today: string; rules: readonly RegisteredRule[]; configOptions?: unknown }): string {
+  const rules = parts.rules.map((r) => r.meta);
+  // configOptions (e.g. --allow-extends-outside) decide which config files load at all: part of the key
+  return sha1(JSON.stringify([CACHE_FORMAT, codeDigest(), parts.root, parts.configFile ? path.resolve(parts.configFile) : null, parts.paths, parts.today, rules, parts.configOptions ?? null]));
+}
+
+/** State of a path as the scan saw it: content digest, folder listing, kind, or missing. Never reads a non-regular file. */
+export function probe(abs: string, exclude: ReadonlySet<string>): string {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(abs);
+  } catch {
+    return 'missing';
+  }
+  if (st.isFile()) {
+    if (st.size > 64 * 1024 * 1024) return `big:${st.size}:${st.mtimeMs}`;
+    try {
+      return `f:${sha1(fs.readFileSync(abs))}`;
+    } catch {
+      return 'unreadable';
+    }
+  }
+  if (st.isDirectory()) {
+    try {
+      const names = fs.readdirSync(abs, { withFileTypes: true })
+        .filter((e) => !exclude.has(path.join(abs, e.name)))
+        .map((e) => `${e.name}:${e.isSymbolicLink() ? 'l' : e.isDirectory() ? 'd' : e.isFile() ? 'f' : 'o'}`)
+        .sort();
+      return `d:${sha1(names.join('\n'))}`;
+    } catch {
+      return 'unreadable-dir';
+    }
+  }
+  return 'other';
+}
+
+type Mode = { kind: 'global' } | { kind: 'file'; abs: string; deps: Set<string> } | { kind: 'off' };
+
+/** `fs` functions that read a path's content (or a folder's listing), and those that only look at it. */
+const READS = ['readFileSync', 'readdirSync', 'openSync', 'opendirSync'] as const;
+const LOOKS = ['existsSync', 'statSync', 'lstatSync', 'accessSync'] as const;
+
+/**
+ * Records every path the scan touches through `fs` while it runs: in global mode as workspace-level inputs; while
+ * a file is analysed, its own path is its content (checked by digest) and any other path is workspace-level too;
+ * reads through the project index are the file's dependencies on other scanned files.
+ */
+export class ReadRecorder {
+  /** Paths whose content or listing the scan read as a workspace input. */
+  readonly global = new Set<string>();
+  /** Paths the scan only looked at (exists, stat) as a workspace input. */
+  readonly looked = new Set<string>();
+  private mode: Mode = { kind: 'global' };
+  private readonly saved = new Map<string, unknown>();
+
+  start(): void {
+    const mod = realFs();
+    for (const name of [...READS, ...LOOKS]) {
+      const orig = mod[name] as (...a: unknown[]) => unknown;
+      if (typeof orig !== 'function') continue;
+      this.saved.set(name, orig);
+      const self = this;
+      const look = (LOOKS as readonly string[]).includes(name);
+      const wrapped = function (this: unknown, ...a: unknown[]): unknown {
+        self.note(a[0], look);
+        return orig.apply(this, a);
+      };
+      mod[name] = wrapped;
+    }
+  }
+
+  stop(): void {
+    const mod = realFs();
+    for (const [name, orig] of this.saved) mod[name] = orig;
+    this.saved.clear();
+  }
+
+  private note(p: unknown, look: boolean): void {
+    if (this.mode.kind === 'off') return;
+    let abs: string;
+    if (typeof p === 'string') abs = path.resolve(p);
+    else if (Buffer.isBuffer(p)) abs = path.resolve(p.toString());
+    else if (p instanceof URL) abs = fileURLToPath(p);
+    else return; // a file descriptor: its path was recorded when it was opened
+    if (this.mode.kind === 'file') {
+      if (abs === this.mode.abs) return;
+    }
+    (look ? this.looked : this.global).add(abs);
+  }
+
+  /** Run `fn` as the analysis of `abs`: reads of `abs` itself are its content, not a workspace input. */
+  asFile<T>(abs: string, deps: Set<string>, fn: () => T): T {
+    const prev = this.mode;
+    this.mode = { kind: 'file', abs, deps };
+    try {
+      return fn();
+    } finally {
+      this.mode = prev;
+    }
+  }
+
+  /**
+   * Run `fn` as a read of a scanned file `rel` through the project index: a dependency of the file being analysed
+   * (covered by the import-graph check anyway), not a workspace input.
+   */
+  asProjectRead<T>(rel: string, fn: () => T): T {
+    const prev = this.mode;
+    if (prev.kind === 'file') prev.deps.add(rel);
+    this.mode = { kind: 'off' };
+    try {
+      return fn();
+    } finally {
+      this.mode = prev;
+    }
+  }
+
+  /** Run `fn` unrecorded (hashing the scanned files, building the import graph: their contents are checked per file). */
+  off<T>(fn: () => T): T {
+    const prev = this.mode;
+    this.mode = { kind: 'off' };
+    try {
+      return fn();
+    } finally {
+      this.mode = prev;
+    }
+  }
+}
+
+/** The `fs` module itself (an `import * as` namespace is a copy whose properties cannot be replaced). */
+function realFs(): Record<string, unknown> {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  return require('fs') as Record<string, unknown>;
+}
+
+export class ResultCache {
+  private data: CacheFile | undefined;
+  /** Why the stored cache was not used (corrupt, foreign, other version), for a message. */
+  readonly notes: string[] = [];
+  /** Entries that can be reused this scan (after validate). */
+  private reusable = new Set<string>();
+  private readonly next: Record<string, CacheEntry> = {};
+  private carry: Record<string, string> = {};
+  reused = 0;
+  analysed = 0;
+
+  constructor(readonly file: string, private readonly key: string) {
+    let text: string;
+    try {
+      const st = fs.statSync(file);
+      if (!st.isFile()) {
+        this.notes.push(`cache ${file} is not a regular file: ignored`);
+        return;
+      }
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      return; // no cache yet
+    }
+    try {
+      const d = JSON.parse(text) as CacheFile;
+      if (!d || typeof d !== 'object' || d.format !== 'aisec-scan-cache' || typeof d.files !== 'object' || typeof d.inputs !== 'object' || !d.files || !d.inputs) {
+        this.notes.push(`cache ${file} is not an AISec scan cache: ignored (it will be replaced)`);
+        return;
+      }
+      if (d.version !== CACHE_FORMAT || d.aisec !== VERSION) {
+        this.notes.push(`cache ${file} was written by another AISec version: ignored`);
+        return;
+      }
+      if (d.key !== key) return; // other code, rules, options or day: start over silently
+      this.data = d;
+    } catch {
+      this.notes.push(`cache ${file} is corrupt (not JSON): ignored (it will be replaced)`);
+    }
+  }
+
+  /**
+   * Decide which entries hold: `hashes` are the digests of the scanned files' current texts (rel -> digest, undefined
+   * when unreadable), `graph` gives the import neighbours of a file (both directions), computed only when a file changed.
+   */
+  validate(walked: readonly string[], hashes: Map<string, string | undefined>, exclude: ReadonlySet<string>, graph: () => (rel: string) => readonly string[]): void {
+    const d = this.data;
+    if (!d) return;
+    if (d.walked !== sha1(walked.join('\n'))) return;
+    for (const [p, state] of Object.entries(d.inputs)) if (probe(p, exclude) !== state) return;
+    const changed: string[] = [];
+    const before = new Map<string, Set<string>>();
+    const link = (a: string, b: string) => {
+      let set = before.get(a);
+      if (!set) before.set(a, (set = new Set()));
+      set.add(b);
+    };
+    for (const rel of walked) {
+      const e = d.files[rel];
+      if (!e || typeof e !== 'object' || typeof e.hash !== 'string' || !Array.isArray(e.imports)) return; // the last scan did not see this file: start over
+      for (const t of e.imports) {
+        link(rel, t);
+        link(t, rel);
+      }
+      const h = hashes.get(rel);
+      if (h === undefined || e.hash !== h) changed.push(rel);
+    }
+    // files within DEPTH of a changed file in the import graph of the last scan or of this one
+    const near = new Set<string>(changed);
+    if (changed.length) {
+      const now = graph();
+      let frontier = changed;
+      for (let i = 0; i < DEPTH && frontier.length; i++) {
+        const nextFrontier: string[] = [];
+        for (const f of frontier) for (const n of [...now(f), ...(before.get(f) ?? [])]) if (!near.has(n)) { near.add(n); nextFrontier.push(n); }
+        frontier = nextFrontier;
+      }
+    }
+    for (const rel of walked) {
+      if (near.has(rel)) continue;
+      const e = d.files[rel];
+      if (!e || !e.deps || typeof e.deps !== 'object') continue;
+      if (Object.entries(e.deps).every(([dep, h]) => hashes.get(dep) === h)) this.reusable.add(rel);
+    }
+    // the inputs of the reused results stay recorded
+    if (this.reusable.size) this.carry = { ...d.inputs };
+  }
+
+  /** The stored outcome of `rel` when it holds. */
+  get(rel: string, ignored: string): CacheEntry | undefined {
+    if (!this.reusable.has(rel)) return undefined;
+    const e = this.data!.files[rel];
+    if (e.skip === ignored || (e.skip === undefined && (!e.result || !Array.isArray(e.result.findings) || !Array.isArray(e.result.errors)))) return undefined;
+    this.next[rel] = e;
+    this.reused++;
+    return e;
+  }
+
+  /** A scanned file the config ignores: not analysed, but its content is part of the import graph. */
+  ignored(rel: string, hash: string | undefined, imports: string[]): void {
+    this.next[rel] = { hash: hash ?? 'unreadable', skip: IGNORED, bytes: 0, lines: 0, imports, deps: {} };
+  }
+
+  set(rel: string, entry: CacheEntry): void {
+    this.next[rel] = entry;
+    this.analysed++;
+  }
+
+  /** Write the cache (temp file + rename): the entries of this scan only (deleted files are pruned). */
+  save(walked: readonly string[], recorder: ReadRecorder, exclude: ReadonlySet<string>, scanned: ReadonlySet<string>): string | undefined {
+    const inputs: Record<string, string> = { ...this.carry };
+    const add = (p: string) => {
+      if (!(p in inputs) && !exclude.has(p) && !isInsideAny(p, exclude)) inputs[p] = probe(p, exclude);
+    };
+    for (const p of recorder.global) add(p);
+    // a look at a scanned file (size, kind) is covered by its digest and the list of scanned files
+    for (const p of recorder.looked) if (!scanned.has(p)) add(p);
+    // nothing new (every result reused, no input the last scan did not record): the stored file says it all
+    const known = this.data?.inputs;
+    if (known && this.analysed === 0 && Object.keys(this.next).length === Object.keys(this.data!.files).length && Object.keys(inputs).every((k) => k in known)) return undefined;
+    const sorted: Record<string, string> = {};
+    for (const k of Object.keys(inputs).sort()) sorted[k] = inputs[k];
+    const data: CacheFile = { format: 'aisec-scan-cache', version: CACHE_FORMAT, aisec: VERSION, key: this.key, walked: sha1(walked.join('\n')), inputs: sorted, files: this.next };
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    try {
+      fs.mkdirSync(path.dirname(this.file), { recursive: true });
+      fs.writeFileSync(tmp, JSON.stringify(data));
+      fs.renameSync(tmp, this.file);
+      return undefined;
+    } catch (e) {
+      try { fs.rmSync(tmp, { force: true }); } catch { /* nothing to clean */ }
+      return `cannot write the cache ${this.file}: ${(e as Error).message}`;
+    }
+  }
+}
+
+function isInsideAny(p: string, dirs: ReadonlySet<string>): boolean {
+  for (const d of dirs) if (p.startsWith(d + path.sep)) return true;
+  return false;
+}
+
+/** Where the cache lives: `--cache-location` (a folder, or a file when it names one), else `<root>/.aisec-cache/`. */
+export function cacheFilePath(root: string, location?: string): { file: string; exclude: string } {
+  if (!location) {
+    const dir = path.join(root, DEFAULT_CACHE_DIR);
+    return { file: path.join(dir, CACHE_FILE_NAME), exclude: dir };
+  }
+  const abs = path.resolve(location);
+  let isDir = /[\\/]$/.test(location);
+  try { isDir = isDir || fs.statSync(abs).isDirectory(); } catch { /* a new file */ }
+  return isDir ? { file: path.join(abs, CACHE_FILE_NAME), exclude: abs } : { file: abs, exclude: abs };
+}
