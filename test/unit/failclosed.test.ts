@@ -103,6 +103,17 @@ describe('unit: fail closed on hostile nesting (issue 10)', function () {
     assert.ok(!ids(d).includes('analysis-incomplete'));
   });
 
+  it('a source file made "minified" by one huge line is reported; a built bundle or a .min.js is not', () => {
+    const hidden = `${JS_EVAL}// ${'x'.repeat(200_000)}\n`;
+    assert.ok(ids(run('src/plan.js', hidden)).includes('analysis-incomplete'));
+    // the compiled form of sources analysed elsewhere (the CLI skips build folders too): no finding for the skip
+    for (const p of ['dist/assets/index-3f2a.js', 'web/.next/static/chunks/main.js', 'public/vendor.min.js']) {
+      const r = run(p, hidden);
+      assert.ok(!ids(r).includes('analysis-incomplete'), `${p}: ${ids(r).join(', ')}`);
+      if (!p.endsWith('.min.js')) assert.ok(r.errors.some((e) => e.kind === 'skipped'), `${p}: the skip is still listed`);
+    }
+  });
+
   it('an analysis-incomplete finding cannot be turned off by a config', () => {
     const text = deepJson(300);
     const c = (require('../helpers/engine') as typeof import('../helpers/engine')).allRulesConfig();

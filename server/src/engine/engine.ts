@@ -57,6 +57,11 @@ function fill(template: string, data: Record<string, string | number> | undefine
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
 }
 
+/** A path in a build-output folder or a minified file name: compiled artefacts, not sources. */
+function builtArtifact(p: string): boolean {
+  return /(^|[\\/])(dist|build|out|\.next|_next|\.output|\.nuxt|\.svelte-kit)[\\/]/.test(p) || /\.min\.(js|mjs|cjs|css|json)$/.test(p);
+}
+
 export function analyze(file: FileInput, config: EffectiveConfig, rules: readonly RegisteredRule[]): AnalysisResult {
   const kind = detectFileKind(file.path, file.languageId);
   const result: AnalysisResult = { path: file.path, kind, findings: [], errors: [] };
@@ -65,7 +70,9 @@ export function analyze(file: FileInput, config: EffectiveConfig, rules: readonl
   if (reason) {
     // too large or minified: not analysed, and said so as a finding (a single 200,000-character comment line must
     // not hide a file); binary files are not source
-    const hides = !reason.startsWith('binary');
+    // Built output (a bundle under dist/, build/, .next/..., a `.min.js`) and generated or vendored files are the
+    // compiled form of sources analysed elsewhere: skipped without a finding, as the CLI skips build folders
+    const hides = !reason.startsWith('binary') && !builtArtifact(file.rolePath ?? file.path) && !['generated', 'vendored'].includes(fileRole(file.rolePath ?? file.path, file.text, config.roles));
     result.errors.push({ kind: 'skipped', message: `${file.path}: not analysed: ${reason}`, ...(hides ? { incomplete: 'the whole file' } : {}) });
     if (hides) {
       const lines = new LineIndex(file.text);
