@@ -237,8 +237,12 @@ class Parser {
  */
 
 const SMALL_REPEAT = 3;
-/** Two adjacent repetitions cost at most this factor more than one when one of them is bounded by it. */
-const BIG_REPEAT = 100;
+/**
+ * Two adjacent repetitions bounded by n and m cost at most n * m steps per offset: allowed up to 10
+ * each. A leading repetition bounded by m costs at most m steps per offset: allowed up to 100.
+ */
+const PAIR_BOUND = 10;
+const LEADING_BOUND = 100;
 const MAX_POSITIONS = 400;
 const MAX_STEPS = 20_000_000;
 
@@ -269,15 +273,15 @@ class Automaton {
   readonly spans: ([number, number] | undefined)[] = [undefined];
   /** adj[p] lists the targets of p's edges; a target listed twice is two different edges. */
   readonly adj: number[][] = [[]];
-  /** Whether the position is inside a repetition without a small upper bound (more than 100). */
-  readonly unbounded: boolean[] = [false];
+  /** The largest upper bound of the repetitions around the position (Infinity for * and +). */
+  readonly bound: number[] = [0];
   looks: { body: Node; behind: boolean; span: [number, number] }[] = [];
 
-  pos(set: CharSet, span: [number, number] | undefined, unbounded: boolean): number {
+  pos(set: CharSet, span: [number, number] | undefined, bound: number): number {
     if (this.masks.length >= MAX_POSITIONS) throw new TooComplex();
     this.masks.push(mask(set));
     this.spans.push(span);
-    this.unbounded.push(unbounded);
+    this.bound.push(bound);
     this.adj.push([]);
     return this.masks.length - 1;
   }
@@ -298,7 +302,7 @@ class Automaton {
     return { first: [], last: [], lastPure: [], nullable: true, pure };
   }
 
-  build(n: Node, outer: [number, number] | undefined, big = false): Frag {
+  build(n: Node, outer: [number, number] | undefined, big = 0): Frag {
     switch (n.t) {
       case 'atom': {
         const p = this.pos(n.set, outer, big);
@@ -327,7 +331,7 @@ class Automaton {
         }
         // a large or unbounded repeat: up to one fixed copy, then a loop (at least once when min > 0)
         for (let i = 0; i < Math.min(n.min - 1, 1); i++) acc = this.concat(acc, this.build(n.body, span, big));
-        const body = this.build(n.body, span, big || n.max > BIG_REPEAT);
+        const body = this.build(n.body, span, Math.max(big, n.max));
         this.link(body.last, body.first);
         return this.concat(acc, n.min === 0 ? { ...body, nullable: true, pure: true } : body);
       }
@@ -342,7 +346,7 @@ interface Danger {
 }
 
 /** Find a state with two loops reading the same text, or two looping states joined by the same text. */
-function ambiguity(a: Automaton, accepting: Set<number>): Danger | undefined {
+function ambiguity(a: Automaton, accepting: Set<number>, prefix: number): Danger | undefined {
   // Once the engine reaches an accepting position (nothing but optional parts after it), the attempt
   // succeeds: a loop that passes through one never makes it fail. The pumped loops below avoid them;
   // the path joining two loops may go anywhere.
@@ -401,7 +405,7 @@ function ambiguity(a: Automaton, accepting: Set<number>): Danger | undefined {
   }
   // polynomial: p loops, q loops, p reaches q, on the same text (the two halves may use different texts:
   // a safe over-approximation); only between repetitions without a small bound
-  const big = loops.filter((p) => a.unbounded[p]);
+  const big = loops.filter((p) => a.bound[p] > PAIR_BOUND);
   if (big.length < 2) return undefined;
   const forward = (p: number, q: number, avoidX: boolean, avoidY: boolean): Uint8Array => {
     const seen = new Uint8Array(n * n);
@@ -423,7 +427,7 @@ function ambiguity(a: Automaton, accepting: Set<number>): Danger | undefined {
   for (const p of big) {
     const from = forward(p, p, true, false);
     for (const q of big) {
-      if (p === q || !from[p * n + q]) continue;
+      if (p === q || !from[p * n + q] || (p === prefix && a.bound[q] <= LEADING_BOUND)) continue;
       if (forward(p, q, false, true)[q * n + q]) return { kind: 'polynomial', spans: [a.spans[p] ?? [0, 0], a.spans[q] ?? [0, 0]], states: [p, q] };
     }
   }
@@ -457,23 +461,22 @@ function dangerIn(tree: Node, src: string, multiline: boolean, where = ''): stri
     a.link([0], root.first);
     if (!anchored(tree, multiline)) {
       // the engine tries the pattern at every offset: like a leading lazy loop over any character
-      const any = (prefix = a.pos(fullSet(), [0, 0], true));
+      const any = (prefix = a.pos(fullSet(), [0, 0], Infinity));
       a.link([0], [any]);
       a.link([any], [any]);
       a.link([any], root.first);
     }
-    found = ambiguity(a, new Set(where.includes('lookbehind') ? [] : root.lastPure));
+    found = ambiguity(a, new Set(where.includes('lookbehind') ? [] : root.lastPure), prefix);
   } catch (e) {
     if (e instanceof TooComplex) return `a pattern too large to prove safe${where} (more than ${MAX_POSITIONS} character positions once bounded repeats are expanded, or too many ways to combine them)`;
     throw e;
   }
   if (found) {
     const quote = (sp: [number, number]) => '`' + src.slice(sp[0], sp[1]) + '`';
-    if (found.kind === 'exponential') return `nested quantifier ${quote(found.spans[0])}${where} (a repetition whose body can match the same text in more than one way: exponential time)`;
-    if (found.states[0] === prefix) return `a leading repetition ${quote(found.spans[1])}${where} that is retried at every offset of a long run of the characters it matches (quadratic time); start the pattern with a literal or ^, or bound it (e.g. {0,100})`;
+    if (found.kind === 'exponential') return `nested quantifier ${quote(found.spans[0])}${where} (a repetition whose body can match the same text in more than one way: exponential time); rewrite it so that each text can match in only one way`;
+    if (found.states[0] === prefix) return `a leading repetition ${quote(found.spans[1])}${where} that is retried at every offset of a long run of the characters it matches (quadratic time); start the pattern with a literal or ^, or bound it to at most {0,${LEADING_BOUND}}`;
     const [p, q] = found.spans;
-    const span: [number, number] = [Math.min(p[0], q[0]), Math.max(p[1], q[1])];
-    return `adjacent repetitions ${quote(span)}${where} that can match the same text (polynomial time)`;
+    return `adjacent repetitions ${quote(p)} and ${quote(q)}${where} that can match the same text (polynomial time); make them match different characters or bound one to at most {0,${PAIR_BOUND}}`;
   }
   for (const l of a.looks) {
     const kind = l.behind ? 'lookbehind' : 'lookahead';
@@ -521,7 +524,7 @@ export function compileSafeRegex(pattern: unknown, flags: unknown = ''): SafeReg
     return { error: `unsupported regex syntax: ${(e as Error).message}` };
   }
   const danger = dangerIn(tree, pattern, f.includes('m'));
-  if (danger) return { error: `pathological regex refused: ${danger}; rewrite it so that no two repetitions can match the same text` };
+  if (danger) return { error: `pathological regex refused: ${danger}` };
   try {
     return { regex: new RegExp(pattern, [...new Set(`${f}g`)].join('')) };
   } catch (e) {
@@ -529,14 +532,34 @@ export function compileSafeRegex(pattern: unknown, flags: unknown = ''): SafeReg
   }
 }
 
-/** Matches of a safe regex in text[from, to): capped in input size and count; empty matches are skipped. */
-export function* boundedMatches(re: RegExp, text: string, from = 0, to = text.length, limit = MAX_MATCHES_PER_FILE): Generator<{ start: number; end: number; match: RegExpExecArray }> {
+/**
+ * A time budget shared by the regex runs of one rule on one file. The check above is the guarantee;
+ * this is the backstop: when a run is slower than the check promised, the rule stops at the next match
+ * and the file is reported as incomplete instead of keeping the server busy.
+ */
+export interface RegexBudget {
+  deadline: number;
+  /** Set when the budget ran out: the offset where the rule stopped. */
+  stoppedAt?: number;
+}
+export const REGEX_FILE_BUDGET_MS = 1000;
+export function regexBudget(ms = REGEX_FILE_BUDGET_MS): RegexBudget {
+  return { deadline: Date.now() + ms };
+}
+
+/** Matches of a safe regex in text[from, to): capped in input size, count and time; empty matches are skipped. */
+export function* boundedMatches(re: RegExp, text: string, from = 0, to = text.length, limit = MAX_MATCHES_PER_FILE, budget?: RegexBudget): Generator<{ start: number; end: number; match: RegExpExecArray }> {
+  if (budget?.stoppedAt !== undefined) return;
   if (to - from > MAX_REGEX_INPUT) to = from + MAX_REGEX_INPUT;
   const slice = from === 0 && to === text.length ? text : text.slice(from, to);
   re.lastIndex = 0;
   let n = 0;
   let m: RegExpExecArray | null;
   while (n < limit && (m = re.exec(slice))) {
+    if (budget && Date.now() > budget.deadline) {
+      budget.stoppedAt = from + m.index;
+      return;
+    }
     if (m[0].length === 0) {
       re.lastIndex++;
       continue;
