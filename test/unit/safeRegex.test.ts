@@ -47,6 +47,9 @@ describe('unit: safe regex (no pack regex can hang the server)', () => {
       assert.match(refusal('x((a+))+$'), /nested quantifier `\(\(a\+\)\)\+`/);
       assert.match(refusal('x(?:(?:(?:a|b)+))+$'), /nested quantifier/);
       assert.match(refusal('x(?<n>(?<m>a+))*$'), /nested quantifier/);
+      // the old check looked for overlapping alternatives one group level down only
+      assert.match(refusal('x((?:a|a))+y'), /nested quantifier `\(\(\?:a\|a\)\)\+`/);
+      assert.match(refusal('x(?:(?:(?:ab|a)(?:b|)))+y'), /nested quantifier/);
     });
     it('adjacent quantified groups and atoms that can match the same text', () => {
       assert.match(refusal('x(a+)(a+)$'), /adjacent repetitions `a\+` and `a\+`/);
