@@ -66,7 +66,7 @@ describe('lsp: team rule packs', function () {
     const ws = makeWorkspace('team-pack');
     const pack = path.join(ws, 'security', 'acme.aisec-pack.yaml');
     const good = fs.readFileSync(pack, 'utf8');
-    fs.writeFileSync(pack, good.replace("regex: '\\b[a-z0-9-]+\\.internal\\.acme\\.corp\\b'", "regex: '(\\w+\\s?)+corp'"));
+    fs.writeFileSync(pack, good.replace("regex: '\\b[a-z0-9][a-z0-9-]{0,62}\\.internal\\.acme\\.corp\\b'", "regex: '(\\w+\\s?)+corp'"));
     const c = await new LspClient({ root: ws, configuration: true, settings: { debounceMs: 20 } }).start();
     try {
       const packPub = c.waitForDiagnostics(uriOf(pack), (p) => p.diagnostics.length > 0);
@@ -76,7 +76,7 @@ describe('lsp: team rule packs', function () {
       assert.ok(!ids.includes('acme-internal-hostname'), 'the refused rule does not run');
       const p = await packPub;
       assert.strictEqual(p.diagnostics.length, 1);
-      assert.strictEqual(p.diagnostics[0].range.start.line, good.split('\n').findIndex((l) => l.includes("regex: '\\b[a-z0-9-]+")));
+      assert.strictEqual(p.diagnostics[0].range.start.line, good.split('\n').findIndex((l) => l.includes("regex: '\\b[a-z0-9][a-z0-9-]{0,62}")));
       assert.match(String(p.diagnostics[0].message), /pathological regex refused/);
       assert.strictEqual(p.diagnostics[0].severity, 1);
       // fix the pack: the pack's diagnostics clear and the rule reports again

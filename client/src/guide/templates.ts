@@ -13,7 +13,7 @@ rules:
 definitions:
   - id: team-internal-hostname
     message: "Internal host {{match}} in a string: use the service registry"
-    regex: '\\b[a-z0-9-]+\\.internal\\.example\\.com\\b'
+    regex: '\\b[a-z0-9][a-z0-9-]{0,62}\\.internal\\.example\\.com\\b'
     scope: strings
 `;
 

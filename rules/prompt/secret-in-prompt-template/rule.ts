@@ -68,7 +68,9 @@ function codeExpression(text: string, start: number, v: string): boolean {
  */
 function hasKeyBody(text: string, after: number): boolean {
   const tail = text.slice(after, after + 400);
-  return /^(?:\s|\\[nr])*(?:(?:Proc-Type|DEK-Info|Version|Comment|Hash|Charset):[^\n\\]*(?:\s|\\[nr])+)*(?:\s|\\[nr])*[A-Za-z0-9+/]{40,}/.test(tail);
+  // each armor header ends at its line break (a real one or an escaped \n / \r): one way to read the
+  // text, so a run of repeated headers cannot make the engine backtrack exponentially
+  return /^(?:\s|\\[nr])*(?:(?:Proc-Type|DEK-Info|Version|Comment|Hash|Charset):[^\n\\]*(?:\n|\\[nr])(?:\s|\\[nr])*)*[A-Za-z0-9+/]{40,}/.test(tail);
 }
 
 function plausibleSecretValue(v: string): boolean {

@@ -12,7 +12,7 @@ import type { DataNode, DataView, JsView, PromptView, PythonView, TextView } fro
 import type { PyNode } from '../analyzers/python/tree';
 import { evalJsonPath, parseJsonPath } from './jsonPath';
 import type { PathStep } from './jsonPath';
-import { boundedMatches, compileSafeRegex, MAX_MATCHES_PER_FILE, testSafe } from './safeRegex';
+import { boundedMatches, compileSafeRegex, MAX_MATCHES_PER_FILE, REGEX_FILE_BUDGET_MS, regexBudget, testSafe } from './safeRegex';
 import type { Bindings, CompiledPattern, PatternLanguage, PatternQuery } from './structural';
 import { compilePattern, searchJs, searchPython } from './structural';
 
@@ -60,7 +60,7 @@ interface Ctx {
 function regexAt(c: Ctx, key: (string | number)[], source: unknown, flags?: unknown): RegExp | undefined {
   const r = compileSafeRegex(source, flags);
   if ('error' in r) {
-    c.report([...c.keys, ...key], r.error);
+    c.report([...c.keys, ...key], typeof c.def.id === 'string' ? `rule "${c.def.id}": ${r.error}` : r.error);
     return undefined;
   }
   return r.regex;
@@ -161,7 +161,7 @@ function compileOne(c: Ctx, packName: string, builtinIds: ReadonlySet<string>, s
     cwe: cwe as number[],
     frameworks: fw,
     fix: matcher === 'regex' && fixText !== undefined ? fixKind : 'none',
-    messages: { default: message },
+    messages: { default: message, incomplete: INCOMPLETE_MESSAGE },
     optIn: d.optIn === true ? true : undefined,
     tags: ['custom', `pack:${packName}`, ...list(d.tags).filter((t): t is string => typeof t === 'string')],
   };
@@ -170,6 +170,8 @@ function compileOne(c: Ctx, packName: string, builtinIds: ReadonlySet<string>, s
 }
 
 type Built = { views: ViewName[]; check: RuleChecks } | undefined;
+
+const INCOMPLETE_MESSAGE = `Analysis incomplete: this pack rule's regex used its ${REGEX_FILE_BUDGET_MS} ms budget on this file and stopped here; findings after this point may be missing. Simplify the regex.`;
 type FileOk = (ctx: RuleContext<unknown>) => boolean;
 
 // ---------------------------------------------------------------- regex
@@ -187,16 +189,18 @@ function regexMatcher(c: Ctx, id: string, fixText: string | undefined, fixKind: 
   }
   const reportIn = (ctx: RuleContext<{ text: string }>, ranges: [number, number][]) => {
     let n = 0;
+    const budget = regexBudget();
     for (const [from, to] of ranges) {
-      for (const m of boundedMatches(re, ctx.view.text, from, to, MAX_MATCHES_PER_FILE - n)) {
+      for (const m of boundedMatches(re, ctx.view.text, from, to, MAX_MATCHES_PER_FILE - n, budget)) {
         n++;
         const data: Record<string, string> = { match: m.match[0].slice(0, 200) };
         for (const [k, v] of Object.entries(m.match.groups ?? {})) if (v !== undefined) data[k] = v.slice(0, 200);
         const fixes = fixText !== undefined ? [{ title: `Replace with "${fixText}"`, kind: fixKind, edits: [{ start: m.start, end: m.end, newText: m.match[0].replace(new RegExp(re.source, re.flags.replace('g', '')), fixText) }] }] : undefined;
         ctx.report({ start: m.start, end: m.end, data, fixes });
       }
-      if (n >= MAX_MATCHES_PER_FILE) return;
+      if (n >= MAX_MATCHES_PER_FILE) break;
     }
+    if (budget.stoppedAt !== undefined) ctx.report({ messageId: 'incomplete', start: budget.stoppedAt, end: budget.stoppedAt });
   };
   if (scope === 'text') {
     return {
@@ -470,13 +474,15 @@ function promptMatcher(c: Ctx, id: string, fileOk: FileOk): Built {
         }
         const sections = v.sections.length ? v.sections : [{ role: 'unknown' as const, start: 0, end: v.text.length }];
         let n = 0;
+        const budget = regexBudget();
         for (const s of sections) {
           if (!roleOk(s.role)) continue;
-          for (const m of boundedMatches(textRe!, v.text, s.start, s.end, MAX_MATCHES_PER_FILE - n)) {
+          for (const m of boundedMatches(textRe!, v.text, s.start, s.end, MAX_MATCHES_PER_FILE - n, budget)) {
             n++;
             ctx.report({ start: m.start, end: m.end, data: { match: m.match[0].slice(0, 200), role: s.role } });
           }
         }
+        if (budget.stoppedAt !== undefined) ctx.report({ messageId: 'incomplete', start: budget.stoppedAt, end: budget.stoppedAt });
       },
     },
   };

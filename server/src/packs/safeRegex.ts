@@ -15,10 +15,11 @@ interface CharSet {
 type Node =
   | { t: 'seq'; items: Node[] }
   | { t: 'alt'; alts: Node[] }
-  | { t: 'group'; body: Node; lookaround: boolean }
-  | { t: 'quant'; body: Node; min: number; max: number }
+  | { t: 'group'; body: Node }
+  | { t: 'look'; body: Node; behind: boolean; span: [number, number] }
+  | { t: 'quant'; body: Node; min: number; max: number; span: [number, number] }
   | { t: 'atom'; set: CharSet }
-  | { t: 'assert' };
+  | { t: 'assert'; start?: boolean };
 
 export const MAX_REGEX_INPUT = 1_000_000;
 export const MAX_MATCHES_PER_FILE = 200;
@@ -64,9 +65,6 @@ function classSet(letter: string): CharSet {
 function union(a: CharSet, b: CharSet): CharSet {
   return { ascii: a.ascii.map((v, i) => v || b.ascii[i]), other: a.other || b.other };
 }
-function overlaps(a: CharSet, b: CharSet): boolean {
-  return (a.other && b.other) || a.ascii.some((v, i) => v && b.ascii[i]);
-}
 function negate(a: CharSet): CharSet {
   return { ascii: a.ascii.map((v) => !v), other: true };
 }
@@ -94,11 +92,12 @@ class Parser {
   private seq(): Node {
     const items: Node[] = [];
     while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
+      const at = this.i;
       let atom = this.atom();
       const q = this.quantifier();
       if (q) {
-        if (atom.t === 'assert') throw new RegexSyntaxError('quantified assertion');
-        atom = { t: 'quant', body: atom, min: q.min, max: q.max };
+        if (atom.t === 'assert' || atom.t === 'look') throw new RegexSyntaxError('quantified assertion');
+        atom = { t: 'quant', body: atom, min: q.min, max: q.max, span: [at, this.i] };
       }
       items.push(atom);
     }
@@ -125,17 +124,20 @@ class Parser {
     const c = this.src[this.i++];
     switch (c) {
       case '^':
+        return { t: 'assert', start: true };
       case '$':
         return { t: 'assert' };
       case '.':
         return { t: 'atom', set: fullSet(!this.dotAll) };
       case '(': {
+        const at = this.i - 1;
         let lookaround = false;
+        let behind = false;
         if (this.src[this.i] === '?') {
           const rest = this.src.slice(this.i);
           if (rest.startsWith('?:')) this.i += 2;
           else if (rest.startsWith('?=') || rest.startsWith('?!')) (this.i += 2), (lookaround = true);
-          else if (rest.startsWith('?<=') || rest.startsWith('?<!')) (this.i += 3), (lookaround = true);
+          else if (rest.startsWith('?<=') || rest.startsWith('?<!')) (this.i += 3), (lookaround = true), (behind = true);
           else if (rest.startsWith('?<')) {
             const end = this.src.indexOf('>', this.i);
             if (end < 0) throw new RegexSyntaxError('unterminated group name');
@@ -145,7 +147,7 @@ class Parser {
         const body = this.alt();
         if (this.src[this.i] !== ')') throw new RegexSyntaxError('missing )');
         this.i++;
-        return lookaround ? { t: 'assert' } : { t: 'group', body, lookaround };
+        return lookaround ? { t: 'look', body, behind, span: [at, this.i] } : { t: 'group', body };
       }
       case '[':
         return { t: 'atom', set: this.charClass() };
@@ -221,116 +223,281 @@ class Parser {
   }
 }
 
-/** Characters that can start a match of n (undefined when n can match empty and so says nothing). */
-function firstSet(n: Node): CharSet {
-  switch (n.t) {
-    case 'atom':
-      return n.set;
-    case 'assert':
-      return emptySet();
-    case 'group':
-      return firstSet(n.body);
-    case 'quant':
-      return firstSet(n.body);
-    case 'alt':
-      return n.alts.map(firstSet).reduce(union, emptySet());
-    case 'seq': {
-      let s = emptySet();
-      for (const it of n.items) {
-        s = union(s, firstSet(it));
-        if (!canBeEmpty(it)) break;
+/*
+ * The check. The pattern becomes a position automaton (Glushkov: one state per character atom, an
+ * edge per way the engine can move from one atom to the next, parallel edges kept, because a
+ * backtracking engine tries each of them). A backtracking engine takes exponential time when some
+ * state has two different loops that read the same text (`(a+)+`, `(a|a)*`, `(a*)*`), and polynomial
+ * time when two different looping states are joined by a path, all three reading the same text
+ * (`\s*\s*`, `\w+\d*\w+`). Both are found in the product of the automaton with itself. Bounded repeats
+ * count as loops once their bound is more than 3 (`a{1,50}` is read as `a+`), every group level is part
+ * of the automaton, assertions and lookarounds can fail (so `(a+)+$` is refused) and each lookaround
+ * body is checked as a pattern of its own. A loop from which the match can always end successfully
+ * (nothing but optional parts after it) never backtracks, so `.*x.*` and `(a+)+` without an anchor pass.
+ */
+
+const SMALL_REPEAT = 3;
+/**
+ * Two adjacent repetitions bounded by n and m cost at most n * m steps per offset: allowed up to 10
+ * each. A leading repetition bounded by m costs at most m steps per offset: allowed up to 100.
+ */
+const PAIR_BOUND = 10;
+const LEADING_BOUND = 100;
+const MAX_POSITIONS = 400;
+const MAX_STEPS = 20_000_000;
+
+interface Frag {
+  first: number[];
+  last: number[];
+  /** Last positions from which the rest of the pattern can match empty without an assertion. */
+  lastPure: number[];
+  nullable: boolean;
+  /** Nullable without an assertion. */
+  pure: boolean;
+}
+
+class TooComplex extends Error {}
+
+/** Four 32-bit words for ASCII plus one bit for the rest. */
+function mask(s: CharSet): number[] {
+  const m = [0, 0, 0, 0, s.other ? 1 : 0];
+  s.ascii.forEach((v, c) => {
+    if (v) m[c >> 5] |= 1 << (c & 31);
+  });
+  return m;
+}
+
+class Automaton {
+  readonly masks: number[][] = [[0, 0, 0, 0, 0]];
+  /** Source span naming each position: its outermost enclosing repetition, else the atom itself. */
+  readonly spans: ([number, number] | undefined)[] = [undefined];
+  /** adj[p] lists the targets of p's edges; a target listed twice is two different edges. */
+  readonly adj: number[][] = [[]];
+  /** The largest upper bound of the repetitions around the position (Infinity for * and +). */
+  readonly bound: number[] = [0];
+  looks: { body: Node; behind: boolean; span: [number, number] }[] = [];
+
+  pos(set: CharSet, span: [number, number] | undefined, bound: number): number {
+    if (this.masks.length >= MAX_POSITIONS) throw new TooComplex();
+    this.masks.push(mask(set));
+    this.spans.push(span);
+    this.bound.push(bound);
+    this.adj.push([]);
+    return this.masks.length - 1;
+  }
+  link(from: number[], to: number[]): void {
+    for (const a of from) for (const b of to) this.adj[a].push(b);
+  }
+  private concat(x: Frag, y: Frag): Frag {
+    this.link(x.last, y.first);
+    return {
+      first: x.nullable ? [...x.first, ...y.first] : x.first,
+      last: y.nullable ? [...y.last, ...x.last] : y.last,
+      lastPure: y.pure ? [...y.lastPure, ...x.lastPure] : y.lastPure,
+      nullable: x.nullable && y.nullable,
+      pure: x.pure && y.pure,
+    };
+  }
+  private empty(pure: boolean): Frag {
+    return { first: [], last: [], lastPure: [], nullable: true, pure };
+  }
+
+  build(n: Node, outer: [number, number] | undefined, big = 0): Frag {
+    switch (n.t) {
+      case 'atom': {
+        const p = this.pos(n.set, outer, big);
+        return { first: [p], last: [p], lastPure: [p], nullable: false, pure: false };
       }
-      return s;
+      case 'assert':
+        return this.empty(false);
+      case 'look':
+        this.looks.push(n);
+        return this.empty(false);
+      case 'group':
+        return this.build(n.body, outer, big);
+      case 'alt': {
+        const fs = n.alts.map((a) => this.build(a, outer, big));
+        return { first: fs.flatMap((f) => f.first), last: fs.flatMap((f) => f.last), lastPure: fs.flatMap((f) => f.lastPure), nullable: fs.some((f) => f.nullable), pure: fs.some((f) => f.pure) };
+      }
+      case 'seq':
+        return n.items.reduce((acc, it) => this.concat(acc, this.build(it, outer, big)), this.empty(true));
+      case 'quant': {
+        const span = outer ?? (n.max > 1 ? n.span : undefined);
+        let acc = this.empty(true);
+        if (n.max <= SMALL_REPEAT) {
+          for (let i = 0; i < n.min; i++) acc = this.concat(acc, this.build(n.body, span, big));
+          for (let i = n.min; i < n.max; i++) acc = this.concat(acc, { ...this.build(n.body, span, big), nullable: true, pure: true });
+          return acc;
+        }
+        // a large or unbounded repeat: up to one fixed copy, then a loop (at least once when min > 0)
+        for (let i = 0; i < Math.min(n.min - 1, 1); i++) acc = this.concat(acc, this.build(n.body, span, big));
+        const body = this.build(n.body, span, Math.max(big, n.max));
+        this.link(body.last, body.first);
+        return this.concat(acc, n.min === 0 ? { ...body, nullable: true, pure: true } : body);
+      }
     }
   }
 }
-/** All characters n can consume. */
-function allSet(n: Node): CharSet {
-  switch (n.t) {
-    case 'atom':
-      return n.set;
-    case 'assert':
-      return emptySet();
-    case 'group':
-    case 'quant':
-      return allSet(n.body);
-    case 'alt':
-      return n.alts.map(allSet).reduce(union, emptySet());
-    case 'seq':
-      return n.items.map(allSet).reduce(union, emptySet());
-  }
+
+interface Danger {
+  kind: 'exponential' | 'polynomial';
+  spans: [number, number][];
+  states: number[];
 }
-function canBeEmpty(n: Node): boolean {
-  switch (n.t) {
-    case 'atom':
-      return false;
-    case 'assert':
-      return true;
-    case 'group':
-      return canBeEmpty(n.body);
-    case 'quant':
-      return n.min === 0 || canBeEmpty(n.body);
-    case 'alt':
-      return n.alts.some(canBeEmpty);
-    case 'seq':
-      return n.items.every(canBeEmpty);
+
+/** Find a state with two loops reading the same text, or two looping states joined by the same text. */
+function ambiguity(a: Automaton, accepting: Set<number>, prefix: number): Danger | undefined {
+  // Once the engine reaches an accepting position (nothing but optional parts after it), the attempt
+  // succeeds: a loop that passes through one never makes it fail. The pumped loops below avoid them;
+  // the path joining two loops may go anywhere.
+  const n = a.masks.length;
+  const acc = new Uint8Array(n);
+  for (const p of accepting) acc[p] = 1;
+  const ov = new Uint8Array(n * n);
+  for (let x = 1; x < n; x++)
+    for (let y = 1; y < n; y++) {
+      const mx = a.masks[x];
+      const my = a.masks[y];
+      ov[x * n + y] = mx[0] & my[0] || mx[1] & my[1] || mx[2] & my[2] || mx[3] & my[3] || mx[4] & my[4] ? 1 : 0;
+    }
+  let steps = 0;
+  const tick = (k: number): void => {
+    steps += k;
+    if (steps > MAX_STEPS) throw new TooComplex();
+  };
+  // states with a loop that avoids accepting states
+  const loops: number[] = [];
+  for (let p = 1; p < n; p++) {
+    if (acc[p]) continue;
+    const seen = new Uint8Array(n);
+    const stack = [...a.adj[p]];
+    while (stack.length) {
+      const x = stack.pop()!;
+      if (seen[x] || acc[x]) continue;
+      seen[x] = 1;
+      tick(a.adj[x].length);
+      stack.push(...a.adj[x]);
+    }
+    if (seen[p]) loops.push(p);
   }
+  // exponential: from (p,p) on one path, reach (p,p) on two different paths (d = 1 once they differ)
+  for (const p of loops) {
+    const seen = new Uint8Array(n * n * 2);
+    const stack = [(p * n + p) * 2];
+    while (stack.length) {
+      const s = stack.pop()!;
+      if (seen[s]) continue;
+      seen[s] = 1;
+      const d = s & 1;
+      const x = Math.floor(s / 2 / n);
+      const y = Math.floor(s / 2) % n;
+      const ax = a.adj[x];
+      const ay = a.adj[y];
+      tick(ax.length * ay.length);
+      for (let i = 0; i < ax.length; i++)
+        for (let j = 0; j < ay.length; j++) {
+          if (!ov[ax[i] * n + ay[j]] || acc[ax[i]] || acc[ay[j]]) continue;
+          // d = 0 only while both paths are the same path (then x === y)
+          stack.push((ax[i] * n + ay[j]) * 2 + (!d && i === j ? 0 : 1));
+        }
+    }
+    if (seen[(p * n + p) * 2 + 1]) return { kind: 'exponential', spans: [a.spans[p] ?? [0, 0]], states: [p] };
+  }
+  // polynomial: p loops, q loops, p reaches q, on the same text (the two halves may use different texts:
+  // a safe over-approximation); only between repetitions without a small bound
+  const big = loops.filter((p) => a.bound[p] > PAIR_BOUND);
+  if (big.length < 2) return undefined;
+  const forward = (p: number, q: number, avoidX: boolean, avoidY: boolean): Uint8Array => {
+    const seen = new Uint8Array(n * n);
+    const stack = [p * n + q];
+    while (stack.length) {
+      const s = stack.pop()!;
+      if (seen[s]) continue;
+      seen[s] = 1;
+      const ax = a.adj[Math.floor(s / n)];
+      const ay = a.adj[s % n];
+      tick(ax.length * ay.length);
+      for (const x of ax) {
+        if (avoidX && acc[x]) continue;
+        for (const y of ay) if (ov[x * n + y] && !(avoidY && acc[y])) stack.push(x * n + y);
+      }
+    }
+    return seen;
+  };
+  for (const p of big) {
+    const from = forward(p, p, true, false);
+    for (const q of big) {
+      if (p === q || !from[p * n + q] || (p === prefix && a.bound[q] <= LEADING_BOUND)) continue;
+      if (forward(p, q, false, true)[q * n + q]) return { kind: 'polynomial', spans: [a.spans[p] ?? [0, 0], a.spans[q] ?? [0, 0]], states: [p, q] };
+    }
+  }
+  return undefined;
 }
-function hasUnboundedQuantifier(n: Node): boolean {
+
+/** The first reason this pattern may backtrack catastrophically, or undefined. */
+function anchored(n: Node, multiline: boolean): boolean {
+  if (multiline) return false;
   switch (n.t) {
-    case 'quant':
-      return n.max === Infinity || n.max > 50 || hasUnboundedQuantifier(n.body);
+    case 'assert':
+      return n.start === true;
     case 'group':
-      return hasUnboundedQuantifier(n.body);
+      return anchored(n.body, multiline);
     case 'alt':
-      return n.alts.some(hasUnboundedQuantifier);
+      return n.alts.every((x) => anchored(x, multiline));
     case 'seq':
-      return n.items.some(hasUnboundedQuantifier);
+      return n.items.length > 0 && anchored(n.items[0], multiline);
     default:
       return false;
   }
 }
 
-/** The first reason this pattern may backtrack catastrophically, or undefined. */
-function dangerIn(n: Node): string | undefined {
-  switch (n.t) {
-    case 'quant': {
-      const repeats = n.max === Infinity || n.max > 50;
-      if (repeats && hasUnboundedQuantifier(n.body)) return 'nested quantifiers (a repeated group that itself contains + or *)';
-      if (repeats) {
-        const alt = n.body.t === 'group' ? n.body.body : n.body;
-        if (alt.t === 'alt') {
-          const firsts = alt.alts.map(firstSet);
-          for (let a = 0; a < firsts.length; a++) for (let b = a + 1; b < firsts.length; b++) if (overlaps(firsts[a], firsts[b])) return 'a repeated alternation whose branches can match the same text';
-        }
-      }
-      return dangerIn(n.body);
+function dangerIn(tree: Node, src: string, multiline: boolean, where = ''): string | undefined {
+  const a = new Automaton();
+  let root: Frag;
+  let found: Danger | undefined;
+  let prefix = -1;
+  try {
+    root = a.build(tree, undefined);
+    a.link([0], root.first);
+    if (!anchored(tree, multiline)) {
+      // the engine tries the pattern at every offset: like a leading lazy loop over any character
+      const any = (prefix = a.pos(fullSet(), [0, 0], Infinity));
+      a.link([0], [any]);
+      a.link([any], [any]);
+      a.link([any], root.first);
     }
-    case 'group':
-      return dangerIn(n.body);
-    case 'alt':
-      for (const a of n.alts) {
-        const d = dangerIn(a);
-        if (d) return d;
-      }
-      return undefined;
-    case 'seq': {
-      // two unbounded quantifiers over overlapping characters with nothing required between them
-      let prev: CharSet | undefined;
-      for (const it of n.items) {
-        const d = dangerIn(it);
-        if (d) return d;
-        if (it.t === 'quant' && (it.max === Infinity || it.max > 50)) {
-          const s = allSet(it.body);
-          if (prev && overlaps(prev, s)) return 'adjacent repetitions that can match the same characters (e.g. \\s*\\s* or .*.*)';
-          prev = it.min === 0 ? (prev ? union(prev, s) : s) : s;
-        } else if (!canBeEmpty(it)) prev = undefined;
-      }
-      return undefined;
-    }
-    default:
-      return undefined;
+    found = ambiguity(a, new Set(where.includes('lookbehind') ? [] : root.lastPure), prefix);
+  } catch (e) {
+    if (e instanceof TooComplex) return `a pattern too large to prove safe${where} (more than ${MAX_POSITIONS} character positions once bounded repeats are expanded, or too many ways to combine them)`;
+    throw e;
   }
+  if (found) {
+    const quote = (sp: [number, number]) => '`' + src.slice(sp[0], sp[1]) + '`';
+    if (found.kind === 'exponential') return `nested quantifier ${quote(found.spans[0])}${where} (a repetition whose body can match the same text in more than one way: exponential time); rewrite it so that each text can match in only one way`;
+    if (found.states[0] === prefix) return `a leading repetition ${quote(found.spans[1])}${where} that is retried at every offset of a long run of the characters it matches (quadratic time); start the pattern with a literal or ^, or bound it to at most {0,${LEADING_BOUND}}`;
+    const [p, q] = found.spans;
+    return `adjacent repetitions ${quote(p)} and ${quote(q)}${where} that can match the same text (polynomial time); make them match different characters or bound one to at most {0,${PAIR_BOUND}}`;
+  }
+  for (const l of a.looks) {
+    const kind = l.behind ? 'lookbehind' : 'lookahead';
+    const d = dangerIn(l.body, src, multiline, `${where} inside the ${kind} \`${src.slice(l.span[0], l.span[1])}\``);
+    if (d) return d;
+  }
+  return undefined;
+}
+
+/**
+ * Why a regex may backtrack catastrophically (undefined when it cannot), for auditing the built-in
+ * rules' own regexes with the same check. Flags other than i and s do not change the answer.
+ */
+export function regexDanger(pattern: string, flags = ''): string | undefined {
+  let tree: Node;
+  try {
+    tree = new Parser(pattern, flags.includes('i'), flags.includes('s')).parse();
+  } catch (e) {
+    return `cannot check: ${(e as Error).message}`;
+  }
+  return dangerIn(tree, pattern, flags.includes('m'));
 }
 
 export interface SafeRegex {
@@ -356,8 +523,8 @@ export function compileSafeRegex(pattern: unknown, flags: unknown = ''): SafeReg
     }
     return { error: `unsupported regex syntax: ${(e as Error).message}` };
   }
-  const danger = dangerIn(tree);
-  if (danger) return { error: `pathological regex refused: ${danger} can take exponential or polynomial time; rewrite it without that shape` };
+  const danger = dangerIn(tree, pattern, f.includes('m'));
+  if (danger) return { error: `pathological regex refused: ${danger}` };
   try {
     return { regex: new RegExp(pattern, [...new Set(`${f}g`)].join('')) };
   } catch (e) {
@@ -365,14 +532,34 @@ export function compileSafeRegex(pattern: unknown, flags: unknown = ''): SafeReg
   }
 }
 
-/** Matches of a safe regex in text[from, to): capped in input size and count; empty matches are skipped. */
-export function* boundedMatches(re: RegExp, text: string, from = 0, to = text.length, limit = MAX_MATCHES_PER_FILE): Generator<{ start: number; end: number; match: RegExpExecArray }> {
+/**
+ * A time budget shared by the regex runs of one rule on one file. The check above is the guarantee;
+ * this is the backstop: when a run is slower than the check promised, the rule stops at the next match
+ * and the file is reported as incomplete instead of keeping the server busy.
+ */
+export interface RegexBudget {
+  deadline: number;
+  /** Set when the budget ran out: the offset where the rule stopped. */
+  stoppedAt?: number;
+}
+export const REGEX_FILE_BUDGET_MS = 1000;
+export function regexBudget(ms = REGEX_FILE_BUDGET_MS): RegexBudget {
+  return { deadline: Date.now() + ms };
+}
+
+/** Matches of a safe regex in text[from, to): capped in input size, count and time; empty matches are skipped. */
+export function* boundedMatches(re: RegExp, text: string, from = 0, to = text.length, limit = MAX_MATCHES_PER_FILE, budget?: RegexBudget): Generator<{ start: number; end: number; match: RegExpExecArray }> {
+  if (budget?.stoppedAt !== undefined) return;
   if (to - from > MAX_REGEX_INPUT) to = from + MAX_REGEX_INPUT;
   const slice = from === 0 && to === text.length ? text : text.slice(from, to);
   re.lastIndex = 0;
   let n = 0;
   let m: RegExpExecArray | null;
   while (n < limit && (m = re.exec(slice))) {
+    if (budget && Date.now() > budget.deadline) {
+      budget.stoppedAt = from + m.index;
+      return;
+    }
     if (m[0].length === 0) {
       re.lastIndex++;
       continue;
