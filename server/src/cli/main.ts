@@ -67,6 +67,9 @@ Scan options:
                              --cache scan (content, config, packs, manifests, imported files, AISec
                              version); stored in .aisec-cache/ under the scan root (skipped by the scan)
   --cache-location PATH      the cache folder or file instead (persist it in CI)
+  --cache-strategy S         how unchanged files are recognised: metadata (default: status, i.e. size,
+                             mtime, ctime and inode, then content digest when the status differs) or
+                             content (always the digest)
   --show-suppressed          list suppressed findings in text output too
   --list-suppressions        list every suppression (justification, owner, expiry; expired and
                              expiring within 30 days flagged) instead of the findings; JSON with --format json
@@ -85,7 +88,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     args = parseArgs(
       argv,
-      new Set(['--format', '--output', '--config', '--fail-on', '--baseline', '--update-baseline', '--root', '-o', '--dir', '--cache-location']),
+      new Set(['--format', '--output', '--config', '--fail-on', '--baseline', '--update-baseline', '--root', '-o', '--dir', '--cache-location', '--cache-strategy']),
       new Set(['--help', '-h', '--version', '-v', '--show-suppressed', '--no-color', '--list-suppressions', '--allow-incomplete', '--force', '--allow-extends-outside', '--learning', '--list', '--hint', '--apply', '--cache']),
     );
   } catch (e) {
@@ -160,12 +163,14 @@ async function scanCommand(paths: string[], flags: Map<string, string | true>): 
   const t0 = Date.now();
   const configOptions = { allowExtendsOutside: flags.has('--allow-extends-outside') };
   const cacheLocation = flag(flags, '--cache-location');
-  const useCache = flags.has('--cache') || cacheLocation !== undefined;
-  const scan = scanPaths(paths.length ? paths : ['.'], { root, configFile, rules: builtinRules, keepAllText: flags.has('--list-suppressions'), configOptions, cache: useCache ? { location: cacheLocation } : undefined });
+  const cacheStrategy = flag(flags, '--cache-strategy');
+  if (cacheStrategy !== undefined && cacheStrategy !== 'metadata' && cacheStrategy !== 'content') throw new UsageError(`--cache-strategy must be metadata or content (got "${cacheStrategy}")`);
+  const useCache = flags.has('--cache') || cacheLocation !== undefined || cacheStrategy !== undefined;
+  const scan = scanPaths(paths.length ? paths : ['.'], { root, configFile, rules: builtinRules, keepAllText: flags.has('--list-suppressions'), configOptions, cache: useCache ? { location: cacheLocation, strategy: cacheStrategy } : undefined });
   const elapsed = Date.now() - t0;
   if (scan.cache) {
     for (const n of scan.cache.notes) process.stderr.write(`aisec: warning: ${termSafe(n)}\n`);
-    process.stderr.write(`aisec: cache ${path.relative(process.cwd(), scan.cache.file) || scan.cache.file}: ${scan.cache.reused} result(s) reused, ${scan.cache.analysed} file(s) analysed\n`);
+    process.stderr.write(`aisec: cache ${path.relative(process.cwd(), scan.cache.file) || scan.cache.file}: ${scan.cache.reused} result(s) reused, ${scan.cache.analysed} file(s) analysed, ${scan.cache.hashed ?? 0} file(s) read to compare digests\n`);
   }
   if (scan.configErrors.length) {
     for (const e of scan.configErrors) process.stderr.write(`${termSafe(path.relative(process.cwd(), e.file) || e.file)}:${e.line}:${e.column}: error: ${termSafe(e.message)}\n`);

@@ -23,6 +23,19 @@
  *   scanned file the analysis read through the project index (recorded per file) is unchanged. Then the
  *   neighbourhood within distance 2 is the same set of files with the same contents in both scans.
  * A corrupt or foreign cache file is ignored with a message; the file is written atomically (temp + rename).
+ *
+ * Checking contents without reading them (strategy `metadata`, the default; like ESLint's `--cache-strategy`):
+ * with each digest (of a scanned file, or of a file or folder input) the cache stores the path's status as it
+ * was just before it was read: device, inode, size, mtime and ctime. When the status is the same, the stored
+ * digest is taken as is; when anything differs, the content is read and hashed again (and a same digest still
+ * reuses the result: a `touch` or a fresh checkout costs a read, not an analysis). The ctime makes this
+ * correct for a content change that keeps the size and mtime (an edit followed by `touch -d` or `utimes`, a
+ * `cp -p`/`tar x`/`rsync -t` of other content): writing the content or setting the mtime sets the ctime to
+ * the clock, and no program can set it back. What the ctime cannot tell apart is a change within the same
+ * timestamp tick as the read (coarse file-system clocks): a status less than RACY_MS old when it was
+ * recorded is not stored (like git's "racily clean" entries), so that file is hashed on the next scan. The
+ * `content` strategy ignores the stored status and hashes every input on every scan (a file system whose
+ * ctime is not trustworthy, e.g. some network mounts): same results, more reads.
  */
 import { createHash } from 'crypto';
 import * as fs from 'fs';
@@ -41,11 +54,17 @@ export const CACHE_FILE_NAME = 'scan-cache.json';
 export const DEPTH = 3;
 /** The skip reason recorded for a file the config ignores (never reported). */
 export const IGNORED = '\u0000ignored';
+/** How unchanged inputs are recognised: by status then digest (default), or always by digest. */
+export type CacheStrategy = 'metadata' | 'content';
+/** A status changed less than this before it was recorded is not trusted by the next scan (timestamp ticks, clock skew). */
+export const RACY_MS = 2000;
 
 /** The cached outcome of one file. */
 export interface CacheEntry {
   /** Digest of the text. */
   hash: string;
+  /** Status of the file just before the text was read (statKey), when it was not racy: the digest holds while it is the same. */
+  stat?: string;
   /** Set when the file was not analysed (binary, generated, too large...). */
   skip?: string;
   result?: AnalysisResult;
@@ -66,6 +85,8 @@ interface CacheFile {
   walked: string;
   /** Workspace-level inputs: absolute path -> state. */
   inputs: Record<string, string>;
+  /** Status of an input (file or folder) just before its state was taken, when not racy: the state holds while it is the same. */
+  stats?: Record<string, string>;
   files: Record<string, CacheEntry>;
 }
 
@@ -94,14 +115,40 @@ export function scanKey(parts: { root: string; configFile?: string; paths: strin
   return sha1(JSON.stringify([CACHE_FORMAT, codeDigest(), parts.root, parts.configFile ? path.resolve(parts.configFile) : null, parts.paths, parts.today, rules, parts.configOptions ?? null]));
 }
 
+/** The status of a path that changes whenever its content (a file) or its listing (a folder) does. */
+export function statKey(st: fs.Stats): string {
+  return `${st.dev}:${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+}
+
+/** fs.statSync without an exception for a missing path (exceptions are the cost of a warm scan's many probes). */
+function statOf(abs: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(abs, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
+/** The status of `st` to store, or undefined when it is too recent to be trusted (see RACY_MS). */
+function trustedStat(st: fs.Stats | undefined, now = Date.now()): string | undefined {
+  if (!st || (!st.isFile() && !st.isDirectory())) return undefined;
+  return now - Math.max(st.mtimeMs, st.ctimeMs) < RACY_MS ? undefined : statKey(st);
+}
+
 /** State of a path as the scan saw it: content digest, folder listing, kind, or missing. Never reads a non-regular file. */
 export function probe(abs: string, exclude: ReadonlySet<string>): string {
-  let st: fs.Stats;
-  try {
-    st = fs.statSync(abs);
-  } catch {
-    return 'missing';
-  }
+  return probeStat(abs, exclude).state;
+}
+
+/** probe, with the status taken just before (when it can be trusted). */
+function probeStat(abs: string, exclude: ReadonlySet<string>): { state: string; stat?: string } {
+  const st = statOf(abs);
+  if (!st) return { state: 'missing' };
+  const stat = trustedStat(st);
+  return { state: probeOf(abs, st, exclude), stat };
+}
+
+function probeOf(abs: string, st: fs.Stats, exclude: ReadonlySet<string>): string {
   if (st.isFile()) {
     if (st.size > 64 * 1024 * 1024) return `big:${st.size}:${st.mtimeMs}`;
     try {
@@ -230,10 +277,18 @@ export class ResultCache {
   private reusable = new Set<string>();
   private readonly next: Record<string, CacheEntry> = {};
   private carry: Record<string, string> = {};
+  /** Trusted statuses of inputs, as checked or taken this scan. */
+  private inputStats: Record<string, string> = {};
+  /** Status of each scanned file taken just before it was hashed (rel -> statKey), and the digest it was hashed to. */
+  private readonly fileStats = new Map<string, { stat: string; hash: string }>();
+  /** A stored status was refreshed (same content, new status): the cache is worth writing even if nothing was analysed. */
+  private refreshed = false;
   reused = 0;
   analysed = 0;
+  /** Scanned files read and hashed this scan (their status did not vouch for them). */
+  hashed = 0;
 
-  constructor(readonly file: string, private readonly key: string) {
+  constructor(readonly file: string, private readonly key: string, readonly strategy: CacheStrategy = 'metadata') {
     let text: string;
     try {
       const st = fs.statSync(file);
@@ -241,7 +296,7 @@ export class ResultCache {
         this.notes.push(`cache ${file} is not a regular file: ignored`);
         return;
       }
-      text = fs.readFileSync(file, 'utf8');
+      text = fs.readFileSync(file, 'utf8'); // the one read of the cache file
     } catch {
       return; // no cache yet
     }
@@ -263,6 +318,43 @@ export class ResultCache {
   }
 
   /**
+   * The digests of the scanned files' current texts (rel -> digest, undefined when unreadable): with the `metadata`
+   * strategy a file whose status is the one stored with its last digest is not read. `read` is files.ts readText.
+   */
+  hashFiles(files: readonly string[], rels: readonly string[], read: (abs: string) => string | undefined): Map<string, string | undefined> {
+    const stored = this.data?.files;
+    const useStats = this.strategy === 'metadata' && !!stored;
+    const out = new Map<string, string | undefined>();
+    const now = Date.now();
+    for (let i = 0; i < files.length; i++) {
+      const rel = rels[i];
+      const st = statOf(files[i]);
+      const stat = st && st.isFile() ? statKey(st) : undefined;
+      if (useStats && stat !== undefined) {
+        const e = stored![rel];
+        if (e && typeof e === 'object' && e.stat === stat && typeof e.hash === 'string') {
+          out.set(rel, e.hash);
+          this.fileStats.set(rel, { stat, hash: e.hash });
+          continue;
+        }
+      }
+      const text = read(files[i]);
+      this.hashed++;
+      const hash = text === undefined ? undefined : sha1(text);
+      out.set(rel, hash);
+      const trusted = trustedStat(st, now);
+      if (trusted !== undefined && hash !== undefined) this.fileStats.set(rel, { stat: trusted, hash });
+    }
+    return out;
+  }
+
+  /** The status to store with `rel`'s entry: the one taken before it was hashed, when the entry has that digest. */
+  private statFor(rel: string, hash: string): string | undefined {
+    const s = this.fileStats.get(rel);
+    return s && s.hash === hash ? s.stat : undefined;
+  }
+
+  /**
    * Decide which entries hold: `hashes` are the digests of the scanned files' current texts (rel -> digest, undefined
    * when unreadable), `graph` gives the import neighbours of a file (both directions), computed only when a file changed.
    */
@@ -270,27 +362,44 @@ export class ResultCache {
     const d = this.data;
     if (!d) return;
     if (d.walked !== sha1(walked.join('\n'))) return;
-    for (const [p, state] of Object.entries(d.inputs)) if (probe(p, exclude) !== state) return;
+    const stats: Record<string, string> = {};
+    const storedStats = this.strategy === 'metadata' && d.stats && typeof d.stats === 'object' ? d.stats : {};
+    for (const [p, state] of Object.entries(d.inputs)) {
+      const known = storedStats[p];
+      if (known !== undefined && typeof known === 'string') {
+        const st = statOf(p);
+        if (st && statKey(st) === known) {
+          stats[p] = known;
+          continue;
+        }
+      }
+      const now = probeStat(p, exclude);
+      if (now.state !== state) return;
+      if (now.stat !== undefined) stats[p] = now.stat;
+      if (now.stat !== known) this.refreshed = true;
+    }
     const changed: string[] = [];
-    const before = new Map<string, Set<string>>();
-    const link = (a: string, b: string) => {
-      let set = before.get(a);
-      if (!set) before.set(a, (set = new Set()));
-      set.add(b);
-    };
     for (const rel of walked) {
       const e = d.files[rel];
       if (!e || typeof e !== 'object' || typeof e.hash !== 'string' || !Array.isArray(e.imports)) return; // the last scan did not see this file: start over
-      for (const t of e.imports) {
-        link(rel, t);
-        link(t, rel);
-      }
       const h = hashes.get(rel);
       if (h === undefined || e.hash !== h) changed.push(rel);
     }
     // files within DEPTH of a changed file in the import graph of the last scan or of this one
     const near = new Set<string>(changed);
     if (changed.length) {
+      const before = new Map<string, Set<string>>();
+      const link = (a: string, b: string) => {
+        let set = before.get(a);
+        if (!set) before.set(a, (set = new Set()));
+        set.add(b);
+      };
+      for (const rel of walked) {
+        for (const t of d.files[rel].imports) {
+          link(rel, t);
+          link(t, rel);
+        }
+      }
       const now = graph();
       let frontier = changed;
       for (let i = 0; i < DEPTH && frontier.length; i++) {
@@ -305,8 +414,11 @@ export class ResultCache {
       if (!e || !e.deps || typeof e.deps !== 'object') continue;
       if (Object.entries(e.deps).every(([dep, h]) => hashes.get(dep) === h)) this.reusable.add(rel);
     }
-    // the inputs of the reused results stay recorded
-    if (this.reusable.size) this.carry = { ...d.inputs };
+    // the inputs of the reused results stay recorded (with their statuses as checked now)
+    if (this.reusable.size) {
+      this.carry = { ...d.inputs };
+      this.inputStats = stats;
+    }
   }
 
   /** The stored outcome of `rel` when it holds. */
@@ -314,36 +426,52 @@ export class ResultCache {
     if (!this.reusable.has(rel)) return undefined;
     const e = this.data!.files[rel];
     if (e.skip === ignored || (e.skip === undefined && (!e.result || !Array.isArray(e.result.findings) || !Array.isArray(e.result.errors)))) return undefined;
-    this.next[rel] = e;
+    const stat = this.statFor(rel, e.hash);
+    if (stat !== e.stat) this.refreshed = true;
+    this.next[rel] = stat === e.stat ? e : { ...e, stat };
     this.reused++;
     return e;
   }
 
   /** A scanned file the config ignores: not analysed, but its content is part of the import graph. */
   ignored(rel: string, hash: string | undefined, imports: string[]): void {
-    this.next[rel] = { hash: hash ?? 'unreadable', skip: IGNORED, bytes: 0, lines: 0, imports, deps: {} };
+    const h = hash ?? 'unreadable';
+    const stat = hash === undefined ? undefined : this.statFor(rel, hash);
+    const before = this.data?.files[rel];
+    if (!before || before.skip !== IGNORED || before.hash !== h || before.stat !== stat) this.refreshed = true;
+    this.next[rel] = stat === undefined ? { hash: h, skip: IGNORED, bytes: 0, lines: 0, imports, deps: {} } : { hash: h, stat, skip: IGNORED, bytes: 0, lines: 0, imports, deps: {} };
   }
 
   set(rel: string, entry: CacheEntry): void {
-    this.next[rel] = entry;
+    const stat = this.statFor(rel, entry.hash);
+    this.next[rel] = stat === undefined ? entry : { ...entry, stat };
     this.analysed++;
   }
 
   /** Write the cache (temp file + rename): the entries of this scan only (deleted files are pruned). */
   save(walked: readonly string[], recorder: ReadRecorder, exclude: ReadonlySet<string>, scanned: ReadonlySet<string>): string | undefined {
     const inputs: Record<string, string> = { ...this.carry };
+    const stats: Record<string, string> = { ...this.inputStats };
     const add = (p: string) => {
-      if (!(p in inputs) && !exclude.has(p) && !isInsideAny(p, exclude)) inputs[p] = probe(p, exclude);
+      if (!(p in inputs) && !exclude.has(p) && !isInsideAny(p, exclude)) {
+        const { state, stat } = probeStat(p, exclude);
+        inputs[p] = state;
+        if (stat !== undefined) stats[p] = stat;
+      }
     };
     for (const p of recorder.global) add(p);
     // a look at a scanned file (size, kind) is covered by its digest and the list of scanned files
     for (const p of recorder.looked) if (!scanned.has(p)) add(p);
     // nothing new (every result reused, no input the last scan did not record): the stored file says it all
     const known = this.data?.inputs;
-    if (known && this.analysed === 0 && Object.keys(this.next).length === Object.keys(this.data!.files).length && Object.keys(inputs).every((k) => k in known)) return undefined;
+    if (known && !this.refreshed && this.analysed === 0 && Object.keys(this.next).length === Object.keys(this.data!.files).length && Object.keys(inputs).every((k) => k in known)) return undefined;
     const sorted: Record<string, string> = {};
-    for (const k of Object.keys(inputs).sort()) sorted[k] = inputs[k];
-    const data: CacheFile = { format: 'aisec-scan-cache', version: CACHE_FORMAT, aisec: VERSION, key: this.key, walked: sha1(walked.join('\n')), inputs: sorted, files: this.next };
+    const sortedStats: Record<string, string> = {};
+    for (const k of Object.keys(inputs).sort()) {
+      sorted[k] = inputs[k];
+      if (stats[k] !== undefined) sortedStats[k] = stats[k];
+    }
+    const data: CacheFile = { format: 'aisec-scan-cache', version: CACHE_FORMAT, aisec: VERSION, key: this.key, walked: sha1(walked.join('\n')), inputs: sorted, stats: sortedStats, files: this.next };
     const tmp = `${this.file}.${process.pid}.tmp`;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });

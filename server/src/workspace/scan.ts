@@ -10,6 +10,7 @@ import { loadConfigFor } from '../packs/config';
 import { collectFiles, readText } from './files';
 import { WorkspaceIndex } from './manifests';
 import { fileSource, WorkspaceIndex as ProjectIndex } from './projectIndex';
+import type { CacheStrategy } from './cache';
 import { cacheFilePath, DEFAULT_CACHE_DIR, IGNORED, ReadRecorder, ResultCache, scanKey, sha1 } from './cache';
 
 export interface ScanOptions {
@@ -30,7 +31,7 @@ export interface ScanOptions {
    * Reuse the results of an earlier scan (workspace/cache.ts): `location` is the cache folder or file (default
    * `<root>/.aisec-cache/`), which the scan itself skips.
    */
-  cache?: { location?: string };
+  cache?: { location?: string; strategy?: CacheStrategy };
 }
 
 export interface ScannedFile {
@@ -56,7 +57,7 @@ export interface ScanResult {
   bytes: number;
   lines: number;
   /** With `cache`: files whose stored result was reused, files analysed, and messages (corrupt cache...). */
-  cache?: { file: string; reused: number; analysed: number; notes: string[] };
+  cache?: { file: string; reused: number; analysed: number; hashed?: number; notes: string[] };
 }
 
 export function relPath(root: string, abs: string): string {
@@ -165,7 +166,7 @@ function scanUncached(paths: string[], opts: ScanOptions, recorder?: ReadRecorde
     walk.files = walk.files.filter((f) => !inCache(f));
     walk.skipped = walk.skipped.filter((f) => !inCache(f.file));
     const today = opts.today ?? configFor(opts.root).config.today ?? new Date().toISOString().slice(0, 10);
-    cache = recorder.off(() => new ResultCache(cacheWhere!.file, scanKey({ root: opts.root, configFile: opts.configFile, paths: paths.map((p) => path.resolve(p)), today, rules: opts.rules, configOptions: opts.configOptions })));
+    cache = recorder.off(() => new ResultCache(cacheWhere!.file, scanKey({ root: opts.root, configFile: opts.configFile, paths: paths.map((p) => path.resolve(p)), today, rules: opts.rules, configOptions: opts.configOptions }), opts.cache!.strategy));
   }
   // declared dependencies (manifests, lockfiles, tsconfig paths, workspace packages) for the package rules:
   // the tree under the scan root is indexed once; each file sees its own folder's manifests and those above it
@@ -174,15 +175,12 @@ function scanUncached(paths: string[], opts: ScanOptions, recorder?: ReadRecorde
   const source = fileSource(opts.root, () => walk.files.map((f) => relPath(opts.root, f)));
   const project = new ProjectIndex(recorder ? { ...source, read: (rel) => recorder.asProjectRead(rel, () => source.read(rel)) } : source);
   const rels = walk.files.map((f) => relPath(opts.root, f));
-  const hashes = new Map<string, string | undefined>();
+  let hashes = new Map<string, string | undefined>();
   /** Import neighbours (both directions) in the current contents, for the cache's dependency check. */
   const neighbours = (rel: string): string[] => [...new Set([...project.importsOf(rel), ...project.importersOf(rel)])].sort();
   if (cache && recorder) {
     recorder.off(() => {
-      walk.files.forEach((abs, i) => {
-        const text = readText(abs);
-        hashes.set(rels[i], text === undefined ? undefined : sha1(text));
-      });
+      hashes = cache!.hashFiles(walk.files, rels, readText);
       cache!.validate(rels, hashes, excluded, () => neighbours);
     });
   }
@@ -261,7 +259,7 @@ function scanUncached(paths: string[], opts: ScanOptions, recorder?: ReadRecorde
     // scanned files are checked by digest, each on its own; everything else the scan touched is a workspace input
     const scanned = new Set(walk.files);
     const problem = recorder.off(() => cache!.save(rels, recorder, excluded, scanned));
-    out.cache = { file: cacheWhere.file, reused: cache.reused, analysed: cache.analysed, notes: problem ? [...cache.notes, problem] : cache.notes };
+    out.cache = { file: cacheWhere.file, reused: cache.reused, analysed: cache.analysed, hashed: cache.hashed, notes: problem ? [...cache.notes, problem] : cache.notes };
   }
   return out;
 
