@@ -173,6 +173,39 @@ describe('cli: scan --cache', function () {
     assert.ok(!fs.readdirSync(path.join(ws, '.aisec-cache')).some((n) => n.endsWith('.tmp')));
   });
 
+  it('trusts a file\'s status (size, mtime, ctime, inode) only while it is the same; a content change that keeps size and mtime is re-analysed', async () => {
+    const read = (r: Run) => Number(/(\d+) file\(s\) read to compare digests/.exec(r.stderr)?.[1] ?? -1);
+    const ws = makeWorkspace(undefined, PY);
+    const file = path.join(ws, 'app', 'other.py');
+    const mtime = 1_700_000_000; // whole seconds: set back exactly below
+    fs.utimesSync(file, mtime, mtime);
+    // a status less than RACY_MS (2 s) old when recorded is not trusted (it could change again within the same
+    // timestamp tick): let the files age, so the statuses recorded by the cold scan are used by the next one
+    await new Promise((r) => setTimeout(r, 2100));
+    const cold = same(ws);
+    assert.strictEqual(read(cold), cold.analysed, cold.stderr);
+    const warm = same(ws);
+    assert.deepStrictEqual([warm.analysed, read(warm)], [0, 0], warm.stderr); // nothing read: every status vouched
+    // other content, same size, mtime set back (an edit followed by `touch -d`, a `cp -p` or `tar x` of other
+    // content): the ctime moved, so the file is read, hashed and re-analysed
+    const before = fs.statSync(file);
+    fs.writeFileSync(file, PY['app/other.py'].replace('yaml.load(open(p))', 'yaml.dump(open(p))'));
+    fs.utimesSync(file, mtime, mtime);
+    const after = fs.statSync(file);
+    assert.deepStrictEqual([after.size, after.mtimeMs], [before.size, before.mtimeMs]);
+    const changed = same(ws);
+    assert.ok(changed.analysed >= 1 && read(changed) >= 1, changed.stderr);
+    assert.ok(!rules(changed).some((r) => r.startsWith('app/other.py')), rules(changed).join('\n'));
+    // a touch without a content change: read and hashed again, the result reused
+    fs.utimesSync(path.join(ws, 'app', 'server.py'), new Date(), new Date());
+    const touched = same(ws);
+    assert.ok(touched.analysed === 0 && read(touched) >= 1, touched.stderr);
+    // --cache-strategy content: every file is read and hashed, nothing analysed
+    const content = same(ws, ['--format', 'json'], ['--cache-strategy', 'content']);
+    assert.deepStrictEqual([content.analysed, read(content)], [0, content.reused], content.stderr);
+    expectExit(runCli(['scan', '--root', '.', '--cache-strategy', 'mtime'], ws), [2]);
+  });
+
   it('keeps the cache where --cache-location says (a file outside the tree, for CI)', () => {
     const ws = makeWorkspace(undefined, PY);
     const elsewhere = makeWorkspace(undefined);
