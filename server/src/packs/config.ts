@@ -73,17 +73,26 @@ export class ConfigLoadError extends Error {
 const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
 
 /** The nearest config file from `dir` up to `stopAt` (inclusive), if any. */
-export function findConfigFile(dir: string, stopAt?: string): string | undefined {
+export function findConfigFile(dir: string, stopAt?: string, found?: Map<string, string | undefined>): string | undefined {
   let cur = path.resolve(dir);
   const stop = stopAt ? path.resolve(stopAt) : undefined;
+  // `found` is keyed by folder and stop: the folders walked up through share the answer
+  const key = (d: string) => `${d}\u0000${stop ?? ''}`;
+  const walked: string[] = [];
+  const answer = (r: string | undefined) => {
+    if (found) for (const d of walked) found.set(key(d), r);
+    return r;
+  };
   for (;;) {
+    if (found?.has(key(cur))) return answer(found.get(key(cur)));
+    walked.push(cur);
     for (const n of CONFIG_FILE_NAMES) {
       const p = path.join(cur, n);
-      if (fs.existsSync(p)) return p;
+      if (fs.existsSync(p)) return answer(p);
     }
-    if (stop && cur === stop) return undefined;
+    if (stop && cur === stop) return answer(undefined);
     const parent = path.dirname(cur);
-    if (parent === cur) return undefined;
+    if (parent === cur) return answer(undefined);
     cur = parent;
   }
 }
@@ -172,6 +181,11 @@ export interface ConfigLoadOptions {
   allowExtendsOutside?: boolean;
   /** Restricted Mode (untrusted workspace): no config files and no packs, built-in rules and defaults only. */
   restricted?: boolean;
+  /**
+   * The config file found from each folder already looked at (findConfigFile), for one scan: folders deep in a
+   * tree share their ancestors' lookups instead of probing every level again. Only while the files stay as they are.
+   */
+  found?: Map<string, string | undefined>;
 }
 
 interface LoadContext {
@@ -520,7 +534,7 @@ function resolvePackage(name: string, fromDir: string): string | undefined {
  * `today` is set here (the engine has no clock).
  */
 export function loadConfigFor(dir: string, root: string | undefined, rules: readonly RegisteredRule[], explicitFile?: string, opts: ConfigLoadOptions = {}): LoadedConfig {
-  const file = opts.restricted ? undefined : explicitFile ?? findConfigFile(dir, root);
+  const file = opts.restricted ? undefined : explicitFile ?? findConfigFile(dir, root, opts.found);
   let loaded: LoadedConfig;
   if (!file) loaded = { config: defaultConfig(), rules, origins: {}, packs: [], files: [], root: root ?? dir, errors: [], warnings: [] };
   else {

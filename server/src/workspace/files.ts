@@ -19,7 +19,8 @@ export interface WalkResult {
 
 interface Layer { dir: string; ig: Ignore }
 
-function readGitignore(dir: string): Ignore | undefined {
+function readGitignore(dir: string, listed = true): Ignore | undefined {
+  if (!listed) return undefined; // the folder's listing has no .gitignore: nothing to open
   const r = readRegularFile(path.join(dir, '.gitignore'), 1024 * 1024);
   return r.ok ? ignore().add(r.data.toString('utf8')) : undefined;
 }
@@ -92,6 +93,9 @@ function formatBytes(n: number): string {
 
 /** A directory entry name as Node gives it, or undefined when the bytes are not valid UTF-8 (Node would mangle them). */
 function utf8Name(raw: Buffer): string | undefined {
+  let ascii = true;
+  for (let i = 0; i < raw.length && ascii; i++) ascii = raw[i] < 0x80;
+  if (ascii) return raw.toString('latin1');
   const s = raw.toString('utf8');
   return Buffer.from(s, 'utf8').equals(raw) ? s : undefined;
 }
@@ -148,7 +152,7 @@ export function collectFiles(paths: string[], maxFileBytes: number): WalkResult 
       result.skipped.push({ file: dir, reason: `cannot read directory: ${(e as Error).message}` });
       return;
     }
-    const own = readGitignore(dir);
+    const own = readGitignore(dir, entries.some((e) => e.name.length === 10 && e.name.toString('latin1') === '.gitignore'));
     const here = own ? [...layers, { dir, ig: own }] : layers;
     entries.sort((a, b) => Buffer.compare(a.name, b.name));
     for (const e of entries) {

@@ -132,11 +132,12 @@ function scanUncached(paths: string[], opts: ScanOptions, recorder?: ReadRecorde
   const configErrors: ConfigError[] = [];
   const configWarnings: ConfigError[] = [];
   const configFiles = new Set<string>();
+  const found = new Map<string, string | undefined>();
   const configFor = (dir: string): LoadedConfig => {
     let c = configCache.get(dir);
     if (!c) {
       const inside = !path.relative(opts.root, dir).startsWith('..');
-      c = loadConfigFor(dir, inside ? opts.root : undefined, opts.rules, opts.configFile, { boundary: opts.root, ...opts.configOptions });
+      c = loadConfigFor(dir, inside ? opts.root : undefined, opts.rules, opts.configFile, { boundary: opts.root, ...opts.configOptions, found });
       if (opts.today) c.config.today = opts.today;
       configCache.set(dir, c);
       for (const f of c.files) {
