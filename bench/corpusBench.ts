@@ -328,7 +328,7 @@ export function scanBudgets(s: ScanFigures, fileCount: number): void {
       target: '< 1 s',
       measured: `scan ${fmtMs(last)} (as the CLI reports it, after start-up); whole process ${fmtMs(medWall)} wall median; report ${s.warm.identical ? 'identical' : 'DIFFERENT'}`,
       met: last < 1000 && s.warm.identical,
-      note: !s.warm.identical ? 'the cached report differs' : medWall >= 1000 ? 'the process start-up (loading the bundle, the parsers) is on top' : undefined,
+      note: !s.warm.identical ? 'the cached report differs' : last >= 1000 ? 'the scan itself takes 1 s or more' : medWall >= 1000 ? 'judged on the scan; the process start-up (loading the 14 MB bundle with TypeScript, the parsers) comes on top' : undefined,
     });
   }
   if (s.full) {

@@ -47,7 +47,7 @@ import type { RegisteredRule } from '../engine/rule';
 declare const AISEC_VERSION: string;
 const VERSION = typeof AISEC_VERSION === 'string' ? AISEC_VERSION : '0.0.0-dev';
 
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 export const DEFAULT_CACHE_DIR = '.aisec-cache';
 export const CACHE_FILE_NAME = 'scan-cache.json';
 /** Distance in the import graph within which a changed file invalidates a result (the analysis reads 2). */
@@ -76,6 +76,25 @@ export interface CacheEntry {
   deps: Record<string, string>;
 }
 
+/**
+ * An entry as stored (format 2): the paths of imports and dependencies are indexes into the file's `paths`
+ * table (each path once, not once per importer), and the result's path (the entry's key) is left out.
+ */
+interface StoredEntry {
+  hash: string;
+  stat?: string;
+  skip?: string;
+  result?: Omit<AnalysisResult, 'path'> & { path?: string };
+  bytes: number;
+  lines: number;
+  imports: number[];
+  /** Pairs: index of a scanned file in `paths`, then its digest. */
+  deps: (number | string)[];
+}
+
+/** What a reused entry gives the scan. */
+export type CacheHit = Pick<CacheEntry, 'skip' | 'result' | 'bytes' | 'lines'>;
+
 interface CacheFile {
   format: 'aisec-scan-cache';
   version: number;
@@ -87,7 +106,9 @@ interface CacheFile {
   inputs: Record<string, string>;
   /** Status of an input (file or folder) just before its state was taken, when not racy: the state holds while it is the same. */
   stats?: Record<string, string>;
-  files: Record<string, CacheEntry>;
+  /** The scanned files named by the entries' imports and deps. */
+  paths: string[];
+  files: Record<string, StoredEntry>;
 }
 
 export function sha1(data: string | Buffer): string {
@@ -215,7 +236,8 @@ export class ReadRecorder {
   private note(p: unknown, look: boolean): void {
     if (this.mode.kind === 'off') return;
     let abs: string;
-    if (typeof p === 'string') abs = path.resolve(p);
+    // an absolute, normalised POSIX path is its own resolution (most calls: spare path.resolve)
+    if (typeof p === 'string') abs = isPlainAbsolute(p) ? p : path.resolve(p);
     else if (Buffer.isBuffer(p)) abs = path.resolve(p.toString());
     else if (p instanceof URL) abs = fileURLToPath(p);
     else return; // a file descriptor: its path was recorded when it was opened
@@ -263,6 +285,10 @@ export class ReadRecorder {
   }
 }
 
+function isPlainAbsolute(p: string): boolean {
+  return path.sep === '/' && p.charCodeAt(0) === 47 && p.length > 1 && !p.endsWith('/') && !p.includes('//') && !p.includes('/./') && !p.includes('/../') && !p.endsWith('/.') && !p.endsWith('/..');
+}
+
 /** The `fs` module itself (an `import * as` namespace is a copy whose properties cannot be replaced). */
 function realFs(): Record<string, unknown> {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -275,7 +301,8 @@ export class ResultCache {
   readonly notes: string[] = [];
   /** Entries that can be reused this scan (after validate). */
   private reusable = new Set<string>();
-  private readonly next: Record<string, CacheEntry> = {};
+  /** The entries of this scan: fresh ones, and reused ones as stored (indexes into the stored `paths`). */
+  private readonly next = new Map<string, { fresh: CacheEntry } | { stored: StoredEntry }>();
   private carry: Record<string, string> = {};
   /** Trusted statuses of inputs, as checked or taken this scan. */
   private inputStats: Record<string, string> = {};
@@ -302,7 +329,7 @@ export class ResultCache {
     }
     try {
       const d = JSON.parse(text) as CacheFile;
-      if (!d || typeof d !== 'object' || d.format !== 'aisec-scan-cache' || typeof d.files !== 'object' || typeof d.inputs !== 'object' || !d.files || !d.inputs) {
+      if (!d || typeof d !== 'object' || d.format !== 'aisec-scan-cache' || typeof d.files !== 'object' || typeof d.inputs !== 'object' || !d.files || !d.inputs || (d.version === CACHE_FORMAT && !Array.isArray(d.paths))) {
         this.notes.push(`cache ${file} is not an AISec scan cache: ignored (it will be replaced)`);
         return;
       }
@@ -321,14 +348,15 @@ export class ResultCache {
    * The digests of the scanned files' current texts (rel -> digest, undefined when unreadable): with the `metadata`
    * strategy a file whose status is the one stored with its last digest is not read. `read` is files.ts readText.
    */
-  hashFiles(files: readonly string[], rels: readonly string[], read: (abs: string) => string | undefined): Map<string, string | undefined> {
+  hashFiles(files: readonly string[], rels: readonly string[], read: (abs: string) => string | undefined, walked?: ReadonlyMap<string, fs.Stats>): Map<string, string | undefined> {
     const stored = this.data?.files;
     const useStats = this.strategy === 'metadata' && !!stored;
     const out = new Map<string, string | undefined>();
     const now = Date.now();
     for (let i = 0; i < files.length; i++) {
       const rel = rels[i];
-      const st = statOf(files[i]);
+      // the walk's status of the file (taken before anything read it), else a fresh one
+      const st = walked?.get(files[i]) ?? statOf(files[i]);
       const stat = st && st.isFile() ? statKey(st) : undefined;
       if (useStats && stat !== undefined) {
         const e = stored![rel];
@@ -381,7 +409,7 @@ export class ResultCache {
     const changed: string[] = [];
     for (const rel of walked) {
       const e = d.files[rel];
-      if (!e || typeof e !== 'object' || typeof e.hash !== 'string' || !Array.isArray(e.imports)) return; // the last scan did not see this file: start over
+      if (!e || typeof e !== 'object' || typeof e.hash !== 'string' || !Array.isArray(e.imports) || !Array.isArray(e.deps) || !e.imports.every((i) => typeof d.paths[i] === 'string')) return; // the last scan did not see this file: start over
       const h = hashes.get(rel);
       if (h === undefined || e.hash !== h) changed.push(rel);
     }
@@ -395,7 +423,8 @@ export class ResultCache {
         set.add(b);
       };
       for (const rel of walked) {
-        for (const t of d.files[rel].imports) {
+        for (const i of d.files[rel].imports) {
+          const t = d.paths[i];
           link(rel, t);
           link(t, rel);
         }
@@ -410,9 +439,13 @@ export class ResultCache {
     }
     for (const rel of walked) {
       if (near.has(rel)) continue;
-      const e = d.files[rel];
-      if (!e || !e.deps || typeof e.deps !== 'object') continue;
-      if (Object.entries(e.deps).every(([dep, h]) => hashes.get(dep) === h)) this.reusable.add(rel);
+      const deps = d.files[rel].deps;
+      let holds = deps.length % 2 === 0;
+      for (let i = 0; holds && i < deps.length; i += 2) {
+        const dep = d.paths[deps[i] as number];
+        holds = typeof dep === 'string' && typeof deps[i + 1] === 'string' && hashes.get(dep) === deps[i + 1];
+      }
+      if (holds) this.reusable.add(rel);
     }
     // the inputs of the reused results stay recorded (with their statuses as checked now)
     if (this.reusable.size) {
@@ -422,15 +455,16 @@ export class ResultCache {
   }
 
   /** The stored outcome of `rel` when it holds. */
-  get(rel: string, ignored: string): CacheEntry | undefined {
+  get(rel: string, ignored: string): CacheHit | undefined {
     if (!this.reusable.has(rel)) return undefined;
     const e = this.data!.files[rel];
-    if (e.skip === ignored || (e.skip === undefined && (!e.result || !Array.isArray(e.result.findings) || !Array.isArray(e.result.errors)))) return undefined;
+    if (e.skip === ignored || (e.skip === undefined && (!e.result || typeof e.result !== 'object' || !Array.isArray(e.result.findings) || !Array.isArray(e.result.errors)))) return undefined;
     const stat = this.statFor(rel, e.hash);
     if (stat !== e.stat) this.refreshed = true;
-    this.next[rel] = stat === e.stat ? e : { ...e, stat };
+    this.next.set(rel, { stored: stat === e.stat ? e : { ...e, stat } });
     this.reused++;
-    return e;
+    // the result as analysed: its path (the key) first, as analyze() built it
+    return { skip: e.skip, bytes: e.bytes, lines: e.lines, result: e.result ? ({ path: rel, ...e.result } as AnalysisResult) : undefined };
   }
 
   /** A scanned file the config ignores: not analysed, but its content is part of the import graph. */
@@ -438,14 +472,47 @@ export class ResultCache {
     const h = hash ?? 'unreadable';
     const stat = hash === undefined ? undefined : this.statFor(rel, hash);
     const before = this.data?.files[rel];
-    if (!before || before.skip !== IGNORED || before.hash !== h || before.stat !== stat) this.refreshed = true;
-    this.next[rel] = stat === undefined ? { hash: h, skip: IGNORED, bytes: 0, lines: 0, imports, deps: {} } : { hash: h, stat, skip: IGNORED, bytes: 0, lines: 0, imports, deps: {} };
+    if (!before || before.skip !== IGNORED || before.hash !== h || before.stat !== stat || before.imports.length !== imports.length || before.imports.some((i, k) => this.data!.paths[i] !== imports[k])) this.refreshed = true;
+    this.next.set(rel, { fresh: stat === undefined ? { hash: h, skip: IGNORED, bytes: 0, lines: 0, imports, deps: {} } : { hash: h, stat, skip: IGNORED, bytes: 0, lines: 0, imports, deps: {} } });
   }
 
   set(rel: string, entry: CacheEntry): void {
     const stat = this.statFor(rel, entry.hash);
-    this.next[rel] = stat === undefined ? entry : { ...entry, stat };
+    this.next.set(rel, { fresh: stat === undefined ? entry : { ...entry, stat } });
     this.analysed++;
+  }
+
+  /** The entries of this scan as stored, with a fresh `paths` table (reused entries re-indexed). */
+  private encode(): { paths: string[]; files: Record<string, StoredEntry> } {
+    const paths: string[] = [];
+    const index = new Map<string, number>();
+    const idx = (p: string) => {
+      let i = index.get(p);
+      if (i === undefined) {
+        index.set(p, (i = paths.length));
+        paths.push(p);
+      }
+      return i;
+    };
+    const old = this.data?.paths ?? [];
+    const files: Record<string, StoredEntry> = {};
+    for (const [rel, n] of this.next) {
+      if ('stored' in n) {
+        const e = n.stored;
+        files[rel] = { ...e, imports: e.imports.map((i) => idx(old[i])), deps: e.deps.map((x, k) => (k % 2 === 0 ? idx(old[x as number]) : x)) };
+        continue;
+      }
+      const e = n.fresh;
+      const out: StoredEntry = { hash: e.hash, bytes: e.bytes, lines: e.lines, imports: e.imports.map(idx), deps: Object.entries(e.deps).flatMap(([p, h]) => [idx(p), h]) };
+      if (e.stat !== undefined) out.stat = e.stat;
+      if (e.skip !== undefined) out.skip = e.skip;
+      if (e.result) {
+        const { path: p, ...rest } = e.result;
+        out.result = p === rel ? rest : e.result;
+      }
+      files[rel] = out;
+    }
+    return { paths, files };
   }
 
   /** Write the cache (temp file + rename): the entries of this scan only (deleted files are pruned). */
@@ -464,14 +531,14 @@ export class ResultCache {
     for (const p of recorder.looked) if (!scanned.has(p)) add(p);
     // nothing new (every result reused, no input the last scan did not record): the stored file says it all
     const known = this.data?.inputs;
-    if (known && !this.refreshed && this.analysed === 0 && Object.keys(this.next).length === Object.keys(this.data!.files).length && Object.keys(inputs).every((k) => k in known)) return undefined;
+    if (known && !this.refreshed && this.analysed === 0 && this.next.size === Object.keys(this.data!.files).length && Object.keys(inputs).every((k) => k in known)) return undefined;
     const sorted: Record<string, string> = {};
     const sortedStats: Record<string, string> = {};
     for (const k of Object.keys(inputs).sort()) {
       sorted[k] = inputs[k];
       if (stats[k] !== undefined) sortedStats[k] = stats[k];
     }
-    const data: CacheFile = { format: 'aisec-scan-cache', version: CACHE_FORMAT, aisec: VERSION, key: this.key, walked: sha1(walked.join('\n')), inputs: sorted, stats: sortedStats, files: this.next };
+    const data: CacheFile = { format: 'aisec-scan-cache', version: CACHE_FORMAT, aisec: VERSION, key: this.key, walked: sha1(walked.join('\n')), inputs: sorted, stats: sortedStats, ...this.encode() };
     const tmp = `${this.file}.${process.pid}.tmp`;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });

@@ -15,6 +15,8 @@ export interface WalkResult {
   files: string[];
   /** Files seen but not analysed, with why (absolute path -> reason). */
   skipped: { file: string; reason: string }[];
+  /** With `keepStats`: the status of each file taken by the walk (absolute path -> stat of the file itself). */
+  stats?: Map<string, fs.Stats>;
 }
 
 interface Layer { dir: string; ig: Ignore }
@@ -111,8 +113,8 @@ function ignoredBy(layers: Layer[], abs: string, isDir: boolean): boolean {
 }
 
 /** Files under the given paths (files are taken as given, directories walked). */
-export function collectFiles(paths: string[], maxFileBytes: number): WalkResult {
-  const result: WalkResult = { files: [], skipped: [] };
+export function collectFiles(paths: string[], maxFileBytes: number, keepStats = false): WalkResult {
+  const result: WalkResult = { files: [], skipped: [], stats: keepStats ? new Map() : undefined };
   const seen = new Set<string>();
   const add = (abs: string, explicit: boolean) => {
     if (seen.has(abs)) return;
@@ -134,6 +136,7 @@ export function collectFiles(paths: string[], maxFileBytes: number): WalkResult 
         return;
       }
       size = target.size;
+      result.stats?.set(abs, target);
     } catch (e) {
       result.skipped.push({ file: abs, reason: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
       return;

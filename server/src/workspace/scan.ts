@@ -151,7 +151,7 @@ function scanUncached(paths: string[], opts: ScanOptions, recorder?: ReadRecorde
     return c;
   };
   // the first config decides the size limit for the walk; per-file configs still apply below
-  const walk = collectFiles(paths, configFor(opts.root).config.maxFileSize * 2);
+  const walk = collectFiles(paths, configFor(opts.root).config.maxFileSize * 2, !!opts.cache);
   // the default cache folder is never scanned (a scan with or without --cache sees the same files)
   const defaultCacheDir = path.join(opts.root, DEFAULT_CACHE_DIR);
   walk.files = walk.files.filter((f) => !f.startsWith(defaultCacheDir + path.sep));
@@ -181,7 +181,7 @@ function scanUncached(paths: string[], opts: ScanOptions, recorder?: ReadRecorde
   const neighbours = (rel: string): string[] => [...new Set([...project.importsOf(rel), ...project.importersOf(rel)])].sort();
   if (cache && recorder) {
     recorder.off(() => {
-      hashes = cache!.hashFiles(walk.files, rels, readText);
+      hashes = cache!.hashFiles(walk.files, rels, readText, walk.stats);
       cache!.validate(rels, hashes, excluded, () => neighbours);
     });
   }
