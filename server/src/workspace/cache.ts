@@ -403,8 +403,9 @@ export class ResultCache {
       }
       const now = probeStat(p, exclude);
       if (now.state !== state) return;
+      // a refreshed status is stored whenever the cache is written, but is no reason to write it by itself: a folder
+      // holding the cache file (--cache-location inside the tree) changes status on every write
       if (now.stat !== undefined) stats[p] = now.stat;
-      if (now.stat !== known) this.refreshed = true;
     }
     const changed: string[] = [];
     for (const rel of walked) {
