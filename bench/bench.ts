@@ -318,7 +318,7 @@ async function main(): Promise<void> {
     console.log(ts);
     editorBudget('ts', ts);
     // 500- and 10,000-line files, first diagnostics after opening: add their lines and budget() rows here
-    if (!budgets.some((b) => b.budget.startsWith('first diagnostics'))) budget({ budget: 'first diagnostics after opening a file (server up)', target: '<= 300 ms', measured: 'n/a', met: undefined, note: 'not measured by this bench yet' });
+    if (!budgets.some((b) => b.budget.startsWith('first diagnostics'))) budget({ budget: 'first diagnostics after opening a file (server up)', target: '<= 300 ms', measured: 'n/a', met: undefined });
     console.log(load());
   }
   if (want('--rules')) {
