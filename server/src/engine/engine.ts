@@ -9,12 +9,13 @@ import type { EffectiveConfig } from './config';
 import { effectiveSeverity } from './config';
 import { stableHash } from './hash';
 import { LineIndex } from './lineIndex';
-import type { AnalysisError, AnalysisResult, FileKind, FileRole, Finding, Fix, Severity, Suppression, TextEdit } from './model';
+import type { AnalysisError, AnalysisResult, FileKind, FileRole, Finding, Fix, Severity, Suppression, TextEdit, ViewName } from './model';
 import { detectFileKind } from './fileKind';
 import { fileRole } from './fileRole';
 import { ANALYSIS_INCOMPLETE_RULE, INVALID_SUPPRESSION_RULE } from './registry';
 import type { RegisteredRule, ReportDescriptor, RuleContext } from './rule';
 import { parseSuppressions } from './suppressions';
+import { mayReport, PrefilterText } from './prefilter';
 import type { BaseView, Views } from './views';
 
 export interface FileInput {
@@ -87,9 +88,23 @@ export function analyze(file: FileInput, config: EffectiveConfig, rules: readonl
   const role = fileRole(file.rolePath ?? file.path, text, config.roles);
   result.role = role;
   const lines = new LineIndex(text);
+  // the rules that can report here (enabled, in this file role, pre-filter passed) and the views they read:
+  // a view no remaining rule reads is not built (no parse), and a rule whose pre-filter fails does not run
+  const pre = new PrefilterText(text, file.path, kind, role, config.workspace);
+  const active: { rule: RegisteredRule; severity: Severity }[] = [];
+  const need = new Set<ViewName>();
+  for (const rule of rules) {
+    const severity = effectiveSeverity(config, rule.meta.id, rule.meta.severity, rule.meta.optIn);
+    if (severity === 'off') continue;
+    if (rule.meta.practice && role !== 'product') continue;
+    if (!rule.meta.views.some((v) => rule.check[v])) continue;
+    if (!mayReport(rule.meta, pre)) continue;
+    active.push({ rule, severity });
+    for (const v of rule.meta.views) if (rule.check[v]) need.add(v);
+  }
   let views: Views;
   try {
-    const built = buildViews(file.path, text, kind, true);
+    const built = buildViews(file.path, text, kind, true, need);
     views = built.views;
     if (file.project) {
       for (const v of [views.python, views.js]) if (v && !v.map) Object.assign(v, { path: file.path, project: file.project });
@@ -103,10 +118,7 @@ export function analyze(file: FileInput, config: EffectiveConfig, rules: readonl
   }
 
   const raw: Finding[] = [];
-  for (const rule of rules) {
-    const severity = effectiveSeverity(config, rule.meta.id, rule.meta.severity, rule.meta.optIn);
-    if (severity === 'off') continue;
-    if (rule.meta.practice && role !== 'product') continue;
+  for (const { rule, severity } of active) {
     const options = config.rules[rule.meta.id]?.options ?? {};
     for (const viewName of rule.meta.views) {
       const check = rule.check[viewName] as ((ctx: RuleContext<BaseView>) => void) | undefined;
