@@ -93,6 +93,8 @@ describe('pre-filters', function () {
   it('words: escapes right before a word do not hide it; decoding escapes turn the pre-filters off', () => {
     const w = collectWords('x = "a\\ntorch.load(f)" \\ttrust_remote_code 3keras');
     for (const x of ['torch', 'ntorch', 'trust_remote_code', 'keras', 'load']) assert.ok(w.has(x), x);
+    // an unknown escape in a JavaScript string keeps the letter: 't\\orch' is "torch"
+    assert.ok(collectWords("const s = 't\\orch';").has('torch'));
     const torch = builtinRules.find((r) => r.meta.id === 'torch-load-unsafe')!.meta;
     assert.strictEqual(mayReport(torch, file('import numpy\nnumpy.load(f)\n')), false);
     assert.strictEqual(mayReport(torch, file('import torch\n')), true);

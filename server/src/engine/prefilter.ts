@@ -8,7 +8,8 @@
  * Words are maximal runs of `[A-Za-z_][A-Za-z0-9_]*` of the raw file text (comments and strings included), so a
  * word a parser sees as an identifier, an import name, a keyword argument or a dictionary key is one here too.
  * Text that a view decodes (string escapes, JSX character references, a backslash-newline inside a string) can
- * spell a word the raw text does not hold: such files run every rule (see `decodes`).
+ * spell a word the raw text does not hold: such files run every rule (see `decodes`); an unknown JavaScript
+ * escape (`\\o` is `o`) is covered by reading the words of the text without its backslashes as well.
  */
 import type { WorkspacePackages } from './config';
 import type { FileKind, FileRole, PrefilterFile, RuleMeta } from './model';
@@ -55,6 +56,13 @@ export class PrefilterText implements PrefilterFile {
 /** The words of `text`; a word right after a backslash also without its first letter (`\ntorch` holds `torch`). */
 export function collectWords(text: string): Set<string> {
   const out = new Set<string>();
+  addWords(text, out);
+  // JavaScript strings drop the backslash of an unknown escape (`'t\\orch'` is "torch"): the words without backslashes too
+  if (text.includes('\\')) addWords(text.replace(/\\/g, ''), out);
+  return out;
+}
+
+function addWords(text: string, out: Set<string>): void {
   WORD.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = WORD.exec(text))) {
@@ -71,7 +79,6 @@ export function collectWords(text: string): Set<string> {
       }
     }
   }
-  return out;
 }
 
 /** Can the rule report on this file, by its pre-filter? True when it has none, or when pre-filters are off. */
