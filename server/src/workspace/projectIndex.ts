@@ -45,6 +45,11 @@ interface Entry {
   checked?: number;
   /** The flow of the last analysis of this text (its syntax tree): the summaries without parsing the file again. */
   source?: { flow: FlowSource; level1: Level1 };
+  /**
+   * The flow a summary of this text was computed with, while the summary of the other level is still unknown: that
+   * one is then a new walk of the same syntax tree (FlowSource.summaryWith), not a second parse.
+   */
+  pending?: FlowSource;
 }
 
 /** A level-1 summary read the level-0 summary of `path` (its fingerprint), or the subclasses of a class of `path`. */
@@ -59,6 +64,8 @@ interface Level1 extends ProjectIndex {
 
 /** How many syntax trees of analysed files the index keeps for their summaries (the files being edited). */
 const KEEP_TREES = 4;
+/** How many syntax trees parsed for one level of a file's summary the index keeps for the other level. */
+const KEEP_PENDING = 64;
 
 export class WorkspaceIndex implements ProjectIndex {
   private readonly entries = new Map<string, Entry>();
@@ -72,6 +79,8 @@ export class WorkspaceIndex implements ProjectIndex {
   private epoch = 0;
   /** Entries holding a syntax tree (source), oldest first. */
   private readonly withTrees: string[] = [];
+  /** Entries holding a pending flow, oldest first. */
+  private readonly withPending: string[] = [];
   /** Level 0: imports resolve, other files' summaries are not consulted. */
   private readonly resolveOnly: ProjectIndex = {
     resolveModule: (from, module) => this.resolveModule(from, module),
@@ -106,6 +115,7 @@ export class WorkspaceIndex implements ProjectIndex {
       this.modules.clear();
       this.entries.clear();
       this.withTrees.length = 0;
+      this.withPending.length = 0;
       this.importers = undefined;
       this.importsByFile.clear();
       return;
@@ -210,7 +220,15 @@ export class WorkspaceIndex implements ProjectIndex {
     if (!e) return undefined;
     if (level === 0) {
       if (e.level0 === undefined) {
-        e.level0 = (e.source ? e.source.flow.summaryWith(this.resolveOnly) : summarize(rel, e.text, this.resolveOnly).summary) ?? null;
+        if (e.source) e.level0 = e.source.flow.summaryWith(this.resolveOnly) ?? null;
+        else if (e.pending) e.level0 = rewalk(e.pending, this.resolveOnly) ?? null;
+        else {
+          // the same project as resolveOnly, which also keeps the flow for the level-1 summary (no second parse)
+          let flow: FlowSource | undefined;
+          const project: ProjectIndex = { ...this.resolveOnly, attach: (_rel, _text, f) => ((flow = f), []) };
+          e.level0 = summarize(rel, e.text, project).summary ?? null;
+          if (e.summary === undefined && flow) this.keepPending(rel, e, flow);
+        }
         if (this.verify) this.check(rel, 0, e.level0, summarize(rel, e.text, this.resolveOnly).summary);
       }
       this.dropTree(e);
@@ -229,7 +247,7 @@ export class WorkspaceIndex implements ProjectIndex {
         summary = e.source.flow.summaryWith(project);
       } else {
         project = this.level1();
-        summary = summarize(rel, e.text, project).summary;
+        summary = e.pending ? rewalk(e.pending, project) : summarize(rel, e.text, project).summary;
         // the same walk without the other files' summaries: the level-0 summary, when no answer differed
         if (e.level0 === undefined && project.flow) {
           const l0 = project.flow.derived(this.resolveOnly);
@@ -242,6 +260,7 @@ export class WorkspaceIndex implements ProjectIndex {
       e.summary = summary ?? null;
       e.deps = project.deps;
       e.checked = this.epoch;
+      if (e.level0 === undefined && !e.source && project.flow) this.keepPending(rel, e, project.flow);
       this.dropTree(e);
     }
     if (this.verify && this.verified.get(e) !== this.epoch) {
@@ -261,7 +280,22 @@ export class WorkspaceIndex implements ProjectIndex {
 
   /** Both summaries are known: the syntax tree is not needed any more. */
   private dropTree(e: Entry): void {
-    if (e.source && e.level0 !== undefined && e.summary !== undefined) e.source = undefined;
+    if (e.level0 !== undefined && e.summary !== undefined) {
+      e.source = undefined;
+      e.pending = undefined;
+    }
+  }
+
+  /** Keep a flow for the other level's summary (a bounded number of them: each holds a syntax tree). */
+  private keepPending(rel: string, e: Entry, flow: FlowSource): void {
+    e.pending = flow;
+    const at = this.withPending.indexOf(rel);
+    if (at >= 0) this.withPending.splice(at, 1);
+    this.withPending.push(rel);
+    while (this.withPending.length > KEEP_PENDING) {
+      const old = this.entries.get(this.withPending.shift()!);
+      if (old) old.pending = undefined;
+    }
   }
 
   /** Do the files a level-1 summary read still give the same answers? */
@@ -460,6 +494,15 @@ function hasApprovalGate(rel: string, text: string): boolean {
     // unreadable or unparsable: no approval step seen
   }
   return false;
+}
+
+/** The summary with `project` from a walk of a syntax tree already parsed (as summarize(), which it replaces). */
+function rewalk(flow: FlowSource, project: ProjectIndex): FileSummary | undefined {
+  try {
+    return flow.summaryWith(project);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The summary of a file's flow, computed with `project` (a fixed level of the index). */

@@ -114,7 +114,8 @@ class AttachedFlow implements FlowSource {
   /** The walks are done and the summaries derived: a new walk is needed only for a project whose answers differed. */
   done(): void {
     this.walked = true;
-    if (this.alternatives.every((a) => a.summary)) this.rerun = undefined;
+    // with no alternative at all the project only asked for the flow itself (the index re-walks it with another project)
+    if (this.alternatives.length && this.alternatives.every((a) => a.summary)) this.rerun = undefined;
   }
 
   derived(project: ProjectIndex): FileSummary | undefined {
