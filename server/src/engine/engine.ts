@@ -104,7 +104,9 @@ export function analyze(file: FileInput, config: EffectiveConfig, rules: readonl
   }
   let views: Views;
   try {
-    const built = buildViews(file.path, text, kind, true, need);
+    // a tree the project index parsed for this file's summary (same path, text and kind), when the analysis reads it
+    const handed = (kind === 'python' || kind === 'javascript' || kind === 'typescript') && need.has(kind === 'python' ? 'python' : 'js') ? file.project?.parsedFor?.(file.path, text) : undefined;
+    const built = handed && handed.kind === kind && (kind === 'python' ? handed.views.python : handed.views.js) ? handed : buildViews(file.path, text, kind, true, need);
     views = built.views;
     if (file.project) {
       for (const v of [views.python, views.js]) if (v && !v.map) Object.assign(v, { path: file.path, project: file.project });

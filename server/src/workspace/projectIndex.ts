@@ -12,6 +12,8 @@ import { buildViews } from '../analyzers';
 import { jsFlow, pythonFlow } from '../analyzers/flow';
 import type { FileSummary, ProjectIndex } from '../analyzers/flow';
 import type { FlowSource } from '../analyzers/flow/project';
+import type { AnalysisError, FileKind } from '../engine/model';
+import type { JsView, PythonView, Views } from '../engine/views';
 import { join } from '../analyzers/flow/taint';
 import type { Taint } from '../analyzers/flow/taint';
 import { foreign } from '../analyzers/flow/project';
@@ -66,6 +68,8 @@ interface Level1 extends ProjectIndex {
 const KEEP_TREES = 4;
 /** How many syntax trees parsed for one level of a file's summary the index keeps for the other level. */
 const KEEP_PENDING = 64;
+/** How many syntax trees parsed for summaries the index keeps for the files' own analyses (a scan). */
+const KEEP_PARSED = 64;
 
 export class WorkspaceIndex implements ProjectIndex {
   private readonly entries = new Map<string, Entry>();
@@ -81,6 +85,10 @@ export class WorkspaceIndex implements ProjectIndex {
   private readonly withTrees: string[] = [];
   /** Entries holding a pending flow, oldest first. */
   private readonly withPending: string[] = [];
+  /** Views parsed for summaries, by file, for the file's own analysis (parsedFor); oldest first. */
+  private readonly parsed = new Map<string, Parsed>();
+  /** Files already analysed: a tree parsed for their summaries is not kept for an analysis. */
+  private readonly analysed = new Set<string>();
   /** Level 0: imports resolve, other files' summaries are not consulted. */
   private readonly resolveOnly: ProjectIndex = {
     resolveModule: (from, module) => this.resolveModule(from, module),
@@ -116,6 +124,7 @@ export class WorkspaceIndex implements ProjectIndex {
       this.entries.clear();
       this.withTrees.length = 0;
       this.withPending.length = 0;
+      this.parsed.clear();
       this.importers = undefined;
       this.importsByFile.clear();
       return;
@@ -226,7 +235,7 @@ export class WorkspaceIndex implements ProjectIndex {
           // the same project as resolveOnly, which also keeps the flow for the level-1 summary (no second parse)
           let flow: FlowSource | undefined;
           const project: ProjectIndex = { ...this.resolveOnly, attach: (_rel, _text, f) => ((flow = f), []) };
-          e.level0 = summarize(rel, e.text, project).summary ?? null;
+          e.level0 = summarize(rel, e.text, project, this.keepParsed(rel)).summary ?? null;
           if (e.summary === undefined && flow) this.keepPending(rel, e, flow);
         }
         if (this.verify) this.check(rel, 0, e.level0, summarize(rel, e.text, this.resolveOnly).summary);
@@ -247,7 +256,7 @@ export class WorkspaceIndex implements ProjectIndex {
         summary = e.source.flow.summaryWith(project);
       } else {
         project = this.level1();
-        summary = e.pending ? rewalk(e.pending, project) : summarize(rel, e.text, project).summary;
+        summary = e.pending ? rewalk(e.pending, project) : summarize(rel, e.text, project, this.keepParsed(rel)).summary;
         // the same walk without the other files' summaries: the level-0 summary, when no answer differed
         if (e.level0 === undefined && project.flow) {
           const l0 = project.flow.derived(this.resolveOnly);
@@ -284,6 +293,25 @@ export class WorkspaceIndex implements ProjectIndex {
       e.source = undefined;
       e.pending = undefined;
     }
+  }
+
+  /** Keep the views of a parse for a summary for the file's own analysis, unless it was analysed already. */
+  private keepParsed(rel: string): ((p: Parsed) => void) | undefined {
+    if (this.analysed.has(rel)) return undefined;
+    return (p) => {
+      this.parsed.delete(rel);
+      this.parsed.set(rel, p);
+      while (this.parsed.size > KEEP_PARSED) this.parsed.delete(this.parsed.keys().next().value!);
+    };
+  }
+
+  parsedFor(rel: string, text: string): { views: Views; errors: AnalysisError[]; kind: FileKind } | undefined {
+    this.analysed.add(rel);
+    const p = this.parsed.get(rel);
+    if (!p) return undefined;
+    this.parsed.delete(rel);
+    if (p.text !== text) return undefined;
+    return { views: { text: { text }, ...(p.python ? { python: p.python } : {}), ...(p.js ? { js: p.js } : {}) }, errors: p.errors, kind: p.kind };
   }
 
   /** Keep a flow for the other level's summary (a bounded number of them: each holds a syntax tree). */
@@ -496,6 +524,15 @@ function hasApprovalGate(rel: string, text: string): boolean {
   return false;
 }
 
+/** What the analyzer gave for a file parsed for a summary (new view objects over the same syntax tree). */
+interface Parsed {
+  text: string;
+  kind: 'python' | 'javascript' | 'typescript';
+  errors: AnalysisError[];
+  python?: PythonView;
+  js?: JsView;
+}
+
 /** The summary with `project` from a walk of a syntax tree already parsed (as summarize(), which it replaces). */
 function rewalk(flow: FlowSource, project: ProjectIndex): FileSummary | undefined {
   try {
@@ -506,12 +543,14 @@ function rewalk(flow: FlowSource, project: ProjectIndex): FileSummary | undefine
 }
 
 /** The summary of a file's flow, computed with `project` (a fixed level of the index). */
-function summarize(rel: string, text: string, project: ProjectIndex): { summary?: FileSummary } {
+function summarize(rel: string, text: string, project: ProjectIndex, keep?: (p: Parsed) => void): { summary?: FileSummary } {
   const kind = PY.test(rel) ? 'python' : JS.test(rel) ? (/\.(ts|tsx|mts|cts)$/.test(rel) ? 'typescript' : 'javascript') : undefined;
   if (!kind) return {};
   try {
-    const { views } = buildViews(rel, text, kind);
+    const { views, errors } = buildViews(rel, text, kind);
     const view = views.python ?? views.js;
+    // the analyzer's output as buildViews gave it, before the summary's project is set on the view
+    if (keep) keep({ text, kind, errors: [...errors], python: views.python && { ...views.python }, js: views.js && { ...views.js } });
     if (!view) return {};
     Object.assign(view, { path: rel, project });
     return { summary: views.python ? pythonFlow(views.python).fileSummary() : views.js ? jsFlow(views.js).fileSummary() : undefined };
