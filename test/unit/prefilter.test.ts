@@ -95,6 +95,14 @@ describe('pre-filters', function () {
     for (const x of ['torch', 'ntorch', 'trust_remote_code', 'keras', 'load']) assert.ok(w.has(x), x);
     // an unknown escape in a JavaScript string keeps the letter: 't\\orch' is "torch"
     assert.ok(collectWords("const s = 't\\orch';").has('torch'));
+    assert.ok(collectWords("const s = 't\\orch';", 'typescript').has('torch'));
+    // Python keeps the backslash of an unknown escape: nothing to join there
+    assert.ok(!collectWords("s = 't\\orch'", 'python').has('torch'));
+    // collecting only the words the rules ask about answers the same for those words
+    const only = collectWords('import torch\nx = "\\ttrust_remote_code"', 'python', new Set(['torch', 'trust_remote_code', 'keras']));
+    assert.deepStrictEqual([...only].sort(), ['torch', 'trust_remote_code']);
+    const asked = new PrefilterText('import torch', 'a.py', 'python', 'product', undefined, new Set(['torch']));
+    assert.ok(asked.hasWord('torch') && asked.hasWord('import') && !asked.hasWord('keras'));
     const torch = builtinRules.find((r) => r.meta.id === 'torch-load-unsafe')!.meta;
     assert.strictEqual(mayReport(torch, file('import numpy\nnumpy.load(f)\n')), false);
     assert.strictEqual(mayReport(torch, file('import torch\n')), true);

@@ -418,7 +418,12 @@ function mayJudgeReport(file: PrefilterFile, eco: Ecosystem, name: string, full:
     if (isNodeBuiltin(name) || isNpmPackageDeclared(name, ws)) return false;
     if (full !== undefined && monorepoPath(full)) return false;
   }
-  if (likelyTyposquat(name, eco)) return true;
+  // judge() reports a typosquat, or else an undeclared name: the undeclared test first (it is cheaper)
+  return undeclaredMayReport(file, eco, name) || likelyTyposquat(name, eco) !== undefined;
+}
+
+function undeclaredMayReport(file: PrefilterFile, eco: Ecosystem, name: string): boolean {
+  const ws = file.workspace;
   const declaredSomewhere = eco === 'python' ? ws?.pythonPackages : ws?.npmPackages;
   if (!declaredSomewhere || PLACEHOLDER_MODULES.has(name)) return false;
   if (eco === 'python' && extendsSysPath(file.text)) return false;

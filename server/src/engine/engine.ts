@@ -15,7 +15,7 @@ import { fileRole } from './fileRole';
 import { ANALYSIS_INCOMPLETE_RULE, INVALID_SUPPRESSION_RULE } from './registry';
 import type { RegisteredRule, ReportDescriptor, RuleContext } from './rule';
 import { parseSuppressions } from './suppressions';
-import { mayReport, PrefilterText } from './prefilter';
+import { mayReport, PrefilterText, prefilterWords } from './prefilter';
 import type { BaseView, Views } from './views';
 
 export interface FileInput {
@@ -90,7 +90,7 @@ export function analyze(file: FileInput, config: EffectiveConfig, rules: readonl
   const lines = new LineIndex(text);
   // the rules that can report here (enabled, in this file role, pre-filter passed) and the views they read:
   // a view no remaining rule reads is not built (no parse), and a rule whose pre-filter fails does not run
-  const pre = new PrefilterText(text, file.path, kind, role, config.workspace);
+  const pre = new PrefilterText(text, file.path, kind, role, config.workspace, prefilterWords(rules));
   const active: { rule: RegisteredRule; severity: Severity }[] = [];
   const need = new Set<ViewName>();
   for (const rule of rules) {

@@ -43,42 +43,61 @@ export class PrefilterText implements PrefilterFile {
   /** The text can spell words it does not hold literally: every rule runs. */
   readonly decodes: boolean;
 
-  constructor(readonly text: string, readonly path: string, readonly kind: FileKind, readonly role: FileRole, readonly workspace?: Readonly<WorkspacePackages>) {
+  /**
+   * `asked`: the words the rules' pre-filters name (only those are collected; a word outside it always answers
+   * true, as if collected without a filter would be too costly to know).
+   */
+  constructor(readonly text: string, readonly path: string, readonly kind: FileKind, readonly role: FileRole, readonly workspace?: Readonly<WorkspacePackages>, private readonly asked?: ReadonlySet<string>) {
     this.decodes = DECODES.test(text) || ((kind === 'javascript' || kind === 'typescript') && JSX_REFERENCE.test(text));
   }
 
   hasWord(w: string): boolean {
-    if (!this.words) this.words = collectWords(this.text);
+    if (this.asked && !this.asked.has(w)) return collectWords(this.text, this.kind).has(w);
+    if (!this.words) this.words = collectWords(this.text, this.kind, this.asked);
     return this.words.has(w);
   }
 }
 
 /** The words of `text`; a word right after a backslash also without its first letter (`\ntorch` holds `torch`). */
-export function collectWords(text: string): Set<string> {
+export function collectWords(text: string, kind?: FileKind, only?: ReadonlySet<string>): Set<string> {
   const out = new Set<string>();
-  addWords(text, out);
-  // JavaScript strings drop the backslash of an unknown escape (`'t\\orch'` is "torch"): the words without backslashes too
-  if (text.includes('\\')) addWords(text.replace(/\\/g, ''), out);
+  addWords(text, out, only);
+  // JavaScript strings drop the backslash of an unknown escape (`'t\\orch'` is "torch"): the words without backslashes
+  // too (Python keeps the backslash of an unknown escape; JSON and YAML reject one)
+  if ((kind === undefined || kind === 'javascript' || kind === 'typescript') && JS_IDENTITY_ESCAPE.test(text)) addWords(text.replace(/\\/g, ''), out, only);
   return out;
 }
 
-function addWords(text: string, out: Set<string>): void {
+/** A backslash before a character that is no escape of its own in JavaScript (it then stands for itself). */
+const JS_IDENTITY_ESCAPE = /\\[^bfnrtv\\'"`\r\n\u2028\u2029]/;
+
+/** All words of the text, or only those in `only`. */
+function addWords(text: string, out: Set<string>, only?: ReadonlySet<string>): void {
   WORD.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = WORD.exec(text))) {
     const w = m[0];
-    out.add(w);
+    if (!only || only.has(w)) out.add(w);
     if (m.index > 0 && text.charCodeAt(m.index - 1) === 92 && w.length > 1) {
       const rest = w.slice(1);
-      const r = /^[A-Za-z_][A-Za-z0-9_]*/.exec(rest);
-      if (r) out.add(r[0]);
-      else {
-        // `\n3x`: the escape took the letter, digits follow; the word starts after them
-        const after = /[A-Za-z_][A-Za-z0-9_]*/.exec(rest);
-        if (after) out.add(after[0]);
-      }
+      // `\n3x`: the escape took the letter, digits follow; the word starts after them
+      const r = /[A-Za-z_][A-Za-z0-9_]*/.exec(rest);
+      if (r && (!only || only.has(r[0]))) out.add(r[0]);
     }
   }
+}
+
+const askedByRules = new WeakMap<readonly { meta: RuleMeta }[], Set<string>>();
+
+/** Every word the pre-filters of these rules name (collected once per rule list). */
+export function prefilterWords(rules: readonly { meta: RuleMeta }[]): Set<string> {
+  let s = askedByRules.get(rules);
+  if (!s) {
+    s = new Set<string>();
+    for (const r of rules) for (const w of r.meta.prefilter?.words ?? []) s.add(w);
+    askedByRules.set(rules, s);
+  }
+  return s;
 }
 
 /** Can the rule report on this file, by its pre-filter? True when it has none, or when pre-filters are off. */
