@@ -160,6 +160,8 @@ describe('pre-filters', function () {
     assert.strictEqual(importsMayReport(file("import fs from 'node:fs';\nimport _ from 'lodash';\nimport x from './x';\n", 'src/a.ts', 'typescript', ws)), false);
     assert.strictEqual(importsMayReport(file("import x from 'lodahs';\n", 'src/a.ts', 'typescript', ws)), true);
     assert.strictEqual(importsMayReport(file('import reqeusts\n', 'pkg/app.ipynb', 'notebook', ws)), true, 'notebooks are parsed');
-    assert.strictEqual(mayReport(rule, file('import reqeusts\n', 'tests/fixtures/app.py', 'python', ws)), true);
+    assert.strictEqual(mayReport(rule, file('import reqeusts\n', 'tests/fixtures/app.py', 'python', ws), true), true);
+    assert.strictEqual(mayReport(rule, file('import os\n', 'pkg/app.py', 'python', ws), true), false);
+    assert.strictEqual(mayReport(rule, file('import os\n', 'pkg/app.py', 'python', ws)), true, 'without the check: the words only');
   });
 });

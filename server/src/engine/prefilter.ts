@@ -101,7 +101,7 @@ export function prefilterWords(rules: readonly { meta: RuleMeta }[]): Set<string
 }
 
 /** Can the rule report on this file, by its pre-filter? True when it has none, or when pre-filters are off. */
-export function mayReport(meta: RuleMeta, file: PrefilterText): boolean {
+export function mayReport(meta: RuleMeta, file: PrefilterText, withCheck = false): boolean {
   const p = meta.prefilter;
   if (!p || !enabled || file.decodes) return true;
   if (p.words || p.regex) {
@@ -110,5 +110,6 @@ export function mayReport(meta: RuleMeta, file: PrefilterText): boolean {
     if (!any && p.regex && p.regex.test(file.text)) any = true;
     if (!any) return false;
   }
-  return p.check ? p.check(file) : true;
+  // `check` (the engine asks it only when it can spare a parse)
+  return withCheck && p.check ? p.check(file) : true;
 }

@@ -344,6 +344,18 @@ export class WorkspaceIndex implements ProjectIndex {
 
   /** Classes of the files importing `rel` derived from its class `cls` (their level-0 summaries: no cycles). */
   subclasses(rel: string, cls: string): { path: string; name: string }[] {
+    // the same answer until the next invalidation (every flow over a file of this class asks again)
+    const key = `${rel}\u0000${cls}`;
+    const memo = this.subclassMemo.get(key);
+    if (memo && memo.epoch === this.epoch) return [...memo.out];
+    const out = this.findSubclasses(rel, cls);
+    this.subclassMemo.set(key, { epoch: this.epoch, out });
+    return [...out];
+  }
+
+  private readonly subclassMemo = new Map<string, { epoch: number; out: { path: string; name: string }[] }>();
+
+  private findSubclasses(rel: string, cls: string): { path: string; name: string }[] {
     const out: { path: string; name: string }[] = [];
     for (const f of this.importersOf(rel)) {
       const text = this.text(f);
