@@ -40,6 +40,8 @@ export default defineRule({
     shortDescription: 'An agent is given a tool that runs arbitrary code or shell commands on the host.',
     fullDescription: 'Python REPL, shell and local code-executor tools (LangChain PythonREPLTool / ShellTool, AutoGen with use_docker=False or LocalCommandLineCodeExecutor, CrewAI code_execution_mode="unsafe", OpenAI Agents LocalShellTool) execute whatever code the model writes, with the application\'s permissions, files, network and secrets. Any prompt injection that reaches the agent (a web page, a document, a tool result) becomes remote code execution. Run such tools only in a disposable sandbox (Docker, E2B, a VM) with no credentials.',
     views: ['python', 'js'],
+    // pre-filter: the executor's name (the last segment of the call's qualified name), load_tools, the code_execution_config / code_execution_mode keywords, or an assignment to a name holding exec_config
+    prefilter: { words: ['PythonREPLTool', 'PythonAstREPLTool', 'PythonREPL', 'ShellTool', 'BashProcess', 'create_python_agent', 'LocalCommandLineCodeExecutor', 'JupyterCodeExecutor', 'LocalShellTool', 'CodeInterpreterToolSpec', 'localShellTool', 'load_tools', 'code_execution_config', 'code_execution_mode'], regex: /exec(ution)?_config/ },
     severity: 'error',
     confidence: 'high',
     owasp: ['LLM06', 'LLM05'],

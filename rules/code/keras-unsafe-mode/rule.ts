@@ -13,6 +13,8 @@ export default defineRule({
     shortDescription: 'A Keras model is loaded with safe_mode=False (or unsafe deserialization is enabled globally).',
     fullDescription: 'Keras 3 refuses to deserialize Lambda layers and other arbitrary Python code embedded in a .keras model unless safe_mode=False is passed or keras.config.enable_unsafe_deserialization() is called. A model file from a hub, a bucket or a user upload can then run any code when it is loaded (CVE-2024-3660 showed the same class of bug in Keras itself).',
     views: ['python'],
+    // pre-filter: the global switch by name, or a safe_mode= keyword
+    prefilter: { words: ['enable_unsafe_deserialization', 'safe_mode'] },
     severity: 'warning',
     confidence: 'high',
     owasp: ['LLM03'],

@@ -22,6 +22,8 @@ export default defineRule({
     shortDescription: 'A LangChain "allow dangerous" opt-in is enabled.',
     fullDescription: 'LangChain refuses to run model-written code, send model-chosen HTTP requests or unpickle stored objects unless the caller sets allow_dangerous_code, allow_dangerous_requests or allow_dangerous_deserialization. Setting them hands those capabilities to whoever can steer the model or supply the file: prompt injection becomes code execution, SSRF or arbitrary deserialization.',
     views: ['python', 'js'],
+    // pre-filter: the option names (keyword or property)
+    prefilter: { words: ['allow_dangerous_code', 'allow_dangerous_requests', 'allow_dangerous_deserialization', 'allow_dangerous_tools', 'allowDangerousRequests', 'allowDangerousCode', 'allowDangerousDeserialization'] },
     severity: 'error',
     confidence: 'high',
     owasp: ['LLM06', 'LLM05', 'LLM03'],

@@ -33,6 +33,8 @@ export default defineRule({
     shortDescription: 'LangChain deserializes (loads / load / load_chain) data that is not a constant of the application.',
     fullDescription: 'langchain_core.load.loads / load and LangChain.js load() revive objects from JSON: any dict with an "lc" key names a class to instantiate with attacker-chosen arguments and can name secrets to read from the environment (serialization injection, CVE-2025-68664 / GHSA-c67j-w6g6-q2cm). load_chain() instantiates whatever a chain file describes. Only deserialize data your application produced and stored where users cannot change it; keep secrets_from_env off and restrict allowed_objects to the classes you expect.',
     views: ['python', 'js'],
+    // pre-filter: every report is on a call whose qualified name starts with a LangChain module (Python) or a `langchain/...`, `@langchain/core/...` specifier (JS)
+    prefilter: { words: ['langchain_core', 'langchain', 'langchain_classic'] },
     severity: 'warning',
     confidence: 'medium',
     owasp: ['LLM05', 'LLM03'],

@@ -24,6 +24,8 @@ export default defineRule({
     shortDescription: 'TLS certificate verification is disabled for traffic to an LLM API or model hub.',
     fullDescription: 'verify=False, ssl._create_unverified_context, an empty CURL_CA_BUNDLE, rejectUnauthorized: false or NODE_TLS_REJECT_UNAUTHORIZED=0 accept any certificate, so anyone who can intercept the connection (a proxy, a hostile network, DNS spoofing) can impersonate the model provider or the model hub: read the API key and prompts, rewrite answers, or serve tampered model files and datasets.',
     views: ['python', 'js'],
+    // pre-filter: verify=False, the ssl switch, module flags, an os.environ[...] assignment (names from strings, which Python may concatenate), the JS agent option or env variable
+    prefilter: { words: ['verify', '_create_unverified_context', 'ssl_verify', 'verify_ssl_certs', 'rejectUnauthorized', 'NODE_TLS_REJECT_UNAUTHORIZED'], regex: /environ/ },
     severity: 'error',
     practice: true,
     confidence: 'high',

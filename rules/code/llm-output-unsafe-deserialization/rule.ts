@@ -26,6 +26,8 @@ export default defineRule({
     shortDescription: 'Model output, a tool argument or request data is deserialized with a format that can run code.',
     fullDescription: 'pickle, dill, cloudpickle, marshal, jsonpickle, yaml.load with a full or unsafe Loader, node-serialize and js-yaml with the full schema rebuild objects the data names, which runs code chosen by whoever wrote the bytes. When that is a model (steerable by prompt injection), a tool-call argument or an HTTP request, it is remote code execution. Parse data formats only: json.loads, yaml.safe_load, a schema validator.',
     views: ['python', 'js'],
+    // pre-filter: the first segment of the sink's qualified name (Python modules; the JS module specifiers node-serialize, serialize-to-js, funcster, js-yaml hold these words)
+    prefilter: { words: ['pickle', 'cPickle', '_pickle', 'dill', 'cloudpickle', 'marshal', 'jsonpickle', 'shelve', 'yaml', 'ruamel', 'serialize', 'funcster'] },
     severity: 'error',
     confidence: 'high',
     owasp: ['LLM05'],

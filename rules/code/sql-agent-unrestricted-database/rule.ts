@@ -31,6 +31,8 @@ export default defineRule({
     shortDescription: 'A SQL agent runs model-written SQL over a writable connection with no table restriction.',
     fullDescription: 'LangChain SQL agents, toolkits and chains execute the SQL the model writes with the privileges of the connection. Over a read-write connection with every table visible, a prompt injection (in a question, or in data the agent reads back) can DROP, DELETE or UPDATE rows and read tables it was never meant to see. Connect with a read-only role or read-only mode and restrict the tables with include_tables / includesTables.',
     views: ['python', 'js'],
+    // pre-filter: every report is on a `SQLDatabase.from_uri` (Python) or `SqlDatabase.fromDataSourceParams` (JS) call: the last segment of a qualified name is a word of the file
+    prefilter: { words: ['from_uri', 'fromDataSourceParams'] },
     severity: 'warning',
     practice: true,
     confidence: 'medium',

@@ -44,6 +44,8 @@ export default defineRule({
     shortDescription: 'torch.load without weights_only=True unpickles arbitrary objects.',
     fullDescription: 'torch.load uses pickle. A checkpoint downloaded from a model hub, a shared drive or a user upload can run any Python code the moment it is loaded unless weights_only=True restricts unpickling to tensors and primitive types. PyTorch 2.6 made weights_only=True the default; code that passes weights_only=False, or runs on older versions without the argument, stays exposed.',
     views: ['python'],
+    // pre-filter: TORCH_LOAD: a qualified name under `torch` (import or identifier)
+    prefilter: { words: ['torch'] },
     severity: 'warning',
     confidence: 'high',
     owasp: ['LLM03', 'LLM04'],

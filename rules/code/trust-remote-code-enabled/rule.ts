@@ -11,6 +11,8 @@ export default defineRule({
     shortDescription: 'trust_remote_code=True runs Python code shipped with a hub model or dataset.',
     fullDescription: 'With trust_remote_code=True, transformers, sentence-transformers and datasets download and execute the modeling or loading script stored in the hub repository. Whoever controls that repository (or a later commit to it) runs code in your process. Prefer architectures supported natively, or review the code and pin the repository to a commit.',
     views: ['python'],
+    // pre-filter: the keyword argument
+    prefilter: { words: ['trust_remote_code'] },
     severity: 'warning',
     confidence: 'high',
     owasp: ['LLM03'],

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { jsParentIn, jsPick } from '../../../server/src/analyzers/js/calls';
 import type { PyNode } from '../../../server/src/analyzers/python/tree';
-import type { Fix } from '../../../server/src/engine/model';
+import type { Fix, PrefilterFile } from '../../../server/src/engine/model';
 import { defineRule } from '../../../server/src/engine/rule';
 import type { RuleContext } from '../../../server/src/engine/rule';
 import type { BaseView } from '../../../server/src/engine/views';
@@ -271,6 +271,191 @@ function jsInTryBlock(program: TSESTree.Program, n: N): boolean {
   return false;
 }
 
+// ---- Pre-filter: before parsing, can any import of the file be reported? ----
+
+/**
+ * The import names of a Python file, a superset of the top names pyImports() finds, or undefined when a statement
+ * is not plain enough to read without the parser (a non-ASCII character in it): after each `import` keyword every
+ * word up to the end of its line (line continuations followed; aliases and submodules included: a superset), and
+ * the first word after each `from` (blanks, newlines and comments skipped); the names a `from x import` brings in
+ * are not modules and are left out. Comments and strings are read too (more names, never fewer).
+ */
+const PY_KEYWORDS = new Set(['False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield']);
+
+export function pyImportNamesCheap(text: string): string[] | undefined {
+  const out: string[] = [];
+  const KW = /(?<![A-Za-z0-9_])(import|from)(?![A-Za-z0-9_])/g;
+  const ID = /[A-Za-z_][A-Za-z0-9_]*/y;
+  const WORDS = /[A-Za-z_][A-Za-z0-9_]*|[^\x00-\x7f]/g;
+  /** Blanks, newlines, line continuations and comments. */
+  const skip = (i: number): number => {
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 12 || c === 10 || c === 13 || c === 92) i++;
+      else if (c === 35) {
+        while (i < text.length && text.charCodeAt(i) !== 10) i++;
+      } else return i;
+    }
+  };
+  let m: RegExpExecArray | null;
+  let fromImportAt = -1;
+  while ((m = KW.exec(text))) {
+    const at = m.index;
+    if (m[1] === 'from') {
+      let i = skip(at + 4);
+      if (text.charCodeAt(i) > 127) return undefined;
+      // a relative module (`from .a import`, `from . import`) is the file's own package: no name to judge
+      while (text.charCodeAt(i) === 46) i = skip(i + 1);
+      const relative = i > skip(at + 4);
+      ID.lastIndex = i;
+      const found = ID.exec(text);
+      const id = found && found[0] !== 'import' ? found : null;
+      if (!id && !relative) continue; // prose
+      if (id && !relative) out.push(id[0]);
+      // a dotted module name, then the `import` whose names are left out
+      i += id ? id[0].length : 0;
+      for (;;) {
+        i = skip(i);
+        if (text.charCodeAt(i) !== 46) break;
+        i = skip(i + 1);
+        ID.lastIndex = i;
+        const part = ID.exec(text);
+        if (!part) break;
+        i += part[0].length;
+      }
+      if (text.charCodeAt(i) > 127) return undefined;
+      // one logical line from `from` to `import` (no comment, no newline outside a line continuation)
+      if (text.startsWith('import', i) && !/[A-Za-z0-9_]/.test(text[i + 6] ?? '') && !/#|[^\\\r]\r?\n|^\r?\n/.test(text.slice(at, i))) fromImportAt = i;
+      continue;
+    }
+    if (at === fromImportAt) continue;
+    // the rest of the logical line: every word
+    let end = at + 6;
+    for (;;) {
+      const nl = text.indexOf('\n', end);
+      if (nl < 0) {
+        end = text.length;
+        break;
+      }
+      end = nl;
+      let k = nl - 1;
+      if (text.charCodeAt(k) === 13) k--;
+      if (text.charCodeAt(k) !== 92) break;
+      end = nl + 1;
+    }
+    WORDS.lastIndex = at + 6;
+    let w: RegExpExecArray | null;
+    while ((w = WORDS.exec(text)) && w.index < end) {
+      if (w[0].charCodeAt(0) > 127) return undefined;
+      out.push(w[0]);
+    }
+    // the next word on the following line, in case the statement goes on there (a superset for broken code)
+    const next = skip(end);
+    if (text.charCodeAt(next) > 127) return undefined;
+    ID.lastIndex = next;
+    const after = ID.exec(text);
+    if (after && !PY_KEYWORDS.has(after[0])) out.push(after[0]);
+  }
+  return out;
+}
+
+/**
+ * The module specifiers of a JS/TS file, a superset of what jsImports() finds (every string literal right after
+ * `from`, `import`, `import(`, `require(`, with blanks and comments between), or undefined when one is not plain
+ * enough (an escape in the literal).
+ */
+export function jsImportSpecsCheap(text: string): string[] | undefined {
+  const out: string[] = [];
+  const KW = /(?<![\w$.])(from|import|require)(?![\w$])/g;
+  const skip = (i: number): number => {
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff || c === 0x2028 || c === 0x2029) i++;
+      else if (c === 47 && text.charCodeAt(i + 1) === 47) {
+        while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+      } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
+        const e = text.indexOf('*/', i + 2);
+        i = e < 0 ? text.length : e + 2;
+      } else if (c > 127 && /\s/.test(text[i])) i++;
+      else return i;
+    }
+  };
+  let m: RegExpExecArray | null;
+  while ((m = KW.exec(text))) {
+    let i = skip(m.index + m[1].length);
+    if (m[1] !== 'from' && text.charCodeAt(i) === 40) i = skip(i + 1);
+    const q = text.charCodeAt(i);
+    if (q !== 34 && q !== 39) continue;
+    let j = i + 1;
+    for (; j < text.length; j++) {
+      const c = text.charCodeAt(j);
+      if (c === q) break;
+      if (c === 92) return undefined;
+      if (c === 10 || c === 13) break;
+    }
+    if (text.charCodeAt(j) !== q) continue;
+    out.push(text.slice(i + 1, j));
+  }
+  return out;
+}
+
+/**
+ * Could judge() report an import of this name (`full` when known exactly)? False only when every path through
+ * judge() returns quietly whatever the import's statement looks like (optional, probed, full dotted name): the
+ * name-only tests of judge(), and for the rest the answers that report the most.
+ */
+function mayJudgeReport(file: PrefilterFile, eco: Ecosystem, name: string, full: string | undefined): boolean {
+  const ws = file.workspace;
+  if (ownFolders(file.path).has(name) || fileStem(file.path) === name) return false;
+  if (eco === 'python') {
+    // isLocalModule(name, ws, full) holds whenever the name itself is a local module (the wildcards need the full name)
+    if (localModuleName(name, ws)) return false;
+    if (isPythonStdlib(name) || name === '__main__' || name.startsWith('_') || PYTHON2_STDLIB.has(name)) return false;
+    // the dists of the top name are among those of any dotted name under it
+    if (isPythonImportDeclared(name, ws)) return false;
+  } else {
+    if (isLocalModule(name, ws, full)) return false;
+    if (isNodeBuiltin(name) || isNpmPackageDeclared(name, ws)) return false;
+    if (full !== undefined && monorepoPath(full)) return false;
+  }
+  // judge() reports a typosquat, or else an undeclared name: the undeclared test first (it is cheaper)
+  return undeclaredMayReport(file, eco, name) || likelyTyposquat(name, eco) !== undefined;
+}
+
+function undeclaredMayReport(file: PrefilterFile, eco: Ecosystem, name: string): boolean {
+  const ws = file.workspace;
+  const declaredSomewhere = eco === 'python' ? ws?.pythonPackages : ws?.npmPackages;
+  if (!declaredSomewhere || PLACEHOLDER_MODULES.has(name)) return false;
+  if (eco === 'python' && extendsSysPath(file.text)) return false;
+  if ((ws?.manifests ?? []).length && file.path.replace(/\\/g, '/').split('/').slice(0, -1).some((seg) => TEMPLATE_DIR.test(seg))) return false;
+  if (eco === 'python') return !(PYTHON_NAMESPACE_PACKAGES.has(name) || pythonDistsForImport(name).some((d) => isKnownPackage(d, 'python')));
+  return !isKnownPackage(name, 'npm');
+}
+
+function localModuleName(name: string, ws: PrefilterFile['workspace']): boolean {
+  return (ws?.localModules ?? []).includes(name);
+}
+
+/** The pre-filter: a plain Python or JS/TS file whose every import is quiet by mayJudgeReport() is not parsed for this rule. */
+export function importsMayReport(file: PrefilterFile): boolean {
+  if (file.role === 'fixture') return false;
+  if (file.kind === 'python') {
+    const names = pyImportNamesCheap(file.text);
+    if (!names) return true;
+    return [...new Set(names)].some((n) => mayJudgeReport(file, 'python', n, undefined));
+  }
+  if (file.kind === 'javascript' || file.kind === 'typescript') {
+    const specs = jsImportSpecsCheap(file.text);
+    if (!specs) return true;
+    for (const spec of new Set(specs)) {
+      const pkg = npmPackageOf(spec);
+      if (pkg && mayJudgeReport(file, 'npm', pkg, spec)) return true;
+    }
+    return false;
+  }
+  return true;
+}
+
 export default defineRule({
   meta: {
     id: 'unknown-package-import',
@@ -284,6 +469,7 @@ export default defineRule({
     cwe: [1357, 829],
     frameworks: { nistAiRmf: ['GOVERN 6.1', 'MAP 4.1', 'MEASURE 2.7'], euAiAct: ['Art. 15'], iso42001: ['A.10.3', 'A.6.2.4'] },
     fix: 'suggestion',
+    prefilter: { check: importsMayReport },
     messages: {
       typosquat: '`{{name}}` is not a known package but is one or two letters away from the popular `{{intended}}`{{dist}}: installing the misspelled name may pull a typosquatted package.',
       undeclared: '`{{name}}` is not declared in {{manifests}} and is not a known package: it may be a hallucinated dependency. Check that it exists and who publishes it before installing it.',

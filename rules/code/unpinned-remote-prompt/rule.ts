@@ -12,6 +12,8 @@ export default defineRule({
     shortDescription: 'A prompt is pulled from a remote hub without pinning a commit or version.',
     fullDescription: 'hub.pull("owner/prompt") and LangSmith pull_prompt fetch the latest commit of a prompt at run time; Langfuse label "latest" follows every new version. Whoever can push to that prompt (the public owner, a teammate, a stolen token) changes the instructions your application runs, without code review or a deploy: a supply-chain path straight into the system prompt.',
     views: ['python', 'js'],
+    // pre-filter: the last segment of the call's qualified name, which is always a word of the file (attribute, imported name)
+    prefilter: { words: ['pull', 'pull_prompt', 'pull_prompt_commit', 'get_prompt', 'pullPrompt', 'pullPromptCommit', 'getPrompt'] },
     severity: 'warning',
     practice: true,
     confidence: 'medium',

@@ -92,6 +92,8 @@ export default defineRule({
     shortDescription: 'A model or data file is loaded with pickle, which can execute code.',
     fullDescription: 'pickle, cPickle, dill, cloudpickle, joblib.load, pandas.read_pickle and numpy.load(allow_pickle=True) reconstruct objects by calling functions named in the file. A model artifact from a hub, bucket or user upload can therefore run arbitrary code when it is loaded. Use formats that hold only data (safetensors, ONNX, JSON, skops with trusted types) or verify the artifact\'s signature first.',
     views: ['python'],
+    // pre-filter: the first segment of a PICKLE_LOADERS or numpy.load qualified name (an import or an identifier of the file; `pd.` is read as pandas)
+    prefilter: { words: ['pickle', 'cPickle', '_pickle', 'dill', 'cloudpickle', 'joblib', 'sklearn', 'pandas', 'pd', 'pickle5', 'shelve', 'skops', 'numpy', 'np'] },
     severity: 'warning',
     confidence: 'high',
     owasp: ['LLM03', 'LLM04'],

@@ -1,5 +1,5 @@
 /** Routes a file to the analyzers of its kind; each returns views plus errors and never throws. */
-import type { AnalysisError, FileKind } from '../engine/model';
+import type { AnalysisError, FileKind, ViewName } from '../engine/model';
 import type { Views } from '../engine/views';
 import { analyzeData } from './data';
 import { analyzeJs } from './js';
@@ -12,13 +12,26 @@ export async function initAnalyzers(wasmDir?: string): Promise<void> {
   await initPythonParser(wasmDir);
 }
 
+/** The views each kind's analyzer builds (besides `text`), all from one parse. */
+export const KIND_VIEWS: Record<FileKind, readonly ViewName[]> = {
+  python: ['python'],
+  javascript: ['js'],
+  typescript: ['js'],
+  notebook: ['python', 'data'],
+  prompt: ['prompt'],
+  data: ['data', 'prompt'],
+  markdown: [],
+};
+
 /**
  * `keepTree`: the file is being analysed (the editor analyses it again after each edit): keep its Python syntax
  * tree so that the next analysis re-parses only what changed (a few trees are kept, the most recent ones). Python and JS/TS.
  */
-export function buildViews(path: string, text: string, kind: FileKind, keepTree = false): { views: Views; errors: AnalysisError[] } {
+export function buildViews(path: string, text: string, kind: FileKind, keepTree = false, need?: ReadonlySet<ViewName>): { views: Views; errors: AnalysisError[] } {
   const views: Views = { text: { text } };
   const errors: AnalysisError[] = [];
+  // `need` (the engine's pre-filters): the views some remaining rule reads; a kind none of whose views is needed is not parsed
+  if (need && !KIND_VIEWS[kind].some((v) => need.has(v))) return { views, errors };
   switch (kind) {
     case 'python': {
       const r = analyzePython(text, undefined, keepTree ? path : undefined);

@@ -4,17 +4,18 @@
  */
 import type { ProjectIndex } from '../analyzers/flow/project';
 import { minimatch } from 'minimatch';
-import { buildViews } from '../analyzers';
+import { buildViews, KIND_VIEWS } from '../analyzers';
 import type { EffectiveConfig } from './config';
 import { effectiveSeverity } from './config';
 import { stableHash } from './hash';
 import { LineIndex } from './lineIndex';
-import type { AnalysisError, AnalysisResult, FileKind, FileRole, Finding, Fix, Severity, Suppression, TextEdit } from './model';
+import type { AnalysisError, AnalysisResult, FileKind, FileRole, Finding, Fix, Severity, Suppression, TextEdit, ViewName } from './model';
 import { detectFileKind } from './fileKind';
 import { fileRole } from './fileRole';
 import { ANALYSIS_INCOMPLETE_RULE, INVALID_SUPPRESSION_RULE } from './registry';
 import type { RegisteredRule, ReportDescriptor, RuleContext } from './rule';
 import { parseSuppressions } from './suppressions';
+import { mayReport, prefiltersEnabled, PrefilterText, prefilterWords } from './prefilter';
 import type { BaseView, Views } from './views';
 
 export interface FileInput {
@@ -87,9 +88,37 @@ export function analyze(file: FileInput, config: EffectiveConfig, rules: readonl
   const role = fileRole(file.rolePath ?? file.path, text, config.roles);
   result.role = role;
   const lines = new LineIndex(text);
+  // the rules that can report here (enabled, in this file role, pre-filter passed) and the views they read:
+  // a view no remaining rule reads is not built (no parse), and a rule whose pre-filter fails does not run
+  const pre = new PrefilterText(text, file.path, kind, role, config.workspace, prefilterWords(rules));
+  const candidates: { rule: RegisteredRule; severity: Severity; checked?: boolean }[] = [];
+  const need = new Set<ViewName>();
+  for (const rule of rules) {
+    const severity = effectiveSeverity(config, rule.meta.id, rule.meta.severity, rule.meta.optIn);
+    if (severity === 'off') continue;
+    if (rule.meta.practice && role !== 'product') continue;
+    if (!rule.meta.views.some((v) => rule.check[v])) continue;
+    if (!mayReport(rule.meta, pre)) continue;
+    // a pre-filter's cheap check (`check`) only pays when it can spare a parse: asked below, once the other rules are known
+    const checked = !!rule.meta.prefilter?.check && prefiltersEnabled() && !pre.decodes;
+    candidates.push({ rule, severity, checked });
+    if (!checked) for (const v of rule.meta.views) if (rule.check[v]) need.add(v);
+  }
+  const built = KIND_VIEWS[kind];
+  const active = candidates.filter((c) => {
+    if (!c.checked) return true;
+    const own = c.rule.meta.views.filter((v) => c.rule.check[v] && built.includes(v));
+    // every view it reads is built anyway (or none is built for this kind): the rule itself decides, at no parse
+    if (own.every((v) => need.has(v))) return true;
+    if (!c.rule.meta.prefilter!.check!(pre)) return false;
+    for (const v of c.rule.meta.views) if (c.rule.check[v]) need.add(v);
+    return true;
+  });
   let views: Views;
   try {
-    const built = buildViews(file.path, text, kind, true);
+    // a tree the project index parsed for this file's summary (same path, text and kind), when the analysis reads it
+    const handed = (kind === 'python' || kind === 'javascript' || kind === 'typescript') && need.has(kind === 'python' ? 'python' : 'js') ? file.project?.parsedFor?.(file.path, text) : undefined;
+    const built = handed && handed.kind === kind && (kind === 'python' ? handed.views.python : handed.views.js) ? handed : buildViews(file.path, text, kind, true, need);
     views = built.views;
     if (file.project) {
       for (const v of [views.python, views.js]) if (v && !v.map) Object.assign(v, { path: file.path, project: file.project });
@@ -103,10 +132,7 @@ export function analyze(file: FileInput, config: EffectiveConfig, rules: readonl
   }
 
   const raw: Finding[] = [];
-  for (const rule of rules) {
-    const severity = effectiveSeverity(config, rule.meta.id, rule.meta.severity, rule.meta.optIn);
-    if (severity === 'off') continue;
-    if (rule.meta.practice && role !== 'product') continue;
+  for (const { rule, severity } of active) {
     const options = config.rules[rule.meta.id]?.options ?? {};
     for (const viewName of rule.meta.views) {
       const check = rule.check[viewName] as ((ctx: RuleContext<BaseView>) => void) | undefined;

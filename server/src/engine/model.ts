@@ -66,6 +66,27 @@ export interface RuleMeta {
    */
   practice?: boolean;
   tags?: string[];
+  /**
+   * Pre-filter (engine/prefilter.ts): the rule can report on a file only if one of `words` occurs in the file's
+   * raw text as a whole word (`[A-Za-z_][A-Za-z0-9_]*`, case-sensitive) or `regex` (no g/y flag) matches it, and `check` (a cheap exact
+   * test, for rules that look at every import...) does not return false. A
+   * file where it fails does not run the rule, and is not parsed when no remaining rule reads the view. Absent:
+   * the rule runs on every file. It must never drop a finding (test/unit/prefilter.test.ts checks every rule).
+   */
+  prefilter?: { words?: readonly string[]; regex?: RegExp; check?: (file: PrefilterFile) => boolean };
+}
+
+/**
+ * What a pre-filter's `check` sees of a file (before parsing): it returns false only when the rule cannot report
+ * there. `kind` is the file's kind; the text is the raw file text (a notebook's JSON, not its cells).
+ */
+export interface PrefilterFile {
+  text: string;
+  path: string;
+  kind: FileKind;
+  role: FileRole;
+  workspace?: Readonly<import('./config').WorkspacePackages>;
+  hasWord(word: string): boolean;
 }
 
 export interface Suppression {

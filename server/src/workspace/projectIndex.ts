@@ -12,6 +12,8 @@ import { buildViews } from '../analyzers';
 import { jsFlow, pythonFlow } from '../analyzers/flow';
 import type { FileSummary, ProjectIndex } from '../analyzers/flow';
 import type { FlowSource } from '../analyzers/flow/project';
+import type { AnalysisError, FileKind } from '../engine/model';
+import type { JsView, PythonView, Views } from '../engine/views';
 import { join } from '../analyzers/flow/taint';
 import type { Taint } from '../analyzers/flow/taint';
 import { foreign } from '../analyzers/flow/project';
@@ -45,6 +47,11 @@ interface Entry {
   checked?: number;
   /** The flow of the last analysis of this text (its syntax tree): the summaries without parsing the file again. */
   source?: { flow: FlowSource; level1: Level1 };
+  /**
+   * The flow a summary of this text was computed with, while the summary of the other level is still unknown: that
+   * one is then a new walk of the same syntax tree (FlowSource.summaryWith), not a second parse.
+   */
+  pending?: FlowSource;
 }
 
 /** A level-1 summary read the level-0 summary of `path` (its fingerprint), or the subclasses of a class of `path`. */
@@ -59,6 +66,10 @@ interface Level1 extends ProjectIndex {
 
 /** How many syntax trees of analysed files the index keeps for their summaries (the files being edited). */
 const KEEP_TREES = 4;
+/** How many syntax trees parsed for one level of a file's summary the index keeps for the other level. */
+const KEEP_PENDING = 64;
+/** How many syntax trees parsed for summaries the index keeps for the files' own analyses (a scan). */
+const KEEP_PARSED = 64;
 
 export class WorkspaceIndex implements ProjectIndex {
   private readonly entries = new Map<string, Entry>();
@@ -72,6 +83,12 @@ export class WorkspaceIndex implements ProjectIndex {
   private epoch = 0;
   /** Entries holding a syntax tree (source), oldest first. */
   private readonly withTrees: string[] = [];
+  /** Entries holding a pending flow, oldest first. */
+  private readonly withPending: string[] = [];
+  /** Views parsed for summaries, by file, for the file's own analysis (parsedFor); oldest first. */
+  private readonly parsed = new Map<string, Parsed>();
+  /** Files already analysed: a tree parsed for their summaries is not kept for an analysis. */
+  private readonly analysed = new Set<string>();
   /** Level 0: imports resolve, other files' summaries are not consulted. */
   private readonly resolveOnly: ProjectIndex = {
     resolveModule: (from, module) => this.resolveModule(from, module),
@@ -106,6 +123,8 @@ export class WorkspaceIndex implements ProjectIndex {
       this.modules.clear();
       this.entries.clear();
       this.withTrees.length = 0;
+      this.withPending.length = 0;
+      this.parsed.clear();
       this.importers = undefined;
       this.importsByFile.clear();
       return;
@@ -210,7 +229,15 @@ export class WorkspaceIndex implements ProjectIndex {
     if (!e) return undefined;
     if (level === 0) {
       if (e.level0 === undefined) {
-        e.level0 = (e.source ? e.source.flow.summaryWith(this.resolveOnly) : summarize(rel, e.text, this.resolveOnly).summary) ?? null;
+        if (e.source) e.level0 = e.source.flow.summaryWith(this.resolveOnly) ?? null;
+        else if (e.pending) e.level0 = rewalk(e.pending, this.resolveOnly) ?? null;
+        else {
+          // the same project as resolveOnly, which also keeps the flow for the level-1 summary (no second parse)
+          let flow: FlowSource | undefined;
+          const project: ProjectIndex = { ...this.resolveOnly, attach: (_rel, _text, f) => ((flow = f), []) };
+          e.level0 = summarize(rel, e.text, project, this.keepParsed(rel)).summary ?? null;
+          if (e.summary === undefined && flow) this.keepPending(rel, e, flow);
+        }
         if (this.verify) this.check(rel, 0, e.level0, summarize(rel, e.text, this.resolveOnly).summary);
       }
       this.dropTree(e);
@@ -229,7 +256,7 @@ export class WorkspaceIndex implements ProjectIndex {
         summary = e.source.flow.summaryWith(project);
       } else {
         project = this.level1();
-        summary = summarize(rel, e.text, project).summary;
+        summary = e.pending ? rewalk(e.pending, project) : summarize(rel, e.text, project, this.keepParsed(rel)).summary;
         // the same walk without the other files' summaries: the level-0 summary, when no answer differed
         if (e.level0 === undefined && project.flow) {
           const l0 = project.flow.derived(this.resolveOnly);
@@ -242,6 +269,7 @@ export class WorkspaceIndex implements ProjectIndex {
       e.summary = summary ?? null;
       e.deps = project.deps;
       e.checked = this.epoch;
+      if (e.level0 === undefined && !e.source && project.flow) this.keepPending(rel, e, project.flow);
       this.dropTree(e);
     }
     if (this.verify && this.verified.get(e) !== this.epoch) {
@@ -261,7 +289,41 @@ export class WorkspaceIndex implements ProjectIndex {
 
   /** Both summaries are known: the syntax tree is not needed any more. */
   private dropTree(e: Entry): void {
-    if (e.source && e.level0 !== undefined && e.summary !== undefined) e.source = undefined;
+    if (e.level0 !== undefined && e.summary !== undefined) {
+      e.source = undefined;
+      e.pending = undefined;
+    }
+  }
+
+  /** Keep the views of a parse for a summary for the file's own analysis, unless it was analysed already. */
+  private keepParsed(rel: string): ((p: Parsed) => void) | undefined {
+    if (this.analysed.has(rel)) return undefined;
+    return (p) => {
+      this.parsed.delete(rel);
+      this.parsed.set(rel, p);
+      while (this.parsed.size > KEEP_PARSED) this.parsed.delete(this.parsed.keys().next().value!);
+    };
+  }
+
+  parsedFor(rel: string, text: string): { views: Views; errors: AnalysisError[]; kind: FileKind } | undefined {
+    this.analysed.add(rel);
+    const p = this.parsed.get(rel);
+    if (!p) return undefined;
+    this.parsed.delete(rel);
+    if (p.text !== text) return undefined;
+    return { views: { text: { text }, ...(p.python ? { python: p.python } : {}), ...(p.js ? { js: p.js } : {}) }, errors: p.errors, kind: p.kind };
+  }
+
+  /** Keep a flow for the other level's summary (a bounded number of them: each holds a syntax tree). */
+  private keepPending(rel: string, e: Entry, flow: FlowSource): void {
+    e.pending = flow;
+    const at = this.withPending.indexOf(rel);
+    if (at >= 0) this.withPending.splice(at, 1);
+    this.withPending.push(rel);
+    while (this.withPending.length > KEEP_PENDING) {
+      const old = this.entries.get(this.withPending.shift()!);
+      if (old) old.pending = undefined;
+    }
   }
 
   /** Do the files a level-1 summary read still give the same answers? */
@@ -282,6 +344,18 @@ export class WorkspaceIndex implements ProjectIndex {
 
   /** Classes of the files importing `rel` derived from its class `cls` (their level-0 summaries: no cycles). */
   subclasses(rel: string, cls: string): { path: string; name: string }[] {
+    // the same answer until the next invalidation (every flow over a file of this class asks again)
+    const key = `${rel}\u0000${cls}`;
+    const memo = this.subclassMemo.get(key);
+    if (memo && memo.epoch === this.epoch) return [...memo.out];
+    const out = this.findSubclasses(rel, cls);
+    this.subclassMemo.set(key, { epoch: this.epoch, out });
+    return [...out];
+  }
+
+  private readonly subclassMemo = new Map<string, { epoch: number; out: { path: string; name: string }[] }>();
+
+  private findSubclasses(rel: string, cls: string): { path: string; name: string }[] {
     const out: { path: string; name: string }[] = [];
     for (const f of this.importersOf(rel)) {
       const text = this.text(f);
@@ -462,13 +536,33 @@ function hasApprovalGate(rel: string, text: string): boolean {
   return false;
 }
 
+/** What the analyzer gave for a file parsed for a summary (new view objects over the same syntax tree). */
+interface Parsed {
+  text: string;
+  kind: 'python' | 'javascript' | 'typescript';
+  errors: AnalysisError[];
+  python?: PythonView;
+  js?: JsView;
+}
+
+/** The summary with `project` from a walk of a syntax tree already parsed (as summarize(), which it replaces). */
+function rewalk(flow: FlowSource, project: ProjectIndex): FileSummary | undefined {
+  try {
+    return flow.summaryWith(project);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The summary of a file's flow, computed with `project` (a fixed level of the index). */
-function summarize(rel: string, text: string, project: ProjectIndex): { summary?: FileSummary } {
+function summarize(rel: string, text: string, project: ProjectIndex, keep?: (p: Parsed) => void): { summary?: FileSummary } {
   const kind = PY.test(rel) ? 'python' : JS.test(rel) ? (/\.(ts|tsx|mts|cts)$/.test(rel) ? 'typescript' : 'javascript') : undefined;
   if (!kind) return {};
   try {
-    const { views } = buildViews(rel, text, kind);
+    const { views, errors } = buildViews(rel, text, kind);
     const view = views.python ?? views.js;
+    // the analyzer's output as buildViews gave it, before the summary's project is set on the view
+    if (keep) keep({ text, kind, errors: [...errors], python: views.python && { ...views.python }, js: views.js && { ...views.js } });
     if (!view) return {};
     Object.assign(view, { path: rel, project });
     return { summary: views.python ? pythonFlow(views.python).fileSummary() : views.js ? jsFlow(views.js).fileSummary() : undefined };

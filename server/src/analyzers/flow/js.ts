@@ -47,15 +47,15 @@ export interface JsFlow {
 
 type Fn = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 /** zod constructors whose values carry no free text. */
-const cache = new WeakMap<object, JsFlow>();
+/** The flow of a tree, with the inputs it was built from (a tree handed from the project index to an analysis gets its own). */
+const cache = new WeakMap<object, { flow: JsFlow; view: JsView; path?: string; project?: unknown; role?: string }>();
 
 export function jsFlow(view: JsView): JsFlow {
-  let f = cache.get(view.ast);
-  if (!f) {
-    f = new JsFlowBuilder(view.ast, view.text, view.path, view.project, view.role).build();
-    cache.set(view.ast, f);
-  }
-  return f;
+  const c = cache.get(view.ast);
+  if (c && (c.view === view || (c.path === view.path && c.project === view.project && c.role === view.role))) return c.flow;
+  const flow = new JsFlowBuilder(view.ast, view.text, view.path, view.project, view.role).build();
+  cache.set(view.ast, { flow, view, path: view.path, project: view.project, role: view.role });
+  return flow;
 }
 
 const SKIP_KEYS = new Set(['parent', 'range', 'loc', 'typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'decorators']);

@@ -10,6 +10,8 @@
  * Analysing a file then uses its imports' exports (parameter -> return, source -> return across files) and the
  * argument taints its importers pass to its functions (parameter -> sink: the finding sits at the sink).
  */
+import type { AnalysisError, FileKind } from '../../engine/model';
+import type { Views } from '../../engine/views';
 import type { Taint } from './taint';
 import { join } from './taint';
 import type { FlowCore } from './core';
@@ -57,6 +59,11 @@ export interface ProjectIndex {
    * should also answer for (the walk compares their answers with its own: see FlowSource).
    */
   attach?(path: string, text: string, source: FlowSource): ProjectIndex[];
+  /**
+   * The syntax tree of `path` over `text` that the index parsed for a summary before the file's own analysis (the
+   * analyzer's views and errors, handed over once): the analysis does not parse the file again.
+   */
+  parsedFor?(path: string, text: string): { views: Views; errors: AnalysisError[]; kind: FileKind } | undefined;
 }
 
 /**
@@ -114,7 +121,8 @@ class AttachedFlow implements FlowSource {
   /** The walks are done and the summaries derived: a new walk is needed only for a project whose answers differed. */
   done(): void {
     this.walked = true;
-    if (this.alternatives.every((a) => a.summary)) this.rerun = undefined;
+    // with no alternative at all the project only asked for the flow itself (the index re-walks it with another project)
+    if (this.alternatives.length && this.alternatives.every((a) => a.summary)) this.rerun = undefined;
   }
 
   derived(project: ProjectIndex): FileSummary | undefined {

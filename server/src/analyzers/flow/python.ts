@@ -41,15 +41,15 @@ export interface PyFlow {
   fileSummary(): FileSummary;
 }
 
-const cache = new WeakMap<object, PyFlow>();
+/** The flow of a tree, with the inputs it was built from (a tree handed from the project index to an analysis gets its own). */
+const cache = new WeakMap<object, { flow: PyFlow; view: PythonView; path?: string; project?: unknown; role?: string }>();
 
 export function pythonFlow(view: PythonView): PyFlow {
-  let f = cache.get(view.root);
-  if (!f) {
-    f = new PythonFlowBuilder(view.root, view.text, view.path, view.project, view.role).build();
-    cache.set(view.root, f);
-  }
-  return f;
+  const c = cache.get(view.root);
+  if (c && (c.view === view || (c.path === view.path && c.project === view.project && c.role === view.role))) return c.flow;
+  const flow = new PythonFlowBuilder(view.root, view.text, view.path, view.project, view.role).build();
+  cache.set(view.root, { flow, view, path: view.path, project: view.project, role: view.role });
+  return flow;
 }
 
 /** Named children (the mirror's cached array: read it, do not change it). */
