@@ -22,6 +22,7 @@ import { parsePythonKept } from '../server/src/analyzers/python/parser';
 import { fileSource, WorkspaceIndex } from '../server/src/workspace/projectIndex';
 import { collectFiles, readText } from '../server/src/workspace/files';
 import { scanPaths } from '../server/src/workspace/scan';
+import { editorBudgetLines, firstDiagnosticsLines } from './editor';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const FILES = Number(process.env.AISEC_BENCH_FILES ?? 10000);
@@ -293,6 +294,14 @@ async function main(): Promise<void> {
     process.stdout.write(JSON.stringify({ ...r, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
     return;
   }
+  if (mode === '--first-diagnostics') {
+    for (const line of await firstDiagnosticsLines()) console.log(line);
+    return;
+  }
+  if (mode === '--editor-sizes') {
+    for (const line of editorBudgetLines(process.argv[3] ? process.argv.slice(3).map(Number) : undefined)) console.log(line);
+    return;
+  }
   if (mode === '--editor') {
     // one editor line only (profiling: node --cpu-prof out/bench/bench.js --editor py)
     console.log(editorReanalysis(process.argv[3] === 'ts' ? 'ts' : 'py'));
@@ -302,9 +311,11 @@ async function main(): Promise<void> {
   console.log(reanalysis('py'));
   console.log(reanalysis('ts'));
   console.log(`load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-  console.log(editorReanalysis('py'));
-  console.log(editorReanalysis('ts'));
-  console.log(`load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  // editor budgets (bench/editor.ts): re-analysis by size and language, first diagnostics through the real server
+  for (const line of editorBudgetLines()) console.log(line);
+  for (const line of await firstDiagnosticsLines()) console.log(line);
+  if (!PLAIN) console.log(editorReanalysis('py'));
+  if (!PLAIN) console.log(editorReanalysis('ts'));
   if (process.env.AISEC_BENCH_EDITOR_ONLY) return;
   console.log(ruleCosts('py'));
   console.log(ruleCosts('ts'));

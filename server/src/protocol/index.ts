@@ -69,9 +69,24 @@ export interface AisecSettings {
   learningMode?: boolean;
   /** User-level (machine scope): `extends` may load files outside the workspace folder. */
   allowExtendsOutsideWorkspace?: boolean;
+  /** Per-document cost limits of the editor (lsp/settings.ts fills in the defaults). */
+  editorLimits?: EditorLimits;
 }
 
-export const DEFAULT_SETTINGS: AisecSettings = { enable: true, run: 'onType', debounceMs: 200, configPath: '', baseline: '', learningMode: false };
+/**
+ * What one open document may cost per analysis in the editor (0: no limit). A document above the size or line limit
+ * is not analysed, and a run that reaches the time limit stops before its remaining rules; either is reported as an
+ * `analysis-incomplete` diagnostic naming the limit, never as silence. The CLI has no such limits.
+ */
+export interface EditorLimits {
+  maxFileSizeKb: number;
+  maxLines: number;
+  maxAnalysisMs: number;
+}
+
+export const DEFAULT_EDITOR_LIMITS: EditorLimits = { maxFileSizeKb: 1024, maxLines: 20_000, maxAnalysisMs: 1000 };
+
+export const DEFAULT_SETTINGS: AisecSettings = { enable: true, run: 'onType', debounceMs: 200, configPath: '', baseline: '', learningMode: false, editorLimits: DEFAULT_EDITOR_LIMITS };
 
 /** Diagnostic.data: enough to rebuild fixes and suppressions without server state. */
 export interface DiagnosticData {
