@@ -317,6 +317,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   function invalidateAll(): void {
     generation++;
     projects.clear();
+    largeFolders.clear();
     settingsCache.clear();
     configCache.clear();
     workspacePackagesCache.clear();
@@ -440,7 +441,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const doc = documents.get(uri);
     if (!doc || doc.version !== version) return; // superseded
     try {
-      if (opened && !features.pull && SOURCE_FILE.test(uri) && !lastAnalysis.has(uri)) {
+      if (opened && !features.pull && SOURCE_FILE.test(uri) && !lastAnalysis.has(uri) && largeWorkspace(uriToPath(uri))) {
         const alone = await analyzeDocumentNow(doc, { alone: true });
         if (alone === SUPERSEDED || superseded(doc)) return;
         void connection.sendDiagnostics({ uri, version, diagnostics: alone?.diagnostics ?? [] });
@@ -461,6 +462,19 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     } catch (e) {
       log(`analysis of ${uri} failed: ${(e as Error).stack ?? e}`);
     }
+  }
+
+  /**
+   * Does the workspace folder of `file` hold more than FIRST_PUBLISH_ALONE source files (a bounded walk, cached per
+   * folder)? There, the first analysis of an opened document publishes the file's own findings first (validate).
+   */
+  const largeFolders = new Map<string, boolean>();
+  function largeWorkspace(file: string | undefined): boolean {
+    const root = file ? rootFor(file) : undefined;
+    if (!root) return false;
+    let large = largeFolders.get(root);
+    if (large === undefined) largeFolders.set(root, (large = moreSourceFilesThan(root, FIRST_PUBLISH_ALONE)));
+    return large;
   }
 
   /** The version each document was opened with: its first onDidChangeContent is the open itself, not an edit. */
@@ -758,6 +772,30 @@ function nonOverlapping<T extends { start: number; end: number; newText: string 
     last = e.end;
   }
   return out;
+}
+
+/** Workspace folders with more source files than this publish an opened document's own findings first. */
+const FIRST_PUBLISH_ALONE = 200;
+
+/** More than `n` source files under `root` (node_modules, build output and dot folders aside)? Stops at n + 1. */
+function moreSourceFilesThan(root: string, n: number): boolean {
+  let count = 0;
+  const dirs = [root];
+  while (dirs.length) {
+    const dir = dirs.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      if (e.isDirectory()) {
+        if (!e.name.startsWith('.') && !/^(node_modules|dist|build|out|__pycache__|venv)$/.test(e.name)) dirs.push(path.join(dir, e.name));
+      } else if (e.isFile() && SOURCE_FILE.test(e.name) && ++count > n) return true;
+    }
+  }
+  return false;
 }
 
 /** Files that take part in cross-file flow, and how many of a workspace folder's are indexed at most. */
