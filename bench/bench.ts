@@ -22,7 +22,7 @@ import { parsePythonKept } from '../server/src/analyzers/python/parser';
 import { fileSource, WorkspaceIndex } from '../server/src/workspace/projectIndex';
 import { collectFiles, readText } from '../server/src/workspace/files';
 import { scanPaths } from '../server/src/workspace/scan';
-import { editorBudgetLines, firstDiagnosticsLines } from './editor';
+import { editorBudgetLinesAsServer, firstDiagnosticsLines, limitCostLines } from './editor';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const FILES = Number(process.env.AISEC_BENCH_FILES ?? 10000);
@@ -296,10 +296,11 @@ async function main(): Promise<void> {
   }
   if (mode === '--first-diagnostics') {
     for (const line of await firstDiagnosticsLines()) console.log(line);
+    for (const line of limitCostLines()) console.log(line);
     return;
   }
   if (mode === '--editor-sizes') {
-    for (const line of editorBudgetLines(process.argv[3] ? process.argv.slice(3).map(Number) : undefined)) console.log(line);
+    for (const line of editorBudgetLinesAsServer(process.argv[3] ? process.argv.slice(3).map(Number) : undefined)) console.log(line);
     return;
   }
   if (mode === '--editor') {
@@ -312,8 +313,9 @@ async function main(): Promise<void> {
   console.log(reanalysis('ts'));
   console.log(`load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
   // editor budgets (bench/editor.ts): re-analysis by size and language, first diagnostics through the real server
-  for (const line of editorBudgetLines()) console.log(line);
+  for (const line of editorBudgetLinesAsServer()) console.log(line);
   for (const line of await firstDiagnosticsLines()) console.log(line);
+  for (const line of limitCostLines()) console.log(line);
   if (!PLAIN) console.log(editorReanalysis('py'));
   if (!PLAIN) console.log(editorReanalysis('ts'));
   if (process.env.AISEC_BENCH_EDITOR_ONLY) return;

@@ -6,7 +6,7 @@
  *    file, through the real language server over stdio, once it answered initialize.
  * The debounce (setting aisec.debounceMs, default 200 ms) is not in these times: it is set to 0 here.
  */
-import { spawn } from 'child_process';
+import { execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -15,7 +15,7 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 import { defaultConfig } from '../server/src/engine/config';
 import { analyze } from '../server/src/engine/engine';
 import { builtinRules } from '../server/src/engine/registry';
-import { DEFAULT_EDITOR_LIMITS, DEFAULT_SETTINGS } from '../server/src/protocol';
+import { DEFAULT_EDITOR_LIMITS, DEFAULT_SETTINGS, SERVER_NODE_FLAGS } from '../server/src/protocol';
 import { deadline, overLimit } from '../server/src/lsp/settings';
 import { collectFiles } from '../server/src/workspace/files';
 import { fileSource, WorkspaceIndex } from '../server/src/workspace/projectIndex';
@@ -229,7 +229,17 @@ export async function firstDiagnostics(workspace: string, pyFile: string, tsFile
 /** The flags the VS Code client starts the server with (client/src/languageClient.ts). */
 export function serverExecArgv(): string[] {
   // AISEC_BENCH_SERVER_ARGS: extra node flags for profiling the server (e.g. --cpu-prof)
-  return (process.env.AISEC_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
+  return [...SERVER_NODE_FLAGS, ...(process.env.AISEC_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean)];
+}
+
+/**
+ * editorBudgetLines in a process started with the server's node flags (SERVER_NODE_FLAGS), as the editor runs the
+ * analysis; in this process when it already has them.
+ */
+export function editorBudgetLinesAsServer(sizes?: number[]): string[] {
+  if (SERVER_NODE_FLAGS.every((f) => process.execArgv.includes(f))) return editorBudgetLines(sizes);
+  const out = execFileSync(process.execPath, [...SERVER_NODE_FLAGS, process.argv[1], '--editor-sizes', ...(sizes ?? []).map(String)], { encoding: 'utf8', maxBuffer: 1 << 20, env: process.env });
+  return out.trim().split('\n');
 }
 
 /**
@@ -282,4 +292,28 @@ function pickFile(dir: string, re: RegExp): string | undefined {
     if (n <= 2000 && (!best || n > best.n)) best = { f, n };
   }
   return best?.f;
+}
+
+/**
+ * What the per-document limits cost on the issue's two cases, through the editor's path (overLimit, then the engine's
+ * skip report): a 1.7 MB minified JS file with 400 newlines and a 200,000-line Python file. Before the limits these
+ * cost 9 s / 2 GB and 3 s / 1.6 GB per keystroke.
+ */
+export function limitCostLines(): string[] {
+  const config = defaultConfig();
+  const limits = DEFAULT_EDITOR_LIMITS;
+  const line = 'var a=function(b){return b.map(function(c){return c*2+Math.max(c,1)}).filter(Boolean)};'.repeat(48);
+  const minified = Array.from({ length: 401 }, () => line).join('\n').slice(0, 1_700_000);
+  const py = editorFile('py', 200_000);
+  const out: string[] = [];
+  for (const [name, file, text] of [['minified JS', 'bundle.js', minified], ['Python', 'big.py', py]] as const) {
+    const before = process.memoryUsage().rss;
+    const t0 = performance.now();
+    const skip = overLimit(text, limits);
+    const r = analyze({ path: file, text, skip }, config, builtinRules);
+    const ms = performance.now() - t0;
+    const grew = (process.memoryUsage().rss - before) / 1048576;
+    out.push(`editor limits: ${name} of ${(text.length / 1048576).toFixed(2)} MB, ${text.split('\n').length.toLocaleString('en-US')} lines: ${ms.toFixed(1)} ms per keystroke, RSS +${Math.max(0, grew).toFixed(0)} MB; published: ${r.findings.map((f) => f.ruleId).join(', ')} (${skip ? skip.replace(/ \(setting.*$/, '') : 'analysed'})`);
+  }
+  return out;
 }
