@@ -60,7 +60,7 @@ describe('editor settings', () => {
     now = 150;
     assert.strictEqual(stop(), undefined);
     now = 151;
-    assert.match(stop()!, /time limit of 50 ms per analysis .*aisec\.editorLimits\.maxAnalysisMs/);
+    assert.match(stop()!, /time limit of 50 ms \(CPU\) per analysis .*aisec\.editorLimits\.maxAnalysisMs/);
     assert.strictEqual(deadline({ ...DEFAULT_EDITOR_LIMITS, maxAnalysisMs: 0 }), undefined);
   });
 });

@@ -64,12 +64,21 @@ export function overLimit(text: string, limits: EditorLimits): string | undefine
   return undefined;
 }
 
-/** The engine's stop callback for the editor's time limit (FileInput.stop), started now; undefined without a limit. */
-export function deadline(limits: EditorLimits, now: () => number = () => performance.now()): (() => string | undefined) | undefined {
+/** The process's CPU time (user + system), ms: what an analysis costs, however busy the machine is. */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/**
+ * The engine's stop callback for the editor's time limit (FileInput.stop), started now; undefined without a limit.
+ * The limit is on CPU time, so that a busy machine does not cut analyses that would fit on a quiet one.
+ */
+export function deadline(limits: EditorLimits, now: () => number = cpuMs): (() => string | undefined) | undefined {
   if (!(limits.maxAnalysisMs > 0)) return undefined;
   const t0 = now();
   return () => {
     const ms = now() - t0;
-    return ms > limits.maxAnalysisMs ? `the editor's time limit of ${limits.maxAnalysisMs.toLocaleString('en-US')} ms per analysis was reached (setting aisec.editorLimits.maxAnalysisMs; \`aisec scan\` analyses the whole file)` : undefined;
+    return ms > limits.maxAnalysisMs ? `the editor's time limit of ${limits.maxAnalysisMs.toLocaleString('en-US')} ms (CPU) per analysis was reached (setting aisec.editorLimits.maxAnalysisMs; \`aisec scan\` analyses the whole file)` : undefined;
   };
 }
