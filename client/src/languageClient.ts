@@ -2,7 +2,7 @@ import * as path from 'path';
 import { ExtensionContext, workspace } from 'vscode';
 import type { DocumentSelector, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
-import { SCAN_WORKSPACE_COMMAND } from '../../server/src/protocol';
+import { SCAN_WORKSPACE_COMMAND, SERVER_NODE_FLAGS } from '../../server/src/protocol';
 import { runWorkspaceScan } from './guide/scan';
 
 let client: LanguageClient | undefined;
@@ -21,8 +21,8 @@ export const DOCUMENT_SELECTOR: DocumentSelector = [
 export async function startLanguageClient(context: ExtensionContext): Promise<LanguageClient> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,

@@ -31,6 +31,15 @@ export interface FileInput {
   rolePath?: string;
   /** The other files of the workspace, for cross-file flow (imports resolved to workspace files); optional. */
   project?: ProjectIndex;
+  /**
+   * The caller's reason not to analyse this file (the editor's per-document limits): reported as analysis-incomplete.
+   */
+  skip?: string;
+  /**
+   * Asked before each rule (the editor's time limit): a reason stops the analysis there, and the rules not run are
+   * reported as analysis-incomplete. analyze() itself reads no clock.
+   */
+  stop?: () => string | undefined;
 }
 
 const MINIFIED_LINE = 5000;
@@ -84,6 +93,15 @@ export function analyze(file: FileInput, config: EffectiveConfig, rules: readonl
     }
     return result;
   }
+  if (file.skip) {
+    // the caller's limit (the editor): always said, whatever the file's role
+    const lines = new LineIndex(file.text);
+    result.role = fileRole(file.rolePath ?? file.path, file.text, config.roles);
+    result.errors.push({ kind: 'skipped', message: `${file.path}: not analysed: ${file.skip}`, incomplete: 'the whole file' });
+    reportIncomplete(result, result.findings, config, rules, file.text, lines, result.role);
+    assignFingerprints(result.findings, file.path, lines);
+    return result;
+  }
   const text = file.text;
   const role = fileRole(file.rolePath ?? file.path, text, config.roles);
   result.role = role;
@@ -132,7 +150,13 @@ export function analyze(file: FileInput, config: EffectiveConfig, rules: readonl
   }
 
   const raw: Finding[] = [];
-  for (const { rule, severity } of active) {
+  for (let r = 0; r < active.length; r++) {
+    const { rule, severity } = active[r];
+    const stopped = file.stop?.();
+    if (stopped) {
+      stopBefore(result, file.path, stopped, active.slice(r).map((x) => x.rule).filter((x) => x.meta.id !== ANALYSIS_INCOMPLETE_RULE));
+      break;
+    }
     const options = config.rules[rule.meta.id]?.options ?? {};
     for (const viewName of rule.meta.views) {
       const check = rule.check[viewName] as ((ctx: RuleContext<BaseView>) => void) | undefined;
@@ -171,6 +195,14 @@ export function analyze(file: FileInput, config: EffectiveConfig, rules: readonl
   return result;
 }
 
+/** The caller stopped the analysis (file.stop) before `left`: what was not checked, as an incomplete-analysis error. */
+function stopBefore(result: AnalysisResult, path: string, reason: string, left: readonly RegisteredRule[]): void {
+  const ids = left.map((x) => x.meta.id);
+  if (!ids.length) return;
+  const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more rule(s)` : `rule(s) ${ids.join(', ')}`;
+  result.errors.push({ kind: 'skipped', message: `${path}: stopped: ${reason}`, incomplete: shown });
+}
+
 /**
  * Fail closed: every error that left part of the file unanalysed becomes an `analysis-incomplete` finding (one per
  * location and reason; failing rules are grouped) and `result.incomplete` lists the reasons, so a scan never reads
@@ -191,7 +223,7 @@ function reportIncomplete(result: AnalysisResult, out: Finding[], config: Effect
     if (e.kind === 'rule') continue;
     const at = Math.min(Math.max(0, e.start ?? 0), text.length);
     const to = Math.min(Math.max(at, e.end ?? at), text.length);
-    entries.push({ start: at, end: to, reason: e.message.replace(/^.*?: analyzer failed: /, 'the analyzer failed: ').replace(/^.*?: not analysed: /, 'not analysed: '), skipped: e.incomplete! });
+    entries.push({ start: at, end: to, reason: e.message.replace(/^.*?: analyzer failed: /, 'the analyzer failed: ').replace(/^.*?: (not analysed|stopped): /, '$1: '), skipped: e.incomplete! });
   }
   result.incomplete = [...new Set(entries.map((x) => `${x.reason}; ${x.skipped} not checked`))];
   const rule = rules.find((r) => r.meta.id === ANALYSIS_INCOMPLETE_RULE);

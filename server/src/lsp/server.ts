@@ -54,6 +54,8 @@ import type { InventoryInput } from '../workspace/inventory';
 import type { InventoryResult } from '../protocol';
 import { INVENTORY_REQUEST } from '../protocol';
 import { toDiagnostic } from './convert';
+import { deadline, normalizeSettings, overLimit } from './settings';
+import { warmUp } from './warmUp';
 import { hoverMarkdown } from './hover';
 import { registerLearningRequests } from './learning';
 import { lessonResponse } from './lesson';
@@ -140,6 +142,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   connection.onInitialized(() => {
+    // first diagnostics: the parsers and rules get their first-use costs out of the way before a file is opened
+    void ready.then(() => warmUp());
     if (features.configuration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'aisec' });
     if (features.watchedFilesDynamic) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
@@ -155,13 +159,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   // ---- settings and config (per resource, cleared on change) ----
   function getSettings(uri: string): Promise<AisecSettings> {
-    if (!features.configuration) return Promise.resolve(DEFAULT_SETTINGS);
+    if (!features.configuration) return Promise.resolve(normalizeSettings(DEFAULT_SETTINGS));
     let s = settingsCache.get(uri);
     if (!s) {
       s = connection.workspace
         .getConfiguration({ scopeUri: uri, section: 'aisec' })
-        .then((v: Partial<AisecSettings> | null) => ({ ...DEFAULT_SETTINGS, ...(v ?? {}) }))
-        .catch(() => DEFAULT_SETTINGS);
+        .then((v: Partial<AisecSettings> | null) => normalizeSettings(v))
+        .catch(() => normalizeSettings(DEFAULT_SETTINGS));
       settingsCache.set(uri, s);
     }
     return s;
@@ -313,6 +317,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   function invalidateAll(): void {
     generation++;
     projects.clear();
+    largeFolders.clear();
     settingsCache.clear();
     configCache.clear();
     workspacePackagesCache.clear();
@@ -327,20 +332,50 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   /** Bumped whenever settings or configs change, which makes every cached analysis stale. */
   let generation = 0;
 
-  async function analyzeDocument(doc: TextDocument): Promise<Analysis> {
+  /** Is `doc` (a version of an open document) no longer the current one, or closed? */
+  function superseded(doc: TextDocument): boolean {
+    return documents.get(doc.uri)?.version !== doc.version;
+  }
+
+  /**
+   * The analysis of this version of `doc`, or SUPERSEDED when a newer version (or a close) arrived before it ran: the
+   * caller drops it. Analyses of one version are shared (the same promise), so a hover during a run waits for it.
+   */
+  async function analyzeDocument(doc: TextDocument): Promise<Analysis | typeof SUPERSEDED> {
     const cached = lastAnalysis.get(doc.uri);
     if (cached && cached.version === doc.version && cached.generation === generation) return cached.value;
+    const running = inFlight.get(doc.uri);
+    if (running && running.version === doc.version && running.generation === generation) return running.value;
     const startGeneration = generation;
-    const value = await analyzeDocumentNow(doc);
-    if (startGeneration === generation) lastAnalysis.set(doc.uri, { version: doc.version, generation, value });
-    return value;
+    const value = analyzeDocumentNow(doc);
+    const entry = { version: doc.version, generation, value };
+    inFlight.set(doc.uri, entry);
+    try {
+      const v = await value;
+      if (v !== SUPERSEDED && startGeneration === generation && !superseded(doc)) lastAnalysis.set(doc.uri, { version: doc.version, generation, value: v });
+      return v;
+    } finally {
+      if (inFlight.get(doc.uri) === entry) inFlight.delete(doc.uri);
+    }
   }
+  /** The analysis of the current version of `doc`'s document (for requests: hover, code actions, pull); undefined once closed. */
+  async function currentAnalysis(doc: TextDocument): Promise<Analysis> {
+    let d: TextDocument | undefined = doc;
+    for (;;) {
+      const r = await analyzeDocument(d);
+      if (r !== SUPERSEDED) return r;
+      d = documents.get(doc.uri);
+      if (!d) return undefined;
+    }
+  }
+  /** The analysis running per document (one version at a time). */
+  const inFlight = new Map<string, { version: number; generation: number; value: Promise<Analysis | typeof SUPERSEDED> }>();
 
   /**
    * The one analysis pipeline of the server (open documents, workspace scan, inventory): config for the
    * file, ignore globs, workspace packages, engine, baseline. Undefined when analysis is off for the file.
    */
-  function analyzeText(file: string | undefined, fallbackPath: string, text: string, languageId: string | undefined, settings: AisecSettings): { result: AnalysisResult; rel: string; config: EffectiveConfig; loaded?: LoadedConfig } | undefined {
+  function analyzeText(file: string | undefined, fallbackPath: string, text: string, languageId: string | undefined, settings: AisecSettings, editor?: { alone?: boolean; timeFactor?: number }): { result: AnalysisResult; rel: string; config: EffectiveConfig; loaded?: LoadedConfig } | undefined {
     if (!settings.enable) return undefined;
     const loaded = file ? configFor(file, settings) : undefined;
     const config = withWorkspace(loaded?.config ?? loadConfigFor(process.cwd(), undefined, builtinRules).config, file);
@@ -350,8 +385,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const rel = file ? (root ? relPath(root, file) : file.split(path.sep).join('/')) : fallbackPath;
     const relToConfig = loaded && file ? relPath(loaded.root, file) : undefined;
     if (relToConfig !== undefined && isIgnored(relToConfig, config)) return { result: { path: rel, kind: undefined, findings: [], errors: [] }, rel, config, loaded };
-    const project = file && SOURCE_FILE.test(file) ? projectFor(file)?.index : undefined;
-    const result = analyze({ path: rel, text, languageId, rolePath: relToConfig, project }, config, loaded?.rules ?? builtinRules);
+    // an open document: the editor's per-document limits (size and lines before anything is parsed, time between rules)
+    const limits = editor && settings.editorLimits ? { ...settings.editorLimits, maxAnalysisMs: settings.editorLimits.maxAnalysisMs * (editor.timeFactor ?? 1) } : undefined;
+    const skip = limits ? overLimit(text, limits) : undefined;
+    const project = !skip && !editor?.alone && file && SOURCE_FILE.test(file) ? projectFor(file)?.index : undefined;
+    const result = analyze({ path: rel, text, languageId, rolePath: relToConfig, project, skip, stop: limits && !skip ? deadline(limits) : undefined }, config, loaded?.rules ?? builtinRules);
     const baseline = baselineFor(file, settings);
     if (baseline) result.findings = filterBaseline(result.findings, baseline);
     for (const e of result.errors) if (e.kind !== 'parse') log(e.message);
@@ -365,36 +403,57 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return a.result.findings.filter((f) => !f.suppression).map((f) => toDiagnostic(f, rules.get(f.ruleId), a.config, lines, a.rel, a.result.kind, fmEnd, features.lessons ? uri : undefined));
   }
 
-  async function analyzeDocumentNow(doc: TextDocument): Promise<Analysis> {
+  /** `alone`: without the other workspace files (no cross-file flow; the first publish after an open). */
+  async function analyzeDocumentNow(doc: TextDocument, how: { alone?: boolean } = {}): Promise<Analysis | typeof SUPERSEDED> {
     await ready;
     const settings = await getSettings(doc.uri);
+    // cancellation: a newer version arrived while this run waited (parser, settings): it is not started at all
+    if (superseded(doc)) return SUPERSEDED;
     const text = doc.getText();
-    const a = analyzeText(uriToPath(doc.uri), doc.uri, text, doc.languageId, settings);
+    // the first full analysis after an open may compute many files' summaries: a longer time limit (x10)
+    const a = analyzeText(uriToPath(doc.uri), doc.uri, text, doc.languageId, settings, { alone: how.alone, timeFactor: openedVersion.get(doc.uri) === doc.version && !how.alone ? 10 : 1 });
     if (!a) return undefined;
     const diagnostics = toDiagnostics(a, text, doc.uri);
     diagnostics.push(...(configDiagnostics.get(doc.uri) ?? []));
     return { result: a.result, diagnostics, loaded: a.loaded };
   }
 
-  function schedule(doc: TextDocument, delay: number): void {
+  /** Debounced runs: a newer schedule of the same document replaces the older one (its timer is cleared). */
+  function schedule(doc: TextDocument, delay: number, opened = false): void {
     const prev = pending.get(doc.uri);
     if (prev) clearTimeout(prev);
     pending.set(
       doc.uri,
       setTimeout(() => {
         pending.delete(doc.uri);
-        void validate(doc.uri, doc.version);
+        void validate(doc.uri, doc.version, opened);
       }, delay),
     );
   }
 
-  async function validate(uri: string, version: number): Promise<void> {
+  /**
+   * Analyse and publish one version. `opened`: the document was just opened. Its first full analysis may have to
+   * compute the summaries of many workspace files (cross-file flow: seconds in a large package), so the file's own
+   * analysis (without the other files) is published first, and the full one replaces it a macrotask later, unless an
+   * edit superseded it meanwhile.
+   */
+  async function validate(uri: string, version: number, opened = false): Promise<void> {
     const doc = documents.get(uri);
     if (!doc || doc.version !== version) return; // superseded
     try {
+      if (opened && !features.pull && SOURCE_FILE.test(uri) && !lastAnalysis.has(uri) && largeWorkspace(uriToPath(uri))) {
+        const alone = await analyzeDocumentNow(doc, { alone: true });
+        if (alone === SUPERSEDED || superseded(doc)) return;
+        void connection.sendDiagnostics({ uri, version, diagnostics: alone?.diagnostics ?? [] });
+        // let an edit (or a close) that is already waiting arrive first: it supersedes the full run
+        await new Promise((r) => setImmediate(r));
+        if (superseded(doc)) return;
+      }
       const r = await analyzeDocument(doc);
+      // cancellation: the analysis of a version that a newer one superseded (before or while it ran) is dropped, never
+      // published; the newer version's own run publishes
       const current = documents.get(uri);
-      if (!current || current.version !== version) return; // an edit arrived meanwhile: its own run publishes
+      if (r === SUPERSEDED || !current || current.version !== version) return;
       if (features.pull && pulledUris.has(uri)) {
         if (features.refresh) void connection.languages.diagnostics.refresh();
         return;
@@ -405,8 +464,29 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
   }
 
-  documents.onDidOpen(async (e) => schedule(e.document, 0));
+  /**
+   * Does the workspace folder of `file` hold more than FIRST_PUBLISH_ALONE source files (a bounded walk, cached per
+   * folder)? There, the first analysis of an opened document publishes the file's own findings first (validate).
+   */
+  const largeFolders = new Map<string, boolean>();
+  function largeWorkspace(file: string | undefined): boolean {
+    const root = file ? rootFor(file) : undefined;
+    if (!root) return false;
+    let large = largeFolders.get(root);
+    if (large === undefined) largeFolders.set(root, (large = moreSourceFilesThan(root, FIRST_PUBLISH_ALONE)));
+    return large;
+  }
+
+  /** The version each document was opened with: its first onDidChangeContent is the open itself, not an edit. */
+  const openedVersion = new Map<string, number>();
+  documents.onDidOpen(async (e) => {
+    openedVersion.set(e.document.uri, e.document.version);
+    schedule(e.document, 0, true);
+  });
   documents.onDidChangeContent(async (e) => {
+    // the open (already scheduled, without debounce; the workspace's files did not change)
+    if (openedVersion.get(e.document.uri) === e.document.version) return;
+    openedVersion.delete(e.document.uri);
     const settings = await getSettings(e.document.uri);
     if (settings.run === 'onType') {
       schedule(e.document, settings.debounceMs);
@@ -430,6 +510,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     settingsCache.delete(e.document.uri);
     pulledUris.delete(e.document.uri);
     lastAnalysis.delete(e.document.uri);
+    openedVersion.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
@@ -437,7 +518,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     pulledUris.add(params.textDocument.uri);
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const r = await analyzeDocument(doc);
+    const r = await currentAnalysis(doc);
     return { kind: DocumentDiagnosticReportKind.Full, items: r?.diagnostics ?? [] };
   });
 
@@ -450,7 +531,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onHover(async (params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
-    const r = await analyzeDocument(doc);
+    const r = await currentAnalysis(doc);
     if (!r) return null;
     const offset = doc.offsetAt(params.position);
     const hits = r.result.findings.filter((f) => f.start <= offset && offset <= Math.max(f.end, f.start + 1));
@@ -474,7 +555,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const wantsFixAll = !!only?.some((k) => k === FIX_ALL_KIND || k === CodeActionKind.SourceFixAll || k === CodeActionKind.Source);
     const actions: CodeAction[] = [];
     if (wantsFixAll) {
-      const r = await analyzeDocument(doc);
+      const r = await currentAnalysis(doc);
       const edits = nonOverlapping((r?.result.findings ?? []).filter((f) => !f.suppression).flatMap((f) => f.fixes.filter((x) => x.kind === 'autofix').slice(0, 1).flatMap((x) => x.edits)));
       if (edits.length) {
         actions.push({
@@ -547,7 +628,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   async function lessonOfRequest(p: LessonParams): Promise<LessonResponse | null> {
     await ready;
     const doc = p.uri ? documents.get(p.uri) : undefined;
-    const r = doc ? await analyzeDocument(doc) : undefined;
+    const r = doc ? await currentAnalysis(doc) : undefined;
     const file = p.uri ? uriToPath(p.uri) : workspaceRoots[0] && path.join(workspaceRoots[0], '.aisec.yaml');
     const loaded = r?.loaded ?? (file ? configFor(file, await getSettings(p.uri ?? pathToFileURL(file).toString())) : undefined);
     const rule = rulesOf(loaded).get(p.ruleId);
@@ -620,7 +701,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       summary.scanned++;
       if (open) {
         // open documents are analysed (and published) live: count their findings only
-        const r = await analyzeDocument(open);
+        const r = await currentAnalysis(open);
         count(r?.diagnostics ?? []);
       } else {
         const text = readText(file);
@@ -652,7 +733,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const text = open?.getText() ?? readText(file);
       if (text === undefined) continue;
       // open documents reuse their live analysis
-      const a = open ? await analyzeDocument(open).then((r) => r && { result: r.result, rel: r.result.path }) : analyzeText(file, file, text, undefined, await getSettings(uri));
+      const a = open ? await currentAnalysis(open).then((r) => r && { result: r.result, rel: r.result.path }) : analyzeText(file, file, text, undefined, await getSettings(uri));
       if (!a || !a.result.kind) continue;
       inputs.push({ uri, rel: a.rel, text, findings: a.result.findings });
     }
@@ -668,6 +749,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 }
 
 declare const AISEC_VERSION: string;
+
+/** An analysis not run (or not kept) because a newer version of the document arrived. */
+const SUPERSEDED = Symbol('superseded');
 
 /** Dependency manifests and lockfiles watched so the package rules see new dependencies (workspace/manifests.ts). */
 const MANIFEST_GLOBS = ['requirements*.txt', 'pyproject.toml', 'Pipfile', 'setup.cfg', 'setup.py', 'environment.yml', 'uv.lock', 'poetry.lock', 'package.json', 'package-lock.json', 'pnpm-lock.yaml', 'yarn.lock', 'tsconfig.json'];
@@ -688,6 +772,30 @@ function nonOverlapping<T extends { start: number; end: number; newText: string 
     last = e.end;
   }
   return out;
+}
+
+/** Workspace folders with more source files than this publish an opened document's own findings first. */
+const FIRST_PUBLISH_ALONE = 200;
+
+/** More than `n` source files under `root` (node_modules, build output and dot folders aside)? Stops at n + 1. */
+function moreSourceFilesThan(root: string, n: number): boolean {
+  let count = 0;
+  const dirs = [root];
+  while (dirs.length) {
+    const dir = dirs.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      if (e.isDirectory()) {
+        if (!e.name.startsWith('.') && !/^(node_modules|dist|build|out|__pycache__|venv)$/.test(e.name)) dirs.push(path.join(dir, e.name));
+      } else if (e.isFile() && SOURCE_FILE.test(e.name) && ++count > n) return true;
+    }
+  }
+  return false;
 }
 
 /** Files that take part in cross-file flow, and how many of a workspace folder's are indexed at most. */

@@ -69,9 +69,32 @@ export interface AisecSettings {
   learningMode?: boolean;
   /** User-level (machine scope): `extends` may load files outside the workspace folder. */
   allowExtendsOutsideWorkspace?: boolean;
+  /** Per-document cost limits of the editor (lsp/settings.ts fills in the defaults). */
+  editorLimits?: EditorLimits;
 }
 
-export const DEFAULT_SETTINGS: AisecSettings = { enable: true, run: 'onType', debounceMs: 200, configPath: '', baseline: '', learningMode: false };
+/**
+ * What one open document may cost per analysis in the editor (0: no limit). A document above the size or line limit
+ * is not analysed, and a run that reaches the time limit stops before its remaining rules; either is reported as an
+ * `analysis-incomplete` diagnostic naming the limit, never as silence. The CLI has no such limits.
+ */
+export interface EditorLimits {
+  maxFileSizeKb: number;
+  maxLines: number;
+  maxAnalysisMs: number;
+}
+
+/**
+ * Node flags the VS Code client starts the language server with. A young generation of 32 MB per semi-space
+ * (V8's default is 16 MB): one re-analysis of a 2,000-line Python file allocates about 13 MB, so with the default
+ * nearly every edit's syntax-tree mirror lived through two scavenges and was promoted, and the old space filled up
+ * for a full collection every few dozen edits (the p95 of re-analysis). bench/editor.ts measures with the same flags.
+ */
+export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=32'];
+
+export const DEFAULT_EDITOR_LIMITS: EditorLimits = { maxFileSizeKb: 1024, maxLines: 20_000, maxAnalysisMs: 1000 };
+
+export const DEFAULT_SETTINGS: AisecSettings = { enable: true, run: 'onType', debounceMs: 200, configPath: '', baseline: '', learningMode: false, editorLimits: DEFAULT_EDITOR_LIMITS };
 
 /** Diagnostic.data: enough to rebuild fixes and suppressions without server state. */
 export interface DiagnosticData {

@@ -17,6 +17,8 @@ class TreeIndex {
   private byType?: Map<string, PyNode[]>;
   /** Values derived from single nodes (see PyNode.memo), by name, then node id. */
   readonly memos = new Map<string, Map<number, unknown>>();
+  /** The depth of the deepest node (the root is 0), when the mirror walk measured it: pruneBelow skips shallow trees. */
+  maxDepth: number | undefined = undefined;
   constructor(readonly source: string) {}
   ofType(type: string): PyNode[] | undefined {
     if (!this.byType) {
@@ -284,6 +286,8 @@ function mirrorDirect(tree: Tree, source: string, c: CursorCalls): PyNode {
   };
   const root = make(false);
   let current = root;
+  // the depth of the current node is starts.length - 1
+  let deepest = 1;
   try {
     for (;;) {
       if (c.firstChild(treeId) === 1) {
@@ -291,6 +295,7 @@ function mirrorDirect(tree: Tree, source: string, c: CursorCalls): PyNode {
         child.parent = current;
         scratch.push(child);
         starts.push(scratch.length);
+        if (starts.length > deepest) deepest = starts.length;
         current = child;
         continue;
       }
@@ -306,7 +311,10 @@ function mirrorDirect(tree: Tree, source: string, c: CursorCalls): PyNode {
           current = sib;
           break;
         }
-        if (c.parent(treeId) !== 1) return root;
+        if (c.parent(treeId) !== 1) {
+          index.maxDepth = deepest - 1;
+          return root;
+        }
         current = current.parent!;
       }
     }
@@ -383,6 +391,9 @@ function mirrorWithCursor(tree: Tree, source: string): PyNode {
  */
 export function pruneBelow(root: PyNode, maxDepth: number): PyNode[] {
   const cut: PyNode[] = [];
+  // only a node deeper than maxDepth can be cut away: a tree the mirror measured shallower needs no walk
+  const measured = (root as unknown as { index: TreeIndex }).index.maxDepth;
+  if (measured !== undefined && measured <= maxDepth) return cut;
   const stack: [PyNode, number][] = [[root, 0]];
   while (stack.length) {
     const [n, d] = stack.pop()!;
