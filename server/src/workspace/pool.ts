@@ -5,7 +5,8 @@
  * the files it had not answered are analysed again one at a time by a worker without heap limits, and a file that
  * makes that worker fail too is answered as failed (the caller reports it as analysis-incomplete).
  */
-import { Worker } from 'worker_threads';
+import { MessageChannel, Worker } from 'worker_threads';
+import type { MessagePort } from 'worker_threads';
 import type { ResourceLimits } from 'worker_threads';
 import type { FileOutcome } from './scan';
 
@@ -34,8 +35,26 @@ export interface PoolOptions {
 /** Thrown when workers cannot start at all (the caller scans in process instead). */
 export class PoolStartError extends Error {}
 
+/**
+ * A worker's side channel to the summaries every worker has computed (projectIndex.ts SharedSummaries): `get` is
+ * answered at once (the worker waits on `flag`), `put` stores. Keys name the file, the level and the content hash.
+ */
+export interface SharedChannel {
+  port: MessagePort;
+  /** Int32 set to 1 by the main thread when the answer to a `get` is on the port. */
+  flag: SharedArrayBuffer;
+}
+
+export type SharedRequest = { id: number; get: string } | { put: string; value: unknown };
+export interface SharedAnswer {
+  id: number;
+  known: boolean;
+  value?: unknown;
+}
+
 interface Slot {
   worker: Worker;
+  port: MessagePort;
   /** Files sent and not answered yet. */
   pending: Set<number>;
   /** Analyses files again after a failure: no heap limits, one file at a time. */
@@ -57,10 +76,14 @@ export function runPool(tasks: readonly string[], o: PoolOptions, onReply: (i: n
     const slots = new Set<Slot>();
     let retrySlot: Slot | undefined;
 
+    const store = new Map<string, unknown>();
     const finish = (err?: Error) => {
       if (finished) return;
       finished = true;
-      for (const s of slots) void s.worker.terminate();
+      for (const s of slots) {
+        s.port.close();
+        void s.worker.terminate();
+      }
       slots.clear();
       if (err) reject(err);
       else resolve();
@@ -89,8 +112,22 @@ export function runPool(tasks: readonly string[], o: PoolOptions, onReply: (i: n
     };
 
     const spawn = (retry: boolean): Slot => {
-      const worker = new Worker(o.script, { workerData: { ...(o.workerData as object), retry }, resourceLimits: retry ? undefined : o.resourceLimits, stdout: false, stderr: false });
-      const s: Slot = { worker, pending: new Set(), retry, answered: 0 };
+      const channel = new MessageChannel();
+      const flag = new SharedArrayBuffer(4);
+      const shared: SharedChannel = { port: channel.port2, flag };
+      const worker = new Worker(o.script, { workerData: { ...(o.workerData as object), retry, shared }, transferList: [channel.port2], resourceLimits: retry ? undefined : o.resourceLimits, stdout: false, stderr: false });
+      const s: Slot = { worker, port: channel.port1, pending: new Set(), retry, answered: 0 };
+      const wake = new Int32Array(flag);
+      channel.port1.on('message', (m: SharedRequest) => {
+        if ('put' in m) {
+          if (!store.has(m.put)) store.set(m.put, m.value);
+          return;
+        }
+        const answer: SharedAnswer = store.has(m.get) ? { id: m.id, known: true, value: store.get(m.get) } : { id: m.id, known: false };
+        channel.port1.postMessage(answer);
+        Atomics.store(wake, 0, 1);
+        Atomics.notify(wake, 0);
+      });
       slots.add(s);
       worker.on('message', (m: WorkerMessage) => {
         if (finished || !s.pending.delete(m.i)) return;
@@ -114,6 +151,7 @@ export function runPool(tasks: readonly string[], o: PoolOptions, onReply: (i: n
       });
       worker.on('exit', (code) => {
         slots.delete(s);
+        s.port.close();
         if (s === retrySlot) retrySlot = undefined;
         if (finished) return;
         const lost = [...s.pending].sort((a, b) => a - b);
