@@ -226,7 +226,10 @@ export class WorkspaceIndex implements ProjectIndex {
       if (e.level0 === undefined) {
         const known = this.shared?.get(rel, 0, e.hash);
         if (known !== undefined) e.level0 = known;
-        else this.shared?.put(rel, 0, e.hash, (e.level0 = detach((e.source ? e.source.flow.summaryWith(this.resolveOnly) : summarize(rel, e.text, this.resolveOnly).summary) ?? null)));
+        else {
+          e.level0 = detach((e.source ? e.source.flow.summaryWith(this.resolveOnly) : summarize(rel, e.text, this.resolveOnly).summary) ?? null);
+          this.shared?.put(rel, 0, e.hash, e.level0);
+        }
         if (this.verify) this.check(rel, 0, e.level0, summarize(rel, e.text, this.resolveOnly).summary);
       }
       this.dropTree(e);
@@ -260,12 +263,14 @@ export class WorkspaceIndex implements ProjectIndex {
         if (e.level0 === undefined && project.flow) {
           const l0 = project.flow.derived(this.resolveOnly);
           if (l0) {
-            this.shared?.put(rel, 0, e.hash, (e.level0 = detach(l0)));
+            e.level0 = detach(l0);
+            this.shared?.put(rel, 0, e.hash, e.level0);
             if (this.verify) this.check(rel, 0, l0, summarize(rel, e.text, this.resolveOnly).summary);
           }
         }
       }
-      this.shared?.put(rel, 1, e.hash, (e.summary = detach(summary ?? null)));
+      e.summary = detach(summary ?? null);
+      this.shared?.put(rel, 1, e.hash, e.summary);
       e.deps = project.deps;
       e.checked = this.epoch;
       this.dropTree(e);
