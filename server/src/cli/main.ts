@@ -177,7 +177,7 @@ async function scanCommand(paths: string[], flags: Map<string, string | true>): 
         streamed = true;
       }
     : undefined;
-  const scan = await scanPathsAsync(paths.length ? paths : ['.'], { root, configFile, rules: builtinRules, keepAllText: flags.has('--list-suppressions'), configOptions, cache: useCache ? { location: cacheLocation } : undefined, jobs, onFile }, () => initAnalyzers(__dirname));
+  const scan = await scanPathsAsync(paths.length ? paths : ['.'], { root, configFile, rules: builtinRules, keepAllText: flags.has('--list-suppressions') ? true : format === 'sarif' && !updateBaseline ? false : 'none', configOptions, cache: useCache ? { location: cacheLocation } : undefined, jobs, onFile }, () => initAnalyzers(__dirname));
   const elapsed = Date.now() - t0;
   if (scan.cache) {
     for (const n of scan.cache.notes) process.stderr.write(`aisec: warning: ${termSafe(n)}\n`);

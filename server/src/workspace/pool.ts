@@ -28,7 +28,7 @@ export interface PoolOptions {
   script: string;
   jobs: number;
   workerData: unknown;
-  /** Heap limits of the workers (not of the one analysing files again after a failure). */
+  /** Heap limits of the workers (not of the one analysing files again after a failure); doubled after each worker that runs out. */
   resourceLimits?: ResourceLimits;
 }
 
@@ -75,6 +75,7 @@ export function runPool(tasks: readonly string[], o: PoolOptions, onReply: (i: n
     const again: number[] = [];
     const slots = new Set<Slot>();
     let retrySlot: Slot | undefined;
+    let limits = o.resourceLimits;
 
     const store = new Map<string, unknown>();
     const finish = (err?: Error) => {
@@ -115,7 +116,7 @@ export function runPool(tasks: readonly string[], o: PoolOptions, onReply: (i: n
       const channel = new MessageChannel();
       const flag = new SharedArrayBuffer(4);
       const shared: SharedChannel = { port: channel.port2, flag };
-      const worker = new Worker(o.script, { workerData: { ...(o.workerData as object), retry, shared }, transferList: [channel.port2], resourceLimits: retry ? undefined : o.resourceLimits, stdout: false, stderr: false });
+      const worker = new Worker(o.script, { workerData: { ...(o.workerData as object), retry, shared }, transferList: [channel.port2], resourceLimits: retry ? undefined : limits, stdout: false, stderr: false });
       const s: Slot = { worker, port: channel.port1, pending: new Set(), retry, answered: 0 };
       const wake = new Int32Array(flag);
       channel.port1.on('message', (m: SharedRequest) => {
@@ -162,6 +163,8 @@ export function runPool(tasks: readonly string[], o: PoolOptions, onReply: (i: n
           return;
         }
         const why = s.why ?? `the analysis crashed (worker exited with code ${code})`;
+        // what the workspace keeps in memory (the project index) may need more than the limit: the next workers get twice as much
+        if (!s.retry && s.why?.includes('memory') && limits?.maxOldGenerationSizeMb) limits = { ...limits, maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb * 2 };
         if (s.retry) {
           // it failed alone, without heap limits: fail closed
           for (const i of lost) {
