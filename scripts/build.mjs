@@ -86,7 +86,7 @@ function listTests(dir) {
 const t0 = Date.now();
 if (!args.has('--tests-only')) await Promise.all([
   esbuild.build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', absWorkingDir: root }),
-  esbuild.build({ ...common, entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli/main.ts' }, outdir: 'dist', absWorkingDir: root }),
+  esbuild.build({ ...common, entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli/main.ts', scanWorker: 'server/src/workspace/scanWorker.ts' }, outdir: 'dist', absWorkingDir: root }),
 ]).then(copyWasm);
 if (withTests || args.has('--tests-only')) {
   const entries = listTests(path.join(root, 'test')).filter((p) => !p.includes(`${path.sep}e2e${path.sep}`));

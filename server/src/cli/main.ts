@@ -12,10 +12,11 @@ import { ANALYSIS_INCOMPLETE_RULE, builtinRules } from '../engine/registry';
 import type { RegisteredRule } from '../engine/rule';
 import { loadConfigFor } from '../packs/config';
 import type { ScanResult } from '../workspace/scan';
-import { defaultScanRoot, scanPaths } from '../workspace/scan';
+import { defaultJobs, defaultScanRoot, MIN_PARALLEL_FILES, scanPathsAsync } from '../workspace/scan';
+import type { ScannedFile } from '../workspace/scan';
 import { parseArgs, UsageError } from './args';
 import { toSarif } from './sarif';
-import { formatText, termSafe } from './text';
+import { formatFileText, formatText, formatTextSummary, termSafe } from './text';
 import { readBaseline, filterBaseline, formatBaseline } from '../workspace/baseline';
 import { formatSuppressionsText, listSuppressions } from './suppressions';
 import { reportCommand, inventoryCommand } from './evidence';
@@ -70,6 +71,9 @@ Scan options:
   --cache-strategy S         how unchanged files are recognised: metadata (default: status, i.e. size,
                              mtime, ctime and inode, then content digest when the status differs) or
                              content (always the digest)
+  -j, --jobs N               analyse on N worker threads (default: one per core; 1 analyses in the
+                             main thread); small scans (under ${MIN_PARALLEL_FILES} files) and --cache scans run
+                             in the main thread. The result is the same with any N
   --show-suppressed          list suppressed findings in text output too
   --list-suppressions        list every suppression (justification, owner, expiry; expired and
                              expiring within 30 days flagged) instead of the findings; JSON with --format json
@@ -88,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     args = parseArgs(
       argv,
-      new Set(['--format', '--output', '--config', '--fail-on', '--baseline', '--update-baseline', '--root', '-o', '--dir', '--cache-location', '--cache-strategy']),
+      new Set(['--format', '--output', '--config', '--fail-on', '--baseline', '--update-baseline', '--root', '-o', '--dir', '--cache-location', '--cache-strategy', '--jobs', '-j']),
       new Set(['--help', '-h', '--version', '-v', '--show-suppressed', '--no-color', '--list-suppressions', '--allow-incomplete', '--force', '--allow-extends-outside', '--learning', '--list', '--hint', '--apply', '--cache']),
     );
   } catch (e) {
@@ -159,14 +163,26 @@ async function scanCommand(paths: string[], flags: Map<string, string | true>): 
   const updateBaseline = flag(flags, '--update-baseline');
   const output = flag(flags, '--output') ?? flag(flags, '-o');
 
-  await initAnalyzers(__dirname);
+  const jobs = parseJobs(flag(flags, '--jobs') ?? flag(flags, '-j'));
   const t0 = Date.now();
   const configOptions = { allowExtendsOutside: flags.has('--allow-extends-outside') };
   const cacheLocation = flag(flags, '--cache-location');
   const cacheStrategy = flag(flags, '--cache-strategy');
   if (cacheStrategy !== undefined && cacheStrategy !== 'metadata' && cacheStrategy !== 'content') throw new UsageError(`--cache-strategy must be metadata or content (got "${cacheStrategy}")`);
   const useCache = flags.has('--cache') || cacheLocation !== undefined || cacheStrategy !== undefined;
-  const scan = scanPaths(paths.length ? paths : ['.'], { root, configFile, rules: builtinRules, keepAllText: flags.has('--list-suppressions'), configOptions, cache: useCache ? { location: cacheLocation, strategy: cacheStrategy } : undefined });
+  // text to the terminal is printed file by file as results come (in walk order); every other output is one document
+  const streaming = format === 'text' && !output && !updateBaseline && !flags.has('--list-suppressions');
+  const known = baselineFile && !updateBaseline ? loadBaseline(baselineFile) : undefined;
+  let streamed = false;
+  const onFile = streaming
+    ? (f: ScannedFile) => {
+        if (known) filterFile(f, known);
+        const block = formatFileText(f, flags.has('--show-suppressed'));
+        if (block) process.stdout.write(block);
+        streamed = true;
+      }
+    : undefined;
+  const scan = await scanPathsAsync(paths.length ? paths : ['.'], { root, configFile, rules: builtinRules, keepAllText: flags.has('--list-suppressions') ? true : format === 'sarif' && !updateBaseline ? false : 'none', configOptions, cache: useCache ? { location: cacheLocation, strategy: cacheStrategy } : undefined, jobs, onFile }, () => initAnalyzers(__dirname));
   const elapsed = Date.now() - t0;
   if (scan.cache) {
     for (const n of scan.cache.notes) process.stderr.write(`aisec: warning: ${termSafe(n)}\n`);
@@ -205,7 +221,7 @@ async function scanCommand(paths: string[], flags: Map<string, string | true>): 
     process.stderr.write(`aisec: recorded ${(JSON.parse(text) as { fingerprints: string[] }).fingerprints.length} finding(s) in ${termSafe(updateBaseline)}\n`);
     return 0;
   }
-  if (baselineFile) applyBaseline(scan, baselineFile);
+  if (known && !streamed) for (const f of scan.files) filterFile(f, known);
   if (flags.has('--list-suppressions')) {
     if (format === 'sarif') throw new UsageError('--list-suppressions prints text or JSON (--format text|json)');
     const entries = listSuppressions(scan, new Set((scan.rules.length ? scan.rules : builtinRules).map((r) => r.meta.id)), new Date().toISOString().slice(0, 10), 30, loadConfigFor(root, root, builtinRules, configFile, configOptions).config.suppressions);
@@ -226,7 +242,7 @@ async function scanCommand(paths: string[], flags: Map<string, string | true>): 
   } else if (format === 'json') {
     report = JSON.stringify(toJson(scan, elapsed, rootConfig), null, 2) + '\n';
   } else {
-    report = formatText(scan, elapsed, flags.has('--show-suppressed'));
+    report = streamed ? formatTextSummary(scan, elapsed) : formatText(scan, elapsed, flags.has('--show-suppressed'));
   }
   if (output) {
     writeAtomic(output, report);
@@ -280,15 +296,24 @@ export function writeAtomic(file: string, text: string): void {
   }
 }
 
-function applyBaseline(scan: ScanResult, file: string): void {
-  let known: Set<string>;
+function loadBaseline(file: string): Set<string> {
   try {
-    known = readBaseline(file);
+    return readBaseline(file);
   } catch (e) {
     throw new UsageError(`--baseline ${file}: ${(e as Error).message}`);
   }
-  // analysis-incomplete findings are never baselined away: a blind spot stays visible
-  for (const f of scan.files) f.result.findings = filterBaseline(f.result.findings, known).concat(f.result.findings.filter((x) => x.ruleId === ANALYSIS_INCOMPLETE_RULE && known.has(x.fingerprint)));
+}
+
+/** Drop the findings a baseline knows; analysis-incomplete findings are never baselined away (a blind spot stays visible). */
+function filterFile(f: ScannedFile, known: Set<string>): void {
+  f.result.findings = filterBaseline(f.result.findings, known).concat(f.result.findings.filter((x) => x.ruleId === ANALYSIS_INCOMPLETE_RULE && known.has(x.fingerprint)));
+}
+
+/** `--jobs N`: a whole number from 1 (analysis in the main thread); default, one worker per core. */
+export function parseJobs(value: string | undefined): number {
+  if (value === undefined) return defaultJobs();
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1 || Number(value) > 256) throw new UsageError(`--jobs must be a whole number from 1 to 256 (got "${value}")`);
+  return Number(value);
 }
 
 function toJson(scan: ScanResult, elapsed: number, config: import('../engine/config').EffectiveConfig): object {

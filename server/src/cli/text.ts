@@ -1,6 +1,6 @@
 /** Human-readable output for terminals and CI logs. */
 import type { Severity } from '../engine/model';
-import type { ScanResult } from '../workspace/scan';
+import type { ScannedFile, ScanResult } from '../workspace/scan';
 import { roleSuffix } from '../engine/fileRole';
 
 /**
@@ -21,23 +21,35 @@ const useColor = () => process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code: string, s: string) => (useColor() ? `\u001b[${code}m${s}\u001b[0m` : s);
 const SEV_COLOR: Record<Severity, string> = { error: '31', warning: '33', info: '36' };
 
+/** The lines of one file's findings (with a blank line after), or '' when it has none to show. */
+export function formatFileText(f: ScannedFile, showSuppressed: boolean): string {
+  const shown = f.result.findings.filter((x) => showSuppressed || !x.suppression);
+  if (shown.length === 0) return '';
+  const out: string[] = [paint('4', termSafe(f.rel))];
+  for (const x of shown) {
+    const pos = `${x.range.start.line + 1}:${x.range.start.character + 1}`.padEnd(8);
+    const sev = paint(SEV_COLOR[x.severity], x.severity.padEnd(8));
+    const sup = x.suppression ? paint('2', ` [suppressed: ${termSafe(x.suppression.justification)}]`) : '';
+    out.push(`  ${pos}${sev}${termSafe(x.message)}${roleSuffix(x.role)}  ${paint('2', termSafe(x.ruleId))}${sup}`);
+  }
+  return out.join('\n') + '\n\n';
+}
+
+/** The text report: each file's findings, then the skipped files and the summary line (formatTextSummary). */
 export function formatText(scan: ScanResult, elapsedMs: number, showSuppressed: boolean): string {
+  return scan.files.map((f) => formatFileText(f, showSuppressed)).join('') + formatTextSummary(scan, elapsedMs);
+}
+
+/** The end of the text report, after the files' findings (printed as they come when streaming). */
+export function formatTextSummary(scan: ScanResult, elapsedMs: number): string {
   const out: string[] = [];
   const counts = { error: 0, warning: 0, info: 0 };
   let suppressed = 0;
   for (const f of scan.files) {
-    const shown = f.result.findings.filter((x) => showSuppressed || !x.suppression);
-    suppressed += f.result.findings.filter((x) => x.suppression).length;
-    if (shown.length === 0) continue;
-    out.push(paint('4', termSafe(f.rel)));
-    for (const x of shown) {
-      if (!x.suppression) counts[x.severity]++;
-      const pos = `${x.range.start.line + 1}:${x.range.start.character + 1}`.padEnd(8);
-      const sev = paint(SEV_COLOR[x.severity], x.severity.padEnd(8));
-      const sup = x.suppression ? paint('2', ` [suppressed: ${termSafe(x.suppression.justification)}]`) : '';
-      out.push(`  ${pos}${sev}${termSafe(x.message)}${roleSuffix(x.role)}  ${paint('2', termSafe(x.ruleId))}${sup}`);
+    for (const x of f.result.findings) {
+      if (x.suppression) suppressed++;
+      else counts[x.severity]++;
     }
-    out.push('');
   }
   if (scan.skipped.length) {
     out.push(paint('2', `skipped ${scan.skipped.length} file(s):`));

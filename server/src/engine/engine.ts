@@ -344,4 +344,21 @@ function assignFingerprints(findings: Finding[], path: string, lines: LineIndex)
   }
 }
 
+/**
+ * The result of a file whose analysis could not run at all (the worker analysing it crashed or ran out of memory):
+ * an analysis-incomplete finding for the whole file (fail closed), as for a file too large to analyse.
+ */
+export function analysisIncomplete(file: FileInput, config: EffectiveConfig, rules: readonly RegisteredRule[], reason: string): AnalysisResult {
+  const kind = detectFileKind(file.path, file.languageId);
+  const result: AnalysisResult = { path: file.path, kind, findings: [], errors: [] };
+  if (!kind) return result;
+  const lines = new LineIndex(file.text);
+  const role = fileRole(file.rolePath ?? file.path, file.text, config.roles);
+  result.role = role;
+  result.errors.push({ kind: 'skipped', message: `${file.path}: not analysed: ${reason}`, incomplete: 'the whole file' });
+  reportIncomplete(result, result.findings, config, rules, file.text, lines, role);
+  assignFingerprints(result.findings, file.path, lines);
+  return result;
+}
+
 export type { FileKind };

@@ -28,6 +28,13 @@ export interface ProjectSource {
   files(): readonly string[];
 }
 
+/** Summaries by file, level and content hash, shared between the threads of one scan (scanWorker.ts). */
+export interface SharedSummaries {
+  /** The summary (null: the file has none), or undefined when no thread has computed it yet. */
+  get(rel: string, level: 0 | 1, hash: string): FileSummary | null | undefined;
+  put(rel: string, level: 0 | 1, hash: string, summary: FileSummary | null): void;
+}
+
 const PY = /\.py$/;
 const JS = /\.(ts|tsx|js|jsx|mjs|cjs|mts|cts)$/;
 const JS_EXTS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
@@ -101,6 +108,12 @@ export class WorkspaceIndex implements ProjectIndex {
    * with the one a fresh parse gives; a difference throws (AISEC_VERIFY_INDEX=1 turns it on everywhere).
    */
   constructor(private readonly source: ProjectSource, private readonly verify = process.env.AISEC_VERIFY_INDEX === '1') {}
+
+  /**
+   * Summaries computed by the other threads of a scan over the same files (scan workers): taken instead of parsing
+   * the file again, and this index's own summaries given to them. Only for an index that is never invalidated.
+   */
+  shared?: SharedSummaries;
   private readonly verified = new WeakMap<Entry, number>();
 
   /** Importers by imported file, built on the first incoming() from every file's import statements. */
@@ -166,7 +179,8 @@ export class WorkspaceIndex implements ProjectIndex {
     const key = `${path.posix.dirname(from)}\u0000${PY.test(from) ? 'py' : 'js'}\u0000${module}`;
     if (this.modules.has(key)) return this.modules.get(key);
     const out = PY.test(from) ? this.resolvePython(from, module) : JS.test(from) ? this.resolveJs(from, module) : undefined;
-    this.modules.set(key, out);
+    // the module name is a slice of the importing file's text: a copy keeps that text from staying in memory
+    this.modules.set(detached(key), out);
     return out;
   }
 
@@ -229,15 +243,18 @@ export class WorkspaceIndex implements ProjectIndex {
     if (!e) return undefined;
     if (level === 0) {
       if (e.level0 === undefined) {
-        if (e.source) e.level0 = e.source.flow.summaryWith(this.resolveOnly) ?? null;
-        else if (e.pending) e.level0 = rewalk(e.pending, this.resolveOnly) ?? null;
+        const known = this.shared?.get(rel, 0, e.hash);
+        if (known !== undefined) e.level0 = known;
+        else if (e.source) e.level0 = detach(e.source.flow.summaryWith(this.resolveOnly) ?? null);
+        else if (e.pending) e.level0 = detach(rewalk(e.pending, this.resolveOnly) ?? null);
         else {
           // the same project as resolveOnly, which also keeps the flow for the level-1 summary (no second parse)
           let flow: FlowSource | undefined;
           const project: ProjectIndex = { ...this.resolveOnly, attach: (_rel, _text, f) => ((flow = f), []) };
-          e.level0 = summarize(rel, e.text, project, this.keepParsed(rel)).summary ?? null;
+          e.level0 = detach(summarize(rel, e.text, project, this.keepParsed(rel)).summary ?? null);
           if (e.summary === undefined && flow) this.keepPending(rel, e, flow);
         }
+        if (known === undefined) this.shared?.put(rel, 0, e.hash, e.level0);
         if (this.verify) this.check(rel, 0, e.level0, summarize(rel, e.text, this.resolveOnly).summary);
       }
       this.dropTree(e);
@@ -247,6 +264,16 @@ export class WorkspaceIndex implements ProjectIndex {
       // computed before the last invalidation: still right if what it read of other files is the same
       if (this.holds(e.deps!)) e.checked = this.epoch;
       else e.summary = undefined;
+    }
+    if (e.summary === undefined && this.shared) {
+      // computed by another thread of the scan (the same files, the same answers)
+      const known = this.shared.get(rel, 1, e.hash);
+      if (known !== undefined) {
+        e.summary = known;
+        e.deps = new Map();
+        e.checked = this.epoch;
+        this.dropTree(e);
+      }
     }
     if (e.summary === undefined) {
       let project: Level1;
@@ -261,12 +288,14 @@ export class WorkspaceIndex implements ProjectIndex {
         if (e.level0 === undefined && project.flow) {
           const l0 = project.flow.derived(this.resolveOnly);
           if (l0) {
-            e.level0 = l0;
+            e.level0 = detach(l0);
+            this.shared?.put(rel, 0, e.hash, e.level0);
             if (this.verify) this.check(rel, 0, l0, summarize(rel, e.text, this.resolveOnly).summary);
           }
         }
       }
-      e.summary = summary ?? null;
+      e.summary = detach(summary ?? null);
+      this.shared?.put(rel, 1, e.hash, e.summary);
       e.deps = project.deps;
       e.checked = this.epoch;
       if (e.level0 === undefined && !e.source && project.flow) this.keepPending(rel, e, project.flow);
@@ -465,6 +494,22 @@ export class WorkspaceIndex implements ProjectIndex {
     const candidates = [base, ...JS_EXTS.map((e) => `${stripped}${e}`), ...JS_EXTS.map((e) => `${base}/index${e}`)];
     return candidates.find((c) => JS.test(c) && this.has(c));
   }
+}
+
+/**
+ * A copy of a string that shares no memory with the text it was cut from (V8 keeps a whole file's text alive for
+ * any longer slice of it): for names kept for the whole scan.
+ */
+function detached(s: string): string {
+  return (' ' + s).slice(1);
+}
+
+/**
+ * A summary kept for the whole scan, as a copy: its names and origins are slices of the file's text and its syntax
+ * tree, which would otherwise stay in memory with it.
+ */
+function detach<T extends FileSummary | null>(s: T): T {
+  return s && structuredClone(s);
 }
 
 function normalize(p: string): string {
