@@ -57,7 +57,7 @@ export function detectFileKind(path: string, languageId?: string): FileKind | un
   if (PROMPT_SUFFIXES.some((s) => name.endsWith(s))) return name.endsWith('.json') || name.endsWith('.yaml') || name.endsWith('.yml') ? 'data' : 'prompt';
   if (name.endsWith('.ipynb')) return 'notebook';
   if (/\.(py|pyi|pyw)$/.test(name)) return 'python';
-  if (/\.(ts|mts|cts|tsx)$/.test(name)) return name.endsWith('.d.ts') ? undefined : 'typescript';
+  if (/\.(ts|mts|cts|tsx)$/.test(name)) return /\.d\.(ts|mts|cts)$/.test(name) ? undefined : 'typescript';
   if (/\.(js|mjs|cjs|jsx)$/.test(name)) return name.endsWith('.min.js') ? undefined : 'javascript';
   if (PROMPT_EXTENSIONS.some((e) => name.endsWith(e))) return isConfigTemplate(name) ? undefined : 'prompt';
   if (/\.(json|jsonc|json5|yaml|yml)$/.test(name)) {
