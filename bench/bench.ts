@@ -24,7 +24,7 @@ import { fileSource, WorkspaceIndex } from '../server/src/workspace/projectIndex
 import { collectFiles } from '../server/src/workspace/files';
 import { benchCorpus, childFloor, Corpus, fileLists, ScanFigures, scanBudgets, scanPart, toolBudgets, toolsPart } from './corpusBench';
 import { budget, budgets, budgetTable, fmtInt } from './measure';
-import { editorBudgetLinesAsServer, firstDiagnosticsLines, limitCostLines } from './editor';
+import { editorBudgetLinesAsServer, editorFile as bigFile, firstDiagnosticsLines, limitCostLines, percentile, sources } from './editor';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const FILES = Number(process.env.AISEC_BENCH_FILES ?? 10000);
@@ -32,39 +32,6 @@ const FILES = Number(process.env.AISEC_BENCH_FILES ?? 10000);
 const EDITS = Number(process.env.AISEC_BENCH_EDITS ?? 60);
 /** Editor lines without the breakdown runs (for profiling the measured analysis alone). */
 const PLAIN = !!process.env.AISEC_BENCH_PLAIN;
-
-function sources(exts: string[]): { name: string; text: string }[] {
-  const out: { name: string; text: string }[] = [];
-  const walk = (dir: string) => {
-    if (!fs.existsSync(dir)) return;
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (exts.some((x) => e.name.endsWith(x)) && !e.name.includes('.fixed.')) out.push({ name: path.relative(ROOT, p), text: fs.readFileSync(p, 'utf8') });
-    }
-  };
-  walk(path.join(ROOT, 'examples'));
-  walk(path.join(ROOT, 'rules'));
-  return out;
-}
-
-/** A file of about `lines` lines made of real sources, each wrapped so it stays syntactically valid. */
-function bigFile(kind: 'py' | 'ts', lines: number): string {
-  const parts = sources(kind === 'py' ? ['.py'] : ['.ts']).filter((s) => !s.name.endsWith('rule.ts') && !s.name.includes('server/'));
-  const out: string[] = [];
-  let n = 0;
-  for (let i = 0; n < lines; i++) {
-    const src = parts[i % parts.length].text;
-    out.push(src);
-    n += src.split('\n').length;
-  }
-  return out.join('\n');
-}
-
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-}
 
 function timeIt(fn: () => void): number {
   const t = process.hrtime.bigint();
@@ -88,7 +55,7 @@ function cpuIt(fn: () => void): number {
  */
 function editorWorkspace(kind: 'py' | 'ts', text: string): { dir: string; rel: string; header: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aisec-bench-ed-'));
-  const pool = sources([kind === 'py' ? '.py' : '.ts']).filter((s) => !s.name.endsWith('rule.ts') && !s.name.includes('server/')).slice(0, 40);
+  const pool = sources([kind === 'py' ? '.py' : '.ts']).slice(0, 40);
   const ext = kind === 'py' ? '.py' : '.ts';
   fs.mkdirSync(path.join(dir, 'app', 'lib'), { recursive: true });
   if (kind === 'py') {

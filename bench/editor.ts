@@ -22,7 +22,7 @@ import { fileSource, WorkspaceIndex } from '../server/src/workspace/projectIndex
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-function sources(exts: string[]): { name: string; text: string }[] {
+export function sources(exts: string[]): { name: string; text: string }[] {
   const out: { name: string; text: string }[] = [];
   const walk = (dir: string) => {
     if (!fs.existsSync(dir)) return;
@@ -50,7 +50,7 @@ export function editorFile(kind: 'py' | 'ts', lines: number): string {
   return out.join('\n');
 }
 
-function percentile(xs: number[], p: number): number {
+export function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 }
