@@ -5,7 +5,7 @@ import * as path from 'path';
 import { initAnalyzers } from '../../server/src/analyzers';
 import { ANALYSIS_INCOMPLETE_RULE, builtinRules } from '../../server/src/engine/registry';
 import type { ScanOptions, ScannedFile, ScanResult } from '../../server/src/workspace/scan';
-import { scanPaths, scanPathsAsync } from '../../server/src/workspace/scan';
+import { coreJobs, defaultJobs, scanPaths, scanPathsAsync } from '../../server/src/workspace/scan';
 import { cleanupWorkspaces, CLI, expectExit, makeWorkspace, ROOT, runCli } from '../helpers/cli';
 
 const SCRIPT = path.join(ROOT, 'dist', 'scanWorker.js');
@@ -117,12 +117,12 @@ describe('aisec scan --jobs', function () {
   this.timeout(120_000);
   after(() => cleanupWorkspaces());
 
-  it('parses -j N, --jobs N and --jobs=N; rejects anything but a whole number from 1', () => {
+  it('parses -j N, --jobs N, --jobs=N and --jobs auto (default 1); rejects anything but a whole number from 1', () => {
     const dir = path.join(ROOT, 'examples');
     const base = runCli(['scan', '.', '--format', 'json', '--fail-on', 'none', '-j', '1'], dir);
     expectExit(base, [0]);
     const strip = (s: string) => s.replace(/"elapsedMs": \d+/, '');
-    for (const a of [['-j', '2'], ['--jobs', '3'], ['--jobs=2']]) {
+    for (const a of [['-j', '2'], ['--jobs', '3'], ['--jobs=2'], ['--jobs', 'auto'], []]) {
       const r = runCli(['scan', '.', '--format', 'json', '--fail-on', 'none', ...a], dir);
       expectExit(r, [0]);
       assert.strictEqual(strip(r.stdout), strip(base.stdout), a.join(' '));
@@ -132,7 +132,9 @@ describe('aisec scan --jobs', function () {
       assert.strictEqual(r.code, 2, `--jobs ${bad}: ${r.stderr}`);
       assert.match(r.stderr, /--jobs must be a whole number/);
     }
-    assert.match(runCli(['--help'], dir).stdout, /--jobs N/);
+    assert.match(runCli(['--help'], dir).stdout, /--jobs N\|auto/);
+    assert.strictEqual(defaultJobs(), 1, 'in process unless asked');
+    assert.ok(coreJobs() >= 1);
   });
 
   it('text output printed file by file is the report written whole', () => {

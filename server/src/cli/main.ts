@@ -12,7 +12,7 @@ import { ANALYSIS_INCOMPLETE_RULE, builtinRules } from '../engine/registry';
 import type { RegisteredRule } from '../engine/rule';
 import { loadConfigFor } from '../packs/config';
 import type { ScanResult } from '../workspace/scan';
-import { defaultJobs, defaultScanRoot, MIN_PARALLEL_FILES, scanPathsAsync } from '../workspace/scan';
+import { coreJobs, defaultJobs, defaultScanRoot, MIN_PARALLEL_FILES, scanPathsAsync } from '../workspace/scan';
 import type { ScannedFile } from '../workspace/scan';
 import { parseArgs, UsageError } from './args';
 import { toSarif } from './sarif';
@@ -71,8 +71,8 @@ Scan options:
   --cache-strategy S         how unchanged files are recognised: metadata (default: status, i.e. size,
                              mtime, ctime and inode, then content digest when the status differs) or
                              content (always the digest)
-  -j, --jobs N               analyse on N worker threads (default: one per core; 1 analyses in the
-                             main thread); small scans (under ${MIN_PARALLEL_FILES} files) and --cache scans run
+  -j, --jobs N|auto          analyse on N worker threads (auto: one per core; default 1, in the main
+                             thread, which measured as fast on 2 cores for less CPU); small scans (under ${MIN_PARALLEL_FILES} files) and --cache scans run
                              in the main thread. The result is the same with any N
   --show-suppressed          list suppressed findings in text output too
   --list-suppressions        list every suppression (justification, owner, expiry; expired and
@@ -309,9 +309,10 @@ function filterFile(f: ScannedFile, known: Set<string>): void {
   f.result.findings = filterBaseline(f.result.findings, known).concat(f.result.findings.filter((x) => x.ruleId === ANALYSIS_INCOMPLETE_RULE && known.has(x.fingerprint)));
 }
 
-/** `--jobs N`: a whole number from 1 (analysis in the main thread); default, one worker per core. */
+/** `--jobs N`: a whole number from 1 (analysis in the main thread, the default), or `auto` (one worker per core). */
 export function parseJobs(value: string | undefined): number {
   if (value === undefined) return defaultJobs();
+  if (value.trim() === 'auto') return coreJobs();
   if (!/^\d+$/.test(value.trim()) || Number(value) < 1 || Number(value) > 256) throw new UsageError(`--jobs must be a whole number from 1 to 256 (got "${value}")`);
   return Number(value);
 }
