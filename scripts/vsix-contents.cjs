@@ -61,7 +61,7 @@ const FORBIDDEN = [
   /(^|\/)\.cache\//,
   /(^|\/)(test|tests|fixtures|out|bench|accuracy|\.e2e-out)\//,
   /^extension\/dist\/(cli|scanWorker)\.js$/, // the CLI and its scan workers: `npx aisec`, not the extension
-  /^extension\/(README|CONTRIBUTING)\.md$/i, // the developer README (the Marketplace one is readme.md)
+  /^extension\/(README|CONTRIBUTING)\.md$/, // the developer README (the Marketplace one is readme.md)
   /^extension\/media\/screenshots\//, // README images are served from the repository (see scripts/package.mjs)
   /\.vsix$/,
 ];
