@@ -9,6 +9,7 @@
 //   Marketplace's repository, issues and homepage links and the README's image and link URLs from it
 //   (relative `media/screenshots/*.png` become `<repository>/raw/HEAD/media/screenshots/*.png`), so the
 //   screenshots are committed in the repository and not shipped in the .vsix.
+// * dist/THIRD-PARTY-NOTICES.md (scripts/third-party-notices.mjs): the licenses of the npm packages bundled.
 // * The checks: the file list against scripts/vsix-contents.cjs (required, allowed, forbidden), the icon
 //   (a 128x128 or 256x256 PNG), the license and icon assets in extension.vsixmanifest, and every image of
 //   the packaged README (HTTPS, under the repository's raw URL, a PNG committed here). Exit 1 on a problem.
@@ -19,7 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const { MARKETPLACE_README, checkVsixPaths, readZipEntries, readZipEntry, pngSize, imagesBaseUrl } = require('./vsix-contents.cjs');
+const { MARKETPLACE_README, REQUIRED_WHEN_PACKAGED, checkVsixPaths, readZipEntries, readZipEntry, pngSize, imagesBaseUrl } = require('./vsix-contents.cjs');
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
@@ -34,7 +35,9 @@ if (fs.readdirSync(path.join(REPO, 'dist')).some((f) => f.endsWith('.map'))) {
   console.error('package: note: dist/ holds source maps of a development build; they are not packaged (.vscodeignore)');
 }
 
-// ------------------------------------------------------------------ vsce package
+// ------------------------------------------------------------------ third-party notices, vsce package
+const notices = spawnSync(process.execPath, [path.join(REPO, 'scripts', 'third-party-notices.mjs')], { cwd: REPO, stdio: ['ignore', 'inherit', 'inherit'] });
+if (notices.status !== 0) { console.error('package: third-party-notices failed'); process.exit(1); }
 const vsce = path.join(path.dirname(require.resolve('@vscode/vsce/package.json')), 'vsce');
 const args = [vsce, 'package', '--no-dependencies', '--readme-path', MARKETPLACE_README, '--out', out];
 console.error(`package: vsce ${args.slice(1).join(' ')}`);
@@ -47,6 +50,7 @@ const buf = fs.readFileSync(out);
 const entries = readZipEntries(buf);
 const byName = new Map(entries.map((e) => [e.name, e]));
 const problems = checkVsixPaths(entries.map((e) => e.name));
+for (const r of REQUIRED_WHEN_PACKAGED) if (!byName.has(r)) problems.push(`missing: ${r}`);
 const text = (name) => (byName.has(name) ? readZipEntry(buf, byName.get(name)).toString('utf8') : '');
 
 // icon: a square PNG of 128 or 256 pixels (the Marketplace refuses SVG icons)

@@ -38,6 +38,9 @@ const REQUIRED = [
   'extension/snippets/python.code-snippets',
 ];
 
+/** Written by `npm run package` (not by the build): required in the .vsix, not in `vsce ls` after a plain build. */
+const REQUIRED_WHEN_PACKAGED = ['extension/dist/THIRD-PARTY-NOTICES.md'];
+
 /** Every file must match one of these (what the extension reads at run time, and the package's own metadata). */
 const ALLOWED = [
   /^extension\.vsixmanifest$/,
@@ -45,6 +48,7 @@ const ALLOWED = [
   /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
   /^extension\/dist\/(client|server)\.js$/, // the extension host's bundle and the language server's
   /^extension\/dist\/tree-sitter(-python)?\.wasm$/,
+  /^extension\/dist\/THIRD-PARTY-NOTICES\.md$/, // licenses of the bundled npm packages (scripts/third-party-notices.mjs)
   /^extension\/server\/wasm\/PROVENANCE\.md$/, // where the two wasm files come from, and their licenses
   /^extension\/media\/(icon\.png|aisec\.svg|walkthrough\/[\w-]+\.md)$/,
   /^extension\/schemas\/[\w-]+\.schema\.json$/, // contributes.jsonValidation
@@ -137,4 +141,4 @@ function imagesBaseUrl(manifest) {
   return m ? `https://github.com/${m[1]}/${m[2]}/raw/HEAD/` : undefined;
 }
 
-module.exports = { MARKETPLACE_README, RENAMES, REQUIRED, ALLOWED, FORBIDDEN, toVsixPath, checkVsixPaths, readZipEntries, readZipEntry, pngSize, imagesBaseUrl };
+module.exports = { MARKETPLACE_README, RENAMES, REQUIRED, REQUIRED_WHEN_PACKAGED, ALLOWED, FORBIDDEN, toVsixPath, checkVsixPaths, readZipEntries, readZipEntry, pngSize, imagesBaseUrl };

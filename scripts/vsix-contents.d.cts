@@ -2,6 +2,7 @@
 export declare const MARKETPLACE_README: string;
 export declare const RENAMES: Readonly<Record<string, string>>;
 export declare const REQUIRED: readonly string[];
+export declare const REQUIRED_WHEN_PACKAGED: readonly string[];
 export declare const ALLOWED: readonly RegExp[];
 export declare const FORBIDDEN: readonly RegExp[];
 export interface ZipEntry { name: string; method: number; compressedSize: number; size: number; offset: number }
