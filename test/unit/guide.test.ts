@@ -95,9 +95,9 @@ describe('guide: package.json contributions', () => {
     assert.deepStrictEqual({ type: contributes.configuration.properties['aisec.learningMode'].type, default: contributes.configuration.properties['aisec.learningMode'].default }, { type: 'boolean', default: false });
     for (const c of ['aisec.showFindings', 'aisec.openPracticeWorkspace', 'aisec.setLearningMode', 'aisec.scanWorkspace']) assert.ok(contributedCommands.has(c), c);
   });
-  it('the .vsix ships media/ and practice/ (.vscodeignore allow-list)', () => {
+  it('the .vsix ships the walkthrough media, the view icon and practice/ (.vscodeignore allow-list; package.test.ts checks the list)', () => {
     const ignore = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n');
-    assert.ok(ignore.includes('!media/**') && ignore.includes('!practice/**'));
+    assert.ok(ignore.includes('!media/walkthrough/**') && ignore.includes('!media/aisec.svg') && ignore.includes('!practice/**'));
   });
 });
 
