@@ -7,6 +7,7 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as path from 'path';
+import { hookCommand } from '../../server/src/cli/hook';
 import { assertBuilt, cleanupWorkspaces, CLI, makeWorkspace } from '../helpers/cli';
 
 const PY_EXEC = [
@@ -130,13 +131,15 @@ describe('aisec hook (agent PostToolUse hooks)', function () {
     assert.match(one.reason, /llm-output-code-execution/);
   });
 
-  it('malformed stdin is a clear non-blocking error (exit 1, nothing on stdout)', () => {
-    for (const input of ['not json', '', '[1, 2]', '"text"', '{"tool_input": ']) {
-      const r = runHook('claude-code', input, ws);
+  it('malformed stdin is a clear non-blocking error (exit 1, nothing on stdout)', async () => {
+    const expectBadInput = (r: HookRun, input: string) => {
       assert.strictEqual(r.code, 1, `${JSON.stringify(input)}: ${r.stderr}`);
       assert.strictEqual(r.stdout, '');
       assert.match(r.stderr, /^aisec hook: .*(JSON|json).*; nothing was checked\n$/);
-    }
+    };
+    // as the agent runs it, and the other shapes in process (the same function, without a process start each)
+    for (const input of ['not json', '']) expectBadInput(runHook('claude-code', input, ws), input);
+    for (const input of ['[1, 2]', '"text"', '{"tool_input": ', 'null']) expectBadInput(await hookCommand(['claude-code'], new Map(), input), input);
     const usage = runHook('cursor', claudeEvent(ws, 'Write', path.join(ws, 'src', 'agent.py')), ws);
     assert.strictEqual(usage.code, 2);
     assert.match(usage.stderr, /hook takes the agent: claude-code or vscode/);

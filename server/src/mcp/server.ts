@@ -32,6 +32,10 @@ export async function mcpCommand(opts: McpCommandOptions): Promise<number> {
     }
     throw e;
   }
+  // stdout carries the protocol only: anything a library prints goes to stderr
+  for (const k of ['log', 'info', 'debug'] as const) console[k] = (...a: unknown[]) => console.error(...a);
+  // a failure inside one request must not end the session
+  process.on('unhandledRejection', (e) => process.stderr.write(`aisec mcp: ${(e as Error)?.stack ?? String(e)}\n`));
   const server = new McpServer({ name: 'aisec', title: 'AISec', version: opts.version }, { capabilities: { tools: {}, resources: {} }, instructions: INSTRUCTIONS });
   registerAisecTools(server, ws);
   const transport = new LineTransport();
