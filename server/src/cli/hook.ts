@@ -108,7 +108,8 @@ export async function hookCommand(positionals: string[], flags: Map<string, stri
     }
   }
   await initAnalyzers(__dirname);
-  const scan = scanPaths(files, { root, configFile, rules: builtinRules, keepAllText: true, configOptions: { allowExtendsOutside: flags.has('--allow-extends-outside') } });
+  const configOptions = { allowExtendsOutside: flags.has('--allow-extends-outside') };
+  const scan = scanPaths(files, { root, configFile, rules: builtinRules, keepAllText: true, configOptions });
   if (scan.configErrors.length) return fail(`configuration error: ${scan.configErrors.map((e) => `${relPath(root, e.file)}:${e.line}:${e.column}: ${termSafe(e.message)}`).join('; ')}`);
 
   const threshold = RANK[failOn as Severity];
@@ -117,7 +118,7 @@ export async function hookCommand(positionals: string[], flags: Map<string, stri
     const open = f.result.findings.filter((x) => !x.suppression && RANK[x.severity] >= threshold);
     const shown = known ? applyBaseline(open, known) : open;
     if (!shown.length) continue;
-    const loaded = loadConfigFor(path.dirname(f.abs), root, builtinRules, configFile, { boundary: root });
+    const loaded = loadConfigFor(path.dirname(f.abs), root, builtinRules, configFile, { boundary: root, ...configOptions });
     const rules = new Map(loaded.rules.map((r) => [r.meta.id, r]));
     const lines = new LineIndex(f.text);
     blocks.push({ rel: f.rel, findings: shown.map((x) => findingOut(x, f.text, lines, rules.get(x.ruleId), loaded)) });
