@@ -184,6 +184,13 @@ describe('aisec mcp (MCP client over stdio, under the Node permission model)', f
     assert.strictEqual(t.role, 'test');
   });
 
+  it('scans an agent config as the file it names: an unpinned `npx -y` MCP server in .vscode/mcp.json', async () => {
+    const config = '{\n  "servers": {\n    "fs": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "./docs"] }\n  }\n}\n';
+    const r = await scan('scan_snippet', { text: config, fileName: '.vscode/mcp.json' });
+    assert.strictEqual(r.kind, 'data');
+    assert.deepStrictEqual(r.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`), ['3:47 mcp-unpinned-server-package']);
+  });
+
   it('scans a workspace file with the same findings as `aisec scan` (config severity, baseline)', async () => {
     const r = await scan('scan_file', { path: 'src/agent.py' });
     const cli = scanJson(ws, ['src/agent.py', '--root', ws]);
