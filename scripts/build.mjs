@@ -47,6 +47,14 @@ const rulesPlugin = {
   },
 };
 
+/** In the CLI bundle, `@modelcontextprotocol/sdk/*` and `zod` are dist/mcpSdk.js (server/src/mcp/sdk.ts re-exports what is used). */
+const mcpSdkPlugin = {
+  name: 'aisec-mcp-sdk',
+  setup(build) {
+    build.onResolve({ filter: /^(@modelcontextprotocol\/sdk\/|zod$)/ }, () => ({ path: './mcpSdk.js', external: true }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -86,7 +94,10 @@ function listTests(dir) {
 const t0 = Date.now();
 if (!args.has('--tests-only')) await Promise.all([
   esbuild.build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', absWorkingDir: root }),
-  esbuild.build({ ...common, entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli/main.ts', scanWorker: 'server/src/workspace/scanWorker.ts' }, outdir: 'dist', absWorkingDir: root }),
+  esbuild.build({ ...common, entryPoints: { server: 'server/src/main.ts', scanWorker: 'server/src/workspace/scanWorker.ts' }, outdir: 'dist', absWorkingDir: root }),
+  // the MCP SDK and zod in their own bundle, required by the CLI only for `aisec mcp` (the other commands start without parsing them)
+  esbuild.build({ ...common, plugins: [...common.plugins, mcpSdkPlugin], entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', absWorkingDir: root }),
+  esbuild.build({ ...common, entryPoints: { mcpSdk: 'server/src/mcp/sdk.ts' }, outdir: 'dist', absWorkingDir: root }),
 ]).then(copyWasm);
 if (withTests || args.has('--tests-only')) {
   const entries = listTests(path.join(root, 'test')).filter((p) => !p.includes(`${path.sep}e2e${path.sep}`));

@@ -17,12 +17,14 @@ import type { ScannedFile } from '../workspace/scan';
 import { parseArgs, UsageError } from './args';
 import { toSarif } from './sarif';
 import { formatFileText, formatText, formatTextSummary, termSafe } from './text';
-import { readBaseline, filterBaseline, formatBaseline } from '../workspace/baseline';
+import { readBaseline, formatBaseline } from '../workspace/baseline';
+import { applyBaseline } from './baselineFilter';
 import { formatSuppressionsText, listSuppressions } from './suppressions';
 import { reportCommand, inventoryCommand } from './evidence';
 import { initCommand } from './init';
 import { packTestCommand } from './packTest';
 import { exerciseCommand } from './exercise';
+import { hookCommand } from './hook';
 import { ConfigErrorExit, explainCommand as explainRuleCommand, rulesCommand as rulesInfoCommand } from './rulesInfo';
 
 declare const AISEC_VERSION: string;
@@ -47,6 +49,15 @@ Usage:
   aisec exercise --list | RULE|ID [--dir DIR] [--hint [--apply]]
                                     exercises graded by the analyzer: without --dir, copy one into a new
                                     scratch folder; with --dir, grade it (exit 0 passed, 1 not yet)
+  aisec mcp [--root DIR] [--config FILE] [--baseline FILE]
+                                    MCP server over stdio for coding agents (read-only, offline): tools
+                                    scan_file, scan_snippet, explain_rule, list_rules, show_config and the
+                                    rule docs as resources (aisec://rules/<id>); workspace root: --root or
+                                    the current folder
+  aisec hook claude-code|vscode [--fail-on error|warning|info] [--config FILE] [--baseline FILE] [--root DIR]
+                                    agent PostToolUse hook: reads the hook event on stdin, scans the edited
+                                    file(s) and prints {"decision":"block","reason":...} when findings at or
+                                    above --fail-on (default warning) remain; no output when clean
   aisec --version | --help
 
 Scan options:
@@ -125,6 +136,18 @@ async function main(argv: string[]): Promise<number> {
         return await inventoryCommand(args.positionals, args.flags, VERSION);
       case 'exercise':
         return await exerciseCommand(args.positionals, args.flags);
+      case 'mcp': {
+        if (args.positionals.length) throw new UsageError(`mcp takes no paths (got ${args.positionals.join(' ')}); use --root DIR`);
+        // loaded on demand: the MCP SDK is only evaluated for this command
+        const { mcpCommand } = await import('../mcp/server');
+        return await mcpCommand({ root: flag(args.flags, '--root'), configFile: flag(args.flags, '--config'), baseline: flag(args.flags, '--baseline'), allowExtendsOutside: args.flags.has('--allow-extends-outside'), version: VERSION });
+      }
+      case 'hook': {
+        const r = await hookCommand(args.positionals, args.flags);
+        process.stdout.write(r.stdout);
+        process.stderr.write(r.stderr);
+        return r.code;
+      }
       default:
         throw new UsageError(`unknown command "${args.command}"`);
     }
@@ -306,7 +329,7 @@ function loadBaseline(file: string): Set<string> {
 
 /** Drop the findings a baseline knows; analysis-incomplete findings are never baselined away (a blind spot stays visible). */
 function filterFile(f: ScannedFile, known: Set<string>): void {
-  f.result.findings = filterBaseline(f.result.findings, known).concat(f.result.findings.filter((x) => x.ruleId === ANALYSIS_INCOMPLETE_RULE && known.has(x.fingerprint)));
+  f.result.findings = applyBaseline(f.result.findings, known);
 }
 
 /** `--jobs N`: a whole number from 1 (analysis in the main thread, the default), or `auto` (one worker per core). */

@@ -11,6 +11,7 @@ import type { LoadedConfig, RuleOrigin } from '../packs/config';
 import { loadConfigFor } from '../packs/config';
 import { UsageError } from './args';
 import { lessonOf } from '../learning/lessons';
+import type { RegisteredRule } from '../engine/rule';
 
 function rel(file: string): string {
   return path.relative(process.cwd(), file) || file;
@@ -37,9 +38,9 @@ async function loadForCli(flags: Map<string, string | true>): Promise<LoadedConf
 /** Thrown after config errors were printed: the CLI exits 2. */
 export class ConfigErrorExit extends Error {}
 
-export async function rulesCommand(flags: Map<string, string | true>): Promise<number> {
-  const loaded = await loadForCli(flags);
-  const rows = loaded.rules.map((r) => ({
+/** The effective rules of a loaded config, one row each (`aisec rules --format json`, the MCP server's list_rules). */
+export function ruleRows(loaded: LoadedConfig) {
+  return loaded.rules.map((r) => ({
     id: r.meta.id,
     severity: effectiveSeverity(loaded.config, r.meta.id, r.meta.severity, r.meta.optIn),
     defaultSeverity: r.meta.severity,
@@ -56,6 +57,11 @@ export async function rulesCommand(flags: Map<string, string | true>): Promise<n
     owner: policyOwner(r.meta, loaded.config) ?? null,
     description: r.meta.shortDescription,
   }));
+}
+
+export async function rulesCommand(flags: Map<string, string | true>): Promise<number> {
+  const loaded = await loadForCli(flags);
+  const rows = ruleRows(loaded);
   if (flags.get('--format') === 'json') {
     process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
     return 0;
@@ -71,8 +77,15 @@ export async function explainCommand(ids: string[], flags: Map<string, string | 
   const loaded = await loadForCli(flags);
   const rule = loaded.rules.find((r) => r.meta.id === ids[0]);
   if (!rule) throw new UsageError(`unknown rule "${ids[0]}" (see "aisec rules")`);
+  process.stdout.write(explainText(rule, loaded));
+  return 0;
+}
+
+/** `aisec explain RULE`: the rule's docs page, then its severity in this config, mappings, policy link and owner. */
+export function explainText(rule: RegisteredRule, loaded: LoadedConfig): string {
   const m = rule.meta;
-  const out = (s: string) => process.stdout.write(s);
+  const parts: string[] = [];
+  const out = (s: string) => parts.push(s);
   out(rule.docs.trimEnd() + '\n\n');
   out(`Severity: ${effectiveSeverity(loaded.config, m.id, m.severity, m.optIn)} (default ${m.severity}; ${describeOrigin(loaded.origins[m.id], m.optIn)}); confidence: ${m.confidence}; fix: ${m.fix}; ${m.practice ? 'practice rule (reports in product code only)' : 'reports in every file role (tests, examples... too)'}\n`);
   if (m.owasp.length) out(`OWASP LLM Top 10 2025: ${m.owasp.map((o) => `${o} ${OWASP_TITLES[o]}`).join('; ')}\n`);
@@ -86,5 +99,5 @@ export async function explainCommand(ids: string[], flags: Map<string, string | 
   if (lesson.policy.owner) out(`Owner: ${lesson.policy.owner}\n`);
   for (const n of lesson.teamNotes.filter((x) => x.source === 'policy')) out(`Team notes: ${n.text.replace(/\s*\n\s*/g, ' ')}\n`);
   if (rule.pack && m.tags?.includes('custom')) out(`Pack: ${rule.pack}\n`);
-  return 0;
+  return parts.join('');
 }
