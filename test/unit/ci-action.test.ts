@@ -195,7 +195,7 @@ describe('ci: GitHub Action (action.yml)', () => {
         fs.copyFileSync(path.join(ROOT, 'action.yml'), path.join(action, 'action.yml'));
         fs.cpSync(path.join(ROOT, 'bin'), path.join(action, 'bin'), { recursive: true });
         // the build stands in for scripts/build.mjs: it "builds" by copying the real bundles
-        writeFile(action, 'scripts/build.mjs', `import * as fs from 'node:fs';\nfs.appendFileSync(${JSON.stringify(path.join(stubs, 'calls'))}, 'build ' + process.argv.slice(2).join(' ') + '\\n');\nfs.cpSync(${JSON.stringify(path.join(ROOT, 'dist'))}, 'dist', { recursive: true });\n`);
+        writeFile(action, 'scripts/build.mjs', `import * as fs from 'node:fs';\nfs.appendFileSync(${JSON.stringify(path.join(stubs, 'calls'))}, 'build ' + process.argv.slice(2).join(' ') + '\\n');\nfs.cpSync(${JSON.stringify(path.join(ROOT, 'dist'))}, 'dist', { recursive: true, filter: (f) => !f.endsWith('.map') });\n`);
         writeFile(stubs, 'npm', `#!/bin/sh\necho "npm $*" >> "${path.join(stubs, 'calls')}"\n`);
         fs.chmodSync(path.join(stubs, 'npm'), 0o755);
         const repo = vulnerableRepo();

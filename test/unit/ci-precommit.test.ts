@@ -1,15 +1,16 @@
 /**
  * The pre-commit hook (.pre-commit-hooks.yaml): against schemas/ci/pre-commit-hooks.schema.json, its `files`
  * pattern against what AISec analyses, its entry run the way pre-commit runs it (entry + args + staged file names,
- * from the repository root), the example config, and the npm package pre-commit installs (dist/ in `npm pack`).
+ * from the repository root), building AISec in its clone when the rev has no bundles, and the example config.
  */
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { parse as parseYaml } from 'yaml';
 import { detectFileKind } from '../../server/src/engine/fileKind';
-import { assertBuilt, cleanupWorkspaces, CLI, ROOT } from '../helpers/cli';
+import { assertBuilt, cleanupWorkspaces, CLI, ROOT, writeFile } from '../helpers/cli';
 import { schemaValidator, vulnerableRepo } from '../helpers/ciFixtures';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -24,11 +25,13 @@ function filesPattern(): RegExp {
   return src.startsWith('(?i)') ? new RegExp(src.slice(4), 'i') : new RegExp(src);
 }
 
-/** Run the hook's entry as pre-commit does: shlex-split entry, then args, then the file names, in the repository root. */
-function runHook(repo: string, files: string[], args: string[] = []) {
-  const entry = String(hook.entry).split(/\s+/);
-  assert.strictEqual(entry[0], 'aisec', 'the entry runs the installed aisec bin');
-  const r = spawnSync(process.execPath, [CLI, ...entry.slice(1), ...args, ...files], { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
+/**
+ * Run the hook as pre-commit runs a `language: script` hook: the entry (a path in the hook repository's clone, here
+ * `clone`), then args, then the file names, in the repository being committed.
+ */
+function runHook(repo: string, files: string[], args: string[] = [], clone = ROOT, env: Record<string, string> = {}) {
+  const r = spawnSync(path.join(clone, hook.entry), [...args, ...files], { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 60_000 });
+  if (r.error) throw r.error;
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
@@ -42,8 +45,10 @@ describe('ci: pre-commit hook (.pre-commit-hooks.yaml)', () => {
     assert.throws(() => valid([{ ...hook, language: 'nodejs' }]));
     assert.throws(() => valid([{ ...hook, pass_filename: true }]), 'typos are caught');
     assert.throws(() => valid([{ id: 'x', name: 'x', entry: 'x' }]), 'language is required');
-    assert.strictEqual(hook.language, 'node');
+    assert.strictEqual(hook.language, 'script');
     assert.strictEqual(hook.pass_filenames, true);
+    assert.strictEqual(hook.require_serial, true);
+    assert.ok(fs.statSync(path.join(ROOT, hook.entry)).mode & 0o100, 'the entry is executable');
   });
 
   it('its files pattern takes every file kind AISec analyses', () => {
@@ -91,17 +96,31 @@ describe('ci: pre-commit hook (.pre-commit-hooks.yaml)', () => {
     assert.ok(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8').includes('examples/ci/pre-commit-config.yaml'));
   });
 
-  it('npm pack (what pre-commit installs) carries the CLI bundles and bins, not the sources or tests', function () {
+  it('without bundles in its clone the entry builds AISec once (npm ci --ignore-scripts, the build), then scans', function () {
     this.timeout(60_000);
-    const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' }, timeout: 60_000 });
-    assert.strictEqual(r.status, 0, r.stderr);
-    const files = new Set(((JSON.parse(r.stdout) as Any[])[0].files as { path: string }[]).map((f) => f.path));
-    for (const f of ['package.json', 'bin/aisec.js', 'bin/aisec-language-server.js', 'dist/cli.js', 'dist/scanWorker.js', 'dist/server.js', 'dist/tree-sitter.wasm', 'dist/tree-sitter-python.wasm', 'action.yml', '.pre-commit-hooks.yaml']) assert.ok(files.has(f), `packs ${f}`);
-    for (const f of files) assert.ok(!/^(test|server|client|rules|node_modules|out|bench|scripts)\/|\.map$/.test(f), `does not pack ${f}`);
-    // pre-commit runs `npm install` in its clone, then `npm pack` and parses its stdout as the tarball name: no
-    // pack-time lifecycle script may print there; the build runs at install (postinstall) when dist/ is missing
-    const scripts = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Any).scripts as Record<string, string>;
-    for (const s of ['prepack', 'prepare', 'postpack']) assert.strictEqual(scripts[s], undefined, `no ${s} script`);
-    assert.match(scripts.postinstall, /existsSync\('scripts\/build\.mjs'\)&&!fs\.existsSync\('dist\/cli\.js'\)/, 'postinstall builds only a git checkout without bundles');
+    const clone = fs.mkdtempSync(path.join(os.tmpdir(), 'aisec-hook-clone-'));
+    const stubs = fs.mkdtempSync(path.join(os.tmpdir(), 'aisec-stubs-'));
+    try {
+      fs.cpSync(path.join(ROOT, 'bin'), path.join(clone, 'bin'), { recursive: true });
+      fs.mkdirSync(path.join(clone, 'scripts/ci'), { recursive: true });
+      fs.copyFileSync(path.join(ROOT, hook.entry), path.join(clone, hook.entry));
+      // stand-ins: npm records its arguments, the build copies the real bundles
+      writeFile(clone, 'scripts/build.mjs', `import * as fs from 'node:fs';\nfs.appendFileSync(${JSON.stringify(path.join(stubs, 'calls'))}, 'build ' + process.argv.slice(2).join(' ') + '\\n');\nfs.cpSync(${JSON.stringify(path.join(ROOT, 'dist'))}, 'dist', { recursive: true, filter: (f) => !f.endsWith('.map') });\n`);
+      writeFile(stubs, 'npm', `#!/bin/sh\necho "npm $* (in $PWD)" >> "${path.join(stubs, 'calls')}"\n`);
+      fs.chmodSync(path.join(stubs, 'npm'), 0o755);
+      const repo = vulnerableRepo();
+      const env = { PATH: `${stubs}${path.delimiter}${process.env.PATH}` };
+      const first = runHook(repo, ['app/bot.py'], [], clone, env);
+      assert.strictEqual(first.code, 1, first.out);
+      assert.match(first.out, /building AISec once/);
+      assert.deepStrictEqual(fs.readFileSync(path.join(stubs, 'calls'), 'utf8').trim().split('\n'), [`npm ci --ignore-scripts --no-audit --no-fund --loglevel=error (in ${fs.realpathSync(clone)})`, 'build --production']);
+      fs.rmSync(path.join(stubs, 'calls'));
+      const second = runHook(repo, ['app/clean.py'], [], clone, env);
+      assert.strictEqual(second.code, 0, second.out);
+      assert.ok(!fs.existsSync(path.join(stubs, 'calls')), 'built once');
+    } finally {
+      fs.rmSync(clone, { recursive: true, force: true });
+      fs.rmSync(stubs, { recursive: true, force: true });
+    }
   });
 });
