@@ -2,7 +2,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { assertBuilt, cleanupWorkspaces, expectExit, makeWorkspace, runCli, scanJson, writeFile } from '../helpers/cli';
+import { parse as parseYaml } from 'yaml';
+import { assertBuilt, cleanupWorkspaces, expectExit, makeWorkspace, ROOT, runCli, scanJson, writeFile } from '../helpers/cli';
 import { schemaValidator, vulnerableRepo } from '../helpers/ciFixtures';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -100,5 +101,19 @@ describe('ci: GitLab code-quality report (--format gitlab)', () => {
     const bad = runCli(['scan', '.', '--format', 'gitlab-ci'], dir);
     expectExit(bad, [2]);
     assert.match(bad.stderr, /text, json, sarif or gitlab/);
+  });
+
+  it('the example .gitlab-ci.yml writes the report its artifacts:reports:codequality names, also on failure', () => {
+    const ci = parseYaml(fs.readFileSync(path.join(ROOT, 'examples/ci/gitlab-ci.yml'), 'utf8')) as Any;
+    const job = ci.aisec;
+    assert.ok(Array.isArray(job.script) && job.script.every((l: unknown) => typeof l === 'string'), 'script is a list of commands');
+    const scan = (job.script as string[]).find((l) => /aisec(\.js)? scan /.test(l));
+    assert.ok(scan, 'a script line runs aisec scan');
+    const m = /--format gitlab --output (\S+)/.exec(scan!);
+    assert.ok(m, 'the scan writes the gitlab format to a file');
+    assert.strictEqual(job.artifacts.reports.codequality, m![1]);
+    assert.strictEqual(job.artifacts.when, 'always', 'the report is kept when the job fails on findings');
+    assert.match(String(job.image), /^node:(2\d|[3-9]\d)\b/, 'Node.js 20 or later');
+    assert.ok(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8').includes('examples/ci/gitlab-ci.yml'));
   });
 });
