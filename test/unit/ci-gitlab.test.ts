@@ -61,6 +61,19 @@ describe('ci: GitLab code-quality report (--format gitlab)', () => {
     assert.strictEqual(new Set(issues.map((i) => i.fingerprint)).size, issues.length, 'fingerprints are unique');
   });
 
+  it('the demo workspace (examples/): a valid report with one issue per open SARIF result, same fingerprints', () => {
+    const r = runCli(['scan', 'examples', '--format', 'gitlab', '--fail-on', 'none'], ROOT);
+    expectExit(r, [0]);
+    const issues = JSON.parse(r.stdout) as Any[];
+    valid(issues);
+    assert.ok(issues.length >= 20, `the demo has many findings (${issues.length})`);
+    const s = runCli(['scan', 'examples', '--format', 'sarif', '--fail-on', 'none'], ROOT);
+    expectExit(s, [0]);
+    const open = (JSON.parse(s.stdout) as Any).runs[0].results.filter((x: Any) => !x.suppressions);
+    assert.deepStrictEqual(issues.map((i) => `${i.location.path}:${i.location.lines.begin} ${i.check_name} ${i.fingerprint}`), open.map((x: Any) => `${decodeURI(x.locations[0].physicalLocation.artifactLocation.uri)}:${x.locations[0].physicalLocation.region.startLine} ${x.ruleId} ${x.partialFingerprints['aisecFingerprint/v1']}`));
+    assert.ok(issues.every((i) => i.location.path.startsWith('examples/')), 'paths from the repository root');
+  });
+
   it('fingerprints are SARIF partialFingerprints, stable when lines move and independent of the cwd', () => {
     const dir = vulnerableRepo();
     const before = gitlab(dir);
