@@ -9,6 +9,8 @@
  *   `working-directory` (default GITHUB_WORKSPACE), with the process env, the GITHUB_* variables (GITHUB_WORKSPACE,
  *   GITHUB_ACTION_PATH, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_ENV, GITHUB_PATH, RUNNER_TEMP) and the step's
  *   `env:`; the step's outputs are read back from its GITHUB_OUTPUT file (`name=value` and `name<<DELIM` forms).
+ *   As on GitHub, a composite action's run steps get no INPUT_<NAME> variables: inputs reach them through
+ *   `${{ inputs.x }}` in `env:` (or in the script text, which action.yml avoids).
  * - `${{ }}` expressions in `env`, `with`, `working-directory`, `run` and the action's `outputs`, and `if:`
  *   conditions (with or without `${{ }}`), with an implicit `success() &&` when a condition names no status
  *   function; a failing step skips the following steps unless their condition says otherwise, and fails the action.
