@@ -15,6 +15,7 @@ import type { ScanResult } from '../workspace/scan';
 import { coreJobs, defaultJobs, defaultScanRoot, MIN_PARALLEL_FILES, scanPathsAsync } from '../workspace/scan';
 import type { ScannedFile } from '../workspace/scan';
 import { parseArgs, UsageError } from './args';
+import { toGitlab } from './gitlab';
 import { toSarif } from './sarif';
 import { formatFileText, formatText, formatTextSummary, termSafe } from './text';
 import { readBaseline, formatBaseline } from '../workspace/baseline';
@@ -61,7 +62,8 @@ Usage:
   aisec --version | --help
 
 Scan options:
-  --format text|json|sarif   output format (default text)
+  --format text|json|sarif|gitlab   output format (default text); gitlab: GitLab's code-quality
+                             report (artifacts:reports:codequality), open findings only
   --output FILE              write the report to FILE instead of stdout
   --config FILE              use this config instead of the nearest .aisec.yaml/.aisec.json
   --fail-on error|warning|info|none   exit 1 when a finding at or above this level remains (default error),
@@ -175,7 +177,7 @@ function flag(flags: Map<string, string | true>, name: string): string | undefin
 
 async function scanCommand(paths: string[], flags: Map<string, string | true>): Promise<number> {
   const format = flag(flags, '--format') ?? 'text';
-  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif (got "${format}")`);
+  if (!['text', 'json', 'sarif', 'gitlab'].includes(format)) throw new UsageError(`--format must be text, json, sarif or gitlab (got "${format}")`);
   const failOn = flag(flags, '--fail-on') ?? 'error';
   if (!['error', 'warning', 'info', 'none'].includes(failOn)) throw new UsageError(`--fail-on must be error, warning, info or none (got "${failOn}")`);
   const configFile = flag(flags, '--config');
@@ -246,7 +248,7 @@ async function scanCommand(paths: string[], flags: Map<string, string | true>): 
   }
   if (known && !streamed) for (const f of scan.files) filterFile(f, known);
   if (flags.has('--list-suppressions')) {
-    if (format === 'sarif') throw new UsageError('--list-suppressions prints text or JSON (--format text|json)');
+    if (format === 'sarif' || format === 'gitlab') throw new UsageError('--list-suppressions prints text or JSON (--format text|json)');
     const entries = listSuppressions(scan, new Set((scan.rules.length ? scan.rules : builtinRules).map((r) => r.meta.id)), new Date().toISOString().slice(0, 10), 30, loadConfigFor(root, root, builtinRules, configFile, configOptions).config.suppressions);
     const listing = format === 'json' ? JSON.stringify({ tool: { name: 'AISec', version: VERSION }, suppressions: entries }, null, 2) + '\n' : formatSuppressionsText(entries);
     if (output) writeAtomic(output, listing);
@@ -262,6 +264,8 @@ async function scanCommand(paths: string[], flags: Map<string, string | true>): 
       return s === 'off' ? r.meta.severity : s;
     };
     report = JSON.stringify(toSarif({ version: VERSION, root, rules: scan.rules.length ? scan.rules : builtinRules, files: scan.files, config: rootConfig, severityOf }), null, 2) + '\n';
+  } else if (format === 'gitlab') {
+    report = JSON.stringify(toGitlab(scan.files), null, 2) + '\n';
   } else if (format === 'json') {
     report = JSON.stringify(toJson(scan, elapsed, rootConfig), null, 2) + '\n';
   } else {
