@@ -55,6 +55,7 @@ import type { InventoryResult } from '../protocol';
 import { INVENTORY_REQUEST } from '../protocol';
 import { toDiagnostic } from './convert';
 import { deadline, normalizeSettings, overLimit } from './settings';
+import { cancelIdleCollect, collectWhenIdle } from './idleGc';
 import { warmUp } from './warmUp';
 import { hoverMarkdown } from './hover';
 import { registerLearningRequests } from './learning';
@@ -409,6 +410,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const settings = await getSettings(doc.uri);
     // cancellation: a newer version arrived while this run waited (parser, settings): it is not started at all
     if (superseded(doc)) return SUPERSEDED;
+    cancelIdleCollect();
     const text = doc.getText();
     // the first full analysis after an open may compute many files' summaries: a longer time limit (x10)
     const a = analyzeText(uriToPath(doc.uri), doc.uri, text, doc.languageId, settings, { alone: how.alone, timeFactor: openedVersion.get(doc.uri) === doc.version && !how.alone ? 10 : 1 });
@@ -459,6 +461,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         return;
       }
       void connection.sendDiagnostics({ uri, version, diagnostics: r?.diagnostics ?? [] });
+      // the young generation is emptied before the next edit's analysis (idleGc.ts)
+      collectWhenIdle();
     } catch (e) {
       log(`analysis of ${uri} failed: ${(e as Error).stack ?? e}`);
     }
