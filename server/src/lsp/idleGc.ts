@@ -12,14 +12,9 @@
  */
 type Gc = (options?: { type?: 'minor' | 'major' }) => void;
 
-let gcFn: Gc | null | undefined;
-
 function gcFunction(): Gc | null {
-  if (gcFn === undefined) {
-    const g = (globalThis as { gc?: unknown }).gc;
-    gcFn = typeof g === 'function' ? (g as Gc) : null;
-  }
-  return gcFn;
+  const g = (globalThis as { gc?: unknown }).gc;
+  return typeof g === 'function' ? (g as Gc) : null;
 }
 
 /** Is an idle collection available (the process has --expose-gc)? */
