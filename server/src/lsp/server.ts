@@ -452,6 +452,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         if (superseded(doc)) return;
       }
       const r = await analyzeDocument(doc);
+      // the young generation is emptied while idle, before the next edit's analysis (idleGc.ts; pushed or pulled)
+      collectWhenIdle();
       // cancellation: the analysis of a version that a newer one superseded (before or while it ran) is dropped, never
       // published; the newer version's own run publishes
       const current = documents.get(uri);
@@ -461,8 +463,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         return;
       }
       void connection.sendDiagnostics({ uri, version, diagnostics: r?.diagnostics ?? [] });
-      // the young generation is emptied before the next edit's analysis (idleGc.ts)
-      collectWhenIdle();
     } catch (e) {
       log(`analysis of ${uri} failed: ${(e as Error).stack ?? e}`);
     }
