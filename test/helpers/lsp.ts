@@ -10,6 +10,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { CancellationToken, createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { ClientCapabilities, CodeAction, Diagnostic, Hover, InitializeResult, PublishDiagnosticsParams, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { SERVER_NODE_FLAGS } from '../../server/src/protocol';
 import { SERVER } from './cli';
 
 export interface LspClientOptions {
@@ -58,7 +59,8 @@ export class LspClient {
   constructor(readonly opts: LspClientOptions) {}
 
   async start(): Promise<this> {
-    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { cwd: this.opts.root, stdio: ['pipe', 'pipe', 'pipe'] });
+    // the node flags the VS Code client starts the server with (idle collections included: server/src/lsp/idleGc.ts)
+    this.proc = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER, '--stdio'], { cwd: this.opts.root, stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.proc.on('exit', (code, signal) => (this.exited = { code, signal }));
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));

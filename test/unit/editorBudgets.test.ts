@@ -10,7 +10,8 @@ import type { PyNode } from '../../server/src/analyzers/python/tree';
 import { analyze } from '../../server/src/engine/engine';
 import { builtinRules } from '../../server/src/engine/registry';
 import { deadline, editorLimitsOf, MAX_DEBOUNCE_MS, normalizeSettings, overLimit } from '../../server/src/lsp/settings';
-import { DEFAULT_EDITOR_LIMITS, DEFAULT_SETTINGS } from '../../server/src/protocol';
+import { DEFAULT_EDITOR_LIMITS, DEFAULT_SETTINGS, SERVER_NODE_FLAGS } from '../../server/src/protocol';
+import { cancelIdleCollect, collectNow, collectWhenIdle, idleCollectAvailable } from '../../server/src/lsp/idleGc';
 import { allRulesConfig, ready } from '../helpers/engine';
 
 describe('editor settings', () => {
@@ -62,6 +63,52 @@ describe('editor settings', () => {
     now = 151;
     assert.match(stop()!, /time limit of 50 ms \(CPU\) per analysis .*aisec\.editorLimits\.maxAnalysisMs/);
     assert.strictEqual(deadline({ ...DEFAULT_EDITOR_LIMITS, maxAnalysisMs: 0 }), undefined);
+  });
+
+  it('deadline on the CPU clock: none before the limit, a stop reason once the process used more CPU than that', () => {
+    const stop = deadline({ ...DEFAULT_EDITOR_LIMITS, maxAnalysisMs: 1 })!;
+    assert.strictEqual(typeof stop, 'function');
+    // spin until the process used 1 ms of CPU time (whatever the wall clock says)
+    const c0 = process.cpuUsage();
+    while ((process.cpuUsage(c0).user + process.cpuUsage(c0).system) / 1000 < 5);
+    assert.match(stop()!, /time limit of 1 ms \(CPU\)/);
+    assert.strictEqual(deadline({ ...DEFAULT_EDITOR_LIMITS, maxAnalysisMs: 60_000 })!(), undefined);
+  });
+});
+
+describe('idle collection (server/src/lsp/idleGc.ts)', () => {
+  const g = globalThis as { gc?: unknown };
+  const saved = g.gc;
+  afterEach(() => {
+    cancelIdleCollect();
+    g.gc = saved;
+  });
+
+  it('the server runs with --expose-gc; without it (CLI, tests) nothing is collected', () => {
+    assert.ok(SERVER_NODE_FLAGS.includes('--expose-gc'));
+    g.gc = undefined;
+    assert.strictEqual(idleCollectAvailable(), false);
+    assert.strictEqual(collectNow(), false);
+    collectWhenIdle();
+  });
+
+  it('collects the young generation only, once after a burst of analyses, not while an analysis starts', async () => {
+    const calls: unknown[] = [];
+    g.gc = (o?: unknown) => calls.push(o);
+    assert.strictEqual(idleCollectAvailable(), true);
+    assert.strictEqual(collectNow(), true);
+    assert.deepStrictEqual(calls, [{ type: 'minor' }]);
+    calls.length = 0;
+    collectWhenIdle();
+    collectWhenIdle();
+    collectWhenIdle();
+    await new Promise((r) => setTimeout(r, 80));
+    assert.deepStrictEqual(calls, [{ type: 'minor' }]);
+    calls.length = 0;
+    collectWhenIdle();
+    cancelIdleCollect();
+    await new Promise((r) => setTimeout(r, 80));
+    assert.deepStrictEqual(calls, []);
   });
 });
 

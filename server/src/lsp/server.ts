@@ -55,6 +55,7 @@ import type { InventoryResult } from '../protocol';
 import { INVENTORY_REQUEST } from '../protocol';
 import { toDiagnostic } from './convert';
 import { deadline, normalizeSettings, overLimit } from './settings';
+import { cancelIdleCollect, collectWhenIdle } from './idleGc';
 import { warmUp } from './warmUp';
 import { hoverMarkdown } from './hover';
 import { registerLearningRequests } from './learning';
@@ -409,6 +410,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const settings = await getSettings(doc.uri);
     // cancellation: a newer version arrived while this run waited (parser, settings): it is not started at all
     if (superseded(doc)) return SUPERSEDED;
+    cancelIdleCollect();
     const text = doc.getText();
     // the first full analysis after an open may compute many files' summaries: a longer time limit (x10)
     const a = analyzeText(uriToPath(doc.uri), doc.uri, text, doc.languageId, settings, { alone: how.alone, timeFactor: openedVersion.get(doc.uri) === doc.version && !how.alone ? 10 : 1 });
@@ -450,6 +452,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         if (superseded(doc)) return;
       }
       const r = await analyzeDocument(doc);
+      // the young generation is emptied while idle, before the next edit's analysis (idleGc.ts; pushed or pulled)
+      collectWhenIdle();
       // cancellation: the analysis of a version that a newer one superseded (before or while it ran) is dropped, never
       // published; the newer version's own run publishes
       const current = documents.get(uri);

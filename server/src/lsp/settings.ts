@@ -2,6 +2,7 @@
  * The `aisec.*` settings as the client sends them, made safe to use: every field of the wrong type, out of range
  * or missing takes its default (a hand-edited settings.json can hold anything).
  */
+import * as os from 'os';
 import type { AisecSettings, EditorLimits } from '../protocol';
 import { DEFAULT_EDITOR_LIMITS, DEFAULT_SETTINGS } from '../protocol';
 
@@ -64,6 +65,12 @@ export function overLimit(text: string, limits: EditorLimits): string | undefine
   return undefined;
 }
 
+let cpus: number | undefined;
+/** The CPUs the process may run on (at least 1). */
+function cpuCount(): number {
+  return (cpus ??= Math.max(1, os.cpus().length, typeof os.availableParallelism === 'function' ? os.availableParallelism() : 1));
+}
+
 /** The process's CPU time (user + system), ms: what an analysis costs, however busy the machine is. */
 function cpuMs(): number {
   const u = process.cpuUsage();
@@ -77,7 +84,12 @@ function cpuMs(): number {
 export function deadline(limits: EditorLimits, now: () => number = cpuMs): (() => string | undefined) | undefined {
   if (!(limits.maxAnalysisMs > 0)) return undefined;
   const t0 = now();
+  // the process's CPU time grows at most (CPU count) times as fast as the wall clock: before limit / CPU count of wall
+  // time the limit cannot have been reached, and the CPU clock (a system call per rule, ~2 ms an analysis) is not read
+  const wall0 = now === cpuMs ? performance.now() : undefined;
+  const early = limits.maxAnalysisMs / cpuCount();
   return () => {
+    if (wall0 !== undefined && performance.now() - wall0 < early) return undefined;
     const ms = now() - t0;
     return ms > limits.maxAnalysisMs ? `the editor's time limit of ${limits.maxAnalysisMs.toLocaleString('en-US')} ms (CPU) per analysis was reached (setting aisec.editorLimits.maxAnalysisMs; \`aisec scan\` analyses the whole file)` : undefined;
   };

@@ -88,9 +88,11 @@ export interface EditorLimits {
  * Node flags the VS Code client starts the language server with. A young generation of 32 MB per semi-space
  * (V8's default is 16 MB): one re-analysis of a 2,000-line Python file allocates about 13 MB, so with the default
  * nearly every edit's syntax-tree mirror lived through two scavenges and was promoted, and the old space filled up
- * for a full collection every few dozen edits (the p95 of re-analysis). bench/editor.ts measures with the same flags.
+ * for a full collection every few dozen edits (the p95 of re-analysis). `--expose-gc`: the server collects when it is
+ * idle after publishing (server/src/lsp/idleGc.ts), so that the next analysis does not. bench/editor.ts measures with
+ * the same flags.
  */
-export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=32'];
+export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=32', '--expose-gc'];
 
 export const DEFAULT_EDITOR_LIMITS: EditorLimits = { maxFileSizeKb: 1024, maxLines: 20_000, maxAnalysisMs: 1000 };
 
