@@ -61,6 +61,8 @@ import { registerLearningRequests } from './learning';
 import { lessonResponse } from './lesson';
 import { LESSON_KIND, LESSON_REQUEST, SHOW_LESSON_COMMAND } from '../protocol/lesson';
 import type { LessonParams, LessonResponse } from '../protocol/lesson';
+import { DIAGNOSTICS_REQUEST } from '../protocol/diagnostics';
+import type { DocumentDiagnosticsParams, DocumentDiagnosticsResponse } from '../protocol/diagnostics';
 
 const rulesById = ruleById(builtinRules);
 /** Rule lookup per loaded config (built-ins plus its packs' declarative rules). */
@@ -636,6 +638,22 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const config = loaded?.config ?? loadConfigFor(process.cwd(), undefined, builtinRules).config;
     return lessonResponse(rule, config, p, doc && r ? { text: doc.getText(), findings: r.result.findings } : undefined);
   }
+
+  // ---- one document's diagnostics as the editor gets them (the VS Code language-model tool; protocol/diagnostics.ts) ----
+  connection.onRequest(DIAGNOSTICS_REQUEST, async (p: DocumentDiagnosticsParams): Promise<DocumentDiagnosticsResponse | null> => {
+    if (!p || typeof p.uri !== 'string') return null;
+    await ready;
+    const open = p.snippet ? undefined : documents.get(p.uri);
+    if (open) {
+      const r = await currentAnalysis(open);
+      return { uri: p.uri, from: 'open', version: documents.get(p.uri)?.version, analysed: !!r, diagnostics: r?.diagnostics ?? [] };
+    }
+    if (typeof p.text !== 'string') return { uri: p.uri, from: 'text', analysed: false, diagnostics: [] };
+    const a = analyzeText(uriToPath(p.uri), p.uri, p.text, p.languageId, await getSettings(p.uri), { alone: !!p.snippet, timeFactor: 10 });
+    const diagnostics = a ? toDiagnostics(a, p.text, p.uri) : [];
+    if (a && !p.snippet) diagnostics.push(...(configDiagnostics.get(p.uri) ?? []));
+    return { uri: p.uri, from: 'text', analysed: !!a, diagnostics };
+  });
 
   /** Built-in rule ids plus those of every pack loaded so far (for command argument validation). */
   function knownRuleIds(): Set<string> {
