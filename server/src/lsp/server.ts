@@ -481,8 +481,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   /** The version each document was opened with: its first onDidChangeContent is the open itself, not an edit. */
   const openedVersion = new Map<string, number>();
+  /**
+   * Files whose findings the workspace scan pushed while they were closed. A client that pulls (VS Code) keeps pushed
+   * and pulled diagnostics in two collections: once such a file is opened, the pushed copy is cleared, else the
+   * Problems panel lists every finding twice.
+   */
+  const scanPublished = new Set<string>();
   documents.onDidOpen(async (e) => {
     openedVersion.set(e.document.uri, e.document.version);
+    if (features.pull && scanPublished.delete(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     schedule(e.document, 0, true);
   });
   documents.onDidChangeContent(async (e) => {
@@ -728,7 +735,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         if (!a) continue;
         const diags = toDiagnostics(a, text, uri);
         count(diags);
-        if (diags.length) void connection.sendDiagnostics({ uri, diagnostics: diags });
+        if (diags.length) {
+          void connection.sendDiagnostics({ uri, diagnostics: diags });
+          scanPublished.add(uri);
+        }
       }
       if (Date.now() - lastReport > 100 || i + 1 === total) {
         lastReport = Date.now();
