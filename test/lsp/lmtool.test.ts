@@ -62,21 +62,35 @@ describe('lsp: aisec/diagnostics (language-model tool)', function () {
     }
   });
 
-  it('after a workspace scan, opening a file in a pulling client clears the scan\'s pushed copy (no duplicate in the Problems panel)', async () => {
+  it('a pulling client never keeps a pushed copy: the scan\'s or a reopened file\'s pushed findings are cleared at its first pull', async () => {
     const ws = makeWorkspace('ws-basic');
     const c = await new LspClient({ root: ws, configuration: true, pull: true }).start();
     try {
       await c.request('workspace/executeCommand', { command: 'aisec.scanWorkspace', arguments: [] }, 20_000);
       const file = path.join(ws, 'loader.py');
       const uri = uriOf(file);
+      const pull = () => c.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
       const scanned = c.publishes.filter((p) => p.uri === uri);
       assert.ok(scanned.length === 1 && scanned[0].diagnostics.length >= 1, 'the scan published the closed file');
-      const since = c.publishes.length;
-      await c.open(file);
-      const cleared = await c.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0, 5_000, since);
-      assert.strictEqual(cleared.diagnostics.length, 0);
-      const pulled = await c.request<{ items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri } });
-      assert.deepStrictEqual(shape(pulled.items), shape(scanned[0].diagnostics));
+      for (const round of ['after the scan', 'reopened']) {
+        // the analysis of the open finishes before the client's first pull: it is pushed
+        const before = c.publishes.length;
+        await c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text: fs.readFileSync(file, 'utf8') } });
+        await c.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0, 5_000, before);
+        const pulled = await pull();
+        assert.deepStrictEqual(shape(pulled.items), shape(scanned[0].diagnostics), round);
+        // ... and cleared at the first pull: the last push for the file is empty
+        const last = () => c.publishes.filter((p) => p.uri === uri).at(-1)!;
+        const t0 = Date.now();
+        while (last().diagnostics.length && Date.now() - t0 < 5_000) await new Promise((r) => setTimeout(r, 20));
+        assert.strictEqual(last().diagnostics.length, 0, `${round}: the pushed copy stays`);
+        // later analyses are pulled only (the client is asked to refresh), never pushed again
+        const since = c.publishes.length;
+        await c.change(file, fs.readFileSync(file, 'utf8') + '\n# edit\n');
+        await new Promise((r) => setTimeout(r, 600));
+        assert.ok(c.publishes.slice(since).every((p) => p.uri !== uri), `${round}: pushed again`);
+        await c.close(file);
+      }
     } finally {
       await c.stop();
     }

@@ -102,6 +102,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const workspacePackagesCache = new Map<string, WorkspaceIndex>();
   const pending = new Map<string, NodeJS.Timeout>();
   const pulledUris = new Set<string>();
+  /**
+   * Documents whose findings were pushed to a client that also pulls: by the workspace scan while closed, or by an
+   * analysis that finished before the client's first pull of a (re)opened document. VS Code keeps pushed and pulled
+   * diagnostics in two collections, so the pushed copy is cleared at the first pull, else the Problems panel lists
+   * every finding twice.
+   */
+  const pushedToPuller = new Set<string>();
   /** Config files whose errors we published, so they can be cleared. */
   const configDiagnosticUris = new Set<string>();
   /** Config/pack errors per file URI, merged into that document's own diagnostics when it is open. */
@@ -461,6 +468,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         return;
       }
       void connection.sendDiagnostics({ uri, version, diagnostics: r?.diagnostics ?? [] });
+      if (features.pull) pushedToPuller.add(uri);
     } catch (e) {
       log(`analysis of ${uri} failed: ${(e as Error).stack ?? e}`);
     }
@@ -481,15 +489,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   /** The version each document was opened with: its first onDidChangeContent is the open itself, not an edit. */
   const openedVersion = new Map<string, number>();
-  /**
-   * Files whose findings the workspace scan pushed while they were closed. A client that pulls (VS Code) keeps pushed
-   * and pulled diagnostics in two collections: once such a file is opened, the pushed copy is cleared, else the
-   * Problems panel lists every finding twice.
-   */
-  const scanPublished = new Set<string>();
   documents.onDidOpen(async (e) => {
     openedVersion.set(e.document.uri, e.document.version);
-    if (features.pull && scanPublished.delete(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     schedule(e.document, 0, true);
   });
   documents.onDidChangeContent(async (e) => {
@@ -518,6 +519,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     pending.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     pulledUris.delete(e.document.uri);
+    pushedToPuller.delete(e.document.uri);
     lastAnalysis.delete(e.document.uri);
     openedVersion.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -525,6 +527,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.languages.diagnostics.on(async (params) => {
     pulledUris.add(params.textDocument.uri);
+    // the client pulls this document now: clear what was pushed for it before (see pushedToPuller)
+    if (pushedToPuller.delete(params.textDocument.uri)) void connection.sendDiagnostics({ uri: params.textDocument.uri, diagnostics: [] });
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const r = await currentAnalysis(doc);
@@ -737,7 +741,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         count(diags);
         if (diags.length) {
           void connection.sendDiagnostics({ uri, diagnostics: diags });
-          scanPublished.add(uri);
+          if (features.pull) pushedToPuller.add(uri);
         }
       }
       if (Date.now() - lastReport > 100 || i + 1 === total) {
