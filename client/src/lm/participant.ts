@@ -34,8 +34,15 @@ export interface ChatDeps {
   selectModels: () => Thenable<LanguageModelChat[]>;
 }
 
+/** Test mode (selfCheck.ts): told of each request the participant gets from the chat view. */
+let observer: ((r: { prompt: string; command: string | undefined; model: string | undefined }) => void) | undefined;
+export function observeChatRequests(fn: typeof observer): void {
+  observer = fn;
+}
+
 export function createHandler(deps: ChatDeps): ChatRequestHandler {
   return async (request: ChatRequest, _context, stream: ChatResponseStream, token: CancellationToken) => {
+    observer?.({ prompt: request.prompt, command: request.command, model: request.model ? `${request.model.vendor}/${request.model.id}` : undefined });
     const command: ChatCommand = request.command === 'fix' ? 'fix' : request.command === 'explain' ? 'explain' : undefined;
     // the rule: one the question names, else the finding at the cursor
     let lesson: LessonResponse | null = null;

@@ -11,6 +11,7 @@ import type { ChatRequest, ChatRequestHandler, ChatResponseStream, Command, Exte
 import { CancellationTokenSource, chat, commands, languages, LanguageModelTextPart, lm, Selection, Uri, window, workspace } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { FINDING_LINE, TOOL_NAME } from './findings';
+import { observeChatRequests } from './participant';
 import { createCheckTool } from './tool';
 
 export const SELF_CHECK_COMMAND = 'aisec.e2e.lmSelfCheck';
@@ -121,6 +122,19 @@ export function registerSelfCheck(context: ExtensionContext, client: LanguageCli
           result.fix = await ask('', 'fix');
           result.explainAtCursor = await ask('why is this a problem?', 'explain');
         } else result.fix = { error: `no ${req.fix.ruleId} diagnostic in ${req.fix.file}` };
+        // the chat view: does a request typed there reach @aisec? (code-server has no chat model and no Copilot)
+        const seen: unknown[] = [];
+        observeChatRequests((x) => seen.push(x));
+        try {
+          await commands.executeCommand('workbench.action.chat.open', { query: `@aisec /explain ${req.fix.ruleId}`, isPartialQuery: false });
+          const t1 = Date.now();
+          while (!seen.length && Date.now() - t1 < 10_000) await sleep(200);
+          result.chatView = { opened: true, requests: seen };
+        } catch (e) {
+          result.chatView = { opened: false, error: (e as Error).message, requests: seen };
+        } finally {
+          observeChatRequests(undefined);
+        }
       }
     } catch (e) {
       result.error = (e as Error).stack ?? String(e);
