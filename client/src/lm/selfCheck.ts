@@ -106,9 +106,9 @@ export function registerSelfCheck(context: ExtensionContext, client: LanguageCli
       // @aisec: registered, and its handler's offline answers (no chat model in code-server)
       result.participant = { registered: !!chatHandler, chatOpenCommand: (await commands.getCommands(true)).filter((c) => /^workbench\.action\.chat\.open$/.test(c)) };
       if (chatHandler) {
-        const ask = async (prompt: string, command: string | undefined) => {
+        const ask = async (prompt: string, command: string | undefined, model?: unknown) => {
           const s = new RecordingStream();
-          const r = await chatHandler({ prompt, command, references: [], toolReferences: [], toolInvocationToken: undefined, model: undefined } as unknown as ChatRequest, { history: [] }, s.asStream(), token);
+          const r = await chatHandler({ prompt, command, references: [], toolReferences: [], toolInvocationToken: undefined, model } as unknown as ChatRequest, { history: [] }, s.asStream(), token);
           return { markdown: s.markdown.join(''), buttons: s.buttons.map((b) => ({ title: b.title, command: b.command, arguments: b.arguments })), result: r ?? null };
         };
         result.explain = await ask(req.explainRule, 'explain');
@@ -121,6 +121,20 @@ export function registerSelfCheck(context: ExtensionContext, client: LanguageCli
           editor.selection = new Selection(d.range.start, d.range.start);
           result.fix = await ask('', 'fix');
           result.explainAtCursor = await ask('why is this a problem?', 'explain');
+          // code-server has no chat model: a stand-in records what a model would be sent and answers one line
+          const sent: string[][] = [];
+          const fake = (fail: boolean) => ({
+            vendor: 'aisec-e2e', id: fail ? 'failing' : 'recording', family: 'test', name: 'stand-in', version: '1', maxInputTokens: 100000,
+            countTokens: async () => 0,
+            sendRequest: async (messages: { role: number; content: unknown[] }[]) => {
+              sent.push(messages.map((m) => `${m.role}:${m.content.map((c) => (c as { value?: string }).value ?? '').join('')}`));
+              if (fail) throw new Error('no quota (stand-in)');
+              return { text: (async function* () { yield 'STAND-IN MODEL ANSWER'; })(), stream: (async function* () { /* unused */ })() };
+            },
+          });
+          result.explainWithModel = { ...(await ask('can I keep this?', 'explain', fake(false))), sent: sent.splice(0) };
+          result.fixWithModel = { ...(await ask('', 'fix', fake(false))), sent: sent.splice(0) };
+          result.explainModelFails = { ...(await ask('why?', 'explain', fake(true))), sent: sent.splice(0) };
         } else result.fix = { error: `no ${req.fix.ruleId} diagnostic in ${req.fix.file}` };
         // the chat view: does a request typed there reach @aisec? (code-server has no chat model and no Copilot)
         const seen: unknown[] = [];

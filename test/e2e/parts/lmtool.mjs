@@ -18,6 +18,7 @@ export const tests = [
   ...CHECKED.map((f) => `lm tool: ${TOOL} on ${f} returns the Problems panel's findings (rule ids and ranges)`),
   `lm tool: ${TOOL} on several files, a snippet, a path outside the workspace and invalid input`,
   'chat: @aisec is registered; /explain and /fix answer from the lesson without a chat model',
+  'chat: with a chat model, @aisec sends it only the rule doc, the finding and the question; /fix stays deterministic',
 ];
 
 const key = (k) => `${k.ruleId}@${k.range.join(':')}`;
@@ -77,7 +78,7 @@ export async function run(ctx) {
     });
   }
 
-  await test(tests[tests.length - 2], async () => {
+  await test(tests[tests.length - 3], async () => {
     assert(!fatal, fatal);
     const total = r.files.reduce((n, x) => n + x.tool.length, 0);
     const m = /AISec found (\d+) problem\(s\) in (\d+) file\(s\)/.exec(r.multi);
@@ -88,7 +89,7 @@ export async function run(ctx) {
     return `several files: ${m[1]} findings; snippet: ${r.snippet.split('\n')[0]}`;
   });
 
-  await test(tests[tests.length - 1], async () => {
+  await test(tests[tests.length - 2], async () => {
     assert(!fatal, fatal);
     assert(r.api.createChatParticipant === 'function', `vscode.chat.createChatParticipant: ${r.api.createChatParticipant}`);
     assert(r.participant.registered, 'the participant was not created');
@@ -106,5 +107,22 @@ export async function run(ctx) {
     log(`chat view: ${JSON.stringify(r.chatView)}`);
     await shot(page, 'lmtool-chat-view');
     return `chat view: ${r.chatView?.requests?.length ? `@aisec got ${JSON.stringify(r.chatView.requests[0])}` : `opened ${r.chatView?.opened}, no request reached @aisec${r.chatView?.error ? ` (${r.chatView.error})` : ''}`}; explain: ${e.markdown.length} chars, buttons ${e.buttons.map((b) => b.title).join(' | ')}; fix: ${fx.buttons.map((b) => b.title).join(' | ')}; chat view command: ${r.participant.chatOpenCommand.join(',') || 'none'}`;
+  });
+
+  await test(tests[tests.length - 1], async () => {
+    assert(!fatal, fatal);
+    const m = r.explainWithModel;
+    assert(m && m.sent.length === 1 && m.sent[0].length === 1, `one request with one message: ${JSON.stringify(m?.sent)}`);
+    const msg = m.sent[0][0];
+    assert(msg.startsWith('1:You are the AISec assistant. Answer ONLY from the AISec rule documentation'), `the message is a user message with the instructions first:\n${msg.slice(0, 300)}`);
+    assert(msg.includes('--- AISec rule documentation ---') && msg.includes('## Why it matters') && msg.includes('--- The finding ---') && msg.endsWith("--- The user's question ---\n\ncan I keep this?"), `message parts:\n${msg}`);
+    // nothing else from the workspace: no other file's text (the finding's snippet is loader.py's own lines)
+    assert(!/openai|subprocess|OPENAI|sk-proj/.test(msg), `the message carries other workspace content:\n${msg}`);
+    assert(m.markdown.startsWith('STAND-IN MODEL ANSWER') && m.result.metadata.aisec.answered === 'model', `answer: ${m.markdown.slice(0, 200)}`);
+    const f = r.fixWithModel;
+    assert(/STAND-IN MODEL ANSWER/.test(f.markdown) && /```diff/.test(f.markdown) && f.buttons.some((b) => b.command === 'aisec.chat.applyFix'), `fix with a model:\n${f.markdown}`);
+    const x = r.explainModelFails;
+    assert(/chat model is not available \(no quota \(stand-in\)\)/.test(x.markdown) && /Why it matters/.test(x.markdown) && x.result.metadata.aisec.answered === 'lesson', `failing model:\n${x.markdown}`);
+    return `one user message of ${msg.length} chars (doc + finding + question); a failing model falls back to the lesson`;
   });
 }
