@@ -94,21 +94,26 @@ export function createHandler(deps: ChatDeps): ChatRequestHandler {
   };
 }
 
-/** APPLY_FIX_COMMAND: the editor's own quick fix for this finding (found by its title), applied as the editor would. */
-export async function applyQuickFix(a: ApplyFixArgs): Promise<boolean> {
-  if (!a || typeof a.uri !== 'string' || !a.range || typeof a.title !== 'string') return false;
+/**
+ * APPLY_FIX_COMMAND: the editor's own quick fix for this finding (found by its title), applied as the editor would.
+ * Returns whether it was applied, and why not.
+ */
+export async function applyQuickFix(a: ApplyFixArgs): Promise<{ applied: boolean; reason?: string }> {
+  if (!a || typeof a.uri !== 'string' || !a.range || typeof a.title !== 'string') return { applied: false, reason: 'invalid arguments' };
   const uri = Uri.parse(a.uri);
   const range = new Range(a.range.start.line, a.range.start.character, a.range.end.line, a.range.end.character);
   const editor = await window.showTextDocument(uri, { selection: range, preserveFocus: false });
   const actions = (await commands.executeCommand<(CodeAction | Command)[]>('vscode.executeCodeActionProvider', editor.document.uri, range, CodeActionKind.QuickFix.value)) ?? [];
-  const action = actions.find((x): x is CodeAction => 'kind' in x && !!x.diagnostics?.some((d) => d.source === 'aisec' && codeOf(d) === a.ruleId) && x.title.startsWith(a.title));
+  // by title at the finding's range (the converted actions do not always carry their diagnostics); one naming another rule is skipped
+  const action = actions.find((x): x is CodeAction => !('command' in x && typeof x.command === 'string') && x.title.startsWith(a.title)
+    && !(x as CodeAction).diagnostics?.some((d) => d.source === 'aisec' && codeOf(d) !== a.ruleId));
   if (!action) {
     void window.showWarningMessage(`AISec: the quick fix "${a.title}" is no longer offered here (the code changed?).`);
-    return false;
+    return { applied: false, reason: `not offered among: ${actions.map((x) => x.title).join(' | ') || '(none)'}` };
   }
-  if (action.edit && !(await workspace.applyEdit(action.edit))) return false;
+  if (action.edit && !(await workspace.applyEdit(action.edit))) return { applied: false, reason: 'the edit was not applied' };
   if (action.command) await commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
-  return true;
+  return { applied: true };
 }
 
 /** Registers `@aisec` when the host has the chat API (and the apply-fix command its buttons run). */

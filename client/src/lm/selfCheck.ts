@@ -11,6 +11,7 @@ import type { ChatRequest, ChatRequestHandler, ChatResponseStream, Command, Exte
 import { CancellationTokenSource, chat, commands, languages, LanguageModelTextPart, lm, Selection, Uri, window, workspace } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { FINDING_LINE, TOOL_NAME } from './findings';
+import { APPLY_FIX_COMMAND } from './chat';
 import { observeChatRequests } from './participant';
 import { createCheckTool } from './tool';
 
@@ -135,6 +136,16 @@ export function registerSelfCheck(context: ExtensionContext, client: LanguageCli
           result.explainWithModel = { ...(await ask('can I keep this?', 'explain', fake(false))), sent: sent.splice(0) };
           result.fixWithModel = { ...(await ask('', 'fix', fake(false))), sent: sent.splice(0) };
           result.explainModelFails = { ...(await ask('why?', 'explain', fake(true))), sent: sent.splice(0) };
+          // the /fix button: the editor's own quick fix, applied to the document (then reverted: nothing is saved)
+          const button = (result.fix as { buttons: { command: string; arguments?: unknown[] }[] }).buttons.find((b) => b.command === APPLY_FIX_COMMAND);
+          if (button) {
+            const before = editor.document.getText();
+            const applied = await commands.executeCommand<{ applied: boolean; reason?: string }>(button.command, ...(button.arguments ?? []));
+            const after = window.activeTextEditor?.document.getText() ?? '';
+            result.applyFix = { applied, changed: after !== before, after, dirty: window.activeTextEditor?.document.isDirty };
+            await commands.executeCommand('workbench.action.files.revert');
+            result.applyFix = { ...(result.applyFix as object), reverted: (await workspace.openTextDocument(uri)).getText() === before };
+          }
         } else result.fix = { error: `no ${req.fix.ruleId} diagnostic in ${req.fix.file}` };
         // the chat view: does a request typed there reach @aisec? (code-server has no chat model and no Copilot)
         const seen: unknown[] = [];

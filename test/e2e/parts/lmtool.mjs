@@ -42,6 +42,12 @@ export async function run(ctx) {
     fatal = `could not run the self-check: ${e.message}`;
   }
   log(`lmtool self-check: ${fatal || 'done'}`);
+  // the Problems panel unfiltered (an earlier part may leave its filter box filled), notifications closed
+  await page.keyboard.press('Escape');
+  const filterBox = page.getByPlaceholder(/^Filter \(e\.g\./).first();
+  const leftFilter = await filterBox.inputValue().catch(() => '');
+  if (leftFilter) { log(`lmtool: clearing the Problems filter "${leftFilter}"`); await filterBox.fill('').catch(() => {}); }
+  await page.locator('.notifications-toasts .codicon-notifications-clear-all, .notification-toast .codicon-close').first().click({ timeout: 1000 }).catch(() => {});
 
   await test(tests[0], async () => {
     assert(!fatal, fatal);
@@ -102,6 +108,8 @@ export async function run(ctx) {
     assert(/```diff/.test(fx.markdown) && /\+ .*weights_only=True/.test(fx.markdown), `fix:\n${fx.markdown}`);
     const apply = fx.buttons.find((b) => b.command === 'aisec.chat.applyFix');
     assert(apply && apply.arguments?.[0]?.ruleId === FIX.ruleId && /weights_only/i.test(apply.arguments[0].title), `fix buttons: ${JSON.stringify(fx.buttons)}`);
+    const a = r.applyFix;
+    assert(a && a.applied?.applied === true && a.changed && /torch\.load\(path, map_location="cpu", weights_only=True\)/.test(a.after) && a.reverted, `the "Apply the quick fix" button: ${JSON.stringify(a)}`);
     const c = r.explainAtCursor;
     assert(c.markdown.includes(FIX.file) || c.markdown.includes('loader.py'), `explain at the cursor does not name the finding:\n${c.markdown}`);
     log(`chat view: ${JSON.stringify(r.chatView)}`);
