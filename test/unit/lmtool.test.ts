@@ -150,8 +150,20 @@ describe('lmtool: contributions', () => {
     assert.deepStrictEqual(p.map((x: { id: string; name: string }) => [x.id, x.name]), [[PARTICIPANT_ID, 'aisec']]);
     assert.deepStrictEqual(p[0].commands.map((c: { name: string }) => c.name), ['explain', 'fix']);
     assert.ok(pkg.activationEvents.includes(`onChatParticipant:${PARTICIPANT_ID}`));
+    // the schema's fileName pattern says what parseToolInput enforces
+    const re = new RegExp(t.inputSchema.properties.fileName.pattern);
+    for (const ok of ['agent.py', '.vscode/mcp.json', 'src/a..b.py', 'AGENTS.md']) assert.ok(re.test(ok) && !('error' in parseToolInput({ text: 'x', languageId: 'python', fileName: ok })), ok);
+    for (const bad of ['../x.py', 'a/../b.py', '/etc/x.py', '\\\\srv\\x.py', 'C:\\x.py', '..']) assert.ok(!re.test(bad) && 'error' in parseToolInput({ text: 'x', languageId: 'python', fileName: bad }), bad);
     // the test-mode command is hidden outside test mode
     assert.deepStrictEqual(pkg.contributes.menus.commandPalette.find((m: { command: string }) => m.command === 'aisec.e2e.lmSelfCheck'), { command: 'aisec.e2e.lmSelfCheck', when: 'aisec.e2e' });
+  });
+});
+
+describe('lmtool: AISec checks its own tool', () => {
+  before(ready);
+  it('the contribution in package.json passes AISec\'s tool-definition rules', () => {
+    const r = run('package.json', fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    assert.deepStrictEqual(r.findings.map((f) => `${f.ruleId}: ${f.message}`), []);
   });
 });
 

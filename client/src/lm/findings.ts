@@ -24,8 +24,14 @@ export const INPUT_SCHEMA = {
     },
     text: { type: 'string', description: 'A code snippet to check instead of files (e.g. code you are about to write). Nothing is saved.' },
     languageId: { type: 'string', description: 'The VS Code language id of text: python, typescript, javascript, typescriptreact, json, jsonc, yaml, markdown, prompty.' },
-    fileName: { type: 'string', description: 'Optional file name the snippet is checked as, which decides its kind (e.g. ".vscode/mcp.json", "AGENTS.md", "agent.py").' },
+    fileName: {
+      type: 'string',
+      pattern: '^(?![\\\\/])(?![A-Za-z]:)(?!(?:.*[\\\\/])?\\.\\.(?:[\\\\/]|$))[^\\u0000]{1,300}$',
+      maxLength: 300,
+      description: 'Optional relative file name the snippet is checked as, which decides its kind (e.g. ".vscode/mcp.json", "AGENTS.md", "agent.py"). Nothing is read from or written to it; no "..", not absolute.',
+    },
   },
+  additionalProperties: false,
 } as const;
 
 export type ToolRequest =
@@ -47,7 +53,7 @@ export function parseToolInput(input: unknown): ToolRequest | { error: string } 
     if (typeof o.languageId !== 'string' || !/^[a-z][\w.+-]{0,40}$/i.test(o.languageId)) return { error: 'text needs languageId, a VS Code language id such as "python", "typescript" or "json".' };
     if (o.fileName !== undefined && (typeof o.fileName !== 'string' || !o.fileName.trim() || o.fileName.length > 300)) return { error: 'fileName must be a non-empty relative file name.' };
     const fileName = typeof o.fileName === 'string' ? o.fileName.trim() : undefined;
-    if (fileName && (path.isAbsolute(fileName) || path.posix.isAbsolute(fileName) || fileName.split(/[\\/]/).includes('..'))) return { error: 'fileName must be a relative name inside the workspace (no "..", not absolute).' };
+    if (fileName && (path.isAbsolute(fileName) || !new RegExp(INPUT_SCHEMA.properties.fileName.pattern).test(fileName))) return { error: 'fileName must be a relative name inside the workspace (no "..", not absolute).' };
     return { kind: 'text', text: o.text, languageId: o.languageId, ...(fileName ? { fileName } : {}) };
   }
   if (o.languageId !== undefined || o.fileName !== undefined) return { error: 'languageId and fileName go with text.' };
