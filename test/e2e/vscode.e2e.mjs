@@ -65,7 +65,10 @@ for (const f of fs.readdirSync(outDir)) { // only what an earlier run wrote (--o
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aisec-vscode-e2e-'));
 const childTmp = path.join(tmp, 'tmp');
 fs.mkdirSync(childTmp);
-const env = { ...process.env, TMPDIR: childTmp };
+// AISEC_E2E_OUT: test mode of the extension (client/src/lm/selfCheck.ts): its self-check command reads and writes here
+const extOut = path.join(tmp, 'extension-self-check');
+fs.mkdirSync(extOut);
+const env = { ...process.env, TMPDIR: childTmp, AISEC_E2E_OUT: extOut };
 delete env.VSCODE_IPC_HOOK_CLI;
 delete env.ELECTRON_RUN_AS_NODE;
 const userData = path.join(tmp, 'user-data');
@@ -476,7 +479,7 @@ async function main() {
     });
   }
   // ---- further suites of the same workbench (test/e2e/parts/): each names its tests up front (PLANNED)
-  const ctx = { page, test, shot, log, ws, outDir, results, openFile, problems, readHover, focusEditor, gotoPos, timeoutMs };
+  const ctx = { page, test, shot, log, ws, outDir, extOut, results, openFile, problems, readHover, focusEditor, gotoPos, timeoutMs };
   for (const part of PARTS) await part.run(ctx);
   await context.close().catch(() => {});
   await browser.close().catch(() => {});

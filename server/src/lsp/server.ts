@@ -62,6 +62,8 @@ import { registerLearningRequests } from './learning';
 import { lessonResponse } from './lesson';
 import { LESSON_KIND, LESSON_REQUEST, SHOW_LESSON_COMMAND } from '../protocol/lesson';
 import type { LessonParams, LessonResponse } from '../protocol/lesson';
+import { DIAGNOSTICS_REQUEST } from '../protocol/diagnostics';
+import type { DocumentDiagnosticsParams, DocumentDiagnosticsResponse } from '../protocol/diagnostics';
 
 const rulesById = ruleById(builtinRules);
 /** Rule lookup per loaded config (built-ins plus its packs' declarative rules). */
@@ -101,6 +103,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const workspacePackagesCache = new Map<string, WorkspaceIndex>();
   const pending = new Map<string, NodeJS.Timeout>();
   const pulledUris = new Set<string>();
+  /**
+   * Documents whose findings were pushed to a client that also pulls: by the workspace scan while closed, or by an
+   * analysis that finished before the client's first pull of a (re)opened document. VS Code keeps pushed and pulled
+   * diagnostics in two collections, so the pushed copy is cleared at the first pull, else the Problems panel lists
+   * every finding twice.
+   */
+  const pushedToPuller = new Set<string>();
   /** Config files whose errors we published, so they can be cleared. */
   const configDiagnosticUris = new Set<string>();
   /** Config/pack errors per file URI, merged into that document's own diagnostics when it is open. */
@@ -463,6 +472,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         return;
       }
       void connection.sendDiagnostics({ uri, version, diagnostics: r?.diagnostics ?? [] });
+      if (features.pull) pushedToPuller.add(uri);
     } catch (e) {
       log(`analysis of ${uri} failed: ${(e as Error).stack ?? e}`);
     }
@@ -513,6 +523,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     pending.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     pulledUris.delete(e.document.uri);
+    pushedToPuller.delete(e.document.uri);
     lastAnalysis.delete(e.document.uri);
     openedVersion.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -520,6 +531,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.languages.diagnostics.on(async (params) => {
     pulledUris.add(params.textDocument.uri);
+    // the client pulls this document now: clear what was pushed for it before (see pushedToPuller)
+    if (pushedToPuller.delete(params.textDocument.uri)) void connection.sendDiagnostics({ uri: params.textDocument.uri, diagnostics: [] });
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const r = await currentAnalysis(doc);
@@ -641,6 +654,22 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return lessonResponse(rule, config, p, doc && r ? { text: doc.getText(), findings: r.result.findings } : undefined);
   }
 
+  // ---- one document's diagnostics as the editor gets them (the VS Code language-model tool; protocol/diagnostics.ts) ----
+  connection.onRequest(DIAGNOSTICS_REQUEST, async (p: DocumentDiagnosticsParams): Promise<DocumentDiagnosticsResponse | null> => {
+    if (!p || typeof p.uri !== 'string') return null;
+    await ready;
+    const open = p.snippet ? undefined : documents.get(p.uri);
+    if (open) {
+      const r = await currentAnalysis(open);
+      return { uri: p.uri, from: 'open', version: documents.get(p.uri)?.version, analysed: !!r, diagnostics: r?.diagnostics ?? [] };
+    }
+    if (typeof p.text !== 'string') return { uri: p.uri, from: 'text', analysed: false, diagnostics: [] };
+    const a = analyzeText(uriToPath(p.uri), p.uri, p.text, p.languageId, await getSettings(p.uri), { alone: !!p.snippet, timeFactor: 10 });
+    const diagnostics = a ? toDiagnostics(a, p.text, p.uri) : [];
+    if (a && !p.snippet) diagnostics.push(...(configDiagnostics.get(p.uri) ?? []));
+    return { uri: p.uri, from: 'text', analysed: !!a, diagnostics };
+  });
+
   /** Built-in rule ids plus those of every pack loaded so far (for command argument validation). */
   function knownRuleIds(): Set<string> {
     const ids = new Set(builtinRules.map((r) => r.meta.id));
@@ -714,7 +743,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         if (!a) continue;
         const diags = toDiagnostics(a, text, uri);
         count(diags);
-        if (diags.length) void connection.sendDiagnostics({ uri, diagnostics: diags });
+        if (diags.length) {
+          void connection.sendDiagnostics({ uri, diagnostics: diags });
+          if (features.pull) pushedToPuller.add(uri);
+        }
       }
       if (Date.now() - lastReport > 100 || i + 1 === total) {
         lastReport = Date.now();

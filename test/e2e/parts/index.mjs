@@ -7,5 +7,6 @@ import * as lesson from './lesson.mjs';
 import * as exercises from './exercises.mjs';
 import * as guide from './guide.mjs';
 import * as paths from './paths.mjs';
+import * as lmtool from './lmtool.mjs';
 
-export const PARTS = [lesson, exercises, guide, paths];
+export const PARTS = [lesson, exercises, guide, paths, lmtool];
