@@ -22,6 +22,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openFileQuick } from '../test/e2e/lib.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -119,26 +120,7 @@ async function startCodeServer() {
 }
 
 // ------------------------------------------------------------------ workbench helpers
-async function openFile(page, rel) {
-  const base = path.basename(rel);
-  const dir = path.dirname(rel);
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: 15000 });
-  await input.fill(rel);
-  const row = await poll(async () => {
-    const labels = await page.$$eval('.quick-input-widget .quick-input-list .monaco-list-row', (rs) => rs.map((r) => r.getAttribute('aria-label') || ''));
-    const i = labels.findIndex((l) => (dir === '.' ? l.startsWith(`${base},`) : l.startsWith(`${base} ${dir},`)));
-    return i >= 0 ? i + 1 : null;
-  }, { timeout: 15000, every: 150 });
-  check(row, `Quick Open found no ${rel}`);
-  for (let k = 1; k < row; k++) await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter');
-  const tab = page.locator(`.editor-group-container.active .tabs-container .tab.active[aria-label^="${base}"]`);
-  await tab.waitFor({ timeout: 20000 });
-  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor({ timeout: 10000 });
-}
+const openFile = (page, rel) => openFileQuick(page, rel, log);
 
 /** Rule ids the Problems panel lists with source aisec (rendered rows). */
 async function panelCodes(page) {

@@ -23,6 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   FILES, FIXES, HOVER, REPO, SOURCE, Tally, assert, copyWorkspace, describeDiags, missingCodes, poll, sleep, spawnGroup,
+  openFileQuick,
 } from './lib.mjs';
 import { PARTS } from './parts/index.mjs';
 
@@ -158,32 +159,7 @@ async function startCodeServer() {
 }
 
 // ------------------------------------------------------------------ workbench helpers
-async function openFile(page, rel) {
-  const base = path.basename(rel);
-  const dir = path.dirname(rel);
-  const activeTab = () => page.$eval('.editor-group-container.active .tabs-container .tab.active', (e) => e.getAttribute('aria-label')).catch(() => null);
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+P');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ state: 'visible', timeout: 15000 });
-    await input.fill(rel);
-    // result rows are labelled "app.py, file results" (root) or "mcp.json .vscode, file results"
-    const idx = await poll(async () => {
-      const labels = await page.$$eval('.quick-input-widget .quick-input-list .monaco-list-row', (rs) => rs.map((r) => r.getAttribute('aria-label') || ''));
-      const i = labels.findIndex((l) => (dir === '.' ? l.startsWith(`${base},`) : l.startsWith(`${base} ${dir},`)));
-      return i >= 0 ? i + 1 : null;
-    }, { timeout: 15000, every: 150 });
-    if (!idx) { log(`quick open: no result for ${rel} (attempt ${attempt + 1})`); continue; }
-    for (let k = 1; k < idx; k++) await page.keyboard.press('ArrowDown'); // the first row has the focus
-    await page.keyboard.press('Enter');
-    if (await poll(async () => { const l = await activeTab(); return l && (l === base || l.startsWith(`${base},`)); }, { timeout: 20000, every: 50 })) {
-      await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor({ timeout: 10000 });
-      return;
-    }
-  }
-  throw new Error(`could not open ${rel} with Quick Open`);
-}
+const openFile = (page, rel) => openFileQuick(page, rel, log);
 
 /**
  * All marker rows of the Problems panel (tree view) for file `rel`. The list is virtualised, so with

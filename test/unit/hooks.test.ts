@@ -9,31 +9,9 @@ import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { hookCommand } from '../../server/src/cli/hook';
 import { assertBuilt, cleanupWorkspaces, CLI, makeWorkspace } from '../helpers/cli';
-
-const PY_EXEC = [
-  'from openai import OpenAI',
-  'client = OpenAI()',
-  '',
-  'def run(task: str) -> None:',
-  '    r = client.chat.completions.create(model="gpt-4o", max_tokens=256, messages=[{"role": "user", "content": task}])',
-  '    code = r.choices[0].message.content',
-  '    exec(code)',
-  '',
-].join('\n');
-
-const TS_EVAL = [
-  "import OpenAI from 'openai';",
-  'const client = new OpenAI();',
-  'export async function planSteps(goal: string): Promise<string[]> {',
-  "  const completion = await client.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 256, messages: [{ role: 'user', content: goal }] });",
-  "  const text = completion.choices[0].message.content ?? '[]';",
-  '  return eval(text);',
-  '}',
-  '',
-].join('\n');
+import { LOADER, PY_EXEC, TS_EVAL } from '../helpers/snippets';
 
 const CLEAN = ['import json', '', 'def parse(text: str) -> dict:', '    return json.loads(text)', ''].join('\n');
-const LOADER = ['import torch', '', 'def load(path):', '    return torch.load(path)', ''].join('\n');
 
 interface HookRun {
   code: number | null;

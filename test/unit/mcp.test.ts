@@ -12,32 +12,7 @@ import * as path from 'path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { assertBuilt, cleanupWorkspaces, CLI, expectExit, makeWorkspace, ROOT, runCli, scanJson } from '../helpers/cli';
-
-/** Model output reaching eval in TypeScript: a finding with a fix (JSON.parse). */
-const TS_EVAL = [
-  "import OpenAI from 'openai';",
-  'const client = new OpenAI();',
-  'export async function planSteps(goal: string): Promise<string[]> {',
-  "  const completion = await client.chat.completions.create({ model: 'gpt-4o-mini', max_tokens: 256, messages: [{ role: 'user', content: goal }] });",
-  "  const text = completion.choices[0].message.content ?? '[]';",
-  '  return eval(text);',
-  '}',
-  '',
-].join('\n');
-
-/** Model output reaching exec in Python. */
-const PY_EXEC = [
-  'from openai import OpenAI',
-  'client = OpenAI()',
-  '',
-  'def run(task: str) -> None:',
-  '    r = client.chat.completions.create(model="gpt-4o", max_tokens=256, messages=[{"role": "user", "content": task}])',
-  '    code = r.choices[0].message.content',
-  '    exec(code)',
-  '',
-].join('\n');
-
-const LOADER = ['import torch', '', 'def load(path):', '    return torch.load(path)', ''].join('\n');
+import { LOADER, PY_EXEC, TS_EVAL } from '../helpers/snippets';
 
 interface Snapshot {
   [rel: string]: string;
