@@ -26,6 +26,11 @@ export interface ProjectSource {
   exists(rel: string): boolean;
   /** Every source file of the workspace (relative posix paths): the candidates for importers. */
   files(): readonly string[];
+  /**
+   * The files and their contents do not change while the index lives (a scan): `exists` is cheap and final, and a
+   * text can be read again instead of being kept (the index keeps a bounded cache of texts, no existence memo).
+   */
+  fixed?: boolean;
 }
 
 /** Summaries by file, level and content hash, shared between the threads of one scan (scanWorker.ts). */
@@ -41,7 +46,8 @@ const JS_EXTS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
 
 interface Entry {
   hash: string;
-  text: string;
+  /** The text's length (the text itself is in the index's text cache, or read again). */
+  length: number;
   /** Computed from the file alone (imports resolved, no other summary): what the level-1 summaries of its importers use. */
   level0?: FileSummary | null;
   /** What other files' level-1 summaries read of `level0` (exports, parameters, classes), as a string. */
@@ -77,11 +83,17 @@ const KEEP_TREES = 4;
 const KEEP_PENDING = 64;
 /** How many syntax trees parsed for summaries the index keeps for the files' own analyses (a scan). */
 const KEEP_PARSED = 64;
+/** How many characters of file texts the index of a fixed source (a scan) keeps; others are read again when needed. */
+const KEEP_TEXT_CHARS = 4_000_000;
 
 export class WorkspaceIndex implements ProjectIndex {
   private readonly entries = new Map<string, Entry>();
-  /** Texts the summaries were computed from (only files taking part in cross-file calls), until invalidated. */
+  /**
+   * Texts the summaries were computed from (only files taking part in cross-file calls), until invalidated; for a
+   * fixed source, the most recently used ones only (KEEP_TEXT_CHARS), oldest first.
+   */
   private readonly texts = new Map<string, string | undefined>();
+  private textChars = 0;
   /** Entries checked against the current text since the last invalidation. */
   private readonly fresh = new Set<string>();
   private readonly exists = new Map<string, boolean>();
@@ -197,7 +209,7 @@ export class WorkspaceIndex implements ProjectIndex {
     // only files taking part in cross-file calls have summaries anyone reads
     if (!this.importers!.get(rel)?.size && !this.importsByFile.get(rel)?.length) return [];
     const e = this.entry(rel);
-    if (!e || e.text !== text) return [];
+    if (!e || !this.isText(rel, e, text)) return [];
     const level1 = this.level1();
     if (!e.source) {
       const at = this.withTrees.indexOf(rel);
@@ -226,7 +238,9 @@ export class WorkspaceIndex implements ProjectIndex {
       incoming: () => new Map(),
       subclasses: (rel, cls) => {
         const out = this.subclasses(rel, cls);
-        deps.set(`${rel}\u0000${cls}`, { path: rel, cls, value: JSON.stringify(out) });
+        // the class name is a slice of a file's text: copies keep that text from staying in memory
+        const name = detached(cls);
+        deps.set(detached(`${rel}\u0000${name}`), { path: rel, cls: name, value: JSON.stringify(out) });
         return out;
       },
       // the flow of a level-1 summary: its level-0 summary too, when no cross-file answer differed
@@ -251,11 +265,11 @@ export class WorkspaceIndex implements ProjectIndex {
           // the same project as resolveOnly, which also keeps the flow for the level-1 summary (no second parse)
           let flow: FlowSource | undefined;
           const project: ProjectIndex = { ...this.resolveOnly, attach: (_rel, _text, f) => ((flow = f), []) };
-          e.level0 = detach(summarize(rel, e.text, project, this.keepParsed(rel)).summary ?? null);
+          e.level0 = detach(summarize(rel, this.textOf(rel), project, this.keepParsed(rel)).summary ?? null);
           if (e.summary === undefined && flow) this.keepPending(rel, e, flow);
         }
         if (known === undefined) this.shared?.put(rel, 0, e.hash, e.level0);
-        if (this.verify) this.check(rel, 0, e.level0, summarize(rel, e.text, this.resolveOnly).summary);
+        if (this.verify) this.check(rel, 0, e.level0, summarize(rel, this.textOf(rel), this.resolveOnly).summary);
       }
       this.dropTree(e);
       return e.level0 ?? undefined;
@@ -283,14 +297,14 @@ export class WorkspaceIndex implements ProjectIndex {
         summary = e.source.flow.summaryWith(project);
       } else {
         project = this.level1();
-        summary = e.pending ? rewalk(e.pending, project) : summarize(rel, e.text, project, this.keepParsed(rel)).summary;
+        summary = e.pending ? rewalk(e.pending, project) : summarize(rel, this.textOf(rel), project, this.keepParsed(rel)).summary;
         // the same walk without the other files' summaries: the level-0 summary, when no answer differed
         if (e.level0 === undefined && project.flow) {
           const l0 = project.flow.derived(this.resolveOnly);
           if (l0) {
             e.level0 = detach(l0);
             this.shared?.put(rel, 0, e.hash, e.level0);
-            if (this.verify) this.check(rel, 0, l0, summarize(rel, e.text, this.resolveOnly).summary);
+            if (this.verify) this.check(rel, 0, l0, summarize(rel, this.textOf(rel), this.resolveOnly).summary);
           }
         }
       }
@@ -303,7 +317,7 @@ export class WorkspaceIndex implements ProjectIndex {
     }
     if (this.verify && this.verified.get(e) !== this.epoch) {
       this.verified.set(e, this.epoch);
-      this.check(rel, 1, e.summary, summarize(rel, e.text, this.level1()).summary);
+      this.check(rel, 1, e.summary, summarize(rel, this.textOf(rel), this.level1()).summary);
     }
     return e.summary ?? undefined;
   }
@@ -378,7 +392,7 @@ export class WorkspaceIndex implements ProjectIndex {
     const memo = this.subclassMemo.get(key);
     if (memo && memo.epoch === this.epoch) return [...memo.out];
     const out = this.findSubclasses(rel, cls);
-    this.subclassMemo.set(key, { epoch: this.epoch, out });
+    this.subclassMemo.set(detached(key), { epoch: this.epoch, out });
     return [...out];
   }
 
@@ -402,7 +416,7 @@ export class WorkspaceIndex implements ProjectIndex {
     const word = new RegExp(`(^|[^\\w$])${name.replace(/[$]/g, '\\$')}([^\\w$]|$)`);
     for (const f of this.importersOf(rel)) {
       const e = this.entry(f);
-      if (!e || !word.test(e.text)) continue;
+      if (!e || !word.test(this.textOf(f))) continue;
       // the approval step is in the file, or in a module of its own that it imports (LlamaIndex HITL events)
       if (this.gated(f) || this.importsOf(f).some((m) => m !== rel && this.gated(m))) return true;
     }
@@ -413,7 +427,7 @@ export class WorkspaceIndex implements ProjectIndex {
     const e = this.entry(rel);
     if (!e) return false;
     let g = this.gates.get(rel);
-    if (!g || g.hash !== e.hash) this.gates.set(rel, (g = { hash: e.hash, gated: hasApprovalGate(rel, e.text) }));
+    if (!g || g.hash !== e.hash) this.gates.set(rel, (g = { hash: e.hash, gated: hasApprovalGate(rel, this.textOf(rel)) }));
     return g.gated;
   }
 
@@ -437,8 +451,38 @@ export class WorkspaceIndex implements ProjectIndex {
   }
 
   private text(rel: string): string | undefined {
-    if (!this.texts.has(rel)) this.texts.set(rel, this.source.read(rel));
-    return this.texts.get(rel);
+    if (this.texts.has(rel)) {
+      const t = this.texts.get(rel);
+      if (this.source.fixed) {
+        // most recently used last
+        this.texts.delete(rel);
+        this.texts.set(rel, t);
+      }
+      return t;
+    }
+    const t = this.source.read(rel);
+    this.texts.set(rel, t);
+    if (this.source.fixed) {
+      this.textChars += t?.length ?? 0;
+      for (const [old, ot] of this.texts) {
+        if (this.textChars <= KEEP_TEXT_CHARS || old === rel) break;
+        this.texts.delete(old);
+        this.textChars -= ot?.length ?? 0;
+      }
+    }
+    return t;
+  }
+
+  /** The text of an entry (kept, or read again: a fixed source's files do not change). */
+  private textOf(rel: string): string {
+    return this.text(rel) ?? '';
+  }
+
+  /** Is `text` the entry's text? */
+  private isText(rel: string, e: Entry, text: string): boolean {
+    if (e.length !== text.length) return false;
+    const kept = this.texts.get(rel);
+    return kept !== undefined ? kept === text : createHash('sha1').update(text).digest('hex') === e.hash;
   }
 
   private entry(rel: string): Entry | undefined {
@@ -450,7 +494,7 @@ export class WorkspaceIndex implements ProjectIndex {
     const hash = createHash('sha1').update(text).digest('hex');
     this.fresh.add(rel);
     if (cached && cached.hash === hash) return cached;
-    const entry: Entry = { hash, text };
+    const entry: Entry = { hash, length: text.length };
     this.entries.set(rel, entry);
     return entry;
   }
@@ -458,6 +502,7 @@ export class WorkspaceIndex implements ProjectIndex {
   private has(rel: string): boolean {
     let e = this.exists.get(rel);
     if (e === undefined) {
+      if (this.source.fixed) return this.source.exists(rel);
       e = this.texts.has(rel) ? this.texts.get(rel) !== undefined : this.source.exists(rel);
       this.exists.set(rel, e);
     }
@@ -547,6 +592,7 @@ export function fileSource(root: string, files: () => readonly string[], overlay
   let known: Set<string> | undefined;
   const all = (): readonly string[] => (list ??= files());
   return {
+    fixed: overlay === undefined,
     read: (rel) => {
       const abs = inside(rel);
       return abs === undefined ? undefined : overlay?.(abs) ?? readText(abs);
