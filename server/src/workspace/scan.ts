@@ -383,7 +383,17 @@ function runInProcess(s: Session, plan: Planned[], opts: ScanOptions): ScanResul
   const index = new WorkspaceIndex(opts.root);
   const source = fileSource(opts.root, () => s.walk.files.map((f) => relPath(opts.root, f)));
   const project = new ProjectIndex(source);
-  for (const p of plan) if (!p.ignored) applyOutcome(s, p, analyseFile(p, project, index, opts.keepAllText), opts.onFile);
+  let n = 0;
+  const memlog = process.env.AISEC_MEMLOG_TMP;
+  for (const p of plan) {
+    if (p.ignored) continue;
+    applyOutcome(s, p, analyseFile(p, project, index, opts.keepAllText), opts.onFile);
+    if (memlog && ++n % 500 === 0) {
+      const m = process.memoryUsage();
+      process.stderr.write(`MEM ${n} rss=${(m.rss / 1e6).toFixed(0)} heap=${(m.heapUsed / 1e6).toFixed(0)}/${(m.heapTotal / 1e6).toFixed(0)} ext=${(m.external / 1e6).toFixed(0)} cpu=${(process.cpuUsage().user / 1e6).toFixed(1)}\n`);
+      if (String(n) === process.env.AISEC_SNAP_TMP) require('v8').writeHeapSnapshot(`/tmp/scanmem/snap/at${n}.heapsnapshot`);
+    }
+  }
   return closeSession(s);
 }
 
