@@ -83,6 +83,11 @@ const KEEP_TREES = 4;
 const KEEP_PENDING = 64;
 /** How many syntax trees parsed for summaries the index keeps for the files' own analyses (a scan). */
 const KEEP_PARSED = 64;
+/**
+ * How many characters of source the syntax trees kept for the other level (pending) and for the files' own analyses
+ * (parsed) may cover, each: a tree takes tens of bytes per character (TypeScript's and typescript-estree's nodes).
+ */
+const KEEP_TREE_CHARS = 400_000;
 /** How many characters of file texts the index of a fixed source (a scan) keeps; others are read again when needed. */
 const KEEP_TEXT_CHARS = 4_000_000;
 
@@ -102,8 +107,10 @@ export class WorkspaceIndex implements ProjectIndex {
   private epoch = 0;
   /** Entries holding a syntax tree (source), oldest first. */
   private readonly withTrees: string[] = [];
-  /** Entries holding a pending flow, oldest first. */
-  private readonly withPending: string[] = [];
+  /** Entries holding a pending flow (with their text's length), oldest first. */
+  private readonly withPending = new Map<string, number>();
+  private pendingChars = 0;
+  private parsedChars = 0;
   /** Views parsed for summaries, by file, for the file's own analysis (parsedFor); oldest first. */
   private readonly parsed = new Map<string, Parsed>();
   /** Files already analysed: a tree parsed for their summaries is not kept for an analysis. */
@@ -148,8 +155,10 @@ export class WorkspaceIndex implements ProjectIndex {
       this.modules.clear();
       this.entries.clear();
       this.withTrees.length = 0;
-      this.withPending.length = 0;
+      this.withPending.clear();
+      this.pendingChars = 0;
       this.parsed.clear();
+      this.parsedChars = 0;
       this.importers = undefined;
       this.importsByFile.clear();
       return;
@@ -271,7 +280,7 @@ export class WorkspaceIndex implements ProjectIndex {
         if (known === undefined) this.shared?.put(rel, 0, e.hash, e.level0);
         if (this.verify) this.check(rel, 0, e.level0, summarize(rel, this.textOf(rel), this.resolveOnly).summary);
       }
-      this.dropTree(e);
+      this.dropTree(rel, e);
       return e.level0 ?? undefined;
     }
     if (e.summary !== undefined && e.checked !== this.epoch) {
@@ -286,7 +295,7 @@ export class WorkspaceIndex implements ProjectIndex {
         e.summary = known;
         e.deps = new Map();
         e.checked = this.epoch;
-        this.dropTree(e);
+        this.dropTree(rel, e);
       }
     }
     if (e.summary === undefined) {
@@ -313,7 +322,7 @@ export class WorkspaceIndex implements ProjectIndex {
       e.deps = project.deps;
       e.checked = this.epoch;
       if (e.level0 === undefined && !e.source && project.flow) this.keepPending(rel, e, project.flow);
-      this.dropTree(e);
+      this.dropTree(rel, e);
     }
     if (this.verify && this.verified.get(e) !== this.epoch) {
       this.verified.set(e, this.epoch);
@@ -331,9 +340,10 @@ export class WorkspaceIndex implements ProjectIndex {
   }
 
   /** Both summaries are known: the syntax tree is not needed any more. */
-  private dropTree(e: Entry): void {
+  private dropTree(rel: string, e: Entry): void {
     if (e.level0 !== undefined && e.summary !== undefined) {
       e.source = undefined;
+      if (e.pending) this.unpend(rel);
       e.pending = undefined;
     }
   }
@@ -342,9 +352,10 @@ export class WorkspaceIndex implements ProjectIndex {
   private keepParsed(rel: string): ((p: Parsed) => void) | undefined {
     if (this.analysed.has(rel)) return undefined;
     return (p) => {
-      this.parsed.delete(rel);
+      this.dropParsed(rel);
       this.parsed.set(rel, p);
-      while (this.parsed.size > KEEP_PARSED) this.parsed.delete(this.parsed.keys().next().value!);
+      this.parsedChars += p.text.length;
+      while (this.parsed.size > KEEP_PARSED || (this.parsedChars > KEEP_TREE_CHARS && this.parsed.size)) this.dropParsed(this.parsed.keys().next().value!);
     };
   }
 
@@ -352,21 +363,37 @@ export class WorkspaceIndex implements ProjectIndex {
     this.analysed.add(rel);
     const p = this.parsed.get(rel);
     if (!p) return undefined;
-    this.parsed.delete(rel);
+    this.dropParsed(rel);
     if (p.text !== text) return undefined;
     return { views: { text: { text }, ...(p.python ? { python: p.python } : {}), ...(p.js ? { js: p.js } : {}) }, errors: p.errors, kind: p.kind };
+  }
+
+  private dropParsed(rel: string): void {
+    const p = this.parsed.get(rel);
+    if (!p) return;
+    this.parsed.delete(rel);
+    this.parsedChars -= p.text.length;
   }
 
   /** Keep a flow for the other level's summary (a bounded number of them: each holds a syntax tree). */
   private keepPending(rel: string, e: Entry, flow: FlowSource): void {
     e.pending = flow;
-    const at = this.withPending.indexOf(rel);
-    if (at >= 0) this.withPending.splice(at, 1);
-    this.withPending.push(rel);
-    while (this.withPending.length > KEEP_PENDING) {
-      const old = this.entries.get(this.withPending.shift()!);
-      if (old) old.pending = undefined;
+    this.unpend(rel);
+    this.withPending.set(rel, e.length);
+    this.pendingChars += e.length;
+    while (this.withPending.size > KEEP_PENDING || (this.pendingChars > KEEP_TREE_CHARS && this.withPending.size > 1)) {
+      const old = this.withPending.keys().next().value!;
+      this.unpend(old);
+      const oe = this.entries.get(old);
+      if (oe) oe.pending = undefined;
     }
+  }
+
+  private unpend(rel: string): void {
+    const n = this.withPending.get(rel);
+    if (n === undefined) return;
+    this.withPending.delete(rel);
+    this.pendingChars -= n;
   }
 
   /** Do the files a level-1 summary read still give the same answers? */
