@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { ResourceLimits } from 'worker_threads';
+import * as v8 from 'v8';
 import { analysisIncomplete, analyze, isIgnored, skipReason } from '../engine/engine';
 import type { AnalysisResult } from '../engine/model';
 import { builtinRules } from '../engine/registry';
@@ -161,6 +162,27 @@ export const WORKER_HEAP_MB = 384;
  */
 export function defaultJobs(): number {
   return 1;
+}
+
+/**
+ * How much V8 lets a scanning process's heap grow over what the last full collection kept, in percent. By default V8
+ * grows it up to 4x: a scan allocates a syntax tree per file that dies soon after, and on the bench corpus (8,948
+ * files, live heap 110-190 MB) the heap reached 650-800 MB of mostly garbage. Measured side by side on that corpus
+ * (same load): default 943 MB max RSS, 57.8 s CPU; 50%: 545 MB, 62.7 s; 30%: 510 MB, 65.8 s.
+ */
+export const SCAN_HEAP_GROWING_PERCENT = 50;
+
+/**
+ * Keep a scanning process's heap close to its live data (SCAN_HEAP_GROWING_PERCENT) for the rest of the process (a
+ * V8 flag: every isolate, the workers' too). Not when the process was started with its own setting.
+ */
+export function limitScanHeapGrowth(): void {
+  if ([...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes('heap-growing-percent') || a.includes('heap_growing_percent'))) return;
+  try {
+    v8.setFlagsFromString(`--heap-growing-percent=${SCAN_HEAP_GROWING_PERCENT}`);
+  } catch {
+    // a runtime without the flag: V8's own growth
+  }
 }
 
 /** One worker per core: what `--jobs auto` asks for. */
@@ -383,17 +405,7 @@ function runInProcess(s: Session, plan: Planned[], opts: ScanOptions): ScanResul
   const index = new WorkspaceIndex(opts.root);
   const source = fileSource(opts.root, () => s.walk.files.map((f) => relPath(opts.root, f)));
   const project = new ProjectIndex(source);
-  let n = 0;
-  const memlog = process.env.AISEC_MEMLOG_TMP;
-  for (const p of plan) {
-    if (p.ignored) continue;
-    applyOutcome(s, p, analyseFile(p, project, index, opts.keepAllText), opts.onFile);
-    if (memlog && ++n % 500 === 0) {
-      const m = process.memoryUsage();
-      process.stderr.write(`MEM ${n} rss=${(m.rss / 1e6).toFixed(0)} heap=${(m.heapUsed / 1e6).toFixed(0)}/${(m.heapTotal / 1e6).toFixed(0)} ext=${(m.external / 1e6).toFixed(0)} cpu=${(process.cpuUsage().user / 1e6).toFixed(1)}\n`);
-      if (String(n) === process.env.AISEC_SNAP_TMP) require('v8').writeHeapSnapshot(`/tmp/scanmem/snap/at${n}.heapsnapshot`);
-    }
-  }
+  for (const p of plan) if (!p.ignored) applyOutcome(s, p, analyseFile(p, project, index, opts.keepAllText), opts.onFile);
   return closeSession(s);
 }
 
