@@ -167,8 +167,10 @@ export function defaultJobs(): number {
 /**
  * How much V8 lets a scanning process's heap grow over what the last full collection kept, in percent. By default V8
  * grows it up to 4x: a scan allocates a syntax tree per file that dies soon after, and on the bench corpus (8,948
- * files, live heap 110-190 MB) the heap reached 650-800 MB of mostly garbage. Measured side by side on that corpus
- * (same load): default 943 MB max RSS, 57.8 s CPU; 50%: 545 MB, 62.7 s; 30%: 510 MB, 65.8 s.
+ * files, live heap 110-210 MB) the heap reached 650-800 MB of mostly garbage (and 1.9 GB in one run where a full
+ * collection met the tree of a 1.5 MB bundle). On a quiet machine: V8's default 899 MB max RSS, 49.5 s user CPU;
+ * 100%: 632 MB, 56.2 s; 50%: 523 MB, 58.8 s (side by side under load: default 943 MB, 57.8 s; 50%: 545 MB, 62.7 s;
+ * 30%: 510 MB, 65.8 s). Lower costs more CPU (more full collections) for little memory.
  */
 export const SCAN_HEAP_GROWING_PERCENT = 50;
 
