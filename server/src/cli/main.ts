@@ -12,7 +12,7 @@ import { ANALYSIS_INCOMPLETE_RULE, builtinRules } from '../engine/registry';
 import type { RegisteredRule } from '../engine/rule';
 import { loadConfigFor } from '../packs/config';
 import type { ScanResult } from '../workspace/scan';
-import { coreJobs, defaultJobs, defaultScanRoot, MIN_PARALLEL_FILES, scanPathsAsync } from '../workspace/scan';
+import { coreJobs, defaultJobs, defaultScanRoot, limitScanHeapGrowth, MIN_PARALLEL_FILES, scanPathsAsync } from '../workspace/scan';
 import type { ScannedFile } from '../workspace/scan';
 import { parseArgs, UsageError } from './args';
 import { toGitlab } from './gitlab';
@@ -207,6 +207,7 @@ async function scanCommand(paths: string[], flags: Map<string, string | true>): 
         streamed = true;
       }
     : undefined;
+  limitScanHeapGrowth();
   const scan = await scanPathsAsync(paths.length ? paths : ['.'], { root, configFile, rules: builtinRules, keepAllText: flags.has('--list-suppressions') ? true : format === 'sarif' && !updateBaseline ? false : 'none', configOptions, cache: useCache ? { location: cacheLocation, strategy: cacheStrategy } : undefined, jobs, onFile }, () => initAnalyzers(__dirname));
   const elapsed = Date.now() - t0;
   if (scan.cache) {

@@ -7,7 +7,7 @@
  * - `...` matches any remaining arguments, parameters, statements, properties or a whole body/expression;
  * - keyword arguments (Python) and object properties (JS) match in any order.
  */
-import { parse as parseJs } from '@typescript-eslint/typescript-estree';
+import type { parse as ParseJs } from '@typescript-eslint/typescript-estree';
 import { parsePython } from '../analyzers/python/parser';
 import type { PyNode } from '../analyzers/python/tree';
 import { mirrorTree } from '../analyzers/python/tree';
@@ -260,6 +260,9 @@ function compileJs(src: string, typescript: boolean): CompiledPattern | { error:
   const prepped = src.replace(/\.\.\.(?=\s*[,)\]}]|\s*$)/g, ELLIPSIS);
   const attempt = (code: string): EsNode | undefined => {
     try {
+      // loaded when a pattern needs it (analyzers/js loads it lazily too)
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const parseJs = (require('@typescript-eslint/typescript-estree') as { parse: typeof ParseJs }).parse;
       const ast = parseJs(code, { range: true, loc: false, comment: false, tokens: false, jsx: false, errorOnUnknownASTType: false, allowInvalidAST: false, jsDocParsingMode: 'none', loggerFn: false, filePath: typescript ? 'pattern.ts' : 'pattern.js' } as never) as unknown as { body: EsNode[] };
       if (ast.body.length !== 1) return undefined;
       const stmt = ast.body[0];

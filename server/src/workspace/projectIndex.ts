@@ -26,6 +26,11 @@ export interface ProjectSource {
   exists(rel: string): boolean;
   /** Every source file of the workspace (relative posix paths): the candidates for importers. */
   files(): readonly string[];
+  /**
+   * The files and their contents do not change while the index lives (a scan): `exists` is cheap and final, and a
+   * text can be read again instead of being kept (the index keeps a bounded cache of texts, no existence memo).
+   */
+  fixed?: boolean;
 }
 
 /** Summaries by file, level and content hash, shared between the threads of one scan (scanWorker.ts). */
@@ -41,7 +46,8 @@ const JS_EXTS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
 
 interface Entry {
   hash: string;
-  text: string;
+  /** The text's length (the text itself is in the index's text cache, or read again). */
+  length: number;
   /** Computed from the file alone (imports resolved, no other summary): what the level-1 summaries of its importers use. */
   level0?: FileSummary | null;
   /** What other files' level-1 summaries read of `level0` (exports, parameters, classes), as a string. */
@@ -77,11 +83,22 @@ const KEEP_TREES = 4;
 const KEEP_PENDING = 64;
 /** How many syntax trees parsed for summaries the index keeps for the files' own analyses (a scan). */
 const KEEP_PARSED = 64;
+/**
+ * How many characters of source the syntax trees kept for the other level (pending) and for the files' own analyses
+ * (parsed) may cover, each: a tree takes tens of bytes per character (TypeScript's and typescript-estree's nodes).
+ */
+const KEEP_TREE_CHARS = 400_000;
+/** How many characters of file texts the index of a fixed source (a scan) keeps; others are read again when needed. */
+const KEEP_TEXT_CHARS = 4_000_000;
 
 export class WorkspaceIndex implements ProjectIndex {
   private readonly entries = new Map<string, Entry>();
-  /** Texts the summaries were computed from (only files taking part in cross-file calls), until invalidated. */
+  /**
+   * Texts the summaries were computed from (only files taking part in cross-file calls), until invalidated; for a
+   * fixed source, the most recently used ones only (KEEP_TEXT_CHARS), oldest first.
+   */
   private readonly texts = new Map<string, string | undefined>();
+  private textChars = 0;
   /** Entries checked against the current text since the last invalidation. */
   private readonly fresh = new Set<string>();
   private readonly exists = new Map<string, boolean>();
@@ -90,8 +107,10 @@ export class WorkspaceIndex implements ProjectIndex {
   private epoch = 0;
   /** Entries holding a syntax tree (source), oldest first. */
   private readonly withTrees: string[] = [];
-  /** Entries holding a pending flow, oldest first. */
-  private readonly withPending: string[] = [];
+  /** Entries holding a pending flow (with their text's length), oldest first. */
+  private readonly withPending = new Map<string, number>();
+  private pendingChars = 0;
+  private parsedChars = 0;
   /** Views parsed for summaries, by file, for the file's own analysis (parsedFor); oldest first. */
   private readonly parsed = new Map<string, Parsed>();
   /** Files already analysed: a tree parsed for their summaries is not kept for an analysis. */
@@ -136,8 +155,10 @@ export class WorkspaceIndex implements ProjectIndex {
       this.modules.clear();
       this.entries.clear();
       this.withTrees.length = 0;
-      this.withPending.length = 0;
+      this.withPending.clear();
+      this.pendingChars = 0;
       this.parsed.clear();
+      this.parsedChars = 0;
       this.importers = undefined;
       this.importsByFile.clear();
       return;
@@ -197,7 +218,7 @@ export class WorkspaceIndex implements ProjectIndex {
     // only files taking part in cross-file calls have summaries anyone reads
     if (!this.importers!.get(rel)?.size && !this.importsByFile.get(rel)?.length) return [];
     const e = this.entry(rel);
-    if (!e || e.text !== text) return [];
+    if (!e || !this.isText(rel, e, text)) return [];
     const level1 = this.level1();
     if (!e.source) {
       const at = this.withTrees.indexOf(rel);
@@ -226,7 +247,9 @@ export class WorkspaceIndex implements ProjectIndex {
       incoming: () => new Map(),
       subclasses: (rel, cls) => {
         const out = this.subclasses(rel, cls);
-        deps.set(`${rel}\u0000${cls}`, { path: rel, cls, value: JSON.stringify(out) });
+        // the class name is a slice of a file's text: copies keep that text from staying in memory
+        const name = detached(cls);
+        deps.set(detached(`${rel}\u0000${name}`), { path: rel, cls: name, value: JSON.stringify(out) });
         return out;
       },
       // the flow of a level-1 summary: its level-0 summary too, when no cross-file answer differed
@@ -251,13 +274,13 @@ export class WorkspaceIndex implements ProjectIndex {
           // the same project as resolveOnly, which also keeps the flow for the level-1 summary (no second parse)
           let flow: FlowSource | undefined;
           const project: ProjectIndex = { ...this.resolveOnly, attach: (_rel, _text, f) => ((flow = f), []) };
-          e.level0 = detach(summarize(rel, e.text, project, this.keepParsed(rel)).summary ?? null);
+          e.level0 = detach(summarize(rel, this.textOf(rel), project, this.keepParsed(rel)).summary ?? null);
           if (e.summary === undefined && flow) this.keepPending(rel, e, flow);
         }
         if (known === undefined) this.shared?.put(rel, 0, e.hash, e.level0);
-        if (this.verify) this.check(rel, 0, e.level0, summarize(rel, e.text, this.resolveOnly).summary);
+        if (this.verify) this.check(rel, 0, e.level0, summarize(rel, this.textOf(rel), this.resolveOnly).summary);
       }
-      this.dropTree(e);
+      this.dropTree(rel, e);
       return e.level0 ?? undefined;
     }
     if (e.summary !== undefined && e.checked !== this.epoch) {
@@ -272,7 +295,7 @@ export class WorkspaceIndex implements ProjectIndex {
         e.summary = known;
         e.deps = new Map();
         e.checked = this.epoch;
-        this.dropTree(e);
+        this.dropTree(rel, e);
       }
     }
     if (e.summary === undefined) {
@@ -283,14 +306,14 @@ export class WorkspaceIndex implements ProjectIndex {
         summary = e.source.flow.summaryWith(project);
       } else {
         project = this.level1();
-        summary = e.pending ? rewalk(e.pending, project) : summarize(rel, e.text, project, this.keepParsed(rel)).summary;
+        summary = e.pending ? rewalk(e.pending, project) : summarize(rel, this.textOf(rel), project, this.keepParsed(rel)).summary;
         // the same walk without the other files' summaries: the level-0 summary, when no answer differed
         if (e.level0 === undefined && project.flow) {
           const l0 = project.flow.derived(this.resolveOnly);
           if (l0) {
             e.level0 = detach(l0);
             this.shared?.put(rel, 0, e.hash, e.level0);
-            if (this.verify) this.check(rel, 0, l0, summarize(rel, e.text, this.resolveOnly).summary);
+            if (this.verify) this.check(rel, 0, l0, summarize(rel, this.textOf(rel), this.resolveOnly).summary);
           }
         }
       }
@@ -299,11 +322,11 @@ export class WorkspaceIndex implements ProjectIndex {
       e.deps = project.deps;
       e.checked = this.epoch;
       if (e.level0 === undefined && !e.source && project.flow) this.keepPending(rel, e, project.flow);
-      this.dropTree(e);
+      this.dropTree(rel, e);
     }
     if (this.verify && this.verified.get(e) !== this.epoch) {
       this.verified.set(e, this.epoch);
-      this.check(rel, 1, e.summary, summarize(rel, e.text, this.level1()).summary);
+      this.check(rel, 1, e.summary, summarize(rel, this.textOf(rel), this.level1()).summary);
     }
     return e.summary ?? undefined;
   }
@@ -317,9 +340,10 @@ export class WorkspaceIndex implements ProjectIndex {
   }
 
   /** Both summaries are known: the syntax tree is not needed any more. */
-  private dropTree(e: Entry): void {
+  private dropTree(rel: string, e: Entry): void {
     if (e.level0 !== undefined && e.summary !== undefined) {
       e.source = undefined;
+      if (e.pending) this.unpend(rel);
       e.pending = undefined;
     }
   }
@@ -328,9 +352,10 @@ export class WorkspaceIndex implements ProjectIndex {
   private keepParsed(rel: string): ((p: Parsed) => void) | undefined {
     if (this.analysed.has(rel)) return undefined;
     return (p) => {
-      this.parsed.delete(rel);
+      this.dropParsed(rel);
       this.parsed.set(rel, p);
-      while (this.parsed.size > KEEP_PARSED) this.parsed.delete(this.parsed.keys().next().value!);
+      this.parsedChars += p.text.length;
+      while (this.parsed.size > KEEP_PARSED || (this.parsedChars > KEEP_TREE_CHARS && this.parsed.size)) this.dropParsed(this.parsed.keys().next().value!);
     };
   }
 
@@ -338,21 +363,37 @@ export class WorkspaceIndex implements ProjectIndex {
     this.analysed.add(rel);
     const p = this.parsed.get(rel);
     if (!p) return undefined;
-    this.parsed.delete(rel);
+    this.dropParsed(rel);
     if (p.text !== text) return undefined;
     return { views: { text: { text }, ...(p.python ? { python: p.python } : {}), ...(p.js ? { js: p.js } : {}) }, errors: p.errors, kind: p.kind };
+  }
+
+  private dropParsed(rel: string): void {
+    const p = this.parsed.get(rel);
+    if (!p) return;
+    this.parsed.delete(rel);
+    this.parsedChars -= p.text.length;
   }
 
   /** Keep a flow for the other level's summary (a bounded number of them: each holds a syntax tree). */
   private keepPending(rel: string, e: Entry, flow: FlowSource): void {
     e.pending = flow;
-    const at = this.withPending.indexOf(rel);
-    if (at >= 0) this.withPending.splice(at, 1);
-    this.withPending.push(rel);
-    while (this.withPending.length > KEEP_PENDING) {
-      const old = this.entries.get(this.withPending.shift()!);
-      if (old) old.pending = undefined;
+    this.unpend(rel);
+    this.withPending.set(rel, e.length);
+    this.pendingChars += e.length;
+    while (this.withPending.size > KEEP_PENDING || (this.pendingChars > KEEP_TREE_CHARS && this.withPending.size > 1)) {
+      const old = this.withPending.keys().next().value!;
+      this.unpend(old);
+      const oe = this.entries.get(old);
+      if (oe) oe.pending = undefined;
     }
+  }
+
+  private unpend(rel: string): void {
+    const n = this.withPending.get(rel);
+    if (n === undefined) return;
+    this.withPending.delete(rel);
+    this.pendingChars -= n;
   }
 
   /** Do the files a level-1 summary read still give the same answers? */
@@ -378,7 +419,7 @@ export class WorkspaceIndex implements ProjectIndex {
     const memo = this.subclassMemo.get(key);
     if (memo && memo.epoch === this.epoch) return [...memo.out];
     const out = this.findSubclasses(rel, cls);
-    this.subclassMemo.set(key, { epoch: this.epoch, out });
+    this.subclassMemo.set(detached(key), { epoch: this.epoch, out });
     return [...out];
   }
 
@@ -402,7 +443,7 @@ export class WorkspaceIndex implements ProjectIndex {
     const word = new RegExp(`(^|[^\\w$])${name.replace(/[$]/g, '\\$')}([^\\w$]|$)`);
     for (const f of this.importersOf(rel)) {
       const e = this.entry(f);
-      if (!e || !word.test(e.text)) continue;
+      if (!e || !word.test(this.textOf(f))) continue;
       // the approval step is in the file, or in a module of its own that it imports (LlamaIndex HITL events)
       if (this.gated(f) || this.importsOf(f).some((m) => m !== rel && this.gated(m))) return true;
     }
@@ -413,7 +454,7 @@ export class WorkspaceIndex implements ProjectIndex {
     const e = this.entry(rel);
     if (!e) return false;
     let g = this.gates.get(rel);
-    if (!g || g.hash !== e.hash) this.gates.set(rel, (g = { hash: e.hash, gated: hasApprovalGate(rel, e.text) }));
+    if (!g || g.hash !== e.hash) this.gates.set(rel, (g = { hash: e.hash, gated: hasApprovalGate(rel, this.textOf(rel)) }));
     return g.gated;
   }
 
@@ -437,8 +478,38 @@ export class WorkspaceIndex implements ProjectIndex {
   }
 
   private text(rel: string): string | undefined {
-    if (!this.texts.has(rel)) this.texts.set(rel, this.source.read(rel));
-    return this.texts.get(rel);
+    if (this.texts.has(rel)) {
+      const t = this.texts.get(rel);
+      if (this.source.fixed) {
+        // most recently used last
+        this.texts.delete(rel);
+        this.texts.set(rel, t);
+      }
+      return t;
+    }
+    const t = this.source.read(rel);
+    this.texts.set(rel, t);
+    if (this.source.fixed) {
+      this.textChars += t?.length ?? 0;
+      for (const [old, ot] of this.texts) {
+        if (this.textChars <= KEEP_TEXT_CHARS || old === rel) break;
+        this.texts.delete(old);
+        this.textChars -= ot?.length ?? 0;
+      }
+    }
+    return t;
+  }
+
+  /** The text of an entry (kept, or read again: a fixed source's files do not change). */
+  private textOf(rel: string): string {
+    return this.text(rel) ?? '';
+  }
+
+  /** Is `text` the entry's text? */
+  private isText(rel: string, e: Entry, text: string): boolean {
+    if (e.length !== text.length) return false;
+    const kept = this.texts.get(rel);
+    return kept !== undefined ? kept === text : createHash('sha1').update(text).digest('hex') === e.hash;
   }
 
   private entry(rel: string): Entry | undefined {
@@ -450,7 +521,7 @@ export class WorkspaceIndex implements ProjectIndex {
     const hash = createHash('sha1').update(text).digest('hex');
     this.fresh.add(rel);
     if (cached && cached.hash === hash) return cached;
-    const entry: Entry = { hash, text };
+    const entry: Entry = { hash, length: text.length };
     this.entries.set(rel, entry);
     return entry;
   }
@@ -458,6 +529,7 @@ export class WorkspaceIndex implements ProjectIndex {
   private has(rel: string): boolean {
     let e = this.exists.get(rel);
     if (e === undefined) {
+      if (this.source.fixed) return this.source.exists(rel);
       e = this.texts.has(rel) ? this.texts.get(rel) !== undefined : this.source.exists(rel);
       this.exists.set(rel, e);
     }
@@ -547,6 +619,7 @@ export function fileSource(root: string, files: () => readonly string[], overlay
   let known: Set<string> | undefined;
   const all = (): readonly string[] => (list ??= files());
   return {
+    fixed: overlay === undefined,
     read: (rel) => {
       const abs = inside(rel);
       return abs === undefined ? undefined : overlay?.(abs) ?? readText(abs);

@@ -1,7 +1,6 @@
 /** The one module that knows @typescript-eslint/typescript-estree. */
-import { parse } from '@typescript-eslint/typescript-estree';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import * as ts from 'typescript';
+import type * as ts from 'typescript';
 import type { AnalysisError } from '../../engine/model';
 import type { JsView } from '../../engine/views';
 import { changedRange } from '../textChange';
@@ -26,16 +25,31 @@ interface Converted {
   column: number;
 }
 const kept: { key: string; text: string; file: ts.SourceFile; converted?: Map<ts.Node, Converted> }[] = [];
+/**
+ * TypeScript and typescript-estree, loaded on the first JavaScript/TypeScript parse: a scan or an editor session
+ * without such files never builds TypeScript's tables (tens of MB of heap).
+ */
+let loaded: { ts: typeof import('typescript'); parse: typeof import('@typescript-eslint/typescript-estree').parse } | undefined;
+function lib(): NonNullable<typeof loaded> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (loaded ??= { ts: require('typescript') as typeof import('typescript'), parse: (require('@typescript-eslint/typescript-estree') as typeof import('@typescript-eslint/typescript-estree')).parse });
+}
+function parse(...args: Parameters<NonNullable<typeof loaded>['parse']>): TSESTree.Program {
+  return lib().parse(...args);
+}
+
 /** Brackets nested deeper than this are emptied before parsing (reported as incomplete). */
 export const MAX_JS_NESTING = 150;
 
 const verifyParse = process.env.AISEC_VERIFY_PARSE === '1';
 
-const SCRIPT_KIND: Record<string, ts.ScriptKind> = { 'file.ts': ts.ScriptKind.TS, 'file.tsx': ts.ScriptKind.TSX, 'file.js': ts.ScriptKind.JS, 'file.jsx': ts.ScriptKind.JSX };
+const SCRIPT_KIND: Record<string, 'TS' | 'TSX' | 'JS' | 'JSX'> = { 'file.ts': 'TS', 'file.tsx': 'TSX', 'file.js': 'JS', 'file.jsx': 'JSX' };
 
 /** What typescript-estree's parse() creates from a string for `filePath` (no sourceType: no module indicator). */
 function freshSourceFile(filePath: string, text: string): ts.SourceFile {
-  return ts.createSourceFile(filePath, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, SCRIPT_KIND[filePath]);
+  const { ts } = lib();
+  const kind = SCRIPT_KIND[filePath];
+  return ts.createSourceFile(filePath, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, kind === undefined ? undefined : ts.ScriptKind[kind]);
 }
 
 /**
@@ -52,7 +66,7 @@ function keptParse(key: string, filePath: string, text: string, useJsx: boolean)
   if (prev) {
     const r = changedRange(prev.text, text);
     try {
-      file = r ? ts.updateSourceFile(prev.file, text, { span: { start: r.start, length: r.oldEnd - r.start }, newLength: r.newEnd - r.start }) : prev.file;
+      file = r ? lib().ts.updateSourceFile(prev.file, text, { span: { start: r.start, length: r.oldEnd - r.start }, newLength: r.newEnd - r.start }) : prev.file;
     } catch {
       file = undefined;
     }
@@ -83,6 +97,7 @@ function keptParse(key: string, filePath: string, text: string, useJsx: boolean)
  * cannot be built that way (a string-literal statement: a directive depends on the statements before it).
  */
 function convertChanged(file: ts.SourceFile, before: Map<ts.Node, Converted>, useJsx: boolean, filePath: string): TSESTree.Program | undefined {
+  const { ts } = lib();
   const statements = file.statements;
   const fresh: ts.Statement[] = [];
   for (const s of statements) {
