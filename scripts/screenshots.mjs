@@ -22,7 +22,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openFileQuick } from '../test/e2e/lib.mjs';
+import { OFFLINE_SETTINGS, openFileQuick } from '../test/e2e/lib.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -72,31 +72,11 @@ process.on('exit', () => { for (const pid of groups) { try { process.kill(-pid, 
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, async () => { log(`${sig}: cleaning up`); await cleanup(); process.exit(130); });
 
 const SETTINGS = {
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.enableExperiments': false,
-  'workbench.welcomePage.walkthroughs.openOnInstall': false,
-  'workbench.colorTheme': 'Default Light Modern',
+  ...OFFLINE_SETTINGS,
   'workbench.layoutControl.enabled': false,
   'window.commandCenter': false,
-  'security.workspace.trust.enabled': false,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'extensions.ignoreRecommendations': true,
-  'typescript.disableAutomaticTypeAcquisition': true,
-  'typescript.validate.enable': false,
-  'npm.fetchOnlinePackageInfo': false,
-  'json.schemaDownload.enable': false,
-  'git.enabled': false,
   'editor.minimap.enabled': false,
-  'editor.hover.delay': 200,
   'editor.fontSize': 14,
-  'problems.defaultViewMode': 'tree',
-  'chat.commandCenter.enabled': false,
-  'chat.mcp.enabled': false, // VS Code must not start the MCP servers of .vscode/mcp.json
-  'chat.mcp.discovery.enabled': false,
 };
 
 async function startCodeServer() {

@@ -148,3 +148,28 @@ export async function openFileQuick(page, rel, log = () => {}) {
   }
   throw new Error(`could not open ${rel} with Quick Open`);
 }
+
+/** code-server user settings for a quiet, offline workbench (the e2e tests and the screenshots script). */
+export const OFFLINE_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'workbench.colorTheme': 'Default Light Modern',
+  'security.workspace.trust.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'typescript.disableAutomaticTypeAcquisition': true,
+  'typescript.validate.enable': false, // only our diagnostics in the Problems panel
+  'npm.fetchOnlinePackageInfo': false,
+  'json.schemaDownload.enable': false,
+  'git.enabled': false,
+  'editor.hover.delay': 200,
+  'problems.defaultViewMode': 'tree',
+  'chat.commandCenter.enabled': false,
+  'chat.mcp.enabled': false, // VS Code must not start the MCP servers of .vscode/mcp.json
+  'chat.mcp.discovery.enabled': false,
+};

@@ -23,7 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   FILES, FIXES, HOVER, REPO, SOURCE, Tally, assert, copyWorkspace, describeDiags, missingCodes, poll, sleep, spawnGroup,
-  openFileQuick,
+  OFFLINE_SETTINGS, openFileQuick,
 } from './lib.mjs';
 import { PARTS } from './parts/index.mjs';
 
@@ -108,28 +108,8 @@ async function shot(page, name) {
 }
 
 const SETTINGS = {
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.enableExperiments': false,
-  'workbench.welcomePage.walkthroughs.openOnInstall': false,
-  'workbench.colorTheme': 'Default Light Modern',
-  'security.workspace.trust.enabled': false,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'extensions.ignoreRecommendations': true,
-  'typescript.disableAutomaticTypeAcquisition': true,
-  'typescript.validate.enable': false, // only our diagnostics in the Problems panel
-  'npm.fetchOnlinePackageInfo': false,
-  'json.schemaDownload.enable': false,
-  'git.enabled': false,
+  ...OFFLINE_SETTINGS,
   'files.autoSave': 'off',
-  'editor.hover.delay': 200,
-  'problems.defaultViewMode': 'tree',
-  'chat.commandCenter.enabled': false,
-  'chat.mcp.enabled': false, // do not let VS Code try to start the MCP servers of .vscode/mcp.json
-  'chat.mcp.discovery.enabled': false,
   // the language client's protocol trace: lets the clean-file test see the (empty) publish
   'aisec.trace.server': 'verbose',
 };
