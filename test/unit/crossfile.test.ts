@@ -370,6 +370,28 @@ describe('cross-file flow', () => {
     assert.deepStrictEqual(findings(TS, 'src/db.ts'), ['llm-output-sql-injection:4']);
   });
 
+  it('reads what other files pass to a file only when a rule asks about a value built from a parameter', () => {
+    const asked: string[] = [];
+    class Counting extends WorkspaceIndex {
+      override incoming(rel: string): ReturnType<WorkspaceIndex['incoming']> {
+        asked.push(rel);
+        return super.incoming(rel);
+      }
+    }
+    const files: Record<string, string> = {
+      ...PY,
+      // no sink reads a parameter here: nothing of the importers is needed
+      'app/consts.py': ['import subprocess', '', 'def greet(name):', '    subprocess.run(["echo", "hi"])', '    return f"hello {name}"', ''].join('\n'),
+      'app/uses.py': ['from .consts import greet', '', 'def f(x):', '    return greet(x)', ''].join('\n'),
+    };
+    const index = new Counting(memory(files));
+    assert.deepStrictEqual(findings(files, 'app/consts.py', index), []);
+    assert.deepStrictEqual(asked, []);
+    // a sink fed by a parameter: the importer's tool argument reaches it, read once
+    assert.deepStrictEqual(findings(files, 'app/shell.py', index), ['llm-output-code-execution:4']);
+    assert.deepStrictEqual(asked, ['app/shell.py']);
+  });
+
   it('does not depend on the order files are analysed or listed', () => {
     const a = new WorkspaceIndex(memory(PY));
     const first = ['app/shell.py', 'app/server.py', 'app/status.py'].map((f) => findings(PY, f, a));

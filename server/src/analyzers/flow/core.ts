@@ -335,6 +335,34 @@ export class FlowCore<Id> {
   readonly incomingArgs = new Map<string, (Taint | undefined)[]>();
 
   /**
+   * Fills `incomingArgs` (CrossFile, after the walks), run on the first resolution that reads a parameter:
+   * `resolve` is the only reader of `incomingArgs`, so a file whose rules never ask about a value built from a
+   * parameter does not need what other files pass to it (the summaries of the files around it, each a parse and a
+   * walk of another file unless already known). The answers are the ones of filling it right after the walks.
+   */
+  private incomingLoad?: () => void;
+  private incomingError?: unknown;
+
+  deferIncoming(load: () => void): void {
+    this.incomingLoad = load;
+    this.incomingError = undefined;
+  }
+
+  private loadIncoming(): void {
+    if (this.incomingError !== undefined) throw this.incomingError;
+    const load = this.incomingLoad;
+    if (!load) return;
+    this.incomingLoad = undefined;
+    try {
+      load();
+    } catch (e) {
+      // every later reader fails the same way (no rule reads a partial answer as a complete one)
+      this.incomingError = e;
+      throw e;
+    }
+  }
+
+  /**
    * Add a call site's argument taints to the callee's parameters. `literals[i]`: argument i is an object literal
    * with these properties, so a read of `param.p` in the callee sees only property p of it (field reads, below).
    * `into`: `incomingArgs` for what other files pass (whole arguments, already resolved).
@@ -464,6 +492,7 @@ export class FlowCore<Id> {
     if (cached !== undefined) return cached ?? undefined;
     let out: Taint | undefined = t.kinds ? { kinds: t.kinds, sanitized: sourceContexts(t), origin: t.origin, originStart: t.originStart, built: t.built } : undefined;
     if (depth < 6 && t.fn) {
+      if (incoming) this.loadIncoming();
       const local = this.callerArgs.get(t.fn);
       const other = incoming ? this.incomingArgs.get(t.fn) : undefined;
       const n = Math.max(local?.length ?? 0, other?.length ?? 0);

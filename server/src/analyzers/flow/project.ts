@@ -185,7 +185,8 @@ export class CrossFile {
     this.walked = true;
     for (const alt of this.alternatives) if (!alt.diverged) alt.summary = this.summaryFor(alt.project, false);
     this.attached.done();
-    this.applyIncoming();
+    // what other files pass here is read when a resolution first needs it (FlowCore.deferIncoming)
+    if (this.project && this.path) this.core.deferIncoming(() => this.applyIncoming());
   }
 
   /** The parameters an assertion helper of another workspace file confines (index -> contexts). */
