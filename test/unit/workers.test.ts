@@ -72,6 +72,24 @@ describe('scan on worker threads', function () {
     same(many, one);
   });
 
+  it('in process, files analysed ahead of their turn (their trees kept from a summary) are streamed and listed in walk order', () => {
+    // app/a_main.py comes first and imports every helper: their summaries are parsed before their turn
+    const helpers = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`app/h${String(i).padStart(2, '0')}.py`, `import subprocess\n\ndef run${i}(cmd):\n    subprocess.run(cmd, shell=True)\n`]));
+    const dir = makeWorkspace(undefined, {
+      'app/__init__.py': '',
+      'app/a_main.py': ['from mcp.server.fastmcp import FastMCP', ...Object.keys(helpers).map((f, i) => `from .${path.basename(f, '.py')} import run${i}`), 'mcp = FastMCP("x")', '', '@mcp.tool()', 'def go(cmd: str) -> None:', ...Object.keys(helpers).map((_, i) => `    run${i}(f"git log {cmd}")`), ''].join('\n'),
+      ...helpers,
+    });
+    const seen: string[] = [];
+    const r = scanPaths([dir], opts(dir, { onFile: (f) => seen.push(f.rel) }));
+    const walk = r.files.map((f) => f.rel);
+    assert.deepStrictEqual(walk, [...walk].sort());
+    assert.deepStrictEqual(seen, walk);
+    // each helper's sink is reached by the tool argument of the first file (cross-file, answered the same in any order)
+    const hits = r.files.filter((f) => f.result.findings.some((x) => x.ruleId === 'llm-output-code-execution')).map((f) => f.rel);
+    assert.deepStrictEqual(hits, Object.keys(helpers).sort());
+  });
+
   it('a worker that crashes loses no file: its other files are analysed again, the crashing one is analysis-incomplete', async () => {
     const root = path.join(ROOT, 'examples');
     const one = scanPaths([root], opts(root));

@@ -359,6 +359,11 @@ export class WorkspaceIndex implements ProjectIndex {
     };
   }
 
+  /** Files whose syntax tree the index keeps for their own analysis (parsed for a summary first), oldest first. */
+  waitingTrees(): IterableIterator<string> {
+    return this.parsed.keys();
+  }
+
   parsedFor(rel: string, text: string): { views: Views; errors: AnalysisError[]; kind: FileKind } | undefined {
     this.analysed.add(rel);
     const p = this.parsed.get(rel);

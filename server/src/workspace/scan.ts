@@ -407,7 +407,34 @@ function runInProcess(s: Session, plan: Planned[], opts: ScanOptions): ScanResul
   const index = new WorkspaceIndex(opts.root);
   const source = fileSource(opts.root, () => s.walk.files.map((f) => relPath(opts.root, f)));
   const project = new ProjectIndex(source);
-  for (const p of plan) if (!p.ignored) applyOutcome(s, p, analyseFile(p, project, index, opts.keepAllText), opts.onFile);
+  const todo = plan.filter((p) => !p.ignored);
+  const byRel = new Map(todo.map((p) => [p.rel, p] as const));
+  const outcomes = new Map<Planned, FileOutcome>();
+  const analysed = new Set<Planned>();
+  const run = (p: Planned): void => {
+    analysed.add(p);
+    outcomes.set(p, analyseFile(p, project, index, opts.keepAllText));
+  };
+  /** A file the index parsed for a summary and keeps for the file's own analysis, not analysed yet. */
+  const waiting = (): Planned | undefined => {
+    for (const rel of project.waitingTrees()) {
+      const p = byRel.get(rel);
+      if (p && !analysed.has(p)) return p;
+    }
+    return undefined;
+  };
+  let flushed = 0;
+  for (const p of todo) {
+    if (!analysed.has(p)) run(p);
+    // the files whose trees the index keeps for their analyses go next, while the trees are kept (in walk order, a
+    // tree parsed for a summary was often dropped before the file's turn, and the file parsed again); the result
+    // does not depend on the order files are analysed in, and outcomes are recorded in walk order
+    for (let next = waiting(); next; next = waiting()) run(next);
+    for (; flushed < todo.length && outcomes.has(todo[flushed]); flushed++) {
+      applyOutcome(s, todo[flushed], outcomes.get(todo[flushed])!, opts.onFile);
+      outcomes.delete(todo[flushed]);
+    }
+  }
   return closeSession(s);
 }
 
