@@ -102,7 +102,15 @@ export class WorkspaceIndex implements ProjectIndex {
   /** Entries checked against the current text since the last invalidation. */
   private readonly fresh = new Set<string>();
   private readonly exists = new Map<string, boolean>();
-  private readonly modules = new Map<string, string | undefined>();
+  /** Resolved module references: folder and language of the importing file -> module reference -> file. */
+  private readonly modules = new Map<string, Map<string, string | undefined>>();
+  /**
+   * Names the summaries share (function and parameter names, paths): the same strings over both levels of every
+   * file's summary, and one frozen array per distinct parameter list (many functions take `self, config` and the
+   * like). A scan keeps a summary of each file at two levels: copies of each took about a fifth of its heap.
+   */
+  private readonly pool = new Map<string, string>();
+  private readonly paramLists = new Map<string, string[]>();
   /** Bumped by every invalidation: the dependencies of a level-1 summary are checked once per epoch. */
   private epoch = 0;
   /** Entries holding a syntax tree (source), oldest first. */
@@ -154,6 +162,8 @@ export class WorkspaceIndex implements ProjectIndex {
       this.exists.clear();
       this.modules.clear();
       this.entries.clear();
+      this.pool.clear();
+      this.paramLists.clear();
       this.withTrees.length = 0;
       this.withPending.clear();
       this.pendingChars = 0;
@@ -197,11 +207,14 @@ export class WorkspaceIndex implements ProjectIndex {
 
   resolveModule(from: string, module: string): string | undefined {
     // resolution depends only on the folder and the language of the importing file: one entry per folder
-    const key = `${path.posix.dirname(from)}\u0000${PY.test(from) ? 'py' : 'js'}\u0000${module}`;
-    if (this.modules.has(key)) return this.modules.get(key);
-    const out = PY.test(from) ? this.resolvePython(from, module) : JS.test(from) ? this.resolveJs(from, module) : undefined;
+    const dir = `${path.posix.dirname(from)}\u0000${PY.test(from) ? 'py' : 'js'}`;
+    let known = this.modules.get(dir);
+    if (!known) this.modules.set(dir, (known = new Map()));
+    if (known.has(module)) return known.get(module);
+    const found = PY.test(from) ? this.resolvePython(from, module) : JS.test(from) ? this.resolveJs(from, module) : undefined;
+    const out = found === undefined ? undefined : this.intern(found);
     // the module name is a slice of the importing file's text: a copy keeps that text from staying in memory
-    this.modules.set(detached(key), out);
+    known.set(detached(module), out);
     return out;
   }
 
@@ -268,13 +281,13 @@ export class WorkspaceIndex implements ProjectIndex {
       if (e.level0 === undefined) {
         const known = this.shared?.get(rel, 0, e.hash);
         if (known !== undefined) e.level0 = known;
-        else if (e.source) e.level0 = detach(e.source.flow.summaryWith(this.resolveOnly) ?? null);
-        else if (e.pending) e.level0 = detach(rewalk(e.pending, this.resolveOnly) ?? null);
+        else if (e.source) e.level0 = this.compact(e.source.flow.summaryWith(this.resolveOnly) ?? null);
+        else if (e.pending) e.level0 = this.compact(rewalk(e.pending, this.resolveOnly) ?? null);
         else {
           // the same project as resolveOnly, which also keeps the flow for the level-1 summary (no second parse)
           let flow: FlowSource | undefined;
           const project: ProjectIndex = { ...this.resolveOnly, attach: (_rel, _text, f) => ((flow = f), []) };
-          e.level0 = detach(summarize(rel, this.textOf(rel), project, this.keepParsed(rel)).summary ?? null);
+          e.level0 = this.compact(summarize(rel, this.textOf(rel), project, this.keepParsed(rel)).summary ?? null);
           if (e.summary === undefined && flow) this.keepPending(rel, e, flow);
         }
         if (known === undefined) this.shared?.put(rel, 0, e.hash, e.level0);
@@ -311,13 +324,13 @@ export class WorkspaceIndex implements ProjectIndex {
         if (e.level0 === undefined && project.flow) {
           const l0 = project.flow.derived(this.resolveOnly);
           if (l0) {
-            e.level0 = detach(l0);
+            e.level0 = this.compact(l0);
             this.shared?.put(rel, 0, e.hash, e.level0);
             if (this.verify) this.check(rel, 0, l0, summarize(rel, this.textOf(rel), this.resolveOnly).summary);
           }
         }
       }
-      e.summary = detach(summary ?? null);
+      e.summary = this.compact(summary ?? null);
       this.shared?.put(rel, 1, e.hash, e.summary);
       e.deps = project.deps;
       e.checked = this.epoch;
@@ -329,6 +342,35 @@ export class WorkspaceIndex implements ProjectIndex {
       this.check(rel, 1, e.summary, summarize(rel, this.textOf(rel), this.level1()).summary);
     }
     return e.summary ?? undefined;
+  }
+
+  private intern(s: string): string {
+    let x = this.pool.get(s);
+    if (x === undefined) {
+      x = detached(s);
+      this.pool.set(x, x);
+    }
+    return x;
+  }
+
+  /** A summary kept for the scan: a copy (detach) whose names, paths and parameter lists are the pool's. */
+  private compact<T extends FileSummary | null>(s: T): T {
+    const c = detach(s);
+    if (!c) return c;
+    const names = (list: string[]): string[] => {
+      const key = list.join('\u0000');
+      let shared = this.paramLists.get(key);
+      if (!shared) this.paramLists.set(this.intern(key), (shared = Object.freeze(list.map((n) => this.intern(n))) as string[]));
+      return shared;
+    };
+    c.params = new Map([...c.params].map(([k, v]) => [this.intern(k), names(v)]));
+    c.exports = new Map([...c.exports].map(([k, v]) => [this.intern(k), v]));
+    for (const call of c.outgoing) {
+      call.path = this.intern(call.path);
+      call.name = this.intern(call.name);
+    }
+    if (c.classes) c.classes = new Map([...c.classes].map(([k, v]) => [this.intern(k), v.map((b) => ({ path: this.intern(b.path), name: this.intern(b.name) }))]));
+    return c;
   }
 
   private check(rel: string, level: 0 | 1, got: FileSummary | null | undefined, fresh: FileSummary | undefined): void {
